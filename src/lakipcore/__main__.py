@@ -1,0 +1,5 @@
+import sys
+
+from lakipcore.cli import main
+
+sys.exit(main())

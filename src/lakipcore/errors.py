@@ -1,0 +1,91 @@
+"""The exception hierarchy for misuse and bad input.
+
+Every exception lakipcore raises on purpose derives from :class:`LakipError`, and also from
+``ValueError`` (bad values) or ``TypeError`` (a wrong kind of object, such as a ``float`` where a
+``Decimal`` is required), so callers can catch either the library's base or the builtin they
+already handle.
+
+Inconsistencies in otherwise valid data (a printed capaian that disagrees with its inputs) are
+*not* exceptions: they are collected as findings by the audit.
+
+Each error can say where the bad value came from: ``source`` (a file name) and ``field`` (a path
+inside that file such as ``units[2].indicators[0].years.2019.target``). ``str(error)`` puts them
+in front, in the ``file: field: message`` form that editors and CI logs understand.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FigureFormatError",
+    "InvalidValueError",
+    "LakipError",
+    "LakipTypeError",
+    "LakipValueError",
+    "MethodNotApplicableError",
+    "ReportFileError",
+    "UnknownNameError",
+    "ZeroTargetError",
+]
+
+
+class LakipError(Exception):
+    """Base class of every error lakipcore raises on purpose."""
+
+    def __init__(self, message: str, *, field: str | None = None, source: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.source = source
+
+    def located(self, *, field: str | None = None, source: str | None = None) -> LakipError:
+        """Return this error with a location filled in where it had none.
+
+        ``field`` is prefixed to an existing field path, so a loader can add the outer part of
+        the path (``units[2]``) to an error raised deep inside (``indicators[0].target``).
+        """
+        if field is not None:
+            self.field = field if self.field is None else f"{field}.{self.field}"
+        if source is not None and self.source is None:
+            self.source = source
+        return self
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.source, self.field) if p]
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class LakipValueError(LakipError, ValueError):
+    """A value that has the right type but cannot be used."""
+
+
+class LakipTypeError(LakipError, TypeError):
+    """A value of the wrong type, such as a ``float`` where an exact number is required."""
+
+
+class FigureFormatError(LakipValueError):
+    """Text that is not a figure in the Indonesian report style, or is ambiguous."""
+
+
+class InvalidValueError(LakipValueError):
+    """A well-formed value the domain does not allow (a negative pagu, a duplicate code, …)."""
+
+
+class ZeroTargetError(LakipValueError):
+    """Capaian asked of a zero target under the ``error`` zero-target policy."""
+
+
+class UnknownNameError(LakipValueError):
+    """A name (method preset, enum member, table) that lakipcore does not know."""
+
+
+class MethodNotApplicableError(LakipValueError):
+    """A scoring method that cannot be applied to the data given.
+
+    Example: summing pagu and realisasi for the office when a year's budgets are known only
+    as printed absorption rates.
+    """
+
+
+class ReportFileError(LakipValueError):
+    """A report file that cannot be read: TOML syntax, a missing or unexpected field."""

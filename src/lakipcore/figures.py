@@ -1,0 +1,263 @@
+"""One strict parser and formatter for figures as Indonesian reports print them.
+
+Indonesian style uses ``.`` to group thousands and ``,`` for decimals: ``20.142.047.000``,
+``98,75%``, ``7,1``. A figure may carry a unit label (``12 Laporan``), a note in parentheses
+(``100% (total 169 permohonan)``) or a currency (``Rp 19.889.350.777``).
+
+The parser is strict on purpose. ``7.1`` is refused with a message suggesting ``7,1`` or ``71``
+(reading it silently as 71 is the classic spreadsheet error); so is ``104.30%``. A ``float`` is
+refused, because it cannot hold ``0,1`` exactly. The printed precision is kept in the
+``Decimal``'s exponent: ``87,50`` parses to ``Decimal("87.50")``, not ``Decimal("87.5")``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from lakipcore._exact import CONTEXT
+from lakipcore.errors import FigureFormatError, LakipTypeError
+from lakipcore.rounding import Rounding, places_of, round_to
+
+__all__ = [
+    "NOT_TARGETED",
+    "Figure",
+    "NotTargeted",
+    "exact_decimal",
+    "format_figure",
+    "format_number",
+    "format_percent",
+    "format_rupiah",
+    "parse_cell",
+    "parse_figure",
+    "parse_number",
+]
+
+
+@attrs.frozen(repr=False)
+class NotTargeted:
+    """The printed state "Tidak ditargetkan": the indicator had no target that year.
+
+    It is neither zero nor missing data; an indicator in this state is left out of the unit's
+    achievement. Use the singleton :data:`NOT_TARGETED`.
+    """
+
+    def __repr__(self) -> str:
+        return "NOT_TARGETED"
+
+    def __str__(self) -> str:
+        return NOT_TARGETED_TEXT
+
+
+NOT_TARGETED: Final = NotTargeted()
+NOT_TARGETED_TEXT: Final = "Tidak ditargetkan"
+
+
+@attrs.frozen
+class Figure:
+    """A number as printed, with what was printed around it.
+
+    ``value`` keeps the printed precision in its exponent. ``percent`` says a ``%`` followed it;
+    ``unit`` is a label after it (``Laporan``), ``note`` the text of a trailing parenthesis,
+    ``currency`` a leading ``Rp``. ``text`` is the figure exactly as given to the parser.
+    """
+
+    value: Decimal
+    percent: bool = False
+    unit: str | None = None
+    note: str | None = None
+    currency: str | None = None
+    text: str = ""
+
+    @property
+    def places(self) -> int:
+        """Decimal places printed: 2 for ``98,75%``, 0 for ``100%``."""
+        return places_of(self.value)
+
+
+# A number is either grouped by thousands (1-3 digits, then groups of exactly three) or plain
+# digits; either may have a decimal part after a comma.
+_NUMBER = r"(?P<sign>[-−])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?"
+_FIGURE_RE: Final = re.compile(
+    r"(?P<cur>Rp\.?\s?)?"
+    + _NUMBER
+    + r"(?:\s?(?P<pct>%))?"
+    + r"(?:\s+(?P<unit>[^\W\d_][^\s()]*(?:\s+[^\W\d_][^\s()]*)*))?"
+    + r"(?:\s*\((?P<note>[^()]+)\))?"
+)
+# Something that looks like an English decimal point: digits, a point, then a group that is not
+# exactly three digits long (or more points after it).
+_POINT_DECIMAL_RE: Final = re.compile(r"[-−]?\d+(?:\.\d+)*\.(?:\d{1,2}|\d{4,})(?!\d)")
+
+
+def _reject_non_text(text: object, what: str) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, float):
+        raise LakipTypeError(
+            f"expected the {what} as printed text, got the float {text!r}; floats cannot hold "
+            "report figures exactly: pass the printed text, e.g. '98,75%'"
+        )
+    raise LakipTypeError(f"expected the {what} as printed text (str), got {type(text).__name__}")
+
+
+def _normalise_space(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _point_hint(text: str) -> str:
+    match = _POINT_DECIMAL_RE.search(text)
+    if match is None:
+        return ""
+    number = match.group(0)
+    head, _, tail = number.rpartition(".")
+    as_decimal = f"{head.replace('.', '')},{tail}"
+    as_integer = number.replace(".", "")
+    return (
+        f"; {number!r} uses '.' as a decimal point, but Indonesian figures group thousands with "
+        f"'.' and write decimals after ',': write {as_decimal!r} if a decimal was meant, or "
+        f"{as_integer!r} if the point was a thousands separator"
+    )
+
+
+def parse_figure(text: str, *, field: str | None = None) -> Figure:
+    """Parse one printed figure such as ``98,75%``, ``12 Laporan`` or ``Rp 19.889.350.777``.
+
+    Raises :class:`FigureFormatError` (naming ``field`` when given) for anything that is not
+    entirely one figure, including ``Tidak ditargetkan`` (use :func:`parse_cell` where that state
+    is allowed) and the ambiguous ``7.1``.
+
+    >>> parse_figure("100% (total 169 permohonan)")
+    Figure(value=Decimal('100'), percent=True, unit=None, note='total 169 permohonan', currency=None, text='100% (total 169 permohonan)')
+    """  # noqa: E501
+    raw = _reject_non_text(text, "figure")
+    cleaned = _normalise_space(raw)
+    if cleaned.casefold() == NOT_TARGETED_TEXT.casefold():
+        raise FigureFormatError(
+            f"{raw!r} (not targeted) is not a number; it is allowed only where a target may be "
+            "absent",
+            field=field,
+        )
+    match = _FIGURE_RE.fullmatch(cleaned)
+    if match is None:
+        raise FigureFormatError(
+            f"{raw!r} is not a figure in the Indonesian report style (e.g. '20.142.047.000', "
+            f"'98,75%', '12 Laporan'){_point_hint(cleaned)}",
+            field=field,
+        )
+    return Figure(
+        value=_decimal_from_parts(match.group("sign"), match.group("int"), match.group("frac")),
+        percent=match.group("pct") is not None,
+        unit=match.group("unit"),
+        note=match.group("note").strip() if match.group("note") else None,
+        currency="Rp" if match.group("cur") else None,
+        text=raw,
+    )
+
+
+def parse_cell(text: str, *, field: str | None = None) -> Figure | NotTargeted:
+    """Like :func:`parse_figure`, but ``Tidak ditargetkan`` gives :data:`NOT_TARGETED`."""
+    raw = _reject_non_text(text, "figure")
+    if _normalise_space(raw).casefold() == NOT_TARGETED_TEXT.casefold():
+        return NOT_TARGETED
+    return parse_figure(raw, field=field)
+
+
+def parse_number(text: str, *, field: str | None = None) -> Decimal:
+    """Parse a bare number (no ``%``, unit, note or currency) such as ``136.133`` or ``7,1``."""
+    figure = parse_figure(text, field=field)
+    if figure.percent or figure.unit or figure.note or figure.currency:
+        raise FigureFormatError(
+            f"{text!r} should be a bare number, without '%', a unit, a note or a currency",
+            field=field,
+        )
+    return figure.value
+
+
+def _decimal_from_parts(sign: str | None, integer: str, fraction: str | None) -> Decimal:
+    digits = integer.replace(".", "")
+    literal = f"{'-' if sign else ''}{digits}{'.' + fraction if fraction else ''}"
+    return Decimal(literal)
+
+
+def exact_decimal(value: object, *, field: str | None = None) -> Decimal:
+    """Check that ``value`` is a finite ``Decimal`` or an ``int``; return it as a ``Decimal``.
+
+    This is the one gate through which numbers enter the model. ``float`` is refused (it cannot
+    hold report figures exactly) and so is ``str``: to read printed text, parse it with
+    :func:`parse_figure`, whose Indonesian conventions (``136.133`` is a hundred and thirty-six
+    thousand) differ from Python's.
+    """
+    if isinstance(value, bool):
+        raise LakipTypeError(f"expected a Decimal, got the bool {value!r}", field=field)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        raise LakipTypeError(
+            f"expected a Decimal, got the float {value!r}; floats cannot hold report figures "
+            f"exactly (Decimal({value!r}) is {Decimal(value)}): pass Decimal('…') or parse the "
+            "printed text",
+            field=field,
+        )
+    if isinstance(value, str):
+        raise LakipTypeError(
+            f"expected a Decimal, got the str {value!r}; use Decimal({value!r}) for Python "
+            "notation or parse_figure() for Indonesian printed text",
+            field=field,
+        )
+    if not isinstance(value, Decimal):
+        raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field=field)
+    if not value.is_finite():
+        raise FigureFormatError(f"{value} is not a finite number", field=field)
+    return value
+
+
+def format_number(
+    value: Decimal, places: int | None = None, rounding: Rounding = Rounding.HALF_UP
+) -> str:
+    """Format ``value`` in Indonesian style: ``20.142.047.000``, ``132,11``, ``-21,62``.
+
+    With ``places`` the value is first rounded with the named ``rounding``; without, it is
+    written at its own precision (its exponent), which is how a parsed figure round-trips.
+    """
+    value = exact_decimal(value, field="value")
+    if places is not None:
+        value = round_to(value, places, rounding)
+    shown = places_of(value)
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # pragma: no cover - exact_decimal refuses non-finite
+        raise FigureFormatError(f"{value} is not a finite number")
+    plain = format(value.copy_abs().quantize(Decimal((0, (1,), -shown)), context=CONTEXT), "f")
+    integer, _, fraction = plain.partition(".")
+    grouped = f"{int(integer):,}".replace(",", ".")
+    negative = sign == 1 and any(digits)
+    text = ("-" if negative else "") + grouped
+    return f"{text},{fraction}" if fraction else text
+
+
+def format_percent(
+    value: Decimal, places: int | None = 2, rounding: Rounding = Rounding.HALF_UP
+) -> str:
+    """Format a percentage as the report does: ``98,75%``. Rounds half-up to 2 places by default."""
+    return format_number(value, places, rounding) + "%"
+
+
+def format_rupiah(amount: Decimal, *, prefix: bool = True) -> str:
+    """Format a Rupiah amount: ``Rp 19.889.350.777`` (``prefix=False`` omits ``Rp``)."""
+    text = format_number(amount)
+    return f"Rp {text}" if prefix else text
+
+
+def format_figure(figure: Figure) -> str:
+    """Write a :class:`Figure` back in canonical report style, at its own precision."""
+    parts = [("Rp " if figure.currency else "") + format_number(figure.value)]
+    if figure.percent:
+        parts[0] += "%"
+    if figure.unit:
+        parts.append(figure.unit)
+    if figure.note:
+        parts.append(f"({figure.note})")
+    return " ".join(parts)

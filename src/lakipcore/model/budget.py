@@ -1,0 +1,99 @@
+"""Budgets: a programme with its outputs, or a rate printed without its amounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+
+from lakipcore._exact import ZERO, total
+from lakipcore.errors import InvalidValueError
+from lakipcore.figures import exact_decimal
+from lakipcore.model.printed import PrintedFigures
+
+__all__ = ["Budget", "BudgetLine", "BudgetOutput", "ReportedAbsorption"]
+
+
+def _amount(value: object, field_name: str) -> Decimal:
+    amount = exact_decimal(value, field=field_name)
+    if amount < ZERO:
+        raise InvalidValueError(
+            f"{field_name} must not be negative, got {amount}", field=field_name
+        )
+    return amount
+
+
+def _pagu(value: object) -> Decimal:
+    return _amount(value, "pagu")
+
+
+def _realisation(value: object) -> Decimal:
+    return _amount(value, "realisation")
+
+
+def _rate(value: object) -> Decimal:
+    return _amount(value, "absorption")
+
+
+def _outputs(items: Iterable[BudgetOutput]) -> tuple[BudgetOutput, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class BudgetOutput:
+    """One output (keluaran) of a programme: its pagu and realisasi in Rupiah.
+
+    Realisasi above pagu is allowed here (it happens); the audit reports it.
+    """
+
+    name: str
+    pagu: Decimal = attrs.field(converter=_pagu)
+    realisation: Decimal = attrs.field(converter=_realisation)
+    code: str | None = None
+    printed: PrintedFigures = ()
+
+
+@attrs.frozen
+class BudgetLine:
+    """A unit's budget programme for a year, with all its outputs.
+
+    The programme's pagu and realisasi are the sums of its outputs; what the report prints for the
+    programme row is kept in :attr:`printed` and compared with those sums.
+    """
+
+    programme: str
+    outputs: tuple[BudgetOutput, ...] = attrs.field(converter=_outputs)
+    printed: PrintedFigures = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.outputs:
+            raise InvalidValueError(
+                f"programme {self.programme!r} needs at least one output", field="outputs"
+            )
+
+    @property
+    def pagu(self) -> Decimal:
+        """Σ pagu of the outputs."""
+        return total(o.pagu for o in self.outputs)
+
+    @property
+    def realisation(self) -> Decimal:
+        """Σ realisasi of the outputs."""
+        return total(o.realisation for o in self.outputs)
+
+
+@attrs.frozen
+class ReportedAbsorption:
+    """A budget known only as a printed absorption rate, without pagu or realisasi.
+
+    The 2018 comparatives of the Banten report are like this. lakipcore never invents amounts for
+    it: a method that sums amounts refuses a year holding one.
+    """
+
+    rate: Decimal = attrs.field(converter=_rate)
+    printed: PrintedFigures = ()
+
+
+Budget = BudgetLine | ReportedAbsorption
+"""A unit's budget for a year."""

@@ -1,0 +1,206 @@
+"""Indicators (indikator kinerja) with their target and realisation for one year."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from lakipcore._exact import ZERO
+from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore.figures import NotTargeted, exact_decimal
+from lakipcore.model.printed import PrintedFigures
+
+__all__ = [
+    "Formula",
+    "Indicator",
+    "MeasureKind",
+    "Polarity",
+    "Realisation",
+    "Target",
+]
+
+
+class MeasureKind(enum.Enum):
+    """What kind of number a target or realisation is."""
+
+    COUNT = "count"
+    """A whole number of things (``12 Laporan``, ``136.133`` layanan). Capaian is R/T."""
+    PERCENT = "percent"
+    """A percentage (``80%``). Capaian is still R/T: 100 % against 80 % is 125 %."""
+    INDEX = "index"
+    """A score on a scale (``7,1`` on skala 10). Target and realisation share the scale."""
+
+
+class Polarity(enum.Enum):
+    """Which direction of the realisation is good."""
+
+    HIGHER_IS_BETTER = "higher"
+    """More is better (the usual case). Capaian is R/T."""
+    LOWER_IS_BETTER = "lower"
+    """Less is better ("Menurunnya Persentase Residivis"). Capaian by a lower-is-better formula."""
+
+    @classmethod
+    def from_name(cls, name: str) -> Polarity:
+        """Look a polarity up by name: ``"higher"`` or ``"lower"``."""
+        try:
+            return cls(name)
+        except ValueError:
+            raise UnknownNameError(
+                f"unknown polarity {name!r}; expected 'higher' or 'lower'"
+            ) from None
+
+
+class Formula(enum.Enum):
+    """A capaian formula, by name. Each belongs to one polarity."""
+
+    RATIO = "ratio"
+    """R / T × 100, for higher-is-better indicators."""
+    KONDISI_KHUSUS = "kondisi-khusus"
+    """(2T − R) / T × 100 = (1 + (1 − R/T)) × 100: KemenPAN-RB's rule for lower-is-better."""
+    INVERSE_RATIO = "inverse-ratio"
+    """T / R × 100: another lower-is-better convention in use."""
+
+    @property
+    def polarity(self) -> Polarity:
+        """The polarity this formula is meant for."""
+        return Polarity.HIGHER_IS_BETTER if self is Formula.RATIO else Polarity.LOWER_IS_BETTER
+
+    @classmethod
+    def from_name(cls, name: str) -> Formula:
+        """Look a formula up by name: ``"ratio"``, ``"kondisi-khusus"``, ``"inverse-ratio"``."""
+        try:
+            return cls(name)
+        except ValueError:
+            known = ", ".join(repr(m.value) for m in cls)
+            raise UnknownNameError(f"unknown formula {name!r}; expected one of {known}") from None
+
+
+def _to_value(value: object) -> Decimal:
+    return exact_decimal(value, field="value")
+
+
+def _check_measure(kind: MeasureKind, value: Decimal, scale: Decimal | None, what: str) -> None:
+    if value < ZERO:
+        raise InvalidValueError(f"{what} must not be negative, got {value}", field="value")
+    if kind is MeasureKind.INDEX:
+        if scale is None or scale <= ZERO:
+            raise InvalidValueError(
+                f"an index {what} needs a positive scale (the top of its scale, e.g. 10)",
+                field="scale",
+            )
+        if value > scale:
+            raise InvalidValueError(
+                f"{what} {value} lies above the top of its scale {scale}", field="value"
+            )
+    elif scale is not None:
+        raise InvalidValueError(
+            f"only an index {what} has a scale; this one is a {kind.value}", field="scale"
+        )
+    if kind is MeasureKind.COUNT and value != value.to_integral_value():
+        raise InvalidValueError(
+            f"a count {what} must be a whole number, got {value}; if it is a score on a scale, "
+            "make it an index with a scale",
+            field="value",
+        )
+
+
+def _optional_decimal(value: object) -> Decimal | None:
+    return None if value is None else exact_decimal(value, field="scale")
+
+
+@attrs.frozen
+class Target:
+    """An indicator's target for a year.
+
+    ``unit`` is the printed label (``Laporan``, ``Pemda``, ``orang``); ``scale`` is the top of the
+    scale for an :attr:`~MeasureKind.INDEX` (10 for skala 10); ``note`` a printed parenthesis.
+    """
+
+    kind: MeasureKind
+    value: Decimal = attrs.field(converter=_to_value)
+    unit: str | None = None
+    scale: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_measure(self.kind, self.value, self.scale, "target")
+
+
+@attrs.frozen
+class Realisation:
+    """An indicator's realisation (realisasi) for a year; same fields as :class:`Target`."""
+
+    kind: MeasureKind
+    value: Decimal = attrs.field(converter=_to_value)
+    unit: str | None = None
+    scale: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_measure(self.kind, self.value, self.scale, "realisation")
+
+
+@attrs.frozen
+class Indicator:
+    """A performance indicator (indikator kinerja) in one year.
+
+    ``target`` is a :class:`Target` or :data:`~lakipcore.NOT_TARGETED` ("Tidak ditargetkan"); a
+    targeted indicator must have a realisation of the same kind (and scale), a not-targeted one
+    has none. ``formula`` forces a capaian formula for this indicator; by default the scoring
+    method chooses by :attr:`polarity`.
+    """
+
+    code: str
+    name: str
+    target: Target | NotTargeted
+    realisation: Realisation | None = None
+    goal: str | None = None
+    polarity: Polarity = Polarity.HIGHER_IS_BETTER
+    formula: Formula | None = None
+    printed: PrintedFigures = ()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.code.strip():
+            raise InvalidValueError("an indicator needs a non-empty code", field="code")
+        if isinstance(self.target, NotTargeted):
+            if self.realisation is not None:
+                raise InvalidValueError(
+                    "a not-targeted indicator ('Tidak ditargetkan') has no realisation",
+                    field="realisation",
+                )
+        else:
+            self._check_realisation(self.target, self.realisation)
+        if self.formula is not None and self.formula.polarity is not self.polarity:
+            raise InvalidValueError(
+                f"formula {self.formula.value!r} is for {self.formula.polarity.value}-is-better "
+                f"indicators, but this one is {self.polarity.value}-is-better",
+                field="formula",
+            )
+
+    @staticmethod
+    def _check_realisation(target: Target, realisation: Realisation | None) -> None:
+        if realisation is None:
+            raise InvalidValueError(
+                "a targeted indicator needs a realisation; print 'Tidak ditargetkan' as its "
+                "target if it had none",
+                field="realisation",
+            )
+        if realisation.kind is not target.kind:
+            raise InvalidValueError(
+                f"a {target.kind.value} target needs a {target.kind.value} realisation, got a "
+                f"{realisation.kind.value}",
+                field="realisation",
+            )
+        if realisation.scale != target.scale:
+            raise InvalidValueError(
+                f"target and realisation are on different scales ({target.scale} and "
+                f"{realisation.scale})",
+                field="realisation",
+            )
+
+    @property
+    def is_targeted(self) -> bool:
+        """False for "Tidak ditargetkan"."""
+        return not isinstance(self.target, NotTargeted)

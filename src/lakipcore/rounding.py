@@ -1,0 +1,91 @@
+"""Rounding at output, with the mode and the quantum always named.
+
+lakipcore computes with unrounded ``Decimal`` and rounds exactly once: when a figure is printed or
+compared with a printed figure. The mode is never taken from the caller's ``decimal`` context
+(``py-moneyed``'s ``Money.round()`` did, so ``2.5`` rounded differently from one program to the
+next); every function here takes a :class:`Rounding` and a number of decimal places.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from lakipcore._exact import CONTEXT
+from lakipcore.errors import InvalidValueError
+
+__all__ = ["Rounding", "explaining_rounding", "places_of", "round_to"]
+
+
+class Rounding(enum.Enum):
+    """How an exact value is cut to a printed precision."""
+
+    HALF_UP = "half-up"
+    """0,5 of the last place rounds away from zero: 99,805 → 99,81. The report's usual mode."""
+
+    TRUNCATE = "truncate"
+    """Digits past the last place are dropped (toward zero): 275,502 → 275. Some cells do this."""
+
+    HALF_EVEN = "half-even"
+    """0,5 rounds to the even neighbour (banker's rounding): 0,125 → 0,12. Offered for callers."""
+
+    @property
+    def decimal_mode(self) -> str:
+        """The ``decimal`` module's name for this mode."""
+        return _DECIMAL_MODES[self]
+
+    @classmethod
+    def from_name(cls, name: str) -> Rounding:
+        """Look a mode up by its name (``"half-up"``, ``"truncate"``, ``"half-even"``)."""
+        try:
+            return cls(name)
+        except ValueError:
+            known = ", ".join(repr(m.value) for m in cls)
+            raise InvalidValueError(f"unknown rounding {name!r}; expected one of {known}") from None
+
+
+_DECIMAL_MODES = {
+    Rounding.HALF_UP: ROUND_HALF_UP,
+    Rounding.TRUNCATE: ROUND_DOWN,
+    Rounding.HALF_EVEN: ROUND_HALF_EVEN,
+}
+
+
+def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP) -> Decimal:
+    """Round ``value`` to ``places`` decimal places with the named ``rounding``.
+
+    >>> round_to(Decimal("99.805"), 2)
+    Decimal('99.81')
+    >>> round_to(Decimal("275.502"), 0, Rounding.TRUNCATE)
+    Decimal('275')
+    """
+    if places < 0:
+        raise InvalidValueError(f"places must be 0 or more, got {places}")
+    quantum = Decimal((0, (1,), -places))
+    return value.quantize(quantum, rounding=rounding.decimal_mode, context=CONTEXT)
+
+
+def places_of(printed: Decimal) -> int:
+    """Decimal places a printed value shows: 2 for ``87,50``, 1 for ``87,5``, 0 for ``100``."""
+    exponent = printed.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN or Infinity never come out of the figure parser
+        raise InvalidValueError(f"{printed} is not a finite number")
+    return max(0, -exponent)
+
+
+def explaining_rounding(
+    printed: Decimal,
+    exact: Decimal,
+    modes: tuple[Rounding, ...] = (Rounding.HALF_UP, Rounding.TRUNCATE),
+) -> Rounding | None:
+    """The first of ``modes`` that turns ``exact`` into ``printed`` at the printed precision.
+
+    ``None`` when no mode does, i.e. the printed figure does not follow from ``exact``.
+    The comparison is by value at the printed precision, so ``100`` and ``100,00`` are each
+    compared at their own number of places.
+    """
+    places = places_of(printed)
+    for mode in modes:
+        if round_to(exact, places, mode) == printed:
+            return mode
+    return None

@@ -1,0 +1,139 @@
+"""Scores as plain JSON-ready data (documented in docs/json.md).
+
+Every number appears twice: ``exact``, the unrounded value as a string in Python's decimal
+notation (machine-readable, no precision lost), and ``shown``, rounded with the named mode and
+written in the report's Indonesian style.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from lakipcore.figures import format_number
+from lakipcore.rounding import Rounding, round_to
+from lakipcore.scoring.methods import ScoringMethod
+from lakipcore.scoring.results import Change, OfficeScore, ReportScore, UnitScore
+
+__all__ = ["JSON_SCHEMA", "score_to_dict"]
+
+JSON_SCHEMA = "lakipcore.score/1"
+
+
+class _Numbers:
+    def __init__(self, places: int, rounding: Rounding):
+        self.places = places
+        self.rounding = rounding
+
+    def __call__(self, value: Decimal | None, *, places: int | None = None) -> Any:
+        if value is None:
+            return None
+        shown_places = self.places if places is None else places
+        return {
+            "exact": format(value, "f"),
+            "shown": format_number(round_to(value, shown_places, self.rounding)),
+        }
+
+
+def _method(method: ScoringMethod) -> dict[str, Any]:
+    return {
+        "name": method.name,
+        "description": method.description,
+        "lower_is_better": method.lower_is_better.value,
+        "cap": None if method.cap is None else format(method.cap, "f"),
+        "zero_target": method.zero_target.value,
+        "achievement": method.achievement.value,
+        "absorption": method.absorption.value,
+        "weights": {
+            "achievement": format(method.weights.achievement, "f"),
+            "absorption": format(method.weights.absorption, "f"),
+        },
+    }
+
+
+def _unit(unit: UnitScore, num: _Numbers) -> dict[str, Any]:
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "achievement": num(unit.achievement),
+        "absorption": num(unit.absorption),
+        "performance": num(unit.performance),
+        "pagu": num(unit.pagu, places=0),
+        "realisation": num(unit.realisation, places=0),
+        "indicators": [
+            {"code": i.code, "name": i.name, "capaian": num(i.capaian), "excluded": i.excluded}
+            for i in unit.indicators
+        ],
+        "outputs": [
+            {
+                "code": o.code,
+                "name": o.name,
+                "pagu": num(o.pagu, places=0),
+                "realisation": num(o.realisation, places=0),
+                "absorption": num(o.absorption),
+            }
+            for o in unit.outputs
+        ],
+    }
+
+
+def _year(office: OfficeScore, num: _Numbers) -> dict[str, Any]:
+    return {
+        "year": office.year,
+        "method": _method(office.method),
+        "office": {
+            "achievement": num(office.achievement),
+            "absorption": num(office.absorption),
+            "performance": num(office.performance),
+            "pagu": num(office.pagu, places=0),
+            "realisation": num(office.realisation, places=0),
+        },
+        "units": [_unit(u, num) for u in office.units],
+    }
+
+
+def _change(change: Change, num: _Numbers) -> dict[str, Any]:
+    return {
+        "achievement": num(change.achievement),
+        "absorption": num(change.absorption),
+        "performance": num(change.performance),
+    }
+
+
+def score_to_dict(
+    score: ReportScore, *, places: int = 2, rounding: Rounding = Rounding.HALF_UP
+) -> dict[str, Any]:
+    """A scored report as JSON-ready data; ``shown`` values use ``places`` and ``rounding``."""
+    num = _Numbers(places, rounding)
+    years = [score.current] + ([score.previous] if score.previous else [])
+    result: dict[str, Any] = {
+        "schema": JSON_SCHEMA,
+        "rounding": {"mode": rounding.value, "places": places},
+        "years": [_year(y, num) for y in years],
+        "yoy": None,
+    }
+    if score.change is not None and score.previous is not None:
+        result["yoy"] = {
+            "from": score.previous.year,
+            "to": score.current.year,
+            "office": _change(score.change, num),
+            "units": [
+                {
+                    "code": u.code,
+                    "name": u.name,
+                    **_change(u.change, num),
+                    "indicators": [
+                        {
+                            "code": i.code,
+                            "name": i.name,
+                            "current": num(i.current),
+                            "previous": num(i.previous),
+                            "points": num(i.points),
+                        }
+                        for i in u.indicators
+                    ],
+                }
+                for u in score.units
+            ],
+        }
+    return result
