@@ -1,0 +1,256 @@
+"""Pair every printed figure of a report with the value recomputed from the inputs.
+
+This is the base of the audit: :func:`recompute` walks all printed figures of a scored report and
+yields, for each, the exact recomputed value; :func:`explain` says which admissible reading
+(rounding of the exact value, or arithmetic on the figures printed beside it) gives the printed
+text, or that none does.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+import attrs
+
+from lakipcore._exact import sub
+from lakipcore.errors import FigureFormatError
+from lakipcore.model import (
+    BudgetLine,
+    Indicator,
+    OfficeYear,
+    Place,
+    PrintedFigure,
+    Quantity,
+    Realisation,
+    Report,
+    Target,
+    UnitPerformance,
+)
+from lakipcore.rounding import Rounding, explaining_rounding, places_of
+from lakipcore.scoring.results import (
+    Change,
+    IndicatorChange,
+    OfficeScore,
+    ReportScore,
+    UnitScore,
+)
+
+__all__ = ["Reading", "Recomputed", "explain", "recompute"]
+
+_YOY_BASE = {
+    Quantity.CAPAIAN_YOY: Quantity.CAPAIAN,
+    Quantity.ACHIEVEMENT_YOY: Quantity.ACHIEVEMENT,
+    Quantity.PERFORMANCE_YOY: Quantity.PERFORMANCE,
+}
+
+
+@attrs.frozen
+class Recomputed:
+    """A printed figure, the exact value recomputed for it, and its context.
+
+    ``exact`` is ``None`` when the core cannot recompute the quantity (a relative change needs
+    the supporting evidence). ``operands`` holds, for a year-on-year figure, the two figures the
+    same table prints for this year and last year, so that a YoY computed from rounded figures can
+    be recognised.
+    """
+
+    printed: PrintedFigure
+    subject: str
+    year: int
+    exact: Decimal | None
+    operands: tuple[Decimal, Decimal] | None = None
+
+
+class Reading(enum.Enum):
+    """How a printed figure follows from the inputs."""
+
+    HALF_UP = "half-up"
+    """The exact value rounded half-up at the printed precision."""
+    TRUNCATED = "truncated"
+    """The exact value truncated at the printed precision."""
+    PRINTED_OPERANDS = "printed-operands"
+    """A difference of the two rounded figures printed beside it (a YoY of printed figures)."""
+
+
+def _value(printed: PrintedFigure) -> Decimal | None:
+    try:
+        return printed.figure().value
+    except FigureFormatError:
+        return None
+
+
+def explain(item: Recomputed) -> Reading | None:
+    """The first admissible reading that gives the printed figure, or ``None``.
+
+    ``None`` also when the printed text is malformed or the quantity cannot be recomputed.
+    """
+    printed = _value(item.printed)
+    if printed is None or item.exact is None:
+        return None
+    mode = explaining_rounding(printed, item.exact)
+    if mode is Rounding.HALF_UP:
+        return Reading.HALF_UP
+    if mode is Rounding.TRUNCATE:
+        return Reading.TRUNCATED
+    if item.operands is not None:
+        difference = sub(*item.operands)
+        if explaining_rounding(printed, difference, (Rounding.HALF_UP,)) is not None:
+            return Reading.PRINTED_OPERANDS
+    return None
+
+
+def _printed_value(figures: Sequence[PrintedFigure], quantity: Quantity, place: Place) -> Decimal | None:
+    for figure in figures:
+        if figure.quantity is quantity and figure.place is place:
+            return _value(figure)
+    return None
+
+
+def _operands(
+    printed: PrintedFigure,
+    current: Sequence[PrintedFigure],
+    previous: Sequence[PrintedFigure] | None,
+) -> tuple[Decimal, Decimal] | None:
+    base = _YOY_BASE.get(printed.quantity)
+    if base is None or previous is None:
+        return None
+    now = _printed_value(current, base, printed.place)
+    before = _printed_value(previous, base, printed.place)
+    if now is None or before is None or places_of(now) != places_of(before):
+        return None
+    return now, before
+
+
+def _measure_value(measure: Target | Realisation | None) -> Decimal | None:
+    return None if measure is None else measure.value
+
+
+def _indicator_exact(
+    quantity: Quantity, indicator: Indicator, score: UnitScore, change: IndicatorChange | None
+) -> Decimal | None:
+    if quantity is Quantity.TARGET:
+        return _measure_value(indicator.target if isinstance(indicator.target, Target) else None)
+    if quantity is Quantity.REALISATION:
+        return _measure_value(indicator.realisation)
+    if quantity is Quantity.CAPAIAN:
+        return score.indicator(indicator.code).capaian
+    if quantity is Quantity.CAPAIAN_YOY:
+        return None if change is None else change.points
+    return None  # a relative change needs the evidence behind the realisation
+
+
+def _year_exact(
+    quantity: Quantity, score: UnitScore | OfficeScore, change: Change | None
+) -> Decimal | None:
+    direct = {
+        Quantity.ACHIEVEMENT: score.achievement,
+        Quantity.ABSORPTION: score.absorption,
+        Quantity.PERFORMANCE: score.performance,
+        Quantity.PAGU: score.pagu,
+        Quantity.REALISATION: score.realisation,
+    }
+    if quantity in direct:
+        return direct[quantity]
+    if change is None:
+        return None
+    return {
+        Quantity.ACHIEVEMENT_YOY: change.achievement,
+        Quantity.PERFORMANCE_YOY: change.performance,
+    }.get(quantity)
+
+
+def _find_unit(office: OfficeYear | None, code: str) -> UnitPerformance | None:
+    if office is None:
+        return None
+    return next((u for u in office.units if u.code == code), None)
+
+
+def _unit_items(
+    unit: UnitPerformance,
+    score: UnitScore,
+    change: Change | None,
+    indicator_changes: dict[str, IndicatorChange],
+    other: UnitPerformance | None,
+    is_current: bool,
+) -> Iterator[Recomputed]:
+    year = unit.year
+    prior = other.printed if (other is not None and is_current) else None
+    for printed in unit.printed:
+        yield Recomputed(
+            printed,
+            unit.code,
+            year,
+            _year_exact(printed.quantity, score, change),
+            _operands(printed, unit.printed, prior),
+        )
+    budget = unit.budget
+    if isinstance(budget, BudgetLine):
+        for printed in budget.printed:
+            exact = {
+                Quantity.PAGU: score.pagu,
+                Quantity.REALISATION: score.realisation,
+                Quantity.ABSORPTION: score.absorption,
+            }.get(printed.quantity)
+            yield Recomputed(printed, f"{unit.code} / programme", year, exact)
+        for output, output_score in zip(budget.outputs, score.outputs, strict=True):
+            for printed in output.printed:
+                exact = {
+                    Quantity.PAGU: output_score.pagu,
+                    Quantity.REALISATION: output_score.realisation,
+                    Quantity.ABSORPTION: output_score.absorption,
+                }.get(printed.quantity)
+                name = output.code or output.name
+                yield Recomputed(printed, f"{unit.code} / output {name}", year, exact)
+    else:
+        for printed in budget.printed:
+            yield Recomputed(printed, f"{unit.code} / programme", year, budget.rate)
+    for indicator in unit.indicators:
+        before = None
+        if other is not None and is_current:
+            before = next((i for i in other.indicators if i.code == indicator.code), None)
+        change_item = indicator_changes.get(indicator.code) if is_current else None
+        for printed in indicator.printed:
+            yield Recomputed(
+                printed,
+                f"{unit.code} / {indicator.code}",
+                year,
+                _indicator_exact(printed.quantity, indicator, score, change_item),
+                _operands(printed, indicator.printed, before.printed if before else None),
+            )
+
+
+def recompute(report: Report, score: ReportScore) -> Iterator[Recomputed]:
+    """Every printed figure of ``report`` with its value recomputed in ``score``."""
+    years: list[tuple[OfficeYear, OfficeScore, bool]] = [(report.current, score.current, True)]
+    if report.previous is not None and score.previous is not None:
+        years.append((report.previous, score.previous, False))
+    for office, office_score, is_current in years:
+        other_office = report.previous if is_current else report.current
+        office_change = score.change if is_current else None
+        prior = report.previous.printed if (is_current and report.previous) else None
+        for printed in office.printed:
+            yield Recomputed(
+                printed,
+                "office",
+                office.year,
+                _year_exact(printed.quantity, office_score, office_change),
+                _operands(printed, office.printed, prior),
+            )
+        for unit, unit_score in zip(office.units, office_score.units, strict=True):
+            unit_change = None
+            indicator_changes: dict[str, IndicatorChange] = {}
+            if is_current and score.previous is not None:
+                found = next((u for u in score.units if u.code == unit.code), None)
+                if found is not None:
+                    unit_change = found.change
+                    indicator_changes = {i.code: i for i in found.indicators}
+            yield from _unit_items(
+                unit,
+                unit_score,
+                unit_change,
+                indicator_changes,
+                _find_unit(other_office, unit.code),
+                is_current,
+            )
