@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from lakipcore._exact import ZERO
+from lakipcore._exact import CONTEXT, ZERO
 from lakipcore.errors import InvalidValueError, UnknownNameError
 from lakipcore.figures import NotTargeted, exact_decimal
 from lakipcore.model.printed import PrintedFigures
@@ -98,7 +98,7 @@ def _check_measure(kind: MeasureKind, value: Decimal, scale: Decimal | None, wha
         raise InvalidValueError(
             f"only an index {what} has a scale; this one is a {kind.value}", field="scale"
         )
-    if kind is MeasureKind.COUNT and value != value.to_integral_value():
+    if kind is MeasureKind.COUNT and value != value.to_integral_value(context=CONTEXT):
         raise InvalidValueError(
             f"a count {what} must be a whole number, got {value}; if it is a score on a scale, "
             "make it an index with a scale",

@@ -193,7 +193,11 @@ def loads_report(text: str, *, source: str = "<string>") -> Report:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ReportFileError(f"not valid TOML: {error}", source=source) from None
-    return _build_report(_Reader(source), data)
+    try:
+        return _build_report(_Reader(source), data)
+    except LakipError as error:
+        # Errors from the figure parser and the model know the field but not the file.
+        raise error.located(source=source) from None
 
 
 def load_report(path: str | Path) -> Report:
