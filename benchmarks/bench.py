@@ -18,12 +18,14 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 
 # Targets, in milliseconds.
 IMPORT_TARGET_MS = 60.0
 SCORE_TARGET_MS = 2.0
+AUDIT_TARGET_MS = 20.0
 CLI_TARGET_MS = 200.0
 
 # Modules that are costly to import, or that a scoring library should not need at import time.
@@ -46,6 +48,13 @@ QUICK_SCORE_REPS = 50
 WARMUP_REPS = 20
 
 _LIST_MODULES = "import sys\nfor name in sorted(sys.modules):\n    print(name)\n"
+
+# Subprocesses run as an installed wheel would: with cached bytecode. An installer compiles .pyc
+# files; a machine with PYTHONDONTWRITEBYTECODE set would otherwise recompile lakipcore on every
+# run and measure the compiler, not the import. The cache goes to a private folder.
+_PYCACHE = tempfile.mkdtemp(prefix="lakipcore-bench-pycache-")
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+_ENV["PYTHONPYCACHEPREFIX"] = _PYCACHE
 
 
 class Row:
@@ -87,7 +96,7 @@ def wall_ms(command: Sequence[str]) -> tuple[float, int]:
     """Wall time of one run of ``command`` in ms, and its exit status; output is discarded."""
     start = time.perf_counter()
     completed = subprocess.run(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_ENV
     )
     return (time.perf_counter() - start) * 1000.0, completed.returncode
 
@@ -133,6 +142,7 @@ def loaded_modules(code: str) -> set[str]:
         capture_output=True,
         text=True,
         check=False,
+        env=_ENV,
     )
     if completed.returncode != 0:
         print(f"warning: could not list modules: {completed.stderr.strip()}", file=sys.stderr)
@@ -149,12 +159,37 @@ def report_eager_imports() -> None:
     absent = [name for name in HEAVY_MODULES if name not in after]
     print(f"  heavy modules not loaded: {', '.join(absent) if absent else 'none'}")
     new = after - bare
-    top_level = sorted({name.split(".")[0] for name in new} - {"lakipcore"})
+    top_level = sorted(
+        {name.split(".")[0] for name in new if not name.startswith("_")} - {"lakipcore"}
+    )
     print(
         f"  modules added: {len(new)} ({len([n for n in new if n.startswith('lakipcore')])} "
         "of them lakipcore's own)"
     )
     print(f"  other top-level packages added: {', '.join(top_level)}")
+    print()
+
+
+def report_bytecode_cache() -> None:
+    """Say whether the measured subprocesses import lakipcore from cached bytecode."""
+    code = (
+        "import os, sys, lakipcore\n"
+        "cached = lakipcore.__cached__\n"
+        "print(bool(cached) and os.path.exists(cached), sys.dont_write_bytecode)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=_ENV
+    )
+    if completed.returncode != 0:
+        print(f"warning: import lakipcore failed: {completed.stderr.strip()}", file=sys.stderr)
+        return
+    has_pyc, no_writes = completed.stdout.split()
+    print(f"lakipcore bytecode cached: {has_pyc == 'True'}; bytecode writes disabled: {no_writes}")
+    if has_pyc != "True":
+        print(
+            "  note: every run compiles lakipcore from source (PYTHONDONTWRITEBYTECODE?), "
+            "which inflates the import and CLI times"
+        )
     print()
 
 
@@ -173,13 +208,16 @@ def time_calls(function: Callable[[], object], reps: int, warmup: int) -> list[f
 def measure_in_process(runs: int, score_reps: int) -> list[Row]:
     """Scoring the shipped example, plus loading and dumping it, in this process."""
     import lakipcore
+    from lakipcore.audit import audit
 
     report = lakipcore.load_example()
     score = time_calls(lambda: lakipcore.score_report(report), score_reps, WARMUP_REPS)
+    audited = time_calls(lambda: audit(report), max(runs, score_reps // 4), 3)
     load = time_calls(lakipcore.load_example, runs, 2)
     dump = time_calls(lambda: lakipcore.dump_report(report), runs, 2)
     return [
         Row(f"score_report(example) x{score_reps}", score, SCORE_TARGET_MS),
+        Row(f"audit(example) x{len(audited)}", audited, AUDIT_TARGET_MS),
         Row(f"load_example() x{runs}", load, None),
         Row(f"dump_report(example) x{runs}", dump, None),
     ]
@@ -257,6 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     score_reps = QUICK_SCORE_REPS if args.quick else SCORE_REPS
     print(f"python: {sys.executable} ({sys.version.split()[0]})")
     print(f"runs per subprocess measurement: {runs}; scoring repetitions: {score_reps}\n")
+    report_bytecode_cache()
     report_eager_imports()
     rows = measure_import(runs)
     rows += measure_in_process(runs, score_reps)

@@ -9,6 +9,7 @@ text, or that none does.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ import attrs
 
 from lakipcore._exact import sub
 from lakipcore.errors import FigureFormatError
+from lakipcore.figures import parse_figure
 from lakipcore.model import (
     BudgetLine,
     Indicator,
@@ -28,7 +30,7 @@ from lakipcore.model import (
     Target,
     UnitPerformance,
 )
-from lakipcore.rounding import Rounding, explaining_rounding, places_of
+from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
 from lakipcore.scoring.results import (
     Change,
     IndicatorChange,
@@ -51,16 +53,28 @@ class Recomputed:
     """A printed figure, the exact value recomputed for it, and its context.
 
     ``exact`` is ``None`` when the core cannot recompute the quantity (a relative change needs
-    the supporting evidence). ``operands`` holds, for a year-on-year figure, the two figures the
-    same table prints for this year and last year, so that a YoY computed from rounded figures can
-    be recognised.
+    the supporting evidence). ``low`` and ``high`` bound the value when an input is itself a
+    rounded figure (a budget known only as a printed rate); otherwise both equal ``exact``.
+    ``operands`` holds, for a year-on-year figure, pairs of figures printed for this year and
+    last year in the same table (any table, for prose), so that a YoY computed from rounded
+    figures can be recognised.
     """
 
     printed: PrintedFigure
     subject: str
     year: int
     exact: Decimal | None
-    operands: tuple[Decimal, Decimal] | None = None
+    operands: tuple[tuple[Decimal, Decimal], ...] = ()
+    low: Decimal | None = attrs.field()
+    high: Decimal | None = attrs.field()
+
+    @low.default
+    def _low(self) -> Decimal | None:
+        return self.exact
+
+    @high.default
+    def _high(self) -> Decimal | None:
+        return self.exact
 
 
 class Reading(enum.Enum):
@@ -72,13 +86,26 @@ class Reading(enum.Enum):
     """The exact value truncated at the printed precision."""
     PRINTED_OPERANDS = "printed-operands"
     """A difference of the two rounded figures printed beside it (a YoY of printed figures)."""
+    ROUNDED_INPUT = "rounded-input"
+    """Some value within the rounding interval of a rounded input, rounded half-up."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> Decimal | None:
+    try:
+        return parse_figure(text).value
+    except FigureFormatError:
+        return None
 
 
 def _value(printed: PrintedFigure) -> Decimal | None:
-    try:
-        return printed.figure().value
-    except FigureFormatError:
-        return None
+    return _parsed(printed.text)
+
+
+def _covers(printed: Decimal, low: Decimal, high: Decimal) -> bool:
+    # Rounding is monotone, so the values of [low, high] round to every quantum in between.
+    places = places_of(printed)
+    return round_to(low, places) <= printed <= round_to(high, places)
 
 
 def explain(item: Recomputed) -> Reading | None:
@@ -94,14 +121,17 @@ def explain(item: Recomputed) -> Reading | None:
         return Reading.HALF_UP
     if mode is Rounding.TRUNCATE:
         return Reading.TRUNCATED
-    if item.operands is not None:
-        difference = sub(*item.operands)
-        if explaining_rounding(printed, difference, (Rounding.HALF_UP,)) is not None:
+    for now, before in item.operands:
+        if explaining_rounding(printed, sub(now, before), (Rounding.HALF_UP,)) is not None:
             return Reading.PRINTED_OPERANDS
+    if item.low is not None and item.high is not None and _covers(printed, item.low, item.high):
+        return Reading.ROUNDED_INPUT
     return None
 
 
-def _printed_value(figures: Sequence[PrintedFigure], quantity: Quantity, place: Place) -> Decimal | None:
+def _printed_value(
+    figures: Sequence[PrintedFigure], quantity: Quantity, place: Place
+) -> Decimal | None:
     for figure in figures:
         if figure.quantity is quantity and figure.place is place:
             return _value(figure)
@@ -112,15 +142,21 @@ def _operands(
     printed: PrintedFigure,
     current: Sequence[PrintedFigure],
     previous: Sequence[PrintedFigure] | None,
-) -> tuple[Decimal, Decimal] | None:
+) -> tuple[tuple[Decimal, Decimal], ...]:
     base = _YOY_BASE.get(printed.quantity)
     if base is None or previous is None:
-        return None
-    now = _printed_value(current, base, printed.place)
-    before = _printed_value(previous, base, printed.place)
-    if now is None or before is None or places_of(now) != places_of(before):
-        return None
-    return now, before
+        return ()
+    places = list(Place) if printed.place is Place.PROSE else [printed.place]
+    pairs: list[tuple[Decimal, Decimal]] = []
+    for place in places:
+        now = _printed_value(current, base, place)
+        before = _printed_value(previous, base, place)
+        if now is None or before is None or places_of(now) != places_of(before):
+            continue
+        pair = (now, before)
+        if pair not in pairs:
+            pairs.append(pair)
+    return tuple(pairs)
 
 
 def _measure_value(measure: Target | Realisation | None) -> Decimal | None:
@@ -169,6 +205,7 @@ def _find_unit(office: OfficeYear | None, code: str) -> UnitPerformance | None:
 
 def _unit_items(
     unit: UnitPerformance,
+    *,
     score: UnitScore,
     change: Change | None,
     indicator_changes: dict[str, IndicatorChange],
@@ -248,9 +285,9 @@ def recompute(report: Report, score: ReportScore) -> Iterator[Recomputed]:
                     indicator_changes = {i.code: i for i in found.indicators}
             yield from _unit_items(
                 unit,
-                unit_score,
-                unit_change,
-                indicator_changes,
-                _find_unit(other_office, unit.code),
-                is_current,
+                score=unit_score,
+                change=unit_change,
+                indicator_changes=indicator_changes,
+                other=_find_unit(other_office, unit.code),
+                is_current=is_current,
             )

@@ -1,8 +1,9 @@
 """The ``lakip`` command line (also ``python -m lakipcore``).
 
 ``lakip score [FILE]`` prints the Dashboard Performance and YoY tables of a report file, or of the
-shipped Banten 2019 example when no FILE is given. Exit status: 0 on success, 2 when the input
-cannot be used (the message names the file and the field).
+shipped Banten 2019 example when no FILE is given. ``lakip audit [FILE]`` recomputes every printed
+figure and lists the findings. Exit status: 0 on success (for ``audit``: no errors found), 1 when
+``audit`` found errors, 2 when the input cannot be used (the message names the file and field).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from lakipcore.errors import LakipError
+from lakipcore.model import Report
 from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
 from lakipcore.rounding import Rounding
 from lakipcore.scoring import PRESETS, score_report
@@ -19,6 +21,7 @@ from lakipcore.scoring import PRESETS, score_report
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_UNUSABLE_INPUT = 2
 
 
@@ -36,19 +39,7 @@ def _parser() -> argparse.ArgumentParser:
             f"report's number format. Without FILE, scores the shipped example ({EXAMPLE_NAME})."
         ),
     )
-    score.add_argument("file", nargs="?", metavar="FILE", help="a report file (docs/format.md)")
-    score.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
-    )
-    presets = ", ".join(PRESETS)
-    score.add_argument(
-        "--method",
-        metavar="NAME",
-        help=f"method for the reporting year (default: the file's; presets: {presets})",
-    )
-    score.add_argument(
-        "--previous-method", metavar="NAME", help="method for the previous year (default: the file's)"
-    )
+    _common(score)
     score.add_argument(
         "--places", type=int, default=2, help="decimal places shown for percentages (default 2)"
     )
@@ -58,11 +49,64 @@ def _parser() -> argparse.ArgumentParser:
         default=Rounding.HALF_UP.value,
         help="rounding of shown figures (default half-up)",
     )
+    audit = commands.add_parser(
+        "audit",
+        help="recompute every printed figure and list the inconsistencies",
+        description=(
+            "Recompute every figure a report file records as printed and list all findings, "
+            "grouped by unit. Exit status 0 when there are no errors, 1 when there are, 2 when "
+            f"the input cannot be used. Without FILE, audits the shipped example ({EXAMPLE_NAME})."
+        ),
+    )
+    _common(audit)
     return parser
 
 
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", nargs="?", metavar="FILE", help="a report file (docs/format.md)")
+    command.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    presets = ", ".join(PRESETS)
+    command.add_argument(
+        "--method",
+        metavar="NAME",
+        help=f"method for the reporting year (default: the file's; presets: {presets})",
+    )
+    command.add_argument(
+        "--previous-method",
+        metavar="NAME",
+        help="method for the previous year (default: the file's)",
+    )
+
+
+def _load(args: argparse.Namespace) -> tuple[Report, str]:
+    if args.file:
+        return load_report(args.file), str(args.file)
+    return load_example(), EXAMPLE_NAME
+
+
+def _audit(args: argparse.Namespace) -> int:
+    import json
+
+    from lakipcore.audit import Severity, audit
+    from lakipcore.cli.auditing import findings_to_dict, render_findings
+
+    report, source = _load(args)
+    findings = audit(
+        report, method=args.method, previous_method=args.previous_method, source=source
+    )
+    if args.format == "json":
+        data = findings_to_dict(findings, source=source)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_findings(report, findings))
+    errors = any(f.severity is Severity.ERROR for f in findings)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
 def _score(args: argparse.Namespace) -> int:
-    report = load_report(args.file) if args.file else load_example()
+    report, _ = _load(args)
     scored = score_report(report, args.method, args.previous_method)
     rounding = Rounding(args.rounding)
     if args.format == "json":
@@ -84,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        return _score(args)
+        return _audit(args) if args.command == "audit" else _score(args)
     except LakipError as error:
         sys.stderr.write(f"lakip: {error}\n")
         return EXIT_UNUSABLE_INPUT

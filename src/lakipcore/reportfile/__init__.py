@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from lakipcore.model import Report
 from lakipcore.reportfile.loader import SCHEMA_VERSION, load_report, loads_report
 from lakipcore.reportfile.writer import dump_report, write_report
@@ -25,6 +23,8 @@ EXAMPLE_NAME = "banten-2019.toml"
 
 def example_text() -> str:
     """The text of the shipped example report file."""
+    from importlib import resources  # lazily: it pulls in tempfile, shutil, … at import
+
     return resources.files("lakipcore.data").joinpath(EXAMPLE_NAME).read_text(encoding="utf-8")
 
 

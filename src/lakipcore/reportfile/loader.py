@@ -7,7 +7,6 @@ data silently), and every error names the file and the path of the field, e.g.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
@@ -189,6 +188,8 @@ def _kind(value: object) -> str:
 
 def loads_report(text: str, *, source: str = "<string>") -> Report:
     """Read a report from TOML ``text``; ``source`` names it in error messages."""
+    import tomllib  # lazily: only loading needs it, and it costs import time
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -7,7 +7,6 @@ per unit) for all years; a report whose years disagree on those cannot be writte
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +33,8 @@ __all__ = ["dump_report", "write_report"]
 
 def _string(text: str) -> str:
     """A TOML basic string. JSON's escapes are valid TOML; DEL must be escaped as well."""
+    import json  # lazily: only writing needs it
+
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
