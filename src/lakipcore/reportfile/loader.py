@@ -246,13 +246,17 @@ def _build_report(reader: _Reader, data: Table) -> Report:
         )
         for y in years
     }
-    return Report(
-        office=reader.required_text(head, "office", "report"),
-        current=built[year],
-        previous=built[previous_year] if previous_year is not None else None,
-        title=reader.text(head, "title", "report", required=False),
-        source=reader.text(head, "source", "report", required=False),
-    )
+    office_name = reader.required_text(head, "office", "report")
+    title = reader.text(head, "title", "report", required=False)
+    source = reader.text(head, "source", "report", required=False)
+    with _at("report"):
+        return Report(
+            office=office_name,
+            current=built[year],
+            previous=built[previous_year] if previous_year is not None else None,
+            title=title,
+            source=source,
+        )
 
 
 def _methods(reader: _Reader, data: Table, years: list[int]) -> dict[int, str]:
@@ -315,15 +319,14 @@ def _unit(
         return None
     table = year_tables[year]
     reader.only(table, {"printed", "budget"}, year_path)
+    # Read every field first: their errors already carry full paths. Only the model's own
+    # checks, raised by the constructor with paths relative to the unit, get the unit's prefix.
+    code = reader.required_text(unit, "code", path)
+    name = reader.required_text(unit, "name", path)
+    budget = _budget(reader, reader.table(table, "budget", year_path), f"{year_path}.budget")
+    printed = reader.printed(table, year_path, _YEAR_QUANTITIES)
     with _at(path):
-        return UnitPerformance(
-            code=reader.required_text(unit, "code", path),
-            name=reader.required_text(unit, "name", path),
-            year=year,
-            indicators=indicators,
-            budget=_budget(reader, reader.table(table, "budget", year_path), f"{year_path}.budget"),
-            printed=reader.printed(table, year_path, _YEAR_QUANTITIES),
-        )
+        return UnitPerformance(code, name, year, indicators, budget, printed)
 
 
 def _budget(reader: _Reader, table: Table, path: str) -> Budget:
@@ -332,10 +335,9 @@ def _budget(reader: _Reader, table: Table, path: str) -> Budget:
         figure = reader.figure(table, "absorption", path)
         if not figure.percent:
             raise reader.fail(_join(path, "absorption"), "an absorption rate is a percentage")
+        printed = reader.printed(table, path, frozenset({Quantity.ABSORPTION}))
         with _at(_join(path, "absorption"), replace=True):
-            return ReportedAbsorption(
-                figure.value, reader.printed(table, path, frozenset({Quantity.ABSORPTION}))
-            )
+            return ReportedAbsorption(figure.value, printed)
     reader.only(table, {"programme", "outputs", "printed"}, path)
     outputs = []
     for index, item in enumerate(reader.array(table, "outputs", path)):
@@ -350,12 +352,10 @@ def _budget(reader: _Reader, table: Table, path: str) -> Budget:
                 printed=reader.printed(item, opath, _BUDGET_QUANTITIES),
             )
         )
+    programme = reader.required_text(table, "programme", path)
+    printed = reader.printed(table, path, _BUDGET_QUANTITIES)
     with _at(path):
-        return BudgetLine(
-            programme=reader.required_text(table, "programme", path),
-            outputs=tuple(outputs),
-            printed=reader.printed(table, path, _BUDGET_QUANTITIES),
-        )
+        return BudgetLine(programme, tuple(outputs), printed)
 
 
 def _amount(reader: _Reader, table: Table, key: str, path: str) -> Decimal:
@@ -386,17 +386,12 @@ def _indicator(
     with _at(_join(path, "formula"), replace=True):
         formula = Formula.from_name(formula_name) if formula_name else None
     target, realisation = _target_and_realisation(reader, table, ypath)
+    code = reader.required_text(item, "code", path)
+    name = reader.required_text(item, "name", path)
+    goal = reader.text(item, "goal", path, required=False)
+    printed = reader.printed(table, ypath, _INDICATOR_QUANTITIES)
     with _at(path):
-        return Indicator(
-            code=reader.required_text(item, "code", path),
-            name=reader.required_text(item, "name", path),
-            target=target,
-            realisation=realisation,
-            goal=reader.text(item, "goal", path, required=False),
-            polarity=polarity,
-            formula=formula,
-            printed=reader.printed(table, ypath, _INDICATOR_QUANTITIES),
-        )
+        return Indicator(code, name, target, realisation, goal, polarity, formula, printed)
 
 
 def _target_and_realisation(
