@@ -45,7 +45,9 @@ def _indicator(code: str, target: Decimal, realisation: Decimal, **kwargs: objec
     )
 
 
-def _unit(code: str, capaians: list[tuple[Decimal, Decimal]], pagu: int, spent: int) -> UnitPerformance:
+def _unit(
+    code: str, capaians: list[tuple[Decimal, Decimal]], pagu: int, spent: int
+) -> UnitPerformance:
     return UnitPerformance(
         code,
         f"unit {code}",
@@ -121,7 +123,7 @@ def test_zero_target_policy_exclude_leaves_the_indicator_out() -> None:
         [_indicator("a", D(0), D(5)), _indicator("b", D(80), D(100))],
         BudgetLine("p", [BudgetOutput("o", D(100), D(90))]),
     )
-    with pytest.raises(lakipcore.ZeroTargetError, match="indicator 'a'"):
+    with pytest.raises(lakipcore.ZeroTargetError, match=r"indicators\[a\]"):
         lakipcore.score_unit(unit, "banten-2019")
     method = attrs.evolve(
         lakipcore.get_method("banten-2019"), name="exclude", zero_target=ZeroTargetPolicy.EXCLUDE
@@ -214,7 +216,9 @@ def test_capaian_is_monotone_in_realisation(target: Decimal, low: Decimal, high:
             continue
         kwargs = {"polarity": Polarity.LOWER_IS_BETTER, "formula": formula}
         assert lakipcore.capaian(target, low, **kwargs) > lakipcore.capaian(  # type: ignore[arg-type]
-            target, high, **kwargs  # type: ignore[arg-type]
+            target,
+            high,
+            **kwargs,  # type: ignore[arg-type]
         )
 
 

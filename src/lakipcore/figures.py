@@ -90,6 +90,7 @@ _FIGURE_RE: Final = re.compile(
 )
 # Something that looks like an English decimal point: digits, a point, then a group that is not
 # exactly three digits long (or more points after it).
+_ENGLISH_GROUPING_RE: Final = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+\.\d+")
 _POINT_DECIMAL_RE: Final = re.compile(r"[-−]?\d+(?:\.\d+)*\.(?:\d{1,2}|\d{4,})(?!\d)")
 
 
@@ -109,6 +110,14 @@ def _normalise_space(text: str) -> str:
 
 
 def _point_hint(text: str) -> str:
+    english = _ENGLISH_GROUPING_RE.search(text)
+    if english is not None:
+        number = english.group(0)
+        swapped = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return (
+            f"; {number!r} looks like English notation (',' for thousands, '.' for decimals): "
+            f"in Indonesian style it is written {swapped!r}"
+        )
     match = _POINT_DECIMAL_RE.search(text)
     if match is None:
         return ""
@@ -203,11 +212,12 @@ def exact_decimal(value: object, *, field: str | None = None) -> Decimal:
             field=field,
         )
     if isinstance(value, str):
-        raise LakipTypeError(
-            f"expected a Decimal, got the str {value!r}; use Decimal({value!r}) for Python "
-            "notation or parse_figure() for Indonesian printed text",
-            field=field,
+        hint = (
+            f"parse_number({value!r}) reads Indonesian printed text"
+            if "," in value
+            else f"use Decimal({value!r}) for Python notation, or parse_number() for printed text"
         )
+        raise LakipTypeError(f"expected a Decimal, got the str {value!r}; {hint}", field=field)
     if not isinstance(value, Decimal):
         raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field=field)
     if not value.is_finite():

@@ -81,9 +81,9 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace) -> tuple[Report, str]:
-    if args.file:
-        return load_report(args.file), str(args.file)
-    return load_example(), EXAMPLE_NAME
+    args.source = str(args.file) if args.file else EXAMPLE_NAME
+    report = load_report(args.file) if args.file else load_example()
+    return report, args.source
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -114,8 +114,7 @@ def _score(args: argparse.Namespace) -> int:
 
         from lakipcore.scoring.export import score_to_dict
 
-        data = score_to_dict(scored, places=args.places, rounding=rounding)
-        data["office"] = report.office
+        data = score_to_dict(scored, places=args.places, rounding=rounding, office=report.office)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         from lakipcore.cli.tables import render_score
@@ -130,8 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _audit(args) if args.command == "audit" else _score(args)
     except LakipError as error:
-        sys.stderr.write(f"lakip: {error}\n")
-        return EXIT_UNUSABLE_INPUT
-    except OSError as error:
-        sys.stderr.write(f"lakip: {error}\n")
+        # Scoring errors know the unit and indicator, not the file: add it.
+        sys.stderr.write(f"lakip: {error.located(source=getattr(args, 'source', None))}\n")
         return EXIT_UNUSABLE_INPUT

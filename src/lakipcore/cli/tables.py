@@ -93,6 +93,10 @@ def _yoy(report: Report, scored: ReportScore, pct: _Percent) -> list[str]:
                 _points(scored.unit_change(unit.code).change, pct),
             ]
         )
+    current_codes = {u.code for u in current.units}
+    gone = [u for u in previous.units if u.code not in current_codes]
+    for number, unit in enumerate(gone, len(current.units) + 1):  # units of last year only
+        rows.append([str(number), _name(unit.name), *_triple(unit, pct), *_triple(None, pct), "-"])
     title = (
         f"PERFORMANCE YEAR ON YEAR (YoY) {previous.year} → {current.year}  (metode: "
         f"{previous.method.name} / {current.method.name}; YoY dalam poin persentase)"

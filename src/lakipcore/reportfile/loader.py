@@ -33,6 +33,7 @@ from lakipcore.model import (
     Target,
     UnitPerformance,
 )
+from lakipcore.scoring.methods import get_method
 
 __all__ = ["SCHEMA_VERSION", "load_report", "loads_report"]
 
@@ -208,6 +209,10 @@ def load_report(path: str | Path) -> Report:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ReportFileError(f"not UTF-8 text: {error}", source=str(file)) from None
+    except OSError as error:
+        raise ReportFileError(
+            f"cannot read the file: {error.strerror or error}", source=str(file)
+        ) from None
     return loads_report(text, source=str(file))
 
 
@@ -264,7 +269,10 @@ def _methods(reader: _Reader, data: Table, years: list[int]) -> dict[int, str]:
     result = {}
     for key in table:
         year = _year_key(reader, key, "methods", years)
-        result[year] = reader.required_text(table, key, "methods")
+        name = reader.required_text(table, key, "methods")
+        with _at(f"methods.{key}", replace=True):
+            get_method(name)  # the file can name presets only; refuse a typo when loading
+        result[year] = name
     return result
 
 

@@ -1,6 +1,7 @@
 """Scoring: the formulas, the named methods, and the engine that applies them to a report."""
 
 from lakipcore.scoring.engine import score_indicator, score_report, score_unit, score_year
+from lakipcore.scoring.export import JSON_SCHEMA, score_to_dict
 from lakipcore.scoring.formulas import (
     PerformanceWeights,
     absorption,
@@ -29,6 +30,7 @@ from lakipcore.scoring.results import (
 )
 
 __all__ = [
+    "JSON_SCHEMA",
     "PRESETS",
     "AbsorptionAggregation",
     "AchievementAggregation",
@@ -50,6 +52,7 @@ __all__ = [
     "relative_change",
     "score_indicator",
     "score_report",
+    "score_to_dict",
     "score_unit",
     "score_year",
     "yoy_points",

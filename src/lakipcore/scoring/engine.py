@@ -55,7 +55,7 @@ def score_indicator(indicator: Indicator, method: str | ScoringMethod) -> Indica
     except ZeroTargetError as error:
         if method.zero_target is ZeroTargetPolicy.EXCLUDE:
             return IndicatorScore(indicator.code, indicator.name, None, "zero target excluded")
-        raise error.located(field=f"indicator {indicator.code!r}") from None
+        raise error.located(field=f"indicators[{indicator.code}]") from None
     return IndicatorScore(indicator.code, indicator.name, value)
 
 
@@ -114,28 +114,27 @@ def score_year(office_year: OfficeYear, method: str | ScoringMethod | None = Non
     """
     chosen = _resolve(method, office_year)
     units: list[UnitScore] = []
-    for index, unit in enumerate(office_year.units):
+    for unit in office_year.units:
         try:
             units.append(score_unit(unit, chosen))
         except LakipError as error:
-            raise error.located(field=f"units[{index}]") from None
+            raise error.located(field=f"units[{unit.code}].years.{office_year.year}") from None
     if chosen.achievement is AchievementAggregation.POOLED_INDICATORS:
         achievement = mean(i.capaian for u in units for i in u.indicators if i.capaian is not None)
     else:
         achievement = mean(u.achievement for u in units)
-    pagu: Decimal | None = None
-    spent: Decimal | None = None
+    # The office's amounts are reported whenever every unit has them, whatever the method.
+    missing = [u.code for u in units if u.pagu is None]
+    pagu = None if missing else total(u.pagu for u in units if u.pagu is not None)
+    spent = None if missing else total(u.realisation for u in units if u.realisation is not None)
     if chosen.absorption is AbsorptionAggregation.TOTAL_AMOUNTS:
-        missing = [u.code for u in units if u.pagu is None]
-        if missing:
+        if pagu is None or spent is None:
             raise MethodNotApplicableError(
                 f"method {chosen.name!r} sums pagu and realisasi, but in {office_year.year} the "
                 f"budget of {', '.join(missing)} is known only as a printed absorption rate; use "
                 "a method that averages unit rates",
                 field="method",
             )
-        pagu = total(u.pagu for u in units if u.pagu is not None)
-        spent = total(u.realisation for u in units if u.realisation is not None)
         office_absorption = absorption(pagu, spent)
     else:
         office_absorption = mean(u.absorption for u in units)
@@ -210,6 +209,20 @@ def score_report(
         unit_changes.append(
             UnitChange(unit.code, unit.name, change, _indicator_changes(unit, before))
         )
+    current_codes = {u.code for u in current.units}
+    for gone in previous.units:
+        if gone.code not in current_codes:  # a unit that existed only last year
+            unit_changes.append(
+                UnitChange(
+                    gone.code,
+                    gone.name,
+                    Change(None, None, None),
+                    tuple(
+                        IndicatorChange(gone.code, i.code, i.name, None, i.capaian, None)
+                        for i in gone.indicators
+                    ),
+                )
+            )
     return ReportScore(
         current=current,
         previous=previous,

@@ -101,13 +101,22 @@ def _change(change: Change, num: _Numbers) -> dict[str, Any]:
 
 
 def score_to_dict(
-    score: ReportScore, *, places: int = 2, rounding: Rounding = Rounding.HALF_UP
+    score: ReportScore,
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    office: str | None = None,
 ) -> dict[str, Any]:
-    """A scored report as JSON-ready data; ``shown`` values use ``places`` and ``rounding``."""
+    """A scored report as JSON-ready data (docs/json.md), for ``json.dumps``.
+
+    ``shown`` values are rounded with ``rounding`` at ``places``; ``exact`` values are the
+    unrounded ``Decimal`` as strings. ``office`` names the office in the output.
+    """
     num = _Numbers(places, rounding)
     years = [score.current] + ([score.previous] if score.previous else [])
     result: dict[str, Any] = {
         "schema": JSON_SCHEMA,
+        "office": office,
         "rounding": {"mode": rounding.value, "places": places},
         "years": [_year(y, num) for y in years],
         "yoy": None,
