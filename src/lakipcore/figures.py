@@ -121,6 +121,11 @@ def _point_hint(text: str) -> str:
     match = _POINT_DECIMAL_RE.search(text)
     if match is None:
         return ""
+    if match.group(0).count(".") > 1:
+        return (
+            f"; {match.group(0)!r} groups its digits irregularly: Indonesian figures group "
+            "thousands in threes with '.' (136.133) and write decimals after ','"
+        )
     number = match.group(0)
     head, _, tail = number.rpartition(".")
     as_decimal = f"{head.replace('.', '')},{tail}"
@@ -156,6 +161,10 @@ def parse_figure(text: str, *, field: str | None = None) -> Figure:
             f"{raw!r} is not a figure in the Indonesian report style (e.g. '20.142.047.000', "
             f"'98,75%', '12 Laporan'){_point_hint(cleaned)}",
             field=field,
+        )
+    if match.group("cur") and match.group("pct"):
+        raise FigureFormatError(
+            f"{raw!r} is both an amount in Rupiah and a percentage", field=field
         )
     return Figure(
         value=_decimal_from_parts(match.group("sign"), match.group("int"), match.group("frac")),

@@ -9,7 +9,7 @@ next); every function here takes a :class:`Rounding` and a number of decimal pla
 from __future__ import annotations
 
 import enum
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lakipcore._exact import CONTEXT
 from lakipcore.errors import InvalidValueError
@@ -62,7 +62,13 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
     if places < 0:
         raise InvalidValueError(f"places must be 0 or more, got {places}")
     quantum = Decimal((0, (1,), -places))
-    return value.quantize(quantum, rounding=rounding.decimal_mode, context=CONTEXT)
+    try:
+        return value.quantize(quantum, rounding=rounding.decimal_mode, context=CONTEXT)
+    except InvalidOperation:
+        raise InvalidValueError(
+            f"{value} has too many digits to show at {places} places "
+            f"(lakipcore computes with {CONTEXT.prec} significant digits)"
+        ) from None
 
 
 def places_of(printed: Decimal) -> int:

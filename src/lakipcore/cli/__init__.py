@@ -16,7 +16,7 @@ from lakipcore.errors import LakipError
 from lakipcore.model import Report
 from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
 from lakipcore.rounding import Rounding
-from lakipcore.scoring import PRESETS, score_report
+from lakipcore.scoring import PRESETS, get_method, score_report
 
 __all__ = ["main"]
 
@@ -41,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _common(score)
     score.add_argument(
-        "--places", type=int, default=2, help="decimal places shown for percentages (default 2)"
+        "--places",
+        type=_places,
+        default=2,
+        help="decimal places shown for percentages (default 2)",
     )
     score.add_argument(
         "--rounding",
@@ -60,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     _common(audit)
     return parser
+
+
+def _places(text: str) -> int:
+    places = int(text)
+    if places < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {places}")
+    return places
 
 
 def _common(command: argparse.ArgumentParser) -> None:
@@ -81,6 +91,14 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace) -> tuple[Report, str]:
+    # Methods named on the command line are checked first, so their errors name the option.
+    for option, name in (("--method", args.method), ("--previous-method", args.previous_method)):
+        if name is not None:
+            try:
+                get_method(name)
+            except LakipError as error:
+                error.field = option
+                raise
     args.source = str(args.file) if args.file else EXAMPLE_NAME
     report = load_report(args.file) if args.file else load_example()
     return report, args.source

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from lakipcore._exact import CONTEXT, ZERO
-from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.figures import NotTargeted, exact_decimal
 from lakipcore.model.printed import PrintedFigures
 
@@ -31,6 +33,16 @@ class MeasureKind(enum.Enum):
     """A percentage (``80%``). Capaian is still R/T: 100 % against 80 % is 125 %."""
     INDEX = "index"
     """A score on a scale (``7,1`` on skala 10). Target and realisation share the scale."""
+
+    @classmethod
+    def from_name(cls, name: str) -> MeasureKind:
+        """Look a kind up by name: ``"count"``, ``"percent"``, ``"index"``."""
+        try:
+            return cls(name)
+        except ValueError:
+            raise UnknownNameError(
+                f"unknown kind {name!r}; expected 'count', 'percent' or 'index'"
+            ) from None
 
 
 class Polarity(enum.Enum):
@@ -77,8 +89,45 @@ class Formula(enum.Enum):
             raise UnknownNameError(f"unknown formula {name!r}; expected one of {known}") from None
 
 
+def _enum(cls: type[enum.Enum], field: str) -> Any:
+    """An attrs validator refusing anything but a member of ``cls`` (a str such as 'lower' too)."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, cls):
+            raise LakipTypeError(
+                f"expected a {cls.__name__} member, got {value!r}; use {cls.__name__}.from_name()"
+                " to look one up by name",
+                field=field,
+            )
+
+    return check
+
+
 def _to_value(value: object) -> Decimal:
     return exact_decimal(value, field="value")
+
+
+# What the figure format can write back: a label of words that start with a letter, and a note
+# without parentheses (docs/format.md). Anything else would not survive a round trip.
+_UNIT_RE = re.compile(r"[^\W\d_][^\s()]*(?: [^\W\d_][^\s()]*)*")
+_NOTE_RE = re.compile(r"[^()\s](?:[^()]*[^()\s])?")
+
+
+def _article(kind: MeasureKind) -> str:
+    return f"an {kind.value}" if kind.value[0] in "aeiou" else f"a {kind.value}"
+
+
+def _check_labels(unit: str | None, note: str | None) -> None:
+    if unit is not None and not _UNIT_RE.fullmatch(unit):
+        raise InvalidValueError(
+            f"unit label {unit!r} must be words starting with a letter, without parentheses",
+            field="unit",
+        )
+    if note is not None and not _NOTE_RE.fullmatch(note):
+        raise InvalidValueError(
+            f"note {note!r} must be non-empty text without parentheses or outer spaces",
+            field="note",
+        )
 
 
 def _check_measure(kind: MeasureKind, value: Decimal, scale: Decimal | None, what: str) -> None:
@@ -96,7 +145,7 @@ def _check_measure(kind: MeasureKind, value: Decimal, scale: Decimal | None, wha
             )
     elif scale is not None:
         raise InvalidValueError(
-            f"only an index {what} has a scale; this one is a {kind.value}", field="scale"
+            f"only an index {what} has a scale; this one is {_article(kind)}", field="scale"
         )
     if kind is MeasureKind.COUNT and value != value.to_integral_value(context=CONTEXT):
         raise InvalidValueError(
@@ -118,7 +167,7 @@ class Target:
     scale for an :attr:`~MeasureKind.INDEX` (10 for skala 10); ``note`` a printed parenthesis.
     """
 
-    kind: MeasureKind
+    kind: MeasureKind = attrs.field(validator=_enum(MeasureKind, "kind"))
     value: Decimal = attrs.field(converter=_to_value)
     unit: str | None = None
     scale: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
@@ -126,13 +175,14 @@ class Target:
 
     def __attrs_post_init__(self) -> None:
         _check_measure(self.kind, self.value, self.scale, "target")
+        _check_labels(self.unit, self.note)
 
 
 @attrs.frozen
 class Realisation:
     """An indicator's realisation (realisasi) for a year; same fields as :class:`Target`."""
 
-    kind: MeasureKind
+    kind: MeasureKind = attrs.field(validator=_enum(MeasureKind, "kind"))
     value: Decimal = attrs.field(converter=_to_value)
     unit: str | None = None
     scale: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
@@ -140,6 +190,7 @@ class Realisation:
 
     def __attrs_post_init__(self) -> None:
         _check_measure(self.kind, self.value, self.scale, "realisation")
+        _check_labels(self.unit, self.note)
 
 
 @attrs.frozen
@@ -157,8 +208,12 @@ class Indicator:
     target: Target | NotTargeted
     realisation: Realisation | None = None
     goal: str | None = None
-    polarity: Polarity = Polarity.HIGHER_IS_BETTER
-    formula: Formula | None = None
+    polarity: Polarity = attrs.field(
+        default=Polarity.HIGHER_IS_BETTER, validator=_enum(Polarity, "polarity")
+    )
+    formula: Formula | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_enum(Formula, "formula"))
+    )
     printed: PrintedFigures = ()
 
     def __attrs_post_init__(self) -> None:
@@ -189,8 +244,8 @@ class Indicator:
             )
         if realisation.kind is not target.kind:
             raise InvalidValueError(
-                f"a {target.kind.value} target needs a {target.kind.value} realisation, got a "
-                f"{realisation.kind.value}",
+                f"{_article(target.kind)} target needs {_article(target.kind)} realisation, got "
+                f"{_article(realisation.kind)}",
                 field="realisation",
             )
         if realisation.scale != target.scale:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from lakipcore.errors import LakipError, ReportFileError
+from lakipcore.errors import InvalidValueError, LakipError, ReportFileError
 from lakipcore.figures import Figure, NotTargeted, parse_cell, parse_figure
 from lakipcore.model import (
     Budget,
@@ -135,7 +135,7 @@ class _Reader:
                 raise self.fail(_join(path, key), "missing field")
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(_join(path, key), f"expected an integer year, got {_kind(value)}")
+            raise self.fail(_join(path, key), f"expected an integer, got {_kind(value)}")
         return value
 
     def only(self, table: Table, allowed: frozenset[str] | set[str], path: str) -> None:
@@ -229,6 +229,12 @@ def _build_report(reader: _Reader, data: Table) -> Report:
     if year is None:  # pragma: no cover - integer(required=True) raises instead
         raise reader.fail("report.year", "missing field")
     previous_year = reader.integer(head, "previous_year", "report", required=False)
+    if previous_year is not None and previous_year >= year:
+        raise InvalidValueError(
+            f"the previous year {previous_year} must come before {year}",
+            field="report.previous_year",
+            source=reader.source,
+        )
     years = [year] if previous_year is None else [year, previous_year]
     methods = _methods(reader, data, years)
     office = reader.table(data, "office", "", required=False)

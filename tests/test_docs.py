@@ -1,0 +1,44 @@
+"""The documentation's examples run and print what the pages say they print.
+
+Every ```pycon block of docs/*.md is run as a doctest (blocks of one page share their names, in
+page order), and README.md's ```python blocks are executed.
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "docs").glob("*.md"))
+_BLOCK = re.compile(r"^```(pycon|python)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _blocks(path: Path, kind: str) -> list[str]:
+    return [body for lang, body in _BLOCK.findall(path.read_text(encoding="utf-8")) if lang == kind]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p, "pycon")], ids=lambda p: p.name)
+def test_page_examples(page: Path) -> None:
+    """The page's interactive examples give the output shown."""
+    text = "\n".join(_blocks(page, "pycon"))
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(text, {}, page.name, str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert 0 == result.failed, (
+        f"{result.failed} of {result.attempted} examples failed in {page.name}"
+    )
+
+
+def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """README.md's Python example runs and prints the figures its comments give."""
+    for block in _blocks(ROOT / "README.md", "python"):
+        exec(compile(block, "README.md", "exec"), {})  # our own documentation
+    out = capsys.readouterr().out
+    assert "banten-2019 116,13%" in out
+    assert "114,58%" in out
