@@ -242,7 +242,8 @@ def _with_printed(report: Report) -> Report:
             )
             for k, (output, o) in enumerate(zip(unit.budget.outputs, score.outputs, strict=True))
         ]
-        assert score.pagu is not None and score.realisation is not None
+        assert score.pagu is not None
+        assert score.realisation is not None
         budget = attrs.evolve(
             unit.budget,
             outputs=outputs,
