@@ -1,0 +1,384 @@
+"""Grade tables (*nilai mutu*, *predikat*) as validated data.
+
+A :class:`GradeTable` is a list of :class:`Band`\\ s on a :class:`~lakipcore.surveys.Scale`,
+from the lowest score up. Construction checks that the bands are in order and leave neither gaps
+nor overlaps, so :meth:`GradeTable.grade` finds exactly one band for every value the table
+covers. A value the table does not cover is refused, never guessed: where a published table is
+known only in part (the source prints grade B no lower than 12,74 on skala 15), the preset covers
+only that part and says so.
+
+Published tables often print closed ranges with a gap of one printed unit between them
+(PermenPAN-RB 14/2017: ``B 76,61–88,30``, ``A 88,31–100``). The presets read each band as
+``[printed lower, next printed lower)``, so 88,305 is graded B: a value belongs to the highest
+band whose printed lower end it reaches.
+
+Each preset says in ``source`` where its numbers come from. Build your own table for anything
+else; presets are in the read-only mapping :data:`GRADE_TABLES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+
+import attrs
+
+from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
+from lakipcore.figures import exact_decimal
+from lakipcore.surveys.scales import Scale, _iterable, get_scale
+
+__all__ = ["GRADE_TABLES", "Band", "GradeTable", "get_grade_table"]
+
+
+def _lower(value: object) -> Decimal:
+    return exact_decimal(value, field="lower")
+
+
+def _upper(value: object) -> Decimal:
+    return exact_decimal(value, field="upper")
+
+
+@attrs.frozen
+class Band:
+    """One grade of a table: the scores from ``lower`` to ``upper`` get ``letter``.
+
+    ``letter`` is the short grade (``"A"``, ``"BB"``), ``label`` its wording in the source
+    (``"Sangat Baik"``; empty when the source prints only the letter). Each end is included
+    unless ``lower_inclusive`` / ``upper_inclusive`` says otherwise: AKIP's "B > 60" up to 70 is
+    ``Band(60, 70, "B", "Baik", lower_inclusive=False)``.
+    """
+
+    lower: Decimal = attrs.field(converter=_lower)
+    upper: Decimal = attrs.field(converter=_upper)
+    letter: str
+    label: str = ""
+    lower_inclusive: bool = True
+    upper_inclusive: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.letter, str) or not self.letter:
+            raise InvalidValueError("a band needs a non-empty letter", field="letter")
+        if not isinstance(self.label, str):
+            raise LakipTypeError(
+                f"a band's label must be a str, got {type(self.label).__name__}", field="label"
+            )
+        for name in ("lower_inclusive", "upper_inclusive"):
+            if not isinstance(getattr(self, name), bool):
+                raise LakipTypeError(f"{name} must be True or False", field=name)
+        if not self.lower < self.upper:
+            raise InvalidValueError(
+                f"band {self.letter!r} must have lower < upper, got {self.lower} and {self.upper}",
+                field="upper",
+            )
+
+    @property
+    def interval(self) -> str:
+        """The band's range in interval notation: ``[76.61, 88.31)``."""
+        opening = "[" if self.lower_inclusive else "("
+        closing = "]" if self.upper_inclusive else ")"
+        return f"{opening}{self.lower}, {self.upper}{closing}"
+
+    def __str__(self) -> str:
+        return f"{self.letter!r} {self.interval}"
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether ``value`` lies in this band, ends included or excluded as the band says."""
+        number = exact_decimal(value, field="value")
+        above = number >= self.lower if self.lower_inclusive else number > self.lower
+        below = number <= self.upper if self.upper_inclusive else number < self.upper
+        return above and below
+
+
+def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
+    bands = _iterable(value, "bands")
+    for index, band in enumerate(bands):
+        if not isinstance(band, Band):
+            raise LakipTypeError(
+                f"expected a Band, got {type(band).__name__}", field=f"bands[{index}]"
+            )
+    return bands
+
+
+def _scale(value: Scale | str) -> Scale:
+    return get_scale(value)
+
+
+def _check_neighbours(name: str, index: int, below: Band, above: Band) -> None:
+    """Refuse an unordered pair, an overlap or a gap between consecutive bands."""
+    field = f"bands[{index + 1}]"
+    pair = f"bands[{index}] {below} and bands[{index + 1}] {above}"
+    table = f"grade table {name!r}"
+    if above.lower < below.lower or (above.lower == below.lower and above.upper < below.upper):
+        raise InvalidValueError(
+            f"{table}: bands are not in ascending order: {pair}; list the bands from the "
+            "lowest score up",
+            field=field,
+        )
+    if above.lower < below.upper or (
+        above.lower == below.upper and below.upper_inclusive and above.lower_inclusive
+    ):
+        where = (
+            f"both include {above.lower}"
+            if above.lower == below.upper
+            else f"both cover {above.lower}–{min(below.upper, above.upper)}"
+        )
+        raise InvalidValueError(
+            f"{table}: bands overlap: {pair} ({where}); a value must get exactly one grade",
+            field=field,
+        )
+    if above.lower > below.upper:
+        raise InvalidValueError(
+            f"{table}: gap between bands: {pair} leave ({below.upper}, {above.lower}) without "
+            f"a grade; if the source prints ranges one unit apart, end {below.letter!r} at "
+            f"{above.lower} with upper_inclusive=False",
+            field=field,
+        )
+    if not below.upper_inclusive and not above.lower_inclusive:
+        raise InvalidValueError(
+            f"{table}: gap between bands: {pair} both leave out {above.lower}, so it gets no grade",
+            field=field,
+        )
+
+
+@attrs.frozen
+class GradeTable:
+    """Grades on a scale, as data: ``bands`` from the lowest score up, without gaps or overlaps.
+
+    ``source`` says where the numbers come from; ``note`` adds what a user should know (how
+    printed gaps were read, what the table does not know). The table covers the range from its
+    first band's lower end to its last band's upper end, which may be narrower than the scale;
+    :meth:`grade` refuses values outside it.
+    """
+
+    name: str
+    scale: Scale = attrs.field(converter=_scale)
+    bands: tuple[Band, ...] = attrs.field(converter=_bands)
+    source: str
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise InvalidValueError("a grade table needs a non-empty name", field="name")
+        for text in ("source", "note"):
+            if not isinstance(getattr(self, text), str):
+                raise LakipTypeError(f"a grade table's {text} must be a str", field=text)
+        if not self.bands:
+            raise InvalidValueError(f"grade table {self.name!r} has no bands", field="bands")
+        letters = [band.letter for band in self.bands]
+        for index, band in enumerate(self.bands):
+            if band.lower < self.scale.low or band.upper > self.scale.high:
+                raise InvalidValueError(
+                    f"band {band} of grade table {self.name!r} reaches outside its scale "
+                    f"{self.scale}",
+                    field=f"bands[{index}]",
+                )
+            if letters.index(band.letter) != index:
+                raise InvalidValueError(
+                    f"grade table {self.name!r} has the letter {band.letter!r} twice",
+                    field=f"bands[{index}]",
+                )
+        for index in range(len(self.bands) - 1):
+            _check_neighbours(self.name, index, self.bands[index], self.bands[index + 1])
+
+    @property
+    def lower(self) -> Decimal:
+        """The lowest score the table grades (its first band's lower end)."""
+        return self.bands[0].lower
+
+    @property
+    def upper(self) -> Decimal:
+        """The highest score the table grades (its last band's upper end)."""
+        return self.bands[-1].upper
+
+    @property
+    def letters(self) -> tuple[str, ...]:
+        """The letters from the lowest grade up: ``("D", "C", "B", "A")``."""
+        return tuple(band.letter for band in self.bands)
+
+    def covers(self, value: Decimal) -> bool:
+        """Whether the table grades ``value`` (it lies in one of the bands)."""
+        number = exact_decimal(value, field="value")
+        return any(band.contains(number) for band in self.bands)
+
+    def rank(self, letter: str) -> int:
+        """Position of ``letter`` from the lowest grade (0) up; UnknownNameError if absent."""
+        try:
+            return self.letters.index(letter)
+        except ValueError:
+            known = ", ".join(repr(known) for known in self.letters)
+            raise UnknownNameError(
+                f"grade table {self.name!r} has no letter {letter!r}; its letters: {known}",
+                field="letter",
+            ) from None
+
+    def grade(self, value: Decimal) -> Band:
+        """The one band ``value`` (a score on the table's scale) falls in.
+
+        Raises :class:`~lakipcore.InvalidValueError` when ``value`` lies outside the scale, or
+        inside the scale but outside what the table covers: a table that does not know grades
+        below its first band says so rather than invent one.
+        """
+        number = self.scale.check(value)
+        first, last = self.bands[0], self.bands[-1]
+        if number < first.lower or (number == first.lower and not first.lower_inclusive):
+            edge = "below" if first.lower_inclusive else "at or below"
+            raise InvalidValueError(
+                f"grade table {self.name!r} does not know grades {edge} {first.lower} "
+                f"(got {number} on {self.scale.name}); {self._limits()}",
+                field="value",
+            )
+        if number > last.upper or (number == last.upper and not last.upper_inclusive):
+            edge = "above" if last.upper_inclusive else "at or above"
+            raise InvalidValueError(
+                f"grade table {self.name!r} does not know grades {edge} {last.upper} "
+                f"(got {number} on {self.scale.name}); {self._limits()}",
+                field="value",
+            )
+        for band in self.bands:
+            if band.contains(number):
+                return band
+        raise AssertionError(  # pragma: no cover - construction rules out gaps
+            f"grade table {self.name!r} has no band for {number}"
+        )
+
+    def _limits(self) -> str:
+        opening = "[" if self.bands[0].lower_inclusive else "("
+        closing = "]" if self.bands[-1].upper_inclusive else ")"
+        text = f"its bands cover {opening}{self.lower}, {self.upper}{closing} of {self.scale}"
+        return f"{text}. {self.note}" if self.note else text
+
+
+_D = Decimal
+
+_PERMENPANRB_14_2017 = GradeTable(
+    "permenpanrb-14-2017-ikm",
+    "ikm-25-100",
+    (
+        Band(_D("25.00"), _D("65.00"), "D", "Tidak Baik", upper_inclusive=False),
+        Band(_D("65.00"), _D("76.61"), "C", "Kurang Baik", upper_inclusive=False),
+        Band(_D("76.61"), _D("88.31"), "B", "Baik", upper_inclusive=False),
+        Band(_D("88.31"), _D("100.00"), "A", "Sangat Baik"),
+    ),
+    source=(
+        "PermenPAN-RB 14/2017 (Pedoman Penyusunan Survei Kepuasan Masyarakat), the mutu "
+        "pelayanan table for a unit's IKM on 25–100: A 88,31–100,00 Sangat Baik; B 76,61–88,30 "
+        "Baik; C 65,00–76,60 Kurang Baik; D 25,00–64,99 Tidak Baik. The Banten report's "
+        "immigration-office labels (96,25 Sangat Baik; 87 and 77 Baik) agree."
+    ),
+    note=(
+        "The printed ranges are one hundredth apart; each band is read as [printed lower, next "
+        "printed lower), so 88,305 is B and 64,995 is D."
+    ),
+)
+
+_KEMENKUMHAM_NOTE = (
+    "Kemenkumham's official cut-offs were not found. The A/B boundary is the only one the "
+    "printed grades show; the lower end of B and any lower grades are unknown, so values below "
+    "the lowest B printed are refused."
+)
+
+_KEMENKUMHAM_IPK_15 = GradeTable(
+    "kemenkumham-ipk-15",
+    "skala-15",
+    (
+        Band(_D("12.74"), _D("13.50"), "B", "", upper_inclusive=False),
+        Band(_D("13.50"), _D("15"), "A", ""),
+    ),
+    source=(
+        "Inferred from the nilai mutu printed in the Banten LAKIP 2019, chapter III (Kanwil and "
+        "15 Pemasyarakatan units): A from 13,55 up, B from 13,46 down to 12,74, so the A/B "
+        "boundary lies in (13,46; 13,55]. 13,50 is taken: it is 90 % of skala 15 and the WBK "
+        "minimum IPK. B is known only down to 12,74, the lowest B printed."
+    ),
+    note=_KEMENKUMHAM_NOTE,
+)
+
+_KEMENKUMHAM_IKM_20 = GradeTable(
+    "kemenkumham-ikm-20",
+    "skala-20",
+    (
+        Band(_D("17.32"), _D("18.00"), "B", "", upper_inclusive=False),
+        Band(_D("18.00"), _D("20"), "A", ""),
+    ),
+    source=(
+        "Inferred from the nilai mutu printed in the Banten LAKIP 2019, chapter III (Kanwil and "
+        "15 Pemasyarakatan units): A from 18,02 up, B from 17,77 down to 17,32, so the A/B "
+        "boundary lies in (17,77; 18,02]. 18,00 is taken: it is 90 % of skala 20, as 13,50 is "
+        "of skala 15. B is known only down to 17,32, the lowest B printed."
+    ),
+    note=_KEMENKUMHAM_NOTE,
+)
+
+_AKIP_88_2021 = GradeTable(
+    "akip-permenpanrb-88-2021",
+    "skala-100",
+    (
+        Band(_D(0), _D(30), "D", "Sangat Kurang"),
+        Band(_D(30), _D(50), "C", "Kurang", lower_inclusive=False),
+        Band(_D(50), _D(60), "CC", "Cukup (Memadai)", lower_inclusive=False),
+        Band(_D(60), _D(70), "B", "Baik", lower_inclusive=False),
+        Band(_D(70), _D(80), "BB", "Sangat Baik", lower_inclusive=False),
+        Band(_D(80), _D(90), "A", "Memuaskan", lower_inclusive=False),
+        Band(_D(90), _D(100), "AA", "Sangat Memuaskan", lower_inclusive=False),
+    ),
+    source=(
+        "PermenPAN-RB 88/2021 (Evaluasi Akuntabilitas Kinerja Instansi Pemerintah), predikat of "
+        "the AKIP score on 0–100: AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D "
+        "otherwise. The labels are the wording customarily printed with the predikat; they were "
+        "not checked against the regulation's own text."
+    ),
+    note="Each cut-off is strict ('>'): a score of exactly 90 is A, of exactly 30 is D.",
+)
+
+_PEDULI_HAM = GradeTable(
+    "peduli-ham-permenkumham-34-2016",
+    "skala-100",
+    (
+        Band(_D(0), _D(50), "kurang", "kurang peduli", upper_inclusive=False),
+        Band(_D(50), _D(65), "mulai", "mulai peduli", upper_inclusive=False),
+        Band(_D(65), _D(75), "cukup", "cukup peduli", upper_inclusive=False),
+        Band(_D(75), _D(100), "peduli", "Peduli HAM"),
+    ),
+    source=(
+        "Permenkumham 34/2016 (Kriteria Daerah Kabupaten/Kota Peduli HAM): ≥ 75 Peduli HAM; "
+        "65–< 75 cukup peduli; 50–< 65 mulai peduli; < 50 kurang peduli. The Banten report "
+        "counts a Kab/Kota as Peduli HAM at capaian Aksi HAM ≥ 75 %, the same cut-off."
+    ),
+    note="75 exactly is Peduli HAM.",
+)
+
+GRADE_TABLES: Mapping[str, GradeTable] = MappingProxyType(
+    {
+        table.name: table
+        for table in (
+            _PERMENPANRB_14_2017,
+            _KEMENKUMHAM_IPK_15,
+            _KEMENKUMHAM_IKM_20,
+            _AKIP_88_2021,
+            _PEDULI_HAM,
+        )
+    }
+)
+"""The grade tables shipped with lakipcore, by name. Read-only: build your own
+:class:`GradeTable` and use it directly instead of adding to this mapping."""
+
+
+def get_grade_table(table: GradeTable | str) -> GradeTable:
+    """A preset grade table by name, or ``table`` itself.
+
+    Raises :class:`~lakipcore.UnknownNameError` listing the preset names for an unknown name.
+    """
+    if isinstance(table, GradeTable):
+        return table
+    if not isinstance(table, str):
+        raise LakipTypeError(
+            f"expected a GradeTable or a preset name, got {type(table).__name__}", field="table"
+        )
+    try:
+        return GRADE_TABLES[table]
+    except KeyError:
+        known = ", ".join(repr(name) for name in GRADE_TABLES)
+        raise UnknownNameError(
+            f"unknown grade table {table!r}; known tables: {known}", field="table"
+        ) from None
