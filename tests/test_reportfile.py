@@ -158,7 +158,8 @@ LOAD_ERROR_CASES = (
         ((END, 'realisasi = "12 Laporan"\n'),),
         ReportFileError,
         "units[0].indicators[0].years.2019.realisasi",
-        r"unknown field 'realisasi'; expected one of printed, realisation, scale, target",
+        r"unknown field 'realisasi'; expected one of derive, printed, realisation, scale, "
+        r"supports, target",
     ),
     (
         "unknown-budget-key",

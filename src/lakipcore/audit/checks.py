@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
 
 from lakipcore._exact import sub
+from lakipcore.audit.context import AuditContext
+from lakipcore.audit.evidence import check_evidence_dates, check_grades, check_supports
 from lakipcore.audit.findings import Finding, Location
 from lakipcore.audit.recompute import Reading, Recomputed, explain
 from lakipcore.errors import FigureFormatError, LakipError
@@ -23,6 +25,7 @@ from lakipcore.scoring import (
 )
 
 __all__ = ["CHECKS", "AuditContext"]
+
 
 _PERCENT_QUANTITIES = frozenset(
     {
@@ -41,17 +44,6 @@ _OFFICE_YEAR_QUANTITIES = {
     Quantity.ABSORPTION: "absorption",
     Quantity.PERFORMANCE: "performance",
 }
-
-
-@attrs.frozen
-class AuditContext:
-    """What every check sees: the report, the methods, the recomputed figures, the file name."""
-
-    report: Report
-    method: ScoringMethod
-    previous_method: ScoringMethod | None
-    items: Sequence[Recomputed]
-    source: str | None = None
 
 
 def _n(value: Decimal, places: int = 2) -> str:
@@ -371,5 +363,8 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_method_change,
     check_overspending,
     check_table_omissions,
+    check_supports,
+    check_grades,
+    check_evidence_dates,
 )
 """The checks :func:`lakipcore.audit.audit` runs, in order. A tuple: pass your own to extend."""

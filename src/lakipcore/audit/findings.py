@@ -41,6 +41,14 @@ CODES: Mapping[str, tuple[Severity, str]] = MappingProxyType(
             Severity.ERROR,
             "printed text that is not a figure in the Indonesian style (e.g. '104.30%')",
         ),
+        "evidence-mismatch": (
+            Severity.ERROR,
+            "a stated realisation (or the number in its note) that its evidence rows contradict",
+        ),
+        "grade-mismatch": (
+            Severity.ERROR,
+            "a printed grade that its grade table does not give to the score beside it",
+        ),
         "method-change": (
             Severity.WARNING,
             "the two years of a YoY comparison are scored with different methods",
@@ -52,6 +60,10 @@ CODES: Mapping[str, tuple[Severity, str]] = MappingProxyType(
         "table-omission": (
             Severity.WARNING,
             "an indicator scored in one table but missing from another that lists its unit",
+        ),
+        "outside-period": (
+            Severity.WARNING,
+            "evidence dated outside the year it supports",
         ),
         "overspent": (
             Severity.WARNING,
@@ -76,6 +88,10 @@ CODES: Mapping[str, tuple[Severity, str]] = MappingProxyType(
         "not-recomputable": (
             Severity.INFO,
             "a printed figure that needs data the report file does not hold (e.g. evidence)",
+        ),
+        "not-gradable": (
+            Severity.INFO,
+            "a printed grade for a score its grade table does not cover (it refuses to guess)",
         ),
         "method-inferred": (
             Severity.INFO,

@@ -16,10 +16,11 @@ from decimal import Decimal
 import attrs
 
 from lakipcore._exact import sub
-from lakipcore.errors import FigureFormatError
+from lakipcore.errors import FigureFormatError, LakipError
 from lakipcore.figures import parse_figure
 from lakipcore.model import (
     BudgetLine,
+    EvidenceTable,
     Indicator,
     OfficeYear,
     Place,
@@ -27,10 +28,14 @@ from lakipcore.model import (
     Quantity,
     Realisation,
     Report,
+    RowCheck,
+    Rule,
     Target,
     UnitPerformance,
 )
+from lakipcore.model.evidence import NIL_CELLS
 from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
+from lakipcore.scoring.evidence import rule_value
 from lakipcore.scoring.results import (
     Change,
     IndicatorChange,
@@ -169,7 +174,7 @@ def _indicator_exact(
     if quantity is Quantity.TARGET:
         return _measure_value(indicator.target if isinstance(indicator.target, Target) else None)
     if quantity is Quantity.REALISATION:
-        return _measure_value(indicator.realisation)
+        return score.indicator(indicator.code).realisation
     if quantity is Quantity.CAPAIAN:
         return score.indicator(indicator.code).capaian
     if quantity is Quantity.CAPAIAN_YOY:
@@ -243,6 +248,7 @@ def _unit_items(
     else:
         for printed in budget.printed:
             yield Recomputed(printed, f"{unit.code} / programme", year, budget.rate)
+    yield from _evidence_items(unit)
     for indicator in unit.indicators:
         before = None
         if other is not None and is_current:
@@ -256,6 +262,53 @@ def _unit_items(
                 _indicator_exact(printed.quantity, indicator, score, change_item),
                 _operands(printed, indicator.printed, before.printed if before else None),
             )
+
+
+def _evidence_items(unit: UnitPerformance) -> Iterator[Recomputed]:
+    """Printed totals of the unit's evidence tables, and their computed cells, row by row."""
+    for table in unit.evidence:
+        subject = f"{unit.code} / {table.id}"
+        for number, item in enumerate(table.totals):
+            if item.grades is not None:
+                continue  # a printed grade is checked by the grade check
+            printed = PrintedFigure(
+                Quantity.TOTAL,
+                item.place,
+                item.text,
+                item.field or f"{table.field}.totals[{number}]",
+            )
+            yield Recomputed(printed, subject, unit.year, rule_value(item.rule, unit.evidence))
+        for check in table.row_checks:
+            target = table.column(check.column)
+            position = table.index(check.column)
+            for row_index, row in enumerate(table.rows):
+                if row[position].strip() in NIL_CELLS:
+                    continue
+                exact = _row_value(table, row_index, check, target.scale)
+                printed = PrintedFigure(
+                    Quantity.TOTAL,
+                    Place.EVIDENCE,
+                    row[position],
+                    f"{table.field}.rows[{row_index}][{position}]",
+                )
+                yield Recomputed(printed, f"{subject} row {row_index + 1}", unit.year, exact)
+
+
+def _row_value(
+    table: EvidenceTable, row: int, check: RowCheck, scale: str | None
+) -> Decimal | None:
+    rule = Rule(
+        check.op,
+        table.id,
+        check.of,
+        (),
+        scale,
+    )
+    single = attrs.evolve(table, rows=(table.rows[row],), totals=(), row_checks=())
+    try:
+        return rule_value(rule, (single,))
+    except LakipError:
+        return None
 
 
 def recompute(report: Report, score: ReportScore) -> Iterator[Recomputed]:

@@ -5,6 +5,19 @@ Numbers are ``Decimal`` (``int`` is accepted and converted); ``float`` and ``str
 """
 
 from lakipcore.model.budget import Budget, BudgetLine, BudgetOutput, ReportedAbsorption
+from lakipcore.model.evidence import (
+    Column,
+    ColumnKind,
+    Comparison,
+    Condition,
+    EvidenceTable,
+    RowCheck,
+    Rule,
+    RuleOp,
+    Support,
+    TableTotal,
+    read_cell,
+)
 from lakipcore.model.indicator import Formula, Indicator, MeasureKind, Polarity, Realisation, Target
 from lakipcore.model.printed import Place, PrintedFigure, PrintedFigures, Quantity
 from lakipcore.model.report import OfficeYear, Report, UnitPerformance
@@ -13,6 +26,11 @@ __all__ = [
     "Budget",
     "BudgetLine",
     "BudgetOutput",
+    "Column",
+    "ColumnKind",
+    "Comparison",
+    "Condition",
+    "EvidenceTable",
     "Formula",
     "Indicator",
     "MeasureKind",
@@ -25,6 +43,12 @@ __all__ = [
     "Realisation",
     "Report",
     "ReportedAbsorption",
+    "RowCheck",
+    "Rule",
+    "RuleOp",
+    "Support",
+    "TableTotal",
     "Target",
     "UnitPerformance",
+    "read_cell",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,7 @@ import attrs
 from lakipcore._exact import CONTEXT, ZERO
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.figures import NotTargeted, exact_decimal
+from lakipcore.model.evidence import Rule, Support
 from lakipcore.model.printed import PrintedFigures
 
 __all__ = [
@@ -101,6 +103,10 @@ def _enum(cls: type[enum.Enum], field: str) -> Any:
             )
 
     return check
+
+
+def _supports(items: Iterable[Support]) -> tuple[Support, ...]:
+    return tuple(items)
 
 
 def _to_value(value: object) -> Decimal:
@@ -198,9 +204,12 @@ class Indicator:
     """A performance indicator (indikator kinerja) in one year.
 
     ``target`` is a :class:`Target` or :data:`~lakipcore.NOT_TARGETED` ("Tidak ditargetkan"); a
-    targeted indicator must have a realisation of the same kind (and scale), a not-targeted one
-    has none. ``formula`` forces a capaian formula for this indicator; by default the scoring
-    method chooses by :attr:`polarity`.
+    targeted indicator has either a stated ``realisation`` of the same kind (and scale) or a
+    ``derivation``: a rule over the unit's evidence that scoring evaluates (a survey score
+    converted to the target's scale, a count of qualifying regions). A not-targeted one has
+    neither. ``supports`` are evidence rules the stated realisation should agree with (checked by
+    the audit). ``formula`` forces a capaian formula for this indicator; by default the scoring
+    method chooses by :attr:`polarity`. ``field`` is where the indicator was read from.
     """
 
     code: str
@@ -215,14 +224,25 @@ class Indicator:
         default=None, validator=attrs.validators.optional(_enum(Formula, "formula"))
     )
     printed: PrintedFigures = ()
+    derivation: Rule | None = None
+    supports: tuple[Support, ...] = attrs.field(default=(), converter=_supports)
+    field: str | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.code.strip():
             raise InvalidValueError("an indicator needs a non-empty code", field="code")
         if isinstance(self.target, NotTargeted):
+            if self.realisation is not None or self.derivation is not None or self.supports:
+                raise InvalidValueError(
+                    "a not-targeted indicator ('Tidak ditargetkan') has no realisation, "
+                    "derivation or supporting evidence",
+                    field="realisation",
+                )
+        elif self.derivation is not None:
             if self.realisation is not None:
                 raise InvalidValueError(
-                    "a not-targeted indicator ('Tidak ditargetkan') has no realisation",
+                    "a derived realisation is computed from evidence; state either a "
+                    "realisation or a derivation, not both (printed copies go under printed)",
                     field="realisation",
                 )
         else:

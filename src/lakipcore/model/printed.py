@@ -54,6 +54,8 @@ class Quantity(enum.Enum):
     """Performance this year minus last year, in percentage points."""
     PAGU = "pagu"
     """A budget ceiling in Rupiah."""
+    TOTAL = "total"
+    """A total, average or computed cell of an evidence table, checked against its rows."""
 
     @classmethod
     def from_name(cls, name: str) -> Quantity:
@@ -82,6 +84,8 @@ class Place(enum.Enum):
     """The unit's REALISASI INDIKATOR KINERJA (YoY) table, including its total row."""
     PROSE = "prose"
     """A figure restated in the running text."""
+    EVIDENCE = "evidence"
+    """A supporting table printed beside an indicator (its total row, a computed column)."""
 
     @classmethod
     def from_name(cls, name: str) -> Place:

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from lakipcore.errors import InvalidValueError
+from lakipcore.errors import InvalidValueError, LakipError
 from lakipcore.model.budget import Budget
+from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
 from lakipcore.model.indicator import Indicator
 from lakipcore.model.printed import PrintedFigures
 
@@ -18,8 +19,19 @@ def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
     return tuple(items)
 
 
+def _tables(items: Iterable[EvidenceTable]) -> tuple[EvidenceTable, ...]:
+    return tuple(items)
+
+
 def _units(items: Iterable[UnitPerformance]) -> tuple[UnitPerformance, ...]:
     return tuple(items)
+
+
+def _check_rule(rule: Rule, tables: tuple[EvidenceTable, ...], field: str) -> None:
+    try:
+        check_rule(rule, tables)
+    except LakipError as error:
+        raise error.located(field=field) from None
 
 
 def _check_unique(codes: Iterable[str], what: str, field: str) -> None:
@@ -35,7 +47,8 @@ class UnitPerformance:
     """One unit (Divisi, Ditjen, Badan) in one year: its indicators and its budget.
 
     Indicators that exist in the other year of a comparison but were "Tidak ditargetkan" this year
-    are listed too, with that state; a unit must have at least one indicator.
+    are listed too, with that state; a unit must have at least one indicator. ``evidence`` holds
+    the supporting tables of the year, which the indicators' rules refer to by id.
     """
 
     code: str
@@ -44,6 +57,8 @@ class UnitPerformance:
     indicators: tuple[Indicator, ...] = attrs.field(converter=_indicators)
     budget: Budget
     printed: PrintedFigures = ()
+    evidence: tuple[EvidenceTable, ...] = attrs.field(default=(), converter=_tables)
+    field: str | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.indicators:
@@ -51,6 +66,16 @@ class UnitPerformance:
                 f"unit {self.code!r} has no indicators in {self.year}", field="indicators"
             )
         _check_unique((i.code for i in self.indicators), "indicator", "indicators")
+        _check_unique((t.id for t in self.evidence), "evidence table", "evidence")
+        for index, table in enumerate(self.evidence):
+            for number, total in enumerate(table.totals):
+                _check_rule(total.rule, self.evidence, f"evidence[{index}].totals[{number}]")
+        for index, indicator in enumerate(self.indicators):
+            rules = [("derivation", indicator.derivation)] if indicator.derivation else []
+            rules += [(f"supports[{n}]", s.rule) for n, s in enumerate(indicator.supports)]
+            for where, rule in rules:
+                if rule is not None:
+                    _check_rule(rule, self.evidence, f"indicators[{index}].{where}")
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with ``code``; ``KeyError`` if there is none."""

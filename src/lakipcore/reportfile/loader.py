@@ -33,6 +33,7 @@ from lakipcore.model import (
     Target,
     UnitPerformance,
 )
+from lakipcore.reportfile.evidence import read_evidence, read_rule, read_supports
 from lakipcore.scoring.methods import get_method
 
 __all__ = ["SCHEMA_VERSION", "load_report", "loads_report"]
@@ -332,15 +333,21 @@ def _unit(
             raise reader.fail(year_path, f"the unit has indicators in {year} but no year block")
         return None
     table = year_tables[year]
-    reader.only(table, {"printed", "budget"}, year_path)
+    reader.only(table, {"printed", "budget", "evidence"}, year_path)
     # Read every field first: their errors already carry full paths. Only the model's own
     # checks, raised by the constructor with paths relative to the unit, get the unit's prefix.
     code = reader.required_text(unit, "code", path)
     name = reader.required_text(unit, "name", path)
     budget = _budget(reader, reader.table(table, "budget", year_path), f"{year_path}.budget")
     printed = reader.printed(table, year_path, _YEAR_QUANTITIES)
+    evidence = tuple(
+        read_evidence(reader, item, f"{year_path}.evidence[{index}]")
+        for index, item in enumerate(reader.array(table, "evidence", year_path))
+    )
     with _at(path):
-        return UnitPerformance(code, name, year, indicators, budget, printed)
+        return UnitPerformance(
+            code, name, year, indicators, budget, printed, evidence, field=year_path
+        )
 
 
 def _budget(reader: _Reader, table: Table, path: str) -> Budget:
@@ -392,7 +399,7 @@ def _indicator(
     if table is None:
         return None
     ypath = f"{path}.years.{year}"
-    reader.only(table, {"target", "realisation", "scale", "printed"}, ypath)
+    reader.only(table, {"target", "realisation", "scale", "derive", "supports", "printed"}, ypath)
     polarity_name = reader.text(item, "polarity", path, required=False)
     formula_name = reader.text(item, "formula", path, required=False)
     with _at(_join(path, "polarity"), replace=True):
@@ -404,8 +411,26 @@ def _indicator(
     name = reader.required_text(item, "name", path)
     goal = reader.text(item, "goal", path, required=False)
     printed = reader.printed(table, ypath, _INDICATOR_QUANTITIES)
+    derivation = (
+        read_rule(reader, table["derive"], f"{ypath}.derive") if "derive" in table else None
+    )
+    supports = (
+        read_supports(reader, table["supports"], f"{ypath}.supports") if "supports" in table else ()
+    )
     with _at(path):
-        return Indicator(code, name, target, realisation, goal, polarity, formula, printed)
+        return Indicator(
+            code,
+            name,
+            target,
+            realisation,
+            goal,
+            polarity,
+            formula,
+            printed,
+            derivation,
+            supports,
+            field=ypath,
+        )
 
 
 def _target_and_realisation(
@@ -415,7 +440,7 @@ def _target_and_realisation(
     with _at(_join(path, "target"), replace=True):
         cell = parse_cell(target_text)
     if isinstance(cell, NotTargeted):
-        for key in ("realisation", "scale"):
+        for key in ("realisation", "scale", "derive", "supports"):
             if key in table:
                 raise reader.fail(
                     _join(path, key), f"a not-targeted year ('{target_text}') has no {key}"
@@ -428,11 +453,19 @@ def _target_and_realisation(
             raise reader.fail(_join(path, "scale"), 'a scale is a bare number such as "10"')
         scale = scale_figure.value
     target = _measure(reader, Target, cell, scale, _join(path, "target"))
+    if "derive" in table:
+        if "realisation" in table:
+            raise reader.fail(
+                _join(path, "realisation"),
+                "a derived realisation is computed; give derive or realisation, not both "
+                "(printed copies go under printed.realisation)",
+            )
+        return target, None
     if "realisation" not in table:
         raise reader.fail(
             _join(path, "realisation"),
-            "missing field; a targeted indicator needs its realisation (or print its target "
-            "as 'Tidak ditargetkan')",
+            "missing field; a targeted indicator needs its realisation, or a derive rule (or "
+            "print its target as 'Tidak ditargetkan')",
         )
     realisation_figure = reader.figure(table, "realisation", path)
     realisation = _measure(

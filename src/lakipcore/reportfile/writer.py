@@ -26,6 +26,7 @@ from lakipcore.model import (
     Target,
     UnitPerformance,
 )
+from lakipcore.reportfile.evidence import write_evidence, write_rule
 from lakipcore.reportfile.loader import SCHEMA_VERSION
 
 __all__ = ["dump_report", "write_report"]
@@ -130,6 +131,8 @@ def _unit(code: str, years: list[OfficeYear]) -> list[str]:
         if unit.printed:
             out += ["", f"[units.years.{unit.year}]", *_printed(unit.printed)]
         out += _budget(unit.budget, f"units.years.{unit.year}.budget")
+        for table in unit.evidence:
+            out += write_evidence(table, f"units.years.{unit.year}.evidence", _string)
     for indicator_code in _merged_codes(*([i.code for i in u.indicators] for u in units)):
         found = [(u.year, u.indicator(indicator_code)) for u in units if _has(u, indicator_code)]
         out += _indicator(indicator_code, found)
@@ -189,6 +192,16 @@ def _indicator(code: str, found: list[tuple[int, Indicator]]) -> list[str]:
                 out.append(f"realisation = {_string(_measure(indicator.realisation))}")
             if target.scale is not None:
                 out.append(f"scale = {_string(format_number(target.scale))}")
+            if indicator.derivation is not None:
+                out.append(f"derive = {write_rule(indicator.derivation, _string)}")
+            if indicator.supports:
+                rules = []
+                for support in indicator.supports:
+                    rule = write_rule(support.rule, _string)
+                    if support.against != "value":
+                        rule = f"{rule[:-2]}, against = {_string(support.against)} }}"
+                    rules.append(rule)
+                out.append(f"supports = [{', '.join(rules)}]")
         out += _printed(indicator.printed)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from lakipcore._exact import mean, total
@@ -13,7 +14,16 @@ from lakipcore.errors import (
     ZeroTargetError,
 )
 from lakipcore.figures import NotTargeted
-from lakipcore.model import BudgetLine, Indicator, OfficeYear, Polarity, Report, UnitPerformance
+from lakipcore.model import (
+    BudgetLine,
+    EvidenceTable,
+    Indicator,
+    OfficeYear,
+    Polarity,
+    Report,
+    UnitPerformance,
+)
+from lakipcore.scoring.evidence import rule_value
 from lakipcore.scoring.formulas import absorption, capaian, performance, yoy_points
 from lakipcore.scoring.methods import (
     AbsorptionAggregation,
@@ -36,33 +46,54 @@ from lakipcore.scoring.results import (
 __all__ = ["score_indicator", "score_report", "score_unit", "score_year"]
 
 
-def score_indicator(indicator: Indicator, method: str | ScoringMethod) -> IndicatorScore:
-    """Capaian of one indicator under ``method`` (unrounded, in percent)."""
+def score_indicator(
+    indicator: Indicator,
+    method: str | ScoringMethod,
+    evidence: Sequence[EvidenceTable] = (),
+) -> IndicatorScore:
+    """Capaian of one indicator under ``method`` (unrounded, in percent).
+
+    A derived realisation is computed from ``evidence`` (the unit's tables of the year).
+    """
     method = get_method(method)
-    if isinstance(indicator.target, NotTargeted) or indicator.realisation is None:
+    if isinstance(indicator.target, NotTargeted):
         return IndicatorScore(indicator.code, indicator.name, None, "not targeted")
+    realised = _realisation(indicator, evidence)
     formula = indicator.formula
     if formula is None and indicator.polarity is not Polarity.HIGHER_IS_BETTER:
         formula = method.lower_is_better
     try:
         value = capaian(
             indicator.target.value,
-            indicator.realisation.value,
+            realised,
             polarity=indicator.polarity,
             formula=formula,
             cap=method.cap,
         )
     except ZeroTargetError as error:
         if method.zero_target is ZeroTargetPolicy.EXCLUDE:
-            return IndicatorScore(indicator.code, indicator.name, None, "zero target excluded")
+            return IndicatorScore(
+                indicator.code, indicator.name, None, "zero target excluded", realised
+            )
         raise error.located(field=f"indicators[{indicator.code}]") from None
-    return IndicatorScore(indicator.code, indicator.name, value)
+    return IndicatorScore(indicator.code, indicator.name, value, realisation=realised)
+
+
+def _realisation(indicator: Indicator, evidence: Sequence[EvidenceTable]) -> Decimal:
+    if indicator.derivation is not None:
+        try:
+            return rule_value(indicator.derivation, evidence)
+        except LakipError as error:
+            raise error.located(field=f"indicators[{indicator.code}].derive") from None
+    if indicator.realisation is None:  # pragma: no cover - Indicator requires one or the other
+        raise InvalidValueError("no realisation", field=f"indicators[{indicator.code}]")
+    return indicator.realisation.value
 
 
 def score_unit(unit: UnitPerformance, method: str | ScoringMethod) -> UnitScore:
     """A unit's achievement (mean capaian), absorption and performance under ``method``."""
     method = get_method(method)
-    indicators = tuple(score_indicator(i, method) for i in unit.indicators)
+    indicators = tuple(score_indicator(i, method, unit.evidence) for i in unit.indicators)
     counted = [i.capaian for i in indicators if i.capaian is not None]
     if not counted:
         raise InvalidValueError(

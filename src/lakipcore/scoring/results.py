@@ -25,13 +25,15 @@ class IndicatorScore:
     """One indicator's capaian in percent, or why it has none.
 
     ``capaian`` is ``None`` for a not-targeted indicator and for one left out under the
-    ``exclude`` zero-target policy; ``excluded`` then says why.
+    ``exclude`` zero-target policy; ``excluded`` then says why. ``realisation`` is the value
+    scored: the stated one, or the one derived from evidence.
     """
 
     code: str
     name: str
     capaian: Decimal | None
     excluded: str | None = None
+    realisation: Decimal | None = None
 
     @property
     def counts(self) -> bool:

@@ -1,0 +1,443 @@
+"""Supporting evidence: the tables a report prints beside a realisation, and rules over them.
+
+A report rarely types a realisation out of nowhere: "12 Laporan" stands for twelve activities
+listed with their dates, "686 penyelesaian" for three offices' counts, "9,38" for a survey score
+converted to skala 10. An :class:`EvidenceTable` holds such rows verbatim, with typed columns; a
+:class:`Rule` says how a number follows from them (count the rows, sum columns, average scores
+on a common scale, optionally over the rows meeting conditions). Rules serve three purposes:
+
+* an indicator's realisation can be *derived* from evidence (:attr:`Indicator.derivation`):
+  scoring computes it, so a changed survey score flows through to the dashboard;
+* an indicator can be *supported* by evidence (:class:`Support`): the stated realisation is
+  scored, and the audit compares it with what the rows give;
+* a table's printed totals and averages (:class:`TableTotal`) and per-row computed columns
+  (:class:`RowCheck`) are compared with their rows.
+
+Cells are kept as printed text. Each column's kind says how to read it; the table checks at
+construction that every cell reads, so a malformed date or number is an error naming its row
+and column, not a surprise during the audit.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypeAlias
+
+import attrs
+
+from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
+from lakipcore.figures import parse_figure
+from lakipcore.model.printed import Place
+
+if TYPE_CHECKING:
+    from lakipcore.dates import DateRange
+    from lakipcore.surveys.scales import Scale
+
+__all__ = [
+    "NIL_CELLS",
+    "Cell",
+    "Column",
+    "ColumnKind",
+    "Comparison",
+    "Condition",
+    "EvidenceTable",
+    "RowCheck",
+    "Rule",
+    "RuleOp",
+    "Support",
+    "TableTotal",
+    "check_rule",
+    "read_cell",
+]
+
+NIL_CELLS = frozenset({"", "-"})
+"""Cells printed empty or as a dash: nothing, which a sum counts as zero."""
+
+
+def _check_scale(name: str) -> Scale:
+    """The scale called ``name`` (the survey presets load on first use: they cost import time)."""
+    from lakipcore.surveys.scales import get_scale  # noqa: PLC0415
+
+    return get_scale(name, field="scale")
+
+
+def _check_grades(name: str) -> None:
+    from lakipcore.surveys.grades import get_grade_table  # noqa: PLC0415
+
+    get_grade_table(name)
+
+
+def _names(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _conditions(items: Iterable[Condition]) -> tuple[Condition, ...]:
+    return tuple(items)
+
+
+class ColumnKind(enum.Enum):
+    """How the cells of a column are read."""
+
+    TEXT = "text"
+    """Free text: a name, a place, a category. Compared by equality in conditions."""
+    NUMBER = "number"
+    """A figure such as ``100 Orang``, ``128.185`` or ``Rp 145.296.000``: summable."""
+    PERCENT = "percent"
+    """A percentage such as ``93,75%``: comparable with a percent threshold."""
+    SCORE = "score"
+    """A survey score on the column's ``scale`` (``14,15`` on skala 15): convertible."""
+    DATES = "dates"
+    """One date, a list or a range, Indonesian style (``04,05, & 09 Desember 2019``)."""
+    GRADE = "grade"
+    """A grade letter or label given to the score in column ``of`` by the grade table ``grades``."""
+
+    @classmethod
+    def from_name(cls, name: str) -> ColumnKind:
+        """Look a kind up by name (``"score"``)."""
+        try:
+            return cls(name)
+        except ValueError:
+            known = ", ".join(repr(m.value) for m in cls)
+            raise UnknownNameError(
+                f"unknown column kind {name!r}; expected one of {known}"
+            ) from None
+
+
+@attrs.frozen
+class Column:
+    """A column of an evidence table.
+
+    ``scale`` names the scale of a SCORE column (``skala-15``); ``grades`` the grade table and
+    ``of`` the graded column of a GRADE column.
+    """
+
+    name: str
+    kind: ColumnKind = ColumnKind.TEXT
+    scale: str | None = None
+    grades: str | None = None
+    of: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.name.strip():
+            raise InvalidValueError("a column needs a name", field="name")
+        if (self.kind is ColumnKind.SCORE) != (self.scale is not None):
+            raise InvalidValueError(
+                f"column {self.name!r}: a score column needs a scale, and only a score column "
+                "has one",
+                field="scale",
+            )
+        if self.kind is ColumnKind.GRADE and (self.grades is None or self.of is None):
+            raise InvalidValueError(
+                f"column {self.name!r}: a grade column names its grade table (grades) and the "
+                "column it grades (of)",
+                field="grades",
+            )
+        if self.kind is not ColumnKind.GRADE and (self.grades is not None or self.of is not None):
+            raise InvalidValueError(
+                f"column {self.name!r}: only a grade column has grades and of", field="grades"
+            )
+        if self.scale is not None:
+            _check_scale(self.scale)
+        if self.grades is not None:
+            _check_grades(self.grades)
+
+
+class Comparison(enum.Enum):
+    """A comparison in a condition."""
+
+    EQ = "="
+    NE = "!="
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+
+    @classmethod
+    def from_name(cls, name: str) -> Comparison:
+        """Look a comparison up by its symbol (``">="``)."""
+        try:
+            return cls(name)
+        except ValueError:
+            known = ", ".join(repr(m.value) for m in cls)
+            raise UnknownNameError(
+                f"unknown comparison {name!r}; expected one of {known}"
+            ) from None
+
+
+@attrs.frozen
+class Condition:
+    """``column op value``: text columns compare by equality, numeric ones by value.
+
+    ``value`` is printed text read like the column's cells (``"75%"`` for a percent column).
+    """
+
+    column: str
+    op: Comparison
+    value: str
+
+
+class RuleOp(enum.Enum):
+    """What a rule computes."""
+
+    ROWS = "rows"
+    """The number of rows (meeting the conditions)."""
+    SUM = "sum"
+    """The sum of the given columns over the rows; nil cells count as zero."""
+    MEAN = "mean"
+    """The mean of the given cells; scores are first converted to the rule's scale."""
+
+
+@attrs.frozen
+class Rule:
+    """A number computed from an evidence table of the same unit and year.
+
+    ``columns`` are needed by SUM and MEAN (several columns: every cell of each); ``where``
+    selects rows (all conditions must hold); ``scale`` is the scale a MEAN converts scores to
+    (required when any column is a score).
+    """
+
+    op: RuleOp
+    table: str
+    columns: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    where: tuple[Condition, ...] = attrs.field(default=(), converter=_conditions)
+    scale: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.op is RuleOp.ROWS and self.columns:
+            raise InvalidValueError("a rows rule takes no columns", field="columns")
+        if self.op is not RuleOp.ROWS and not self.columns:
+            raise InvalidValueError(f"a {self.op.value} rule needs columns", field="columns")
+
+    def describe(self) -> str:
+        """The rule in a few words, for messages: ``sum of peserta in pembinaan-perancang``."""
+        what = {
+            RuleOp.ROWS: "rows",
+            RuleOp.SUM: "sum of " + " + ".join(self.columns),
+            RuleOp.MEAN: "mean of " + ", ".join(self.columns),
+        }[self.op]
+        text = f"{what} in {self.table}"
+        if self.where:
+            text += " where " + " and ".join(
+                f"{c.column} {c.op.value} {c.value}" for c in self.where
+            )
+        if self.scale:
+            text += f" on {self.scale}"
+        return text
+
+
+@attrs.frozen
+class Support:
+    """Evidence that a stated realisation should agree with.
+
+    ``against`` is ``"value"`` (the realisation itself), ``"note"`` (the number in the
+    realisation's note, as in ``100% (total 169 permohonan)``) or a :class:`Place` whose printed
+    realisation's note is meant.
+    """
+
+    rule: Rule
+    against: str = "value"
+
+
+@attrs.frozen
+class TableTotal:
+    """A total, average or grade the report prints for a table, with the rule that gives it.
+
+    ``grades`` (a grade table name) makes the printed text a grade of the rule's value.
+    """
+
+    rule: Rule
+    text: str
+    place: Place = Place.EVIDENCE
+    grades: str | None = None
+    field: str | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.grades is not None:
+            _check_grades(self.grades)
+
+
+@attrs.frozen
+class RowCheck:
+    """A column whose every cell is computed from other cells of its row.
+
+    SUM adds the ``of`` columns (a TOTAL column); MEAN of one score column converts it to this
+    column's scale (a "Konversi Skala 10" column).
+    """
+
+    column: str
+    op: RuleOp
+    of: tuple[str, ...] = attrs.field(converter=_names)
+
+
+_NUMERIC = (ColumnKind.NUMBER, ColumnKind.PERCENT, ColumnKind.SCORE)
+
+Cell: TypeAlias = "Decimal | str | date | tuple[date, ...] | DateRange | None"
+"""A cell as read: a number, text, a date, dates or a range; ``None`` for a nil cell."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _read(kind: ColumnKind, scale: str | None, text: str) -> Cell:
+    if text.strip() in NIL_CELLS:
+        return None
+    if kind in (ColumnKind.TEXT, ColumnKind.GRADE):
+        return text
+    if kind is ColumnKind.DATES:
+        from lakipcore.dates import parse_when  # noqa: PLC0415 - dateutil costs import time
+
+        return parse_when(text)
+    figure = parse_figure(text)
+    if kind is ColumnKind.PERCENT and not figure.percent:
+        raise InvalidValueError(f"{text!r} should be a percentage")
+    if kind is not ColumnKind.PERCENT and figure.percent:
+        raise InvalidValueError(f"{text!r} is a percentage in a {kind.value} column")
+    if kind is ColumnKind.SCORE and scale is not None:
+        _check_scale(scale).check(figure.value)
+    return figure.value
+
+
+def read_cell(column: Column, text: str) -> Cell:
+    """Read one printed cell as its column's kind says; ``None`` for a nil cell (``-``, empty).
+
+    Raises a :class:`~lakipcore.LakipError` for a cell that does not read (a malformed number
+    or date, a score off its scale).
+    """
+    return _read(column.kind, column.scale, text)
+
+
+def _totals(items: Iterable[TableTotal]) -> tuple[TableTotal, ...]:
+    return tuple(items)
+
+
+def _checks(items: Iterable[RowCheck]) -> tuple[RowCheck, ...]:
+    return tuple(items)
+
+
+def _columns(items: Iterable[Column]) -> tuple[Column, ...]:
+    return tuple(items)
+
+
+def _rows(items: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(row) for row in items)
+
+
+@attrs.frozen
+class EvidenceTable:
+    """A supporting table: typed columns and rows of printed cells.
+
+    ``id`` is unique within the unit and year; rules refer to the table by it.
+    """
+
+    id: str
+    title: str
+    columns: tuple[Column, ...] = attrs.field(converter=_columns)
+    rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
+    totals: tuple[TableTotal, ...] = attrs.field(default=(), converter=_totals)
+    row_checks: tuple[RowCheck, ...] = attrs.field(default=(), converter=_checks)
+    field: str | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        names = [c.name for c in self.columns]
+        if not names:
+            raise InvalidValueError(f"table {self.id!r} has no columns", field="columns")
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                raise InvalidValueError(
+                    f"table {self.id!r} has two columns named {name!r}", field=f"columns[{index}]"
+                )
+        for index, row in enumerate(self.rows):
+            if len(row) != len(names):
+                raise InvalidValueError(
+                    f"row {index + 1} of table {self.id!r} has {len(row)} cells but the table has "
+                    f"{len(names)} columns ({', '.join(names)})",
+                    field=f"rows[{index}]",
+                )
+        for index, column in enumerate(self.columns):
+            if column.of is not None:
+                self._check_column(column.of, f"columns[{index}].of", _NUMERIC)
+        for index, row in enumerate(self.rows):
+            for column, text in zip(self.columns, row, strict=True):
+                try:
+                    read_cell(column, text)
+                except LakipError as error:
+                    error.field = f"rows[{index}][{self.index(column.name)}]"
+                    error.message = (
+                        f"table {self.id!r}, row {index + 1}, {column.name}: {error.message}"
+                    )
+                    raise
+        for index, check in enumerate(self.row_checks):
+            self._check_column(check.column, f"row_checks[{index}].column")
+            for name in check.of:
+                self._check_column(name, f"row_checks[{index}].of")
+
+    def _check_column(
+        self, name: str, field: str, kinds: tuple[ColumnKind, ...] | None = None
+    ) -> None:
+        column = self.column(name, field=field)
+        if kinds is not None and column.kind not in kinds:
+            raise InvalidValueError(
+                f"column {name!r} of table {self.id!r} is {column.kind.value}, not numeric",
+                field=field,
+            )
+
+    def column(self, name: str, *, field: str | None = None) -> Column:
+        """The column called ``name``; :class:`UnknownNameError` naming the table otherwise."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        known = ", ".join(repr(c.name) for c in self.columns)
+        raise UnknownNameError(
+            f"table {self.id!r} has no column {name!r}; its columns are {known}", field=field
+        )
+
+    def index(self, name: str) -> int:
+        """The position of column ``name``."""
+        return self.columns.index(self.column(name))
+
+    def cells(self, name: str) -> tuple[str, ...]:
+        """The printed cells of column ``name``, top to bottom."""
+        position = self.index(name)
+        return tuple(row[position] for row in self.rows)
+
+
+def check_rule(rule: Rule, tables: Iterable[EvidenceTable]) -> None:
+    """Check that ``rule`` names a table among ``tables`` and columns that table has.
+
+    A SUM needs numeric columns; a MEAN of score columns needs a scale to convert them to.
+    """
+    by_id = {table.id: table for table in tables}
+    table = by_id.get(rule.table)
+    if table is None:
+        known = ", ".join(repr(t) for t in by_id) or "none"
+        raise UnknownNameError(
+            f"no evidence table {rule.table!r} in this unit and year (tables: {known})",
+            field="table",
+        )
+    scales = set()
+    for name in rule.columns:
+        column = table.column(name, field="columns")
+        if column.kind not in _NUMERIC:
+            raise InvalidValueError(
+                f"column {name!r} of table {table.id!r} is {column.kind.value}; a "
+                f"{rule.op.value} rule needs numbers",
+                field="columns",
+            )
+        if column.kind is ColumnKind.SCORE:
+            scales.add(column.scale)
+    if rule.op is RuleOp.MEAN and rule.scale is None and len(scales) > 1:
+        raise InvalidValueError(
+            f"the columns {', '.join(rule.columns)} are on different scales; give the scale "
+            "to convert them to",
+            field="scale",
+        )
+    if rule.scale is not None:
+        _check_scale(rule.scale)
+    for condition in rule.where:
+        column = table.column(condition.column, field="where")
+        if column.kind is ColumnKind.DATES:
+            raise InvalidValueError(
+                f"conditions on the dates column {column.name!r} are not supported", field="where"
+            )

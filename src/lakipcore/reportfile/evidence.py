@@ -1,0 +1,267 @@
+"""Evidence tables, rules and supports in the report file: reading and writing (docs/format.md).
+
+A rule is an inline table with exactly one of ``rows = true``, ``sum = [columns]`` or
+``mean = [columns]``, and optionally ``table`` (the evidence table's id; a table's own totals
+default to it), ``where`` (a list of ``{ column, op, value }``) and ``scale`` (for means of
+scores). A support adds ``against`` (``"value"``, ``"note"`` or a place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from lakipcore.errors import LakipError
+from lakipcore.model import (
+    Column,
+    ColumnKind,
+    Comparison,
+    Condition,
+    EvidenceTable,
+    Place,
+    RowCheck,
+    Rule,
+    RuleOp,
+    Support,
+    TableTotal,
+)
+
+if TYPE_CHECKING:
+    from lakipcore.reportfile.loader import _Reader
+
+__all__ = ["read_evidence", "read_rule", "read_supports", "write_evidence", "write_rule"]
+
+Table = Mapping[str, Any]
+
+_RULE_KEYS = frozenset({"rows", "sum", "mean", "table", "where", "scale"})
+
+
+def _fail(reader: _Reader, path: str, message: str) -> LakipError:
+    return reader.fail(path, message)
+
+
+def read_rule(
+    reader: _Reader,
+    data: object,
+    path: str,
+    *,
+    default_table: str | None = None,
+    extra: frozenset[str] = frozenset(),
+) -> Rule:
+    """A rule from its inline table at ``path``."""
+    if not isinstance(data, Mapping):
+        raise _fail(reader, path, "expected a rule: { rows = true } or { sum = [...] } …")
+    reader.only(data, _RULE_KEYS | extra, path)
+    ops = [op for op in RuleOp if op.value in data]
+    if len(ops) != 1:
+        raise _fail(reader, path, "a rule has exactly one of rows, sum or mean")
+    op = ops[0]
+    columns: list[str] = []
+    if op is RuleOp.ROWS:
+        if data["rows"] is not True:
+            raise _fail(reader, f"{path}.rows", "write rows = true")
+    else:
+        raw = data[op.value]
+        if not isinstance(raw, list) or not raw or not all(isinstance(c, str) for c in raw):
+            raise _fail(reader, f"{path}.{op.value}", "expected a list of column names")
+        columns = raw
+    table = reader.text(data, "table", path, required=False) or default_table
+    if table is None:
+        raise _fail(reader, f"{path}.table", "missing field: the evidence table's id")
+    where = []
+    raw_where = data.get("where", [])
+    if not isinstance(raw_where, list):
+        raise _fail(reader, f"{path}.where", "expected a list of { column, op, value }")
+    for index, item in enumerate(raw_where):
+        cpath = f"{path}.where[{index}]"
+        if not isinstance(item, Mapping):
+            raise _fail(reader, cpath, "expected { column = ..., op = ..., value = ... }")
+        reader.only(item, {"column", "op", "value"}, cpath)
+        op_text = reader.required_text(item, "op", cpath)
+        try:
+            comparison = Comparison.from_name(op_text)
+        except LakipError as error:
+            raise error.located(field=f"{cpath}.op") from None
+        where.append(
+            Condition(
+                reader.required_text(item, "column", cpath),
+                comparison,
+                reader.required_text(item, "value", cpath),
+            )
+        )
+    scale = reader.text(data, "scale", path, required=False)
+    return Rule(op, table, tuple(columns), tuple(where), scale)
+
+
+def read_supports(reader: _Reader, data: object, path: str) -> tuple[Support, ...]:
+    """The supports list of an indicator year."""
+    if not isinstance(data, list):
+        raise _fail(reader, path, "expected a list of rules")
+    supports = []
+    for index, item in enumerate(data):
+        spath = f"{path}[{index}]"
+        rule = read_rule(reader, item, spath, extra=frozenset({"against"}))
+        against = reader.text(item, "against", spath, required=False) or "value"
+        if against not in ("value", "note"):
+            try:
+                Place.from_name(against)
+            except LakipError:
+                raise _fail(
+                    reader,
+                    f"{spath}.against",
+                    f"expected 'value', 'note' or a place, got {against!r}",
+                ) from None
+        supports.append(Support(rule, against))
+    return tuple(supports)
+
+
+def _columns(reader: _Reader, data: object, path: str) -> list[Column]:
+    if not isinstance(data, list) or not data:
+        raise _fail(reader, path, "expected a list of { name = ..., kind = ... }")
+    columns = []
+    for index, item in enumerate(data):
+        cpath = f"{path}[{index}]"
+        if not isinstance(item, Mapping):
+            raise _fail(reader, cpath, "expected { name = ..., kind = ... }")
+        reader.only(item, {"name", "kind", "scale", "grades", "of"}, cpath)
+        kind_name = reader.text(item, "kind", cpath, required=False) or "text"
+        try:
+            kind = ColumnKind.from_name(kind_name)
+            column = Column(
+                reader.required_text(item, "name", cpath),
+                kind,
+                reader.text(item, "scale", cpath, required=False),
+                reader.text(item, "grades", cpath, required=False),
+                reader.text(item, "of", cpath, required=False),
+            )
+        except LakipError as error:
+            if error.field is None or not error.field.startswith(cpath):
+                error.field = f"{cpath}.{error.field}" if error.field else cpath
+            raise
+        columns.append(column)
+    return columns
+
+
+def _rows(reader: _Reader, data: object, path: str) -> list[list[str]]:
+    if not isinstance(data, list):
+        raise _fail(reader, path, "expected a list of rows, each a list of printed cells")
+    for index, row in enumerate(data):
+        if not isinstance(row, list) or not all(isinstance(cell, str) for cell in row):
+            raise _fail(
+                reader, f"{path}[{index}]", "expected a row: a list of cells as quoted text"
+            )
+    return data
+
+
+def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
+    """One evidence table at ``path``."""
+    reader.only(data, {"id", "title", "columns", "rows", "totals", "row-checks"}, path)
+    table_id = reader.required_text(data, "id", path)
+    columns = _columns(reader, data.get("columns"), f"{path}.columns")
+    rows = _rows(reader, data.get("rows", []), f"{path}.rows")
+    totals = []
+    for index, item in enumerate(data.get("totals", [])):
+        tpath = f"{path}.totals[{index}]"
+        if not isinstance(item, Mapping):
+            raise _fail(reader, tpath, 'expected { rule = {...}, printed = "..." }')
+        reader.only(item, {"rule", "printed", "place", "grades"}, tpath)
+        place_name = reader.text(item, "place", tpath, required=False)
+        try:
+            place = Place.from_name(place_name) if place_name else Place.EVIDENCE
+        except LakipError as error:
+            raise error.located(field=f"{tpath}.place") from None
+        totals.append(
+            TableTotal(
+                read_rule(reader, item.get("rule"), f"{tpath}.rule", default_table=table_id),
+                reader.required_text(item, "printed", tpath),
+                place,
+                reader.text(item, "grades", tpath, required=False),
+                field=f"{tpath}.printed",
+            )
+        )
+    checks = []
+    for index, item in enumerate(data.get("row-checks", [])):
+        cpath = f"{path}.row-checks[{index}]"
+        if not isinstance(item, Mapping):
+            raise _fail(reader, cpath, "expected { column = ..., sum = [...] }")
+        reader.only(item, {"column", "sum", "mean"}, cpath)
+        ops = [op for op in (RuleOp.SUM, RuleOp.MEAN) if op.value in item]
+        if len(ops) != 1:
+            raise _fail(reader, cpath, "a row check has exactly one of sum or mean")
+        of = item[ops[0].value]
+        if not isinstance(of, list) or not all(isinstance(c, str) for c in of):
+            raise _fail(reader, f"{cpath}.{ops[0].value}", "expected a list of column names")
+        checks.append(RowCheck(reader.required_text(item, "column", cpath), ops[0], tuple(of)))
+    try:
+        return EvidenceTable(
+            table_id,
+            reader.required_text(data, "title", path),
+            columns,
+            rows,
+            tuple(totals),
+            tuple(checks),
+            field=path,
+        )
+    except LakipError as error:
+        raise error.located(field=path) from None
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def write_rule(rule: Rule, string: Any, *, own_table: str | None = None) -> str:
+    """A rule as an inline table; ``own_table`` omits ``table`` for a table's own totals."""
+    parts = []
+    if rule.op is RuleOp.ROWS:
+        parts.append("rows = true")
+    else:
+        parts.append(f"{rule.op.value} = [{', '.join(string(c) for c in rule.columns)}]")
+    if rule.table != own_table:
+        parts.append(f"table = {string(rule.table)}")
+    if rule.where:
+        conditions = ", ".join(
+            f"{{ column = {string(c.column)}, op = {string(c.op.value)}, "
+            f"value = {string(c.value)} }}"
+            for c in rule.where
+        )
+        parts.append(f"where = [{conditions}]")
+    if rule.scale is not None:
+        parts.append(f"scale = {string(rule.scale)}")
+    return "{ " + ", ".join(parts) + " }"
+
+
+def write_evidence(table: EvidenceTable, header: str, string: Any) -> list[str]:
+    """An evidence table as lines of TOML under ``[[header]]``."""
+    out = ["", f"[[{header}]]", f"id = {string(table.id)}", f"title = {string(table.title)}"]
+    out.append("columns = [")
+    for column in table.columns:
+        parts = [f"name = {string(column.name)}"]
+        if column.kind is not ColumnKind.TEXT:
+            parts.append(f"kind = {string(column.kind.value)}")
+        for key in ("scale", "grades", "of"):
+            value = getattr(column, key)
+            if value is not None:
+                parts.append(f"{key} = {string(value)}")
+        out.append("  { " + ", ".join(parts) + " },")
+    out.append("]")
+    out.append("rows = [")
+    out += ["  [" + ", ".join(string(cell) for cell in row) + "]," for row in table.rows]
+    out.append("]")
+    if table.totals:
+        out.append("totals = [")
+        for total in table.totals:
+            parts = [f"rule = {write_rule(total.rule, string, own_table=table.id)}"]
+            parts.append(f"printed = {string(total.text)}")
+            if total.place is not Place.EVIDENCE:
+                parts.append(f"place = {string(total.place.value)}")
+            if total.grades is not None:
+                parts.append(f"grades = {string(total.grades)}")
+            out.append("  { " + ", ".join(parts) + " },")
+        out.append("]")
+    if table.row_checks:
+        out.append("row-checks = [")
+        for check in table.row_checks:
+            of = ", ".join(string(c) for c in check.of)
+            out.append(f"  {{ column = {string(check.column)}, {check.op.value} = [{of}] }},")
+        out.append("]")
+    return out

@@ -1,0 +1,128 @@
+"""Evaluating evidence rules: counts, sums and means over a unit's supporting tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from lakipcore._exact import mean, total
+from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore.figures import Figure, parse_number
+from lakipcore.model.evidence import (
+    Column,
+    ColumnKind,
+    Comparison,
+    Condition,
+    EvidenceTable,
+    Rule,
+    RuleOp,
+    read_cell,
+)
+
+__all__ = ["matching_rows", "note_number", "rule_value", "table_by_id"]
+
+_NOTE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def table_by_id(tables: Iterable[EvidenceTable], table_id: str) -> EvidenceTable:
+    """The table called ``table_id``; :class:`UnknownNameError` otherwise."""
+    for table in tables:
+        if table.id == table_id:
+            return table
+    raise UnknownNameError(f"no evidence table {table_id!r}", field="table")
+
+
+def _number(column: Column, text: str) -> Decimal | None:
+    value = read_cell(column, text)
+    if value is None or isinstance(value, Decimal):
+        return value
+    raise InvalidValueError(  # pragma: no cover - check_rule allows numeric columns only
+        f"column {column.name!r} does not hold numbers", field=column.name
+    )
+
+
+def _holds(table: EvidenceTable, row: Sequence[str], condition: Condition) -> bool:
+    column = table.column(condition.column)
+    text = row[table.index(column.name)]
+    if column.kind in (ColumnKind.TEXT, ColumnKind.GRADE):
+        left, right = text.strip().casefold(), condition.value.strip().casefold()
+        if condition.op is Comparison.EQ:
+            return left == right
+        if condition.op is Comparison.NE:
+            return left != right
+        raise InvalidValueError(
+            f"text column {column.name!r} can only be compared with = or !=", field="where"
+        )
+    if column.kind is ColumnKind.DATES:
+        raise InvalidValueError(f"dates column {column.name!r} cannot be compared", field="where")
+    value = _number(column, text)
+    if value is None:
+        return False  # a nil cell meets no numeric condition
+    threshold = _number(column, condition.value)
+    if threshold is None:
+        raise InvalidValueError(f"condition on {column.name!r} has no value", field="where")
+    return {
+        Comparison.EQ: value == threshold,
+        Comparison.NE: value != threshold,
+        Comparison.GE: value >= threshold,
+        Comparison.GT: value > threshold,
+        Comparison.LE: value <= threshold,
+        Comparison.LT: value < threshold,
+    }[condition.op]
+
+
+def matching_rows(table: EvidenceTable, where: Sequence[Condition]) -> list[int]:
+    """Indexes of the rows meeting every condition, in table order."""
+    return [
+        index
+        for index, row in enumerate(table.rows)
+        if all(_holds(table, row, condition) for condition in where)
+    ]
+
+
+def _cell_value(table: EvidenceTable, row: int, column: Column, rule: Rule) -> Decimal | None:
+    value = _number(column, table.rows[row][table.index(column.name)])
+    if value is None or column.kind is not ColumnKind.SCORE or rule.scale is None:
+        return value
+    from lakipcore.surveys.scales import convert  # noqa: PLC0415 - survey presets load lazily
+
+    return convert(value, column.scale or "", rule.scale)
+
+
+def rule_value(rule: Rule, tables: Iterable[EvidenceTable]) -> Decimal:
+    """The exact value ``rule`` gives over ``tables`` (unrounded).
+
+    A mean needs every selected cell: a nil cell is an error naming its row and column, while a
+    sum counts it as zero and a row count does not look at cells.
+    """
+    table = table_by_id(tables, rule.table)
+    rows = matching_rows(table, rule.where)
+    if rule.op is RuleOp.ROWS:
+        return Decimal(len(rows))
+    columns = [table.column(name) for name in rule.columns]
+    values: list[Decimal] = []
+    for row in rows:
+        for column in columns:
+            value = _cell_value(table, row, column, rule)
+            if value is None and rule.op is RuleOp.MEAN:
+                raise InvalidValueError(
+                    f"table {table.id!r}, row {row + 1}: {column.name} is empty, but a mean "
+                    "needs every value",
+                    field=f"rows[{row}]",
+                )
+            if value is not None:
+                values.append(value)
+    if rule.op is RuleOp.SUM:
+        return total(values)
+    if not values:
+        raise InvalidValueError(f"{rule.describe()}: no rows to average", field="where")
+    return mean(values)
+
+
+def note_number(figure: Figure) -> Decimal | None:
+    """The first number in a figure's note: 169 in ``100% (total 169 permohonan)``."""
+    if figure.note is None:
+        return None
+    match = _NOTE_NUMBER.search(figure.note)
+    return None if match is None else parse_number(match.group(0))
