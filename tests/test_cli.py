@@ -110,3 +110,33 @@ def test_python_dash_m() -> None:
     )
     assert 0 == result.returncode, result.stderr
     assert "116,13%" in result.stdout
+
+
+def test_convert_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`lakip convert` converts a printed score exactly between scales."""
+    assert 0 == main(["convert", "18,76", "--from", "skala-20", "--to", "skala-10"])
+    assert "18,76 on skala-20 = 9,38 on skala-10 (exact 9.38)\n" == capsys.readouterr().out
+
+
+def test_convert_refuses_a_decimal_point(capsys: pytest.CaptureFixture[str]) -> None:
+    """A score written with a decimal point is refused with exit 2 and a hint."""
+    assert 2 == main(["convert", "7.1", "--from", "skala-20", "--to", "skala-10"])
+    assert "lakip: VALUE: '7.1'" in capsys.readouterr().err
+
+
+def test_grade_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`lakip grade` prints the letter and label, and refuses scores the table does not know."""
+    assert 0 == main(["grade", "96,25", "--table", "permenpanrb-14-2017-ikm"])
+    assert "A (Sangat Baik)" in capsys.readouterr().out
+    assert 0 == main(["grade", "13,41", "--table", "kemenkumham-ipk-15"])
+    assert ": B [kemenkumham-ipk-15]" in capsys.readouterr().out
+    assert 2 == main(["grade", "12", "--table", "kemenkumham-ipk-15"])
+    assert "does not know grades below 12.74" in capsys.readouterr().err
+
+
+def test_grade_list(capsys: pytest.CaptureFixture[str]) -> None:
+    """`lakip grade --list` names every preset table with its source."""
+    assert 0 == main(["grade", "--list"])
+    out = capsys.readouterr().out
+    assert "akip-permenpanrb-88-2021" in out
+    assert "source:" in out

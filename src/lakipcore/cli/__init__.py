@@ -2,7 +2,8 @@
 
 ``lakip score [FILE]`` prints the Dashboard Performance and YoY tables of a report file, or of the
 shipped Banten 2019 example when no FILE is given. ``lakip audit [FILE]`` recomputes every printed
-figure and lists the findings. Exit status: 0 on success (for ``audit``: no errors found), 1 when
+figure and lists the findings. ``lakip convert`` and ``lakip grade`` do survey arithmetic.
+Exit status: 0 on success (for ``audit``: no errors found), 1 when
 ``audit`` found errors, 2 when the input cannot be used (the message names the file and field).
 """
 
@@ -62,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     _common(audit)
+    from lakipcore.cli.surveys import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -145,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
     try:
+        if args.command in ("convert", "grade"):
+            from lakipcore.cli.surveys import run_convert, run_grade
+
+            return run_convert(args) if args.command == "convert" else run_grade(args)
         return _audit(args) if args.command == "audit" else _score(args)
     except LakipError as error:
         # Scoring errors know the unit and indicator, not the file: add it.

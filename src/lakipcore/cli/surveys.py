@@ -1,0 +1,71 @@
+"""``lakip convert`` and ``lakip grade``: quick survey arithmetic from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from lakipcore.figures import format_number, parse_number
+from lakipcore.rounding import Rounding, round_to
+from lakipcore.surveys import GRADE_TABLES, SCALES, convert, get_grade_table
+
+__all__ = ["add_commands", "run_convert", "run_grade"]
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``convert`` and ``grade`` on the ``lakip`` parser."""
+    scales = ", ".join(SCALES)
+    conversion = commands.add_parser(
+        "convert",
+        help="convert a survey score between scales (18,76 on skala-20 → skala-10)",
+        description=f"Convert a score exactly between scales. Scales: {scales}.",
+    )
+    conversion.add_argument("value", metavar="VALUE", help="the score as printed, e.g. 18,76")
+    conversion.add_argument("--from", dest="from_scale", required=True, metavar="SCALE")
+    conversion.add_argument("--to", dest="to_scale", required=True, metavar="SCALE")
+    conversion.add_argument(
+        "--places", type=int, default=2, help="decimal places shown (default 2; exact too)"
+    )
+    tables = ", ".join(GRADE_TABLES)
+    grading = commands.add_parser(
+        "grade",
+        help="grade a score with a grade table (IKM, IPK, AKIP, Peduli HAM)",
+        description=f"Grade a score with a preset grade table. Tables: {tables}.",
+    )
+    grading.add_argument("value", metavar="VALUE", nargs="?", help="the score as printed")
+    grading.add_argument("--table", metavar="NAME", help="the grade table")
+    grading.add_argument(
+        "--list", action="store_true", help="list the grade tables with their bands and sources"
+    )
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    """Print the converted value, rounded half-up and exact."""
+    value = parse_number(args.value, field="VALUE")
+    result = convert(value, args.from_scale, args.to_scale)
+    shown = format_number(round_to(result, max(args.places, 0), Rounding.HALF_UP))
+    sys.stdout.write(
+        f"{args.value} on {args.from_scale} = {shown} on {args.to_scale} "
+        f"(exact {format(result, 'f')})\n"
+    )
+    return 0
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    """Print the grade of a score, or list the tables."""
+    if args.list or args.value is None:
+        for name, table in GRADE_TABLES.items():
+            bands = "; ".join(
+                f"{band.letter} {format_number(band.lower)}–{format_number(band.upper)}"
+                for band in reversed(table.bands)
+            )
+            sys.stdout.write(f"{name} ({table.scale.name}): {bands}\n  source: {table.source}\n")
+        return 0
+    if args.table is None:
+        sys.stderr.write("lakip grade: give --table NAME (see lakip grade --list)\n")
+        return 2
+    table = get_grade_table(args.table)
+    band = table.grade(parse_number(args.value, field="VALUE"))
+    label = f" ({band.label})" if band.label else ""
+    sys.stdout.write(f"{args.value} on {table.scale.name}: {band.letter}{label} [{table.name}]\n")
+    return 0
