@@ -48,6 +48,14 @@ BANTEN_FINDINGS = {
     ("truncated", "units[0].years.2019.budget.outputs[0].printed.absorption.unit-budget"),
     ("truncated", "units[0].years.2019.budget.outputs[6].printed.absorption.unit-budget"),
     ("truncated", "units[7].indicators[2].years.2019.printed.capaian.summary-indicators"),
+    ("truncated", "units[0].years.2019.evidence[0].totals[3].printed"),
+    ("truncated", "units[0].indicators[2].years.2019.printed.realisation.unit-indicators"),
+    ("truncated", "units[0].indicators[2].years.2019.printed.realisation.summary-indicators"),
+    ("truncated", "units[0].indicators[2].years.2019.printed.realisation.unit-yoy"),
+    ("truncated", "units[0].indicators[2].years.2019.printed.realisation.prose"),
+    ("truncated", "units[0].indicators[2].years.2019.printed.capaian.unit-indicators"),
+    ("truncated", "units[0].indicators[2].years.2019.printed.capaian.unit-yoy"),
+    ("truncated", "units[0].indicators[2].years.2019.printed.capaian.prose"),
     ("rounded-input", "units[2].years.2019.printed.performance-yoy.summary-yoy"),
     ("printed-operands", "units[7].years.2019.printed.performance-yoy.summary-yoy"),
     ("not-recomputable", "units[3].indicators[0].years.2019.printed.relative-change.prose"),
@@ -433,7 +441,7 @@ def test_cli_audit_example_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("office (")
     assert "\nsekjen (Sekjen - Divisi Administrasi)\n" in out
-    assert out.rstrip().endswith("9 errors, 2 warnings, 7 notes")
+    assert out.rstrip().endswith("9 errors, 2 warnings, 15 notes")
 
 
 def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -441,7 +449,7 @@ def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert 1 == main(["audit", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert "lakipcore.audit/1" == data["schema"]
-    assert {"error": 9, "warning": 2, "info": 7} == data["summary"]
+    assert {"error": 9, "warning": 2, "info": 15} == data["summary"]
     first = data["findings"][0]
     assert {"code", "severity", "location", "published", "recomputed", "message"} <= set(first)
 

@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         TableTotal,
         Target,
         UnitPerformance,
+        read_cell,
     )
     from lakipcore.periods import (
         Period,
@@ -196,6 +197,7 @@ _LAZY: dict[str, str] = {
     "TableTotal": "lakipcore.model",
     "Target": "lakipcore.model",
     "UnitPerformance": "lakipcore.model",
+    "read_cell": "lakipcore.model",
     "Period": "lakipcore.periods",
     "bulan": "lakipcore.periods",
     "parse_period": "lakipcore.periods",
@@ -365,6 +367,7 @@ __all__ = [
     "parse_when",
     "peduli_ham",
     "performance",
+    "read_cell",
     "relative_change",
     "round_to",
     "rule_value",
