@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from lakipcore.audit.context import AuditContext
 from lakipcore.audit.findings import Finding, Location
+from lakipcore.audit.recompute import table_path as _table_path
 from lakipcore.errors import LakipError
 from lakipcore.figures import Figure, format_number, parse_figure
 from lakipcore.model import (
@@ -202,7 +203,7 @@ def _grade_cells(unit: UnitPerformance, table: EvidenceTable, source: str | None
             finding = _grade_finding(
                 unit=unit,
                 subject=f"{unit.code} / {table.id} row {row_index + 1}",
-                field=f"{table.field}.rows[{row_index}][{position}]",
+                field=f"{_table_path(unit, table)}.rows[{row_index}][{position}]",
                 printed=row[position],
                 value=value,
                 grades=column.grades,
@@ -221,7 +222,7 @@ def _grade_totals(unit: UnitPerformance, table: EvidenceTable, source: str | Non
         finding = _grade_finding(
             unit=unit,
             subject=f"{unit.code} / {table.id}",
-            field=total.field or f"{table.field}.totals[{number}]",
+            field=total.field or f"{_table_path(unit, table)}.totals[{number}]",
             printed=total.text,
             value=rule_value(total.rule, unit.evidence),
             grades=total.grades,
@@ -269,7 +270,7 @@ def check_evidence_dates(context: AuditContext) -> list[Finding]:
                                     year=office.year,
                                     location=Location(
                                         source,
-                                        f"{table.field}.rows[{row_index}][{position}]",
+                                        f"{_table_path(unit, table)}.rows[{row_index}][{position}]",
                                         Place.EVIDENCE,
                                     ),
                                     message=(

@@ -264,6 +264,11 @@ def _unit_items(
             )
 
 
+def table_path(unit: UnitPerformance, table: EvidenceTable) -> str:
+    """Where a table is: its file path, or (built in Python) its unit, year and id."""
+    return table.field or f"units[{unit.code}].years.{unit.year}.evidence[{table.id}]"
+
+
 def _evidence_items(unit: UnitPerformance) -> Iterator[Recomputed]:
     """Printed totals of the unit's evidence tables, and their computed cells, row by row."""
     for table in unit.evidence:
@@ -275,7 +280,7 @@ def _evidence_items(unit: UnitPerformance) -> Iterator[Recomputed]:
                 Quantity.TOTAL,
                 item.place,
                 item.text,
-                item.field or f"{table.field}.totals[{number}]",
+                item.field or f"{table_path(unit, table)}.totals[{number}]",
             )
             yield Recomputed(printed, subject, unit.year, rule_value(item.rule, unit.evidence))
         for check in table.row_checks:
@@ -289,7 +294,7 @@ def _evidence_items(unit: UnitPerformance) -> Iterator[Recomputed]:
                     Quantity.TOTAL,
                     Place.EVIDENCE,
                     row[position],
-                    f"{table.field}.rows[{row_index}][{position}]",
+                    f"{table_path(unit, table)}.rows[{row_index}][{position}]",
                 )
                 yield Recomputed(printed, f"{subject} row {row_index + 1}", unit.year, exact)
 

@@ -68,7 +68,11 @@ def _check_scale(name: str) -> Scale:
 def _check_grades(name: str) -> None:
     from lakipcore.surveys.grades import get_grade_table  # noqa: PLC0415
 
-    get_grade_table(name)
+    try:
+        get_grade_table(name)
+    except LakipError as error:
+        error.field = "grades"
+        raise
 
 
 def _names(items: Iterable[str]) -> tuple[str, ...]:
@@ -240,6 +244,15 @@ class Support:
 
     rule: Rule
     against: str = "value"
+
+    def __attrs_post_init__(self) -> None:
+        if self.against not in ("value", "note"):
+            try:
+                Place.from_name(self.against)
+            except LakipError as error:
+                error.message += "; or 'value' (the realisation) or 'note' (its note)"
+                error.field = "against"
+                raise
 
 
 @attrs.frozen
@@ -436,8 +449,33 @@ def check_rule(rule: Rule, tables: Iterable[EvidenceTable]) -> None:
     if rule.scale is not None:
         _check_scale(rule.scale)
     for condition in rule.where:
-        column = table.column(condition.column, field="where")
-        if column.kind is ColumnKind.DATES:
+        _check_condition(table, condition)
+
+
+def _check_condition(table: EvidenceTable, condition: Condition) -> None:
+    """A condition must be evaluable: text compares by = / !=, numbers by a readable value."""
+    column = table.column(condition.column, field="where")
+    if column.kind is ColumnKind.DATES:
+        raise InvalidValueError(
+            f"conditions on the dates column {column.name!r} are not supported", field="where"
+        )
+    if column.kind in (ColumnKind.TEXT, ColumnKind.GRADE):
+        if condition.op not in (Comparison.EQ, Comparison.NE):
             raise InvalidValueError(
-                f"conditions on the dates column {column.name!r} are not supported", field="where"
+                f"the text column {column.name!r} compares with = or != only, not "
+                f"{condition.op.value}",
+                field="where",
             )
+        return
+    try:
+        value = read_cell(column, condition.value)
+    except LakipError as error:
+        raise InvalidValueError(
+            f"condition {column.name} {condition.op.value} {condition.value!r}: {error.message}",
+            field="where",
+        ) from None
+    if value is None:
+        raise InvalidValueError(
+            f"condition {column.name} {condition.op.value} needs a value, not {condition.value!r}",
+            field="where",
+        )

@@ -245,6 +245,13 @@ class Indicator:
                     "realisation or a derivation, not both (printed copies go under printed)",
                     field="realisation",
                 )
+            for index, support in enumerate(self.supports):
+                if support.against in ("value", "note"):
+                    raise InvalidValueError(
+                        "a derived realisation is its evidence; a support can only check a "
+                        "realisation printed at a place (against = a place)",
+                        field=f"supports[{index}].against",
+                    )
         else:
             self._check_realisation(self.target, self.realisation)
         if self.formula is not None and self.formula.polarity is not self.polarity:

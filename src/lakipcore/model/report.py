@@ -69,13 +69,19 @@ class UnitPerformance:
         _check_unique((t.id for t in self.evidence), "evidence table", "evidence")
         for index, table in enumerate(self.evidence):
             for number, total in enumerate(table.totals):
-                _check_rule(total.rule, self.evidence, f"evidence[{index}].totals[{number}]")
+                # Where the table was read from a file, name the rule's place in it.
+                where = f"{table.field}.totals[{number}].rule" if table.field else None
+                _check_rule(
+                    total.rule, self.evidence, where or f"evidence[{index}].totals[{number}]"
+                )
         for index, indicator in enumerate(self.indicators):
-            rules = [("derivation", indicator.derivation)] if indicator.derivation else []
+            base = indicator.field or f"indicators[{index}]"
+            derive = "derive" if indicator.field else "derivation"
+            rules = [(derive, indicator.derivation)] if indicator.derivation else []
             rules += [(f"supports[{n}]", s.rule) for n, s in enumerate(indicator.supports)]
             for where, rule in rules:
                 if rule is not None:
-                    _check_rule(rule, self.evidence, f"indicators[{index}].{where}")
+                    _check_rule(rule, self.evidence, f"{base}.{where}")
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with ``code``; ``KeyError`` if there is none."""

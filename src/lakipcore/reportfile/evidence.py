@@ -127,6 +127,9 @@ def _columns(reader: _Reader, data: object, path: str) -> list[Column]:
         kind_name = reader.text(item, "kind", cpath, required=False) or "text"
         try:
             kind = ColumnKind.from_name(kind_name)
+        except LakipError as error:
+            raise error.located(field=f"{cpath}.kind") from None
+        try:
             column = Column(
                 reader.required_text(item, "name", cpath),
                 kind,
@@ -160,6 +163,9 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
     columns = _columns(reader, data.get("columns"), f"{path}.columns")
     rows = _rows(reader, data.get("rows", []), f"{path}.rows")
     totals = []
+    for key in ("totals", "row-checks"):
+        if not isinstance(data.get(key, []), list):
+            raise _fail(reader, f"{path}.{key}", "expected a list of inline tables")
     for index, item in enumerate(data.get("totals", [])):
         tpath = f"{path}.totals[{index}]"
         if not isinstance(item, Mapping):
@@ -170,15 +176,13 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
             place = Place.from_name(place_name) if place_name else Place.EVIDENCE
         except LakipError as error:
             raise error.located(field=f"{tpath}.place") from None
-        totals.append(
-            TableTotal(
-                read_rule(reader, item.get("rule"), f"{tpath}.rule", default_table=table_id),
-                reader.required_text(item, "printed", tpath),
-                place,
-                reader.text(item, "grades", tpath, required=False),
-                field=f"{tpath}.printed",
-            )
-        )
+        rule = read_rule(reader, item.get("rule"), f"{tpath}.rule", default_table=table_id)
+        text = reader.required_text(item, "printed", tpath)
+        grades = reader.text(item, "grades", tpath, required=False)
+        try:
+            totals.append(TableTotal(rule, text, place, grades, field=f"{tpath}.printed"))
+        except LakipError as error:
+            raise error.located(field=tpath) from None
     checks = []
     for index, item in enumerate(data.get("row-checks", [])):
         cpath = f"{path}.row-checks[{index}]"

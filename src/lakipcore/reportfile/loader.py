@@ -78,7 +78,7 @@ def _at(path: str, *, replace: bool = False) -> Iterator[None]:
     except LakipError as error:
         if replace or error.field is None:
             error.field = path
-        else:
+        elif not error.field.startswith(path):  # already a full path in the file
             error.field = f"{path}.{error.field}"
         raise
 

@@ -10,6 +10,7 @@ from lakipcore._exact import mean, total
 from lakipcore.errors import InvalidValueError, UnknownNameError
 from lakipcore.figures import Figure, parse_number
 from lakipcore.model.evidence import (
+    NIL_CELLS,
     Column,
     ColumnKind,
     Comparison,
@@ -46,6 +47,8 @@ def _holds(table: EvidenceTable, row: Sequence[str], condition: Condition) -> bo
     column = table.column(condition.column)
     text = row[table.index(column.name)]
     if column.kind in (ColumnKind.TEXT, ColumnKind.GRADE):
+        if text.strip() in NIL_CELLS:
+            return False  # a nil cell meets no condition, = and != alike
         left, right = text.strip().casefold(), condition.value.strip().casefold()
         if condition.op is Comparison.EQ:
             return left == right
