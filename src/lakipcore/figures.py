@@ -209,6 +209,8 @@ def exact_decimal(value: object, *, field: str | None = None) -> Decimal:
     :func:`parse_figure`, whose Indonesian conventions (``136.133`` is a hundred and thirty-six
     thousand) differ from Python's.
     """
+    if type(value) is Decimal and value.is_finite():  # the common case, checked first
+        return value
     if isinstance(value, bool):
         raise LakipTypeError(f"expected a Decimal, got the bool {value!r}", field=field)
     if isinstance(value, int):

@@ -54,20 +54,29 @@ def recompute_bounded(
     base = list(recompute(report, score_report(report, method, previous_method)))
     if not (_has_rounded_inputs(report.current) or _has_rounded_inputs(report.previous)):
         return base
-    variants = []
+    # Only the office's and units' own figures depend on the rates: recompute just those.
+    bounds: dict[tuple[object, ...], list[Decimal]] = {}
     for now, before in ((-1, -1), (1, 1), (-1, 1), (1, -1)):
         shifted = attrs.evolve(
             report,
             current=_shift_year(report.current, now),
             previous=None if report.previous is None else _shift_year(report.previous, before),
         )
-        variants.append(list(recompute(shifted, score_report(shifted, method, previous_method))))
+        scored = score_report(shifted, method, previous_method)
+        for item in recompute(shifted, scored, year_level_only=True):
+            if item.exact is not None:
+                bounds.setdefault(_key(item), []).append(item.exact)
     merged = []
-    for index, item in enumerate(base):
-        values = [item.exact] + [v[index].exact for v in variants]
-        known = [v for v in values if v is not None]
-        if item.exact is None or len(known) != len(values):
+    for item in base:
+        values = bounds.get(_key(item))
+        if item.exact is None or values is None or len(values) != 4:
             merged.append(item)
             continue
+        known = [item.exact, *values]
         merged.append(attrs.evolve(item, low=min(known), high=max(known)))
     return merged
+
+
+def _key(item: Recomputed) -> tuple[object, ...]:
+    printed = item.printed
+    return (item.subject, item.year, printed.quantity, printed.place, printed.text, printed.field)

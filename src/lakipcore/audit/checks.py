@@ -11,9 +11,9 @@ from lakipcore._exact import sub
 from lakipcore.audit.context import AuditContext
 from lakipcore.audit.evidence import check_evidence_dates, check_grades, check_supports
 from lakipcore.audit.findings import Finding, Location
-from lakipcore.audit.recompute import Reading, Recomputed, explain
-from lakipcore.errors import FigureFormatError, LakipError
-from lakipcore.figures import format_number, parse_figure
+from lakipcore.audit.recompute import Reading, Recomputed, explain, parsed_figure
+from lakipcore.errors import LakipError
+from lakipcore.figures import format_number
 from lakipcore.model import BudgetLine, Indicator, OfficeYear, Place, Quantity, Report
 from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring import (
@@ -75,10 +75,8 @@ def _finding(context: AuditContext, item: Recomputed, code: str, message: str) -
 
 
 def _parsed(text: str) -> Decimal | None:
-    try:
-        return parse_figure(text).value
-    except FigureFormatError:
-        return None
+    figure = parsed_figure(text)
+    return None if figure is None else figure.value
 
 
 def _lenient(text: str) -> Decimal | None:
@@ -226,10 +224,8 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
 
 
 def _is_percent(text: str) -> bool:
-    try:
-        return parse_figure(text).percent
-    except FigureFormatError:  # pragma: no cover - malformed texts are reported earlier
-        return True
+    figure = parsed_figure(text)
+    return True if figure is None else figure.percent
 
 
 def _malformed(context: AuditContext, item: Recomputed) -> Finding:

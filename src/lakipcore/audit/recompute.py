@@ -17,7 +17,7 @@ import attrs
 
 from lakipcore._exact import sub
 from lakipcore.errors import FigureFormatError, LakipError
-from lakipcore.figures import parse_figure
+from lakipcore.figures import Figure, parse_figure
 from lakipcore.model import (
     BudgetLine,
     EvidenceTable,
@@ -96,15 +96,17 @@ class Reading(enum.Enum):
 
 
 @functools.lru_cache(maxsize=4096)
-def _parsed(text: str) -> Decimal | None:
+def parsed_figure(text: str) -> Figure | None:
+    """``text`` parsed as a figure, or ``None`` when malformed (cached: audits reread texts)."""
     try:
-        return parse_figure(text).value
+        return parse_figure(text)
     except FigureFormatError:
         return None
 
 
 def _value(printed: PrintedFigure) -> Decimal | None:
-    return _parsed(printed.text)
+    figure = parsed_figure(printed.text)
+    return None if figure is None else figure.value
 
 
 def _covers(printed: Decimal, low: Decimal, high: Decimal) -> bool:
@@ -182,24 +184,32 @@ def _indicator_exact(
     return None  # a relative change needs the evidence behind the realisation
 
 
+# Which attribute of a score (or of its change) a year-level quantity reads.
+_SCORE_ATTRIBUTE = {
+    Quantity.ACHIEVEMENT: "achievement",
+    Quantity.ABSORPTION: "absorption",
+    Quantity.PERFORMANCE: "performance",
+    Quantity.PAGU: "pagu",
+    Quantity.REALISATION: "realisation",
+}
+_CHANGE_ATTRIBUTE = {
+    Quantity.ACHIEVEMENT_YOY: "achievement",
+    Quantity.PERFORMANCE_YOY: "performance",
+}
+
+
 def _year_exact(
     quantity: Quantity, score: UnitScore | OfficeScore, change: Change | None
 ) -> Decimal | None:
-    direct = {
-        Quantity.ACHIEVEMENT: score.achievement,
-        Quantity.ABSORPTION: score.absorption,
-        Quantity.PERFORMANCE: score.performance,
-        Quantity.PAGU: score.pagu,
-        Quantity.REALISATION: score.realisation,
-    }
-    if quantity in direct:
-        return direct[quantity]
-    if change is None:
+    attribute = _SCORE_ATTRIBUTE.get(quantity)
+    if attribute is not None:
+        value: Decimal | None = getattr(score, attribute)
+        return value
+    attribute = _CHANGE_ATTRIBUTE.get(quantity)
+    if attribute is None or change is None:
         return None
-    return {
-        Quantity.ACHIEVEMENT_YOY: change.achievement,
-        Quantity.PERFORMANCE_YOY: change.performance,
-    }.get(quantity)
+    change_value: Decimal | None = getattr(change, attribute)
+    return change_value
 
 
 def _find_unit(office: OfficeYear | None, code: str) -> UnitPerformance | None:
@@ -216,6 +226,7 @@ def _unit_items(
     indicator_changes: dict[str, IndicatorChange],
     other: UnitPerformance | None,
     is_current: bool,
+    year_level_only: bool,
 ) -> Iterator[Recomputed]:
     year = unit.year
     prior = other.printed if (other is not None and is_current) else None
@@ -227,6 +238,8 @@ def _unit_items(
             _year_exact(printed.quantity, score, change),
             _operands(printed, unit.printed, prior),
         )
+    if year_level_only:
+        return
     budget = unit.budget
     if isinstance(budget, BudgetLine):
         for printed in budget.printed:
@@ -316,8 +329,14 @@ def _row_value(
         return None
 
 
-def recompute(report: Report, score: ReportScore) -> Iterator[Recomputed]:
-    """Every printed figure of ``report`` with its value recomputed in ``score``."""
+def recompute(
+    report: Report, score: ReportScore, *, year_level_only: bool = False
+) -> Iterator[Recomputed]:
+    """Every printed figure of ``report`` with its value recomputed in ``score``.
+
+    ``year_level_only`` keeps the office's and units' own figures (achievement, absorption,
+    performance and their YoY), the only ones a budget's printed rate can move.
+    """
     years: list[tuple[OfficeYear, OfficeScore, bool]] = [(report.current, score.current, True)]
     if report.previous is not None and score.previous is not None:
         years.append((report.previous, score.previous, False))
@@ -348,4 +367,5 @@ def recompute(report: Report, score: ReportScore) -> Iterator[Recomputed]:
                 indicator_changes=indicator_changes,
                 other=_find_unit(other_office, unit.code),
                 is_current=is_current,
+                year_level_only=year_level_only,
             )
