@@ -531,7 +531,7 @@ def test_from_name(enum, name, member):
 @pytest.mark.parametrize(
     ("enum", "match"),
     [
-        (Polarity, r"unknown polarity 'Higher'; expected 'higher' or 'lower'"),
+        (Polarity, r"unknown polarity 'Higher'; expected one of 'higher', 'lower'"),
         (Formula, r"unknown formula 'Higher'; expected one of 'ratio', "),
         (Quantity, r"unknown quantity 'Higher'; expected one of 'target', "),
         (Place, r"unknown place 'Higher'; expected one of 'summary-indicators', "),

@@ -475,7 +475,7 @@ LOAD_ERROR_CASES = (
         (('name = "Indeks kepuasan"', 'name = "Indeks kepuasan"\npolarity = "lowest"'),),
         UnknownNameError,
         "units[0].indicators[0].polarity",
-        r"unknown polarity 'lowest'; expected 'higher' or 'lower'",
+        r"unknown polarity 'lowest'; expected one of 'higher', 'lower'",
     ),
     (
         "unknown-formula",

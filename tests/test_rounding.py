@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lakipcore import InvalidValueError, Rounding, explaining_rounding, round_to
+from lakipcore import InvalidValueError, Rounding, UnknownNameError, explaining_rounding, round_to
 from lakipcore.rounding import places_of
 from strategies import decimals, hostile_context
 
@@ -197,7 +197,7 @@ def test_rounding_from_name():
 def test_rounding_from_unknown_name():
     """Rounding.from_name refuses an unknown name and lists the known ones."""
     with pytest.raises(
-        InvalidValueError, match=r"unknown rounding 'HALF_UP'; expected one of 'half-up', "
+        UnknownNameError, match=r"unknown rounding 'HALF_UP'; expected one of 'half-up', "
     ):
         Rounding.from_name("HALF_UP")
 

@@ -12,6 +12,7 @@ import enum
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lakipcore._exact import CONTEXT
+from lakipcore._names import member
 from lakipcore.errors import InvalidValueError
 
 __all__ = ["Rounding", "explaining_rounding", "places_of", "round_to"]
@@ -37,11 +38,7 @@ class Rounding(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> Rounding:
         """Look a mode up by its name (``"half-up"``, ``"truncate"``, ``"half-even"``)."""
-        try:
-            return cls(name)
-        except ValueError:
-            known = ", ".join(repr(m.value) for m in cls)
-            raise InvalidValueError(f"unknown rounding {name!r}; expected one of {known}") from None
+        return member(cls, name, "rounding")
 
 
 _DECIMAL_MODES = {

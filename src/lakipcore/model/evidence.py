@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
+from lakipcore._names import member
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.figures import parse_figure
 from lakipcore.model.printed import Place
@@ -102,13 +103,7 @@ class ColumnKind(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> ColumnKind:
         """Look a kind up by name (``"score"``)."""
-        try:
-            return cls(name)
-        except ValueError:
-            known = ", ".join(repr(m.value) for m in cls)
-            raise UnknownNameError(
-                f"unknown column kind {name!r}; expected one of {known}"
-            ) from None
+        return member(cls, name, "column kind")
 
 
 @attrs.frozen
@@ -163,13 +158,7 @@ class Comparison(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> Comparison:
         """Look a comparison up by its symbol (``">="``)."""
-        try:
-            return cls(name)
-        except ValueError:
-            known = ", ".join(repr(m.value) for m in cls)
-            raise UnknownNameError(
-                f"unknown comparison {name!r}; expected one of {known}"
-            ) from None
+        return member(cls, name, "comparison")
 
 
 @attrs.frozen

@@ -11,7 +11,8 @@ from typing import Any
 import attrs
 
 from lakipcore._exact import CONTEXT, ZERO
-from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
+from lakipcore._names import member
+from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import NotTargeted, exact_decimal
 from lakipcore.model.evidence import Rule, Support
 from lakipcore.model.printed import PrintedFigures
@@ -39,12 +40,7 @@ class MeasureKind(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> MeasureKind:
         """Look a kind up by name: ``"count"``, ``"percent"``, ``"index"``."""
-        try:
-            return cls(name)
-        except ValueError:
-            raise UnknownNameError(
-                f"unknown kind {name!r}; expected 'count', 'percent' or 'index'"
-            ) from None
+        return member(cls, name, "kind")
 
 
 class Polarity(enum.Enum):
@@ -58,12 +54,7 @@ class Polarity(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> Polarity:
         """Look a polarity up by name: ``"higher"`` or ``"lower"``."""
-        try:
-            return cls(name)
-        except ValueError:
-            raise UnknownNameError(
-                f"unknown polarity {name!r}; expected 'higher' or 'lower'"
-            ) from None
+        return member(cls, name, "polarity")
 
 
 class Formula(enum.Enum):
@@ -84,11 +75,7 @@ class Formula(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> Formula:
         """Look a formula up by name: ``"ratio"``, ``"kondisi-khusus"``, ``"inverse-ratio"``."""
-        try:
-            return cls(name)
-        except ValueError:
-            known = ", ".join(repr(m.value) for m in cls)
-            raise UnknownNameError(f"unknown formula {name!r}; expected one of {known}") from None
+        return member(cls, name, "formula")
 
 
 def _enum(cls: type[enum.Enum], field: str) -> Any:

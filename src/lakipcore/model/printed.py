@@ -9,24 +9,13 @@ raises for text that is not a well-formed figure, which the audit reports instea
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
 
 import attrs
 
-from lakipcore.errors import UnknownNameError
+from lakipcore._names import member
 from lakipcore.figures import Figure, parse_figure
 
 __all__ = ["Place", "PrintedFigure", "PrintedFigures", "Quantity"]
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def _from_name(cls: type[_E], name: str, what: str) -> _E:
-    try:
-        return cls(name)
-    except ValueError:
-        known = ", ".join(repr(m.value) for m in cls)
-        raise UnknownNameError(f"unknown {what} {name!r}; expected one of {known}") from None
 
 
 class Quantity(enum.Enum):
@@ -60,7 +49,7 @@ class Quantity(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> Quantity:
         """Look a quantity up by its file name (``"capaian-yoy"``)."""
-        return _from_name(cls, name, "quantity")
+        return member(cls, name, "quantity")
 
 
 class Place(enum.Enum):
@@ -90,7 +79,7 @@ class Place(enum.Enum):
     @classmethod
     def from_name(cls, name: str) -> Place:
         """Look a place up by its file name (``"unit-yoy"``)."""
-        return _from_name(cls, name, "place")
+        return member(cls, name, "place")
 
 
 @attrs.frozen
