@@ -61,7 +61,13 @@ def _unit(unit: UnitScore, num: _Numbers) -> dict[str, Any]:
         "pagu": num(unit.pagu, places=0),
         "realisation": num(unit.realisation, places=0),
         "indicators": [
-            {"code": i.code, "name": i.name, "capaian": num(i.capaian), "excluded": i.excluded}
+            {
+                "code": i.code,
+                "name": i.name,
+                "realisation": num(i.realisation),
+                "capaian": num(i.capaian),
+                "excluded": i.excluded,
+            }
             for i in unit.indicators
         ],
         "outputs": [
