@@ -42,3 +42,22 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "banten-2019 116,13%" in out
     assert "114,58%" in out
+
+
+def test_json_sample_matches_the_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/json.md's sample is real output: its keys and office rows are what lakip prints."""
+    import json
+
+    from lakipcore.cli import main
+
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    sample = json.loads(re.search(r"^```json\n(\{\n  \"schema\".*?)^```", text, re.S | re.M)[1])
+    assert 0 == main(["score", "--format", "json"])
+    actual = json.loads(capsys.readouterr().out)
+    assert list(actual) == list(sample)
+    for index in (0, 1):
+        assert actual["years"][index]["office"] == sample["years"][index]["office"]
+        assert actual["years"][index]["method"] == sample["years"][index]["method"]
+    assert actual["yoy"]["office"] == sample["yoy"]["office"]
+    unit = actual["years"][0]["units"][0]
+    assert list(unit) == list(sample["years"][0]["units"][0])
