@@ -17,7 +17,7 @@ from lakipcore.audit.findings import CODES, Finding, Location, Severity
 from lakipcore.audit.recompute import Reading, Recomputed, explain, recompute
 from lakipcore.errors import LakipError
 from lakipcore.model import OfficeYear, Place, Report
-from lakipcore.rounding import round_to
+from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring import (
     AbsorptionAggregation,
     AchievementAggregation,
@@ -71,9 +71,7 @@ def _infer(office: OfficeYear) -> ScoringMethod:
                     value = printed.figure().value
                 except LakipError:
                     continue
-                exponent = value.as_tuple().exponent
-                places = max(0, -exponent) if isinstance(exponent, int) else 0
-                hits += round_to(getattr(scored, attribute), places) == value
+                hits += round_to(getattr(scored, attribute), places_of(value)) == value
             if best is None or hits > best[0]:
                 best = (hits, method)
     if best is None:

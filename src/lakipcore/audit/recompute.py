@@ -26,7 +26,6 @@ from lakipcore.model import (
     Place,
     PrintedFigure,
     Quantity,
-    Realisation,
     Report,
     RowCheck,
     Rule,
@@ -166,15 +165,11 @@ def _operands(
     return tuple(pairs)
 
 
-def _measure_value(measure: Target | Realisation | None) -> Decimal | None:
-    return None if measure is None else measure.value
-
-
 def _indicator_exact(
     quantity: Quantity, indicator: Indicator, score: UnitScore, change: IndicatorChange | None
 ) -> Decimal | None:
     if quantity is Quantity.TARGET:
-        return _measure_value(indicator.target if isinstance(indicator.target, Target) else None)
+        return indicator.target.value if isinstance(indicator.target, Target) else None
     if quantity is Quantity.REALISATION:
         return score.indicator(indicator.code).realisation
     if quantity is Quantity.CAPAIAN:
