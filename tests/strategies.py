@@ -11,9 +11,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 from lakipcore import (
+    KANWIL_TABLES,
     NOT_TARGETED,
     PRESETS,
     BudgetLine,
@@ -21,17 +23,18 @@ from lakipcore import (
     Figure,
     Formula,
     Indicator,
+    IndicatorPeriod,
     MeasureKind,
-    OfficeYear,
-    Place,
     Polarity,
     PrintedFigure,
     Quantity,
     Realisation,
     Report,
     ReportedAbsorption,
+    ReportPeriod,
     Target,
-    UnitPerformance,
+    Unit,
+    UnitPeriod,
 )
 
 __all__ = [
@@ -42,12 +45,15 @@ __all__ = [
     "measures",
     "names",
     "notes",
+    "period_keys",
     "printed_figures",
     "reports",
     "unit_labels",
 ]
 
 MAX_INTEGER_DIGITS = 15
+PLACES = tuple(table.id for table in KANWIL_TABLES)
+"""The table ids generated reports print figures in (they declare the Kanwil tables)."""
 MAX_PLACES = 4
 
 
@@ -120,8 +126,17 @@ def names() -> st.SearchStrategy[str]:
 
 
 def _codes(min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
-    code = _word("abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz0123456789-", 9)
+    code = st.from_regex(r"[a-z](?:[a-z0-9-]{0,7}[a-z0-9])?", fullmatch=True)
     return st.lists(code, min_size=min_size, max_size=max_size, unique=True)
+
+
+def printable_names() -> st.SearchStrategy[str]:
+    """Names of units and indicators: printable text that starts with a visible character."""
+    visible = st.characters(categories=("L", "N", "P", "S"), exclude_characters="\u00ad")
+    rest = st.text(
+        st.characters(categories=("L", "N", "P", "S"), include_characters=" "), max_size=11
+    )
+    return st.tuples(visible, rest).map("".join)
 
 
 def _up_to(top: Decimal, max_places: int = 2) -> st.SearchStrategy[Decimal]:
@@ -161,7 +176,7 @@ def printed_figures(draw: st.DrawFn, quantities: Sequence[Quantity]) -> tuple[Pr
     """Printed figures grouped by quantity, then place, as the file format stores them."""
     result: list[PrintedFigure] = []
     for quantity in draw(st.lists(st.sampled_from(quantities), max_size=2, unique=True)):
-        for place in draw(st.lists(st.sampled_from(Place), min_size=1, max_size=2, unique=True)):
+        for place in draw(st.lists(st.sampled_from(PLACES), min_size=1, max_size=2, unique=True)):
             for text in draw(st.lists(names(), min_size=1, max_size=2)):
                 result.append(PrintedFigure(quantity, place, text))
     return tuple(result)
@@ -177,75 +192,110 @@ def _budget(draw: st.DrawFn) -> BudgetLine | ReportedAbsorption:
     if draw(st.booleans()):
         rate = draw(decimals(max_places=2, max_integer_digits=3, signed=False))
         return ReportedAbsorption(rate, draw(printed_figures([Quantity.ABSORPTION])))
+    letters = draw(st.lists(st.none() | st.sampled_from("abcdefghij"), min_size=1, max_size=2))
     outputs = [
         BudgetOutput(
             name=draw(names()),
             pagu=draw(amounts()),
             realisation=draw(amounts()),
-            code=draw(st.none() | st.sampled_from("abcdefghij")),
+            code=None if code is None or code in letters[:index] else code,
             printed=draw(printed_figures(_BUDGET_QUANTITIES)),
         )
-        for _ in range(draw(st.integers(1, 2)))
+        for index, code in enumerate(letters)
     ]
     return BudgetLine(draw(names()), outputs, draw(printed_figures(_BUDGET_QUANTITIES)))
 
 
-@st.composite
-def reports(draw: st.DrawFn) -> Report:
-    """Small valid reports (1-2 units, 1-2 indicators each) in the order the writer keeps.
+_PERIOD_SERIES = (
+    lambda year, n: [str(year - n + 1 + i) for i in range(n)],  # a Renstra-like run of years
+    lambda year, n: [f"{year}-tw{i + 1}" for i in range(min(n, 4))],  # quarters of one year
+    lambda year, n: [f"{year - n + 1 + i}-s1" for i in range(n)],  # first semesters compared
+)
 
-    Units and indicators appear in the same order in both years, and printed figures are grouped
-    by quantity and place, because the file format stores them that way.
-    """
+
+@st.composite
+def period_keys(draw: st.DrawFn, max_periods: int = 6) -> list[str]:
+    """Keys of 1 to ``max_periods`` ordered periods: years, quarters or semesters."""
     year = draw(st.integers(2015, 2030))
-    years = [year, year - 1] if draw(st.booleans()) else [year]
-    unit_specs = []
-    for code in draw(_codes(1, 2)):
+    count = draw(st.integers(1, max_periods))
+    return draw(st.sampled_from(_PERIOD_SERIES))(year, count)
+
+
+@st.composite
+def reports(
+    draw: st.DrawFn, max_periods: int = 2, max_units: int = 2, planned: bool = False
+) -> Report:
+    """Small valid reports: 1 to ``max_periods`` periods, an office with 0 to ``max_units``
+    units (sometimes one level deeper), 1-2 indicators each, budgets present or absent.
+
+    With no units the office reports on itself (a UPT). Units take part in a period when they
+    have a block for it; printed figures are grouped by quantity and place, as the file stores
+    them.
+    """
+    keys = draw(period_keys(max_periods))
+    periods = [
+        ReportPeriod(
+            key,
+            method=draw(st.none() | st.sampled_from(sorted(PRESETS))),
+            planned=planned and index == len(keys) - 1 and draw(st.booleans()),
+        )
+        for index, key in enumerate(keys)
+    ]
+    codes = draw(_codes(1, 1 + max_units + 2))
+    office_code, unit_codes = codes[0], codes[1:]
+    n_units = draw(st.integers(0, min(max_units, len(unit_codes))))
+
+    def unit(code: str, children: tuple[Unit, ...], with_indicators: bool) -> Unit:
         indicators = []
-        for indicator_code in draw(_codes(1, 2)):
+        for indicator_code in draw(_codes(1, 2)) if with_indicators else []:
             polarity = draw(st.sampled_from(Polarity))
             formulas = [f for f in Formula if f.polarity is polarity]
-            indicators.append(
-                {
-                    "code": indicator_code,
-                    "name": draw(names()),
-                    "goal": draw(st.none() | names()),
-                    "polarity": polarity,
-                    "formula": draw(st.none() | st.sampled_from(formulas)),
-                }
-            )
-        unit_specs.append((code, draw(names()), indicators))
-
-    def office_year(y: int) -> OfficeYear:
-        units = []
-        for code, name, specs in unit_specs:
-            indicators = []
-            for spec in specs:
-                if draw(st.booleans()):
+            entries = []
+            for period in periods:
+                if not draw(st.booleans()) and entries:
+                    continue
+                if draw(st.integers(0, 3)) > 0:
                     target, realisation = draw(measures())
-                    cell: dict[str, object] = {"target": target, "realisation": realisation}
+                    if period.planned and draw(st.booleans()):
+                        entry = IndicatorPeriod(period.key, target)
+                    else:
+                        entry = IndicatorPeriod(period.key, target, realisation)
                 else:
-                    cell = {"target": NOT_TARGETED}
+                    entry = IndicatorPeriod(period.key, NOT_TARGETED)
                 printed = draw(printed_figures(_INDICATOR_QUANTITIES))
-                indicators.append(Indicator(**spec, **cell, printed=printed))
-            units.append(
-                UnitPerformance(
-                    code,
-                    name,
-                    y,
-                    indicators,
-                    draw(_budget()),
-                    draw(printed_figures(_YEAR_QUANTITIES)),
+                entries.append(attrs.evolve(entry, printed=printed))
+            indicators.append(
+                Indicator(
+                    f"{code}-{indicator_code}",
+                    draw(printable_names()),
+                    entries,
+                    goal=draw(st.none() | printable_names()),
+                    polarity=polarity,
+                    formula=draw(st.none() | st.sampled_from(formulas)),
                 )
             )
-        method = draw(st.none() | st.sampled_from(sorted(PRESETS)))
-        return OfficeYear(y, units, method, draw(printed_figures(_YEAR_QUANTITIES)))
+        blocks = [
+            UnitPeriod(
+                period.key,
+                draw(st.none() | _budget()),
+                draw(printed_figures(_YEAR_QUANTITIES)),
+            )
+            for period in periods
+            if draw(st.booleans())
+        ]
+        return Unit(code, draw(printable_names()), indicators, blocks, children)
 
-    built = [office_year(y) for y in years]
+    units = []
+    for index, code in enumerate(unit_codes[:n_units]):
+        grandchildren = ()
+        if index == 0 and len(unit_codes) > n_units and draw(st.booleans()):
+            grandchildren = (unit(unit_codes[n_units], (), True),)
+        units.append(unit(code, grandchildren, True))
+    root = unit(office_code, tuple(units), not units or draw(st.booleans()))
     return Report(
-        office=draw(names()),
-        current=built[0],
-        previous=built[1] if len(built) > 1 else None,
+        periods,
+        root,
+        KANWIL_TABLES,
         title=draw(st.none() | names()),
         source=draw(st.none() | names()),
     )

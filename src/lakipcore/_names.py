@@ -1,21 +1,51 @@
-"""Looking up the members of lakipcore's closed vocabularies (enums) by their file names."""
+"""Closed vocabularies (enums) whose members have file names, and their lookup by name."""
 
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
+from typing import Any, Self, TypeVar
 
-from lakipcore.errors import UnknownNameError
+from lakipcore.errors import LakipTypeError, UnknownNameError
 
-__all__ = ["member"]
+__all__ = ["NamedEnum", "enum_field", "member"]
 
 _E = TypeVar("_E", bound=enum.Enum)
 
 
 def member(cls: type[_E], name: str, what: str) -> _E:
     """The member of ``cls`` whose value is ``name``; an error listing the valid names otherwise."""
+    if not isinstance(name, str):
+        raise LakipTypeError(f"expected the {what} as a name (str), got {type(name).__name__}")
     try:
         return cls(name)
     except ValueError:
         known = ", ".join(repr(m.value) for m in cls)
         raise UnknownNameError(f"unknown {what} {name!r}; expected one of {known}") from None
+
+
+class NamedEnum(enum.Enum):
+    """An enum whose values are the names the file format and the CLI use.
+
+    Subclasses set ``__what__`` (``"polarity"``), the word error messages use for a member (a
+    dunder, so that the enum does not take it for a member).
+    """
+
+    @classmethod
+    def from_name(cls, name: str) -> Self:
+        """The member called ``name`` (its value); :class:`UnknownNameError` lists the others."""
+        return member(cls, name, str(getattr(cls, "__what__", cls.__name__)))
+
+
+def enum_field(cls: type[enum.Enum], field: str) -> Any:
+    """An attrs validator refusing anything but a member of ``cls`` (a plain str such as 'lower'
+    too: a string that happens to equal a value would otherwise pass unnoticed)."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, cls):
+            raise LakipTypeError(
+                f"expected a {cls.__name__} member, got {value!r}; use {cls.__name__}.from_name()"
+                " to look one up by name",
+                field=field,
+            )
+
+    return check

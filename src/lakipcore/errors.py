@@ -15,6 +15,9 @@ in front, in the ``file: field: message`` form that editors and CI logs understa
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
+
 __all__ = [
     "FigureFormatError",
     "InvalidValueError",
@@ -29,28 +32,56 @@ __all__ = [
 
 
 class LakipError(Exception):
-    """Base class of every error lakipcore raises on purpose."""
+    """Base class of every error lakipcore raises on purpose.
 
-    def __init__(self, message: str, *, field: str | None = None, source: str | None = None):
+    ``source`` is the file, ``field`` the path inside it, ``line`` the line where known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.field = field
         self.source = source
+        self.line = line
+
+    def relocated(
+        self,
+        *,
+        field: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ) -> LakipError:
+        """A new error of the same class and message at the given location (this one unchanged)."""
+        new = copy.copy(self)
+        new.field, new.source, new.line = field, source, line
+        return new
 
     def located(self, *, field: str | None = None, source: str | None = None) -> LakipError:
-        """Return this error with a location filled in where it had none.
+        """A new error with a location filled in where this one has none.
 
-        ``field`` is prefixed to an existing field path, so a loader can add the outer part of
+        ``field`` is prefixed to an existing field path, so a caller can add the outer part of
         the path (``units[2]``) to an error raised deep inside (``indicators[0].target``).
+        This error is left unchanged.
         """
+        new = copy.copy(self)
         if field is not None:
-            self.field = field if self.field is None else f"{field}.{self.field}"
+            new.field = field if self.field is None else f"{field}.{self.field}"
         if source is not None and self.source is None:
-            self.source = source
-        return self
+            new.source = source
+        return new
 
     def __str__(self) -> str:
-        parts = [p for p in (self.source, self.field) if p]
+        head = self.source
+        if head and self.line is not None:
+            head = f"{head}:{self.line}"
+        parts = [p for p in (head, self.field) if p]
         parts.append(self.message)
         return ": ".join(parts)
 
@@ -88,4 +119,21 @@ class MethodNotApplicableError(LakipValueError):
 
 
 class ReportFileError(LakipValueError):
-    """A report file that cannot be read: TOML syntax, a missing or unexpected field."""
+    """A report file that cannot be read: TOML syntax, a missing or unexpected field.
+
+    When a file has several bad fields, the loader raises one ``ReportFileError`` whose
+    ``errors`` holds each of them (every one with its field and line), and whose message lists
+    them all.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+        errors: Sequence[LakipError] = (),
+    ):
+        super().__init__(message, field=field, source=source, line=line)
+        self.errors: tuple[LakipError, ...] = tuple(errors)

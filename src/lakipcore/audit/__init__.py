@@ -3,27 +3,30 @@
 >>> import lakipcore
 >>> from lakipcore.audit import audit
 >>> findings = audit(lakipcore.load_example())
->>> sorted({f.code for f in findings if f.severity.value == "error"})
+>>> sorted({f.code.value for f in findings if f.severity.value == "error"})
 ['figure-mismatch', 'malformed-figure']
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from lakipcore.audit.bounds import recompute_bounded
 from lakipcore.audit.checks import CHECKS, AuditContext
-from lakipcore.audit.findings import CODES, Finding, Location, Severity
+from lakipcore.audit.findings import CODES, Finding, FindingCode, Location, Severity, Subject
 from lakipcore.audit.recompute import Reading, Recomputed, explain, recompute
-from lakipcore.errors import LakipError
-from lakipcore.model import OfficeYear, Place, Report
+from lakipcore.errors import LakipError, LakipTypeError, MethodNotApplicableError
+from lakipcore.model import PrintedFigure, Quantity, Report, ReportPeriod
 from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring import (
     AbsorptionAggregation,
     AchievementAggregation,
+    MethodChoice,
+    Problem,
     ScoringMethod,
-    get_method,
-    score_year,
+    resolve_method,
+    score_period,
+    score_report,
 )
 
 __all__ = [
@@ -31,24 +34,28 @@ __all__ = [
     "CODES",
     "AuditContext",
     "Finding",
+    "FindingCode",
     "Location",
     "Reading",
     "Recomputed",
     "Severity",
+    "Subject",
     "audit",
     "explain",
     "recompute",
 ]
 
 _ATTRIBUTES = {
-    "achievement": "achievement",
-    "absorption": "absorption",
-    "performance": "performance",
+    Quantity.ACHIEVEMENT: "achievement",
+    Quantity.ABSORPTION: "absorption",
+    Quantity.PERFORMANCE: "performance",
 }
 
 
-def _infer(office: OfficeYear) -> ScoringMethod:
-    """The aggregation that explains most of the year's printed office figures."""
+def _infer(report: Report, period: ReportPeriod) -> ScoringMethod:
+    """The aggregation that explains most of the period's printed office figures."""
+    block = report.root.at(period.key)
+    printed = () if block is None else block.printed
     best: tuple[int, ScoringMethod] | None = None
     for achievement in AchievementAggregation:
         for absorption in AbsorptionAggregation:
@@ -58,46 +65,57 @@ def _infer(office: OfficeYear) -> ScoringMethod:
                 achievement=achievement,
                 absorption=absorption,
             )
-            try:
-                scored = score_year(office, method)
-            except LakipError:
-                continue
-            hits = 0
-            for printed in office.printed:
-                attribute = _ATTRIBUTES.get(printed.quantity.value)
-                if attribute is None:
-                    continue
-                try:
-                    value = printed.figure().value
-                except LakipError:
-                    continue
-                hits += round_to(getattr(scored, attribute), places_of(value)) == value
-            if best is None or hits > best[0]:
+            hits = _hits(report, period, method, printed)
+            if hits is not None and (best is None or hits > best[0]):
                 best = (hits, method)
     if best is None:
-        raise LakipError(f"no aggregation method can score {office.year}")
+        raise MethodNotApplicableError(
+            f"no aggregation method can score {period.key}", field="method"
+        )
     return best[1]
 
 
+def _hits(
+    report: Report, period: ReportPeriod, method: ScoringMethod, printed: tuple[PrintedFigure, ...]
+) -> int | None:
+    """How many of the office's printed figures ``method`` gives (``None``: it cannot score)."""
+    try:
+        scored = score_period(report, period.key, method, problems=[])
+    except LakipError:
+        return None
+    hits = 0
+    for figure in printed:
+        attribute = _ATTRIBUTES.get(figure.quantity)
+        if attribute is None:
+            continue
+        try:
+            value = figure.figure().value
+        except LakipError:
+            continue
+        computed = getattr(scored, attribute)
+        hits += computed is not None and round_to(computed, places_of(value)) == value
+    return hits
+
+
 def _method_for(
-    office: OfficeYear,
-    given: str | ScoringMethod | None,
+    report: Report,
+    period: ReportPeriod,
+    given: MethodChoice,
     inferred: list[Finding],
     source: str | None,
 ) -> ScoringMethod:
-    if given is not None:
-        return get_method(given)
-    if office.method is not None:
-        return get_method(office.method)
-    method = _infer(office)
+    named = given.get(period.key) if isinstance(given, Mapping) else given
+    if named is not None or period.method is not None:
+        return resolve_method(given, period)
+    method = _infer(report, period)
     inferred.append(
         Finding(
-            code="method-inferred",
-            subject="office",
-            year=office.year,
-            location=Location(source, "methods", Place.SUMMARY_DASHBOARD),
+            code=FindingCode.METHOD_INFERRED,
+            subject=Subject(report.root.code),
+            period=period.key,
+            location=Location.of(period.origin, None, source),
             message=(
-                f"no method declared for {office.year}; {method.name} explains most of its "
+                f"no method declared for {period.key}; {method.name} explains most of its "
                 "printed office row"
             ),
         )
@@ -108,30 +126,34 @@ def _method_for(
 def audit(
     report: Report,
     *,
-    method: str | ScoringMethod | None = None,
-    previous_method: str | ScoringMethod | None = None,
+    method: MethodChoice = None,
     source: str | None = None,
     checks: Iterable[Callable[[AuditContext], list[Finding]]] = CHECKS,
 ) -> list[Finding]:
     """Every finding about ``report``, collected in one pass.
 
-    Each year is scored with ``method`` / ``previous_method``, else the method its file declares,
-    else the aggregation that best explains its printed office row (reported as
-    ``method-inferred``). ``source`` names the report file in the findings' locations. Raises
-    only for unusable input (a method that cannot score a year); inconsistencies are findings.
+    Each period is scored with ``method`` (one for all periods, or a mapping from period keys),
+    else the method the report declares for it, else the aggregation that best explains its
+    printed office row (reported as ``method-inferred``). ``source`` names the report file in
+    the findings of objects built in Python (those loaded from a file know their file). An
+    indicator that cannot be scored is a ``not-scorable`` finding; the audit raises only for
+    unusable input (a method that cannot score a period at all).
     """
+    if not isinstance(report, Report):
+        raise LakipTypeError(
+            f"expected a Report (see lakipcore.load_report), got {type(report).__name__}",
+            field="report",
+        )
     findings: list[Finding] = []
-    current = _method_for(report.current, method, findings, source)
-    previous = (
-        _method_for(report.previous, previous_method, findings, source)
-        if report.previous is not None
-        else None
-    )
+    methods = {p.key: _method_for(report, p, method, findings, source) for p in report.periods}
+    problems: list[Problem] = []
+    score = score_report(report, methods, problems=problems)
     context = AuditContext(
         report=report,
-        method=current,
-        previous_method=previous,
-        items=recompute_bounded(report, current, previous),
+        methods=methods,
+        score=score,
+        items=recompute_bounded(report, score, methods),
+        problems=tuple(problems),
         source=source,
     )
     for check in checks:

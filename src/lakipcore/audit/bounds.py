@@ -1,22 +1,23 @@
 """Recomputation with the rounding intervals of inputs that are themselves rounded figures.
 
 A budget known only as a printed rate (``ReportedAbsorption``, "99,73%") stands for some value in
-[99,725; 99,735]. Every figure built on it is monotone in it (means and weighted sums rise with it;
-a YoY rises with this year's rates and falls with last year's), so the extremes of each figure are
-reached when all of one year's rates sit at one end of their intervals. Scoring the four
-combinations of (this year low/high) × (last year low/high) therefore bounds every figure.
+[99,725; 99,735]. Every unit-level figure built on it is monotone in it (means and weighted sums
+rise with it), so a period's figures reach their extremes when all of that period's rates sit at
+one end of their intervals: scoring the period twice, all low and all high, bounds them. A
+change from period q to p is a difference, so it lies in [low_p − high_q, high_p − low_q].
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
 from lakipcore._exact import ZERO, add, sub
-from lakipcore.audit.recompute import Recomputed, recompute
-from lakipcore.model import OfficeYear, Report, ReportedAbsorption
-from lakipcore.scoring import ScoringMethod, score_report
+from lakipcore.audit.recompute import CHANGE_ATTRIBUTE, SCORE_ATTRIBUTE, Recomputed, recompute
+from lakipcore.model import Report, ReportedAbsorption, Unit, UnitPeriod
+from lakipcore.scoring import PeriodScore, ReportScore, ScoringMethod, score_period
 
 __all__ = ["recompute_bounded"]
 
@@ -28,55 +29,88 @@ def _half_unit(value: Decimal) -> Decimal:
     return Decimal((0, (5,), exponent - 1))
 
 
-def _shift_year(office: OfficeYear, direction: int) -> OfficeYear:
-    units = []
-    for unit in office.units:
-        budget = unit.budget
-        if isinstance(budget, ReportedAbsorption):
-            half = _half_unit(budget.rate)
-            rate = add(budget.rate, half) if direction > 0 else max(ZERO, sub(budget.rate, half))
-            units.append(attrs.evolve(unit, budget=attrs.evolve(budget, rate=rate)))
-        else:
-            units.append(unit)
-    return attrs.evolve(office, units=tuple(units))
+def _shift_block(block: UnitPeriod, direction: int) -> UnitPeriod:
+    budget = block.budget
+    if not isinstance(budget, ReportedAbsorption):
+        return block
+    half = _half_unit(budget.rate)
+    rate = add(budget.rate, half) if direction > 0 else max(ZERO, sub(budget.rate, half))
+    return attrs.evolve(block, budget=attrs.evolve(budget, rate=rate))
 
 
-def _has_rounded_inputs(office: OfficeYear | None) -> bool:
-    return office is not None and any(
-        isinstance(u.budget, ReportedAbsorption) for u in office.units
-    )
+def _shift_unit(unit: Unit, key: str, direction: int) -> Unit:
+    blocks = tuple(_shift_block(b, direction) if b.period == key else b for b in unit.periods)
+    children = tuple(_shift_unit(child, key, direction) for child in unit.units)
+    return attrs.evolve(unit, periods=blocks, units=children)
+
+
+def _has_rounded_inputs(report: Report, key: str) -> bool:
+    return any(isinstance(u.budget(key), ReportedAbsorption) for u in report.units())
 
 
 def recompute_bounded(
-    report: Report, method: ScoringMethod, previous_method: ScoringMethod | None
+    report: Report, score: ReportScore, methods: Mapping[str, ScoringMethod]
 ) -> list[Recomputed]:
     """Every printed figure with its exact value and, where inputs are rounded, its bounds."""
-    base = list(recompute(report, score_report(report, method, previous_method)))
-    if not (_has_rounded_inputs(report.current) or _has_rounded_inputs(report.previous)):
+    base = list(recompute(report, score))
+    variants: dict[str, tuple[PeriodScore, PeriodScore]] = {}
+    for period in report.periods:
+        if not _has_rounded_inputs(report, period.key):
+            continue
+        pair = []
+        for direction in (-1, 1):
+            shifted = attrs.evolve(report, root=_shift_unit(report.root, period.key, direction))
+            pair.append(score_period(shifted, period.key, methods[period.key], problems=[]))
+        variants[period.key] = (pair[0], pair[1])
+    if not variants:
         return base
-    # Only the office's and units' own figures depend on the rates: recompute just those.
-    bounds: dict[tuple[object, ...], list[Decimal]] = {}
-    for now, before in ((-1, -1), (1, 1), (-1, 1), (1, -1)):
-        shifted = attrs.evolve(
-            report,
-            current=_shift_year(report.current, now),
-            previous=None if report.previous is None else _shift_year(report.previous, before),
-        )
-        scored = score_report(shifted, method, previous_method)
-        for item in recompute(shifted, scored, year_level_only=True):
-            if item.exact is not None:
-                bounds.setdefault(_key(item), []).append(item.exact)
     merged = []
     for item in base:
-        values = bounds.get(_key(item))
-        if item.exact is None or values is None or len(values) != 4:
+        bounds = _bounds(item, score, variants)
+        if bounds is None or item.exact is None:
             merged.append(item)
             continue
-        known = [item.exact, *values]
-        merged.append(attrs.evolve(item, low=min(known), high=max(known)))
+        low, high = bounds
+        merged.append(attrs.evolve(item, low=min(low, item.exact), high=max(high, item.exact)))
     return merged
 
 
-def _key(item: Recomputed) -> tuple[object, ...]:
-    printed = item.printed
-    return (item.subject, item.year, printed.quantity, printed.place, printed.text, printed.field)
+def _level(
+    key: str,
+    code: str,
+    attribute: str,
+    score: ReportScore,
+    variants: Mapping[str, tuple[PeriodScore, PeriodScore]],
+) -> tuple[Decimal, Decimal] | None:
+    scores = variants.get(key, (score.period(key), score.period(key)))
+    values = []
+    for variant in scores:
+        if not variant.has_unit(code):
+            return None
+        value = getattr(variant.unit(code), attribute)
+        if value is None:
+            return None
+        values.append(value)
+    return min(values), max(values)
+
+
+def _bounds(
+    item: Recomputed, score: ReportScore, variants: Mapping[str, tuple[PeriodScore, PeriodScore]]
+) -> tuple[Decimal, Decimal] | None:
+    if item.subject.item is not None:
+        return None
+    quantity, code = item.printed.quantity, item.subject.unit
+    attribute = SCORE_ATTRIBUTE.get(quantity)
+    if attribute is not None:
+        return _level(item.period, code, attribute, score, variants)
+    attribute = CHANGE_ATTRIBUTE.get(quantity)
+    change = score.change_to(item.period)
+    if attribute is None or change is None:
+        return None
+    if item.period not in variants and change.earlier not in variants:
+        return None
+    later = _level(item.period, code, attribute, score, variants)
+    earlier = _level(change.earlier, code, attribute, score, variants)
+    if later is None or earlier is None:
+        return None
+    return sub(later[0], earlier[1]), sub(later[1], earlier[0])

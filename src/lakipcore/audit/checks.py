@@ -5,24 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-import attrs
-
 from lakipcore._exact import sub
 from lakipcore.audit.context import AuditContext
 from lakipcore.audit.evidence import check_evidence_dates, check_grades, check_supports
-from lakipcore.audit.findings import Finding, Location
+from lakipcore.audit.findings import Finding, FindingCode, Location, Subject
 from lakipcore.audit.recompute import Reading, Recomputed, explain, parsed_figure
 from lakipcore.errors import LakipError
 from lakipcore.figures import format_number
-from lakipcore.model import BudgetLine, Indicator, OfficeYear, Place, Quantity, Report
-from lakipcore.rounding import places_of, round_to
-from lakipcore.scoring import (
-    AbsorptionAggregation,
-    AchievementAggregation,
-    ScoringMethod,
-    score_report,
-    score_year,
+from lakipcore.model import (
+    BudgetLine,
+    Indicator,
+    IndicatorPeriod,
+    Quantity,
+    TableKind,
+    TableScope,
+    Unit,
 )
+from lakipcore.rounding import places_of, round_to
+from lakipcore.scoring import score_period, score_report
+from lakipcore.scoring.methods import aggregation_variants
 
 __all__ = ["CHECKS", "AuditContext"]
 
@@ -55,22 +56,23 @@ def _exact(value: Decimal) -> str:
 
 
 def _location(context: AuditContext, item: Recomputed) -> Location:
-    return Location(context.source, item.printed.field, item.printed.place)
+    return Location.of(item.printed.origin, item.printed.place, context.source)
 
 
-def _finding(context: AuditContext, item: Recomputed, code: str, message: str) -> Finding:
+def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message: str) -> Finding:
     printed = _parsed(item.printed.text)
     places = places_of(printed) if printed is not None else None
+    plain = code in (FindingCode.FIGURE_MISMATCH, FindingCode.MALFORMED_FIGURE)
     return Finding(
         code=code,
         subject=item.subject,
-        year=item.year,
+        period=item.period,
         location=_location(context, item),
         message=message,
         published=item.printed.text,
         recomputed=item.exact,
         places=places,
-        reading=None if code in ("figure-mismatch", "malformed-figure") else code,
+        reading=None if plain else code.value,
     )
 
 
@@ -91,7 +93,7 @@ def _difference(printed: Decimal, exact: Decimal) -> str:
     places = places_of(printed)
     delta = sub(printed, round_to(exact, places))
     direction = "too high" if delta > 0 else "too low"
-    return f"{format_number(abs(delta))} {direction}"
+    return f"{format_number(delta.copy_abs())} {direction}"
 
 
 def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> str:
@@ -129,38 +131,23 @@ _INFO_MESSAGES = {
 }
 
 
-def _alternative_methods(method: ScoringMethod) -> list[ScoringMethod]:
-    return [
-        attrs.evolve(method, name=f"{a.value}/{b.value}", achievement=a, absorption=b)
-        for a in AchievementAggregation
-        for b in AbsorptionAggregation
-        if (a, b) != (method.achievement, method.absorption)
-    ]
-
-
 def _office_alternative(context: AuditContext, item: Recomputed, printed: Decimal) -> str | None:
-    """The name of another aggregation that explains an office figure of one year, if any."""
+    """The name of another aggregation that explains an office figure of one period, if any."""
     attribute = _OFFICE_YEAR_QUANTITIES.get(item.printed.quantity)
-    if item.subject != "office" or attribute is None:
+    report = context.report
+    if item.subject != Subject(report.root.code) or attribute is None or not report.root.units:
         return None
-    office = _office_year(context.report, item.year)
-    declared = context.method if item.year == context.report.year else context.previous_method
-    if office is None or declared is None:
-        return None
-    for alternative in _alternative_methods(declared):
+    declared = context.methods[item.period]
+    for alternative in aggregation_variants(declared):
+        if alternative == declared:
+            continue
         try:
-            value = getattr(score_year(office, alternative), attribute)
+            value = getattr(score_period(report, item.period, alternative), attribute)
         except LakipError:
             continue
-        if round_to(value, places_of(printed)) == printed:
+        if value is not None and round_to(value, places_of(printed)) == printed:
             return alternative.name
     return None
-
-
-def _office_year(report: Report, year: int) -> OfficeYear | None:
-    if report.current.year == year:
-        return report.current
-    return report.previous
 
 
 def check_printed_figures(context: AuditContext) -> list[Finding]:
@@ -176,7 +163,7 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                 _finding(
                     context,
                     item,
-                    "missing-percent-sign",
+                    FindingCode.MISSING_PERCENT_SIGN,
                     f"published {item.printed.text} without '%'; it is a percentage",
                 )
             )
@@ -185,9 +172,8 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                 _finding(
                     context,
                     item,
-                    "not-recomputable",
-                    f"published {item.printed.text}: a {item.printed.quantity.value} that needs "
-                    "the supporting evidence behind the realisation, which this file does not hold",
+                    FindingCode.NOT_RECOMPUTABLE,
+                    _not_recomputable(item),
                 )
             )
             continue
@@ -203,7 +189,7 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                 low=_exact(item.low if item.low is not None else item.exact),
                 high=_exact(item.high if item.high is not None else item.exact),
             )
-            findings.append(_finding(context, item, reading.value, message))
+            findings.append(_finding(context, item, FindingCode(reading.value), message))
             continue
         alternative = _office_alternative(context, item, printed)
         if alternative is not None:
@@ -211,16 +197,36 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                 _finding(
                     context,
                     item,
-                    "other-method",
+                    FindingCode.OTHER_METHOD,
                     f"published {item.printed.text}: not the declared method's "
                     f"{_n(item.exact, places_of(printed))}, but what {alternative} gives",
                 )
             )
             continue
         findings.append(
-            _finding(context, item, "figure-mismatch", _mismatch_message(item, item.exact, printed))
+            _finding(
+                context,
+                item,
+                FindingCode.FIGURE_MISMATCH,
+                _mismatch_message(item, item.exact, printed),
+            )
         )
     return findings
+
+
+def _not_recomputable(item: Recomputed) -> str:
+    quantity, text = item.printed.quantity, item.printed.text
+    if quantity is Quantity.RELATIVE_CHANGE:
+        return (
+            f"published {text}: a relative change that needs the supporting evidence behind "
+            "the realisation, which this file does not hold"
+        )
+    if quantity.value.endswith("-yoy"):
+        return (
+            f"published {text}: a change from the previous period, but the report has no "
+            f"earlier period of the same kind as {item.period}, or one of the two lacks the figure"
+        )
+    return f"published {text}: a {quantity.value} that the file's data cannot give"
 
 
 def _is_percent(text: str) -> bool:
@@ -238,70 +244,77 @@ def _malformed(context: AuditContext, item: Recomputed) -> Finding:
             message += f", which agrees with the recomputed {_exact(item.exact)}"
         elif item.exact is not None:
             message += f", but the inputs give {_exact(item.exact)}"
-    return _finding(context, item, "malformed-figure", message)
+    return _finding(context, item, FindingCode.MALFORMED_FIGURE, message)
+
+
+def _changes_table(context: AuditContext) -> str | None:
+    return next((t.id for t in context.report.tables if t.kind is TableKind.CHANGES), None)
 
 
 def check_method_change(context: AuditContext) -> list[Finding]:
-    """Warn when the two years of a YoY comparison use different aggregation methods."""
-    report, current, previous = context.report, context.method, context.previous_method
-    if report.previous is None or previous is None:
-        return []
-    if (current.achievement, current.absorption) == (previous.achievement, previous.absorption):
-        return []
-    alternatives = []
-    for single in (current, previous):
-        try:
-            scored = score_report(report, single, single)
-        except LakipError as error:
-            alternatives.append(f"{single.name} cannot score both years ({error.message})")
+    """Warn when the two periods of a change are scored with different aggregation methods."""
+    report, findings = context.report, []
+    if not report.root.units:
+        return []  # a single unit aggregates nothing: the aggregation cannot differ
+    for change in context.score.changes:
+        later, earlier = context.methods[change.later], context.methods[change.earlier]
+        if (later.achievement, later.absorption) == (earlier.achievement, earlier.absorption):
             continue
-        change = scored.change.performance if scored.change is not None else None
-        alternatives.append(
-            f"under {single.name} for both years the office performance YoY is "
-            f"{_n(change) if change is not None else '-'} points"
+        alternatives = []
+        for single in (later, earlier):
+            try:
+                scored = score_report(report, {change.later: single, change.earlier: single})
+            except LakipError as error:
+                alternatives.append(f"{single.name} cannot score both periods ({error.message})")
+                continue
+            found = scored.change_to(change.later)
+            value = None if found is None else found.office.performance
+            alternatives.append(
+                f"under {single.name} for both periods the office performance change is "
+                f"{_n(value) if value is not None else '-'} points"
+            )
+        message = (
+            f"{change.later} is scored with {later.name} ({later.achievement.value}, "
+            f"{later.absorption.value}) and {change.earlier} with {earlier.name} "
+            f"({earlier.achievement.value}, {earlier.absorption.value}): the office change "
+            f"compares two methods; " + "; ".join(alternatives)
         )
-    message = (
-        f"{report.year} is scored with {current.name} ({current.achievement.value}, "
-        f"{current.absorption.value}) and {report.previous.year} with {previous.name} "
-        f"({previous.achievement.value}, {previous.absorption.value}): the office YoY compares "
-        f"two methods; " + "; ".join(alternatives)
-    )
-    return [
-        Finding(
-            code="method-change",
-            subject="office",
-            year=report.year,
-            location=Location(context.source, "methods", Place.SUMMARY_YOY),
-            message=message,
+        origin = report.period(change.later).origin
+        findings.append(
+            Finding(
+                code=FindingCode.METHOD_CHANGE,
+                subject=Subject(report.root.code),
+                period=change.later,
+                location=Location.of(origin, _changes_table(context), context.source),
+                message=message,
+            )
         )
-    ]
+    return findings
+
+
+def _budget_table(context: AuditContext) -> str | None:
+    return next((t.id for t in context.report.tables if t.kind is TableKind.BUDGET), None)
 
 
 def check_overspending(context: AuditContext) -> list[Finding]:
     """Warn about realisasi above pagu in any output or programme."""
     findings = []
-    years = [context.report.current] + (
-        [context.report.previous] if context.report.previous else []
-    )
-    for office in years:
-        for unit_index, unit in enumerate(office.units):
-            budget = unit.budget
+    place = _budget_table(context)
+    for unit in context.report.units():
+        for block in unit.periods:
+            budget = block.budget
             if not isinstance(budget, BudgetLine):
                 continue
-            path = f"units[{unit_index}].years.{office.year}.budget"
-            lines = [
-                (f"{path}.outputs[{i}]", o.name, o.pagu, o.realisation)
-                for i, o in enumerate(budget.outputs)
-            ]
-            lines.append((path, budget.programme, budget.pagu, budget.realisation))
-            for field, name, pagu, spent in lines:
+            lines = [(o.origin, o.name, o.pagu, o.realisation) for o in budget.outputs]
+            lines.append((budget.origin, budget.programme, budget.pagu, budget.realisation))
+            for origin, name, pagu, spent in lines:
                 if spent > pagu:
                     findings.append(
                         Finding(
-                            code="overspent",
-                            subject=f"{unit.code} / {name}",
-                            year=office.year,
-                            location=Location(context.source, field, Place.UNIT_BUDGET),
+                            code=FindingCode.OVERSPENT,
+                            subject=Subject(unit.code, name),
+                            period=block.period,
+                            location=Location.of(origin, place, context.source),
                             message=(
                                 f"realisasi {format_number(spent)} exceeds pagu "
                                 f"{format_number(pagu)} by {format_number(sub(spent, pagu))}"
@@ -312,49 +325,83 @@ def check_overspending(context: AuditContext) -> list[Finding]:
     return findings
 
 
-def _indicator_path(indicator: Indicator, unit_index: int) -> str:
-    """The indicator's path in the file, known from its printed figures' fields."""
-    for printed in indicator.printed:
-        if printed.field and ".years." in printed.field:
-            return printed.field.split(".years.")[0]
-    return f"units[{unit_index}]"
+_Row = tuple[Unit, Indicator, IndicatorPeriod, set[str]]
+"""A unit, its indicator, the indicator's period entry, and the tables printing its capaian."""
 
 
 def check_table_omissions(context: AuditContext) -> list[Finding]:
-    """Warn when a table prints the capaian of some of a unit's indicators but not all."""
-    findings = []
-    office = context.report.current
-    for unit_index, unit in enumerate(office.units):
-        targeted = [(i, ind) for i, ind in enumerate(unit.indicators) if ind.is_targeted]
-        for place in (Place.SUMMARY_INDICATORS, Place.UNIT_INDICATORS):
-            printed_here = [
-                any(p.place is place and p.quantity is Quantity.CAPAIAN for p in ind.printed)
-                for _, ind in targeted
-            ]
-            if not any(printed_here) or all(printed_here):
-                continue
-            for (_, indicator), present in zip(targeted, printed_here, strict=True):
-                if present:
+    """Warn when an indicator table leaves out a targeted indicator it is meant to list.
+
+    A per-unit table (scope ``each-unit``) that prints the capaian of some of a unit's
+    indicators must print all of them; a table for all units (``all-units``) that prints any
+    capaian of a period must print every targeted indicator of every unit.
+    """
+    report, findings = context.report, []
+    tables = [t for t in report.tables if t.kind is TableKind.INDICATORS]
+    for period in report.periods:
+        key = period.key
+        scored = context.score.period(key)
+        rows: list[_Row] = []  # the period's targeted indicators with a capaian
+        for unit in report.units():
+            for indicator in unit.indicators:
+                entry = indicator.at(key)
+                if entry is None or not entry.is_targeted or not scored.has_unit(unit.code):
                     continue
-                findings.append(
-                    Finding(
-                        code="table-omission",
-                        subject=f"{unit.code} / {indicator.code}",
-                        year=office.year,
-                        location=Location(
-                            context.source, _indicator_path(indicator, unit_index), place
-                        ),
-                        message=(
-                            f"the {place.value} table lists {sum(printed_here)} of the "
-                            f"{len(targeted)} indicators of {unit.name}; it omits "
-                            f"{indicator.name!r}, which the unit's achievement includes"
-                        ),
+                if scored.unit(unit.code).indicator(indicator.code).capaian is None:
+                    continue
+                printed = {p.place for p in entry.printed if p.quantity is Quantity.CAPAIAN}
+                rows.append((unit, indicator, entry, printed))
+        for table in tables:
+            if table.scope is TableScope.ALL_UNITS:
+                groups = [rows] if any(table.id in r[3] for r in rows) else []
+            else:
+                by_unit: dict[str, list[_Row]] = {}
+                for row in rows:
+                    by_unit.setdefault(row[0].code, []).append(row)
+                groups = [g for g in by_unit.values() if any(table.id in r[3] for r in g)]
+            for group in groups:
+                listed = sum(table.id in r[3] for r in group)
+                whose = "the report" if table.scope is TableScope.ALL_UNITS else None
+                for unit, indicator, entry, printed in group:
+                    if table.id in printed:
+                        continue
+                    findings.append(
+                        Finding(
+                            code=FindingCode.TABLE_OMISSION,
+                            subject=Subject(unit.code, indicator.code),
+                            period=key,
+                            location=Location.of(
+                                entry.origin or indicator.origin, table.id, context.source
+                            ),
+                            message=(
+                                f"the {table.id} table lists {listed} of the {len(group)} "
+                                f"indicators of {whose or unit.name}; it omits "
+                                f"{indicator.name!r}, which the achievement includes"
+                            ),
+                        )
                     )
-                )
+    return findings
+
+
+def check_scoring_problems(context: AuditContext) -> list[Finding]:
+    """An indicator that cannot be scored is a finding, and the audit goes on without it."""
+    findings = []
+    for problem in context.problems:
+        error = problem.error
+        findings.append(
+            Finding(
+                code=FindingCode.NOT_SCORABLE,
+                subject=Subject(problem.unit, problem.indicator),
+                period=problem.period,
+                location=Location(error.source or context.source, error.field, None, error.line),
+                message=f"cannot be scored: {error.message}",
+            )
+        )
     return findings
 
 
 CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
+    check_scoring_problems,
     check_printed_figures,
     check_method_change,
     check_overspending,

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from lakipcore.audit.recompute import Recomputed
 from lakipcore.model import Report
-from lakipcore.scoring import ScoringMethod
+from lakipcore.scoring import Problem, ReportScore, ScoringMethod
 
 __all__ = ["AuditContext"]
 
 
 @attrs.frozen
 class AuditContext:
-    """What every check sees: the report, the methods, the recomputed figures, the file name."""
+    """What every check sees: the report, each period's method, the scores, the recomputed
+    figures, the indicators that could not be scored, and the file name."""
 
     report: Report
-    method: ScoringMethod
-    previous_method: ScoringMethod | None
+    methods: Mapping[str, ScoringMethod]
+    score: ReportScore
     items: Sequence[Recomputed]
+    problems: Sequence[Problem] = ()
     source: str | None = None

@@ -7,19 +7,19 @@ from datetime import date
 from decimal import Decimal
 
 from lakipcore.audit.context import AuditContext
-from lakipcore.audit.findings import Finding, Location
-from lakipcore.audit.recompute import table_path as _table_path
+from lakipcore.audit.findings import Finding, FindingCode, Location, Subject
 from lakipcore.errors import LakipError
 from lakipcore.figures import Figure, format_number, parse_figure
 from lakipcore.model import (
     ColumnKind,
     EvidenceTable,
-    Indicator,
-    OfficeYear,
-    Place,
+    IndicatorPeriod,
+    Origin,
     Quantity,
     Rule,
-    UnitPerformance,
+    TableKind,
+    Unit,
+    UnitPeriod,
     read_cell,
 )
 from lakipcore.rounding import places_of, round_to
@@ -29,11 +29,10 @@ from lakipcore.surveys.grades import get_grade_table
 __all__ = ["check_evidence_dates", "check_grades", "check_supports"]
 
 
-def _years(context: AuditContext) -> Iterator[OfficeYear]:
-    report = context.report
-    yield report.current
-    if report.previous is not None:
-        yield report.previous
+def _blocks(context: AuditContext) -> Iterator[tuple[Unit, UnitPeriod]]:
+    for unit in context.report.units():
+        for block in unit.periods:
+            yield unit, block
 
 
 def _rows_named(table: EvidenceTable, rule: Rule) -> str:
@@ -44,58 +43,73 @@ def _rows_named(table: EvidenceTable, rule: Rule) -> str:
     return f"rows {numbers} of {table.id}"
 
 
-def _stated(indicator: Indicator, against: str) -> tuple[Figure | None, str | None]:
-    """The figure a support is compared with, and the field it was read from."""
+def _stated(entry: IndicatorPeriod, against: str) -> tuple[Figure | None, Origin | None]:
+    """The figure a support is compared with, and where it was read from."""
     if against in ("value", "note"):
-        realisation = indicator.realisation
+        realisation = entry.realisation
         if realisation is None:
             return None, None
         text = format_number(realisation.value)
         if realisation.note:
             text += f" ({realisation.note})"
-        field = f"{indicator.field}.realisation" if indicator.field else None
-        return parse_figure(text), field
-    place = Place.from_name(against)
-    for printed in indicator.printed:
-        if printed.quantity is Quantity.REALISATION and printed.place is place:
+        origin = entry.origin.child("realisation") if entry.origin else None
+        return parse_figure(text), origin
+    for printed in entry.printed:
+        if printed.quantity is Quantity.REALISATION and printed.place == against:
             try:
-                return printed.figure(), printed.field
+                return printed.figure(), printed.origin
             except LakipError:
-                return None, printed.field
+                return None, printed.origin
     return None, None
+
+
+def _indicator_table(context: AuditContext) -> str | None:
+    return next((t.id for t in context.report.tables if t.kind is TableKind.INDICATORS), None)
 
 
 def check_supports(context: AuditContext) -> list[Finding]:
     """A stated realisation (or the number in its note) must agree with its evidence."""
-    source = context.source
     findings = []
-    for office in _years(context):
-        for unit in office.units:
-            for indicator in unit.indicators:
-                for support in indicator.supports:
+    for unit in context.report.units():
+        for indicator in unit.indicators:
+            for entry in indicator.periods:
+                for support in entry.supports:
                     findings += _support_finding(
-                        unit, indicator, support.rule, support.against, source
+                        context,
+                        unit,
+                        indicator.code,
+                        entry,
+                        rule=support.rule,
+                        against=support.against,
                     )
     return findings
 
 
 def _support_finding(
-    unit: UnitPerformance, indicator: Indicator, rule: Rule, against: str, source: str | None
+    context: AuditContext,
+    unit: Unit,
+    code: str,
+    entry: IndicatorPeriod,
+    *,
+    rule: Rule,
+    against: str,
 ) -> list[Finding]:
-    figure, field = _stated(indicator, against)
-    subject = f"{unit.code} / {indicator.code}"
-    location = Location(source, field or indicator.field, Place.UNIT_INDICATORS)
-    evidence = rule_value(rule, unit.evidence)
-    rows = _rows_named(table_by_id(unit.evidence, rule.table), rule)
+    figure, origin = _stated(entry, against)
+    subject = Subject(unit.code, code)
+    place = against if against not in ("value", "note") else _indicator_table(context)
+    location = Location.of(origin or entry.origin, place, context.source)
+    tables = unit.evidence(entry.period)
+    evidence = rule_value(rule, tables)
+    rows = _rows_named(table_by_id(tables, rule.table), rule)
     stated: Decimal | None = None
     if figure is not None:
         stated = figure.value if against == "value" else note_number(figure)
     if stated is None:
         return [
             Finding(
-                code="not-recomputable",
+                code=FindingCode.NOT_RECOMPUTABLE,
                 subject=subject,
-                year=unit.year,
+                period=entry.period,
                 location=location,
                 message=f"the realisation states no number to compare with {rule.describe()}",
                 recomputed=evidence,
@@ -105,16 +119,16 @@ def _support_finding(
     if round_to(evidence, places) == stated:
         return []
     what = "realisation" if against == "value" else "number in the realisation's note"
+    shown = format_number(round_to(evidence, max(places, 2)))
     return [
         Finding(
-            code="evidence-mismatch",
+            code=FindingCode.EVIDENCE_MISMATCH,
             subject=subject,
-            year=unit.year,
+            period=entry.period,
             location=location,
             message=(
                 f"the {what} is {format_number(stated)} but {rule.describe()} gives "
-                f"{format_number(round_to(evidence, max(places, 2)).normalize())} "
-                f"({rows})"
+                f"{_trimmed(shown)} ({rows})"
             ),
             published=figure.text if figure else None,
             recomputed=evidence,
@@ -123,15 +137,20 @@ def _support_finding(
     ]
 
 
+def _trimmed(shown: str) -> str:
+    """``12,50`` → ``12,5`` and ``270,00`` → ``270``: trailing zeros off, without arithmetic."""
+    if "," not in shown:
+        return shown
+    return shown.rstrip("0").rstrip(",")
+
+
 def check_grades(context: AuditContext) -> list[Finding]:
     """Every printed grade in an evidence table must be what its grade table gives."""
-    source = context.source
     findings = []
-    for office in _years(context):
-        for unit in office.units:
-            for table in unit.evidence:
-                findings += _grade_cells(unit, table, source)
-                findings += _grade_totals(unit, table, source)
+    for unit, block in _blocks(context):
+        for table in block.evidence:
+            findings += _grade_cells(context, unit, block, table)
+            findings += _grade_totals(context, unit, block, table)
     return findings
 
 
@@ -151,21 +170,19 @@ def _matches(printed: str, grade: tuple[str, str]) -> bool:
 
 def _grade_finding(
     *,
-    unit: UnitPerformance,
-    subject: str,
-    field: str,
+    period: str,
+    subject: Subject,
+    location: Location,
     printed: str,
     value: Decimal,
     grades: str,
-    source: str | None,
 ) -> Finding | None:
     grade = _grade_of(grades, value)
-    location = Location(source, field, Place.EVIDENCE)
     if isinstance(grade, str):
         return Finding(
-            code="not-gradable",
+            code=FindingCode.NOT_GRADABLE,
             subject=subject,
-            year=unit.year,
+            period=period,
             location=location,
             message=(
                 f"printed {printed!r} for {format_number(value)}, which {grades} cannot "
@@ -177,9 +194,9 @@ def _grade_finding(
     if _matches(printed, grade):
         return None
     return Finding(
-        code="grade-mismatch",
+        code=FindingCode.GRADE_MISMATCH,
         subject=subject,
-        year=unit.year,
+        period=period,
         location=location,
         message=(
             f"printed {printed!r} but {format_number(value)} is {grade[0]} ({grade[1]}) in {grades}"
@@ -189,7 +206,14 @@ def _grade_finding(
     )
 
 
-def _grade_cells(unit: UnitPerformance, table: EvidenceTable, source: str | None) -> list[Finding]:
+def _cell(context: AuditContext, table: EvidenceTable, row: int, position: int) -> Location:
+    origin = table.origin.child(f"rows[{row}][{position}]") if table.origin else None
+    return Location.of(origin, "evidence", context.source)
+
+
+def _grade_cells(
+    context: AuditContext, unit: Unit, block: UnitPeriod, table: EvidenceTable
+) -> list[Finding]:
     findings = []
     for position, column in enumerate(table.columns):
         if column.kind is not ColumnKind.GRADE or column.grades is None or column.of is None:
@@ -201,32 +225,32 @@ def _grade_cells(unit: UnitPerformance, table: EvidenceTable, source: str | None
             if not isinstance(value, Decimal) or not row[position].strip():
                 continue
             finding = _grade_finding(
-                unit=unit,
-                subject=f"{unit.code} / {table.id} row {row_index + 1}",
-                field=f"{_table_path(unit, table)}.rows[{row_index}][{position}]",
+                period=block.period,
+                subject=Subject(unit.code, f"{table.id} row {row_index + 1}"),
+                location=_cell(context, table, row_index, position),
                 printed=row[position],
                 value=value,
                 grades=column.grades,
-                source=source,
             )
             if finding is not None:
                 findings.append(finding)
     return findings
 
 
-def _grade_totals(unit: UnitPerformance, table: EvidenceTable, source: str | None) -> list[Finding]:
+def _grade_totals(
+    context: AuditContext, unit: Unit, block: UnitPeriod, table: EvidenceTable
+) -> list[Finding]:
     findings = []
-    for number, total in enumerate(table.totals):
+    for total in table.totals:
         if total.grades is None:
             continue
         finding = _grade_finding(
-            unit=unit,
-            subject=f"{unit.code} / {table.id}",
-            field=total.field or f"{_table_path(unit, table)}.totals[{number}]",
+            period=block.period,
+            subject=Subject(unit.code, table.id),
+            location=Location.of(total.origin, total.place or "evidence", context.source),
             printed=total.text,
-            value=rule_value(total.rule, unit.evidence),
+            value=rule_value(total.rule, block.evidence),
             grades=total.grades,
-            source=source,
         )
         if finding is not None:
             findings.append(finding)
@@ -243,41 +267,31 @@ def _dates_of(value: object) -> tuple[date, ...]:
 
 
 def check_evidence_dates(context: AuditContext) -> list[Finding]:
-    """Evidence dated outside its year (the tahun anggaran) is reported."""
-    from lakipcore.periods import tahun_anggaran  # noqa: PLC0415 - dateutil only when needed
-
-    source = context.source
+    """Evidence dated outside the period it supports (its year, semester or quarter)."""
     findings = []
-    for office in _years(context):
-        period = tahun_anggaran(office.year)
-        for unit in office.units:
-            for table in unit.evidence:
-                for position, column in enumerate(table.columns):
-                    if column.kind is not ColumnKind.DATES:
+    for unit, block in _blocks(context):
+        period = context.report.period(block.period)
+        for table in block.evidence:
+            for position, column in enumerate(table.columns):
+                if column.kind is not ColumnKind.DATES:
+                    continue
+                for row_index, row in enumerate(table.rows):
+                    cell = read_cell(column, row[position])
+                    outside = [d for d in _dates_of(cell) if d not in period.span]
+                    if not outside:
                         continue
-                    for row_index, row in enumerate(table.rows):
-                        outside = [
-                            d
-                            for d in _dates_of(read_cell(column, row[position]))
-                            if d not in period
-                        ]
-                        if outside:
-                            shown = ", ".join(d.isoformat() for d in outside)
-                            findings.append(
-                                Finding(
-                                    code="outside-period",
-                                    subject=f"{unit.code} / {table.id} row {row_index + 1}",
-                                    year=office.year,
-                                    location=Location(
-                                        source,
-                                        f"{_table_path(unit, table)}.rows[{row_index}][{position}]",
-                                        Place.EVIDENCE,
-                                    ),
-                                    message=(
-                                        f"{row[position]!r} lies outside the reporting year "
-                                        f"{office.year} ({shown})"
-                                    ),
-                                    published=row[position],
-                                )
-                            )
+                    shown = ", ".join(d.isoformat() for d in outside)
+                    findings.append(
+                        Finding(
+                            code=FindingCode.OUTSIDE_PERIOD,
+                            subject=Subject(unit.code, f"{table.id} row {row_index + 1}"),
+                            period=block.period,
+                            location=_cell(context, table, row_index, position),
+                            message=(
+                                f"{row[position]!r} lies outside the reporting period "
+                                f"{period.label} ({shown})"
+                            ),
+                            published=row[position],
+                        )
+                    )
     return findings

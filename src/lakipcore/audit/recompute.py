@@ -16,29 +16,31 @@ from decimal import Decimal
 import attrs
 
 from lakipcore._exact import sub
+from lakipcore.audit.findings import Subject
 from lakipcore.errors import FigureFormatError, LakipError
 from lakipcore.figures import Figure, parse_figure
 from lakipcore.model import (
     BudgetLine,
     EvidenceTable,
-    Indicator,
-    OfficeYear,
-    Place,
+    IndicatorPeriod,
     PrintedFigure,
     Quantity,
     Report,
     RowCheck,
     Rule,
+    TableKind,
     Target,
-    UnitPerformance,
+    Unit,
+    UnitPeriod,
 )
 from lakipcore.model.evidence import NIL_CELLS
 from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
 from lakipcore.scoring.evidence import rule_value
+from lakipcore.scoring.formulas import absorption
 from lakipcore.scoring.results import (
     Change,
     IndicatorChange,
-    OfficeScore,
+    PeriodChange,
     ReportScore,
     UnitScore,
 )
@@ -59,14 +61,14 @@ class Recomputed:
     ``exact`` is ``None`` when the core cannot recompute the quantity (a relative change needs
     the supporting evidence). ``low`` and ``high`` bound the value when an input is itself a
     rounded figure (a budget known only as a printed rate); otherwise both equal ``exact``.
-    ``operands`` holds, for a year-on-year figure, pairs of figures printed for this year and
-    last year in the same table (any table, for prose), so that a YoY computed from rounded
-    figures can be recognised.
+    ``operands`` holds, for a change (YoY) figure, pairs of figures printed for this period and
+    the previous one in the same table (any table, for prose), so that a change computed from
+    rounded figures can be recognised.
     """
 
     printed: PrintedFigure
-    subject: str
-    year: int
+    subject: Subject
+    period: str
     exact: Decimal | None
     operands: tuple[tuple[Decimal, Decimal], ...] = ()
     low: Decimal | None = attrs.field()
@@ -136,15 +138,16 @@ def explain(item: Recomputed) -> Reading | None:
 
 
 def _printed_value(
-    figures: Sequence[PrintedFigure], quantity: Quantity, place: Place
+    figures: Sequence[PrintedFigure], quantity: Quantity, place: str
 ) -> Decimal | None:
     for figure in figures:
-        if figure.quantity is quantity and figure.place is place:
+        if figure.quantity is quantity and figure.place == place:
             return _value(figure)
     return None
 
 
 def _operands(
+    report: Report,
     printed: PrintedFigure,
     current: Sequence[PrintedFigure],
     previous: Sequence[PrintedFigure] | None,
@@ -152,7 +155,8 @@ def _operands(
     base = _YOY_BASE.get(printed.quantity)
     if base is None or previous is None:
         return ()
-    places = list(Place) if printed.place is Place.PROSE else [printed.place]
+    prose = report.table(printed.place).kind is TableKind.PROSE
+    places = [t.id for t in report.tables] if prose else [printed.place]
     pairs: list[tuple[Decimal, Decimal]] = []
     for place in places:
         now = _printed_value(current, base, place)
@@ -166,76 +170,51 @@ def _operands(
 
 
 def _indicator_exact(
-    quantity: Quantity, indicator: Indicator, score: UnitScore, change: IndicatorChange | None
+    quantity: Quantity,
+    entry: IndicatorPeriod,
+    code: str,
+    score: UnitScore,
+    change: IndicatorChange | None,
 ) -> Decimal | None:
     if quantity is Quantity.TARGET:
-        return indicator.target.value if isinstance(indicator.target, Target) else None
+        return entry.target.value if isinstance(entry.target, Target) else None
     if quantity is Quantity.REALISATION:
-        return score.indicator(indicator.code).realisation
+        return score.indicator(code).realisation
     if quantity is Quantity.CAPAIAN:
-        return score.indicator(indicator.code).capaian
+        return score.indicator(code).capaian
     if quantity is Quantity.CAPAIAN_YOY:
         return None if change is None else change.points
     return None  # a relative change needs the evidence behind the realisation
 
 
-# Which attribute of a score (or of its change) a year-level quantity reads.
-_SCORE_ATTRIBUTE = {
+# Which attribute of a score (or of its change) a unit-level quantity reads.
+SCORE_ATTRIBUTE = {
     Quantity.ACHIEVEMENT: "achievement",
     Quantity.ABSORPTION: "absorption",
     Quantity.PERFORMANCE: "performance",
     Quantity.PAGU: "pagu",
     Quantity.REALISATION: "realisation",
 }
-_CHANGE_ATTRIBUTE = {
+CHANGE_ATTRIBUTE = {
     Quantity.ACHIEVEMENT_YOY: "achievement",
     Quantity.PERFORMANCE_YOY: "performance",
 }
 
 
-def _year_exact(
-    quantity: Quantity, score: UnitScore | OfficeScore, change: Change | None
-) -> Decimal | None:
-    attribute = _SCORE_ATTRIBUTE.get(quantity)
+def _unit_exact(quantity: Quantity, score: UnitScore, change: Change | None) -> Decimal | None:
+    attribute = SCORE_ATTRIBUTE.get(quantity)
     if attribute is not None:
         value: Decimal | None = getattr(score, attribute)
         return value
-    attribute = _CHANGE_ATTRIBUTE.get(quantity)
+    attribute = CHANGE_ATTRIBUTE.get(quantity)
     if attribute is None or change is None:
         return None
     change_value: Decimal | None = getattr(change, attribute)
     return change_value
 
 
-def _find_unit(office: OfficeYear | None, code: str) -> UnitPerformance | None:
-    if office is None:
-        return None
-    return next((u for u in office.units if u.code == code), None)
-
-
-def _unit_items(
-    unit: UnitPerformance,
-    *,
-    score: UnitScore,
-    change: Change | None,
-    indicator_changes: dict[str, IndicatorChange],
-    other: UnitPerformance | None,
-    is_current: bool,
-    year_level_only: bool,
-) -> Iterator[Recomputed]:
-    year = unit.year
-    prior = other.printed if (other is not None and is_current) else None
-    for printed in unit.printed:
-        yield Recomputed(
-            printed,
-            unit.code,
-            year,
-            _year_exact(printed.quantity, score, change),
-            _operands(printed, unit.printed, prior),
-        )
-    if year_level_only:
-        return
-    budget = unit.budget
+def _budget_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[Recomputed]:
+    budget, key = block.budget, block.period
     if isinstance(budget, BudgetLine):
         for printed in budget.printed:
             exact = {
@@ -243,7 +222,13 @@ def _unit_items(
                 Quantity.REALISATION: score.realisation,
                 Quantity.ABSORPTION: score.absorption,
             }.get(printed.quantity)
-            yield Recomputed(printed, f"{unit.code} / programme", year, exact)
+            if unit.units:  # the unit's own programme, not its aggregate with sub-units
+                exact = {
+                    Quantity.PAGU: budget.pagu,
+                    Quantity.REALISATION: budget.realisation,
+                    Quantity.ABSORPTION: absorption(budget.pagu, budget.realisation),
+                }.get(printed.quantity)
+            yield Recomputed(printed, Subject(unit.code, "programme"), key, exact)
         for output, output_score in zip(budget.outputs, score.outputs, strict=True):
             for printed in output.printed:
                 exact = {
@@ -252,45 +237,28 @@ def _unit_items(
                     Quantity.ABSORPTION: output_score.absorption,
                 }.get(printed.quantity)
                 name = output.code or output.name
-                yield Recomputed(printed, f"{unit.code} / output {name}", year, exact)
-    else:
+                yield Recomputed(printed, Subject(unit.code, f"output {name}"), key, exact)
+    elif budget is not None:
         for printed in budget.printed:
-            yield Recomputed(printed, f"{unit.code} / programme", year, budget.rate)
-    yield from _evidence_items(unit)
-    for indicator in unit.indicators:
-        before = None
-        if other is not None and is_current:
-            before = next((i for i in other.indicators if i.code == indicator.code), None)
-        change_item = indicator_changes.get(indicator.code) if is_current else None
-        for printed in indicator.printed:
-            yield Recomputed(
-                printed,
-                f"{unit.code} / {indicator.code}",
-                year,
-                _indicator_exact(printed.quantity, indicator, score, change_item),
-                _operands(printed, indicator.printed, before.printed if before else None),
-            )
+            yield Recomputed(printed, Subject(unit.code, "programme"), key, budget.rate)
 
 
-def table_path(unit: UnitPerformance, table: EvidenceTable) -> str:
-    """Where a table is: its file path, or (built in Python) its unit, year and id."""
-    return table.field or f"units[{unit.code}].years.{unit.year}.evidence[{table.id}]"
+def evidence_path(table: EvidenceTable, suffix: str) -> str | None:
+    """The file path of a part of a table read from a file (``None`` for one built in Python)."""
+    return None if table.origin is None or table.origin.path is None else table.origin.path + suffix
 
 
-def _evidence_items(unit: UnitPerformance) -> Iterator[Recomputed]:
+def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
     """Printed totals of the unit's evidence tables, and their computed cells, row by row."""
-    for table in unit.evidence:
-        subject = f"{unit.code} / {table.id}"
-        for number, item in enumerate(table.totals):
+    for table in block.evidence:
+        subject = Subject(unit.code, table.id)
+        for item in table.totals:
             if item.grades is not None:
                 continue  # a printed grade is checked by the grade check
             printed = PrintedFigure(
-                Quantity.TOTAL,
-                item.place,
-                item.text,
-                item.field or f"{table_path(unit, table)}.totals[{number}]",
+                Quantity.TOTAL, item.place or "evidence", item.text, item.origin
             )
-            yield Recomputed(printed, subject, unit.year, rule_value(item.rule, unit.evidence))
+            yield Recomputed(printed, subject, block.period, rule_value(item.rule, block.evidence))
         for check in table.row_checks:
             target = table.column(check.column)
             position = table.index(check.column)
@@ -298,30 +266,88 @@ def _evidence_items(unit: UnitPerformance) -> Iterator[Recomputed]:
                 if row[position].strip() in NIL_CELLS:
                     continue
                 exact = _row_value(table, row_index, check, target.scale)
-                printed = PrintedFigure(
-                    Quantity.TOTAL,
-                    Place.EVIDENCE,
-                    row[position],
-                    f"{table_path(unit, table)}.rows[{row_index}][{position}]",
+                origin = (
+                    table.origin.child(f"rows[{row_index}][{position}]") if table.origin else None
                 )
-                yield Recomputed(printed, f"{subject} row {row_index + 1}", unit.year, exact)
+                printed = PrintedFigure(Quantity.TOTAL, "evidence", row[position], origin)
+                yield Recomputed(
+                    printed,
+                    Subject(unit.code, f"{table.id} row {row_index + 1}"),
+                    block.period,
+                    exact,
+                )
 
 
 def _row_value(
     table: EvidenceTable, row: int, check: RowCheck, scale: str | None
 ) -> Decimal | None:
-    rule = Rule(
-        check.op,
-        table.id,
-        check.of,
-        (),
-        scale,
-    )
+    rule = Rule(check.op, table.id, check.of, (), scale)
     single = attrs.evolve(table, rows=(table.rows[row],), totals=(), row_checks=())
     try:
         return rule_value(rule, (single,))
     except LakipError:
         return None
+
+
+def _unit_items(
+    report: Report,
+    unit: Unit,
+    key: str,
+    score: UnitScore,
+    change: PeriodChange | None,
+    *,
+    year_level_only: bool,
+) -> Iterator[Recomputed]:
+    earlier = None if change is None else change.earlier
+    if change is None:
+        unit_change: Change | None = None
+        indicator_changes: dict[str, IndicatorChange] = {}
+    elif unit is report.root:
+        unit_change = change.office
+        indicator_changes = {i.code: i for i in change.indicators}
+    else:
+        try:
+            found = change.unit(unit.code)
+        except KeyError:
+            found = None
+        unit_change = None if found is None else found.change
+        indicator_changes = {} if found is None else {i.code: i for i in found.indicators}
+    block = unit.at(key)
+    prior_block = None if earlier is None else unit.at(earlier)
+    if block is not None:
+        prior = None if prior_block is None else prior_block.printed
+        for printed in block.printed:
+            yield Recomputed(
+                printed,
+                Subject(unit.code),
+                key,
+                _unit_exact(printed.quantity, score, unit_change),
+                _operands(report, printed, block.printed, prior),
+            )
+    if year_level_only:
+        return
+    if block is not None:
+        yield from _budget_items(unit, block, score)
+        yield from _evidence_items(unit, block)
+    for indicator in unit.indicators:
+        entry = indicator.at(key)
+        if entry is None:
+            continue
+        before = None if earlier is None else indicator.at(earlier)
+        for printed in entry.printed:
+            yield Recomputed(
+                printed,
+                Subject(unit.code, indicator.code),
+                key,
+                _indicator_exact(
+                    printed.quantity,
+                    entry,
+                    indicator.code,
+                    score,
+                    indicator_changes.get(indicator.code),
+                ),
+                _operands(report, printed, entry.printed, before.printed if before else None),
+            )
 
 
 def recompute(
@@ -330,37 +356,19 @@ def recompute(
     """Every printed figure of ``report`` with its value recomputed in ``score``.
 
     ``year_level_only`` keeps the office's and units' own figures (achievement, absorption,
-    performance and their YoY), the only ones a budget's printed rate can move.
+    performance and their changes), the only ones a budget's printed rate can move.
     """
-    years: list[tuple[OfficeYear, OfficeScore, bool]] = [(report.current, score.current, True)]
-    if report.previous is not None and score.previous is not None:
-        years.append((report.previous, score.previous, False))
-    for office, office_score, is_current in years:
-        other_office = report.previous if is_current else report.current
-        office_change = score.change if is_current else None
-        prior = report.previous.printed if (is_current and report.previous) else None
-        for printed in office.printed:
-            yield Recomputed(
-                printed,
-                "office",
-                office.year,
-                _year_exact(printed.quantity, office_score, office_change),
-                _operands(printed, office.printed, prior),
-            )
-        for unit, unit_score in zip(office.units, office_score.units, strict=True):
-            unit_change = None
-            indicator_changes: dict[str, IndicatorChange] = {}
-            if is_current and score.previous is not None:
-                found = next((u for u in score.units if u.code == unit.code), None)
-                if found is not None:
-                    unit_change = found.change
-                    indicator_changes = {i.code: i for i in found.indicators}
+    for period in report.periods:
+        period_score = score.period(period.key)
+        change = score.change_to(period.key)
+        for unit in report.units():
+            if not period_score.has_unit(unit.code):
+                continue
             yield from _unit_items(
+                report,
                 unit,
-                score=unit_score,
-                change=unit_change,
-                indicator_changes=indicator_changes,
-                other=_find_unit(other_office, unit.code),
-                is_current=is_current,
+                period.key,
+                period_score.unit(unit.code),
+                change,
                 year_level_only=year_level_only,
             )

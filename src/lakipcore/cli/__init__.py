@@ -1,8 +1,10 @@
 """The ``lakip`` command line (also ``python -m lakipcore``).
 
-``lakip score [FILE]`` prints the Dashboard Performance and YoY tables of a report file, or of the
-shipped Banten 2019 example when no FILE is given. ``lakip audit [FILE]`` recomputes every printed
-figure and lists the findings. ``lakip convert`` and ``lakip grade`` do survey arithmetic.
+``lakip score [FILE]`` prints the Dashboard Performance table of a report file's main period and
+a table for each change between periods, or those of the shipped Banten 2019 example when no
+FILE is given. ``lakip audit [FILE]`` recomputes every printed figure and lists the findings.
+``lakip migrate FILE`` rewrites a schema 1 file as schema 2. ``lakip convert`` and ``lakip
+grade`` do survey arithmetic.
 Exit status: 0 on success (for ``audit``: no errors found), 1 when
 ``audit`` found errors, 2 when the input cannot be used (the message names the file and field).
 """
@@ -13,11 +15,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from lakipcore.errors import LakipError
+from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.model import Report
 from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
 from lakipcore.rounding import Rounding
-from lakipcore.scoring import PRESETS, get_method, score_report
+from lakipcore.scoring import PRESETS, MethodChoice, get_method, score_report
 
 __all__ = ["main"]
 
@@ -63,6 +65,16 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     _common(audit)
+    migrate = commands.add_parser(
+        "migrate",
+        help="rewrite a report file in the current schema",
+        description=(
+            "Read a report file of any supported schema (1 or 2) and print it, or write it to "
+            "-o FILE, in the current schema. Nothing is lost: the result loads to the same report."
+        ),
+    )
+    migrate.add_argument("file", metavar="FILE", help="a report file (docs/format.md)")
+    migrate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     from lakipcore.cli.surveys import add_commands
 
     add_commands(commands)
@@ -84,27 +96,52 @@ def _common(command: argparse.ArgumentParser) -> None:
     presets = ", ".join(PRESETS)
     command.add_argument(
         "--method",
-        metavar="NAME",
-        help=f"method for the reporting year (default: the file's; presets: {presets})",
+        metavar="[PERIOD=]NAME",
+        action="append",
+        default=[],
+        help=(
+            "scoring method for every period, or for one period as PERIOD=NAME (repeatable); "
+            f"default: the file's. Presets: {presets}"
+        ),
     )
-    command.add_argument(
-        "--previous-method",
-        metavar="NAME",
-        help="method for the previous year (default: the file's)",
-    )
+
+
+def _methods(options: list[str]) -> MethodChoice:
+    """The --method options as one method or a mapping by period; errors name the option."""
+    chosen: dict[str, str] = {}
+    single: str | None = None
+    for option in options:
+        key, _, name = option.rpartition("=")
+        try:
+            get_method(name)
+        except LakipError as error:
+            raise error.relocated(field="--method") from None
+        if key:
+            chosen[key] = name
+        else:
+            single = name
+    if single is not None and chosen:
+        raise UnknownNameError(
+            "give --method NAME for every period, or PERIOD=NAME options, not both",
+            field="--method",
+        )
+    return single if single is not None else (chosen or None)
 
 
 def _load(args: argparse.Namespace) -> tuple[Report, str]:
     # Methods named on the command line are checked first, so their errors name the option.
-    for option, name in (("--method", args.method), ("--previous-method", args.previous_method)):
-        if name is not None:
-            try:
-                get_method(name)
-            except LakipError as error:
-                error.field = option
-                raise
+    args.methods = _methods(args.method)
     args.source = str(args.file) if args.file else EXAMPLE_NAME
     report = load_report(args.file) if args.file else load_example()
+    if isinstance(args.methods, dict):
+        for key in args.methods:
+            try:
+                report.period(key)
+            except KeyError:
+                known = ", ".join(p.key for p in report.periods)
+                raise UnknownNameError(
+                    f"--method names period {key!r}; the report has {known}", field="--method"
+                ) from None
     return report, args.source
 
 
@@ -115,9 +152,7 @@ def _audit(args: argparse.Namespace) -> int:
     from lakipcore.cli.auditing import findings_to_dict, render_findings
 
     report, source = _load(args)
-    findings = audit(
-        report, method=args.method, previous_method=args.previous_method, source=source
-    )
+    findings = audit(report, method=args.methods, source=source)
     if args.format == "json":
         data = findings_to_dict(findings, source=source)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -129,7 +164,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _score(args: argparse.Namespace) -> int:
     report, _ = _load(args)
-    scored = score_report(report, args.method, args.previous_method)
+    scored = score_report(report, args.methods)
     rounding = Rounding(args.rounding)
     if args.format == "json":
         import json
@@ -145,10 +180,26 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    from lakipcore.reportfile import dump_report
+
+    args.source = str(args.file)
+    text = dump_report(load_report(args.file))
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
     try:
+        if args.command == "migrate":
+            return _migrate(args)
         if args.command in ("convert", "grade"):
             from lakipcore.cli.surveys import run_convert, run_grade
 
@@ -157,4 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LakipError as error:
         # Scoring errors know the unit and indicator, not the file: add it.
         sys.stderr.write(f"lakip: {error.located(source=getattr(args, 'source', None))}\n")
+        return EXIT_UNUSABLE_INPUT
+    except RecursionError:
+        sys.stderr.write("lakip: the input nests too deeply\n")
         return EXIT_UNUSABLE_INPUT

@@ -10,11 +10,11 @@ from lakipcore.model import Report
 
 __all__ = ["AUDIT_JSON_SCHEMA", "findings_to_dict", "render_findings"]
 
-AUDIT_JSON_SCHEMA = "lakipcore.audit/1"
+AUDIT_JSON_SCHEMA = "lakipcore.audit/2"
 
 
 def _group(finding: Finding) -> str:
-    return finding.subject.split(" / ")[0]
+    return finding.subject.unit
 
 
 def _summary(findings: Sequence[Finding]) -> dict[str, int]:
@@ -23,21 +23,16 @@ def _summary(findings: Sequence[Finding]) -> dict[str, int]:
 
 def render_findings(report: Report, findings: Sequence[Finding]) -> str:
     """Findings grouped by unit (office first, then units in report order), one per line."""
-    names = {"office": report.office}
-    order = ["office"]
-    for office in (report.current, report.previous):
-        for unit in office.units if office else ():
-            if unit.code not in names:
-                names[unit.code] = unit.name
-                order.append(unit.code)
+    names = {unit.code: unit.name for unit in report.units()}
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(_group(finding), []).append(finding)
     lines = []
-    for group in order:
-        members = [f for f in findings if _group(f) == group]
+    for code, name in names.items():
+        members = grouped.get(code, [])
         if not members:
             continue
-        lines.append(
-            f"{group} ({names[group]})" if group != "office" else f"office ({names[group]})"
-        )
+        lines.append(f"{code} ({name})")
         lines += [f"  {finding}" for finding in members]
     others = [f for f in findings if _group(f) not in names]
     if others:
@@ -50,14 +45,15 @@ def render_findings(report: Report, findings: Sequence[Finding]) -> str:
 
 def _finding(finding: Finding) -> dict[str, Any]:
     return {
-        "code": finding.code,
+        "code": finding.code.value,
         "severity": finding.severity.value,
-        "subject": finding.subject,
-        "year": finding.year,
+        "subject": {"unit": finding.subject.unit, "item": finding.subject.item},
+        "period": finding.period,
         "location": {
             "source": finding.location.source,
             "field": finding.location.field,
-            "place": finding.location.place.value if finding.location.place else None,
+            "line": finding.location.line,
+            "place": finding.location.place,
         },
         "published": finding.published,
         "recomputed": None if finding.recomputed is None else format(finding.recomputed, "f"),

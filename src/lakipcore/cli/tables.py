@@ -8,7 +8,7 @@ from decimal import Decimal
 from lakipcore.figures import format_percent
 from lakipcore.model import Report
 from lakipcore.rounding import Rounding
-from lakipcore.scoring.results import Change, OfficeScore, ReportScore
+from lakipcore.scoring.results import PeriodChange, PeriodScore, ReportScore, UnitScore
 
 __all__ = ["render_score"]
 
@@ -39,73 +39,81 @@ class _Percent:
         return "-" if value is None else format_percent(value, self.places, self.rounding)
 
 
-def _dashboard(report: Report, office: OfficeScore, pct: _Percent) -> list[str]:
-    rows = [["A", _name(report.office), *_triple(office, pct)]]
-    rows += [[str(n), _name(u.name), *_triple(u, pct)] for n, u in enumerate(office.units, 1)]
+def _rows(period: PeriodScore) -> list[tuple[str, int, UnitScore]]:
+    """(number, depth, score) for the office ("A") and every unit below it, in report order."""
+    rows: list[tuple[str, int, UnitScore]] = [("A", 0, period.root)]
+    counter = 0
+
+    def visit(unit: UnitScore, depth: int) -> None:
+        nonlocal counter
+        for child in unit.units:
+            counter += 1
+            rows.append((str(counter), depth, child))
+            visit(child, depth + 1)
+
+    visit(period.root, 0)
+    return rows
+
+
+def _label(name: str, depth: int) -> str:
+    return _name("  " * depth + name)
+
+
+def _dashboard(period: PeriodScore, pct: _Percent) -> list[str]:
+    rows = [[n, _label(u.name, d), *_triple(u, pct)] for n, d, u in _rows(period)]
     header = ["NO", "UNIT KERJA", "INDIKATOR KINERJA", "PENYERAPAN ANGGARAN", "PERFORMANCE"]
-    title = f"DASHBOARD PERFORMANCE {office.year}  (metode: {office.method.name})"
+    title = f"DASHBOARD PERFORMANCE {period.period.label}  (metode: {period.method.name})"
     return [title, "", *_table(header, rows)]
 
 
-def _triple(score: object, pct: _Percent) -> list[str]:
-    return [
-        pct(getattr(score, "achievement", None)),
-        pct(getattr(score, "absorption", None)),
-        pct(getattr(score, "performance", None)),
-    ]
+def _triple(score: UnitScore | None, pct: _Percent) -> list[str]:
+    if score is None:
+        return ["-", "-", "-"]
+    return [pct(score.achievement), pct(score.absorption), pct(score.performance)]
 
 
-def _yoy(report: Report, scored: ReportScore, pct: _Percent) -> list[str]:
-    current, previous, change = scored.current, scored.previous, scored.change
-    if previous is None or change is None:
-        return []
+def _change_table(
+    scored: ReportScore, change: PeriodChange, names: dict[str, str], pct: _Percent
+) -> list[str]:
+    earlier, later = scored.period(change.earlier), scored.period(change.later)
     header = [
         "NO",
         "UNIT KERJA",
-        f"{previous.year} INDIKATOR",
+        f"{earlier.key} INDIKATOR",
         "SERAPAN",
         "PERFORMANCE",
-        f"{current.year} INDIKATOR",
+        f"{later.key} INDIKATOR",
         "SERAPAN",
         "PERFORMANCE",
-        "PERFORMANCE YoY",
+        "PERUBAHAN",
     ]
+    office = later.root
     rows = [
         [
             "A",
-            _name(report.office),
-            *_triple(previous, pct),
-            *_triple(current, pct),
-            _points(change, pct),
+            _name(office.name),
+            *_triple(earlier.root, pct),
+            *_triple(later.root, pct),
+            pct(change.office.performance),
         ]
     ]
-    for number, unit in enumerate(current.units, 1):
-        try:
-            before: object = previous.unit(unit.code)
-        except KeyError:
-            before = None
+    for number, unit in enumerate(change.units, 1):
+        before = earlier.unit(unit.code) if earlier.has_unit(unit.code) else None
+        now = later.unit(unit.code) if later.has_unit(unit.code) else None
         rows.append(
             [
                 str(number),
-                _name(unit.name),
+                _name(names.get(unit.code, unit.name)),
                 *_triple(before, pct),
-                *_triple(unit, pct),
-                _points(scored.unit_change(unit.code).change, pct),
+                *_triple(now, pct),
+                pct(unit.change.performance),
             ]
         )
-    current_codes = {u.code for u in current.units}
-    gone = [u for u in previous.units if u.code not in current_codes]
-    for number, unit in enumerate(gone, len(current.units) + 1):  # units of last year only
-        rows.append([str(number), _name(unit.name), *_triple(unit, pct), *_triple(None, pct), "-"])
     title = (
-        f"PERFORMANCE YEAR ON YEAR (YoY) {previous.year} → {current.year}  (metode: "
-        f"{previous.method.name} / {current.method.name}; YoY dalam poin persentase)"
+        f"PERFORMANCE {earlier.period.label} → {later.period.label}  (metode: "
+        f"{earlier.method.name} / {later.method.name}; perubahan dalam poin persentase)"
     )
     return [title, "", *_table(header, rows)]
-
-
-def _points(change: Change, pct: _Percent) -> str:
-    return pct(change.performance)
 
 
 def render_score(
@@ -115,12 +123,13 @@ def render_score(
     places: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
 ) -> str:
-    """The Dashboard Performance and YoY tables as text, rounded with ``rounding`` at ``places``."""
+    """The Dashboard Performance table of the main period and a table for each change between
+    periods, as text, rounded with ``rounding`` at ``places``."""
     pct = _Percent(places, rounding)
     lines = [report.title or report.office, ""]
-    lines += _dashboard(report, scored.current, pct)
-    yoy = _yoy(report, scored, pct)
-    if yoy:
-        lines += ["", *yoy]
+    lines += _dashboard(scored.current, pct)
+    names = {unit.code: unit.name for unit in report.units()}
+    for change in scored.changes:
+        lines += ["", *_change_table(scored, change, names, pct)]
     lines += ["", f"Pembulatan: {rounding.value}, {places} desimal, hanya saat ditampilkan."]
     return "\n".join(lines) + "\n"

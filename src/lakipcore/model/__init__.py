@@ -1,10 +1,12 @@
-"""The typed domain model: indicators, budgets, units, office years and reports.
+"""The typed domain model: periods, a tree of units, indicators, budgets, printed figures,
+evidence and the tables of the report, each parsed object with its origin.
 
 All value objects are frozen ``attrs`` classes with slots; change one with ``attrs.evolve``.
 Numbers are ``Decimal`` (``int`` is accepted and converted); ``float`` and ``str`` are refused.
 """
 
 from lakipcore.model.budget import Budget, BudgetLine, BudgetOutput, ReportedAbsorption
+from lakipcore.model.codes import check_code
 from lakipcore.model.evidence import (
     Column,
     ColumnKind,
@@ -18,11 +20,27 @@ from lakipcore.model.evidence import (
     TableTotal,
     read_cell,
 )
-from lakipcore.model.indicator import Formula, Indicator, MeasureKind, Polarity, Realisation, Target
-from lakipcore.model.printed import Place, PrintedFigure, PrintedFigures, Quantity
-from lakipcore.model.report import OfficeYear, Report, UnitPerformance
+from lakipcore.model.indicator import (
+    Accumulation,
+    Formula,
+    Indicator,
+    IndicatorPeriod,
+    Measure,
+    MeasureKind,
+    Polarity,
+    Realisation,
+    Target,
+)
+from lakipcore.model.origin import Origin
+from lakipcore.model.period import PeriodKind, ReportPeriod, comparable_pairs
+from lakipcore.model.printed import PrintedFigure, PrintedFigures, Quantity
+from lakipcore.model.report import Report
+from lakipcore.model.tables import KANWIL_TABLES, ReportTable, TableKind, TableScope
+from lakipcore.model.unit import Unit, UnitPeriod
 
 __all__ = [
+    "KANWIL_TABLES",
+    "Accumulation",
     "Budget",
     "BudgetLine",
     "BudgetOutput",
@@ -33,22 +51,31 @@ __all__ = [
     "EvidenceTable",
     "Formula",
     "Indicator",
+    "IndicatorPeriod",
+    "Measure",
     "MeasureKind",
-    "OfficeYear",
-    "Place",
+    "Origin",
+    "PeriodKind",
     "Polarity",
     "PrintedFigure",
     "PrintedFigures",
     "Quantity",
     "Realisation",
     "Report",
+    "ReportPeriod",
+    "ReportTable",
     "ReportedAbsorption",
     "RowCheck",
     "Rule",
     "RuleOp",
     "Support",
+    "TableKind",
+    "TableScope",
     "TableTotal",
     "Target",
-    "UnitPerformance",
+    "Unit",
+    "UnitPeriod",
+    "check_code",
+    "comparable_pairs",
     "read_cell",
 ]

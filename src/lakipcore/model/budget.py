@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from lakipcore._exact import ZERO, total
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
-from lakipcore.model.printed import PrintedFigures
+from lakipcore.model.codes import check_code
+from lakipcore.model.origin import Origin
+from lakipcore.model.printed import PrintedFigure, PrintedFigures
 
 __all__ = ["Budget", "BudgetLine", "BudgetOutput", "ReportedAbsorption"]
 
@@ -36,6 +39,14 @@ def _rate(value: object) -> Decimal:
     return _amount(value, "absorption")
 
 
+def _printed(items: Iterable[PrintedFigure]) -> tuple[PrintedFigure, ...]:
+    return tuple(items)
+
+
+def _code(_instance: object, _attribute: object, value: Any) -> None:
+    check_code(value, "output")
+
+
 def _outputs(items: Iterable[BudgetOutput]) -> tuple[BudgetOutput, ...]:
     return tuple(items)
 
@@ -50,13 +61,14 @@ class BudgetOutput:
     name: str
     pagu: Decimal = attrs.field(converter=_pagu)
     realisation: Decimal = attrs.field(converter=_realisation)
-    code: str | None = None
-    printed: PrintedFigures = ()
+    code: str | None = attrs.field(default=None, validator=attrs.validators.optional(_code))
+    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
 class BudgetLine:
-    """A unit's budget programme for a year, with all its outputs.
+    """A unit's budget programme for a period, with all its outputs.
 
     The programme's pagu and realisasi are the sums of its outputs; what the report prints for the
     programme row is kept in :attr:`printed` and compared with those sums.
@@ -64,13 +76,27 @@ class BudgetLine:
 
     programme: str
     outputs: tuple[BudgetOutput, ...] = attrs.field(converter=_outputs)
-    printed: PrintedFigures = ()
+    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.outputs:
             raise InvalidValueError(
                 f"programme {self.programme!r} needs at least one output", field="outputs"
             )
+        seen: set[str] = set()
+        for index, output in enumerate(self.outputs):
+            if not isinstance(output, BudgetOutput):
+                raise InvalidValueError(
+                    f"expected a BudgetOutput, got {type(output).__name__}",
+                    field=f"outputs[{index}]",
+                )
+            if output.code is not None:
+                if output.code in seen:
+                    raise InvalidValueError(
+                        f"duplicate output code {output.code!r}", field=f"outputs[{index}].code"
+                    )
+                seen.add(output.code)
 
     @property
     def pagu(self) -> Decimal:
@@ -92,8 +118,9 @@ class ReportedAbsorption:
     """
 
     rate: Decimal = attrs.field(converter=_rate)
-    printed: PrintedFigures = ()
+    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
 
 Budget = BudgetLine | ReportedAbsorption
-"""A unit's budget for a year."""
+"""A unit's budget for a period."""

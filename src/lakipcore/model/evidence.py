@@ -32,7 +32,7 @@ import attrs
 from lakipcore._names import member
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.figures import parse_figure
-from lakipcore.model.printed import Place
+from lakipcore.model.origin import Origin
 
 if TYPE_CHECKING:
     from lakipcore.dates import DateRange
@@ -227,21 +227,19 @@ class Support:
     """Evidence that a stated realisation should agree with.
 
     ``against`` is ``"value"`` (the realisation itself), ``"note"`` (the number in the
-    realisation's note, as in ``100% (total 169 permohonan)``) or a :class:`Place` whose printed
-    realisation's note is meant.
+    realisation's note, as in ``100% (total 169 permohonan)``) or the id of a report table
+    whose printed realisation's note is meant (the report checks that it declares the table).
     """
 
     rule: Rule
     against: str = "value"
 
     def __attrs_post_init__(self) -> None:
-        if self.against not in ("value", "note"):
-            try:
-                Place.from_name(self.against)
-            except LakipError as error:
-                error.message += "; or 'value' (the realisation) or 'note' (its note)"
-                error.field = "against"
-                raise
+        if not isinstance(self.against, str) or not self.against:
+            raise InvalidValueError(
+                f"against must be 'value', 'note' or a table id, got {self.against!r}",
+                field="against",
+            )
 
 
 @attrs.frozen
@@ -249,13 +247,15 @@ class TableTotal:
     """A total, average or grade the report prints for a table, with the rule that gives it.
 
     ``grades`` (a grade table name) makes the printed text a grade of the rule's value.
+    ``place`` is the id of the report table the figure is printed in when that is not the
+    evidence table itself (the prose restating a total).
     """
 
     rule: Rule
     text: str
-    place: Place = Place.EVIDENCE
+    place: str | None = None
     grades: str | None = None
-    field: str | None = attrs.field(default=None, eq=False)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.grades is not None:
@@ -330,7 +330,7 @@ def _rows(items: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
 class EvidenceTable:
     """A supporting table: typed columns and rows of printed cells.
 
-    ``id`` is unique within the unit and year; rules refer to the table by it.
+    ``id`` is unique within the unit and period; rules refer to the table by it.
     """
 
     id: str
@@ -339,7 +339,7 @@ class EvidenceTable:
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
     totals: tuple[TableTotal, ...] = attrs.field(default=(), converter=_totals)
     row_checks: tuple[RowCheck, ...] = attrs.field(default=(), converter=_checks)
-    field: str | None = attrs.field(default=None, eq=False)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         names = [c.name for c in self.columns]

@@ -1,8 +1,8 @@
-"""Indicators (indikator kinerja) with their target and realisation for one year."""
+"""Indicators (indikator kinerja): what they measure, and their target and realisation in each
+period of the report."""
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -11,15 +11,20 @@ from typing import Any
 import attrs
 
 from lakipcore._exact import CONTEXT, ZERO
-from lakipcore._names import member
+from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import NotTargeted, exact_decimal
+from lakipcore.model.codes import check_code
 from lakipcore.model.evidence import Rule, Support
-from lakipcore.model.printed import PrintedFigures
+from lakipcore.model.origin import Origin
+from lakipcore.model.printed import PrintedFigure, PrintedFigures
 
 __all__ = [
+    "Accumulation",
     "Formula",
     "Indicator",
+    "IndicatorPeriod",
+    "Measure",
     "MeasureKind",
     "Polarity",
     "Realisation",
@@ -27,8 +32,10 @@ __all__ = [
 ]
 
 
-class MeasureKind(enum.Enum):
+class MeasureKind(NamedEnum):
     """What kind of number a target or realisation is."""
+
+    __what__ = "kind"
 
     COUNT = "count"
     """A whole number of things (``12 Laporan``, ``136.133`` layanan). Capaian is R/T."""
@@ -37,28 +44,22 @@ class MeasureKind(enum.Enum):
     INDEX = "index"
     """A score on a scale (``7,1`` on skala 10). Target and realisation share the scale."""
 
-    @classmethod
-    def from_name(cls, name: str) -> MeasureKind:
-        """Look a kind up by name: ``"count"``, ``"percent"``, ``"index"``."""
-        return member(cls, name, "kind")
 
-
-class Polarity(enum.Enum):
+class Polarity(NamedEnum):
     """Which direction of the realisation is good."""
+
+    __what__ = "polarity"
 
     HIGHER_IS_BETTER = "higher"
     """More is better (the usual case). Capaian is R/T."""
     LOWER_IS_BETTER = "lower"
     """Less is better ("Menurunnya Persentase Residivis"). Capaian by a lower-is-better formula."""
 
-    @classmethod
-    def from_name(cls, name: str) -> Polarity:
-        """Look a polarity up by name: ``"higher"`` or ``"lower"``."""
-        return member(cls, name, "polarity")
 
-
-class Formula(enum.Enum):
+class Formula(NamedEnum):
     """A capaian formula, by name. Each belongs to one polarity."""
+
+    __what__ = "formula"
 
     RATIO = "ratio"
     """R / T × 100, for higher-is-better indicators."""
@@ -72,24 +73,28 @@ class Formula(enum.Enum):
         """The polarity this formula is meant for."""
         return Polarity.HIGHER_IS_BETTER if self is Formula.RATIO else Polarity.LOWER_IS_BETTER
 
-    @classmethod
-    def from_name(cls, name: str) -> Formula:
-        """Look a formula up by name: ``"ratio"``, ``"kondisi-khusus"``, ``"inverse-ratio"``."""
-        return member(cls, name, "formula")
+
+class Accumulation(NamedEnum):
+    """How an indicator's realisations of shorter periods make up a longer one.
+
+    A cumulative period ("s.d. Triwulan II") or a year whose realisation the report builds from
+    its quarters states ``accumulate = true``; its realisation is then computed from the
+    realisations of the report's periods that tile it.
+    """
+
+    __what__ = "accumulation"
+
+    SUM = "sum"
+    """Add them up: counts (``12 Laporan`` a quarter is 48 a year). The default for counts."""
+    LATEST = "latest"
+    """Take the latest: percentages and indices stand as measured at the end of the period.
+    The default for percentages and indices."""
+    MEAN = "mean"
+    """Their plain mean."""
 
 
-def _enum(cls: type[enum.Enum], field: str) -> Any:
-    """An attrs validator refusing anything but a member of ``cls`` (a str such as 'lower' too)."""
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if not isinstance(value, cls):
-            raise LakipTypeError(
-                f"expected a {cls.__name__} member, got {value!r}; use {cls.__name__}.from_name()"
-                " to look one up by name",
-                field=field,
-            )
-
-    return check
+def _printed(items: Iterable[PrintedFigure]) -> tuple[PrintedFigure, ...]:
+    return tuple(items)
 
 
 def _supports(items: Iterable[Support]) -> tuple[Support, ...]:
@@ -110,41 +115,24 @@ def _article(kind: MeasureKind) -> str:
     return f"an {kind.value}" if kind.value[0] in "aeiou" else f"a {kind.value}"
 
 
+def _printable(text: str) -> bool:
+    return text.isprintable() and "\u200b" not in text and "\ufeff" not in text
+
+
 def _check_labels(unit: str | None, note: str | None) -> None:
-    if unit is not None and not _UNIT_RE.fullmatch(unit):
+    if unit is not None and (
+        not isinstance(unit, str) or not _UNIT_RE.fullmatch(unit) or not _printable(unit)
+    ):
         raise InvalidValueError(
             f"unit label {unit!r} must be words starting with a letter, without parentheses",
             field="unit",
         )
-    if note is not None and not _NOTE_RE.fullmatch(note):
+    if note is not None and (
+        not isinstance(note, str) or not _NOTE_RE.fullmatch(note) or not _printable(note)
+    ):
         raise InvalidValueError(
             f"note {note!r} must be non-empty text without parentheses or outer spaces",
             field="note",
-        )
-
-
-def _check_measure(kind: MeasureKind, value: Decimal, scale: Decimal | None, what: str) -> None:
-    if value < ZERO:
-        raise InvalidValueError(f"{what} must not be negative, got {value}", field="value")
-    if kind is MeasureKind.INDEX:
-        if scale is None or scale <= ZERO:
-            raise InvalidValueError(
-                f"an index {what} needs a positive scale (the top of its scale, e.g. 10)",
-                field="scale",
-            )
-        if value > scale:
-            raise InvalidValueError(
-                f"{what} {value} lies above the top of its scale {scale}", field="value"
-            )
-    elif scale is not None:
-        raise InvalidValueError(
-            f"only an index {what} has a scale; this one is {_article(kind)}", field="scale"
-        )
-    if kind is MeasureKind.COUNT and value != value.to_integral_value(context=CONTEXT):
-        raise InvalidValueError(
-            f"a count {what} must be a whole number, got {value}; if it is a score on a scale, "
-            "make it an index with a scale",
-            field="value",
         )
 
 
@@ -153,109 +141,143 @@ def _optional_decimal(value: object) -> Decimal | None:
 
 
 @attrs.frozen
-class Target:
-    """An indicator's target for a year.
+class Measure:
+    """A target or a realisation: a value of some :class:`MeasureKind`.
 
     ``unit`` is the printed label (``Laporan``, ``Pemda``, ``orang``); ``scale`` is the top of the
     scale for an :attr:`~MeasureKind.INDEX` (10 for skala 10); ``note`` a printed parenthesis.
     """
 
-    kind: MeasureKind = attrs.field(validator=_enum(MeasureKind, "kind"))
+    kind: MeasureKind = attrs.field(validator=enum_field(MeasureKind, "kind"))
     value: Decimal = attrs.field(converter=_to_value)
     unit: str | None = None
     scale: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
     note: str | None = None
 
+    _WHAT = "measure"
+
     def __attrs_post_init__(self) -> None:
-        _check_measure(self.kind, self.value, self.scale, "target")
+        what = self._WHAT
+        value, scale = self.value, self.scale
+        if value < ZERO:
+            raise InvalidValueError(f"{what} must not be negative, got {value}", field="value")
+        if self.kind is MeasureKind.INDEX:
+            if scale is None or scale <= ZERO:
+                raise InvalidValueError(
+                    f"an index {what} needs a positive scale (the top of its scale, e.g. 10)",
+                    field="scale",
+                )
+            if value > scale:
+                raise InvalidValueError(
+                    f"{what} {value} lies above the top of its scale {scale}", field="value"
+                )
+        elif scale is not None:
+            raise InvalidValueError(
+                f"only an index {what} has a scale; this one is {_article(self.kind)}",
+                field="scale",
+            )
+        if self.kind is MeasureKind.COUNT and value != value.to_integral_value(context=CONTEXT):
+            raise InvalidValueError(
+                f"a count {what} must be a whole number, got {value}; if it is a score on a "
+                "scale, make it an index with a scale",
+                field="value",
+            )
         _check_labels(self.unit, self.note)
 
 
 @attrs.frozen
-class Realisation:
-    """An indicator's realisation (realisasi) for a year; same fields as :class:`Target`."""
+class Target(Measure):
+    """An indicator's target for a period (same fields as :class:`Measure`)."""
 
-    kind: MeasureKind = attrs.field(validator=_enum(MeasureKind, "kind"))
-    value: Decimal = attrs.field(converter=_to_value)
-    unit: str | None = None
-    scale: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
-    note: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        _check_measure(self.kind, self.value, self.scale, "realisation")
-        _check_labels(self.unit, self.note)
+    _WHAT = "target"
 
 
 @attrs.frozen
-class Indicator:
-    """A performance indicator (indikator kinerja) in one year.
+class Realisation(Measure):
+    """An indicator's realisation (realisasi) for a period (same fields as :class:`Measure`)."""
 
-    ``target`` is a :class:`Target` or :data:`~lakipcore.NOT_TARGETED` ("Tidak ditargetkan"); a
-    targeted indicator has either a stated ``realisation`` of the same kind (and scale) or a
-    ``derivation``: a rule over the unit's evidence that scoring evaluates (a survey score
-    converted to the target's scale, a count of qualifying regions). A not-targeted one has
-    neither. ``supports`` are evidence rules the stated realisation should agree with (checked by
-    the audit). ``formula`` forces a capaian formula for this indicator; by default the scoring
-    method chooses by :attr:`polarity`. ``field`` is where the indicator was read from.
+    _WHAT = "realisation"
+
+
+def _period_key(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, str):
+        raise LakipTypeError(f"expected a period key (str), got {value!r}", field="period")
+
+
+def _target(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, Target | NotTargeted):
+        raise LakipTypeError(
+            f"expected a Target or NOT_TARGETED, got {type(value).__name__}", field="target"
+        )
+
+
+def _realisation(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and not isinstance(value, Realisation):
+        raise LakipTypeError(
+            f"expected a Realisation, got {type(value).__name__}", field="realisation"
+        )
+
+
+@attrs.frozen
+class IndicatorPeriod:
+    """An indicator in one period: its target and how its realisation is known.
+
+    ``target`` is a :class:`Target` or :data:`~lakipcore.NOT_TARGETED` ("Tidak ditargetkan").
+    A targeted indicator has one of: a stated ``realisation`` of the same kind (and scale); a
+    ``derivation``, a rule over the unit's evidence that scoring evaluates (a survey score
+    converted to the target's scale, a count of qualifying regions); or ``accumulate``, the
+    realisation built from the shorter periods of the report that make up this one. In a
+    planned period (a Renstra year not yet reached) it may have none of them. A not-targeted
+    one has none. ``supports`` are evidence rules the stated realisation should agree with
+    (checked by the audit).
     """
 
-    code: str
-    name: str
-    target: Target | NotTargeted
-    realisation: Realisation | None = None
-    goal: str | None = None
-    polarity: Polarity = attrs.field(
-        default=Polarity.HIGHER_IS_BETTER, validator=_enum(Polarity, "polarity")
-    )
-    formula: Formula | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_enum(Formula, "formula"))
-    )
-    printed: PrintedFigures = ()
+    period: str = attrs.field(validator=_period_key)
+    target: Target | NotTargeted = attrs.field(validator=_target)
+    realisation: Realisation | None = attrs.field(default=None, validator=_realisation)
+    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
     derivation: Rule | None = None
     supports: tuple[Support, ...] = attrs.field(default=(), converter=_supports)
-    field: str | None = attrs.field(default=None, eq=False)
+    accumulate: bool = False
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if not self.code.strip():
-            raise InvalidValueError("an indicator needs a non-empty code", field="code")
+        stated = [
+            name
+            for name, present in (
+                ("realisation", self.realisation is not None),
+                ("derivation", self.derivation is not None),
+                ("accumulate", self.accumulate),
+            )
+            if present
+        ]
         if isinstance(self.target, NotTargeted):
-            if self.realisation is not None or self.derivation is not None or self.supports:
+            if stated or self.supports:
                 raise InvalidValueError(
                     "a not-targeted indicator ('Tidak ditargetkan') has no realisation, "
-                    "derivation or supporting evidence",
-                    field="realisation",
+                    "derivation, accumulation or supporting evidence",
+                    field=stated[0] if stated else "supports",
                 )
-        elif self.derivation is not None:
-            if self.realisation is not None:
-                raise InvalidValueError(
-                    "a derived realisation is computed from evidence; state either a "
-                    "realisation or a derivation, not both (printed copies go under printed)",
-                    field="realisation",
-                )
+            return
+        if len(stated) > 1:
+            raise InvalidValueError(
+                f"a realisation is stated, derived or accumulated, one of them; this one has "
+                f"{' and '.join(stated)} (printed copies go under printed)",
+                field=stated[1],
+            )
+        if self.realisation is not None:
+            self._check_realisation(self.target, self.realisation)
+        elif self.supports:
             for index, support in enumerate(self.supports):
                 if support.against in ("value", "note"):
                     raise InvalidValueError(
                         "a derived realisation is its evidence; a support can only check a "
-                        "realisation printed at a place (against = a place)",
+                        "realisation printed at a place (against = a table id)",
                         field=f"supports[{index}].against",
                     )
-        else:
-            self._check_realisation(self.target, self.realisation)
-        if self.formula is not None and self.formula.polarity is not self.polarity:
-            raise InvalidValueError(
-                f"formula {self.formula.value!r} is for {self.formula.polarity.value}-is-better "
-                f"indicators, but this one is {self.polarity.value}-is-better",
-                field="formula",
-            )
 
     @staticmethod
-    def _check_realisation(target: Target, realisation: Realisation | None) -> None:
-        if realisation is None:
-            raise InvalidValueError(
-                "a targeted indicator needs a realisation; print 'Tidak ditargetkan' as its "
-                "target if it had none",
-                field="realisation",
-            )
+    def _check_realisation(target: Target, realisation: Realisation) -> None:
         if realisation.kind is not target.kind:
             raise InvalidValueError(
                 f"{_article(target.kind)} target needs {_article(target.kind)} realisation, got "
@@ -273,3 +295,98 @@ class Indicator:
     def is_targeted(self) -> bool:
         """False for "Tidak ditargetkan"."""
         return not isinstance(self.target, NotTargeted)
+
+    @property
+    def has_realisation(self) -> bool:
+        """Whether a realisation is known or computable (stated, derived or accumulated)."""
+        return self.realisation is not None or self.derivation is not None or self.accumulate
+
+
+def _periods(items: Iterable[IndicatorPeriod]) -> tuple[IndicatorPeriod, ...]:
+    return tuple(items)
+
+
+def _text(field: str) -> Any:
+    def check(_instance: object, _attribute: object, value: Any) -> None:
+        if not isinstance(value, str) or not value.strip() or not _printable(value):
+            raise InvalidValueError(
+                f"expected non-empty printable text, got {value!r}", field=field
+            )
+
+    return check
+
+
+def _optional_text(field: str) -> Any:
+    return attrs.validators.optional(_text(field))
+
+
+def _indicator_code(_instance: object, _attribute: object, value: Any) -> None:
+    check_code(value, "indicator")
+
+
+@attrs.frozen
+class Indicator:
+    """A performance indicator (indikator kinerja) of a unit, and its data in each period.
+
+    ``periods`` holds one :class:`IndicatorPeriod` per period the report mentions the indicator
+    in, in report order; an indicator with no entry for a period does not exist in it.
+    ``polarity`` says which direction is good; ``formula`` forces a capaian formula (by default
+    the scoring method chooses by polarity); ``accumulation`` says how realisations of shorter
+    periods make up a longer one (by default: counts add up, percentages and indices take the
+    latest).
+    """
+
+    code: str = attrs.field(validator=_indicator_code)
+    name: str = attrs.field(validator=_text("name"))
+    periods: tuple[IndicatorPeriod, ...] = attrs.field(converter=_periods)
+    goal: str | None = attrs.field(default=None, validator=_optional_text("goal"))
+    polarity: Polarity = attrs.field(
+        default=Polarity.HIGHER_IS_BETTER, validator=enum_field(Polarity, "polarity")
+    )
+    formula: Formula | None = attrs.field(
+        default=None, validator=attrs.validators.optional(enum_field(Formula, "formula"))
+    )
+    accumulation: Accumulation | None = attrs.field(
+        default=None, validator=attrs.validators.optional(enum_field(Accumulation, "accumulation"))
+    )
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    _by_period: dict[str, IndicatorPeriod] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
+    @_by_period.default
+    def _index(self) -> dict[str, IndicatorPeriod]:
+        return {entry.period: entry for entry in self.periods}
+
+    def __attrs_post_init__(self) -> None:
+        for index, entry in enumerate(self.periods):
+            if not isinstance(entry, IndicatorPeriod):
+                raise LakipTypeError(
+                    f"expected an IndicatorPeriod, got {type(entry).__name__}",
+                    field=f"periods[{index}]",
+                )
+        if len(self._by_period) != len(self.periods):
+            seen: set[str] = set()
+            for index, entry in enumerate(self.periods):
+                if entry.period in seen:
+                    raise InvalidValueError(
+                        f"indicator {self.code!r} has period {entry.period!r} twice",
+                        field=f"periods[{index}]",
+                    )
+                seen.add(entry.period)
+        if self.formula is not None and self.formula.polarity is not self.polarity:
+            raise InvalidValueError(
+                f"formula {self.formula.value!r} is for {self.formula.polarity.value}-is-better "
+                f"indicators, but this one is {self.polarity.value}-is-better",
+                field="formula",
+            )
+
+    def at(self, period: str) -> IndicatorPeriod | None:
+        """The indicator's entry for ``period`` (a key), or ``None`` if it has none."""
+        return self._by_period.get(period)
+
+    def accumulation_for(self, kind: MeasureKind) -> Accumulation:
+        """The accumulation in force for values of ``kind``."""
+        if self.accumulation is not None:
+            return self.accumulation
+        return Accumulation.SUM if kind is MeasureKind.COUNT else Accumulation.LATEST

@@ -8,18 +8,36 @@ raises for text that is not a well-formed figure, which the audit reports instea
 
 from __future__ import annotations
 
-import enum
+from typing import Any
 
 import attrs
 
-from lakipcore._names import member
+from lakipcore._names import NamedEnum, enum_field
+from lakipcore.errors import LakipTypeError
 from lakipcore.figures import Figure, parse_figure
+from lakipcore.model.origin import Origin
 
-__all__ = ["Place", "PrintedFigure", "PrintedFigures", "Quantity"]
+__all__ = ["PrintedFigure", "PrintedFigures", "Quantity"]
 
 
-class Quantity(enum.Enum):
-    """What a printed figure states."""
+def _place(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, str):
+        raise LakipTypeError(f"expected a table id, got {value!r}", field="place")
+
+
+def _text(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, str):
+        raise LakipTypeError(f"expected the printed text as a str, got {value!r}", field="text")
+
+
+class Quantity(NamedEnum):
+    """What a printed figure states.
+
+    The ``-yoy`` quantities are changes from the previous period of the same kind (the year
+    before for an annual period, the semester before for a semester), in percentage points.
+    """
+
+    __what__ = "quantity"
 
     TARGET = "target"
     """An indicator's target, as printed in a table other than the unit's own."""
@@ -46,54 +64,20 @@ class Quantity(enum.Enum):
     TOTAL = "total"
     """A total, average or computed cell of an evidence table, checked against its rows."""
 
-    @classmethod
-    def from_name(cls, name: str) -> Quantity:
-        """Look a quantity up by its file name (``"capaian-yoy"``)."""
-        return member(cls, name, "quantity")
-
-
-class Place(enum.Enum):
-    """The table of the report (or the prose) where a figure is printed."""
-
-    SUMMARY_INDICATORS = "summary-indicators"
-    """KANWIL: REALISASI INDIKATOR KINERJA, all units in one table; capaian in whole percent."""
-    SUMMARY_BUDGET = "summary-budget"
-    """KANWIL: REALISASI ANGGARAN, one row per programme and the office total."""
-    SUMMARY_DASHBOARD = "summary-dashboard"
-    """KANWIL: DASHBOARD PERFORMANCE, one row per unit and the office row."""
-    SUMMARY_YOY = "summary-yoy"
-    """KANWIL: PERFORMANCE YEAR ON YEAR, both years for each unit and the office."""
-    UNIT_INDICATORS = "unit-indicators"
-    """The unit's REALISASI INDIKATOR KINERJA table."""
-    UNIT_BUDGET = "unit-budget"
-    """The unit's REALISASI ANGGARAN table (programme and outputs)."""
-    UNIT_DASHBOARD = "unit-dashboard"
-    """The unit's DASHBOARD PERFORMANCE row."""
-    UNIT_YOY = "unit-yoy"
-    """The unit's REALISASI INDIKATOR KINERJA (YoY) table, including its total row."""
-    PROSE = "prose"
-    """A figure restated in the running text."""
-    EVIDENCE = "evidence"
-    """A supporting table printed beside an indicator (its total row, a computed column)."""
-
-    @classmethod
-    def from_name(cls, name: str) -> Place:
-        """Look a place up by its file name (``"unit-yoy"``)."""
-        return member(cls, name, "place")
-
 
 @attrs.frozen
 class PrintedFigure:
-    """One figure as printed: which quantity, where, the text, and the field it was read from."""
+    """One figure as printed: which quantity, in which table of the report (``place``, a table
+    id the report declares), the text, and where it was read from."""
 
-    quantity: Quantity
-    place: Place
-    text: str
-    field: str | None = attrs.field(default=None, eq=False)
+    quantity: Quantity = attrs.field(validator=enum_field(Quantity, "quantity"))
+    place: str = attrs.field(validator=_place)
+    text: str = attrs.field(validator=_text)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def figure(self) -> Figure:
         """Parse :attr:`text`; raises :class:`~lakipcore.FigureFormatError` for malformed text."""
-        return parse_figure(self.text, field=self.field)
+        return parse_figure(self.text, field=self.origin.path if self.origin else None)
 
 
 PrintedFigures = tuple[PrintedFigure, ...]

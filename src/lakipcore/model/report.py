@@ -1,145 +1,216 @@
-"""Units, office years and the report that holds them."""
+"""The report: its periods, its tree of units, and the tables it prints."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from lakipcore.errors import InvalidValueError, LakipError
-from lakipcore.model.budget import Budget
-from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
-from lakipcore.model.indicator import Indicator
-from lakipcore.model.printed import PrintedFigures
+from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.model.indicator import IndicatorPeriod
+from lakipcore.model.origin import Origin
+from lakipcore.model.period import ReportPeriod
+from lakipcore.model.printed import PrintedFigure
+from lakipcore.model.tables import ReportTable, tables_by_id
+from lakipcore.model.unit import Unit
 
-__all__ = ["OfficeYear", "Report", "UnitPerformance"]
+__all__ = ["Report"]
 
 
-def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+def _periods(items: Iterable[ReportPeriod]) -> tuple[ReportPeriod, ...]:
     return tuple(items)
 
 
-def _tables(items: Iterable[EvidenceTable]) -> tuple[EvidenceTable, ...]:
+def _tables(items: Iterable[ReportTable]) -> tuple[ReportTable, ...]:
     return tuple(items)
 
 
-def _units(items: Iterable[UnitPerformance]) -> tuple[UnitPerformance, ...]:
-    return tuple(items)
-
-
-def _check_rule(rule: Rule, tables: tuple[EvidenceTable, ...], field: str) -> None:
-    try:
-        check_rule(rule, tables)
-    except LakipError as error:
-        raise error.located(field=field) from None
-
-
-def _check_unique(codes: Iterable[str], what: str, field: str) -> None:
-    seen: set[str] = set()
-    for index, code in enumerate(codes):
-        if code in seen:
-            raise InvalidValueError(f"duplicate {what} code {code!r}", field=f"{field}[{index}]")
-        seen.add(code)
-
-
-@attrs.frozen
-class UnitPerformance:
-    """One unit (Divisi, Ditjen, Badan) in one year: its indicators and its budget.
-
-    Indicators that exist in the other year of a comparison but were "Tidak ditargetkan" this year
-    are listed too, with that state; a unit must have at least one indicator. ``evidence`` holds
-    the supporting tables of the year, which the indicators' rules refer to by id.
-    """
-
-    code: str
-    name: str
-    year: int
-    indicators: tuple[Indicator, ...] = attrs.field(converter=_indicators)
-    budget: Budget
-    printed: PrintedFigures = ()
-    evidence: tuple[EvidenceTable, ...] = attrs.field(default=(), converter=_tables)
-    field: str | None = attrs.field(default=None, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.indicators:
-            raise InvalidValueError(
-                f"unit {self.code!r} has no indicators in {self.year}", field="indicators"
-            )
-        _check_unique((i.code for i in self.indicators), "indicator", "indicators")
-        _check_unique((t.id for t in self.evidence), "evidence table", "evidence")
-        for index, table in enumerate(self.evidence):
-            for number, total in enumerate(table.totals):
-                # Where the table was read from a file, name the rule's place in it.
-                where = f"{table.field}.totals[{number}].rule" if table.field else None
-                _check_rule(
-                    total.rule, self.evidence, where or f"evidence[{index}].totals[{number}]"
-                )
-        for index, indicator in enumerate(self.indicators):
-            base = indicator.field or f"indicators[{index}]"
-            derive = "derive" if indicator.field else "derivation"
-            rules = [(derive, indicator.derivation)] if indicator.derivation else []
-            rules += [(f"supports[{n}]", s.rule) for n, s in enumerate(indicator.supports)]
-            for where, rule in rules:
-                if rule is not None:
-                    _check_rule(rule, self.evidence, f"{base}.{where}")
-
-    def indicator(self, code: str) -> Indicator:
-        """The indicator with ``code``; ``KeyError`` if there is none."""
-        for item in self.indicators:
-            if item.code == code:
-                return item
-        raise KeyError(code)
-
-
-@attrs.frozen
-class OfficeYear:
-    """The office (Kanwil) in one year: its units and the office-level printed figures.
-
-    ``method`` names the scoring method the report used for this year's office row, when known.
-    """
-
-    year: int
-    units: tuple[UnitPerformance, ...] = attrs.field(converter=_units)
-    method: str | None = None
-    printed: PrintedFigures = ()
-
-    def __attrs_post_init__(self) -> None:
-        if not self.units:
-            raise InvalidValueError(f"the office has no units in {self.year}", field="units")
-        _check_unique((u.code for u in self.units), "unit", "units")
-        for index, unit in enumerate(self.units):
-            if unit.year != self.year:
-                raise InvalidValueError(
-                    f"unit {unit.code!r} is for {unit.year}, not {self.year}",
-                    field=f"units[{index}].year",
-                )
-
-    def unit(self, code: str) -> UnitPerformance:
-        """The unit with ``code``; ``KeyError`` if there is none."""
-        for item in self.units:
-            if item.code == code:
-                return item
-        raise KeyError(code)
+def _fail(message: str, origin: Origin | None, fallback: str) -> InvalidValueError:
+    if origin is not None:
+        return InvalidValueError(message, field=origin.path, source=origin.source)
+    return InvalidValueError(message, field=fallback)
 
 
 @attrs.frozen
 class Report:
-    """A performance report: the office in its year and, optionally, last year's comparatives."""
+    """A performance report (LAKIP, LKjIP, Laporan Kinerja).
 
-    office: str
-    current: OfficeYear
-    previous: OfficeYear | None = None
+    ``periods`` is the ordered series of periods it covers (ordered by their last day); ``root``
+    the reporting office with its tree of units (a single UPT reporting on itself is a root
+    without sub-units); ``tables`` the tables its printed figures name. ``main`` is the key of
+    the period the report is about (by default the last).
+    """
+
+    periods: tuple[ReportPeriod, ...] = attrs.field(converter=_periods)
+    root: Unit
+    tables: tuple[ReportTable, ...] = attrs.field(default=(), converter=_tables)
     title: str | None = None
     source: str | None = None
+    main: str | None = None
+    _period_index: dict[str, ReportPeriod] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _table_index: Mapping[str, ReportTable] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _unit_index: dict[str, Unit] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _parents: dict[str, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_period_index.default
+    def _periods_by_key(self) -> dict[str, ReportPeriod]:
+        return {p.key: p for p in self.periods if isinstance(p, ReportPeriod)}
+
+    @_table_index.default
+    def _tables_by_id(self) -> Mapping[str, ReportTable]:
+        return tables_by_id(self.tables)
+
+    @_unit_index.default
+    def _units_by_code(self) -> dict[str, Unit]:
+        return {}
+
+    @_parents.default
+    def _parent_codes(self) -> dict[str, str]:
+        return {}
 
     def __attrs_post_init__(self) -> None:
-        if self.previous is not None and self.previous.year >= self.current.year:
+        self._check_periods()
+        if not isinstance(self.root, Unit):
+            raise LakipTypeError(
+                f"expected the root Unit, got {type(self.root).__name__}", field="root"
+            )
+        for unit, parent in _walk_with_parents(self.root):
+            if unit.code in self._unit_index:
+                raise _fail(f"duplicate unit code {unit.code!r}", unit.origin, "root")
+            self._unit_index[unit.code] = unit
+            if parent is not None:
+                self._parents[unit.code] = parent.code
+            self._check_unit(unit)
+
+    def _check_periods(self) -> None:
+        if not self.periods:
+            raise InvalidValueError("a report needs at least one period", field="periods")
+        for index, period in enumerate(self.periods):
+            if not isinstance(period, ReportPeriod):
+                raise LakipTypeError(
+                    f"expected a ReportPeriod, got {type(period).__name__}",
+                    field=f"periods[{index}]",
+                )
+        if len(self._period_index) != len(self.periods):
+            keys = [p.key for p in self.periods]
+            twice = next(k for k in keys if keys.count(k) > 1)
+            raise InvalidValueError(f"period {twice!r} is listed twice", field="periods")
+        for earlier, later in zip(self.periods, self.periods[1:], strict=False):
+            if later.span.end < earlier.span.end:
+                raise _fail(
+                    f"periods are listed in order of their last day: {later.key} ends before "
+                    f"{earlier.key}",
+                    later.origin,
+                    "periods",
+                )
+        if self.main is not None and self.main not in self._period_index:
             raise InvalidValueError(
-                f"the previous year {self.previous.year} must come before {self.current.year}",
-                field="previous_year",
+                f"the main period {self.main!r} is not one of the report's periods", field="main"
             )
 
+    def _check_key(self, key: str, origin: Origin | None, fallback: str) -> None:
+        if key not in self._period_index:
+            known = ", ".join(self._period_index)
+            raise _fail(
+                f"period {key!r} is not one of the report's periods ({known})", origin, fallback
+            )
+
+    def _check_place(self, figure: PrintedFigure, fallback: str) -> None:
+        if figure.place not in self._table_index:
+            known = ", ".join(self._table_index) or "none declared"
+            raise _fail(
+                f"table {figure.place!r} is not declared in the report's tables ({known})",
+                figure.origin,
+                fallback,
+            )
+
+    def _check_unit(self, unit: Unit) -> None:
+        here = f"units[{unit.code}]"
+        for block in unit.periods:
+            self._check_key(block.period, block.origin, here)
+            figures = list(block.printed)
+            if block.budget is not None:
+                figures += block.budget.printed
+                figures += [p for o in getattr(block.budget, "outputs", ()) for p in o.printed]
+            for figure in figures:
+                self._check_place(figure, here)
+            for table in block.evidence:
+                for total in table.totals:
+                    if total.place is not None and total.place not in self._table_index:
+                        raise _fail(
+                            f"table {total.place!r} is not declared in the report's tables",
+                            total.origin,
+                            here,
+                        )
+        for indicator in unit.indicators:
+            for entry in indicator.periods:
+                self._check_entry(entry, indicator.origin, f"{here}.indicators[{indicator.code}]")
+
+    def _check_entry(self, entry: IndicatorPeriod, origin: Origin | None, fallback: str) -> None:
+        where = entry.origin or origin
+        self._check_key(entry.period, where, fallback)
+        period = self._period_index[entry.period]
+        if entry.is_targeted and not entry.has_realisation and not period.planned:
+            raise _fail(
+                f"a targeted indicator needs its realisation in {entry.period} (or a derive "
+                "rule, or accumulate = true; print its target as 'Tidak ditargetkan' if it had "
+                "none, or mark the period planned)",
+                where,
+                fallback,
+            )
+        for figure in entry.printed:
+            self._check_place(figure, fallback)
+        for support in entry.supports:
+            if support.against not in ("value", "note") and support.against not in (
+                self._table_index
+            ):
+                raise _fail(
+                    f"support against {support.against!r}: not 'value', 'note' or a declared table",
+                    where,
+                    fallback,
+                )
+
+    # --- lookups ---------------------------------------------------------------------------
+
     @property
-    def year(self) -> int:
-        """The reporting year."""
-        return self.current.year
+    def office(self) -> str:
+        """The reporting office's name (the root unit's)."""
+        return self.root.name
+
+    @property
+    def main_period(self) -> ReportPeriod:
+        """The period the report is about: ``main``, or the last period."""
+        return self._period_index[self.main] if self.main else self.periods[-1]
+
+    def period(self, key: str) -> ReportPeriod:
+        """The period with ``key``; ``KeyError`` if there is none."""
+        return self._period_index[key]
+
+    def table(self, table_id: str) -> ReportTable:
+        """The declared table ``table_id``; ``KeyError`` if there is none."""
+        return self._table_index[table_id]
+
+    def unit(self, code: str) -> Unit:
+        """The unit with ``code`` anywhere in the tree; ``KeyError`` if there is none."""
+        return self._unit_index[code]
+
+    def parent(self, code: str) -> Unit | None:
+        """The unit directly above unit ``code`` (``None`` for the root)."""
+        parent = self._parents.get(code)
+        return None if parent is None else self._unit_index[parent]
+
+    def units(self) -> Iterator[Unit]:
+        """Every unit, the root first, depth first in report order."""
+        return self.root.walk()
+
+
+def _walk_with_parents(root: Unit) -> Iterator[tuple[Unit, Unit | None]]:
+    stack: list[tuple[Unit, Unit | None]] = [(root, None)]
+    while stack:
+        unit, parent = stack.pop()
+        yield unit, parent
+        stack.extend((child, unit) for child in reversed(unit.units))

@@ -3,13 +3,13 @@
 A rule is an inline table with exactly one of ``rows = true``, ``sum = [columns]`` or
 ``mean = [columns]``, and optionally ``table`` (the evidence table's id; a table's own totals
 default to it), ``where`` (a list of ``{ column, op, value }``) and ``scale`` (for means of
-scores). A support adds ``against`` (``"value"``, ``"note"`` or a place).
+scores). A support adds ``against`` (``"value"``, ``"note"`` or a table id).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lakipcore.errors import LakipError
 from lakipcore.model import (
@@ -18,16 +18,13 @@ from lakipcore.model import (
     Comparison,
     Condition,
     EvidenceTable,
-    Place,
     RowCheck,
     Rule,
     RuleOp,
     Support,
     TableTotal,
 )
-
-if TYPE_CHECKING:
-    from lakipcore.reportfile.loader import _Reader
+from lakipcore.reportfile.reader import Reader as _Reader
 
 __all__ = ["read_evidence", "read_rule", "read_supports", "write_evidence", "write_rule"]
 
@@ -78,10 +75,8 @@ def read_rule(
             raise _fail(reader, cpath, "expected { column = ..., op = ..., value = ... }")
         reader.only(item, {"column", "op", "value"}, cpath)
         op_text = reader.required_text(item, "op", cpath)
-        try:
+        with reader.placed(f"{cpath}.op", replace=True):
             comparison = Comparison.from_name(op_text)
-        except LakipError as error:
-            raise error.located(field=f"{cpath}.op") from None
         where.append(
             Condition(
                 reader.required_text(item, "column", cpath),
@@ -90,11 +85,12 @@ def read_rule(
             )
         )
     scale = reader.text(data, "scale", path, required=False)
-    return Rule(op, table, tuple(columns), tuple(where), scale)
+    with reader.placed(path):
+        return Rule(op, table, tuple(columns), tuple(where), scale)
 
 
 def read_supports(reader: _Reader, data: object, path: str) -> tuple[Support, ...]:
-    """The supports list of an indicator year."""
+    """The supports list of an indicator period."""
     if not isinstance(data, list):
         raise _fail(reader, path, "expected a list of rules")
     supports = []
@@ -102,16 +98,8 @@ def read_supports(reader: _Reader, data: object, path: str) -> tuple[Support, ..
         spath = f"{path}[{index}]"
         rule = read_rule(reader, item, spath, extra=frozenset({"against"}))
         against = reader.text(item, "against", spath, required=False) or "value"
-        if against not in ("value", "note"):
-            try:
-                Place.from_name(against)
-            except LakipError:
-                raise _fail(
-                    reader,
-                    f"{spath}.against",
-                    f"expected 'value', 'note' or a place, got {against!r}",
-                ) from None
-        supports.append(Support(rule, against))
+        with reader.placed(spath):
+            supports.append(Support(rule, against))
     return tuple(supports)
 
 
@@ -125,11 +113,9 @@ def _columns(reader: _Reader, data: object, path: str) -> list[Column]:
             raise _fail(reader, cpath, "expected { name = ..., kind = ... }")
         reader.only(item, {"name", "kind", "scale", "grades", "of"}, cpath)
         kind_name = reader.text(item, "kind", cpath, required=False) or "text"
-        try:
+        with reader.placed(f"{cpath}.kind", replace=True):
             kind = ColumnKind.from_name(kind_name)
-        except LakipError as error:
-            raise error.located(field=f"{cpath}.kind") from None
-        try:
+        with reader.placed(cpath):
             column = Column(
                 reader.required_text(item, "name", cpath),
                 kind,
@@ -137,10 +123,6 @@ def _columns(reader: _Reader, data: object, path: str) -> list[Column]:
                 reader.text(item, "grades", cpath, required=False),
                 reader.text(item, "of", cpath, required=False),
             )
-        except LakipError as error:
-            if error.field is None or not error.field.startswith(cpath):
-                error.field = f"{cpath}.{error.field}" if error.field else cpath
-            raise
         columns.append(column)
     return columns
 
@@ -171,18 +153,14 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
         if not isinstance(item, Mapping):
             raise _fail(reader, tpath, 'expected { rule = {...}, printed = "..." }')
         reader.only(item, {"rule", "printed", "place", "grades"}, tpath)
-        place_name = reader.text(item, "place", tpath, required=False)
-        try:
-            place = Place.from_name(place_name) if place_name else Place.EVIDENCE
-        except LakipError as error:
-            raise error.located(field=f"{tpath}.place") from None
+        place = reader.text(item, "place", tpath, required=False)
         rule = read_rule(reader, item.get("rule"), f"{tpath}.rule", default_table=table_id)
         text = reader.required_text(item, "printed", tpath)
         grades = reader.text(item, "grades", tpath, required=False)
-        try:
-            totals.append(TableTotal(rule, text, place, grades, field=f"{tpath}.printed"))
-        except LakipError as error:
-            raise error.located(field=tpath) from None
+        with reader.placed(tpath):
+            totals.append(
+                TableTotal(rule, text, place, grades, origin=reader.origin(f"{tpath}.printed"))
+            )
     checks = []
     for index, item in enumerate(data.get("row-checks", [])):
         cpath = f"{path}.row-checks[{index}]"
@@ -196,18 +174,11 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
         if not isinstance(of, list) or not all(isinstance(c, str) for c in of):
             raise _fail(reader, f"{cpath}.{ops[0].value}", "expected a list of column names")
         checks.append(RowCheck(reader.required_text(item, "column", cpath), ops[0], tuple(of)))
-    try:
+    title = reader.required_text(data, "title", path)
+    with reader.placed(path):
         return EvidenceTable(
-            table_id,
-            reader.required_text(data, "title", path),
-            columns,
-            rows,
-            tuple(totals),
-            tuple(checks),
-            field=path,
+            table_id, title, columns, rows, tuple(totals), tuple(checks), origin=reader.origin(path)
         )
-    except LakipError as error:
-        raise error.located(field=path) from None
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -256,8 +227,8 @@ def write_evidence(table: EvidenceTable, header: str, string: Any) -> list[str]:
         for total in table.totals:
             parts = [f"rule = {write_rule(total.rule, string, own_table=table.id)}"]
             parts.append(f"printed = {string(total.text)}")
-            if total.place is not Place.EVIDENCE:
-                parts.append(f"place = {string(total.place.value)}")
+            if total.place is not None:
+                parts.append(f"place = {string(total.place)}")
             if total.grades is not None:
                 parts.append(f"grades = {string(total.grades)}")
             out.append("  { " + ", ".join(parts) + " },")

@@ -1,30 +1,31 @@
-"""Writing a report back to the file format, so that load → write → load gives an equal report.
+"""Writing a report back to the file format, so that load → write → load is the identity.
 
-Numbers are written in the Indonesian report style at their own precision; printed figures are
-written verbatim. The file holds one name, goal, polarity and formula per indicator (and one name
-per unit) for all years; a report whose years disagree on those cannot be written and says so.
+The file lists each unit once (the office, then every unit below it depth first, each naming
+its ``parent`` when that is not the office), each indicator once with a block per period, in
+the order of the model, so the order of everything survives a round trip. Numbers are written
+in the Indonesian report style at their own precision; printed figures verbatim.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 
-from lakipcore.errors import InvalidValueError
+from lakipcore.errors import LakipTypeError
 from lakipcore.figures import NOT_TARGETED_TEXT, format_number
 from lakipcore.model import (
     Budget,
     BudgetLine,
     Indicator,
+    IndicatorPeriod,
+    Measure,
     MeasureKind,
-    OfficeYear,
     Polarity,
     PrintedFigure,
-    Realisation,
     Report,
+    TableScope,
     Target,
-    UnitPerformance,
+    Unit,
 )
 from lakipcore.reportfile.evidence import write_evidence, write_rule
 from lakipcore.reportfile.loader import SCHEMA_VERSION
@@ -39,7 +40,7 @@ def _string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def _measure(value: Target | Realisation) -> str:
+def _measure(value: Measure) -> str:
     text = format_number(value.value)
     if value.kind is MeasureKind.PERCENT:
         text += "%"
@@ -54,93 +55,79 @@ def _printed(figures: Iterable[PrintedFigure], prefix: str = "printed.") -> list
     grouped: dict[str, dict[str, list[str]]] = {}
     for figure in figures:
         places = grouped.setdefault(figure.quantity.value, {})
-        places.setdefault(figure.place.value, []).append(figure.text)
+        places.setdefault(figure.place, []).append(figure.text)
     lines = []
     for quantity, places in grouped.items():
         cells = ", ".join(
-            f"{place} = {_string(texts[0]) if len(texts) == 1 else _list(texts)}"
+            f"{_key(place)} = {_string(texts[0]) if len(texts) == 1 else _list(texts)}"
             for place, texts in places.items()
         )
         lines.append(f"{prefix}{quantity} = {{ {cells} }}")
     return lines
 
 
+def _key(name: str) -> str:
+    bare = name.replace("-", "").replace("_", "")
+    return name if name and bare.isascii() and bare.isalnum() else _string(name)
+
+
 def _list(texts: list[str]) -> str:
     return "[" + ", ".join(_string(t) for t in texts) + "]"
 
 
-def _one(values: Iterable[object], what: str) -> object:
-    distinct = []
-    for value in values:
-        if value not in distinct:
-            distinct.append(value)
-    if len(distinct) > 1:
-        raise InvalidValueError(
-            f"the file format holds one {what} for all years, but the years have {distinct!r}",
-            field=what,
-        )
-    return distinct[0]
-
-
-def _merged_codes(*sequences: Iterable[str]) -> list[str]:
-    codes: list[str] = []
-    for sequence in sequences:
-        for code in sequence:
-            if code not in codes:
-                codes.append(code)
-    return codes
-
-
 def dump_report(report: Report) -> str:
     """The report in the file format of docs/format.md, as text."""
-    years = [report.current] + ([report.previous] if report.previous else [])
+    if not isinstance(report, Report):
+        raise LakipTypeError(f"expected a Report, got {type(report).__name__}", field="report")
     out = [f"schema = {SCHEMA_VERSION}", "", "[report]"]
-    if report.title is not None:
-        out.append(f"title = {_string(report.title)}")
-    out.append(f"office = {_string(report.office)}")
-    out.append(f"year = {report.current.year}")
-    if report.previous is not None:
-        out.append(f"previous_year = {report.previous.year}")
-    if report.source is not None:
-        out.append(f"source = {_string(report.source)}")
-    methods = [y for y in years if y.method is not None]
-    if methods:
-        out += ["", "[methods]"] + [f"{y.year} = {_string(y.method or '')}" for y in methods]
-    for office_year in years:
-        if office_year.printed:
-            out += ["", f"[office.years.{office_year.year}]", *_printed(office_year.printed)]
-    for code in _merged_codes(*([u.code for u in y.units] for y in years)):
-        out += _unit(code, years)
+    for name in ("title", "source", "main"):
+        value = getattr(report, name)
+        if value is not None:
+            out.append(f"{name} = {_string(value)}")
+    for period in report.periods:
+        out += ["", "[[periods]]", f"key = {_string(period.key)}"]
+        if period.method is not None:
+            out.append(f"method = {_string(period.method)}")
+        if period.planned:
+            out.append("planned = true")
+        if period.title is not None:
+            out.append(f"title = {_string(period.title)}")
+    for table in report.tables:
+        out += [
+            "",
+            "[[tables]]",
+            f"id = {_string(table.id)}",
+            f"kind = {_string(table.kind.value)}",
+        ]
+        if table.title is not None:
+            out.append(f"title = {_string(table.title)}")
+        if table.scope is not TableScope.EACH_UNIT:
+            out.append(f"scope = {_string(table.scope.value)}")
+    out += _unit(report.root, "office", None)
+    for unit in report.units():
+        if unit is report.root:
+            continue
+        parent = report.parent(unit.code)
+        out += _unit(unit, "units", None if parent is report.root or parent is None else parent)
     return "\n".join(out) + "\n"
 
 
-def _units_named(code: str, years: list[OfficeYear]) -> list[UnitPerformance]:
-    found = []
-    for office_year in years:
-        for unit in office_year.units:
-            if unit.code == code:
-                found.append(unit)
-    return found
-
-
-def _unit(code: str, years: list[OfficeYear]) -> list[str]:
-    units = _units_named(code, years)
-    out = ["", "[[units]]", f"code = {_string(code)}"]
-    out.append(f"name = {_string(str(_one((u.name for u in units), 'unit name')))}")
-    for unit in units:
-        if unit.printed:
-            out += ["", f"[units.years.{unit.year}]", *_printed(unit.printed)]
-        out += _budget(unit.budget, f"units.years.{unit.year}.budget")
-        for table in unit.evidence:
-            out += write_evidence(table, f"units.years.{unit.year}.evidence", _string)
-    for indicator_code in _merged_codes(*([i.code for i in u.indicators] for u in units)):
-        found = [(u.year, u.indicator(indicator_code)) for u in units if _has(u, indicator_code)]
-        out += _indicator(indicator_code, found)
+def _unit(unit: Unit, header: str, parent: Unit | None) -> list[str]:
+    is_office = header == "office"
+    out = ["", f"[{header}]" if is_office else f"[[{header}]]", f"code = {_string(unit.code)}"]
+    out.append(f"name = {_string(unit.name)}")
+    if parent is not None:
+        out.append(f"parent = {_string(parent.code)}")
+    for block in unit.periods:
+        base = f"{header}.periods.{_key(block.period)}"
+        out += ["", f"[{base}]", *_printed(block.printed)]
+        if block.budget is not None:
+            out += _budget(block.budget, f"{base}.budget")
+        for table in block.evidence:
+            out += write_evidence(table, f"{base}.evidence", _string)
+    for indicator in unit.indicators:
+        out += _indicator(indicator, f"{header}.indicators")
     return out
-
-
-def _has(unit: UnitPerformance, code: str) -> bool:
-    return any(i.code == code for i in unit.indicators)
 
 
 def _budget(budget: Budget, header: str) -> list[str]:
@@ -158,52 +145,52 @@ def _budget(budget: Budget, header: str) -> list[str]:
         if output.code is not None:
             out.append(f"code = {_string(output.code)}")
         out.append(f"name = {_string(output.name)}")
-        out.append(f"pagu = {_string(_amount(output.pagu))}")
-        out.append(f"realisation = {_string(_amount(output.realisation))}")
+        out.append(f"pagu = {_string(format_number(output.pagu))}")
+        out.append(f"realisation = {_string(format_number(output.realisation))}")
         out += _printed(output.printed)
     return out
 
 
-def _amount(value: Decimal) -> str:
-    return format_number(value)
-
-
-def _indicator(code: str, found: list[tuple[int, Indicator]]) -> list[str]:
-    items = [i for _, i in found]
-    out = ["", "[[units.indicators]]", f"code = {_string(code)}"]
-    out.append(f"name = {_string(str(_one((i.name for i in items), 'indicator name')))}")
-    goal = _one((i.goal for i in items), "indicator goal")
-    if goal is not None:
-        out.append(f"goal = {_string(str(goal))}")
-    polarity = _one((i.polarity for i in items), "indicator polarity")
-    if polarity is not Polarity.HIGHER_IS_BETTER and isinstance(polarity, Polarity):
-        out.append(f"polarity = {_string(polarity.value)}")
-    formula = _one((i.formula for i in items), "indicator formula")
-    if formula is not None:
-        out.append(f"formula = {_string(getattr(formula, 'value', ''))}")
-    for year, indicator in found:
-        out += ["", f"[units.indicators.years.{year}]"]
-        target = indicator.target
-        if not isinstance(target, Target):
-            out.append(f"target = {_string(NOT_TARGETED_TEXT)}")
-        else:
-            out.append(f"target = {_string(_measure(target))}")
-            if indicator.realisation is not None:
-                out.append(f"realisation = {_string(_measure(indicator.realisation))}")
-            if target.scale is not None:
-                out.append(f"scale = {_string(format_number(target.scale))}")
-            if indicator.derivation is not None:
-                out.append(f"derive = {write_rule(indicator.derivation, _string)}")
-            if indicator.supports:
-                rules = []
-                for support in indicator.supports:
-                    rule = write_rule(support.rule, _string)
-                    if support.against != "value":
-                        rule = f"{rule[:-2]}, against = {_string(support.against)} }}"
-                    rules.append(rule)
-                out.append(f"supports = [{', '.join(rules)}]")
-        out += _printed(indicator.printed)
+def _indicator(indicator: Indicator, header: str) -> list[str]:
+    out = ["", f"[[{header}]]", f"code = {_string(indicator.code)}"]
+    out.append(f"name = {_string(indicator.name)}")
+    if indicator.goal is not None:
+        out.append(f"goal = {_string(indicator.goal)}")
+    if indicator.polarity is not Polarity.HIGHER_IS_BETTER:
+        out.append(f"polarity = {_string(indicator.polarity.value)}")
+    if indicator.formula is not None:
+        out.append(f"formula = {_string(indicator.formula.value)}")
+    if indicator.accumulation is not None:
+        out.append(f"accumulation = {_string(indicator.accumulation.value)}")
+    for entry in indicator.periods:
+        out += _indicator_period(entry, f"{header}.periods.{_key(entry.period)}")
     return out
+
+
+def _indicator_period(entry: IndicatorPeriod, header: str) -> list[str]:
+    out = ["", f"[{header}]"]
+    target = entry.target
+    if not isinstance(target, Target):
+        out.append(f"target = {_string(NOT_TARGETED_TEXT)}")
+    else:
+        out.append(f"target = {_string(_measure(target))}")
+        if entry.realisation is not None:
+            out.append(f"realisation = {_string(_measure(entry.realisation))}")
+        if target.scale is not None:
+            out.append(f"scale = {_string(format_number(target.scale))}")
+        if entry.derivation is not None:
+            out.append(f"derive = {write_rule(entry.derivation, _string)}")
+        if entry.accumulate:
+            out.append("accumulate = true")
+        if entry.supports:
+            rules = []
+            for support in entry.supports:
+                rule = write_rule(support.rule, _string)
+                if support.against != "value":
+                    rule = f"{rule[:-2]}, against = {_string(support.against)} }}"
+                rules.append(rule)
+            out.append(f"supports = [{', '.join(rules)}]")
+    return out + _printed(entry.printed)
 
 
 def write_report(report: Report, path: str | Path) -> None:

@@ -1,6 +1,13 @@
 """Scoring: the formulas, the named methods, and the engine that applies them to a report."""
 
-from lakipcore.scoring.engine import score_indicator, score_report, score_unit, score_year
+from lakipcore.scoring.engine import (
+    MethodChoice,
+    Problem,
+    resolve_method,
+    score_indicator,
+    score_period,
+    score_report,
+)
 from lakipcore.scoring.export import JSON_SCHEMA, score_to_dict
 from lakipcore.scoring.formulas import (
     PerformanceWeights,
@@ -22,8 +29,9 @@ from lakipcore.scoring.results import (
     Change,
     IndicatorChange,
     IndicatorScore,
-    OfficeScore,
     OutputScore,
+    PeriodChange,
+    PeriodScore,
     ReportScore,
     UnitChange,
     UnitScore,
@@ -37,9 +45,12 @@ __all__ = [
     "Change",
     "IndicatorChange",
     "IndicatorScore",
-    "OfficeScore",
+    "MethodChoice",
     "OutputScore",
     "PerformanceWeights",
+    "PeriodChange",
+    "PeriodScore",
+    "Problem",
     "ReportScore",
     "ScoringMethod",
     "UnitChange",
@@ -50,10 +61,10 @@ __all__ = [
     "get_method",
     "performance",
     "relative_change",
+    "resolve_method",
     "score_indicator",
+    "score_period",
     "score_report",
     "score_to_dict",
-    "score_unit",
-    "score_year",
     "yoy_points",
 ]

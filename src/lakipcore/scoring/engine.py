@@ -1,27 +1,45 @@
-"""Scoring a report: indicators → units → office, and the year-on-year changes."""
+"""Scoring a report: indicators → units → the office, in every period, and the changes
+between consecutive periods of the same kind.
+
+The method is resolved once per period; everything below takes a :class:`ScoringMethod`.
+A unit with sub-units aggregates them under the method (docs/methodology.md): its own
+indicators and budget count as one more member.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+
+import attrs
 
 from lakipcore._exact import mean, total
 from lakipcore.errors import (
     InvalidValueError,
     LakipError,
+    LakipTypeError,
     MethodNotApplicableError,
     UnknownNameError,
     ZeroTargetError,
 )
 from lakipcore.figures import NotTargeted
 from lakipcore.model import (
+    Accumulation,
     BudgetLine,
     EvidenceTable,
     Indicator,
-    OfficeYear,
+    IndicatorPeriod,
+    MeasureKind,
+    Origin,
+    PeriodKind,
     Polarity,
     Report,
-    UnitPerformance,
+    ReportPeriod,
+    Target,
+    Unit,
+    UnitPeriod,
+    comparable_pairs,
 )
 from lakipcore.scoring.evidence import rule_value
 from lakipcore.scoring.formulas import absorption, capaian, performance, yoy_points
@@ -36,227 +54,447 @@ from lakipcore.scoring.results import (
     Change,
     IndicatorChange,
     IndicatorScore,
-    OfficeScore,
     OutputScore,
+    PeriodChange,
+    PeriodScore,
     ReportScore,
     UnitChange,
     UnitScore,
 )
 
-__all__ = ["score_indicator", "score_report", "score_unit", "score_year"]
+__all__ = [
+    "MethodChoice",
+    "Problem",
+    "resolve_method",
+    "score_indicator",
+    "score_period",
+    "score_report",
+]
+
+MethodChoice = str | ScoringMethod | Mapping[str, str | ScoringMethod] | None
+"""A method for every period, one per period key, or ``None`` for the ones the report names."""
 
 
-def score_indicator(
-    indicator: Indicator,
-    method: str | ScoringMethod,
-    evidence: Sequence[EvidenceTable] = (),
-) -> IndicatorScore:
-    """Capaian of one indicator under ``method`` (unrounded, in percent).
+@attrs.frozen
+class Problem:
+    """An indicator that could not be scored, when scoring collects problems (the audit does)."""
 
-    A derived realisation is computed from ``evidence`` (the unit's tables of the year).
-    """
-    method = get_method(method)
-    if isinstance(indicator.target, NotTargeted):
-        return IndicatorScore(indicator.code, indicator.name, None, "not targeted")
-    realised = _realisation(indicator, evidence)
-    formula = indicator.formula
-    if formula is None and indicator.polarity is not Polarity.HIGHER_IS_BETTER:
-        formula = method.lower_is_better
-    try:
-        value = capaian(
-            indicator.target.value,
-            realised,
-            polarity=indicator.polarity,
-            formula=formula,
-            cap=method.cap,
+    unit: str
+    indicator: str
+    period: str
+    error: LakipError
+
+
+def resolve_method(method: MethodChoice, period: ReportPeriod) -> ScoringMethod:
+    """The method for ``period``: the one given (for all periods or by key), else the report's."""
+    chosen: str | ScoringMethod | None
+    if isinstance(method, Mapping):
+        chosen = method.get(period.key)
+    elif method is None or isinstance(method, str | ScoringMethod):
+        chosen = method
+    else:
+        raise LakipTypeError(
+            f"expected a method name, a ScoringMethod or a mapping of period keys to them, got "
+            f"{type(method).__name__}",
+            field="method",
         )
-    except ZeroTargetError as error:
-        if method.zero_target is ZeroTargetPolicy.EXCLUDE:
-            return IndicatorScore(
-                indicator.code, indicator.name, None, "zero target excluded", realised
+    if chosen is None:
+        chosen = period.method
+    if chosen is None:
+        raise UnknownNameError(
+            f"no scoring method for {period.key}: pass method=, or name one for the period in "
+            "the report file ([[periods]] method = ...)",
+            field="method",
+        )
+    return get_method(chosen)
+
+
+def _where(origin: Origin | None, fallback: str) -> dict[str, object]:
+    if origin is None:
+        return {"field": fallback}
+    return {"field": origin.path, "source": origin.source, "line": origin.line}
+
+
+class _Scorer:
+    """Scores one period of one report under one method."""
+
+    def __init__(
+        self,
+        report: Report,
+        period: ReportPeriod,
+        method: ScoringMethod,
+        problems: list[Problem] | None,
+    ) -> None:
+        self.report = report
+        self.period = period
+        self.method = method
+        self.problems = problems
+
+    # --- indicators ----------------------------------------------------------------------
+
+    def indicator(self, unit: Unit, indicator: Indicator, entry: IndicatorPeriod) -> IndicatorScore:
+        code, name = indicator.code, indicator.name
+        if isinstance(entry.target, NotTargeted):
+            return IndicatorScore(code, name, None, "not targeted")
+        target = entry.target.value
+        try:
+            realised = self.realisation(unit, indicator, entry)
+        except LakipError as error:
+            return self._failed(unit, indicator, entry, error)
+        if realised is None:
+            return IndicatorScore(code, name, None, "planned", target=target)
+        formula = indicator.formula
+        if formula is None and indicator.polarity is not Polarity.HIGHER_IS_BETTER:
+            formula = self.method.lower_is_better
+        try:
+            value = capaian(
+                target, realised, polarity=indicator.polarity, formula=formula, cap=self.method.cap
             )
-        raise error.located(field=f"indicators[{indicator.code}]") from None
-    return IndicatorScore(indicator.code, indicator.name, value, realisation=realised)
+        except ZeroTargetError as error:
+            if self.method.zero_target is ZeroTargetPolicy.EXCLUDE:
+                return IndicatorScore(code, name, None, "zero target excluded", realised, target)
+            return self._failed(unit, indicator, entry, error)
+        return IndicatorScore(code, name, value, realisation=realised, target=target)
 
-
-def _realisation(indicator: Indicator, evidence: Sequence[EvidenceTable]) -> Decimal:
-    if indicator.derivation is not None:
-        try:
-            return rule_value(indicator.derivation, evidence)
-        except LakipError as error:
-            raise error.located(field=f"indicators[{indicator.code}].derive") from None
-    if indicator.realisation is None:  # pragma: no cover - Indicator requires one or the other
-        raise InvalidValueError("no realisation", field=f"indicators[{indicator.code}]")
-    return indicator.realisation.value
-
-
-def score_unit(unit: UnitPerformance, method: str | ScoringMethod) -> UnitScore:
-    """A unit's achievement (mean capaian), absorption and performance under ``method``."""
-    method = get_method(method)
-    indicators = tuple(score_indicator(i, method, unit.evidence) for i in unit.indicators)
-    counted = [i.capaian for i in indicators if i.capaian is not None]
-    if not counted:
-        raise InvalidValueError(
-            f"unit {unit.code!r} has no targeted indicator with a capaian in {unit.year}",
-            field="indicators",
+    def _failed(
+        self, unit: Unit, indicator: Indicator, entry: IndicatorPeriod, error: LakipError
+    ) -> IndicatorScore:
+        fallback = f"units[{unit.code}].indicators[{indicator.code}].periods.{entry.period}"
+        if error.source is None:
+            error = error.relocated(**_where(entry.origin, fallback))  # type: ignore[arg-type]
+        if self.problems is None:
+            raise error
+        self.problems.append(Problem(unit.code, indicator.code, entry.period, error))
+        target = entry.target.value if not isinstance(entry.target, NotTargeted) else None
+        return IndicatorScore(
+            indicator.code, indicator.name, None, f"not scored: {error.message}", target=target
         )
-    achievement = mean(counted)
-    budget = unit.budget
-    if isinstance(budget, BudgetLine):
-        outputs = tuple(
-            OutputScore(o.code, o.name, o.pagu, o.realisation, absorption(o.pagu, o.realisation))
-            for o in budget.outputs
+
+    def realisation(
+        self, unit: Unit, indicator: Indicator, entry: IndicatorPeriod
+    ) -> Decimal | None:
+        """The realisation scored: stated, derived, accumulated, or ``None`` (planned)."""
+        if entry.realisation is not None:
+            return entry.realisation.value
+        if entry.derivation is not None:
+            try:
+                return rule_value(entry.derivation, unit.evidence(entry.period))
+            except LakipError as error:
+                origin = entry.origin.child("derive") if entry.origin else None
+                raise error.relocated(**_where(origin, "derive")) from None  # type: ignore[arg-type]
+        if entry.accumulate:
+            return self.accumulated(unit, indicator, self.report.period(entry.period))
+        return None
+
+    def accumulated(self, unit: Unit, indicator: Indicator, period: ReportPeriod) -> Decimal:
+        parts = _tiling(self.report, period, indicator)
+        if parts is None:
+            raise InvalidValueError(
+                f"accumulate = true, but no semesters or quarters of the report with this "
+                f"indicator make up {period.key} exactly",
+                field="accumulate",
+            )
+        values = []
+        for part in parts:
+            entry = indicator.at(part.key)
+            value = None if entry is None else self.realisation(unit, indicator, entry)
+            if value is None:
+                raise InvalidValueError(
+                    f"accumulate = true, but {part.key} has no realisation", field="accumulate"
+                )
+            values.append(value)
+        kind = _kind_of(indicator, period.key)
+        rule = indicator.accumulation_for(kind)
+        if rule is Accumulation.SUM:
+            return total(values)
+        if rule is Accumulation.MEAN:
+            return mean(values)
+        return values[-1]
+
+    # --- units ---------------------------------------------------------------------------
+
+    def unit(self, unit: Unit) -> UnitScore | None:
+        key = self.period.key
+        children = tuple(s for child in unit.units if (s := self.unit(child)) is not None)
+        entries = [(i, e) for i in unit.indicators if (e := i.at(key)) is not None]
+        block = unit.at(key)
+        if not entries and not children and block is None:
+            return None
+        indicators = tuple(self.indicator(unit, i, e) for i, e in entries)
+        gaps: list[str] = []
+        achievement = self._achievement(indicators, children, gaps)
+        budget = None if block is None else block.budget
+        outputs: tuple[OutputScore, ...] = ()
+        own_amounts: tuple[Decimal, Decimal] | None = None
+        own_rate: Decimal | None = None
+        if isinstance(budget, BudgetLine):
+            outputs = tuple(
+                OutputScore(
+                    o.code, o.name, o.pagu, o.realisation, absorption(o.pagu, o.realisation)
+                )
+                for o in budget.outputs
+            )
+            own_amounts = (budget.pagu, budget.realisation)
+            own_rate = absorption(budget.pagu, budget.realisation)
+        elif budget is not None:
+            own_rate = budget.rate
+        rate, amounts = self._absorption(
+            unit,
+            budget is not None,
+            own_rate=own_rate,
+            own_amounts=own_amounts,
+            children=children,
+            gaps=gaps,
         )
-        pagu, spent = budget.pagu, budget.realisation
-        unit_absorption = absorption(pagu, spent)
-        amounts: tuple[Decimal | None, Decimal | None] = (pagu, spent)
-    else:
-        outputs, unit_absorption, amounts = (), budget.rate, (None, None)
-    return UnitScore(
-        code=unit.code,
-        name=unit.name,
-        year=unit.year,
-        indicators=indicators,
-        achievement=achievement,
-        absorption=unit_absorption,
-        performance=performance(achievement, unit_absorption, method.weights),
-        pagu=amounts[0],
-        realisation=amounts[1],
-        outputs=outputs,
-    )
+        result_performance = None
+        if achievement is not None and rate is not None:
+            result_performance = performance(achievement, rate, self.method.weights)
+        else:
+            gaps.append("performance: needs both achievement and absorption")
+        return UnitScore(
+            code=unit.code,
+            name=unit.name,
+            period=key,
+            indicators=indicators,
+            achievement=achievement,
+            absorption=rate,
+            performance=result_performance,
+            pagu=None if amounts is None else amounts[0],
+            realisation=None if amounts is None else amounts[1],
+            outputs=outputs,
+            units=children,
+            gaps=tuple(gaps),
+        )
 
+    def _achievement(
+        self,
+        indicators: tuple[IndicatorScore, ...],
+        children: tuple[UnitScore, ...],
+        gaps: list[str],
+    ) -> Decimal | None:
+        own = [i.capaian for i in indicators if i.capaian is not None]
+        if not children:
+            members = own
+        elif self.method.achievement is AchievementAggregation.POOLED_INDICATORS:
+            members = own + [value for child in children for value in child.pooled()]
+        else:
+            members = ([mean(own)] if own else []) + [
+                c.achievement for c in children if c.achievement is not None
+            ]
+        if not members:
+            gaps.append("achievement: no targeted indicator with a capaian")
+            return None
+        return mean(members)
 
-def _resolve(method: str | ScoringMethod | None, office_year: OfficeYear) -> ScoringMethod:
-    if method is not None:
-        return get_method(method)
-    if office_year.method is not None:
-        return get_method(office_year.method)
-    raise UnknownNameError(
-        f"no scoring method for {office_year.year}: pass method=, or name one for the year in "
-        "the report file's [methods] table",
-        field="method",
-    )
-
-
-def score_year(office_year: OfficeYear, method: str | ScoringMethod | None = None) -> OfficeScore:
-    """Score every unit of a year and aggregate them into the office row.
-
-    ``method`` defaults to the one the report file names for the year.
-    """
-    chosen = _resolve(method, office_year)
-    units: list[UnitScore] = []
-    for unit in office_year.units:
-        try:
-            units.append(score_unit(unit, chosen))
-        except LakipError as error:
-            raise error.located(field=f"units[{unit.code}].years.{office_year.year}") from None
-    if chosen.achievement is AchievementAggregation.POOLED_INDICATORS:
-        achievement = mean(i.capaian for u in units for i in u.indicators if i.capaian is not None)
-    else:
-        achievement = mean(u.achievement for u in units)
-    # The office's amounts are reported whenever every unit has them, whatever the method.
-    missing = [u.code for u in units if u.pagu is None]
-    pagu = None if missing else total(u.pagu for u in units if u.pagu is not None)
-    spent = None if missing else total(u.realisation for u in units if u.realisation is not None)
-    if chosen.absorption is AbsorptionAggregation.TOTAL_AMOUNTS:
-        if pagu is None or spent is None:
+    def _absorption(
+        self,
+        unit: Unit,
+        has_budget: bool,
+        *,
+        own_rate: Decimal | None,
+        own_amounts: tuple[Decimal, Decimal] | None,
+        children: tuple[UnitScore, ...],
+        gaps: list[str],
+    ) -> tuple[Decimal | None, tuple[Decimal, Decimal] | None]:
+        if not children:
+            if not has_budget:
+                gaps.append(f"absorption: no budget in {self.period.key}")
+            return own_rate, own_amounts
+        members = ([(unit.code, own_rate, own_amounts)] if has_budget else []) + [
+            (
+                c.code,
+                c.absorption,
+                None if c.pagu is None or c.realisation is None else (c.pagu, c.realisation),
+            )
+            for c in children
+        ]
+        missing = [code for code, rate, _ in members if rate is None]
+        # The amounts are reported whenever every member has them, whatever the method.
+        known = [a for _, _, a in members if a is not None]
+        amounts = None
+        if not missing and len(known) == len(members):
+            amounts = (total(a[0] for a in known), total(a[1] for a in known))
+        if missing:
+            gaps.append(f"absorption: no budget for {', '.join(missing)} in {self.period.key}")
+            return None, amounts
+        if self.method.absorption is AbsorptionAggregation.MEAN_OF_UNIT_RATES:
+            return mean(rate for _, rate, _ in members if rate is not None), amounts
+        if amounts is None:
+            rates_only = [code for code, _, a in members if a is None]
             raise MethodNotApplicableError(
-                f"method {chosen.name!r} sums pagu and realisasi, but in {office_year.year} the "
-                f"budget of {', '.join(missing)} is known only as a printed absorption rate; use "
-                "a method that averages unit rates",
+                f"method {self.method.name!r} sums pagu and realisasi, but in {self.period.key} "
+                f"the budget of {', '.join(rates_only)} is known only as a printed absorption "
+                "rate; use a method that averages unit rates",
                 field="method",
             )
-        office_absorption = absorption(pagu, spent)
-    else:
-        office_absorption = mean(u.absorption for u in units)
-    return OfficeScore(
-        year=office_year.year,
-        method=chosen,
-        units=tuple(units),
-        achievement=achievement,
-        absorption=office_absorption,
-        performance=performance(achievement, office_absorption, chosen.weights),
-        pagu=pagu,
-        realisation=spent,
-    )
+        return absorption(*amounts), amounts
 
 
-def _change(current: UnitScore | OfficeScore, previous: UnitScore | OfficeScore) -> Change:
+def _kind_of(indicator: Indicator, key: str) -> MeasureKind:
+    entry = indicator.at(key)
+    target = None if entry is None else entry.target
+    return target.kind if isinstance(target, Target) else MeasureKind.COUNT
+
+
+def _tiling(
+    report: Report, period: ReportPeriod, indicator: Indicator
+) -> tuple[ReportPeriod, ...] | None:
+    """The report's semesters or quarters that make up ``period`` exactly, where the indicator
+    has an entry in each (semesters first)."""
+    for kind in (PeriodKind.SEMESTER, PeriodKind.TRIWULAN):
+        parts = sorted(
+            (p for p in report.periods if p.kind is kind and period.covers(p)),
+            key=lambda p: p.span.start,
+        )
+        if not parts or any(indicator.at(p.key) is None for p in parts):
+            continue
+        contiguous = all(
+            (b.span.start - a.span.end).days == 1 for a, b in itertools.pairwise(parts)
+        )
+        if (
+            contiguous
+            and parts[0].span.start == period.span.start
+            and parts[-1].span.end == (period.span.end)
+        ):
+            return tuple(parts)
+    return None
+
+
+def _check_report(report: object) -> Report:
+    if not isinstance(report, Report):
+        raise LakipTypeError(
+            f"expected a Report (see lakipcore.load_report), got {type(report).__name__}",
+            field="report",
+        )
+    return report
+
+
+def score_period(
+    report: Report,
+    key: str,
+    method: MethodChoice = None,
+    *,
+    problems: list[Problem] | None = None,
+) -> PeriodScore:
+    """Score every unit of period ``key`` and aggregate them up to the office.
+
+    ``method`` defaults to the one the report names for the period. With ``problems`` (a
+    list), an indicator that cannot be scored is recorded there and left without a capaian
+    instead of raising.
+    """
+    report = _check_report(report)
+    try:
+        period = report.period(key)
+    except (KeyError, TypeError):
+        known = ", ".join(p.key for p in report.periods)
+        raise UnknownNameError(
+            f"no period {key!r}; the report has {known}", field="period"
+        ) from None
+    chosen = resolve_method(method, period)
+    root = _Scorer(report, period, chosen, problems).unit(report.root)
+    if root is None:
+        root = UnitScore(
+            report.root.code,
+            report.root.name,
+            key,
+            (),
+            None,
+            None,
+            None,
+            gaps=(f"nothing reported in {key}",),
+        )
+    return PeriodScore(period, chosen, root)
+
+
+def _change(later: UnitScore, earlier: UnitScore) -> Change:
+    def points(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+        return None if a is None or b is None else yoy_points(a, b)
+
     return Change(
-        achievement=yoy_points(current.achievement, previous.achievement),
-        absorption=yoy_points(current.absorption, previous.absorption),
-        performance=yoy_points(current.performance, previous.performance),
+        achievement=points(later.achievement, earlier.achievement),
+        absorption=points(later.absorption, earlier.absorption),
+        performance=points(later.performance, earlier.performance),
     )
 
 
-def _indicator_changes(
-    current: UnitScore, previous: UnitScore | None
-) -> tuple[IndicatorChange, ...]:
-    earlier = {i.code: i for i in previous.indicators} if previous else {}
-    changes: list[IndicatorChange] = []
-    seen: set[str] = set()
-    for item in current.indicators:
-        seen.add(item.code)
-        before = earlier.get(item.code)
-        before_value = before.capaian if before else None
-        points = (
-            yoy_points(item.capaian, before_value)
-            if item.capaian is not None and before_value is not None
-            else None
+_NO_CHANGE = Change(None, None, None)
+
+
+def _unit_change(unit: Unit, later: PeriodScore, earlier: PeriodScore) -> UnitChange | None:
+    now = later.unit(unit.code) if later.has_unit(unit.code) else None
+    before = earlier.unit(unit.code) if earlier.has_unit(unit.code) else None
+    if now is None and before is None:
+        return None
+    items = []
+    for indicator in unit.indicators:
+        a = now.indicator(indicator.code) if now and indicator.at(later.key) else None
+        b = before.indicator(indicator.code) if before and indicator.at(earlier.key) else None
+        if a is None and b is None:
+            continue
+        a_value = None if a is None else a.capaian
+        b_value = None if b is None else b.capaian
+        delta = None if a_value is None or b_value is None else yoy_points(a_value, b_value)
+        items.append(
+            IndicatorChange(unit.code, indicator.code, indicator.name, a_value, b_value, delta)
         )
-        changes.append(
-            IndicatorChange(current.code, item.code, item.name, item.capaian, before_value, points)
-        )
-    for code, before in earlier.items():
-        if code not in seen:
-            changes.append(
-                IndicatorChange(current.code, code, before.name, None, before.capaian, None)
-            )
-    return tuple(changes)
+    change = _change(now, before) if now is not None and before is not None else _NO_CHANGE
+    return UnitChange(unit.code, unit.name, change, tuple(items))
+
+
+def period_change(report: Report, earlier: PeriodScore, later: PeriodScore) -> PeriodChange:
+    """The changes from ``earlier`` to ``later`` for the office and every unit."""
+    units = tuple(
+        c
+        for unit in report.units()
+        if unit is not report.root and (c := _unit_change(unit, later, earlier)) is not None
+    )
+    office = _unit_change(report.root, later, earlier)
+    own = () if office is None else office.indicators
+    return PeriodChange(earlier.key, later.key, _change(later.root, earlier.root), units, own)
 
 
 def score_report(
     report: Report,
-    method: str | ScoringMethod | None = None,
-    previous_method: str | ScoringMethod | None = None,
+    method: MethodChoice = None,
+    *,
+    problems: list[Problem] | None = None,
 ) -> ReportScore:
-    """Score both years of ``report`` and the year-on-year changes.
+    """Score every period of ``report`` and the changes between consecutive periods of a kind.
 
-    Each year is scored with its own method (by default the one the report file names for it),
-    because that is how the report computed its office rows; pass the same method twice to
-    compare the years under a single method.
+    Each period is scored with its own method (by default the one the report names for it),
+    because that is how the report computed its office rows; pass one method to compare the
+    periods under it, or a mapping from period keys to methods.
     """
-    current = score_year(report.current, method)
-    if report.previous is None:
-        return ReportScore(current=current)
-    previous = score_year(report.previous, previous_method)
-    unit_changes = []
-    for unit in current.units:
-        try:
-            before: UnitScore | None = previous.unit(unit.code)
-        except KeyError:
-            before = None
-        change = _change(unit, before) if before else Change(None, None, None)
-        unit_changes.append(
-            UnitChange(unit.code, unit.name, change, _indicator_changes(unit, before))
+    report = _check_report(report)
+    periods = tuple(score_period(report, p.key, method, problems=problems) for p in report.periods)
+    by_key = {p.key: p for p in periods}
+    changes = tuple(
+        period_change(report, by_key[a.key], by_key[b.key])
+        for a, b in comparable_pairs(report.periods)
+    )
+    return ReportScore(periods, changes, report.main)
+
+
+def score_indicator(
+    indicator: Indicator,
+    period: str,
+    method: str | ScoringMethod,
+    evidence: Sequence[EvidenceTable] = (),
+) -> IndicatorScore:
+    """Capaian of one indicator in ``period`` under ``method`` (unrounded, in percent).
+
+    A derived realisation is computed from ``evidence`` (the unit's tables of the period). An
+    accumulated one needs its report: score it with :func:`score_report`.
+    """
+    entry = indicator.at(period)
+    if entry is None:
+        raise UnknownNameError(
+            f"indicator {indicator.code!r} has no entry for {period!r}", field="period"
         )
-    current_codes = {u.code for u in current.units}
-    for gone in previous.units:
-        if gone.code not in current_codes:  # a unit that existed only last year
-            unit_changes.append(
-                UnitChange(
-                    gone.code,
-                    gone.name,
-                    Change(None, None, None),
-                    tuple(
-                        IndicatorChange(gone.code, i.code, i.name, None, i.capaian, None)
-                        for i in gone.indicators
-                    ),
-                )
-            )
-    return ReportScore(
-        current=current,
-        previous=previous,
-        change=_change(current, previous),
-        units=tuple(unit_changes),
+    unit = Unit("indicator", "indicator", (indicator,), (), ())
+    if evidence:
+        unit = attrs.evolve(unit, periods=(UnitPeriod(period, evidence=tuple(evidence)),))
+    report = Report((ReportPeriod(period),), unit)
+    return _Scorer(report, report.periods[0], get_method(method), None).indicator(
+        unit, indicator, entry
     )

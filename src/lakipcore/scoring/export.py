@@ -2,7 +2,7 @@
 
 Every number appears twice: ``exact``, the unrounded value as a string in Python's decimal
 notation (machine-readable, no precision lost), and ``shown``, rounded with the named mode and
-written in the report's Indonesian style.
+written in the report's Indonesian style. A value the data cannot give is ``null``.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 from lakipcore.figures import format_number
 from lakipcore.rounding import Rounding, round_to
 from lakipcore.scoring.methods import ScoringMethod
-from lakipcore.scoring.results import Change, OfficeScore, ReportScore, UnitScore
+from lakipcore.scoring.results import Change, PeriodChange, PeriodScore, ReportScore, UnitScore
 
 __all__ = ["JSON_SCHEMA", "score_to_dict"]
 
-JSON_SCHEMA = "lakipcore.score/1"
+JSON_SCHEMA = "lakipcore.score/2"
 
 
 class _Numbers:
@@ -60,10 +60,12 @@ def _unit(unit: UnitScore, num: _Numbers) -> dict[str, Any]:
         "performance": num(unit.performance),
         "pagu": num(unit.pagu, places=0),
         "realisation": num(unit.realisation, places=0),
+        "gaps": list(unit.gaps),
         "indicators": [
             {
                 "code": i.code,
                 "name": i.name,
+                "target": num(i.target),
                 "realisation": num(i.realisation),
                 "capaian": num(i.capaian),
                 "excluded": i.excluded,
@@ -80,21 +82,19 @@ def _unit(unit: UnitScore, num: _Numbers) -> dict[str, Any]:
             }
             for o in unit.outputs
         ],
+        "units": [_unit(u, num) for u in unit.units],
     }
 
 
-def _year(office: OfficeScore, num: _Numbers) -> dict[str, Any]:
+def _period(period: PeriodScore, num: _Numbers) -> dict[str, Any]:
     return {
-        "year": office.year,
-        "method": _method(office.method),
-        "office": {
-            "achievement": num(office.achievement),
-            "absorption": num(office.absorption),
-            "performance": num(office.performance),
-            "pagu": num(office.pagu, places=0),
-            "realisation": num(office.realisation, places=0),
-        },
-        "units": [_unit(u, num) for u in office.units],
+        "key": period.key,
+        "kind": period.period.kind.value,
+        "label": period.period.label,
+        "start": period.period.span.start.isoformat(),
+        "end": period.period.span.end.isoformat(),
+        "method": _method(period.method),
+        "office": _unit(period.root, num),
     }
 
 
@@ -103,6 +103,32 @@ def _change(change: Change, num: _Numbers) -> dict[str, Any]:
         "achievement": num(change.achievement),
         "absorption": num(change.absorption),
         "performance": num(change.performance),
+    }
+
+
+def _period_change(change: PeriodChange, num: _Numbers) -> dict[str, Any]:
+    return {
+        "from": change.earlier,
+        "to": change.later,
+        "office": _change(change.office, num),
+        "units": [
+            {
+                "code": u.code,
+                "name": u.name,
+                **_change(u.change, num),
+                "indicators": [
+                    {
+                        "code": i.code,
+                        "name": i.name,
+                        "later": num(i.later),
+                        "earlier": num(i.earlier),
+                        "points": num(i.points),
+                    }
+                    for i in u.indicators
+                ],
+            }
+            for u in change.units
+        ],
     }
 
 
@@ -119,36 +145,11 @@ def score_to_dict(
     unrounded ``Decimal`` as strings. ``office`` names the office in the output.
     """
     num = _Numbers(places, rounding)
-    years = [score.current] + ([score.previous] if score.previous else [])
-    result: dict[str, Any] = {
+    return {
         "schema": JSON_SCHEMA,
         "office": office,
+        "main": score.current.key,
         "rounding": {"mode": rounding.value, "places": places},
-        "years": [_year(y, num) for y in years],
-        "yoy": None,
+        "periods": [_period(p, num) for p in score.periods],
+        "changes": [_period_change(c, num) for c in score.changes],
     }
-    if score.change is not None and score.previous is not None:
-        result["yoy"] = {
-            "from": score.previous.year,
-            "to": score.current.year,
-            "office": _change(score.change, num),
-            "units": [
-                {
-                    "code": u.code,
-                    "name": u.name,
-                    **_change(u.change, num),
-                    "indicators": [
-                        {
-                            "code": i.code,
-                            "name": i.name,
-                            "current": num(i.current),
-                            "previous": num(i.previous),
-                            "points": num(i.points),
-                        }
-                        for i in u.indicators
-                    ],
-                }
-                for u in score.units
-            ],
-        }
-    return result

@@ -1,19 +1,28 @@
-"""What scoring returns: unrounded values, and the method that made them."""
+"""What scoring returns: unrounded values, and the method that made them.
+
+A :class:`ReportScore` holds one :class:`PeriodScore` per period of the report (each a tree of
+:class:`UnitScore` under the office) and one :class:`PeriodChange` per pair of consecutive
+periods of the same kind. A value the data cannot give is ``None``, never zero, and the unit's
+``gaps`` say why.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
 
+from lakipcore.model import ReportPeriod
 from lakipcore.scoring.methods import ScoringMethod
 
 __all__ = [
     "Change",
     "IndicatorChange",
     "IndicatorScore",
-    "OfficeScore",
     "OutputScore",
+    "PeriodChange",
+    "PeriodScore",
     "ReportScore",
     "UnitChange",
     "UnitScore",
@@ -22,11 +31,12 @@ __all__ = [
 
 @attrs.frozen
 class IndicatorScore:
-    """One indicator's capaian in percent, or why it has none.
+    """One indicator's capaian in a period, in percent, or why it has none.
 
-    ``capaian`` is ``None`` for a not-targeted indicator and for one left out under the
-    ``exclude`` zero-target policy; ``excluded`` then says why. ``realisation`` is the value
-    scored: the stated one, or the one derived from evidence.
+    ``capaian`` is ``None`` for a not-targeted indicator, for one without a realisation in a
+    planned period, for one left out under the ``exclude`` zero-target policy, and (in an
+    audit) for one that could not be scored; ``excluded`` then says why. ``realisation`` is the
+    value scored: stated, derived from evidence, or accumulated; ``target`` the target's value.
     """
 
     code: str
@@ -34,6 +44,7 @@ class IndicatorScore:
     capaian: Decimal | None
     excluded: str | None = None
     realisation: Decimal | None = None
+    target: Decimal | None = None
 
     @property
     def counts(self) -> bool:
@@ -52,59 +63,120 @@ class OutputScore:
     absorption: Decimal
 
 
+def _index(items: tuple[IndicatorScore, ...]) -> dict[str, IndicatorScore]:
+    return {item.code: item for item in items}
+
+
 @attrs.frozen
 class UnitScore:
-    """A unit's scores for a year, unrounded.
+    """A unit's scores in one period, unrounded, with its sub-units' scores.
 
-    ``pagu`` and ``realisation`` are ``None`` (and ``outputs`` empty) when the budget is known only
-    as a printed rate; ``absorption`` is then that rate.
+    ``achievement`` is ``None`` when no indicator of the unit (or below it) has a capaian;
+    ``absorption`` when a budget it needs is missing; ``performance`` when either is. ``pagu``
+    and ``realisation`` are ``None`` (and ``outputs`` empty) when the amounts are not known (a
+    budget printed only as a rate). ``gaps`` explains every ``None``.
     """
 
     code: str
     name: str
-    year: int
+    period: str
     indicators: tuple[IndicatorScore, ...]
-    achievement: Decimal
-    absorption: Decimal
-    performance: Decimal
+    achievement: Decimal | None
+    absorption: Decimal | None
+    performance: Decimal | None
     pagu: Decimal | None = None
     realisation: Decimal | None = None
     outputs: tuple[OutputScore, ...] = ()
+    units: tuple[UnitScore, ...] = ()
+    gaps: tuple[str, ...] = ()
+    _by_code: dict[str, IndicatorScore] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_by_code.default
+    def _indicator_index(self) -> dict[str, IndicatorScore]:
+        return _index(self.indicators)
 
     def indicator(self, code: str) -> IndicatorScore:
         """The score of indicator ``code``; ``KeyError`` if there is none."""
-        for item in self.indicators:
-            if item.code == code:
-                return item
-        raise KeyError(code)
+        return self._by_code[code]
+
+    def walk(self) -> Iterator[UnitScore]:
+        """This score and every sub-unit's, depth first, in report order."""
+        stack = [self]
+        while stack:
+            unit = stack.pop()
+            yield unit
+            stack.extend(reversed(unit.units))
+
+    def pooled(self) -> Iterator[Decimal]:
+        """Every capaian that counts, of this unit's indicators and those below it."""
+        for unit in self.walk():
+            for item in unit.indicators:
+                if item.capaian is not None:
+                    yield item.capaian
 
 
 @attrs.frozen
-class OfficeScore:
-    """The office's scores for a year under ``method``, with every unit's scores."""
+class PeriodScore:
+    """The scores of one period under ``method``: the office (``root``) and every unit below."""
 
-    year: int
+    period: ReportPeriod
     method: ScoringMethod
-    units: tuple[UnitScore, ...]
-    achievement: Decimal
-    absorption: Decimal
-    performance: Decimal
-    pagu: Decimal | None = None
-    realisation: Decimal | None = None
+    root: UnitScore
+    _by_code: dict[str, UnitScore] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_by_code.default
+    def _unit_index(self) -> dict[str, UnitScore]:
+        return {unit.code: unit for unit in self.root.walk()}
+
+    @property
+    def key(self) -> str:
+        """The period's key (``2019``, ``2021-s1``)."""
+        return self.period.key
+
+    @property
+    def achievement(self) -> Decimal | None:
+        """The office's achievement."""
+        return self.root.achievement
+
+    @property
+    def absorption(self) -> Decimal | None:
+        """The office's absorption."""
+        return self.root.absorption
+
+    @property
+    def performance(self) -> Decimal | None:
+        """The office's performance."""
+        return self.root.performance
+
+    @property
+    def pagu(self) -> Decimal | None:
+        """The office's pagu, when every budget's amounts are known."""
+        return self.root.pagu
+
+    @property
+    def realisation(self) -> Decimal | None:
+        """The office's realisasi, when every budget's amounts are known."""
+        return self.root.realisation
+
+    @property
+    def units(self) -> tuple[UnitScore, ...]:
+        """The units directly under the office."""
+        return self.root.units
 
     def unit(self, code: str) -> UnitScore:
-        """The score of unit ``code``; ``KeyError`` if there is none."""
-        for item in self.units:
-            if item.code == code:
-                return item
-        raise KeyError(code)
+        """The score of unit ``code`` anywhere in the tree; ``KeyError`` if there is none."""
+        return self._by_code[code]
+
+    def has_unit(self, code: str) -> bool:
+        """Whether unit ``code`` takes part in this period."""
+        return code in self._by_code
 
 
 @attrs.frozen
 class Change:
-    """Year-on-year changes of achievement, absorption and performance, in percentage points.
+    """Changes of achievement, absorption and performance between two periods, in points.
 
-    A field is ``None`` when one of the two years lacks the figure.
+    A field is ``None`` when one of the two periods lacks the figure.
     """
 
     achievement: Decimal | None
@@ -114,38 +186,80 @@ class Change:
 
 @attrs.frozen
 class IndicatorChange:
-    """An indicator's capaian in both years and the change in points (``None`` if one lacks it)."""
+    """An indicator's capaian in both periods and the change in points (``None`` if one lacks
+    it)."""
 
     unit: str
     code: str
     name: str
-    current: Decimal | None
-    previous: Decimal | None
+    later: Decimal | None
+    earlier: Decimal | None
     points: Decimal | None
 
 
 @attrs.frozen
 class UnitChange:
-    """A unit's year-on-year changes and those of its indicators."""
+    """A unit's changes between two periods and those of its indicators."""
 
     code: str
     name: str
     change: Change
     indicators: tuple[IndicatorChange, ...]
+    _by_code: dict[str, IndicatorChange] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_by_code.default
+    def _indicator_index(self) -> dict[str, IndicatorChange]:
+        return {item.code: item for item in self.indicators}
+
+    def indicator(self, code: str) -> IndicatorChange:
+        """The change of indicator ``code``; ``KeyError`` if there is none."""
+        return self._by_code[code]
+
+
+@attrs.frozen
+class PeriodChange:
+    """The changes from period ``earlier`` to ``later`` (keys): the office's, its own
+    indicators', and every unit's that takes part in either, in report order."""
+
+    earlier: str
+    later: str
+    office: Change
+    units: tuple[UnitChange, ...]
+    indicators: tuple[IndicatorChange, ...] = ()
+    """The changes of the office's own indicators (a single-unit report has only these)."""
+    _by_code: dict[str, UnitChange] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_by_code.default
+    def _unit_index(self) -> dict[str, UnitChange]:
+        return {unit.code: unit for unit in self.units}
+
+    def unit(self, code: str) -> UnitChange:
+        """The change of unit ``code``; ``KeyError`` if there is none."""
+        return self._by_code[code]
 
 
 @attrs.frozen
 class ReportScore:
-    """A scored report: both years' office scores and the changes between them."""
+    """A scored report: every period's scores and the changes between consecutive periods."""
 
-    current: OfficeScore
-    previous: OfficeScore | None = None
-    change: Change | None = None
-    units: tuple[UnitChange, ...] = ()
+    periods: tuple[PeriodScore, ...]
+    changes: tuple[PeriodChange, ...] = ()
+    main: str | None = None
+    _by_key: dict[str, PeriodScore] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
-    def unit_change(self, code: str) -> UnitChange:
-        """The year-on-year change of unit ``code``; ``KeyError`` if there is none."""
-        for item in self.units:
-            if item.code == code:
-                return item
-        raise KeyError(code)
+    @_by_key.default
+    def _period_index(self) -> dict[str, PeriodScore]:
+        return {period.key: period for period in self.periods}
+
+    @property
+    def current(self) -> PeriodScore:
+        """The scores of the report's main period (by default its last)."""
+        return self._by_key[self.main] if self.main else self.periods[-1]
+
+    def period(self, key: str) -> PeriodScore:
+        """The scores of period ``key``; ``KeyError`` if there is none."""
+        return self._by_key[key]
+
+    def change_to(self, key: str) -> PeriodChange | None:
+        """The change into period ``key`` from the previous period of its kind, if any."""
+        return next((c for c in self.changes if c.later == key), None)

@@ -1,0 +1,139 @@
+"""The periods a report covers: an ordered series of fiscal years, semesters, quarters and
+cumulative "s.d." periods, each with a key the file and the results use.
+
+A report holds any number of periods (a Renstra table five years, a BLU book three, a semester
+LAKIP two semesters). Each has a **key**:
+
+=================  =========================  ===========================================
+key                kind                       the days it covers
+=================  =========================  ===========================================
+``2019``           annual (tahun anggaran)    1 Januari – 31 Desember 2019
+``2021-s1``        semester                   Januari – Juni 2021 (``s2``: Juli – Desember)
+``2021-tw3``       triwulan (quarter)         Juli – September 2021
+``2021-sd-tw2``    cumulative ("s.d. TW II")  1 Januari – 30 Juni 2021 (also ``sd-s1``)
+=================  =========================  ===========================================
+
+Changes (YoY, period on period) are computed between each pair of consecutive periods of the
+same kind, in the report's order: 2018 → 2019, 2021-s1 → 2022-s1, tw1 → tw2 → tw3.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+import attrs
+
+from lakipcore._names import NamedEnum, enum_field
+from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.model.origin import Origin
+from lakipcore.periods import Period, semester, tahun_anggaran, triwulan
+
+__all__ = ["PeriodKind", "ReportPeriod", "comparable_pairs"]
+
+
+class PeriodKind(NamedEnum):
+    """What kind of period a report period is."""
+
+    __what__ = "period kind"
+
+    ANNUAL = "annual"
+    """A fiscal year (tahun anggaran)."""
+    SEMESTER = "semester"
+    """Half a fiscal year."""
+    TRIWULAN = "triwulan"
+    """A quarter of a fiscal year."""
+    CUMULATIVE = "cumulative"
+    """From the start of the fiscal year to the end of a semester or quarter ("s.d. TW II")."""
+
+
+_KEY_RE: Final = re.compile(r"(?P<year>[1-9][0-9]{3})(?:-(?P<sd>sd-)?(?P<part>s[12]|tw[1-4]))?")
+_ROMAN: Final = ("I", "II", "III", "IV")
+
+
+def _parts(key: str) -> tuple[PeriodKind, Period]:
+    match = _KEY_RE.fullmatch(key) if key.isascii() else None
+    if match is None:
+        raise InvalidValueError(
+            f"period key {key!r} is not one of YYYY, YYYY-s1, YYYY-tw2 or YYYY-sd-tw2 (lower "
+            "case, ASCII digits, a year from 1000)",
+            field="key",
+        )
+    year, part = int(match["year"]), match["part"]
+    if part is None:
+        return PeriodKind.ANNUAL, tahun_anggaran(year)
+    number = int(part[-1])
+    span = semester(year, number) if part[0] == "s" else triwulan(year, number)
+    if match["sd"] is None:
+        return (PeriodKind.SEMESTER if part[0] == "s" else PeriodKind.TRIWULAN), span
+    label = f"s.d. {span.label}"
+    return PeriodKind.CUMULATIVE, Period(tahun_anggaran(year).start, span.end, label=label)
+
+
+def _key(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, str):
+        raise LakipTypeError(f"expected the period key as a str, got {value!r}", field="key")
+
+
+@attrs.frozen
+class ReportPeriod:
+    """One period of a report: its ``key``, the scoring ``method`` its figures used (a preset
+    name, or ``None`` when not stated) and whether it is ``planned`` (a Renstra year not yet
+    reached: targets without realisations). ``title`` is how the report prints the period when
+    that differs from the standard label (``Tahun 2019``). ``kind`` and ``span`` follow from the
+    key.
+    """
+
+    key: str = attrs.field(validator=_key)
+    method: str | None = None
+    planned: bool = False
+    title: str | None = None
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    kind: PeriodKind = attrs.field(init=False, validator=enum_field(PeriodKind, "kind"))
+    span: Period = attrs.field(init=False, repr=False)
+
+    @kind.default
+    def _kind(self) -> PeriodKind:
+        return _parts(self.key)[0]
+
+    @span.default
+    def _span(self) -> Period:
+        return _parts(self.key)[1]
+
+    def __attrs_post_init__(self) -> None:
+        if self.method is not None and not isinstance(self.method, str):
+            raise LakipTypeError(f"expected a method name, got {self.method!r}", field="method")
+        if not isinstance(self.planned, bool):
+            raise LakipTypeError(f"planned must be True or False, got {self.planned!r}", "planned")
+
+    @property
+    def label(self) -> str:
+        """The period as printed: ``title`` or the standard label (``Triwulan II 2021``)."""
+        return self.title or str(self.span.label)
+
+    @property
+    def year(self) -> int:
+        """The fiscal year the period lies in."""
+        return self.span.start.year
+
+    def covers(self, other: ReportPeriod) -> bool:
+        """Whether ``other`` lies within this period and is shorter (a quarter of a year)."""
+        inside = self.span.start <= other.span.start and other.span.end <= self.span.end
+        return inside and other.span != self.span
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def comparable_pairs(
+    periods: tuple[ReportPeriod, ...],
+) -> tuple[tuple[ReportPeriod, ReportPeriod], ...]:
+    """Each period with the previous period of the same kind, in the report's order."""
+    last: dict[PeriodKind, ReportPeriod] = {}
+    pairs = []
+    for period in periods:
+        earlier = last.get(period.kind)
+        if earlier is not None:
+            pairs.append((earlier, period))
+        last[period.kind] = period
+    return tuple(pairs)

@@ -1,0 +1,104 @@
+"""The report's own tables: where its figures are printed.
+
+A report file declares its tables (``[[tables]]``: id, printed title, kind), and every printed
+figure names the table it is printed in by id. The audit reads the kind: an indicator table
+is meant to list the capaian of its units' targeted indicators, so one that lists some but not
+all of a unit's is an omission; a changes table holds the period-on-period figures.
+
+:data:`KANWIL_TABLES` is the layout of a Kemenkumham Kanwil LAKIP (the Banten report): schema 1
+files, which named these places without declaring them, load with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from lakipcore._names import NamedEnum, enum_field
+from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.model.codes import check_code
+from lakipcore.model.origin import Origin
+
+__all__ = ["KANWIL_TABLES", "ReportTable", "TableKind", "TableScope", "tables_by_id"]
+
+
+class TableKind(NamedEnum):
+    """What a table of the report lists."""
+
+    __what__ = "table kind"
+
+    INDICATORS = "indicators"
+    """Indicators with target, realisation and capaian (pengukuran kinerja)."""
+    BUDGET = "budget"
+    """Budget programmes and outputs: pagu, realisasi, penyerapan (realisasi anggaran)."""
+    DASHBOARD = "dashboard"
+    """One row per unit (and the office): achievement, absorption, performance."""
+    CHANGES = "changes"
+    """Figures of two periods side by side and the change between them (YoY)."""
+    PROSE = "prose"
+    """Not a table: figures restated in the running text."""
+    EVIDENCE = "evidence"
+    """A supporting table printed beside an indicator (counts, survey results)."""
+
+
+class TableScope(NamedEnum):
+    """Which units' indicators an indicator table is meant to list."""
+
+    __what__ = "table scope"
+
+    EACH_UNIT = "each-unit"
+    """One table per unit: a unit that appears in it appears with all its targeted indicators."""
+    ALL_UNITS = "all-units"
+    """One table for every unit: every targeted indicator of every unit belongs in it."""
+
+
+def _id(_instance: object, _attribute: object, value: Any) -> None:
+    check_code(value, "table", "id")
+
+
+@attrs.frozen
+class ReportTable:
+    """A table of the report: ``id`` (what printed figures name), the ``title`` it prints, its
+    ``kind``, and for an indicator table its ``scope``."""
+
+    id: str = attrs.field(validator=_id)
+    kind: TableKind = attrs.field(validator=enum_field(TableKind, "kind"))
+    title: str | None = None
+    scope: TableScope = attrs.field(
+        default=TableScope.EACH_UNIT, validator=enum_field(TableScope, "scope")
+    )
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+
+
+KANWIL_TABLES: Final = (
+    ReportTable(
+        "summary-indicators",
+        TableKind.INDICATORS,
+        "KANWIL: REALISASI INDIKATOR KINERJA",
+    ),
+    ReportTable("summary-budget", TableKind.BUDGET, "KANWIL: REALISASI ANGGARAN"),
+    ReportTable("summary-dashboard", TableKind.DASHBOARD, "KANWIL: DASHBOARD PERFORMANCE"),
+    ReportTable("summary-yoy", TableKind.CHANGES, "KANWIL: PERFORMANCE YEAR ON YEAR"),
+    ReportTable("unit-indicators", TableKind.INDICATORS, "REALISASI INDIKATOR KINERJA"),
+    ReportTable("unit-budget", TableKind.BUDGET, "REALISASI ANGGARAN"),
+    ReportTable("unit-dashboard", TableKind.DASHBOARD, "DASHBOARD PERFORMANCE"),
+    ReportTable("unit-yoy", TableKind.CHANGES, "REALISASI INDIKATOR KINERJA (YoY)"),
+    ReportTable("prose", TableKind.PROSE, "Uraian"),
+    ReportTable("evidence", TableKind.EVIDENCE, "Data dukung"),
+)
+"""The tables of a Kemenkumham Kanwil LAKIP (chapter III of the Banten 2019 report)."""
+
+
+def tables_by_id(tables: tuple[ReportTable, ...]) -> Mapping[str, ReportTable]:
+    """The tables by id, refusing duplicates."""
+    found: dict[str, ReportTable] = {}
+    for index, table in enumerate(tables):
+        if not isinstance(table, ReportTable):
+            raise LakipTypeError(f"expected a ReportTable, got {table!r}", field=f"tables[{index}]")
+        if table.id in found:
+            raise InvalidValueError(f"duplicate table id {table.id!r}", field=f"tables[{index}]")
+        found[table.id] = table
+    return MappingProxyType(found)

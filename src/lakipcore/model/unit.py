@@ -1,0 +1,180 @@
+"""Units (the office, its Divisi, Ditjen, UPT) as a tree, with their data in each period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
+from lakipcore.model.budget import Budget, BudgetLine, ReportedAbsorption
+from lakipcore.model.codes import check_code
+from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
+from lakipcore.model.indicator import Indicator
+from lakipcore.model.origin import Origin
+from lakipcore.model.printed import PrintedFigure, PrintedFigures
+
+__all__ = ["Unit", "UnitPeriod"]
+
+
+def _printed(items: Iterable[PrintedFigure]) -> tuple[PrintedFigure, ...]:
+    return tuple(items)
+
+
+def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(items)
+
+
+def _blocks(items: Iterable[UnitPeriod]) -> tuple[UnitPeriod, ...]:
+    return tuple(items)
+
+
+def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(items)
+
+
+def _tables(items: Iterable[EvidenceTable]) -> tuple[EvidenceTable, ...]:
+    return tuple(items)
+
+
+def _budget(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and not isinstance(value, BudgetLine | ReportedAbsorption):
+        raise LakipTypeError(
+            f"expected a BudgetLine, a ReportedAbsorption or None, got {type(value).__name__}",
+            field="budget",
+        )
+
+
+@attrs.frozen
+class UnitPeriod:
+    """A unit in one period: its budget (``None`` when the report prints none), the unit-level
+    printed figures, and the supporting tables its indicators' rules refer to by id."""
+
+    period: str
+    budget: Budget | None = attrs.field(default=None, validator=_budget)
+    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    evidence: tuple[EvidenceTable, ...] = attrs.field(default=(), converter=_tables)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.period, str):
+            raise LakipTypeError(f"expected a period key, got {self.period!r}", field="period")
+        seen: set[str] = set()
+        for index, table in enumerate(self.evidence):
+            if table.id in seen:
+                raise InvalidValueError(
+                    f"duplicate evidence table id {table.id!r}", field=f"evidence[{index}]"
+                )
+            seen.add(table.id)
+        for index, table in enumerate(self.evidence):
+            for number, total in enumerate(table.totals):
+                where = total.origin or Origin(path=f"evidence[{index}].totals[{number}]")
+                _check_rule(total.rule, self.evidence, where.child("rule"))
+
+
+def _check_rule(rule: Rule, tables: tuple[EvidenceTable, ...], where: Origin) -> None:
+    try:
+        check_rule(rule, tables)
+    except LakipError as error:
+        raise type(error)(error.message, field=where.path, source=where.source) from None
+
+
+def _check_unique(codes: Iterable[str], what: str, field: str) -> None:
+    seen: set[str] = set()
+    for index, code in enumerate(codes):
+        if code in seen:
+            raise InvalidValueError(f"duplicate {what} {code!r}", field=f"{field}[{index}]")
+        seen.add(code)
+
+
+def _code(_instance: object, _attribute: object, value: Any) -> None:
+    check_code(value, "unit")
+
+
+def _name(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, str) or not value.strip() or not value.isprintable():
+        raise InvalidValueError(f"a unit needs a printable name, got {value!r}", field="name")
+
+
+@attrs.frozen
+class Unit:
+    """A unit of the report and its sub-units: the office (the root), a Divisi, a UPT.
+
+    ``indicators`` are the unit's own (a Kanwil office row usually has none: it aggregates its
+    units); ``periods`` hold the unit's budget, printed figures and evidence per period (a unit
+    without a block for a period may still take part in it through its indicators or sub-units);
+    ``units`` are its sub-units, in report order.
+    """
+
+    code: str = attrs.field(validator=_code)
+    name: str = attrs.field(validator=_name)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    periods: tuple[UnitPeriod, ...] = attrs.field(default=(), converter=_blocks)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    _by_period: dict[str, UnitPeriod] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _by_code: dict[str, Indicator] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_by_period.default
+    def _period_index(self) -> dict[str, UnitPeriod]:
+        return {entry.period: entry for entry in self.periods}
+
+    @_by_code.default
+    def _code_index(self) -> dict[str, Indicator]:
+        return {indicator.code: indicator for indicator in self.indicators}
+
+    def __attrs_post_init__(self) -> None:
+        for what, items, cls in (
+            ("indicators", self.indicators, Indicator),
+            ("periods", self.periods, UnitPeriod),
+            ("units", self.units, Unit),
+        ):
+            for index, item in enumerate(items):
+                if not isinstance(item, cls):
+                    raise LakipTypeError(
+                        f"expected a {cls.__name__}, got {type(item).__name__}",
+                        field=f"{what}[{index}]",
+                    )
+        _check_unique((i.code for i in self.indicators), "indicator code", "indicators")
+        _check_unique((p.period for p in self.periods), "period", "periods")
+        for index, indicator in enumerate(self.indicators):
+            for number, entry in enumerate(indicator.periods):
+                tables = self.evidence(entry.period)
+                base = entry.origin or Origin(path=f"indicators[{index}].periods[{number}]")
+                if entry.derivation is not None:
+                    _check_rule(entry.derivation, tables, base.child("derive"))
+                for n, support in enumerate(entry.supports):
+                    _check_rule(support.rule, tables, base.child(f"supports[{n}]"))
+
+    def at(self, period: str) -> UnitPeriod | None:
+        """The unit's own block for ``period``, or ``None``."""
+        return self._by_period.get(period)
+
+    def evidence(self, period: str) -> tuple[EvidenceTable, ...]:
+        """The unit's evidence tables of ``period`` (none without a block)."""
+        block = self._by_period.get(period)
+        return () if block is None else block.evidence
+
+    def budget(self, period: str) -> Budget | None:
+        """The unit's budget in ``period``, or ``None``."""
+        block = self._by_period.get(period)
+        return None if block is None else block.budget
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with ``code``; ``KeyError`` if there is none."""
+        return self._by_code[code]
+
+    def takes_part(self, period: str) -> bool:
+        """Whether the unit appears in ``period``: a block, an indicator, or a sub-unit there."""
+        if period in self._by_period or any(i.at(period) for i in self.indicators):
+            return True
+        return any(unit.takes_part(period) for unit in self.units)
+
+    def walk(self) -> Iterator[Unit]:
+        """This unit and every unit below it, depth first, in report order."""
+        stack = [self]
+        while stack:
+            unit = stack.pop()
+            yield unit
+            stack.extend(reversed(unit.units))

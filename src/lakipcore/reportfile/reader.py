@@ -1,0 +1,273 @@
+"""Walking a parsed report file: typed field access, origins, and errors collected per file.
+
+Every object the loader builds gets its :class:`~lakipcore.model.Origin` here, once: the file,
+the field path in one style (``units[2].indicators[0].periods.2019.target``) and, where the
+TOML text shows it, the line. The reader also collects errors: the loader reports every bad
+field of a file at once, the way beancount's loader does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Final, TypeVar
+
+from lakipcore.errors import LakipError, ReportFileError
+from lakipcore.figures import Figure, parse_figure
+from lakipcore.model import Origin, PrintedFigure, Quantity
+
+__all__ = ["LineIndex", "NotBuiltError", "Reader", "Table", "join"]
+
+Table = Mapping[str, Any]
+_T = TypeVar("_T")
+
+_HEADER_RE: Final = re.compile(r"\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_RE: Final = re.compile(
+    r"\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"))*)\s*="
+)
+
+
+class NotBuiltError(Exception):
+    """An object not built because a part of it had an error, which is already collected."""
+
+
+def join(path: str, key: str) -> str:
+    """``path`` and ``key`` in the path style (``key`` may be ``[3]``)."""
+    if not path:
+        return key
+    return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
+
+
+def _keys(dotted: str) -> list[str]:
+    return [
+        part.strip().strip('"') for part in re.split(r"\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", dotted)
+    ]
+
+
+class LineIndex:
+    """The line of each table header and key in a TOML text, by field path.
+
+    A light scan, not a parser: it follows ``[table]`` and ``[[array]]`` headers (numbering the
+    elements of arrays of tables) and ``key =`` lines. A path inside an inline table or a
+    multi-line array takes the line of its key. Lines inside multi-line strings are not
+    expected in report files; at worst a line number is missing or approximate.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        arrays: set[str] = set()
+        table = ""
+        depth = 0  # open brackets of a multi-line value: its lines hold no keys
+        for number, line in enumerate(text.splitlines(), 1):
+            if depth > 0:
+                depth += _balance(line)
+                continue
+            header = _HEADER_RE.match(line)
+            if header is not None:
+                table = _resolve(_keys(header[2]), arrays, counts, header[1] == "[[")
+                self._lines.setdefault(table, number)
+                continue
+            key = _KEY_RE.match(line)
+            if key is not None:
+                path = table
+                for part in _keys(key[1]):
+                    path = join(path, part)
+                self._lines.setdefault(path, number)
+                depth = max(0, _balance(line[key.end() :]))
+
+    def line(self, path: str) -> int | None:
+        """The line of ``path`` or of the nearest enclosing field the scan saw."""
+        while path:
+            found = self._lines.get(path)
+            if found is not None:
+                return found
+            cut = max(path.rfind("."), path.rfind("["))
+            if cut <= 0:
+                return None
+            path = path[:cut]
+        return None
+
+
+def _balance(text: str) -> int:
+    text = re.sub(r'"(?:[^"\\]|\\.)*"', "", text.split("#", 1)[0] if '"' not in text else text)
+    return text.count("[") + text.count("{") - text.count("]") - text.count("}")
+
+
+def _resolve(parts: list[str], arrays: set[str], counts: dict[str, int], is_array: bool) -> str:
+    path = ""
+    for index, part in enumerate(parts):
+        path = join(path, part)
+        last = index == len(parts) - 1
+        if last and is_array:
+            arrays.add(path)
+            counts[path] = counts.get(path, 0) + 1
+            return f"{path}[{counts[path] - 1}]"
+        if path in arrays:
+            path = f"{path}[{counts[path] - 1}]"
+    return path
+
+
+class Reader:
+    """Walks one parsed file, knowing its name and lines; collects the errors it meets."""
+
+    def __init__(
+        self,
+        source: str,
+        lines: LineIndex | None = None,
+        rename: Callable[[str], str] | None = None,
+    ) -> None:
+        self.source = source
+        self.lines = lines
+        self.rename = rename or (lambda path: path)
+        self.errors: list[LakipError] = []
+
+    # --- origins and errors ------------------------------------------------------------------
+
+    def origin(self, path: str) -> Origin:
+        """The origin of the field at ``path`` (in the file's own key names)."""
+        shown = self.rename(path)
+        line = self.lines.line(shown) if self.lines is not None else None
+        return Origin(self.source, shown, line)
+
+    def fail(self, path: str, message: str) -> ReportFileError:
+        """A file error at ``path``."""
+        origin = self.origin(path) if path else Origin(self.source)
+        return ReportFileError(message, field=origin.path, source=self.source, line=origin.line)
+
+    def at(self, path: str, error: LakipError) -> LakipError:
+        """``error`` (from the model or the figure parser) placed at ``path`` in this file.
+
+        A model error names a field relative to the object being built (``value``); it is put
+        after ``path`` unless it already is a full path of this file.
+        """
+        field = error.field
+        if error.source == self.source and field is not None:
+            full = field
+        elif field is None or field == path or field.startswith(path + ".") or not path:
+            full = field or path
+        else:
+            full = join(path, field)
+        shown = full if error.source == self.source else self.rename(full)
+        line = self.lines.line(shown) if self.lines is not None else None
+        return error.relocated(field=shown or None, source=self.source, line=line)
+
+    @contextmanager
+    def placed(self, path: str, *, replace: bool = False) -> Iterator[None]:
+        """Errors raised inside are placed at ``path`` (``replace``: exactly at ``path``)."""
+        try:
+            yield
+        except LakipError as error:
+            if replace and error.source != self.source:
+                shown = self.rename(path)
+                line = self.lines.line(shown) if self.lines is not None else None
+                raise error.relocated(field=shown, source=self.source, line=line) from None
+            raise self.at(path, error) from None
+
+    def collect(self, build: Callable[[], _T]) -> _T | None:
+        """``build()``, or ``None`` with its error collected (the loader goes on)."""
+        try:
+            return build()
+        except NotBuiltError:
+            return None
+        except LakipError as error:
+            self.errors.append(error if error.source == self.source else self.at("", error))
+            return None
+
+    # --- typed access --------------------------------------------------------------------------
+
+    def table(self, parent: Table, key: str, path: str, *, required: bool = True) -> Table:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(join(path, key), "missing table")
+            return {}
+        if not isinstance(value, Mapping):
+            raise self.fail(join(path, key), f"expected a table, got {_kind(value)}")
+        return value
+
+    def array(self, parent: Table, key: str, path: str) -> list[Table]:
+        value = parent.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+            raise self.fail(join(path, key), "expected an array of tables ([[...]])")
+        return value
+
+    def text(self, parent: Table, key: str, path: str, *, required: bool = True) -> str | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(join(path, key), "missing field")
+            return None
+        if not isinstance(value, str):
+            hint = (
+                '; write numbers as quoted strings as printed, e.g. "98,75%"'
+                if isinstance(value, int | float)
+                else ""
+            )
+            raise self.fail(join(path, key), f"expected a string, got {_kind(value)}{hint}")
+        return value
+
+    def required_text(self, parent: Table, key: str, path: str) -> str:
+        value = self.text(parent, key, path)
+        if value is None:  # pragma: no cover - text(required=True) raises instead
+            raise self.fail(join(path, key), "missing field")
+        return value
+
+    def boolean(self, parent: Table, key: str, path: str) -> bool:
+        value = parent.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(join(path, key), f"expected true or false, got {_kind(value)}")
+        return value
+
+    def integer(self, parent: Table, key: str, path: str, *, required: bool = True) -> int | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(join(path, key), "missing field")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(join(path, key), f"expected an integer, got {_kind(value)}")
+        return value
+
+    def only(self, table: Table, allowed: frozenset[str] | set[str], path: str) -> None:
+        for key in table:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                raise self.fail(join(path, key), f"unknown field {key!r}; expected one of {known}")
+
+    def figure(self, parent: Table, key: str, path: str) -> Figure:
+        text = self.required_text(parent, key, path)
+        with self.placed(join(path, key), replace=True):
+            return parse_figure(text)
+
+    def printed(
+        self, parent: Table, path: str, allowed: frozenset[Quantity]
+    ) -> tuple[PrintedFigure, ...]:
+        table = self.table(parent, "printed", path, required=False)
+        base = join(path, "printed")
+        figures: list[PrintedFigure] = []
+        for quantity_name, places in table.items():
+            qpath = join(base, quantity_name)
+            with self.placed(qpath, replace=True):
+                quantity = Quantity.from_name(quantity_name)
+            if quantity not in allowed:
+                names = ", ".join(sorted(q.value for q in allowed))
+                raise self.fail(qpath, f"{quantity_name!r} is not printed here; expected {names}")
+            if not isinstance(places, Mapping):
+                raise self.fail(qpath, 'expected a table of table-id = "text"')
+            for place, texts in places.items():
+                ppath = join(qpath, place)
+                items = texts if isinstance(texts, list) else [texts]
+                if not items or not all(isinstance(t, str) for t in items):
+                    raise self.fail(ppath, "expected the printed text, or a list of texts")
+                for index, text in enumerate(items):
+                    where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
+                    figures.append(PrintedFigure(quantity, place, text, self.origin(where)))
+        return tuple(figures)
+
+
+def _kind(value: object) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a float", str: "a string"}.get(
+        type(value), type(value).__name__
+    )

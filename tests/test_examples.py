@@ -1,0 +1,270 @@
+"""Golden tests of the three schema 2 examples transcribed from published reports.
+
+* ``gunung-kaler-2020.toml``: Kecamatan Gunung Kaler (Kab. Tangerang), LKjIP 2020, Tabel 3.5:
+  a single unit over two years;
+* ``lapas-baubau-2022-s1.toml``: Lapas Kelas IIA Baubau, LAKIP Semester I 2022: the year 2021
+  beside a semester of 2022, with monthly evidence tables;
+* ``tanah-datar-2011-2015.toml``: Kabupaten Tanah Datar, Target RPJMD 2011-2015 (LAKIP 2013)
+  and the APK SMP result of 2015 (LKjIP 2015): five planned Renstra years.
+
+The expected figures are the reports' own (docs/examples.md gives the sources). A printed figure
+the report gets wrong is expected as an audit finding, never as a score.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import lakipcore
+from lakipcore.audit import Finding, Severity, Subject, audit
+from lakipcore.figures import format_percent
+from lakipcore.model import Report
+from lakipcore.reportfile import dump_report, loads_report
+from lakipcore.reportfile.loader import load_report
+from lakipcore.rounding import Rounding
+from lakipcore.scoring import ReportScore, score_report
+
+DATA = Path(lakipcore.__file__).parent / "data"
+GUNUNG_KALER = "gunung-kaler-2020.toml"
+BAUBAU = "lapas-baubau-2022-s1.toml"
+TANAH_DATAR = "tanah-datar-2011-2015.toml"
+NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR)
+
+
+@functools.cache
+def _report(name: str) -> Report:
+    return load_report(DATA / name)
+
+
+@functools.cache
+def _score(name: str) -> ReportScore:
+    return score_report(_report(name))
+
+
+@functools.cache
+def _findings(name: str) -> tuple[Finding, ...]:
+    return tuple(audit(_report(name)))
+
+
+def _capaian(name: str, period: str, code: str) -> Decimal | None:
+    return _score(name).period(period).root.indicator(code).capaian
+
+
+def _summary(findings: tuple[Finding, ...], severity: Severity) -> set[tuple[str, Subject, str]]:
+    return {(f.code.value, f.subject, f.published) for f in findings if f.severity is severity}
+
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _walk(document: object, field: str) -> object:
+    """The value at ``field`` (``office.indicators[1].periods.2020``) in a parsed TOML file."""
+    value = document
+    for part in field.split("."):
+        steps = _STEP.findall(part)
+        assert "".join(k or f"[{i}]" for k, i in steps) == part, f"bad path part {part!r}"
+        for key, index in steps:
+            if key:
+                assert isinstance(value, dict), f"{field}: {key!r} under a non-table"
+                assert key in value, f"{field}: no {key!r}"
+                value = value[key]
+            else:
+                assert isinstance(value, list), f"{field}: [{index}] of a non-list"
+                assert int(index) < len(value), f"{field}: no [{index}]"
+                value = value[int(index)]
+    return value
+
+
+# --- all three files ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_round_trip(name: str) -> None:
+    """Loading, writing and loading again gives an equal report."""
+    report = _report(name)
+    assert loads_report(dump_report(report)) == report
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_finding_fields_exist_in_the_file(name: str) -> None:
+    """Every finding's location names a field that exists in the TOML file, and the file."""
+    document = tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+    findings = _findings(name)
+    assert findings
+    for finding in findings:
+        assert finding.location.field, finding
+        assert finding.location.source is not None
+        assert finding.location.source.endswith(name)
+        _walk(document, finding.location.field)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_file_names_its_source_first(name: str) -> None:
+    """Each file opens with a comment block that gives the source URL(s) of report.source."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    header = text[: text.index("schema = 2")]
+    assert all(line.startswith("#") or not line.strip() for line in header.splitlines())
+    source = _report(name).source
+    assert source is not None
+    for url in source.split(" ; "):
+        assert url.startswith("http")
+        assert url in header
+
+
+# --- A: Kecamatan Gunung Kaler, 2019 and 2020 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "code", "printed"),
+    [
+        ("2019", "01.01", "107,81%"),
+        ("2019", "01.02", "102,57%"),
+        ("2019", "01.03", "100,00%"),
+        ("2020", "01.01", "104,96%"),
+        ("2020", "01.03", "100,00%"),
+    ],
+)
+def test_gunung_kaler_capaian(period: str, code: str, printed: str) -> None:
+    """Tabel 3.5's capaian, recomputed as R / T x 100 from its targets and realisations."""
+    assert format_percent(_capaian(GUNUNG_KALER, period, code)) == printed
+
+
+def test_gunung_kaler_achievement_2019() -> None:
+    """The Rata-Rata Capaian Realisasi Kinerja of 2019 (103,46) is the mean capaian."""
+    assert format_percent(_score(GUNUNG_KALER).period("2019").achievement) == "103,46%"
+
+
+def test_gunung_kaler_is_a_single_unit_over_two_years() -> None:
+    """The kecamatan reports on itself: no units, periods 2019 and 2020, the report about 2020."""
+    report = _report(GUNUNG_KALER)
+    assert report.root.units == ()
+    assert [p.key for p in report.periods] == ["2019", "2020"]
+    assert report.main == "2020"
+
+
+def test_gunung_kaler_ikm_change() -> None:
+    """The prose's "penurunan sebesar 2,85%" is the IKM capaian's change in points."""
+    change = _capaian(GUNUNG_KALER, "2020", "01.01") - _capaian(GUNUNG_KALER, "2019", "01.01")
+    assert format_percent(change) == "-2,85%"
+
+
+def test_gunung_kaler_errors() -> None:
+    """The audit finds the 01.02 capaian of 2020 and the Rata-Rata of 2020, and nothing else.
+
+    The table prints the realisation 66,7 but its capaian 95,24 is 66,67 / 70 (6 of 9 desa);
+    66,7 / 70 gives 95,29, and the mean of 2020 100,08, not the printed 100,07.
+    """
+    findings = _findings(GUNUNG_KALER)
+    assert _summary(findings, Severity.ERROR) == {
+        ("figure-mismatch", Subject("kec-gunung-kaler", "01.02"), "95,24%"),
+        ("figure-mismatch", Subject("kec-gunung-kaler"), "100,07%"),
+    }
+    assert _summary(findings, Severity.WARNING) == set()
+    recomputed = {f.published: format_percent(f.recomputed) for f in findings if f.recomputed}
+    assert recomputed["95,24%"] == "95,29%"
+    assert recomputed["100,07%"] == "100,08%"
+    assert format_percent(Decimal("66.67") / Decimal("70") * 100) == "95,24%"
+
+
+def test_gunung_kaler_ikm_change_is_audited() -> None:
+    """The audit recomputes the prose's capaian-yoy (-2,85) of the office's own indicator and
+    finds it right."""
+    assert [f for f in _findings(GUNUNG_KALER) if "capaian-yoy" in (f.location.field or "")] == []
+    change = _score(GUNUNG_KALER).change_to("2020")
+    assert change is not None
+    assert [i.code for i in change.indicators]
+
+
+# --- B: Lapas Kelas IIA Baubau, 2021 and Semester I 2022 -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("period", "code", "printed"),
+    [("2021", "1.5", "100%"), ("2022-s1", "1.5", "125%"), ("2021", "2.5", "100%")],
+)
+def test_baubau_capaian(period: str, code: str, printed: str) -> None:
+    """Tabels 3.15 and 3.36: capaian (5 = 4/3x100%, 8 = 7/6x100%) at whole percents."""
+    assert format_percent(_capaian(BAUBAU, period, code), 0) == printed
+
+
+def test_baubau_resiko_tinggi_is_truncated() -> None:
+    """2.5 in 2022: 100 / 15 x 100 = 666,666...; Tabel 3.36 prints it truncated, 666,66%."""
+    value = _capaian(BAUBAU, "2022-s1", "2.5")
+    assert format_percent(value) == "666,67%"
+    assert format_percent(value, rounding=Rounding.TRUNCATE) == "666,66%"
+
+
+def test_baubau_periods() -> None:
+    """The annual 2021 beside the semester 2022-s1: different kinds, so no change between them."""
+    report = _report(BAUBAU)
+    assert [(p.key, p.kind.value) for p in report.periods] == [
+        ("2021", "annual"),
+        ("2022-s1", "semester"),
+    ]
+    assert _score(BAUBAU).changes == ()
+
+
+def test_baubau_findings() -> None:
+    """The only finding is the truncated 666,66%; the monthly totals (5 and 1, 10 and 2) agree."""
+    findings = _findings(BAUBAU)
+    assert [(f.code.value, f.subject, f.published) for f in findings] == [
+        ("truncated", Subject("lapas-baubau", "2.5"), "666,66%"),
+    ]
+    evidence = _report(BAUBAU).root.evidence("2022-s1")
+    assert [(t.id, len(t.rows), len(t.totals)) for t in evidence] == [
+        ("tabel-3-14", 5, 2),
+        ("tabel-3-55", 5, 2),
+    ]
+
+
+# --- C: Kabupaten Tanah Datar, RPJMD 2011-2015 -------------------------------------------------
+
+
+def test_tanah_datar_planned_years() -> None:
+    """Five planned Renstra years; the Sasaran 1 IKU have targets only, so no capaian."""
+    report = _report(TANAH_DATAR)
+    assert [p.key for p in report.periods] == ["2011", "2012", "2013", "2014", "2015"]
+    assert all(p.planned for p in report.periods)
+    for period in _score(TANAH_DATAR).periods:
+        for item in period.root.indicators:
+            if item.code.startswith("ss1-"):
+                assert (item.capaian, item.excluded) == (None, "planned"), (period.key, item)
+
+
+@pytest.mark.parametrize(
+    ("code", "targets"),
+    [
+        ("ss1-1", ["19.29", "20.00", "20.71", "21.43", "22.14"]),
+        ("ss1-2", ["400", "25.00", "6.67", "25.00", "20.00"]),
+        ("ss1-3", ["3000"] * 5),
+        ("ss1-4", ["600"] * 5),
+        ("ss1-5", ["30000"] * 5),
+    ],
+)
+def test_tanah_datar_targets(code: str, targets: list[str]) -> None:
+    """Lampiran I's target series: "3.000" and "30.000" are thousands, not decimals."""
+    indicator = _report(TANAH_DATAR).root.indicator(code)
+    assert [entry.target.value for entry in indicator.periods] == [Decimal(t) for t in targets]
+
+
+def test_tanah_datar_apk_2015() -> None:
+    """Tabel 3.3.21: 103,22 against the target 101,51 gives the printed capaian 101,68."""
+    assert format_percent(_capaian(TANAH_DATAR, "2015", "apk-smp")) == "101,68%"
+    assert format_percent(_score(TANAH_DATAR).period("2015").achievement) == "101,68%"
+
+
+def test_tanah_datar_findings() -> None:
+    """No errors or warnings; the capaian 101,68 is printed without its '%' in table and prose."""
+    findings = _findings(TANAH_DATAR)
+    assert _summary(findings, Severity.ERROR) == set()
+    assert _summary(findings, Severity.WARNING) == set()
+    assert sorted((f.code.value, f.location.place) for f in findings) == [
+        ("missing-percent-sign", "prose"),
+        ("missing-percent-sign", "tabel-3-3-21"),
+    ]
