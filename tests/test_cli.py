@@ -13,12 +13,63 @@ import pytest
 import lakipcore
 from lakipcore.cli import main
 
+SCHEMA1_EXAMPLE = Path(__file__).parent / "data" / "banten-2019-schema1.toml"
+
+# Two years, each with a full budget, so that a pooling method applies to both.
+TWO_YEARS = """\
+schema = 2
+
+[report]
+
+[[periods]]
+key = "2018"
+
+[[periods]]
+key = "2019"
+
+[office]
+code = "kanwil"
+name = "Kanwil"
+
+[[units]]
+code = "sekjen"
+name = "Sekjen"
+
+[units.periods.2018.budget]
+programme = "Dukungan Manajemen"
+
+[[units.periods.2018.budget.outputs]]
+name = "Gaji"
+pagu = "1.000"
+realisation = "900"
+
+[units.periods.2019.budget]
+programme = "Dukungan Manajemen"
+
+[[units.periods.2019.budget.outputs]]
+name = "Gaji"
+pagu = "1.000"
+realisation = "950"
+
+[[units.indicators]]
+code = "ikm"
+name = "Indeks kepuasan"
+
+[units.indicators.periods.2018]
+target = "12 Laporan"
+realisation = "10 Laporan"
+
+[units.indicators.periods.2019]
+target = "12 Laporan"
+realisation = "12 Laporan"
+"""
+
 
 def test_score_prints_the_dashboard_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     """With no FILE, the example's dashboard is printed in Indonesian format."""
     assert 0 == main(["score"])
     out = capsys.readouterr().out
-    assert "DASHBOARD PERFORMANCE 2019" in out
+    assert "DASHBOARD PERFORMANCE Tahun Anggaran 2019  (metode: banten-2019)" in out
     office_row = next(line for line in out.splitlines() if line.startswith("A "))
     assert office_row.split()[-3:] == ["133,51%", "98,75%", "116,13%"]
     assert "Ditjen Imigrasi" in out
@@ -26,10 +77,10 @@ def test_score_prints_the_dashboard_of_the_example(capsys: pytest.CaptureFixture
 
 
 def test_score_prints_the_yoy_table(capsys: pytest.CaptureFixture[str]) -> None:
-    """The YoY table shows both years under their methods and the change in points."""
+    """The change table shows both years under their methods and the change in points."""
     assert 0 == main(["score"])
     out = capsys.readouterr().out
-    yoy = out[out.index("YEAR ON YEAR") :]
+    yoy = out[out.index("PERFORMANCE Tahun Anggaran 2018 → Tahun Anggaran 2019") :]
     office_row = next(line for line in yoy.splitlines() if line.startswith("A "))
     assert office_row.split()[-7:] == [
         "119,58%",
@@ -47,16 +98,27 @@ def test_score_json_is_machine_readable(capsys: pytest.CaptureFixture[str]) -> N
     """JSON output names the method and carries unrounded values as strings."""
     assert 0 == main(["score", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
-    assert "lakipcore.score/1" == data["schema"]
-    year = data["years"][0]
-    assert 2019 == year["year"]
-    assert "banten-2019" == year["method"]["name"]
-    assert "pooled-indicators" == year["method"]["achievement"]
-    achievement = year["office"]["achievement"]
+    assert "lakipcore.score/2" == data["schema"]
+    assert "2019" == data["main"]
+    assert ["2018", "2019"] == [p["key"] for p in data["periods"]]
+    period = data["periods"][1]
+    assert ("annual", "Tahun Anggaran 2019") == (period["kind"], period["label"])
+    assert ("2019-01-01", "2019-12-31") == (period["start"], period["end"])
+    assert "banten-2019" == period["method"]["name"]
+    assert "pooled-indicators" == period["method"]["achievement"]
+    assert "kanwil-banten" == period["office"]["code"]
+    assert 9 == len(period["office"]["units"])
+    achievement = period["office"]["achievement"]
     assert "133,51" == achievement["shown"]
     assert Decimal("133.51") == lakipcore.round_to(Decimal(achievement["exact"]), 2)
     assert len(achievement["exact"]) > 20
-    assert data["yoy"]["from"] == 2018
+    assert "banten-2018" == data["periods"][0]["method"]["name"]
+    (change,) = data["changes"]
+    assert ("2018", "2019") == (change["from"], change["to"])
+    assert "7,46" == change["office"]["performance"]["shown"]
+    assert [u["code"] for u in period["office"]["units"]] == [u["code"] for u in change["units"]]
+    indicator = change["units"][0]["indicators"][0]
+    assert {"later", "earlier", "points"} <= set(indicator)
 
 
 def test_score_rounding_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,7 +146,10 @@ def test_bad_file_exits_2_naming_file_and_field(
     path.write_text(text, encoding="utf-8")
     assert 2 == main(["score", str(path)])
     err = capsys.readouterr().err
-    assert err.startswith(f"lakip: {path}: units[0].indicators[0].years.2019.target: '7.1'")
+    line = next(n for n, text in enumerate(text.splitlines(), 1) if 'target = "7.1"' in text)
+    assert err.startswith(
+        f"lakip: {path}:{line}: units[0].indicators[0].periods.2019.target: '7.1'"
+    )
     assert "'7,1'" in err
 
 
@@ -98,6 +163,78 @@ def test_unknown_method_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown --method is unusable input."""
     assert 2 == main(["score", "--method", "nope"])
     assert "unknown scoring method 'nope'" in capsys.readouterr().err
+
+
+def test_method_per_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--method PERIOD=NAME, repeated, sets each period's method."""
+    path = tmp_path / "two-years.toml"
+    path.write_text(TWO_YEARS, encoding="utf-8")
+    argv = ["score", str(path), "--method", "2018=banten-2019", "--method", "2019=banten-2019"]
+    assert 0 == main(argv)
+    out = capsys.readouterr().out
+    assert "DASHBOARD PERFORMANCE Tahun Anggaran 2019  (metode: banten-2019)" in out
+    assert "(metode: banten-2019 / banten-2019;" in out
+    change = out[out.index("PERFORMANCE Tahun Anggaran 2018 → Tahun Anggaran 2019") :]
+    office_row = next(line for line in change.splitlines() if line.startswith("A "))
+    assert office_row.split()[-7:] == [
+        "83,33%",
+        "90,00%",
+        "86,67%",
+        "100,00%",
+        "95,00%",
+        "97,50%",
+        "10,83%",
+    ]
+
+
+def test_method_that_cannot_score_a_period_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """banten-2019 pools pagu, which the example's 2018 budgets (rates only) do not have."""
+    assert 2 == main(["score", "--method", "2018=banten-2019", "--method", "2019=banten-2019"])
+    assert "known only as a printed absorption rate" in capsys.readouterr().err
+
+
+def test_method_for_one_period_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """A period not named keeps the file's method."""
+    assert 0 == main(["score", "--method", "2019=banten-2018"])
+    out = capsys.readouterr().out
+    assert "DASHBOARD PERFORMANCE Tahun Anggaran 2019  (metode: banten-2018)" in out
+    assert "(metode: banten-2018 / banten-2018;" in out
+
+
+def test_method_for_an_unknown_period_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """--method naming a period the report does not have is unusable input naming --method."""
+    assert 2 == main(["score", "--method", "2017=banten-2019"])
+    err = capsys.readouterr().err
+    assert "--method" in err
+    assert "'2017'" in err
+
+
+def test_deeply_nested_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """TOML nested thousands deep is unusable input, not a crash."""
+    path = tmp_path / "deep.toml"
+    path.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert 2 == main(["score", str(path)])
+    err = capsys.readouterr().err
+    assert err.startswith(f"lakip: {path}")
+    assert "Traceback" not in err
+
+
+def test_migrate_prints_a_schema_2_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """`lakip migrate` prints the schema 1 example as schema 2; it loads to the same report."""
+    assert 0 == main(["migrate", str(SCHEMA1_EXAMPLE)])
+    text = capsys.readouterr().out
+    assert text.startswith("schema = 2\n")
+    report = lakipcore.loads_report(text, source="migrated.toml")
+    assert text == lakipcore.dump_report(report)
+    assert lakipcore.load_report(SCHEMA1_EXAMPLE) == report
+
+
+def test_migrate_writes_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`lakip migrate FILE -o OUT` writes OUT instead of printing."""
+    out = tmp_path / "new.toml"
+    assert 0 == main(["migrate", str(SCHEMA1_EXAMPLE), "-o", str(out)])
+    assert "" == capsys.readouterr().out
+    assert lakipcore.load_report(SCHEMA1_EXAMPLE) == lakipcore.load_report(out)
 
 
 def test_python_dash_m() -> None:

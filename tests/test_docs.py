@@ -55,9 +55,15 @@ def test_json_sample_matches_the_output(capsys: pytest.CaptureFixture[str]) -> N
     assert 0 == main(["score", "--format", "json"])
     actual = json.loads(capsys.readouterr().out)
     assert list(actual) == list(sample)
-    for index in (0, 1):
-        assert actual["years"][index]["office"] == sample["years"][index]["office"]
-        assert actual["years"][index]["method"] == sample["years"][index]["method"]
-    assert actual["yoy"]["office"] == sample["yoy"]["office"]
-    unit = actual["years"][0]["units"][0]
-    assert list(unit) == list(sample["years"][0]["units"][0])
+    assert actual["schema"] == sample["schema"] == "lakipcore.score/2"
+    assert [p["key"] for p in actual["periods"]] == [p["key"] for p in sample["periods"]]
+    for got, shown in zip(actual["periods"], sample["periods"], strict=True):
+        assert list(got) == list(shown)
+        office = {key: value for key, value in got["office"].items() if key != "units"}
+        assert office == {key: value for key, value in shown["office"].items() if key != "units"}
+        assert got["method"] == shown["method"]
+    assert len(actual["changes"]) == len(sample["changes"])
+    assert actual["changes"][0]["office"] == sample["changes"][0]["office"]
+    assert list(actual["changes"][0]) == list(sample["changes"][0])
+    unit = actual["periods"][0]["office"]["units"][0]
+    assert list(unit) == list(sample["periods"][0]["office"]["units"][0])

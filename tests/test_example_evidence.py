@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import lakipcore
-from lakipcore import ColumnKind, EvidenceTable, UnitPerformance, read_cell
+from lakipcore import ColumnKind, EvidenceTable, Report, Unit, read_cell
 
 D = Decimal
 
@@ -23,8 +23,23 @@ def report() -> lakipcore.Report:
     return lakipcore.load_example()
 
 
+KEY = "2019"
+
+
 def _table(report: lakipcore.Report, unit: str, table: str) -> EvidenceTable:
-    return next(t for t in report.current.unit(unit).evidence if t.id == table)
+    return next(t for t in report.unit(unit).evidence(KEY) if t.id == table)
+
+
+def _score(report: Report, unit: str) -> lakipcore.UnitScore:
+    """Unit ``unit`` of the example's 2019, scored with banten-2019."""
+    return lakipcore.score_period(report, KEY, "banten-2019").unit(unit)
+
+
+def _replace(unit: Unit, changed: Unit) -> Unit:
+    """``unit``'s tree with the unit of ``changed``'s code replaced by ``changed``."""
+    if unit.code == changed.code:
+        return changed
+    return attrs.evolve(unit, units=[_replace(u, changed) for u in unit.units])
 
 
 def _numbers(table: EvidenceTable, column: str) -> list[Decimal]:
@@ -45,14 +60,12 @@ def test_derived_realisations(
     report: lakipcore.Report, unit: str, indicator: str, printed: str
 ) -> None:
     """Realisations derived from the encoded evidence equal the report's, exactly."""
-    scored = lakipcore.score_unit(report.current.unit(unit), "banten-2019")
-    assert D(printed) == scored.indicator(indicator).realisation
+    assert D(printed) == _score(report, unit).indicator(indicator).realisation
 
 
 def test_nilai_akuntabilitas_is_the_mean_of_three_surveys(report: lakipcore.Report) -> None:
     """90,99 is the mean of 94,33…, 93,80 and 84,86 (truncated in the report)."""
-    scored = lakipcore.score_unit(report.current.unit("sekjen"), "banten-2019")
-    realisation = scored.indicator("sekjen-nilai-akip").realisation
+    realisation = _score(report, "sekjen").indicator("sekjen-nilai-akip").realisation
     assert realisation is not None
     assert D("90.99") == lakipcore.round_to(realisation, 2, lakipcore.Rounding.TRUNCATE)
     assert D("91.00") == lakipcore.round_to(realisation, 2)
@@ -107,8 +120,8 @@ def test_wbk_candidacy_of_the_fifteen_units(report: lakipcore.Report) -> None:
 def test_every_printed_grade_is_reproduced(report: lakipcore.Report) -> None:
     """Each grade cell of the encoded survey tables is what its grade table gives."""
     checked = 0
-    for unit in report.current.units:
-        for table in unit.evidence:
+    for unit in report.units():
+        for table in unit.evidence(KEY):
             for column in table.columns:
                 if column.kind is not ColumnKind.GRADE or column.grades is None:
                     continue
@@ -123,21 +136,39 @@ def test_every_printed_grade_is_reproduced(report: lakipcore.Report) -> None:
 
 def test_a_changed_survey_score_flows_to_the_dashboard(report: lakipcore.Report) -> None:
     """Editing the Kanwil IKM cell changes Sekjen's realisation, capaian and achievement."""
-    unit = report.current.unit("sekjen")
+    unit = report.unit("sekjen")
     table = _table(report, "sekjen", "survei-kanwil")
     position = table.index("ikm")
     rows = tuple((*row[:position], "20", *row[position + 1 :]) for row in table.rows)
-    changed = attrs.evolve(
-        unit, evidence=[attrs.evolve(table, rows=rows) if t is table else t for t in unit.evidence]
-    )
-    before = lakipcore.score_unit(unit, "banten-2019")
-    after = lakipcore.score_unit(changed, "banten-2019")
-    assert D(10) == after.indicator("sekjen-ikm-internal").realisation
-    assert after.achievement > before.achievement
+    block = unit.at(KEY)
+    assert block is not None
+    evidence = [attrs.evolve(table, rows=rows) if t is table else t for t in block.evidence]
+    periods = [attrs.evolve(b, evidence=evidence) if b is block else b for b in unit.periods]
+    changed = attrs.evolve(report, root=_replace(report.root, attrs.evolve(unit, periods=periods)))
+    before = lakipcore.score_period(report, KEY, "banten-2019")
+    after = lakipcore.score_period(changed, KEY, "banten-2019")
+    sekjen = after.unit("sekjen")
+    assert D(10) == sekjen.indicator("sekjen-ikm-internal").realisation
+    earlier = before.unit("sekjen").indicator("sekjen-ikm-internal").capaian
+    later = sekjen.indicator("sekjen-ikm-internal").capaian
+    assert earlier is not None
+    assert later is not None
+    assert later > earlier
+    unit_before, unit_after = before.unit("sekjen").achievement, sekjen.achievement
+    assert unit_before is not None
+    assert unit_after is not None
+    assert unit_after > unit_before
+    assert before.achievement is not None
+    assert after.achievement is not None
+    assert after.achievement > before.achievement  # the office row pools the indicators
 
 
 def test_units_have_evidence(report: lakipcore.Report) -> None:
-    """Every unit but Balitbang (which prints none) carries its supporting tables."""
-    with_evidence = {u.code for u in report.current.units if u.evidence}
-    assert {u.code for u in report.current.units} - {"balitbang"} == with_evidence
-    assert all(isinstance(u, UnitPerformance) for u in report.current.units)
+    """Every unit but Balitbang (which prints none) carries its supporting tables in 2019; the
+    office row itself has none."""
+    units = report.root.units
+    with_evidence = {u.code for u in units if u.evidence(KEY)}
+    assert {u.code for u in units} - {"balitbang"} == with_evidence
+    assert all(isinstance(u, Unit) for u in units)
+    assert () == report.root.evidence(KEY)
+    assert "kanwil-banten" == report.root.code

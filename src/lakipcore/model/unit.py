@@ -69,7 +69,11 @@ class UnitPeriod:
             seen.add(table.id)
         for index, table in enumerate(self.evidence):
             for number, total in enumerate(table.totals):
-                where = total.origin or Origin(path=f"evidence[{index}].totals[{number}]")
+                where = Origin(path=f"evidence[{index}].totals[{number}]")
+                if total.origin is not None and total.origin.path is not None:
+                    # The loader locates a total at its printed text; the rule sits beside it.
+                    path = total.origin.path.removesuffix(".printed")
+                    where = Origin(total.origin.source, path, total.origin.line)
                 _check_rule(total.rule, self.evidence, where.child("rule"))
 
 
@@ -77,7 +81,8 @@ def _check_rule(rule: Rule, tables: tuple[EvidenceTable, ...], where: Origin) ->
     try:
         check_rule(rule, tables)
     except LakipError as error:
-        raise type(error)(error.message, field=where.path, source=where.source) from None
+        inner = where.child(error.field) if error.field else where
+        raise error.relocated(field=inner.path, source=where.source, line=where.line) from None
 
 
 def _check_unique(codes: Iterable[str], what: str, field: str) -> None:

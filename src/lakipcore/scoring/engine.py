@@ -160,7 +160,10 @@ class _Scorer:
         self, unit: Unit, indicator: Indicator, entry: IndicatorPeriod, error: LakipError
     ) -> IndicatorScore:
         fallback = f"units[{unit.code}].indicators[{indicator.code}].periods.{entry.period}"
-        if error.source is None:
+        if error.source is None and entry.origin is None:
+            field = f"{fallback}.{error.field}" if error.field else fallback
+            error = error.relocated(field=field)
+        elif error.source is None:
             error = error.relocated(**_where(entry.origin, fallback))  # type: ignore[arg-type]
         if self.problems is None:
             raise error
@@ -180,8 +183,13 @@ class _Scorer:
             try:
                 return rule_value(entry.derivation, unit.evidence(entry.period))
             except LakipError as error:
-                origin = entry.origin.child("derive") if entry.origin else None
-                raise error.relocated(**_where(origin, "derive")) from None  # type: ignore[arg-type]
+                inner = f"derive.{error.field}" if error.field else "derive"
+                if entry.origin is None:
+                    raise error.relocated(field=inner) from None
+                origin = entry.origin.child(inner)
+                raise error.relocated(
+                    field=origin.path, source=origin.source, line=entry.origin.line
+                ) from None
         if entry.accumulate:
             return self.accumulated(unit, indicator, self.report.period(entry.period))
         return None
@@ -491,9 +499,8 @@ def score_indicator(
         raise UnknownNameError(
             f"indicator {indicator.code!r} has no entry for {period!r}", field="period"
         )
-    unit = Unit("indicator", "indicator", (indicator,), (), ())
-    if evidence:
-        unit = attrs.evolve(unit, periods=(UnitPeriod(period, evidence=tuple(evidence)),))
+    blocks = (UnitPeriod(period, evidence=tuple(evidence)),) if evidence else ()
+    unit = Unit("indicator", "indicator", (indicator,), blocks)
     report = Report((ReportPeriod(period),), unit)
     return _Scorer(report, report.periods[0], get_method(method), None).indicator(
         unit, indicator, entry
