@@ -208,7 +208,7 @@ def test_unscorable_indicator_in_the_example_is_a_finding(banten: list[Finding])
     (finding,) = unscorable
     assert Severity.ERROR is finding.severity
     assert (Subject("sekjen", "sekjen-nilai-rb"), "2019") == (finding.subject, finding.period)
-    assert "units[0].indicators[1].periods.2019" == finding.location.field
+    assert "units[0].indicators[1].periods.2019.target" == finding.location.field
     assert finding.location.line is not None
     assert "zero" in finding.message.lower()
 

@@ -190,7 +190,7 @@ class Rule:
 
     ``columns`` are needed by SUM and MEAN (several columns: every cell of each); ``where``
     selects rows (all conditions must hold); ``scale`` is the scale a MEAN converts scores to
-    (required when any column is a score).
+    (required when any column is a score). ``origin`` is where the rule was read from.
     """
 
     op: RuleOp
@@ -198,6 +198,7 @@ class Rule:
     columns: tuple[str, ...] = attrs.field(default=(), converter=_names)
     where: tuple[Condition, ...] = attrs.field(default=(), converter=_conditions)
     scale: str | None = None
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.op is RuleOp.ROWS and self.columns:

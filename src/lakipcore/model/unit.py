@@ -69,12 +69,8 @@ class UnitPeriod:
             seen.add(table.id)
         for index, table in enumerate(self.evidence):
             for number, total in enumerate(table.totals):
-                where = Origin(path=f"evidence[{index}].totals[{number}]")
-                if total.origin is not None and total.origin.path is not None:
-                    # The loader locates a total at its printed text; the rule sits beside it.
-                    path = total.origin.path.removesuffix(".printed")
-                    where = Origin(total.origin.source, path, total.origin.line)
-                _check_rule(total.rule, self.evidence, where.child("rule"))
+                fallback = Origin(path=f"evidence[{index}].totals[{number}].rule")
+                _check_rule(total.rule, self.evidence, total.rule.origin or fallback)
 
 
 def _check_rule(rule: Rule, tables: tuple[EvidenceTable, ...], where: Origin) -> None:
@@ -148,9 +144,11 @@ class Unit:
                 tables = self.evidence(entry.period)
                 base = entry.origin or Origin(path=f"indicators[{index}].periods[{number}]")
                 if entry.derivation is not None:
-                    _check_rule(entry.derivation, tables, base.child("derive"))
+                    where = entry.derivation.origin or base.child("derive")
+                    _check_rule(entry.derivation, tables, where)
                 for n, support in enumerate(entry.supports):
-                    _check_rule(support.rule, tables, base.child(f"supports[{n}]"))
+                    where = support.rule.origin or base.child(f"supports[{n}]")
+                    _check_rule(support.rule, tables, where)
 
     def at(self, period: str) -> UnitPeriod | None:
         """The unit's own block for ``period``, or ``None``."""

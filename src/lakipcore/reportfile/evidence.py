@@ -86,7 +86,7 @@ def read_rule(
         )
     scale = reader.text(data, "scale", path, required=False)
     with reader.placed(path):
-        return Rule(op, table, tuple(columns), tuple(where), scale)
+        return Rule(op, table, tuple(columns), tuple(where), scale, origin=reader.origin(path))
 
 
 def read_supports(reader: _Reader, data: object, path: str) -> tuple[Support, ...]:

@@ -9,7 +9,7 @@ indicators and budget count as one more member.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -38,7 +38,6 @@ from lakipcore.model import (
     ReportPeriod,
     Target,
     Unit,
-    UnitPeriod,
     comparable_pairs,
 )
 from lakipcore.scoring.evidence import rule_value
@@ -73,6 +72,9 @@ __all__ = [
 
 MethodChoice = str | ScoringMethod | Mapping[str, str | ScoringMethod] | None
 """A method for every period, one per period key, or ``None`` for the ones the report names."""
+
+Evidence = Callable[[str], tuple[EvidenceTable, ...]]
+"""The evidence tables of a unit in a period (by key)."""
 
 
 @attrs.frozen
@@ -109,10 +111,15 @@ def resolve_method(method: MethodChoice, period: ReportPeriod) -> ScoringMethod:
     return get_method(chosen)
 
 
-def _where(origin: Origin | None, fallback: str) -> dict[str, object]:
-    if origin is None:
-        return {"field": fallback}
-    return {"field": origin.path, "source": origin.source, "line": origin.line}
+def _placed(error: LakipError, origin: Origin | None, relative: str) -> LakipError:
+    """``error`` placed where it happened: inside ``origin`` when the object came from a file,
+    else under the ``relative`` path; an error already located in a file stays as it is."""
+    if error.source is not None:
+        return error
+    if origin is not None:
+        inner = origin.child(error.field) if error.field else origin
+        return error.relocated(field=inner.path, source=origin.source, line=origin.line)
+    return error.relocated(field=f"{relative}.{error.field}" if error.field else relative)
 
 
 class _Scorer:
@@ -120,7 +127,7 @@ class _Scorer:
 
     def __init__(
         self,
-        report: Report,
+        report: Report | None,
         period: ReportPeriod,
         method: ScoringMethod,
         problems: list[Problem] | None,
@@ -132,15 +139,20 @@ class _Scorer:
 
     # --- indicators ----------------------------------------------------------------------
 
-    def indicator(self, unit: Unit, indicator: Indicator, entry: IndicatorPeriod) -> IndicatorScore:
+    def indicator(
+        self, unit: str, indicator: Indicator, entry: IndicatorPeriod, evidence: Evidence
+    ) -> IndicatorScore:
         code, name = indicator.code, indicator.name
         if isinstance(entry.target, NotTargeted):
             return IndicatorScore(code, name, None, "not targeted")
         target = entry.target.value
+        failure: LakipError | None = None
         try:
-            realised = self.realisation(unit, indicator, entry)
+            realised = self.realisation(indicator, entry, evidence)
         except LakipError as error:
-            return self._failed(unit, indicator, entry, error)
+            failure = error
+        if failure is not None:  # handled outside the except block: no chained traceback
+            return self._failed(unit, indicator, entry, failure)
         if realised is None:
             return IndicatorScore(code, name, None, "planned", target=target)
         formula = indicator.formula
@@ -151,51 +163,52 @@ class _Scorer:
                 target, realised, polarity=indicator.polarity, formula=formula, cap=self.method.cap
             )
         except ZeroTargetError as error:
-            if self.method.zero_target is ZeroTargetPolicy.EXCLUDE:
-                return IndicatorScore(code, name, None, "zero target excluded", realised, target)
-            return self._failed(unit, indicator, entry, error)
-        return IndicatorScore(code, name, value, realisation=realised, target=target)
+            zero: LakipError = error
+        else:
+            return IndicatorScore(code, name, value, realisation=realised, target=target)
+        if self.method.zero_target is ZeroTargetPolicy.EXCLUDE:
+            return IndicatorScore(code, name, None, "zero target excluded", realised, target)
+        return self._failed(unit, indicator, entry, zero)
 
     def _failed(
-        self, unit: Unit, indicator: Indicator, entry: IndicatorPeriod, error: LakipError
+        self, unit: str, indicator: Indicator, entry: IndicatorPeriod, error: LakipError
     ) -> IndicatorScore:
-        fallback = f"units[{unit.code}].indicators[{indicator.code}].periods.{entry.period}"
-        if error.source is None and entry.origin is None:
-            field = f"{fallback}.{error.field}" if error.field else fallback
-            error = error.relocated(field=field)
-        elif error.source is None:
-            error = error.relocated(**_where(entry.origin, fallback))  # type: ignore[arg-type]
+        fallback = f"units[{unit}].indicators[{indicator.code}].periods.{entry.period}"
+        error = _placed(error, entry.origin, fallback)
         if self.problems is None:
             raise error
-        self.problems.append(Problem(unit.code, indicator.code, entry.period, error))
+        self.problems.append(Problem(unit, indicator.code, entry.period, error))
         target = entry.target.value if not isinstance(entry.target, NotTargeted) else None
         return IndicatorScore(
             indicator.code, indicator.name, None, f"not scored: {error.message}", target=target
         )
 
     def realisation(
-        self, unit: Unit, indicator: Indicator, entry: IndicatorPeriod
+        self, indicator: Indicator, entry: IndicatorPeriod, evidence: Evidence
     ) -> Decimal | None:
         """The realisation scored: stated, derived, accumulated, or ``None`` (planned)."""
         if entry.realisation is not None:
             return entry.realisation.value
         if entry.derivation is not None:
             try:
-                return rule_value(entry.derivation, unit.evidence(entry.period))
+                return rule_value(entry.derivation, evidence(entry.period))
             except LakipError as error:
-                inner = f"derive.{error.field}" if error.field else "derive"
-                if entry.origin is None:
-                    raise error.relocated(field=inner) from None
-                origin = entry.origin.child(inner)
-                raise error.relocated(
-                    field=origin.path, source=origin.source, line=entry.origin.line
-                ) from None
+                raise _placed(error, entry.derivation.origin, "derive") from None
         if entry.accumulate:
-            return self.accumulated(unit, indicator, self.report.period(entry.period))
+            if self.report is None:
+                raise MethodNotApplicableError(
+                    "an accumulated realisation is built from the report's other periods: "
+                    "score it with score_report",
+                    field="accumulate",
+                )
+            period = self.report.period(entry.period)
+            return self.accumulated(self.report, indicator, period, evidence)
         return None
 
-    def accumulated(self, unit: Unit, indicator: Indicator, period: ReportPeriod) -> Decimal:
-        parts = _tiling(self.report, period, indicator)
+    def accumulated(
+        self, report: Report, indicator: Indicator, period: ReportPeriod, evidence: Evidence
+    ) -> Decimal:
+        parts = _tiling(report, period, indicator)
         if parts is None:
             raise InvalidValueError(
                 f"accumulate = true, but no semesters or quarters of the report with this "
@@ -205,7 +218,7 @@ class _Scorer:
         values = []
         for part in parts:
             entry = indicator.at(part.key)
-            value = None if entry is None else self.realisation(unit, indicator, entry)
+            value = None if entry is None else self.realisation(indicator, entry, evidence)
             if value is None:
                 raise InvalidValueError(
                     f"accumulate = true, but {part.key} has no realisation", field="accumulate"
@@ -228,7 +241,7 @@ class _Scorer:
         block = unit.at(key)
         if not entries and not children and block is None:
             return None
-        indicators = tuple(self.indicator(unit, i, e) for i, e in entries)
+        indicators = tuple(self.indicator(unit.code, i, e, unit.evidence) for i, e in entries)
         gaps: list[str] = []
         achievement = self._achievement(indicators, children, gaps)
         budget = None if block is None else block.budget
@@ -492,16 +505,17 @@ def score_indicator(
     """Capaian of one indicator in ``period`` under ``method`` (unrounded, in percent).
 
     A derived realisation is computed from ``evidence`` (the unit's tables of the period). An
-    accumulated one needs its report: score it with :func:`score_report`.
+    accumulated one needs the report's other periods: score it with :func:`score_report`.
     """
+    if not isinstance(indicator, Indicator):
+        raise LakipTypeError(
+            f"expected an Indicator, got {type(indicator).__name__}", field="indicator"
+        )
     entry = indicator.at(period)
     if entry is None:
         raise UnknownNameError(
             f"indicator {indicator.code!r} has no entry for {period!r}", field="period"
         )
-    blocks = (UnitPeriod(period, evidence=tuple(evidence)),) if evidence else ()
-    unit = Unit("indicator", "indicator", (indicator,), blocks)
-    report = Report((ReportPeriod(period),), unit)
-    return _Scorer(report, report.periods[0], get_method(method), None).indicator(
-        unit, indicator, entry
-    )
+    tables = tuple(evidence)
+    scorer = _Scorer(None, ReportPeriod(period), get_method(method), None)
+    return scorer.indicator("indicator", indicator, entry, lambda _key: tables)
