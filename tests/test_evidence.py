@@ -1184,16 +1184,11 @@ def test_schema_1_evidence_loads_with_its_own_paths():
     assert Decimal("9.38") == result.indicator("ikm").realisation
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a rule error in a schema 1 file is located at .derive, not at the rule's own field "
-    "(.derive.table) as in schema 2: the migrated path loses the inner field (issue 8 note)",
-)
 def test_schema_1_evidence_errors_and_findings_use_schema_1_paths():
     """Errors and findings about a schema-1 file name the fields as that file spells them."""
     with pytest.raises(UnknownNameError, match=r"no evidence table 'surv'") as info:
         loads_report(SCHEMA_1_DOC.replace('table = "survei"', 'table = "surv"'), source=SOURCE)
-    assert "units[0].indicators[0].years.2019.derive" == info.value.field
+    assert "units[0].indicators[0].years.2019.derive.table" == info.value.field
 
     report = loads_report(SCHEMA_1_DOC.replace('"14,15", "A"', '"14,15", "B"'), source=SOURCE)
     (finding,) = audit(report, method=METHOD, source=SOURCE)

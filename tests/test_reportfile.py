@@ -802,22 +802,7 @@ ALL_CASES = tuple((minimal_toml, *c) for c in LOAD_ERROR_CASES) + tuple(
 ALL_IDS = [c[1] for c in ALL_CASES]
 
 # Cases that fail because of a known bug in src/ (reported; remove the entry once fixed).
-KNOWN_BUGS = {
-    "v1-unknown-method": (
-        "a schema 1 method error is placed at 'methods' (the [methods] header line), not at "
-        "the bad entry 'methods.2019': v1_path maps every periods[k] path to 'methods'"
-    ),
-}
-ALL_PARAMS = [
-    pytest.param(
-        c,
-        id=c[1],
-        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[c[1]])]
-        if c[1] in KNOWN_BUGS
-        else [],
-    )
-    for c in ALL_CASES
-]
+ALL_PARAMS = [pytest.param(c, id=c[1]) for c in ALL_CASES]
 
 
 def test_load_error_cases_unique():
@@ -955,12 +940,6 @@ def test_parent_cycle_is_refused():
     assert all(e.line is not None for e in info.value.errors)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader bug: a unit whose parent does not exist is also reported as 'units are "
-    "under each other in a circle' (reportfile/loader.py _tree: the final loop over units "
-    "never built does not skip those already refused for their parent)",
-)
 def test_unknown_parent_is_one_error():
     """A unit under a unit that does not exist is one error, not also a circle."""
     text = minimal_toml(('name = "Sekjen"\n', 'name = "Sekjen"\nparent = "kanwi"\n'))

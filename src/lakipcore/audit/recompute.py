@@ -36,7 +36,7 @@ from lakipcore.model import (
 from lakipcore.model.evidence import NIL_CELLS
 from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
 from lakipcore.scoring.evidence import rule_value
-from lakipcore.scoring.formulas import absorption
+from lakipcore.scoring.formulas import defined_absorption
 from lakipcore.scoring.results import (
     Change,
     IndicatorChange,
@@ -226,7 +226,7 @@ def _budget_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[R
                 exact = {
                     Quantity.PAGU: budget.pagu,
                     Quantity.REALISATION: budget.realisation,
-                    Quantity.ABSORPTION: absorption(budget.pagu, budget.realisation),
+                    Quantity.ABSORPTION: defined_absorption(budget.pagu, budget.realisation),
                 }.get(printed.quantity)
             yield Recomputed(printed, Subject(unit.code, "programme"), key, exact)
         for output, output_score in zip(budget.outputs, score.outputs, strict=True):

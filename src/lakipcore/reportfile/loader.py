@@ -10,6 +10,7 @@ fields of the schema 1 file.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
@@ -104,6 +105,8 @@ def loads_report(text: str | bytes, *, source: str = "<string>") -> Report:
         reader = Reader(source, lines, rename=v1_path)
         with reader.placed(""):
             data = migrate_v1(data, reader)
+        keys = [period["key"] for period in data["periods"]]
+        reader.rename = functools.partial(v1_path, keys=keys)
     else:
         reader = Reader(source, lines)
     return _build_report(reader, data)
@@ -223,8 +226,8 @@ def _tree(reader: Reader, office: Table, units: list[Table], keys: set[str]) -> 
     default), children in file order."""
     office_code = reader.text(office, "code", "office", required=False) or "office"
     paths = {office_code: "office"}
+    data = {office_code: office}
     parents: dict[str, str] = {}
-    order: list[str] = []
     for index, item in enumerate(units):
         path = f"units[{index}]"
         code = reader.required_text(item, "code", path)
@@ -233,48 +236,42 @@ def _tree(reader: Reader, office: Table, units: list[Table], keys: set[str]) -> 
                 reader.fail(join(path, "code"), f"duplicate code {code!r} (first at {paths[code]})")
             )
             continue
-        paths[code] = path
+        paths[code], data[code] = path, item
         parents[code] = reader.text(item, "parent", path, required=False) or office_code
-        order.append(code)
-    data = {office_code: office, **{code: units[int(paths[code][6:-1])] for code in order}}
     children: dict[str, list[str]] = {code: [] for code in paths}
-    for code in order:
-        parent = parents[code]
-        if parent not in children:
+    for code, parent in parents.items():
+        if parent in children:
+            children[parent].append(code)
+        else:
             reader.errors.append(
                 reader.fail(join(paths[code], "parent"), f"no unit {parent!r} to be under")
             )
-            continue
-        children[parent].append(code)
-    built: dict[str, Unit | None] = {}
-
-    def build(code: str, trail: tuple[str, ...]) -> Unit | None:
-        if code in trail:
+    # Every unit has one parent, so the units reachable from the office form a tree; the others
+    # hang in a circle of parents (or under a unit that does not exist, reported above).
+    reached = [office_code]
+    for code in reached:
+        reached.extend(children[code])
+    seen = set(reached)
+    for code, parent in parents.items():
+        if code not in seen and parent in children:
             reader.errors.append(
                 reader.fail(join(paths[code], "parent"), "units are under each other in a circle")
             )
-            return None
-        subunits = [build(child, (*trail, code)) for child in children[code]]
-        unit = reader.collect(
-            lambda: _unit(
+    built: dict[str, Unit | None] = {}
+    for code in reversed(reached):  # sub-units before the unit above them
+        subunits = tuple(built[child] for child in children[code])
+        built[code] = reader.collect(
+            functools.partial(
+                _unit,
                 reader,
                 data[code],
                 paths[code],
                 keys,
                 office_code=office_code,
-                subunits=tuple(subunits),
+                subunits=subunits,
             )
         )
-        built[code] = unit
-        return unit
-
-    root = build(office_code, ())
-    for code in order:  # units whose parent chain never reaches the office
-        if code not in built:
-            reader.errors.append(
-                reader.fail(join(paths[code], "parent"), "units are under each other in a circle")
-            )
-    return root
+    return built[office_code]
 
 
 def _unit(
@@ -292,7 +289,7 @@ def _unit(
     name = reader.required_text(item, "name", path)
     blocks = []
     for key, table in _period_tables(reader, item, path, keys).items():
-        block = reader.collect(lambda k=key, t=table: _unit_period(reader, t, path, k))  # type: ignore[misc]
+        block = reader.collect(functools.partial(_unit_period, reader, table, path, key))
         if block is not None:
             blocks.append(block)
     indicators_data = reader.array(item, "indicators", path)
@@ -312,7 +309,7 @@ def _unit(
             continue
         if isinstance(indicator_code, str):
             seen[indicator_code] = index
-        indicator = reader.collect(lambda d=data, p=ipath: _indicator(reader, d, p, keys))  # type: ignore[misc]
+        indicator = reader.collect(functools.partial(_indicator, reader, data, ipath, keys))
         if indicator is not None:
             indicators.append(indicator)
     if len(reader.errors) > before or any(u is None for u in subunits):
@@ -417,7 +414,7 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
         accumulation = Accumulation.from_name(accumulation_name) if accumulation_name else None
     entries = []
     for key, table in tables.items():
-        entry = reader.collect(lambda k=key, t=table: _indicator_period(reader, t, path, k))  # type: ignore[misc]
+        entry = reader.collect(functools.partial(_indicator_period, reader, table, path, key))
         if entry is not None:
             entries.append(entry)
     code = reader.required_text(item, "code", path)

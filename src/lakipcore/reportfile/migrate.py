@@ -11,6 +11,7 @@ order, so :func:`v1_path` can name every field by its schema 1 path again in err
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from lakipcore.model import KANWIL_TABLES
@@ -23,11 +24,14 @@ __all__ = ["migrate_v1", "v1_path"]
 _OFFICE_CODE = "office"
 
 
-def v1_path(path: str) -> str:
+def v1_path(path: str, keys: Sequence[str] = ()) -> str:
     """The schema 1 path of a field of a migrated file (``units[0].periods.2019`` →
-    ``units[0].years.2019``)."""
-    if path.startswith("periods["):
-        return "methods"
+    ``units[0].years.2019``); ``keys`` are the migrated periods' keys, in order, so that
+    ``periods[1].method`` becomes ``methods.2019``."""
+    match = re.match(r"periods\[(\d+)\]", path)
+    if match is not None:
+        index = int(match[1])
+        return f"methods.{keys[index]}" if index < len(keys) else "methods"
     if path == "office.name":
         return "report.office"
     if path == "report.main":

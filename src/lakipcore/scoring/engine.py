@@ -41,7 +41,12 @@ from lakipcore.model import (
     comparable_pairs,
 )
 from lakipcore.scoring.evidence import rule_value
-from lakipcore.scoring.formulas import absorption, capaian, performance, yoy_points
+from lakipcore.scoring.formulas import (
+    capaian,
+    defined_absorption,
+    performance,
+    yoy_points,
+)
 from lakipcore.scoring.methods import (
     AbsorptionAggregation,
     AchievementAggregation,
@@ -251,12 +256,14 @@ class _Scorer:
         if isinstance(budget, BudgetLine):
             outputs = tuple(
                 OutputScore(
-                    o.code, o.name, o.pagu, o.realisation, absorption(o.pagu, o.realisation)
+                    o.code, o.name, o.pagu, o.realisation, defined_absorption(o.pagu, o.realisation)
                 )
                 for o in budget.outputs
             )
             own_amounts = (budget.pagu, budget.realisation)
-            own_rate = absorption(budget.pagu, budget.realisation)
+            own_rate = defined_absorption(budget.pagu, budget.realisation)
+            if own_rate is None:
+                gaps.append(f"absorption: the pagu of {unit.code} is zero in {key}")
         elif budget is not None:
             own_rate = budget.rate
         rate, amounts = self._absorption(
@@ -348,7 +355,10 @@ class _Scorer:
                 "rate; use a method that averages unit rates",
                 field="method",
             )
-        return absorption(*amounts), amounts
+        rate = defined_absorption(*amounts)
+        if rate is None:
+            gaps.append(f"absorption: the pagu of {unit.code} and its units is zero")
+        return rate, amounts
 
 
 def _kind_of(indicator: Indicator, key: str) -> MeasureKind:

@@ -99,6 +99,12 @@ def absorption(pagu: Decimal, realisation: Decimal) -> Decimal:
     return mul(div(realisation, pagu), HUNDRED)
 
 
+def defined_absorption(pagu: Decimal, realisation: Decimal) -> Decimal | None:
+    """:func:`absorption`, or ``None`` for a zero pagu, where the rate is undefined: scoring
+    keeps it absent (never zero) and goes on with the figures that are defined."""
+    return None if pagu.is_zero() else absorption(pagu, realisation)
+
+
 def _weight(value: object) -> Decimal:
     weight = exact_decimal(value, field="weight")
     if weight < ZERO:

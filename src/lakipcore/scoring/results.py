@@ -54,13 +54,14 @@ class IndicatorScore:
 
 @attrs.frozen
 class OutputScore:
-    """One budget output: amounts in Rupiah and absorption in percent."""
+    """One budget output: amounts in Rupiah and absorption in percent (``None`` when the pagu
+    is zero: a rate of nothing is undefined)."""
 
     code: str | None
     name: str
     pagu: Decimal
     realisation: Decimal
-    absorption: Decimal
+    absorption: Decimal | None
 
 
 def _index(items: tuple[IndicatorScore, ...]) -> dict[str, IndicatorScore]:
