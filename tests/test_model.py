@@ -629,12 +629,6 @@ def test_unit_refuses_wrong_member_types():
     assert "units[1]" == info.value.field
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="src bug: Unit and Indicator build their lookup indexes (attrs defaults) before "
-    "__attrs_post_init__ checks member types, so a str member raises AttributeError",
-)
 @pytest.mark.parametrize(
     ("build", "field"),
     [
@@ -830,12 +824,6 @@ def test_report_period_method_must_be_a_str():
     assert "method" == info.value.field
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="src bug: ReportPeriod passes field positionally to LakipTypeError "
-    "(LakipError takes field= as keyword only), so planned='yes' raises a plain TypeError",
-)
 def test_report_period_planned_must_be_a_bool():
     """A period refuses a planned flag that is not a bool with LakipTypeError."""
     with pytest.raises(LakipTypeError, match="planned must be True or False") as info:
@@ -844,12 +832,6 @@ def test_report_period_planned_must_be_a_bool():
     assert "planned" == info.value.field
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="src bug: ReportPeriod(2019) computes kind/span from the key before the key's "
-    "validator runs, so it raises AttributeError ('int' has no 'isascii'), not LakipTypeError",
-)
 def test_report_period_key_must_be_a_str():
     """A period key given as an int is refused with LakipTypeError naming the key."""
     with pytest.raises(LakipTypeError) as info:

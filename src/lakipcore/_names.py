@@ -42,9 +42,10 @@ def enum_field(cls: type[enum.Enum], field: str) -> Any:
 
     def check(_instance: object, _attribute: object, value: object) -> None:
         if not isinstance(value, cls):
+            lookup = f"{cls.__name__}.from_name()" if hasattr(cls, "from_name") else cls.__name__
             raise LakipTypeError(
-                f"expected a {cls.__name__} member, got {value!r}; use {cls.__name__}.from_name()"
-                " to look one up by name",
+                f"expected a {cls.__name__} member, got {value!r}; use {lookup} to look one up "
+                "by name",
                 field=field,
             )
 

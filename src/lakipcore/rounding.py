@@ -8,18 +8,19 @@ next); every function here takes a :class:`Rounding` and a number of decimal pla
 
 from __future__ import annotations
 
-import enum
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lakipcore._exact import CONTEXT
-from lakipcore._names import member
-from lakipcore.errors import InvalidValueError
+from lakipcore._names import NamedEnum
+from lakipcore.errors import InvalidValueError, LakipTypeError
 
 __all__ = ["Rounding", "explaining_rounding", "places_of", "round_to"]
 
 
-class Rounding(enum.Enum):
+class Rounding(NamedEnum):
     """How an exact value is cut to a printed precision."""
+
+    __what__ = "rounding"
 
     HALF_UP = "half-up"
     """0,5 of the last place rounds away from zero: 99,805 → 99,81. The report's usual mode."""
@@ -34,11 +35,6 @@ class Rounding(enum.Enum):
     def decimal_mode(self) -> str:
         """The ``decimal`` module's name for this mode."""
         return _DECIMAL_MODES[self]
-
-    @classmethod
-    def from_name(cls, name: str) -> Rounding:
-        """Look a mode up by its name (``"half-up"``, ``"truncate"``, ``"half-even"``)."""
-        return member(cls, name, "rounding")
 
 
 _DECIMAL_MODES = {
@@ -56,8 +52,17 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
     >>> round_to(Decimal("275.502"), 0, Rounding.TRUNCATE)
     Decimal('275')
     """
+    if isinstance(places, bool) or not isinstance(places, int):
+        raise LakipTypeError(f"places must be an int, got {places!r}", field="places")
     if places < 0:
         raise InvalidValueError(f"places must be 0 or more, got {places}")
+    if not isinstance(rounding, Rounding):
+        raise LakipTypeError(
+            f"expected a Rounding member, got {rounding!r}; use Rounding.from_name()",
+            field="rounding",
+        )
+    if not isinstance(value, Decimal):
+        raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field="value")
     quantum = Decimal((0, (1,), -places))
     try:
         return value.quantize(quantum, rounding=rounding.decimal_mode, context=CONTEXT)

@@ -11,9 +11,10 @@ import attrs
 from lakipcore._exact import ZERO, total
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
+from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
-from lakipcore.model.printed import PrintedFigure, PrintedFigures
+from lakipcore.model.printed import PrintedFigures, printed_figures
 
 __all__ = ["Budget", "BudgetLine", "BudgetOutput", "ReportedAbsorption"]
 
@@ -39,16 +40,8 @@ def _rate(value: object) -> Decimal:
     return _amount(value, "absorption")
 
 
-def _printed(items: Iterable[PrintedFigure]) -> tuple[PrintedFigure, ...]:
-    return tuple(items)
-
-
 def _code(_instance: object, _attribute: object, value: Any) -> None:
     check_code(value, "output")
-
-
-def _outputs(items: Iterable[BudgetOutput]) -> tuple[BudgetOutput, ...]:
-    return tuple(items)
 
 
 @attrs.frozen
@@ -62,8 +55,12 @@ class BudgetOutput:
     pagu: Decimal = attrs.field(converter=_pagu)
     realisation: Decimal = attrs.field(converter=_realisation)
     code: str | None = attrs.field(default=None, validator=attrs.validators.optional(_code))
-    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+
+
+def _outputs(items: Iterable[BudgetOutput]) -> tuple[BudgetOutput, ...]:
+    return members(BudgetOutput, "outputs")(items)
 
 
 @attrs.frozen
@@ -76,7 +73,7 @@ class BudgetLine:
 
     programme: str
     outputs: tuple[BudgetOutput, ...] = attrs.field(converter=_outputs)
-    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -86,11 +83,6 @@ class BudgetLine:
             )
         seen: set[str] = set()
         for index, output in enumerate(self.outputs):
-            if not isinstance(output, BudgetOutput):
-                raise InvalidValueError(
-                    f"expected a BudgetOutput, got {type(output).__name__}",
-                    field=f"outputs[{index}]",
-                )
             if output.code is not None:
                 if output.code in seen:
                     raise InvalidValueError(
@@ -118,7 +110,7 @@ class ReportedAbsorption:
     """
 
     rate: Decimal = attrs.field(converter=_rate)
-    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
 

@@ -20,7 +20,6 @@ and column, not a surprise during the audit.
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Iterable
 from datetime import date
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
-from lakipcore._names import member
+from lakipcore._names import NamedEnum
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.figures import parse_figure
 from lakipcore.model.origin import Origin
@@ -84,8 +83,10 @@ def _conditions(items: Iterable[Condition]) -> tuple[Condition, ...]:
     return tuple(items)
 
 
-class ColumnKind(enum.Enum):
+class ColumnKind(NamedEnum):
     """How the cells of a column are read."""
+
+    __what__ = "column kind"
 
     TEXT = "text"
     """Free text: a name, a place, a category. Compared by equality in conditions."""
@@ -99,11 +100,6 @@ class ColumnKind(enum.Enum):
     """One date, a list or a range, Indonesian style (``04,05, & 09 Desember 2019``)."""
     GRADE = "grade"
     """A grade letter or label given to the score in column ``of`` by the grade table ``grades``."""
-
-    @classmethod
-    def from_name(cls, name: str) -> ColumnKind:
-        """Look a kind up by name (``"score"``)."""
-        return member(cls, name, "column kind")
 
 
 @attrs.frozen
@@ -145,8 +141,10 @@ class Column:
             _check_grades(self.grades)
 
 
-class Comparison(enum.Enum):
+class Comparison(NamedEnum):
     """A comparison in a condition."""
+
+    __what__ = "comparison"
 
     EQ = "="
     NE = "!="
@@ -154,11 +152,6 @@ class Comparison(enum.Enum):
     GT = ">"
     LE = "<="
     LT = "<"
-
-    @classmethod
-    def from_name(cls, name: str) -> Comparison:
-        """Look a comparison up by its symbol (``">="``)."""
-        return member(cls, name, "comparison")
 
 
 @attrs.frozen
@@ -173,8 +166,10 @@ class Condition:
     value: str
 
 
-class RuleOp(enum.Enum):
+class RuleOp(NamedEnum):
     """What a rule computes."""
+
+    __what__ = "rule"
 
     ROWS = "rows"
     """The number of rows (meeting the conditions)."""

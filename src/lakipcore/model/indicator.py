@@ -14,10 +14,11 @@ from lakipcore._exact import CONTEXT, ZERO
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import NotTargeted, exact_decimal
+from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
 from lakipcore.model.evidence import Rule, Support
 from lakipcore.model.origin import Origin
-from lakipcore.model.printed import PrintedFigure, PrintedFigures
+from lakipcore.model.printed import PrintedFigures, printed_figures
 
 __all__ = [
     "Accumulation",
@@ -93,14 +94,6 @@ class Accumulation(NamedEnum):
     """Their plain mean."""
 
 
-def _printed(items: Iterable[PrintedFigure]) -> tuple[PrintedFigure, ...]:
-    return tuple(items)
-
-
-def _supports(items: Iterable[Support]) -> tuple[Support, ...]:
-    return tuple(items)
-
-
 def _to_value(value: object) -> Decimal:
     return exact_decimal(value, field="value")
 
@@ -138,6 +131,14 @@ def _check_labels(unit: str | None, note: str | None) -> None:
 
 def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else exact_decimal(value, field="scale")
+
+
+def _periods(items: Iterable[IndicatorPeriod]) -> tuple[IndicatorPeriod, ...]:
+    return members(IndicatorPeriod, "periods")(items)
+
+
+def _supports(items: Iterable[Support]) -> tuple[Support, ...]:
+    return members(Support, "supports")(items)
 
 
 @attrs.frozen
@@ -235,7 +236,7 @@ class IndicatorPeriod:
     period: str = attrs.field(validator=_period_key)
     target: Target | NotTargeted = attrs.field(validator=_target)
     realisation: Realisation | None = attrs.field(default=None, validator=_realisation)
-    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
+    printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     derivation: Rule | None = None
     supports: tuple[Support, ...] = attrs.field(default=(), converter=_supports)
     accumulate: bool = False
@@ -302,10 +303,6 @@ class IndicatorPeriod:
         return self.realisation is not None or self.derivation is not None or self.accumulate
 
 
-def _periods(items: Iterable[IndicatorPeriod]) -> tuple[IndicatorPeriod, ...]:
-    return tuple(items)
-
-
 def _text(field: str) -> Any:
     def check(_instance: object, _attribute: object, value: Any) -> None:
         if not isinstance(value, str) or not value.strip() or not _printable(value):
@@ -359,12 +356,6 @@ class Indicator:
         return {entry.period: entry for entry in self.periods}
 
     def __attrs_post_init__(self) -> None:
-        for index, entry in enumerate(self.periods):
-            if not isinstance(entry, IndicatorPeriod):
-                raise LakipTypeError(
-                    f"expected an IndicatorPeriod, got {type(entry).__name__}",
-                    field=f"periods[{index}]",
-                )
         if len(self._by_period) != len(self.periods):
             seen: set[str] = set()
             for index, entry in enumerate(self.periods):

@@ -20,7 +20,7 @@ same kind, in the report's order: 2018 → 2019, 2021-s1 → 2022-s1, tw1 → tw
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -51,7 +51,10 @@ _KEY_RE: Final = re.compile(r"(?P<year>[1-9][0-9]{3})(?:-(?P<sd>sd-)?(?P<part>s[
 _ROMAN: Final = ("I", "II", "III", "IV")
 
 
-def _parts(key: str) -> tuple[PeriodKind, Period]:
+def _parts(key: object) -> tuple[PeriodKind, Period]:
+    # kind and span are attrs defaults, computed before any validator runs: check the type here.
+    if not isinstance(key, str):
+        raise LakipTypeError(f"expected the period key as a str, got {key!r}", field="key")
     match = _KEY_RE.fullmatch(key) if key.isascii() else None
     if match is None:
         raise InvalidValueError(
@@ -70,11 +73,6 @@ def _parts(key: str) -> tuple[PeriodKind, Period]:
     return PeriodKind.CUMULATIVE, Period(tahun_anggaran(year).start, span.end, label=label)
 
 
-def _key(_instance: object, _attribute: object, value: Any) -> None:
-    if not isinstance(value, str):
-        raise LakipTypeError(f"expected the period key as a str, got {value!r}", field="key")
-
-
 @attrs.frozen
 class ReportPeriod:
     """One period of a report: its ``key``, the scoring ``method`` its figures used (a preset
@@ -84,7 +82,7 @@ class ReportPeriod:
     key.
     """
 
-    key: str = attrs.field(validator=_key)
+    key: str
     method: str | None = None
     planned: bool = False
     title: str | None = None
@@ -104,7 +102,9 @@ class ReportPeriod:
         if self.method is not None and not isinstance(self.method, str):
             raise LakipTypeError(f"expected a method name, got {self.method!r}", field="method")
         if not isinstance(self.planned, bool):
-            raise LakipTypeError(f"planned must be True or False, got {self.planned!r}", "planned")
+            raise LakipTypeError(
+                f"planned must be True or False, got {self.planned!r}", field="planned"
+            )
 
     @property
     def label(self) -> str:

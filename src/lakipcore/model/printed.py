@@ -8,6 +8,7 @@ raises for text that is not a well-formed figure, which the audit reports instea
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -15,6 +16,7 @@ import attrs
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import LakipTypeError
 from lakipcore.figures import Figure, parse_figure
+from lakipcore.model._members import members
 from lakipcore.model.origin import Origin
 
 __all__ = ["PrintedFigure", "PrintedFigures", "Quantity"]
@@ -82,3 +84,8 @@ class PrintedFigure:
 
 PrintedFigures = tuple[PrintedFigure, ...]
 """The printed figures of one subject (an indicator year, a unit year, a budget line, …)."""
+
+
+def printed_figures(items: Iterable[PrintedFigure]) -> PrintedFigures:
+    """The converter of every ``printed`` field: a tuple of :class:`PrintedFigure`, checked."""
+    return members(PrintedFigure, "printed")(items)

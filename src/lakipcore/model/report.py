@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.model._members import members
 from lakipcore.model.indicator import IndicatorPeriod
 from lakipcore.model.origin import Origin
 from lakipcore.model.period import ReportPeriod
@@ -17,18 +18,18 @@ from lakipcore.model.unit import Unit
 __all__ = ["Report"]
 
 
-def _periods(items: Iterable[ReportPeriod]) -> tuple[ReportPeriod, ...]:
-    return tuple(items)
-
-
-def _tables(items: Iterable[ReportTable]) -> tuple[ReportTable, ...]:
-    return tuple(items)
-
-
 def _fail(message: str, origin: Origin | None, fallback: str) -> InvalidValueError:
     if origin is not None:
         return InvalidValueError(message, field=origin.path, source=origin.source)
     return InvalidValueError(message, field=fallback)
+
+
+def _periods(items: Iterable[ReportPeriod]) -> tuple[ReportPeriod, ...]:
+    return members(ReportPeriod, "periods")(items)
+
+
+def _tables(items: Iterable[ReportTable]) -> tuple[ReportTable, ...]:
+    return members(ReportTable, "tables")(items)
 
 
 @attrs.frozen
@@ -89,12 +90,6 @@ class Report:
     def _check_periods(self) -> None:
         if not self.periods:
             raise InvalidValueError("a report needs at least one period", field="periods")
-        for index, period in enumerate(self.periods):
-            if not isinstance(period, ReportPeriod):
-                raise LakipTypeError(
-                    f"expected a ReportPeriod, got {type(period).__name__}",
-                    field=f"periods[{index}]",
-                )
         if len(self._period_index) != len(self.periods):
             keys = [p.key for p in self.periods]
             twice = next(k for k in keys if keys.count(k) > 1)

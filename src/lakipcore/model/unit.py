@@ -8,34 +8,19 @@ from typing import Any
 import attrs
 
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
+from lakipcore.model._members import members
 from lakipcore.model.budget import Budget, BudgetLine, ReportedAbsorption
 from lakipcore.model.codes import check_code
 from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
 from lakipcore.model.indicator import Indicator
 from lakipcore.model.origin import Origin
-from lakipcore.model.printed import PrintedFigure, PrintedFigures
+from lakipcore.model.printed import PrintedFigures, printed_figures
 
 __all__ = ["Unit", "UnitPeriod"]
 
 
-def _printed(items: Iterable[PrintedFigure]) -> tuple[PrintedFigure, ...]:
-    return tuple(items)
-
-
-def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
-    return tuple(items)
-
-
-def _blocks(items: Iterable[UnitPeriod]) -> tuple[UnitPeriod, ...]:
-    return tuple(items)
-
-
 def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(items)
-
-
-def _tables(items: Iterable[EvidenceTable]) -> tuple[EvidenceTable, ...]:
-    return tuple(items)
+    return members(Unit, "units")(items)  # Unit is defined below
 
 
 def _budget(_instance: object, _attribute: object, value: Any) -> None:
@@ -46,6 +31,18 @@ def _budget(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+def _evidence(items: Iterable[EvidenceTable]) -> tuple[EvidenceTable, ...]:
+    return members(EvidenceTable, "evidence")(items)
+
+
+def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return members(Indicator, "indicators")(items)
+
+
+def _blocks(items: Iterable[UnitPeriod]) -> tuple[UnitPeriod, ...]:
+    return members(UnitPeriod, "periods")(items)
+
+
 @attrs.frozen
 class UnitPeriod:
     """A unit in one period: its budget (``None`` when the report prints none), the unit-level
@@ -53,8 +50,8 @@ class UnitPeriod:
 
     period: str
     budget: Budget | None = attrs.field(default=None, validator=_budget)
-    printed: PrintedFigures = attrs.field(default=(), converter=_printed)
-    evidence: tuple[EvidenceTable, ...] = attrs.field(default=(), converter=_tables)
+    printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
+    evidence: tuple[EvidenceTable, ...] = attrs.field(default=(), converter=_evidence)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -126,17 +123,6 @@ class Unit:
         return {indicator.code: indicator for indicator in self.indicators}
 
     def __attrs_post_init__(self) -> None:
-        for what, items, cls in (
-            ("indicators", self.indicators, Indicator),
-            ("periods", self.periods, UnitPeriod),
-            ("units", self.units, Unit),
-        ):
-            for index, item in enumerate(items):
-                if not isinstance(item, cls):
-                    raise LakipTypeError(
-                        f"expected a {cls.__name__}, got {type(item).__name__}",
-                        field=f"{what}[{index}]",
-                    )
         _check_unique((i.code for i in self.indicators), "indicator code", "indicators")
         _check_unique((p.period for p in self.periods), "period", "periods")
         for index, indicator in enumerate(self.indicators):

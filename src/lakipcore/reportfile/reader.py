@@ -202,7 +202,7 @@ class Reader:
         if not isinstance(value, str):
             hint = (
                 '; write numbers as quoted strings as printed, e.g. "98,75%"'
-                if isinstance(value, int | float)
+                if isinstance(value, int | float) and not isinstance(value, bool)
                 else ""
             )
             raise self.fail(join(path, key), f"expected a string, got {_kind(value)}{hint}")

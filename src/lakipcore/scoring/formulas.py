@@ -77,6 +77,8 @@ def capaian(
         result = mul(div(target, realisation), HUNDRED)
     if cap is not None:
         limit = exact_decimal(cap, field="cap")
+        if limit <= ZERO:
+            raise InvalidValueError(f"a cap must be positive, got {limit}", field="cap")
         if result > limit:
             return limit
     return result
