@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+import attrs
+
 from lakipcore.audit.bounds import recompute_bounded
 from lakipcore.audit.checks import CHECKS, AuditContext
 from lakipcore.audit.findings import CODES, Finding, FindingCode, Location, Severity, Subject
-from lakipcore.audit.recompute import Reading, Recomputed, explain, recompute
+from lakipcore.audit.recompute import AGGREGATE_ATTRIBUTE, Reading, Recomputed, explain, recompute
 from lakipcore.errors import LakipError, LakipTypeError, MethodNotApplicableError
-from lakipcore.model import PrintedFigure, Quantity, Report, ReportPeriod
+from lakipcore.model import PrintedFigure, Report, ReportPeriod
 from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring import (
-    AbsorptionAggregation,
-    AchievementAggregation,
     MethodChoice,
     Problem,
     ScoringMethod,
@@ -28,6 +28,7 @@ from lakipcore.scoring import (
     score_period,
     score_report,
 )
+from lakipcore.scoring.methods import aggregation_variants
 
 __all__ = [
     "CHECKS",
@@ -45,29 +46,20 @@ __all__ = [
     "recompute",
 ]
 
-_ATTRIBUTES = {
-    Quantity.ACHIEVEMENT: "achievement",
-    Quantity.ABSORPTION: "absorption",
-    Quantity.PERFORMANCE: "performance",
-}
-
 
 def _infer(report: Report, period: ReportPeriod) -> ScoringMethod:
     """The aggregation that explains most of the period's printed office figures."""
     block = report.root.at(period.key)
     printed = () if block is None else block.printed
     best: tuple[int, ScoringMethod] | None = None
-    for achievement in AchievementAggregation:
-        for absorption in AbsorptionAggregation:
-            method = ScoringMethod(
-                name=f"{achievement.value}/{absorption.value}",
-                description="inferred by the audit from the printed office row",
-                achievement=achievement,
-                absorption=absorption,
-            )
-            hits = _hits(report, period, method, printed)
-            if hits is not None and (best is None or hits > best[0]):
-                best = (hits, method)
+    default = ScoringMethod(
+        name="default", description="inferred by the audit from the printed office row"
+    )
+    base = attrs.evolve(default, name=f"{default.achievement.value}/{default.absorption.value}")
+    for method in aggregation_variants(base):
+        hits = _hits(report, period, method, printed)
+        if hits is not None and (best is None or hits > best[0]):
+            best = (hits, method)
     if best is None:
         raise MethodNotApplicableError(
             f"no aggregation method can score {period.key}", field="method"
@@ -85,7 +77,7 @@ def _hits(
         return None
     hits = 0
     for figure in printed:
-        attribute = _ATTRIBUTES.get(figure.quantity)
+        attribute = AGGREGATE_ATTRIBUTE.get(figure.quantity)
         if attribute is None:
             continue
         try:

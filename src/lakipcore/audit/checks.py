@@ -9,7 +9,13 @@ from lakipcore._exact import sub
 from lakipcore.audit.context import AuditContext
 from lakipcore.audit.evidence import check_evidence_dates, check_grades, check_supports
 from lakipcore.audit.findings import Finding, FindingCode, Location, Subject
-from lakipcore.audit.recompute import Reading, Recomputed, explain, parsed_figure
+from lakipcore.audit.recompute import (
+    AGGREGATE_ATTRIBUTE,
+    Reading,
+    Recomputed,
+    explain,
+    parsed_figure,
+)
 from lakipcore.errors import LakipError
 from lakipcore.figures import format_number
 from lakipcore.model import (
@@ -40,11 +46,6 @@ _PERCENT_QUANTITIES = frozenset(
         Quantity.PERFORMANCE_YOY,
     }
 )
-_OFFICE_YEAR_QUANTITIES = {
-    Quantity.ACHIEVEMENT: "achievement",
-    Quantity.ABSORPTION: "absorption",
-    Quantity.PERFORMANCE: "performance",
-}
 
 
 def _n(value: Decimal, places: int = 2) -> str:
@@ -133,7 +134,7 @@ _INFO_MESSAGES = {
 
 def _office_alternative(context: AuditContext, item: Recomputed, printed: Decimal) -> str | None:
     """The name of another aggregation that explains an office figure of one period, if any."""
-    attribute = _OFFICE_YEAR_QUANTITIES.get(item.printed.quantity)
+    attribute = AGGREGATE_ATTRIBUTE.get(item.printed.quantity)
     report = context.report
     if item.subject != Subject(report.root.code) or attribute is None or not report.root.units:
         return None

@@ -195,6 +195,11 @@ SCORE_ATTRIBUTE = {
     Quantity.PAGU: "pagu",
     Quantity.REALISATION: "realisation",
 }
+AGGREGATE_ATTRIBUTE = {
+    quantity: SCORE_ATTRIBUTE[quantity]
+    for quantity in (Quantity.ACHIEVEMENT, Quantity.ABSORPTION, Quantity.PERFORMANCE)
+}
+"""The quantities an aggregation method decides, and the attributes that hold them."""
 CHANGE_ATTRIBUTE = {
     Quantity.ACHIEVEMENT_YOY: "achievement",
     Quantity.PERFORMANCE_YOY: "performance",
