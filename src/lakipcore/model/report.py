@@ -79,12 +79,11 @@ class Report:
             raise LakipTypeError(
                 f"expected the root Unit, got {type(self.root).__name__}", field="root"
             )
-        for unit, parent in _walk_with_parents(self.root):
+        for unit in self.root.walk():
             if unit.code in self._unit_index:
                 raise _fail(f"duplicate unit code {unit.code!r}", unit.origin, "root")
             self._unit_index[unit.code] = unit
-            if parent is not None:
-                self._parents[unit.code] = parent.code
+            self._parents.update((child.code, unit.code) for child in unit.units)
             self._check_unit(unit)
 
     def _check_periods(self) -> None:
@@ -201,11 +200,3 @@ class Report:
     def units(self) -> Iterator[Unit]:
         """Every unit, the root first, depth first in report order."""
         return self.root.walk()
-
-
-def _walk_with_parents(root: Unit) -> Iterator[tuple[Unit, Unit | None]]:
-    stack: list[tuple[Unit, Unit | None]] = [(root, None)]
-    while stack:
-        unit, parent = stack.pop()
-        yield unit, parent
-        stack.extend((child, unit) for child in reversed(unit.units))

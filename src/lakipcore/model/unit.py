@@ -156,9 +156,10 @@ class Unit:
 
     def takes_part(self, period: str) -> bool:
         """Whether the unit appears in ``period``: a block, an indicator, or a sub-unit there."""
-        if period in self._by_period or any(i.at(period) for i in self.indicators):
-            return True
-        return any(unit.takes_part(period) for unit in self.units)
+        return any(
+            unit.at(period) is not None or any(i.at(period) for i in unit.indicators)
+            for unit in self.walk()
+        )
 
     def walk(self) -> Iterator[Unit]:
         """This unit and every unit below it, depth first, in report order."""
