@@ -75,10 +75,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     migrate.add_argument("file", metavar="FILE", help="a report file (docs/format.md)")
     migrate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    from lakipcore.cli.surveys import add_commands
+    import importlib
 
-    add_commands(commands)
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).add_commands(commands)
     return parser
+
+
+# Modules that register further subcommands. Each has ``add_commands(commands)``, which adds its
+# parsers with ``set_defaults(run=function)``; ``main`` calls ``args.run(args)``. They must stay
+# light to import: heavy libraries are imported inside the run functions.
+_COMMAND_MODULES = ("lakipcore.cli.surveys",)
 
 
 def _places(text: str) -> int:
@@ -200,10 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "migrate":
             return _migrate(args)
-        if args.command in ("convert", "grade"):
-            from lakipcore.cli.surveys import run_convert, run_grade
-
-            return run_convert(args) if args.command == "convert" else run_grade(args)
+        run = getattr(args, "run", None)
+        if run is not None:
+            return int(run(args))
         return _audit(args) if args.command == "audit" else _score(args)
     except LakipError as error:
         # Scoring errors know the unit and indicator, not the file: add it.

@@ -26,6 +26,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     conversion.add_argument(
         "--places", type=int, default=2, help="decimal places shown (default 2; exact too)"
     )
+    conversion.set_defaults(run=run_convert)
     tables = ", ".join(GRADE_TABLES)
     grading = commands.add_parser(
         "grade",
@@ -37,6 +38,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     grading.add_argument(
         "--list", action="store_true", help="list the grade tables with their bands and sources"
     )
+    grading.set_defaults(run=run_grade)
 
 
 def run_convert(args: argparse.Namespace) -> int:
