@@ -100,7 +100,7 @@ def test_round_to_defaults_to_half_up():
 
 def test_round_to_refuses_negative_places():
     """round_to refuses a negative number of places."""
-    with pytest.raises(InvalidValueError, match="places must be 0 or more, got -1"):
+    with pytest.raises(InvalidValueError, match="places must be from 0 to 100, got -1"):
         round_to(Decimal("1234"), -1)
 
 

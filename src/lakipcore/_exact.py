@@ -2,15 +2,22 @@
 
 ``Decimal.__add__``, ``__truediv__``, unary minus and even ``sum()`` use the *current* thread's
 context: a caller who set ``getcontext().prec = 3`` would silently change every capaian. All
-arithmetic in lakipcore therefore goes through the functions here, which use one private context.
+arithmetic in lakipcore therefore goes through the functions here, which use a private context.
 
-Precision is 60 significant digits. Sums and differences of the figures a report holds (at most
-15 integer digits, a few decimals) are exact; quotients such as 9,38 / 7,1 are carried to 60
-digits, far beyond any precision a report prints, and rounded once, at output.
+Precision is 60 significant digits. A figure holds at most
+:data:`~lakipcore.limits.FIGURE_DIGITS` (30) digits, so sums, differences and products of
+figures are exact; quotients such as 9,38 / 7,1 are carried to 60 digits, far beyond any
+precision a report prints, and rounded once, at output.
+
+A ``decimal.Context`` is mutable: every operation writes its flags (Inexact, Rounded). One
+shared context would be written by every thread at once, and anyone holding it could change its
+precision for everybody. Each thread therefore gets its own private context, made on first use
+from fixed settings that nothing outside this module can reach.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from decimal import (
     ROUND_HALF_EVEN,
@@ -21,55 +28,109 @@ from decimal import (
     Overflow,
 )
 
-__all__ = ["CONTEXT", "HUNDRED", "ONE", "ZERO", "add", "div", "mean", "mul", "neg", "sub", "total"]
+__all__ = [
+    "HUNDRED",
+    "ONE",
+    "PRECISION",
+    "ZERO",
+    "add",
+    "context",
+    "div",
+    "integral",
+    "mean",
+    "mul",
+    "neg",
+    "quantize",
+    "sub",
+    "total",
+]
 
-CONTEXT = Context(
-    prec=60,
-    rounding=ROUND_HALF_EVEN,
-    Emin=-999_999,
-    Emax=999_999,
-    traps=[InvalidOperation, DivisionByZero, Overflow],
-)
+PRECISION = 60
+"""Significant digits of every intermediate result."""
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 
 
+class _PerThread(threading.local):
+    """One private context per thread, created with the thread's first operation."""
+
+    def __init__(self) -> None:
+        self.context = _new_context(PRECISION)
+
+
+def _new_context(precision: int) -> Context:
+    return Context(
+        prec=precision,
+        rounding=ROUND_HALF_EVEN,
+        Emin=-999_999,
+        Emax=999_999,
+        traps=[InvalidOperation, DivisionByZero, Overflow],
+    )
+
+
+_local = _PerThread()
+
+
+def context() -> Context:
+    """This thread's private context (never the caller's ``decimal.getcontext()``)."""
+    return _local.context
+
+
 def add(a: Decimal, b: Decimal) -> Decimal:
     """``a + b`` in the private context."""
-    return CONTEXT.add(a, b)
+    return _local.context.add(a, b)
 
 
 def sub(a: Decimal, b: Decimal) -> Decimal:
     """``a - b`` in the private context."""
-    return CONTEXT.subtract(a, b)
+    return _local.context.subtract(a, b)
 
 
 def mul(a: Decimal, b: Decimal) -> Decimal:
     """``a * b`` in the private context."""
-    return CONTEXT.multiply(a, b)
+    return _local.context.multiply(a, b)
 
 
 def div(a: Decimal, b: Decimal) -> Decimal:
     """``a / b`` in the private context. Callers check for a zero divisor first."""
-    return CONTEXT.divide(a, b)
+    return _local.context.divide(a, b)
 
 
 def neg(a: Decimal) -> Decimal:
     """``-a`` in the private context."""
-    return CONTEXT.minus(a)
+    return _local.context.minus(a)
 
 
 def total(values: Iterable[Decimal]) -> Decimal:
     """Sum of ``values`` (``ZERO`` for none), exact for report-sized figures."""
+    add_ = _local.context.add
     result = ZERO
     for value in values:
-        result = CONTEXT.add(result, value)
+        result = add_(result, value)
     return result
 
 
 def mean(values: Iterable[Decimal]) -> Decimal:
     """Arithmetic mean; the caller guarantees at least one value."""
     items = tuple(values)
-    return CONTEXT.divide(total(items), Decimal(len(items)))
+    return _local.context.divide(total(items), Decimal(len(items)))
+
+
+def integral(value: Decimal) -> bool:
+    """Whether ``value`` is a whole number (``12``, ``12,00``; not ``12,5``)."""
+    return value == value.to_integral_value(context=_local.context)
+
+
+def quantize(value: Decimal, quantum: Decimal, rounding: str) -> Decimal:
+    """``value`` rounded to the exponent of ``quantum`` with the ``decimal`` mode ``rounding``.
+
+    Exact whatever the size of ``value``: when the result needs more than :data:`PRECISION`
+    digits, a private context just wide enough is used instead of failing.
+    """
+    exponent = quantum.as_tuple().exponent
+    assert isinstance(exponent, int), "a quantum is a finite number"
+    digits = value.adjusted() - exponent + 2
+    ctx = _local.context if digits <= PRECISION else _new_context(digits)
+    return value.quantize(quantum, rounding=rounding, context=ctx)

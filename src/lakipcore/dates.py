@@ -36,6 +36,7 @@ import attrs
 from dateutil.parser import ParserError, parser, parserinfo
 
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError, UnknownNameError
+from lakipcore.limits import CELL_TEXT, foreign_character
 
 __all__ = [
     "MONTH_NAMES",
@@ -200,6 +201,8 @@ When: TypeAlias = date | tuple[date, ...] | DateRange
 
 # --- the pre-parser: shapes -------------------------------------------------------------------
 
+# Every pattern here is ASCII: "\d" would read Arabic-Indic digits (١٦ April ٢٠١٩) and
+# case-insensitive matching would take the Kelvin sign for a "k"; month and day names are ASCII.
 # A word of letters, with at most one apostrophe inside (Jum'at).
 _WORD = r"[^\W\d_]+(?:'[^\W\d_]+)?"
 # One item of a date, a list or a range: an optional day name, then either a numeric date
@@ -208,10 +211,11 @@ _ITEM_RE: Final = re.compile(
     rf"(?:(?P<weekday>{_WORD})(?:,\s*|\s+))?"
     r"(?:(?P<nday>\d{1,2})(?P<sep>[-/])(?P<nmonth>\d{1,2})(?P=sep)(?P<nyear>\d{4})"
     rf"|(?P<day>\d{{1,2}})(?:\s+(?P<month>{_WORD})(?:\s+(?P<year>\d{{4}}))?)?)"
-    r"(?![\w'/.:-])"
+    r"(?![\w'/.:-])",
+    re.ASCII,
 )
 # Between items of a list: a comma, an ampersand, or both (the report writes "04,05, & 09").
-_LIST_SEP_RE: Final = re.compile(r"\s*(?:,\s*&|,|&)\s*")
+_LIST_SEP_RE: Final = re.compile(r"\s*(?:,\s*&|,|&)\s*", re.ASCII)
 # Between the two ends of a range. Words need spaces around them; a hyphen needs spaces too
 # unless it joins two bare days ("21-25 Oktober 2019"), so the hyphens of 11-04-2019 stay put.
 _RANGE_SEPARATOR: Final = (
@@ -220,7 +224,7 @@ _RANGE_SEPARATOR: Final = (
     r"|\s+-\s+"
     r"|(?<=\d)-(?=\d{1,2}\s+[^\W\d_])"
 )
-_RANGE_SEP_RE: Final = re.compile(_RANGE_SEPARATOR, re.IGNORECASE)
+_RANGE_SEP_RE: Final = re.compile(_RANGE_SEPARATOR, re.IGNORECASE | re.ASCII)
 _EXAMPLES: Final = (
     "e.g. '11-04-2019', '16 April 2019', 'Senin, 16 Desember 2019', '27 & 29 November 2019', "
     "'21 Oktober – 22 November 2019'"
@@ -262,7 +266,7 @@ def month_number(name: str, *, field: str | None = None) -> int:
 
 
 def _month_number(name: str, context: str, field: str | None) -> int:
-    number = _INFO.month(name)
+    number = _INFO.month(name) if name.isascii() else None
     if number is None:
         accepted = "; ".join("/".join(row) for row in _MONTH_ROWS)
         raise FigureFormatError(
@@ -272,7 +276,7 @@ def _month_number(name: str, context: str, field: str | None) -> int:
 
 
 def _weekday_number(name: str, context: str, field: str | None) -> int:
-    number = _INFO.weekday(name)
+    number = _INFO.weekday(name) if name.isascii() else None
     if number is None:
         accepted = ", ".join("/".join(row) for row in _WEEKDAY_ROWS)
         raise FigureFormatError(
@@ -308,7 +312,7 @@ def _item(match: re.Match[str], field: str | None) -> _Item:
 
 
 def _stray_hint(rest: str) -> str:
-    if re.fullmatch(r"\d{1,2}(?:[.:]\d{2})*", rest):
+    if re.fullmatch(r"\d{1,2}(?:[.:]\d{2})*", rest, re.ASCII):
         return (
             " (a time or a stray number is not part of a date; dateutil would read it as an hour)"
         )
@@ -317,18 +321,18 @@ def _stray_hint(rest: str) -> str:
 
 def _shape_hint(text: str) -> str:
     """Why text that is not a date looks like one it might have been meant as."""
-    if re.fullmatch(r"\d{4}([-/.])\d{1,2}\1\d{1,2}", text):
+    if re.fullmatch(r"\d{4}([-/.])\d{1,2}\1\d{1,2}", text, re.ASCII):
         year, month, day = re.split(r"[-/.]", text)
         return (
             f"; it puts the year first (ISO 8601), but report dates put the day first: write "
             f"'{int(day):02d}-{int(month):02d}-{year}' (given dayfirst=True, dateutil would "
             "swap its month and day)"
         )
-    if re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", text):
+    if re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", text, re.ASCII):
         return "; the year must have four digits (dateutil would pick a century from today's date)"
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text, re.ASCII):
         return f"; write numeric dates with '-': {text.replace('.', '-')!r}"
-    month_year = re.fullmatch(rf"({_WORD})\s+(\d{{4}})", text)
+    month_year = re.fullmatch(rf"({_WORD})\s+(\d{{4}})", text, re.ASCII)
     if month_year is not None and _INFO.month(month_year[1]) is not None:
         return (
             "; it has no day (dateutil would take the day from today): a whole month is a "
@@ -503,9 +507,22 @@ def _read_range(raw: str, text: str, separator: re.Match[str], field: str | None
     return DateRange(first, last)
 
 
+def check_cell_text(raw: str, field: str | None) -> None:
+    """Refuse text too long to be a date, or holding letters or digits outside ASCII."""
+    if len(raw) > CELL_TEXT:
+        raise FigureFormatError(
+            f"{raw[:40]!r}… is {len(raw)} characters long; a date has at most {CELL_TEXT}",
+            field=field,
+        )
+    foreign = foreign_character(raw)
+    if foreign is not None:
+        raise FigureFormatError(f"{raw!r}: {foreign}; dates are written in ASCII", field=field)
+
+
 def _read(text: str, field: str | None) -> When:
     """Read a date, a list or a range; the shape decides which."""
     raw = _reject_non_text(text, field)
+    check_cell_text(raw, field)
     cleaned = _normalise(raw)
     separators = list(_RANGE_SEP_RE.finditer(cleaned))
     if len(separators) > 1:

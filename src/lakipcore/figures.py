@@ -13,13 +13,14 @@ refused, because it cannot hold ``0,1`` exactly. The printed precision is kept i
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
-from lakipcore._exact import CONTEXT
 from lakipcore.errors import FigureFormatError, LakipTypeError
+from lakipcore.limits import CELL_TEXT, FIGURE_DIGITS
 from lakipcore.rounding import Rounding, places_of, round_to
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Figure",
     "NotTargeted",
     "exact_decimal",
+    "figure_value",
     "format_figure",
     "format_number",
     "format_percent",
@@ -80,7 +82,9 @@ class Figure:
 
 # A number is either grouped by thousands (1-3 digits, then groups of exactly three) or plain
 # digits; either may have a decimal part after a comma.
-_NUMBER = r"(?P<sign>[-−])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?"
+# Only the ASCII digits 0-9 are digits: "\d" would also read Arabic-Indic or full-width digits
+# (1٢ as 12), which no report prints and which would hide a corrupted cell.
+_NUMBER = r"(?P<sign>[-−])?(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?P<frac>[0-9]+))?"
 _FIGURE_RE: Final = re.compile(
     r"(?P<cur>Rp\.?\s?)?"
     + _NUMBER
@@ -90,8 +94,12 @@ _FIGURE_RE: Final = re.compile(
 )
 # Something that looks like an English decimal point: digits, a point, then a group that is not
 # exactly three digits long (or more points after it).
-_ENGLISH_GROUPING_RE: Final = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+\.\d+")
-_POINT_DECIMAL_RE: Final = re.compile(r"[-−]?\d+(?:\.\d+)*\.(?:\d{1,2}|\d{4,})(?!\d)")
+# Both only ever see text of at most CELL_TEXT characters: their searches backtrack, which
+# on a 20.000-character run of ".111" took seconds.
+_ENGLISH_GROUPING_RE: Final = re.compile(r"[-−]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
+_POINT_DECIMAL_RE: Final = re.compile(
+    r"[-−]?[0-9]+(?:\.[0-9]+)*\.(?:[0-9]{1,2}|[0-9]{4,})(?![0-9])"
+)
 
 
 def _reject_non_text(text: object, what: str) -> str:
@@ -107,6 +115,14 @@ def _reject_non_text(text: object, what: str) -> str:
 
 def _normalise_space(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _foreign_digit_hint(text: str) -> str:
+    for character in text:
+        if character.isdigit() and not "0" <= character <= "9":
+            name = unicodedata.name(character, f"U+{ord(character):04X}")
+            return f"; {character!r} ({name}) is not one of the digits 0-9 that figures use"
+    return ""
 
 
 def _point_hint(text: str) -> str:
@@ -148,6 +164,11 @@ def parse_figure(text: str, *, field: str | None = None) -> Figure:
     Figure(value=Decimal('100'), percent=True, unit=None, note='total 169 permohonan', currency=None, text='100% (total 169 permohonan)')
     """  # noqa: E501
     raw = _reject_non_text(text, "figure")
+    if len(raw) > CELL_TEXT:
+        raise FigureFormatError(
+            f"{raw[:40]!r}… is {len(raw)} characters long; a figure has at most {CELL_TEXT}",
+            field=field,
+        )
     cleaned = _normalise_space(raw)
     if cleaned.casefold() == NOT_TARGETED_TEXT.casefold():
         raise FigureFormatError(
@@ -159,7 +180,17 @@ def parse_figure(text: str, *, field: str | None = None) -> Figure:
     if match is None:
         raise FigureFormatError(
             f"{raw!r} is not a figure in the Indonesian report style (e.g. '20.142.047.000', "
-            f"'98,75%', '12 Laporan'){_point_hint(cleaned)}",
+            f"'98,75%', '12 Laporan'){_foreign_digit_hint(cleaned) or _point_hint(cleaned)}",
+            field=field,
+        )
+    note = match.group("note")
+    if note is not None and not note.strip():
+        raise FigureFormatError(f"{raw!r} has empty parentheses after the number", field=field)
+    value = _decimal_from_parts(match.group("sign"), match.group("int"), match.group("frac"))
+    digits = len(match.group("int").replace(".", "")) + len(match.group("frac") or "")
+    if digits > FIGURE_DIGITS:
+        raise FigureFormatError(
+            f"{raw[:40]!r}… has {digits} digits; a figure has at most {FIGURE_DIGITS}",
             field=field,
         )
     if match.group("cur") and match.group("pct"):
@@ -167,10 +198,10 @@ def parse_figure(text: str, *, field: str | None = None) -> Figure:
             f"{raw!r} is both an amount in Rupiah and a percentage", field=field
         )
     return Figure(
-        value=_decimal_from_parts(match.group("sign"), match.group("int"), match.group("frac")),
+        value=value,
         percent=match.group("pct") is not None,
         unit=match.group("unit"),
-        note=match.group("note").strip() if match.group("note") else None,
+        note=note.strip() if note else None,
         currency="Rp" if match.group("cur") else None,
         text=raw,
     )
@@ -236,6 +267,25 @@ def exact_decimal(value: object, *, field: str | None = None) -> Decimal:
     return value
 
 
+def figure_value(value: object, *, field: str | None = None) -> Decimal:
+    """Like :func:`exact_decimal`, and the value must fit a figure: at most
+    :data:`~lakipcore.limits.FIGURE_DIGITS` digits before and after the decimal point together.
+
+    This is the gate of the model's inputs (targets, realisations, amounts), so that a
+    ``Decimal("1E+999999")`` built in code is refused like the same figure in a file.
+    """
+    number = exact_decimal(value, field=field)
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # exact_decimal lets finite numbers only through
+    digits = max(number.adjusted() + 1, 1) + max(-exponent, 0)
+    if digits > FIGURE_DIGITS:
+        raise FigureFormatError(
+            f"{str(number)[:40]} has {digits} digits; a figure has at most {FIGURE_DIGITS}",
+            field=field,
+        )
+    return number
+
+
 def format_number(
     value: Decimal, places: int | None = None, rounding: Rounding = Rounding.HALF_UP
 ) -> str:
@@ -247,15 +297,18 @@ def format_number(
     value = exact_decimal(value, field="value")
     if places is not None:
         value = round_to(value, places, rounding)
-    shown = places_of(value)
-    sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int):  # pragma: no cover - exact_decimal refuses non-finite
-        raise FigureFormatError(f"{value} is not a finite number")
-    plain = format(value.copy_abs().quantize(Decimal((0, (1,), -shown)), context=CONTEXT), "f")
+    return _format_decimal(value, keep_negative_zero=False)
+
+
+def _format_decimal(value: Decimal, *, keep_negative_zero: bool) -> str:
+    # format(..., "f") writes the digits the value has, at its own exponent, with no context;
+    # the grouping is done on the string, because int() refuses strings of over 4.300 digits.
+    plain = format(value.copy_abs(), "f")
     integer, _, fraction = plain.partition(".")
-    grouped = f"{int(integer):,}".replace(",", ".")
-    negative = sign == 1 and any(digits)
-    text = ("-" if negative else "") + grouped
+    head = len(integer) % 3 or 3
+    groups = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]
+    negative = value.is_signed() and (keep_negative_zero or not value.is_zero())
+    text = ("-" if negative else "") + ".".join(groups)
     return f"{text},{fraction}" if fraction else text
 
 
@@ -274,7 +327,9 @@ def format_rupiah(amount: Decimal, *, prefix: bool = True) -> str:
 
 def format_figure(figure: Figure) -> str:
     """Write a :class:`Figure` back in canonical report style, at its own precision."""
-    parts = [("Rp " if figure.currency else "") + format_number(figure.value)]
+    # A printed "-0" keeps its sign, so that the figure writes back as it was read.
+    value = exact_decimal(figure.value, field="value")
+    parts = [("Rp " if figure.currency else "") + _format_decimal(value, keep_negative_zero=True)]
     if figure.percent:
         parts[0] += "%"
     if figure.unit:

@@ -30,6 +30,7 @@ from lakipcore.dates import (
     MONTH_NAMES,
     DateRange,
     When,
+    check_cell_text,
     exact_date,
     format_date,
     format_date_range,
@@ -182,22 +183,24 @@ def bulan(year: int, month: int) -> Period:
 
 # --- reading periods as printed -------------------------------------------------------------
 
+# Every pattern is ASCII: "\d" would read Arabic-Indic digits and case-insensitive matching
+# would take the Kelvin sign for a "k" (docs/guarantees.md).
 _YEAR = r"(?:tahun(?:\s+anggaran)?\s+|ta\.?\s+)?(?P<{name}>\d{{4}})"
 _MONTH = r"(?:bulan\s+)?(?P<{name}>[^\W\d_]+)"
 _SEP = rf"(?:{_RANGE_SEPARATOR})"
 _YEARS_RE: Final = re.compile(
     rf"(?:tahun(?:\s+anggaran)?|ta\.?)\s+(?P<first>\d{{4}})"
     rf"(?:{_SEP}{_YEAR.format(name='last')})?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _MONTHS_RE: Final = re.compile(
     rf"{_MONTH.format(name='first')}(?:\s+{_YEAR.format(name='first_year')})?"
     rf"(?:{_SEP}{_MONTH.format(name='last')})?\s+{_YEAR.format(name='year')}",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _PART_RE: Final = re.compile(
     r"(?P<kind>semester|triwulan)\s+(?P<n>IV|I{1,3}|[1-4])\s+(?:tahun\s+)?(?P<year>\d{4})",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -245,6 +248,7 @@ def parse_period(text: str, *, field: str | None = None) -> Period:
         raise LakipTypeError(
             f"expected a period as printed text, got {type(text).__name__}", field=field
         )
+    check_cell_text(text, field)
     label = " ".join(text.replace("\u00a0", " ").split())
     if (match := _YEARS_RE.fullmatch(label)) is not None:
         return _from_years(match, label, field)

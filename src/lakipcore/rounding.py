@@ -8,13 +8,17 @@ next); every function here takes a :class:`Rounding` and a number of decimal pla
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from lakipcore._exact import CONTEXT
+from lakipcore._exact import quantize
 from lakipcore._names import NamedEnum
 from lakipcore.errors import InvalidValueError, LakipTypeError
 
-__all__ = ["Rounding", "explaining_rounding", "places_of", "round_to"]
+__all__ = ["MAX_PLACES", "Rounding", "explaining_rounding", "places_of", "round_to"]
+
+MAX_PLACES = 100
+"""The most decimal places :func:`round_to` shows: far more than any report prints, and a bound
+on the size of the result (a million places would be a million digits)."""
 
 
 class Rounding(NamedEnum):
@@ -54,8 +58,10 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
     """
     if isinstance(places, bool) or not isinstance(places, int):
         raise LakipTypeError(f"places must be an int, got {places!r}", field="places")
-    if places < 0:
-        raise InvalidValueError(f"places must be 0 or more, got {places}")
+    if not 0 <= places <= MAX_PLACES:
+        raise InvalidValueError(
+            f"places must be from 0 to {MAX_PLACES}, got {places}", field="places"
+        )
     if not isinstance(rounding, Rounding):
         raise LakipTypeError(
             f"expected a Rounding member, got {rounding!r}; use Rounding.from_name()",
@@ -63,14 +69,9 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
         )
     if not isinstance(value, Decimal):
         raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field="value")
-    quantum = Decimal((0, (1,), -places))
-    try:
-        return value.quantize(quantum, rounding=rounding.decimal_mode, context=CONTEXT)
-    except InvalidOperation:
-        raise InvalidValueError(
-            f"{value} has too many digits to show at {places} places "
-            f"(lakipcore computes with {CONTEXT.prec} significant digits)"
-        ) from None
+    if not value.is_finite():
+        raise InvalidValueError(f"{value} is not a finite number", field="value")
+    return quantize(value, Decimal((0, (1,), -places)), rounding.decimal_mode)
 
 
 def places_of(printed: Decimal) -> int:

@@ -10,7 +10,7 @@ import attrs
 
 from lakipcore._exact import ZERO, total
 from lakipcore.errors import InvalidValueError
-from lakipcore.figures import exact_decimal
+from lakipcore.figures import figure_value
 from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
@@ -20,7 +20,7 @@ __all__ = ["Budget", "BudgetLine", "BudgetOutput", "ReportedAbsorption"]
 
 
 def _amount(value: object, field_name: str) -> Decimal:
-    amount = exact_decimal(value, field=field_name)
+    amount = figure_value(value, field=field_name)
     if amount < ZERO:
         raise InvalidValueError(
             f"{field_name} must not be negative, got {amount}", field=field_name

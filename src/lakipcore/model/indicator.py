@@ -10,10 +10,10 @@ from typing import Any
 
 import attrs
 
-from lakipcore._exact import CONTEXT, ZERO
+from lakipcore._exact import ZERO, integral
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
-from lakipcore.figures import NotTargeted, exact_decimal
+from lakipcore.figures import NotTargeted, figure_value
 from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
 from lakipcore.model.evidence import Rule, Support
@@ -95,7 +95,7 @@ class Accumulation(NamedEnum):
 
 
 def _to_value(value: object) -> Decimal:
-    return exact_decimal(value, field="value")
+    return figure_value(value, field="value")
 
 
 # What the figure format can write back: a label of words that start with a letter, and a note
@@ -130,7 +130,7 @@ def _check_labels(unit: str | None, note: str | None) -> None:
 
 
 def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else exact_decimal(value, field="scale")
+    return None if value is None else figure_value(value, field="scale")
 
 
 def _periods(items: Iterable[IndicatorPeriod]) -> tuple[IndicatorPeriod, ...]:
@@ -177,7 +177,7 @@ class Measure:
                 f"only an index {what} has a scale; this one is {_article(self.kind)}",
                 field="scale",
             )
-        if self.kind is MeasureKind.COUNT and value != value.to_integral_value(context=CONTEXT):
+        if self.kind is MeasureKind.COUNT and not integral(value):
             raise InvalidValueError(
                 f"a count {what} must be a whole number, got {value}; if it is a score on a "
                 "scale, make it an index with a scale",
