@@ -288,6 +288,9 @@ def test_method_must_be_named_somewhere() -> None:
     with pytest.raises(lakipcore.UnknownNameError, match="no scoring method for 2019"):
         lakipcore.score_period(report, "2019")
     with pytest.raises(lakipcore.UnknownNameError, match="no scoring method"):
+        lakipcore.score_report(report, {})
+    # A mapping naming a period the report lacks is refused, not ignored.
+    with pytest.raises(lakipcore.UnknownNameError, match="names the period '2018'"):
         lakipcore.score_report(report, {"2018": "banten-2019"})
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "NotTargeted",
     "exact_decimal",
     "figure_value",
+    "format_as_printed",
     "format_figure",
     "format_number",
     "format_percent",
@@ -300,6 +301,12 @@ def format_number(
     return _format_decimal(value, keep_negative_zero=False)
 
 
+def format_as_printed(value: Decimal) -> str:
+    """Write a parsed value back as it was printed: at its own precision, and with the sign of
+    a printed ``-0`` (which :func:`format_number`, meant for computed values, drops)."""
+    return _format_decimal(exact_decimal(value, field="value"), keep_negative_zero=True)
+
+
 def _format_decimal(value: Decimal, *, keep_negative_zero: bool) -> str:
     # format(..., "f") writes the digits the value has, at its own exponent, with no context;
     # the grouping is done on the string, because int() refuses strings of over 4.300 digits.
@@ -327,9 +334,7 @@ def format_rupiah(amount: Decimal, *, prefix: bool = True) -> str:
 
 def format_figure(figure: Figure) -> str:
     """Write a :class:`Figure` back in canonical report style, at its own precision."""
-    # A printed "-0" keeps its sign, so that the figure writes back as it was read.
-    value = exact_decimal(figure.value, field="value")
-    parts = [("Rp " if figure.currency else "") + _format_decimal(value, keep_negative_zero=True)]
+    parts = [("Rp " if figure.currency else "") + format_as_printed(figure.value)]
     if figure.percent:
         parts[0] += "%"
     if figure.unit:

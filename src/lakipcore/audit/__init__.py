@@ -24,6 +24,7 @@ from lakipcore.scoring import (
     MethodChoice,
     Problem,
     ScoringMethod,
+    check_method_choice,
     resolve_method,
     score_period,
     score_report,
@@ -136,6 +137,7 @@ def audit(
             f"expected a Report (see lakipcore.load_report), got {type(report).__name__}",
             field="report",
         )
+    check_method_choice(method, report)
     findings: list[Finding] = []
     methods = {p.key: _method_for(report, p, method, findings, source) for p in report.periods}
     problems: list[Problem] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from lakipcore._exact import sub
+from lakipcore._exact import HUNDRED, sub
 from lakipcore.audit.context import AuditContext
 from lakipcore.audit.evidence import check_evidence_dates, check_grades, check_supports
 from lakipcore.audit.findings import Finding, FindingCode, Location, Subject
@@ -23,8 +23,10 @@ from lakipcore.model import (
     Indicator,
     IndicatorPeriod,
     Quantity,
+    ReportedAbsorption,
     TableKind,
     TableScope,
+    Target,
     Unit,
 )
 from lakipcore.rounding import places_of, round_to
@@ -304,6 +306,20 @@ def check_overspending(context: AuditContext) -> list[Finding]:
     for unit in context.report.units():
         for block in unit.periods:
             budget = block.budget
+            if isinstance(budget, ReportedAbsorption) and budget.rate > HUNDRED:
+                findings.append(
+                    Finding(
+                        code=FindingCode.OVERSPENT,
+                        subject=Subject(unit.code, None),
+                        period=block.period,
+                        location=Location.of(budget.origin, place, context.source),
+                        message=(
+                            f"the reported absorption {format_number(budget.rate)}% is above "
+                            "100%: realisasi exceeds pagu"
+                        ),
+                        recomputed=budget.rate,
+                    )
+                )
             if not isinstance(budget, BudgetLine):
                 continue
             lines = [(o.origin, o.name, o.pagu, o.realisation) for o in budget.outputs]
@@ -323,6 +339,38 @@ def check_overspending(context: AuditContext) -> list[Finding]:
                             recomputed=spent,
                         )
                     )
+    return findings
+
+
+def check_unit_labels(context: AuditContext) -> list[Finding]:
+    """Warn when a target and its realisation carry different unit labels.
+
+    ``12 Laporan`` against ``12 Dokumen`` scores 100 %, but says the two were counted in
+    different things; labels are compared ignoring case (``laporan`` is ``Laporan``).
+    """
+    findings = []
+    for unit in context.report.units():
+        for indicator in unit.indicators:
+            for entry in indicator.periods:
+                target, realisation = entry.target, entry.realisation
+                if not isinstance(target, Target) or realisation is None:
+                    continue
+                if target.unit is None or realisation.unit is None:
+                    continue
+                if target.unit.casefold() == realisation.unit.casefold():
+                    continue
+                findings.append(
+                    Finding(
+                        code=FindingCode.UNIT_LABEL_MISMATCH,
+                        subject=Subject(unit.code, indicator.code),
+                        period=entry.period,
+                        location=Location.of(entry.origin, None, context.source),
+                        message=(
+                            f"the target is counted in {target.unit!r} but the realisation in "
+                            f"{realisation.unit!r}"
+                        ),
+                    )
+                )
     return findings
 
 
@@ -406,6 +454,7 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_printed_figures,
     check_method_change,
     check_overspending,
+    check_unit_labels,
     check_table_omissions,
     check_supports,
     check_grades,

@@ -58,6 +58,7 @@ class FindingCode(enum.StrEnum):
     NOT_RECOMPUTABLE = "not-recomputable"
     NOT_GRADABLE = "not-gradable"
     METHOD_INFERRED = "method-inferred"
+    UNIT_LABEL_MISMATCH = "unit-label-mismatch"
 
     @property
     def severity(self) -> Severity:
@@ -104,7 +105,16 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
         "an indicator scored but missing from a table meant to list it",
     ),
     FindingCode.OUTSIDE_PERIOD: (_W, "evidence dated outside the period it supports"),
-    FindingCode.OVERSPENT: (_W, "realisasi above pagu for a budget output or programme"),
+    FindingCode.OVERSPENT: (
+        _W,
+        "realisasi above pagu for a budget output or programme, or a reported absorption above "
+        "100%",
+    ),
+    FindingCode.UNIT_LABEL_MISMATCH: (
+        _W,
+        "a target and its realisation printed in different units (12 Laporan against 12 "
+        "Dokumen): the capaian compares them as if they were the same",
+    ),
     FindingCode.TRUNCATED: (
         _I,
         "explained by truncating, not rounding half-up, at the printed precision",

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from lakipcore.errors import LakipTypeError, ReportFileError
 from lakipcore.figures import Figure, NotTargeted, parse_cell
+from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import (
     Accumulation,
     Budget,
@@ -75,19 +76,33 @@ _BUDGET_QUANTITIES = frozenset({Quantity.PAGU, Quantity.REALISATION, Quantity.AB
 _UNIT_KEYS = frozenset({"code", "name", "parent", "periods", "indicators"})
 
 
-def loads_report(text: str | bytes, *, source: str = "<string>") -> Report:
+def loads_report(
+    text: str | bytes, *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Report:
     """Read a report from TOML ``text`` (``bytes`` are read as UTF-8, with or without a BOM);
-    ``source`` names it in error messages."""
+    ``source`` names it in error messages.
+
+    Input beyond ``limits`` (size, nesting, number of units, indicators and periods; see
+    :class:`~lakipcore.limits.Limits`) is refused with a :class:`ReportFileError` before any of
+    it is built.
+    """
     import tomllib  # lazily: only loading needs it, and it costs import time
 
     if not isinstance(source, str):
         raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
+    if not isinstance(limits, Limits):
+        raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
     if isinstance(text, bytes | bytearray):
+        _check_size(len(text), limits, source)
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
             raise ReportFileError(f"not UTF-8 text: {error}", source=source) from None
-    if not isinstance(text, str):
+    elif isinstance(text, str):
+        # A character is 1 to 4 bytes in UTF-8: count the bytes only when it could matter.
+        if len(text) * 4 > limits.file_bytes:
+            _check_size(len(text.encode("utf-8", "surrogatepass")), limits, source)
+    else:
         raise LakipTypeError(
             f"expected the report's TOML text (str or bytes), got {type(text).__name__}",
             source=source,
@@ -98,9 +113,12 @@ def loads_report(text: str | bytes, *, source: str = "<string>") -> Report:
     except tomllib.TOMLDecodeError as error:
         raise ReportFileError(f"not valid TOML: {error}", source=source) from None
     except RecursionError:
-        raise ReportFileError("the TOML nests too deeply", source=source) from None
-    schema = data.get("schema")
+        raise ReportFileError(
+            f"the TOML nests too deeply (at most {limits.nesting} levels)", source=source
+        ) from None
     lines = LineIndex(text)
+    _check_shape(data, limits, Reader(source, lines))
+    schema = data.get("schema")
     if schema == 1:
         reader = Reader(source, lines, rename=v1_path)
         with reader.placed(""):
@@ -112,18 +130,78 @@ def loads_report(text: str | bytes, *, source: str = "<string>") -> Report:
     return _build_report(reader, data)
 
 
-def load_report(path: str | Path) -> Report:
-    """Read a report file; errors name the file, the path of the bad field and its line."""
+def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Read a report file; errors name the file, the path of the bad field and its line.
+
+    ``limits`` bounds what is accepted (:class:`~lakipcore.limits.Limits`); a file larger than
+    ``limits.file_bytes`` is refused before it is read.
+    """
     if not isinstance(path, str | Path):
         raise LakipTypeError(f"expected a file path, got {type(path).__name__}", field="path")
     file = Path(path)
     try:
+        size = file.stat().st_size
+        if file.is_file():
+            _check_size(size, limits, str(file))
         data = file.read_bytes()
     except OSError as error:
         raise ReportFileError(
             f"cannot read the file: {error.strerror or error}", source=str(file)
         ) from None
-    return loads_report(data, source=str(file))
+    return loads_report(data, source=str(file), limits=limits)
+
+
+def _check_size(size: int, limits: Limits, source: str) -> None:
+    if size > limits.file_bytes:
+        raise ReportFileError(
+            f"the file is {size:,} bytes; at most {limits.file_bytes:,} are accepted "
+            "(lakipcore.limits.Limits.file_bytes)".replace(",", "."),
+            source=source,
+        )
+
+
+def _check_shape(data: dict[str, object], limits: Limits, reader: Reader) -> None:
+    """Refuse a file nested deeper, or holding more units, indicators or periods, than allowed.
+
+    Counted on the parsed TOML, before anything is built, so that an upload over a limit costs
+    no more than its parsing.
+    """
+    stack: list[tuple[object, int, str]] = [(data, 0, "")]
+    while stack:
+        value, depth, path = stack.pop()
+        children: list[tuple[str, object]]
+        if isinstance(value, dict):
+            children = [(join(path, str(key)), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            children = [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+        else:
+            continue
+        if depth > limits.nesting:
+            raise reader.fail(
+                path, f"the TOML nests deeper than {limits.nesting} levels (Limits.nesting)"
+            )
+        stack.extend((item, depth + 1, key) for key, item in children)
+    units = data.get("units")
+    periods = data.get("periods")
+    unit_tables = [data.get("office"), *(units if isinstance(units, list) else [])]
+    counts = {
+        "units": ("units", len(unit_tables), limits.units),
+        "periods": ("periods", len(periods) if isinstance(periods, list) else 0, limits.periods),
+        "indicators": (
+            "units",
+            sum(
+                len(u["indicators"])
+                for u in unit_tables
+                if isinstance(u, dict) and isinstance(u.get("indicators"), list)
+            ),
+            limits.indicators,
+        ),
+    }
+    for what, (path, count, limit) in counts.items():
+        if count > limit:
+            raise reader.fail(
+                path, f"the report has {count} {what}; at most {limit} are accepted (Limits.{what})"
+            )
 
 
 def _build_report(reader: Reader, data: Table) -> Report:

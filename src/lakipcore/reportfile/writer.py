@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from lakipcore.errors import LakipTypeError
-from lakipcore.figures import NOT_TARGETED_TEXT, format_number
+from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed
 from lakipcore.model import (
     Budget,
     BudgetLine,
@@ -41,7 +41,7 @@ def _string(text: str) -> str:
 
 
 def _measure(value: Measure) -> str:
-    text = format_number(value.value)
+    text = format_as_printed(value.value)
     if value.kind is MeasureKind.PERCENT:
         text += "%"
     if value.unit:
@@ -135,7 +135,7 @@ def _budget(budget: Budget, header: str) -> list[str]:
     if not isinstance(budget, BudgetLine):
         return [
             *out,
-            f"absorption = {_string(format_number(budget.rate) + '%')}",
+            f"absorption = {_string(format_as_printed(budget.rate) + '%')}",
             *_printed(budget.printed),
         ]
     out.append(f"programme = {_string(budget.programme)}")
@@ -145,8 +145,8 @@ def _budget(budget: Budget, header: str) -> list[str]:
         if output.code is not None:
             out.append(f"code = {_string(output.code)}")
         out.append(f"name = {_string(output.name)}")
-        out.append(f"pagu = {_string(format_number(output.pagu))}")
-        out.append(f"realisation = {_string(format_number(output.realisation))}")
+        out.append(f"pagu = {_string(format_as_printed(output.pagu))}")
+        out.append(f"realisation = {_string(format_as_printed(output.realisation))}")
         out += _printed(output.printed)
     return out
 
@@ -177,7 +177,7 @@ def _indicator_period(entry: IndicatorPeriod, header: str) -> list[str]:
         if entry.realisation is not None:
             out.append(f"realisation = {_string(_measure(entry.realisation))}")
         if target.scale is not None:
-            out.append(f"scale = {_string(format_number(target.scale))}")
+            out.append(f"scale = {_string(format_as_printed(target.scale))}")
         if entry.derivation is not None:
             out.append(f"derive = {write_rule(entry.derivation, _string)}")
         if entry.accumulate:

@@ -3,6 +3,7 @@
 from lakipcore.scoring.engine import (
     MethodChoice,
     Problem,
+    check_method_choice,
     resolve_method,
     score_indicator,
     score_period,
@@ -58,6 +59,7 @@ __all__ = [
     "ZeroTargetPolicy",
     "absorption",
     "capaian",
+    "check_method_choice",
     "get_method",
     "performance",
     "relative_change",

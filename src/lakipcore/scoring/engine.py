@@ -69,6 +69,7 @@ from lakipcore.scoring.results import (
 __all__ = [
     "MethodChoice",
     "Problem",
+    "check_method_choice",
     "resolve_method",
     "score_indicator",
     "score_period",
@@ -90,6 +91,32 @@ class Problem:
     indicator: str
     period: str
     error: LakipError
+
+
+def check_method_choice(method: MethodChoice, report: Report) -> None:
+    """Refuse a ``method=`` argument that is not a choice for ``report``: a wrong type, or a
+    mapping that names a period the report does not have (which would otherwise be ignored)."""
+    if method is None or isinstance(method, str | ScoringMethod):
+        return
+    if not isinstance(method, Mapping):
+        raise LakipTypeError(
+            f"expected a method name, a ScoringMethod or a mapping of period keys to them, got "
+            f"{type(method).__name__}",
+            field="method",
+        )
+    keys = {p.key for p in report.periods}
+    for key, chosen in method.items():
+        if key not in keys:
+            known = ", ".join(p.key for p in report.periods)
+            raise UnknownNameError(
+                f"method= names the period {key!r}; the report has {known}", field="method"
+            )
+        if not isinstance(chosen, str | ScoringMethod):
+            raise LakipTypeError(
+                f"expected a method name or a ScoringMethod for {key}, got "
+                f"{type(chosen).__name__}",
+                field=f"method.{key}",
+            )
 
 
 def resolve_method(method: MethodChoice, period: ReportPeriod) -> ScoringMethod:
@@ -497,6 +524,7 @@ def score_report(
     periods under it, or a mapping from period keys to methods.
     """
     report = _check_report(report)
+    check_method_choice(method, report)
     periods = tuple(score_period(report, p.key, method, problems=problems) for p in report.periods)
     by_key = {p.key: p for p in periods}
     changes = tuple(
