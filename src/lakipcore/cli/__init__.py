@@ -5,6 +5,7 @@ a table for each change between periods, or those of the shipped Banten 2019 exa
 FILE is given. ``lakip audit [FILE]`` recomputes every printed figure and lists the findings.
 ``lakip migrate FILE`` rewrites a schema 1 file as schema 2. ``lakip convert`` and ``lakip
 grade`` do survey arithmetic.
+``lakip report [FILE] -o report.html`` writes the report as one self-contained HTML page.
 Exit status: 0 on success (for ``audit``: no errors found), 1 when
 ``audit`` found errors, 2 when the input cannot be used (the message names the file and field).
 """
@@ -85,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
 # Modules that register further subcommands. Each has ``add_commands(commands)``, which adds its
 # parsers with ``set_defaults(run=function)``; ``main`` calls ``args.run(args)``. They must stay
 # light to import: heavy libraries are imported inside the run functions.
-_COMMAND_MODULES = ("lakipcore.cli.surveys",)
+_COMMAND_MODULES = ("lakipcore.cli.surveys", "lakipcore.cli.report")
 
 
 def _places(text: str) -> int:

@@ -1,0 +1,57 @@
+"""``lakip report``: the report as one self-contained HTML page (tables, charts, audit)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from lakipcore.reportfile import EXAMPLE_NAME
+from lakipcore.scoring import PRESETS
+
+__all__ = ["add_commands", "run_report"]
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``report`` on the ``lakip`` parser."""
+    report = commands.add_parser(
+        "report",
+        help="write a report as one self-contained HTML page with charts and the audit",
+        description=(
+            "Score and audit a report file and write it as a single HTML page: the Dashboard "
+            "Performance, the indicator and budget tables, inline SVG charts, the audit with "
+            "the wrong printed figures marked, and the method in words. The page needs no "
+            f"network and no script. Without FILE, the shipped example ({EXAMPLE_NAME})."
+        ),
+    )
+    report.add_argument("file", nargs="?", metavar="FILE", help="a report file (docs/format.md)")
+    report.add_argument(
+        "-o", "--output", metavar="OUT", help="write the page here (default: stdout)"
+    )
+    presets = ", ".join(PRESETS)
+    report.add_argument(
+        "--method",
+        metavar="[PERIOD=]NAME",
+        action="append",
+        default=[],
+        help=(
+            "scoring method for every period, or for one period as PERIOD=NAME (repeatable); "
+            f"default: the file's. Presets: {presets}"
+        ),
+    )
+    report.set_defaults(run=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Write the HTML page of the report named by ``args`` (0: written)."""
+    from lakipcore.cli import EXIT_OK, _load
+    from lakipcore.render import render_html
+
+    loaded, source = _load(args)
+    page = render_html(loaded, method=args.methods, source=source)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.write(page)
+    return EXIT_OK

@@ -1,0 +1,487 @@
+"""The report as one self-contained HTML page: tables, inline SVG charts, the audit, the method.
+
+The page needs nothing but itself: the CSS is inline, the charts are inline SVG, there is no
+script and no link to load. Headings are those a LAKIP prints (Dashboard Performance,
+Pengukuran Kinerja, Realisasi Anggaran, Hasil Audit); every figure is written with lakipcore's
+own formatting (``116,13%``, ``Rp 20.142.047.000``), rounded once, at output. A figure that
+the data cannot give is shown as ``–`` (tidak tersedia). Printed figures that the audit finds
+wrong are marked in the tables beside the recomputed value (:mod:`lakipcore.render.marks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from importlib import resources
+
+from lakipcore.audit import Finding, Severity, audit
+from lakipcore.figures import NotTargeted, format_number
+from lakipcore.model import (
+    BudgetLine,
+    Indicator,
+    IndicatorPeriod,
+    Measure,
+    MeasureKind,
+    Quantity,
+    Report,
+    TableKind,
+    Unit,
+)
+from lakipcore.render.marks import PROGRAMME, CellKey, Marks, output_item
+from lakipcore.render.sections import (
+    Formats,
+    audit_section,
+    method_section,
+    periods_section,
+    short_label,
+    text,
+)
+from lakipcore.render.svg import Bar, bar_chart
+from lakipcore.rounding import Rounding, round_to
+from lakipcore.scoring import (
+    Change,
+    IndicatorChange,
+    IndicatorScore,
+    MethodChoice,
+    PeriodChange,
+    PeriodScore,
+    ReportScore,
+    UnitScore,
+    score_report,
+)
+
+__all__ = ["render_html"]
+
+_HUNDRED = Decimal(100)
+_NA = '<span class="na" title="tidak tersedia">–</span>'
+
+_Q = Quantity
+_DASHBOARD = (TableKind.DASHBOARD,)
+_INDICATORS = (TableKind.INDICATORS, TableKind.CHANGES)
+_BUDGET = (TableKind.BUDGET,)
+# A figure of the indicator tables that the report's YoY tables print too (the unit's mean).
+_CHANGES_FIRST = (TableKind.CHANGES, TableKind.INDICATORS)
+
+
+def _css() -> str:
+    return resources.files("lakipcore.render").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def _rows(period: PeriodScore) -> Iterator[tuple[str, int, UnitScore]]:
+    """(number, depth, score): the office as ``A``, then every unit below it, depth first."""
+    yield "A", 0, period.root
+    stack = [(unit, 0) for unit in reversed(period.root.units)]
+    number = 0
+    while stack:
+        unit, depth = stack.pop()
+        number += 1
+        yield str(number), depth, unit
+        stack.extend((child, depth + 1) for child in reversed(unit.units))
+
+
+def chart_units(period: PeriodScore) -> tuple[UnitScore, ...]:
+    """The units a per-unit chart shows: those directly under the office, or the office itself
+    when it has none (a single UPT reporting on itself)."""
+    return period.units or (period.root,)
+
+
+class _Page:
+    def __init__(self, report: Report, scored: ReportScore, marks: Marks, fmt: Formats) -> None:
+        self.report, self.scored, self.marks, self.fmt = report, scored, marks, fmt
+        self.main = scored.current
+        self.key = self.main.key
+
+    def cell(
+        self, keys: Sequence[CellKey], kinds: Sequence[TableKind], shown: str, section: str
+    ) -> str:
+        return self.marks.cell(keys, kinds, shown, section=section)
+
+    # --- Dashboard Performance ------------------------------------------------------------
+
+    def dashboard(self) -> str:
+        section = "Dashboard Performance"
+        period = self.main
+        rows = []
+        for number, depth, unit in _rows(period):
+            keys = [(unit.code, None, self.key, q) for q in (_Q.ACHIEVEMENT, _Q.ABSORPTION)]
+            keys.append((unit.code, None, self.key, _Q.PERFORMANCE))
+            values = (unit.achievement, unit.absorption, unit.performance)
+            cells = "".join(
+                self.cell([key], _DASHBOARD, self.fmt.percent(value), section)
+                for key, value in zip(keys, values, strict=True)
+            )
+            office = ' class="office"' if number == "A" else ""
+            rows.append(
+                f'<tr{office} data-unit="{text(unit.code)}"><td>{number}</td>'
+                f'<th scope="row" class="depth-{min(depth, 3)}">{text(unit.name)}</th>{cells}</tr>'
+            )
+        table = (
+            f'<table class="dashboard"><caption>Dashboard Performance {text(period.period.label)}'
+            "</caption><thead><tr><th>No</th><th>Unit Kerja</th><th>Indikator Kinerja</th>"
+            "<th>Penyerapan Anggaran</th><th>Performance</th></tr></thead><tbody>"
+            + "".join(rows)
+            + "</tbody></table>"
+        )
+        units = chart_units(period)
+        bars = [Bar(u.code, u.name, u.achievement, self.fmt.percent(u.achievement)) for u in units]
+        chart = self.figure(
+            bar_chart(
+                "grafik-capaian-unit",
+                "achievement",
+                f"Capaian indikator kinerja per unit, {period.period.label}",
+                bars,
+                reference=_HUNDRED,
+                reference_text="100%",
+            ),
+            "Capaian indikator kinerja per unit; garis putus-putus: 100%.",
+        )
+        return f'<section id="dashboard"><h2>Dashboard Performance</h2>{table}{chart}</section>'
+
+    def figure(self, svg: str, caption: str) -> str:
+        return f'<figure class="chart">{svg}<figcaption>{text(caption)}</figcaption></figure>'
+
+    # --- Pengukuran Kinerja -----------------------------------------------------------------
+
+    def measurement(self) -> str:
+        section = "Pengukuran Kinerja"
+        change = self.scored.change_to(self.key)
+        parts = []
+        for unit in self.report.units():
+            indicators = [i for i in unit.indicators if i.at(self.key) is not None]
+            if indicators and self.main.has_unit(unit.code):
+                parts.append(self.indicator_table(unit, indicators, change, section))
+        if not parts:
+            parts.append("<p>Laporan ini tidak memuat indikator kinerja untuk periode ini.</p>")
+        return (
+            '<section id="pengukuran"><h2>Pengukuran Kinerja</h2>'
+            f"<p>Target, realisasi dan capaian setiap indikator kinerja, "
+            f"{text(self.main.period.label)}.</p>" + "".join(parts) + "</section>"
+        )
+
+    def indicator_table(
+        self, unit: Unit, indicators: list[Indicator], change: PeriodChange | None, section: str
+    ) -> str:
+        key, fmt = self.key, self.fmt
+        score = self.main.unit(unit.code)
+        earlier = None if change is None else self.scored.period(change.earlier)
+        moved, moved_indicators = _changes_of(change, unit.code, self.report.root.code)
+        head = (
+            "<th>No</th><th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th>"
+            f"<th>Capaian {text(short_label(self.main.period))}</th>"
+        )
+        if earlier is not None:
+            head += f"<th>Capaian {text(short_label(earlier.period))}</th><th>Perubahan (poin)</th>"
+        rows, bars = [], []
+        for number, indicator in enumerate(indicators, 1):
+            entry = indicator.at(key)
+            if entry is None:  # pragma: no cover - the caller keeps only indicators of the period
+                continue
+            scored = _indicator_score(score, indicator.code)
+            capaian = None if scored is None else scored.capaian
+            item = (unit.code, indicator.code)
+            realised = _realisation(entry, None if scored is None else scored.realisation)
+            cells = [
+                self.cell([(*item, key, _Q.TARGET)], _INDICATORS, _target(entry), section),
+                self.cell([(*item, key, _Q.REALISATION)], _INDICATORS, realised, section),
+                self.cell([(*item, key, _Q.CAPAIAN)], _INDICATORS, self.capaian(scored), section),
+            ]
+            if earlier is not None:
+                past = moved_indicators.get(indicator.code)
+                cells.append(
+                    self.cell(
+                        [(*item, earlier.key, _Q.CAPAIAN)],
+                        _CHANGES_FIRST,
+                        fmt.percent(None if past is None else past.earlier),
+                        section,
+                    )
+                )
+                cells.append(
+                    self.cell(
+                        [(*item, key, _Q.CAPAIAN_YOY)],
+                        (TableKind.CHANGES,),
+                        fmt.points(None if past is None else past.points),
+                        section,
+                    )
+                )
+            rows.append(
+                f'<tr data-indicator="{text(indicator.code)}"><td>{number}</td>'
+                f'<th scope="row">{text(indicator.name)}</th>{"".join(cells)}</tr>'
+            )
+            if capaian is not None:
+                label = f"{number}. {indicator.name}"
+                bars.append(Bar(indicator.code, label, capaian, fmt.percent(capaian)))
+        mean = [
+            self.cell(
+                [(unit.code, None, key, _Q.ACHIEVEMENT)],
+                _CHANGES_FIRST,
+                fmt.percent(score.achievement),
+                section,
+            )
+        ]
+        if earlier is not None:
+            before = earlier.unit(unit.code) if earlier.has_unit(unit.code) else None
+            mean.append(
+                self.cell(
+                    [(unit.code, None, earlier.key, _Q.ACHIEVEMENT)],
+                    _CHANGES_FIRST,
+                    fmt.percent(None if before is None else before.achievement),
+                    section,
+                )
+            )
+            mean.append(
+                self.cell(
+                    [(unit.code, None, key, _Q.ACHIEVEMENT_YOY)],
+                    (TableKind.CHANGES,),
+                    fmt.points(None if moved is None else moved.achievement),
+                    section,
+                )
+            )
+        footer = (
+            '<tr class="mean"><td></td><th scope="row" colspan="3">Capaian indikator kinerja '
+            f"(rata-rata)</th>{''.join(mean)}</tr>"
+        )
+        table = (
+            f'<table class="indicators" data-unit="{text(unit.code)}"><caption>Realisasi '
+            f"Indikator Kinerja: {text(unit.name)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody><tfoot>{footer}</tfoot></table>"
+        )
+        if any(
+            entry.derivation is not None or entry.accumulate for entry in _entries(indicators, key)
+        ):
+            table += (
+                '<p class="note">* Realisasi dihitung dari data dukung (atau diakumulasi dari '
+                "periode yang lebih pendek), tidak dinyatakan langsung.</p>"
+            )
+        chart = ""
+        if bars:
+            chart = self.figure(
+                bar_chart(
+                    f"grafik-indikator-{unit.code}",
+                    "indicators",
+                    f"Capaian indikator kinerja {unit.name}, {self.main.period.label}",
+                    bars,
+                    reference=_HUNDRED,
+                    reference_text="100%",
+                ),
+                f"Capaian tiap indikator {unit.name}; garis putus-putus: 100%.",
+            )
+        return (
+            f'<div class="unit" id="unit-{text(unit.code)}"><h3>{text(unit.name)}</h3>'
+            f"{table}{chart}</div>"
+        )
+
+    def capaian(self, scored: IndicatorScore | None) -> str:
+        if scored is not None and scored.capaian is not None:
+            return self.fmt.percent(scored.capaian)
+        if scored is not None and scored.excluded:
+            return f'<span class="na" title="{text(scored.excluded)}">–</span>'
+        return _NA
+
+    # --- Realisasi Anggaran -----------------------------------------------------------------
+
+    def budget(self) -> str:
+        section = "Realisasi Anggaran"
+        key, fmt = self.key, self.fmt
+        rows = []
+        for number, depth, score in _rows(self.main):
+            unit = self.report.unit(score.code)
+            own = unit.budget(key)
+            if number != "A" and own is None and score.absorption is None and not score.units:
+                continue
+            amounts = (
+                (_Q.PAGU, fmt.rupiah(score.pagu)),
+                (_Q.REALISATION, fmt.rupiah(score.realisation)),
+                (_Q.ABSORPTION, fmt.percent(score.absorption)),
+            )
+            cells = "".join(
+                self.cell(
+                    [(score.code, None, key, q), (score.code, PROGRAMME, key, q)],
+                    _BUDGET,
+                    shown,
+                    section,
+                )
+                for q, shown in amounts
+            )
+            office = ' class="office"' if number == "A" else ' class="programme-row"'
+            name = text(score.name)
+            if isinstance(own, BudgetLine):
+                name += f'<span class="programme">{text(own.programme)}</span>'
+            rows.append(
+                f'<tr{office} data-unit="{text(score.code)}"><td>{number}</td>'
+                f'<th scope="row" class="depth-{min(depth, 3)}">{name}</th>{cells}</tr>'
+            )
+            for index, output in enumerate(score.outputs):
+                item = (score.code, output_item(index), key)
+                outputs = (
+                    (_Q.PAGU, fmt.rupiah(output.pagu)),
+                    (_Q.REALISATION, fmt.rupiah(output.realisation)),
+                    (_Q.ABSORPTION, fmt.percent(output.absorption)),
+                )
+                label = text(
+                    output.name if output.code is None else f"{output.code}. {output.name}"
+                )
+                rows.append(
+                    f'<tr class="output"><td></td><th scope="row" class="depth-{min(depth, 3) + 1}"'
+                    f">{label}</th>"
+                    + "".join(self.cell([(*item, q)], _BUDGET, s, section) for q, s in outputs)
+                    + "</tr>"
+                )
+        if self.main.absorption is None and all(
+            u.absorption is None for u in self.main.root.walk()
+        ):
+            body = "<p>Laporan ini tidak memuat anggaran untuk periode ini (tidak tersedia).</p>"
+        else:
+            body = (
+                '<table class="budget"><caption>Realisasi Anggaran '
+                f"{text(self.main.period.label)}</caption><thead><tr><th>No</th>"
+                "<th>Unit Kerja / Keluaran</th><th>Pagu (Rp)</th><th>Realisasi (Rp)</th>"
+                "<th>Penyerapan</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            )
+            units = chart_units(self.main)
+            bars = [Bar(u.code, u.name, u.absorption, fmt.percent(u.absorption)) for u in units]
+            body += self.figure(
+                bar_chart(
+                    "grafik-serapan-unit",
+                    "absorption",
+                    f"Penyerapan anggaran per unit, {self.main.period.label}",
+                    bars,
+                    reference=_HUNDRED,
+                    reference_text="100%",
+                ),
+                "Penyerapan anggaran (realisasi terhadap pagu) per unit.",
+            )
+        return f'<section id="anggaran"><h2>Realisasi Anggaran</h2>{body}</section>'
+
+
+def _entries(indicators: Sequence[Indicator], key: str) -> Iterator[IndicatorPeriod]:
+    for indicator in indicators:
+        entry = indicator.at(key)
+        if entry is not None:
+            yield entry
+
+
+def _indicator_score(score: UnitScore, code: str) -> IndicatorScore | None:
+    try:
+        return score.indicator(code)
+    except KeyError:
+        return None
+
+
+def _changes_of(
+    change: PeriodChange | None, code: str, root: str
+) -> tuple[Change | None, dict[str, IndicatorChange]]:
+    """A unit's change (the office's for ``root``) and its indicators' changes, by code."""
+    if change is None:
+        return None, {}
+    if code == root:
+        return change.office, {item.code: item for item in change.indicators}
+    try:
+        unit = change.unit(code)
+    except KeyError:
+        return None, {}
+    return unit.change, {item.code: item for item in unit.indicators}
+
+
+def _measure(measure: Measure) -> str:
+    shown = format_number(measure.value)
+    if measure.kind is MeasureKind.PERCENT:
+        shown += "%"
+    if measure.unit:
+        shown += f" {measure.unit}"
+    return text(shown)
+
+
+def _target(entry: IndicatorPeriod) -> str:
+    if isinstance(entry.target, NotTargeted):
+        return '<span class="not-targeted">Tidak ditargetkan</span>'
+    return _measure(entry.target)
+
+
+def _realisation(entry: IndicatorPeriod, value: Decimal | None) -> str:
+    if entry.realisation is not None:
+        return _measure(entry.realisation)
+    if value is None or isinstance(entry.target, NotTargeted):
+        return _NA
+    # Derived or accumulated: a whole number as such, else the exact value at two places.
+    whole = round_to(value, 0)
+    shown = format_number(whole if whole == value else round_to(value, 2))
+    if entry.target.kind is MeasureKind.PERCENT:
+        shown += "%"
+    if entry.target.unit:
+        shown += f" {entry.target.unit}"
+    source = "dihitung dari data dukung" if entry.derivation is not None else "akumulasi"
+    return f'{text(shown)}<span class="derived" title="{source}">*</span>'
+
+
+def render_html(
+    report: Report,
+    scored: ReportScore | None = None,
+    findings: Sequence[Finding] | None = None,
+    *,
+    method: MethodChoice = None,
+    source: str | None = None,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+) -> str:
+    """The report as one self-contained HTML page (a ``str``; write it with UTF-8).
+
+    ``scored`` and ``findings`` default to ``score_report(report, method)`` and
+    ``audit(report, method=method, source=source)``; pass them when you have them. Percentages
+    are rounded with ``rounding`` at ``places`` (default half-up, 2), once, when shown. The page
+    holds the Dashboard Performance, the indicator tables (Pengukuran Kinerja), the budget
+    (Realisasi Anggaran), the periods and their changes, the audit (Hasil Audit) with the wrong
+    printed figures marked in the tables, and the method in words; charts are inline SVG.
+    """
+    if scored is None:
+        scored = score_report(report, method)
+    if findings is None:
+        findings = audit(report, method=method, source=source)
+    fmt = Formats(places, rounding)
+    marks = Marks(report, findings)
+    page = _Page(report, scored, marks, fmt)
+    # Tables first: the audit section names the cells its findings are marked in.
+    body = [page.dashboard(), page.measurement(), page.budget()]
+    body.append(periods_section(report, scored, marks, fmt))
+    body.append(audit_section(report, marks, fmt))
+    body.append(method_section(scored, fmt))
+    main = scored.current
+    office = main.root
+    summary = "".join(
+        f'<div><dt>{label}</dt><dd class="{cls}">{fmt.percent(value)}</dd></div>'
+        for label, cls, value in (
+            ("Capaian Indikator Kinerja", "achievement", office.achievement),
+            ("Penyerapan Anggaran", "absorption", office.absorption),
+            ("Performance", "performance", office.performance),
+        )
+    )
+    errors = sum(finding.severity is Severity.ERROR for finding in marks.findings)
+    title = report.title or report.office
+    head = (
+        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{text(title)}</title><style>{_css()}</style></head><body>"
+        f'<header><p class="kicker">Laporan Akuntabilitas Kinerja, dihitung ulang dan diaudit '
+        f'oleh lakipcore</p><h1>{text(title)}</h1><p class="office">{text(report.office)}, '
+        f'{text(main.period.label)}</p><dl class="summary" id="ringkasan">{summary}'
+        f'<div><dt>Hasil Audit</dt><dd class="errors"><a href="#audit">{errors} kesalahan'
+        "</a></dd></div></dl>" + _contents() + "</header><main>"
+    )
+    footer = (
+        f"<footer><p>Sumber: {text(source or report.source or 'laporan')}. Dibuat dengan "
+        "lakipcore; semua angka dihitung ulang dari target, realisasi, pagu dan realisasi "
+        "anggaran dalam berkas laporan.</p></footer>"
+    )
+    return marks.resolve(head + "".join(body) + "</main>" + footer + "</body></html>\n")
+
+
+def _contents() -> str:
+    items = (
+        ("dashboard", "Dashboard Performance"),
+        ("pengukuran", "Pengukuran Kinerja"),
+        ("anggaran", "Realisasi Anggaran"),
+        ("periode", "Kinerja Antar Periode"),
+        ("audit", "Hasil Audit"),
+        ("metode", "Metode Perhitungan"),
+    )
+    links = "".join(f'<li><a href="#{anchor}">{label}</a></li>' for anchor, label in items)
+    return f'<nav aria-label="Daftar isi"><ol>{links}</ol></nav>'

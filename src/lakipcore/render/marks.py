@@ -1,0 +1,223 @@
+"""Which table cells of the page the audit's findings concern, and how those cells are marked.
+
+Every figure the page shows is a cell with one or more keys (unit, item, period, quantity) and
+the kinds of report table it stands for (the Dashboard Performance cell of a unit's
+achievement stands for the report's dashboard tables). A finding on a printed figure is traced
+to the figure by its location (the field path the loader recorded; for a report built in Python,
+by unit, period, table and text) and so to a key. It is marked in the cells with that key that
+stand for the kind of table the figure was printed in, or in every cell with the key when none
+does (a figure printed only in the running text).
+
+Cells are written as placeholders while the page is built, and replaced once every cell is
+known, so that a finding can name the cells that show it and each cell the findings on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from html import escape, unescape
+
+import attrs
+
+from lakipcore.audit import Finding, Severity
+from lakipcore.model import (
+    BudgetLine,
+    PrintedFigure,
+    Quantity,
+    Report,
+    ReportedAbsorption,
+    TableKind,
+)
+
+__all__ = ["PROGRAMME", "CellKey", "Marks", "output_item"]
+
+CellKey = tuple[str, str | None, str, Quantity]
+"""(unit code, item, period key, quantity); item is an indicator code, :data:`PROGRAMME`, an
+:func:`output_item` or ``None`` for the unit itself."""
+
+PROGRAMME = "programme"
+
+
+def output_item(index: int) -> str:
+    """The item of a unit's ``index``-th budget output."""
+    return f"output:{index}"
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _figures(report: Report) -> Iterator[tuple[CellKey, PrintedFigure]]:
+    """Every printed figure of the report with the key of the cell that shows its quantity."""
+    for unit in report.units():
+        for block in unit.periods:
+            for figure in block.printed:
+                yield (unit.code, None, block.period, figure.quantity), figure
+            budget = block.budget
+            if isinstance(budget, BudgetLine | ReportedAbsorption):
+                for figure in budget.printed:
+                    yield (unit.code, PROGRAMME, block.period, figure.quantity), figure
+            if isinstance(budget, BudgetLine):
+                for index, output in enumerate(budget.outputs):
+                    for figure in output.printed:
+                        key = (unit.code, output_item(index), block.period, figure.quantity)
+                        yield key, figure
+        for indicator in unit.indicators:
+            for entry in indicator.periods:
+                for figure in entry.printed:
+                    yield (unit.code, indicator.code, entry.period, figure.quantity), figure
+
+
+@attrs.define
+class _Cell:
+    number: int
+    keys: tuple[CellKey, ...]
+    kinds: tuple[TableKind, ...]
+    text: str
+    section: str
+    classes: str
+    findings: list[int] = attrs.field(factory=list)
+
+
+class Marks:
+    """The findings of an audit, numbered in page order, and the cells of the page."""
+
+    def __init__(self, report: Report, findings: Sequence[Finding]) -> None:
+        order = {unit.code: n for n, unit in enumerate(report.units())}
+        self.findings: tuple[Finding, ...] = tuple(
+            sorted(
+                findings,
+                key=lambda f: (
+                    order.get(f.subject.unit, len(order)),
+                    _SEVERITY_ORDER[f.severity],
+                ),
+            )
+        )
+        self._report = report
+        by_path: dict[str, CellKey] = {}
+        by_text: dict[tuple[str, str, str, str], CellKey] = {}
+        for cell_key, figure in _figures(report):
+            if figure.origin is not None and figure.origin.path:
+                by_path[figure.origin.path] = cell_key
+            by_text.setdefault((cell_key[0], cell_key[2], figure.place, figure.text), cell_key)
+        self._keys: dict[int, CellKey] = {}
+        for number, finding in enumerate(self.findings, 1):
+            key: CellKey | None = by_path.get(finding.location.field or "")
+            if key is None and finding.period and finding.location.place and finding.published:
+                text_key = (
+                    finding.subject.unit,
+                    finding.period,
+                    finding.location.place,
+                    finding.published,
+                )
+                key = by_text.get(text_key)
+            if key is not None:
+                self._keys[number] = key
+        self._cells: list[_Cell] = []
+        self._placed: dict[int, list[_Cell]] | None = None
+
+    def flagged(self, number: int) -> bool:
+        """Whether finding ``number`` is marked in the tables (an error on a printed figure)."""
+        return self.findings[number - 1].severity is Severity.ERROR and number in self._keys
+
+    def cell(
+        self,
+        keys: Sequence[CellKey],
+        kinds: Sequence[TableKind],
+        text: str,
+        *,
+        section: str,
+        classes: str = "num",
+    ) -> str:
+        """A ``<td>`` showing ``text`` (already escaped) for the figures of ``keys``, as they
+        stand in tables of ``kinds`` (most specific first) in page ``section``; a
+        placeholder until :meth:`resolve`."""
+        cell = _Cell(len(self._cells), tuple(keys), tuple(kinds), text, section, classes)
+        self._cells.append(cell)
+        return f"\x00{cell.number}\x00"
+
+    def _place(self) -> dict[int, list[_Cell]]:
+        if self._placed is not None:
+            return self._placed
+        by_key: dict[CellKey, list[_Cell]] = {}
+        for cell in self._cells:
+            for key in cell.keys:
+                by_key.setdefault(key, []).append(cell)
+        placed: dict[int, list[_Cell]] = {}
+        for number, key in self._keys.items():
+            if not self.flagged(number):
+                continue
+            candidates = by_key.get(key, [])
+            kind = self._kind(self.findings[number - 1])
+
+            def rank(cell: _Cell, kind: TableKind | None = kind) -> int:
+                return cell.kinds.index(kind) if kind in cell.kinds else len(TableKind)
+
+            best = min((rank(c) for c in candidates), default=0)
+            placed[number] = [c for c in candidates if rank(c) == best]
+            for cell in placed[number]:
+                cell.findings.append(number)
+        self._placed = placed
+        return placed
+
+    def _kind(self, finding: Finding) -> TableKind | None:
+        place = finding.location.place
+        if place is None:
+            return None
+        try:
+            return self._report.table(place).kind
+        except KeyError:
+            return None
+
+    def places(self, number: int) -> list[tuple[str, str]]:
+        """(cell id, section title) of every cell where finding ``number`` is marked."""
+        return [(f"sel-{c.number}", c.section) for c in self._place().get(number, [])]
+
+    def resolve(self, page: str) -> str:
+        """``page`` with every cell placeholder replaced by its ``<td>``."""
+        self._place()
+        parts = page.split("\x00")
+        # Placeholders are the odd parts: text, number, text, number, …
+        for index in range(1, len(parts), 2):
+            parts[index] = self._td(self._cells[int(parts[index])])
+        return "".join(parts)
+
+    def _td(self, cell: _Cell) -> str:
+        if not cell.findings:
+            return f'<td class="{cell.classes}">{cell.text}</td>'
+        printed = []
+        for number in cell.findings:
+            text = self.findings[number - 1].published
+            if text is not None and text not in printed:
+                printed.append(text)
+        shown = ", ".join(printed)
+        tables = "; ".join(
+            f"{self.findings[n - 1].published} di {self._table_title(self.findings[n - 1])}"
+            for n in cell.findings
+        )
+        title = f"Laporan mencetak {tables}; seharusnya {_plain(cell.text)}"
+        refs = " ".join(f'<a href="#temuan-{n}" class="ref">[{n}]</a>' for n in cell.findings)
+        unit, item, period, quantity = cell.keys[0]
+        return (
+            f'<td class="{cell.classes} flagged" id="sel-{cell.number}" title="{escape(title)}" '
+            f'data-findings="{" ".join(map(str, cell.findings))}" data-unit="{escape(unit)}" '
+            f'data-item="{escape(item or "")}" data-period="{escape(period)}" '
+            f'data-quantity="{quantity.value}"><span class="printed">dicetak '
+            f"<s>{escape(shown)}</s></span> <mark>seharusnya {cell.text}</mark> {refs}</td>"
+        )
+
+    def _table_title(self, finding: Finding) -> str:
+        place = finding.location.place
+        if place is None:
+            return "laporan"
+        try:
+            table = self._report.table(place)
+        except KeyError:
+            return place
+        return table.title or table.id
+
+
+def _plain(html_text: str) -> str:
+    """The text of a cell without its markup (cells hold only escaped text and simple tags)."""
+    return unescape(_TAG.sub("", html_text))

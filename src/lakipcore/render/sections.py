@@ -1,0 +1,416 @@
+"""Sections of the HTML report over several periods, and the audit and the method in words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+
+import attrs
+
+from lakipcore.audit import Finding, Severity
+from lakipcore.figures import format_number, format_percent, format_rupiah
+from lakipcore.model import PeriodKind, Quantity, Report, ReportPeriod, TableKind
+from lakipcore.render.marks import CellKey, Marks
+from lakipcore.render.svg import Bar, Series, bar_chart, column_chart
+from lakipcore.rounding import Rounding
+from lakipcore.scoring import (
+    AbsorptionAggregation,
+    AchievementAggregation,
+    PeriodChange,
+    ReportScore,
+    ScoringMethod,
+    ZeroTargetPolicy,
+)
+from lakipcore.scoring.results import Change
+
+__all__ = ["Formats", "audit_section", "method_section", "periods_section", "text"]
+
+_NA = '<span class="na" title="tidak tersedia">–</span>'
+_HUNDRED = Decimal(100)
+_Q = Quantity
+
+
+def text(value: str) -> str:
+    """``value`` escaped for HTML text and attributes (NUL, the cell placeholder mark, dropped)."""
+    return escape(value.replace("\x00", ""))
+
+
+@attrs.frozen
+class Formats:
+    """How the page writes figures: percentages at ``places`` with ``rounding``; amounts in
+    full. ``None`` is written as a dash titled "tidak tersedia"."""
+
+    places: int = 2
+    rounding: Rounding = Rounding.HALF_UP
+
+    def percent(self, value: Decimal | None) -> str:
+        """``98,75%``."""
+        if value is None:
+            return _NA
+        return format_percent(value, self.places, self.rounding)
+
+    def points(self, value: Decimal | None) -> str:
+        """A change in percentage points with its sign: ``+7,46``, ``-21,62``."""
+        if value is None:
+            return _NA
+        shown = format_number(value, self.places, self.rounding)
+        return shown if shown.startswith("-") or not value else "+" + shown
+
+    def rupiah(self, value: Decimal | None) -> str:
+        """An amount without the ``Rp`` (the column says it): ``20.142.047.000``."""
+        return _NA if value is None else format_rupiah(value, prefix=False)
+
+    def number(self, value: Decimal | None, places: int | None) -> str:
+        """A number at ``places`` (its own precision when ``None``)."""
+        return _NA if value is None else format_number(value, places, self.rounding)
+
+
+def short_label(period: ReportPeriod) -> str:
+    """The period as a column heading: the year of an annual period, else its label."""
+    return period.key if period.kind is PeriodKind.ANNUAL else period.label
+
+
+_TRIPLE = (
+    (_Q.ACHIEVEMENT, _Q.ACHIEVEMENT_YOY, "Indikator Kinerja"),
+    (_Q.ABSORPTION, _Q.ABSORPTION, "Penyerapan Anggaran"),
+    (_Q.PERFORMANCE, _Q.PERFORMANCE_YOY, "Performance"),
+)
+
+
+def _of(change: Change | None, quantity: Quantity) -> Decimal | None:
+    if change is None:
+        return None
+    if quantity is _Q.ACHIEVEMENT:
+        return change.achievement
+    return change.absorption if quantity is _Q.ABSORPTION else change.performance
+
+
+def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Formats) -> str:
+    """Kinerja Antar Periode: the office in every period (table and columns), then a table and
+    a chart for each change between consecutive periods of a kind."""
+    section = "Kinerja Antar Periode"
+    root = report.root.code
+    rows = []
+    for period in scored.periods:
+        office = period.root
+        values = (
+            (_Q.ACHIEVEMENT, office.achievement),
+            (_Q.ABSORPTION, office.absorption),
+            (_Q.PERFORMANCE, office.performance),
+        )
+        cells = "".join(
+            marks.cell(
+                [(root, None, period.key, q)],
+                (TableKind.DASHBOARD, TableKind.CHANGES),
+                fmt.percent(v),
+                section=section,
+            )
+            for q, v in values
+        )
+        planned = " (direncanakan)" if period.period.planned else ""
+        rows.append(
+            f'<tr data-period="{text(period.key)}"><th scope="row">'
+            f"{text(period.period.label)}{planned}</th><td>{text(period.method.name)}</td>"
+            f"{cells}</tr>"
+        )
+    table = (
+        f'<table class="periods"><caption>Kinerja {text(report.office)} per periode</caption>'
+        "<thead><tr><th>Periode</th><th>Metode</th><th>Indikator Kinerja</th>"
+        "<th>Penyerapan Anggaran</th><th>Performance</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    groups = [short_label(p.period) for p in scored.periods]
+    series = [
+        Series(
+            name,
+            tuple(
+                Bar(f"{p.key}:{quantity.value}", short_label(p.period), value, _plain(fmt, value))
+                for p in scored.periods
+                for value in (getattr(p.root, attribute),)
+            ),
+        )
+        for quantity, name, attribute in (
+            (_Q.ACHIEVEMENT, "Indikator Kinerja", "achievement"),
+            (_Q.ABSORPTION, "Penyerapan Anggaran", "absorption"),
+            (_Q.PERFORMANCE, "Performance", "performance"),
+        )
+    ]
+    chart = column_chart(
+        "grafik-periode",
+        "periods",
+        f"Kinerja {report.office} per periode",
+        groups,
+        series,
+        reference=_HUNDRED,
+        reference_text="100%",
+    )
+    parts = [
+        '<section id="periode"><h2>Kinerja Antar Periode</h2>',
+        table,
+        f'<figure class="chart">{chart}<figcaption>Capaian indikator kinerja, penyerapan '
+        "anggaran dan performance kantor di setiap periode laporan; – : tidak tersedia."
+        "</figcaption></figure>",
+    ]
+    parts += [_change(report, scored, change, marks, fmt) for change in scored.changes]
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _plain(fmt: Formats, value: Decimal | None) -> str:
+    """A figure for SVG text, where the HTML dash markup does not belong."""
+    return "–" if value is None else format_percent(value, fmt.places, fmt.rounding)
+
+
+def _change(
+    report: Report, scored: ReportScore, change: PeriodChange, marks: Marks, fmt: Formats
+) -> str:
+    section = "Kinerja Antar Periode"
+    earlier, later = scored.period(change.earlier), scored.period(change.later)
+    heading = f"Perubahan {earlier.period.label} → {later.period.label}"
+    names = {unit.code: unit.name for unit in report.units()}
+    members: list[tuple[str, str, Change]] = [(report.root.code, report.office, change.office)]
+    members += [(u.code, names.get(u.code, u.name), u.change) for u in change.units]
+    present = False
+    rows = []
+    for number, (code, name, moved) in enumerate(members):
+        cells = []
+        for quantity, moved_quantity, _ in _TRIPLE:
+            for period in (earlier, later):
+                score = period.unit(code) if period.has_unit(code) else None
+                value = None if score is None else getattr(score, _ATTRIBUTE[quantity])
+                present = present or value is not None
+                key: CellKey = (code, None, period.key, quantity)
+                cells.append(
+                    marks.cell([key], (TableKind.CHANGES,), fmt.percent(value), section=section)
+                )
+            delta = _of(moved, quantity)
+            key = (code, None, later.key, moved_quantity)
+            keys = [key] if moved_quantity is not quantity else []
+            cells.append(marks.cell(keys, (TableKind.CHANGES,), fmt.points(delta), section=section))
+        label = "A" if number == 0 else str(number)
+        office = ' class="office"' if number == 0 else ""
+        rows.append(
+            f'<tr{office} data-unit="{text(code)}"><td>{label}</td><th scope="row">{text(name)}'
+            f"</th>{''.join(cells)}</tr>"
+        )
+    if not present:
+        return (
+            f"<h3>{text(heading)}</h3><p>Tidak tersedia: kedua periode tidak memuat capaian, "
+            "penyerapan atau performance yang dapat dibandingkan.</p>"
+        )
+    before, after = text(short_label(earlier.period)), text(short_label(later.period))
+    sub = f"<th>{before}</th><th>{after}</th><th>Perubahan</th>" * 3
+    table = (
+        f'<table class="changes"><caption>{text(heading)} (perubahan dalam poin persentase)'
+        '</caption><thead><tr><th rowspan="2">No</th><th rowspan="2">Unit Kerja</th>'
+        + "".join(f'<th colspan="3">{name}</th>' for _, _, name in _TRIPLE)
+        + f"</tr><tr>{sub}</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    return f"<h3>{text(heading)}</h3>{table}{_change_chart(report, change, heading, fmt)}"
+
+
+_ATTRIBUTE = {
+    _Q.ACHIEVEMENT: "achievement",
+    _Q.ABSORPTION: "absorption",
+    _Q.PERFORMANCE: "performance",
+}
+
+
+def _change_chart(report: Report, change: PeriodChange, heading: str, fmt: Formats) -> str:
+    """Bars of the change per unit: performance where known, else achievement; for a report
+    without units, the change of each of the office's indicators."""
+    names = {unit.code: unit.name for unit in report.units()}
+    bars: list[Bar]
+    if change.units:
+        quantity = (
+            "performance"
+            if any(u.change.performance is not None for u in change.units)
+            else "achievement"
+        )
+        bars = [
+            Bar(u.code, names.get(u.code, u.name), value, _points(fmt, value))
+            for u in change.units
+            for value in (getattr(u.change, quantity),)
+        ]
+        what = "performance" if quantity == "performance" else "capaian indikator kinerja"
+    else:
+        bars = [Bar(i.code, i.name, i.points, _points(fmt, i.points)) for i in change.indicators]
+        what = "capaian tiap indikator"
+    if all(bar.value is None for bar in bars):
+        return ""
+    title = f"Perubahan {what}, {heading.removeprefix('Perubahan ')} (poin persentase)"
+    chart = bar_chart(f"grafik-perubahan-{change.earlier}-{change.later}", "change", title, bars)
+    return (
+        f'<figure class="chart">{chart}<figcaption>{text(title)}; batang merah: turun.'
+        "</figcaption></figure>"
+    )
+
+
+def _points(fmt: Formats, value: Decimal | None) -> str:
+    return "–" if value is None else fmt.points(value)
+
+
+_SEVERITY = {
+    Severity.ERROR: ("Kesalahan", "error"),
+    Severity.WARNING: ("Peringatan", "warning"),
+    Severity.INFO: ("Catatan", "info"),
+}
+
+
+def audit_section(report: Report, marks: Marks, fmt: Formats) -> str:
+    """Hasil Audit: every finding, numbered, grouped by unit, with its severity; errors link to
+    the cells where they are marked."""
+    findings = marks.findings
+    counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+    parts = [
+        '<section id="audit"><h2>Hasil Audit</h2>',
+        "<p>lakipcore menghitung ulang setiap angka yang dicetak laporan dari masukannya dan "
+        "membandingkannya pada presisi cetaknya: "
+        f"<strong>{counts[Severity.ERROR]} kesalahan</strong>, "
+        f"{counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} catatan.</p>",
+        '<p class="legend">Angka yang dicetak salah ditandai di tabel: <span class="printed">'
+        "dicetak <s>angka laporan</s></span> <mark>seharusnya angka hasil hitung ulang</mark> "
+        "dengan nomor temuannya.</p>",
+    ]
+    names = {unit.code: unit.name for unit in report.units()}
+    groups: dict[str, list[tuple[int, Finding]]] = {}
+    for number, finding in enumerate(findings, 1):
+        groups.setdefault(finding.subject.unit, []).append((number, finding))
+    for code, members in groups.items():
+        parts.append(f"<h3>{text(names.get(code, code))}</h3>")
+        parts.append(f'<ol class="findings" start="{members[0][0]}">')
+        parts += [_finding(report, marks, fmt, n, f) for n, f in members]
+        parts.append("</ol>")
+    if not findings:
+        parts.append("<p>Tidak ada temuan: setiap angka yang dicetak sesuai hitung ulang.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _finding(report: Report, marks: Marks, fmt: Formats, number: int, finding: Finding) -> str:
+    label, cls = _SEVERITY[finding.severity]
+    facts = [
+        f'<span class="badge {cls}">{label}</span>',
+        f"<code>{text(finding.code.value)}</code>",
+    ]
+    if finding.period is not None:
+        try:
+            facts.append(text(report.period(finding.period).label))
+        except KeyError:
+            facts.append(text(finding.period))
+    place = finding.location.place
+    if place is not None:
+        try:
+            table = report.table(place)
+        except KeyError:
+            facts.append(text(place))
+        else:
+            what = "uraian" if table.kind is TableKind.PROSE else "tabel"
+            facts.append(f"{what} {text(table.title or table.id)}")
+    if finding.subject.item is not None:
+        facts.append(text(finding.subject.item))
+    if finding.published is not None:
+        facts.append(f"dicetak <b>{text(finding.published)}</b>")
+    if finding.recomputed is not None:
+        places = finding.places if finding.places is not None else fmt.places
+        facts.append(f"hitung ulang <b>{fmt.number(finding.recomputed, places)}</b>")
+    where = ""
+    spots = marks.places(number)
+    if spots:
+        links = ", ".join(f'<a href="#{cell}">{text(section)}</a>' for cell, section in spots)
+        where = f'<p class="marked">Ditandai di: {links}</p>'
+    elif finding.severity is Severity.ERROR:
+        where = '<p class="marked">Angka ini tidak tampil di tabel halaman ini.</p>'
+    return (
+        f'<li id="temuan-{number}" class="finding {cls}" value="{number}" '
+        f'data-severity="{finding.severity.value}" data-unit="{text(finding.subject.unit)}">'
+        f'<p class="facts">{" · ".join(facts)}</p><p class="message" lang="en">'
+        f'{text(finding.message)}</p>{where}<p class="where"><code>{text(str(finding.location))}'
+        "</code></p></li>"
+    )
+
+
+_ACHIEVEMENT_WORDS = {
+    AchievementAggregation.POOLED_INDICATORS: (
+        "rata-rata capaian seluruh indikator yang ditargetkan dari semua unit, digabung: unit "
+        "dengan lebih banyak indikator berbobot lebih besar"
+    ),
+    AchievementAggregation.MEAN_OF_UNIT_MEANS: (
+        "rata-rata capaian rata-rata tiap unit: setiap unit berbobot sama"
+    ),
+}
+_ABSORPTION_WORDS = {
+    AbsorptionAggregation.TOTAL_AMOUNTS: "Σ realisasi anggaran / Σ pagu seluruh unit × 100%",
+    AbsorptionAggregation.MEAN_OF_UNIT_RATES: (
+        "rata-rata sederhana persentase penyerapan tiap unit"
+    ),
+}
+_LOWER_WORDS = {
+    "kondisi-khusus": "(2 × target − realisasi) / target × 100% (kondisi khusus)",
+    "inverse-ratio": "target / realisasi × 100%",
+}
+_ROUNDING_WORDS = {
+    Rounding.HALF_UP: "setengah ke atas (half-up)",
+    Rounding.TRUNCATE: "dipotong (truncate)",
+    Rounding.HALF_EVEN: "setengah ke genap (half-even)",
+}
+
+
+def _method(method: ScoringMethod, periods: Sequence[str]) -> str:
+    weights = method.weights
+    cap = (
+        "tanpa batas atas"
+        if method.cap is None
+        else f"dibatasi paling tinggi {format_number(method.cap)}%"
+    )
+    zero = (
+        "indikator dengan target nol tidak dapat dihitung dan dilaporkan"
+        if method.zero_target is ZeroTargetPolicy.ERROR
+        else "indikator dengan target nol dikeluarkan dari rata-rata"
+    )
+    items = (
+        f"Capaian indikator = realisasi / target × 100% bila makin tinggi makin baik; "
+        f"{_LOWER_WORDS.get(method.lower_is_better.value, method.lower_is_better.value)} bila "
+        f"makin rendah makin baik; {cap}; {zero}. Indikator “Tidak ditargetkan” tidak dihitung.",
+        "Capaian indikator kinerja unit = rata-rata capaian indikatornya.",
+        f"Capaian indikator kinerja kantor = {_ACHIEVEMENT_WORDS[method.achievement]}.",
+        f"Penyerapan anggaran = realisasi / pagu × 100%; kantor: "
+        f"{_ABSORPTION_WORDS[method.absorption]}.",
+        f"Performance = {format_number(weights.achievement)} × capaian indikator kinerja + "
+        f"{format_number(weights.absorption)} × penyerapan anggaran.",
+        "Perubahan antar periode = nilai periode ini − nilai periode sebelumnya yang sejenis, "
+        "dalam poin persentase.",
+    )
+    body = "".join(f"<li>{text(item)}</li>" for item in items)
+    description = (
+        f'<p class="description" lang="en">{text(method.description)}</p>'
+        if method.description
+        else ""
+    )
+    return (
+        f"<h3>Metode <code>{text(method.name)}</code> ({text(', '.join(periods))})</h3>"
+        f"<ul>{body}</ul>{description}"
+    )
+
+
+def method_section(scored: ReportScore, fmt: Formats) -> str:
+    """Metode Perhitungan: each method used, the periods it scored, in words; the rounding."""
+    used: dict[str, tuple[ScoringMethod, list[str]]] = {}
+    for period in scored.periods:
+        entry = used.setdefault(period.method.name, (period.method, []))
+        entry[1].append(period.period.label)
+    parts = ['<section id="metode"><h2>Metode Perhitungan</h2>']
+    parts += [_method(method, periods) for method, periods in used.values()]
+    parts.append(
+        "<p>Semua angka dihitung eksak (desimal, tanpa pembulatan antara) dari target, "
+        "realisasi, pagu dan realisasi anggaran dalam berkas laporan, lalu dibulatkan sekali, "
+        f"saat ditampilkan: {_ROUNDING_WORDS[fmt.rounding]}, {fmt.places} desimal. Angka yang "
+        "dicetak laporan tidak dipakai dalam perhitungan; audit membandingkannya dengan hasil "
+        "hitung ulang pada presisi cetaknya. Rumus lengkap beserta contohnya: "
+        "<code>docs/methodology.md</code> dalam dokumentasi lakipcore.</p></section>"
+    )
+    return "".join(parts)

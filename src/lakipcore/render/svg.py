@@ -1,0 +1,344 @@
+"""Inline SVG charts drawn from exact Decimals: bars per unit, columns per period.
+
+Coordinates are computed in ``Decimal`` with a context of this module's own (the caller's
+``decimal`` context is never read) and written with two decimals, so a chart is a pure function
+of the figures. Every chart is an accessible image: ``role="img"``, a ``<title>`` and a
+``<desc>`` that lists every value in words, and a ``<title>`` on each bar for the tooltip.
+Bars carry ``class="bar"``, ``data-key`` and ``data-value`` (the exact value), so tests can
+check that the drawn lengths follow the values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
+from html import escape
+
+import attrs
+
+from lakipcore.figures import format_number
+
+__all__ = ["Bar", "Series", "bar_chart", "column_chart"]
+
+_ZERO = Decimal(0)
+_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+_MAX_TICKS = 6
+
+# Colours are dark enough for 4,5 : 1 against white (WCAG 1.4.11 asks 3 : 1 for graphics), and
+# blue against orange stays distinct for the common colour-vision deficiencies.
+POSITIVE = "#1f5f99"
+NEGATIVE = "#b3261e"
+SERIES_COLOURS = ("#1f5f99", "#b35900", "#00695c")
+
+
+def _context() -> Context:
+    # A fresh context per chart: flags written by one render never leak into another thread's.
+    return Context(prec=40, rounding=ROUND_HALF_UP)
+
+
+def _coord(value: Decimal) -> str:
+    """A coordinate with two decimals (``12.50``), from the exact value."""
+    return format(value.quantize(Decimal("0.01"), context=_context()), "f")
+
+
+@attrs.frozen
+class Bar:
+    """One bar: ``key`` identifies it (a unit or indicator code), ``label`` is shown beside it,
+    ``value`` is the exact figure (``None``: no bar, the ``text`` says why) and ``text`` the
+    figure as the page prints it (``114,58%``)."""
+
+    key: str
+    label: str
+    value: Decimal | None
+    text: str
+
+
+@attrs.frozen
+class Series:
+    """One series of a column chart: a name for the legend and a bar per group (``None``
+    for a group without the figure)."""
+
+    name: str
+    bars: tuple[Bar, ...]
+
+
+@attrs.frozen
+class _Scale:
+    """A linear map from [low, high] (tick-aligned) to [start, end] in SVG units."""
+
+    low: Decimal
+    high: Decimal
+    step: Decimal
+    start: Decimal
+    end: Decimal
+
+    def at(self, value: Decimal) -> Decimal:
+        ctx = _context()
+        span = ctx.subtract(self.high, self.low)
+        share = ctx.divide(ctx.subtract(value, self.low), span)
+        return ctx.add(self.start, ctx.multiply(share, ctx.subtract(self.end, self.start)))
+
+    def ticks(self) -> list[Decimal]:
+        ctx = _context()
+        ticks, tick = [], self.low
+        while tick <= self.high:
+            ticks.append(tick)
+            tick = ctx.add(tick, self.step)
+        return ticks
+
+
+def _scale(values: Sequence[Decimal], start: Decimal, end: Decimal) -> _Scale:
+    """A scale over ``values`` and zero, widened to whole ticks of 1, 2, 2,5 or 5 × 10ⁿ."""
+    ctx = _context()
+    low = min([_ZERO, *values])
+    high = max([_ZERO, *values])
+    if high == low:
+        high = ctx.add(low, Decimal(1))
+    span = ctx.subtract(high, low)
+    magnitude = Decimal(1).scaleb(span.adjusted() - 1, context=ctx)
+    step = next(
+        (
+            ctx.multiply(base, power)
+            for power in (magnitude, ctx.multiply(magnitude, Decimal(10)))
+            for base in _STEPS
+            if ctx.divide(span, ctx.multiply(base, power)) <= _MAX_TICKS
+        ),
+        ctx.multiply(magnitude, Decimal(100)),
+    )
+    low = ctx.multiply(
+        ctx.divide(low, step).to_integral_value(rounding=ROUND_FLOOR, context=ctx), step
+    )
+    high = ctx.multiply(
+        ctx.divide(high, step).to_integral_value(rounding=ROUND_CEILING, context=ctx), step
+    )
+    return _Scale(low, high, step, start, end)
+
+
+def _tick_label(tick: Decimal) -> str:
+    ctx = _context()
+    integral = tick.to_integral_value(context=ctx)
+    return format_number(
+        integral.quantize(Decimal(1), context=ctx) if tick == integral else tick.normalize(ctx)
+    )
+
+
+def _wrap(text: str, width: int, lines: int) -> list[str]:
+    """``text`` in at most ``lines`` lines of about ``width`` characters, the last cut with …"""
+    out: list[str] = []
+    for word in text.split():
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
+    return [line if len(line) <= width else line[: width - 1] + "…" for line in out]
+
+
+def _open(chart_id: str, kind: str, title: str, desc: str, *, width: int, height: int) -> list[str]:
+    return [
+        f'<svg class="chart" id="{escape(chart_id)}" '
+        f'data-chart="{escape(kind)}" role="img" aria-labelledby="{escape(chart_id)}-t '
+        f'{escape(chart_id)}-d" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" preserveAspectRatio="xMinYMin meet">',
+        f'<title id="{escape(chart_id)}-t">{escape(title)}</title>',
+        f'<desc id="{escape(chart_id)}-d">{escape(desc)}</desc>',
+    ]
+
+
+def _describe(title: str, bars: Sequence[Bar]) -> str:
+    return f"{title}. " + "; ".join(f"{bar.label}: {bar.text}" for bar in bars) + "."
+
+
+_WIDTH = 720
+_LABEL_X = 6
+_PLOT_START = Decimal(270)
+_PLOT_END = Decimal(630)
+_VALUE_X = 714
+_LINE = 13  # line height of a label, in SVG units (11 px text)
+_TOP = 22
+_AXIS = 24
+
+
+def bar_chart(
+    chart_id: str,
+    kind: str,
+    title: str,
+    bars: Sequence[Bar],
+    *,
+    reference: Decimal | None = None,
+    reference_text: str = "",
+    description: str | None = None,
+) -> str:
+    """Horizontal bars, one per item, from zero to the value (negative values to the left of
+    a zero line), with an optional dashed ``reference`` line (the 100 % of capaian).
+
+    Horizontal, so that the long names of units and indicators stay readable beside their bar.
+    A bar whose value is ``None`` is not drawn; its text (``–``) still is.
+    """
+    values = [bar.value for bar in bars if bar.value is not None]
+    scale = _scale(
+        [*values, *([reference] if reference is not None else [])], _PLOT_START, _PLOT_END
+    )
+    labels = [_wrap(bar.label, 44, 2) for bar in bars]
+    rows = [max(1, len(lines)) * _LINE + 11 for lines in labels]
+    plot_bottom = _TOP + sum(rows)
+    height = plot_bottom + _AXIS
+    out = _open(
+        chart_id, kind, title, description or _describe(title, bars), width=_WIDTH, height=height
+    )
+    out.append('<g class="axis" aria-hidden="true">')
+    for tick in scale.ticks():
+        x = _coord(scale.at(tick))
+        line_class = "zero" if tick == _ZERO else "grid"
+        out.append(
+            f'<line class="{line_class}" x1="{x}" x2="{x}" y1="{_TOP - 4}" y2="{plot_bottom}"/>'
+            f'<text class="tick" x="{x}" y="{plot_bottom + 15}" text-anchor="middle">'
+            f"{escape(_tick_label(tick))}</text>"
+        )
+    out.append("</g>")
+    y = _TOP
+    zero = scale.at(_ZERO)
+    for bar, lines, row in zip(bars, labels, rows, strict=True):
+        middle = y + row // 2
+        out.append(f'<g class="bar-row" data-key="{escape(bar.key)}">')
+        out.append(f"<title>{escape(bar.label)}: {escape(bar.text)}</title>")
+        first = middle - (len(lines) - 1) * _LINE // 2 + 4
+        out.append(
+            f'<text class="label" x="{_LABEL_X}" y="{first}">'
+            + "".join(
+                f'<tspan x="{_LABEL_X}" dy="{0 if n == 0 else _LINE}">{escape(line)}</tspan>'
+                for n, line in enumerate(lines)
+            )
+            + "</text>"
+        )
+        if bar.value is not None:
+            end = scale.at(bar.value)
+            left, right = min(zero, end), max(zero, end)
+            colour = NEGATIVE if bar.value < _ZERO else POSITIVE
+            negative = " negative" if bar.value < _ZERO else ""
+            out.append(
+                f'<rect class="bar{negative}" data-key="{escape(bar.key)}" '
+                f'data-value="{bar.value}" x="{_coord(left)}" y="{middle - 8}" '
+                f'width="{_coord(_context().subtract(right, left))}" height="16" fill="{colour}" '
+                f'aria-label="{escape(bar.label)}: {escape(bar.text)}"/>'
+            )
+        out.append(
+            f'<text class="value" x="{_VALUE_X}" y="{middle + 4}" text-anchor="end">'
+            f"{escape(bar.text)}</text></g>"
+        )
+        y += row
+    if reference is not None:
+        x = _coord(scale.at(reference))
+        out.append(
+            f'<g class="reference" aria-hidden="true"><line x1="{x}" x2="{x}" y1="{_TOP - 8}" '
+            f'y2="{plot_bottom}"/><text x="{x}" y="{_TOP - 11}" text-anchor="middle">'
+            f"{escape(reference_text)}</text></g>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+_COLUMN_HEIGHT = 250
+_COLUMN_TOP = Decimal(40)
+_COLUMN_BOTTOM = Decimal(200)
+_COLUMN_LEFT = 46
+_COLUMN_RIGHT = 710
+# Narrower columns carry no value label (it would overlap its neighbours); the table has them.
+_LABELLED_COLUMN = 44
+
+
+def column_chart(
+    chart_id: str,
+    kind: str,
+    title: str,
+    groups: Sequence[str],
+    series: Sequence[Series],
+    *,
+    reference: Decimal | None = None,
+    reference_text: str = "",
+) -> str:
+    """Vertical columns: one group per period (``groups`` are their labels), one column per
+    series in each group, with a legend and an optional dashed ``reference`` line."""
+    values = [b.value for s in series for b in s.bars if b.value is not None]
+    extra = [reference] if reference is not None else []
+    # Up is smaller y: the scale maps low values to the bottom.
+    scale = _scale([*values, *extra], _COLUMN_BOTTOM, _COLUMN_TOP)
+    lines = [
+        f"{s.name}, {group}: {bar.text}"
+        for s in series
+        for group, bar in zip(groups, s.bars, strict=True)
+    ]
+    desc = f"{title}. " + "; ".join(lines) + "."
+    out = _open(chart_id, kind, title, desc, width=_WIDTH, height=_COLUMN_HEIGHT)
+    out.append('<g class="axis" aria-hidden="true">')
+    for tick in scale.ticks():
+        y = _coord(scale.at(tick))
+        line_class = "zero" if tick == _ZERO else "grid"
+        out.append(
+            f'<line class="{line_class}" x1="{_COLUMN_LEFT}" x2="{_COLUMN_RIGHT}" y1="{y}" '
+            f'y2="{y}"/><text class="tick" x="{_COLUMN_LEFT - 6}" y="{y}" dy="4" '
+            f'text-anchor="end">{escape(_tick_label(tick))}</text>'
+        )
+    out.append("</g>")
+    legend_x = _COLUMN_LEFT
+    out.append('<g class="legend" aria-hidden="true">')
+    for number, item in enumerate(series):
+        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+        out.append(
+            f'<rect x="{legend_x}" y="6" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{legend_x + 17}" y="16">{escape(item.name)}</text>'
+        )
+        legend_x += 17 + 7 * len(item.name) + 24
+    out.append("</g>")
+    ctx = _context()
+    group_width = ctx.divide(Decimal(_COLUMN_RIGHT - _COLUMN_LEFT), Decimal(max(1, len(groups))))
+    column = min(Decimal(52), ctx.divide(ctx.multiply(group_width, Decimal("0.8")), len(series)))
+    zero = scale.at(_ZERO)
+    for index, group in enumerate(groups):
+        left = ctx.add(Decimal(_COLUMN_LEFT), ctx.multiply(group_width, Decimal(index)))
+        centre = ctx.add(left, ctx.divide(group_width, Decimal(2)))
+        first = ctx.subtract(centre, ctx.multiply(column, ctx.divide(len(series), Decimal(2))))
+        for number, item in enumerate(series):
+            bar = item.bars[index]
+            x = ctx.add(first, ctx.multiply(column, Decimal(number)))
+            middle = _coord(ctx.add(x, ctx.divide(column, Decimal(2))))
+            colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+            top = zero if bar.value is None else min(zero, scale.at(bar.value))
+            out.append(f'<g class="bar-row" data-key="{escape(bar.key)}">')
+            out.append(f"<title>{escape(item.name)}, {escape(group)}: {escape(bar.text)}</title>")
+            if bar.value is not None:
+                bottom = max(zero, scale.at(bar.value))
+                out.append(
+                    f'<rect class="bar" data-key="{escape(bar.key)}" data-value="{bar.value}" '
+                    f'data-series="{number}" x="{_coord(ctx.add(x, 1))}" y="{_coord(top)}" '
+                    f'width="{_coord(ctx.subtract(column, 2))}" '
+                    f'height="{_coord(ctx.subtract(bottom, top))}" '
+                    f'fill="{colour}" aria-label="{escape(item.name)}, {escape(group)}: '
+                    f'{escape(bar.text)}"/>'
+                )
+            if column >= _LABELLED_COLUMN:
+                out.append(
+                    f'<text class="value" x="{middle}" y="{_coord(ctx.subtract(top, 4))}" '
+                    f'text-anchor="middle">{escape(bar.text)}</text>'
+                )
+            out.append("</g>")
+        label = _wrap(group, 22, 2)
+        out.append(
+            f'<text class="group" x="{_coord(centre)}" y="{int(_COLUMN_BOTTOM) + 18}" '
+            'text-anchor="middle">'
+            + "".join(
+                f'<tspan x="{_coord(centre)}" dy="{0 if n == 0 else _LINE}">{escape(line)}</tspan>'
+                for n, line in enumerate(label)
+            )
+            + "</text>"
+        )
+    if reference is not None:
+        y = _coord(scale.at(reference))
+        out.append(
+            f'<g class="reference" aria-hidden="true"><line x1="{_COLUMN_LEFT}" '
+            f'x2="{_COLUMN_RIGHT}" y1="{y}" y2="{y}"/><text x="{_COLUMN_RIGHT}" y="{y}" dy="-4" '
+            f'text-anchor="end">{escape(reference_text)}</text></g>'
+        )
+    out.append("</svg>")
+    return "\n".join(out)

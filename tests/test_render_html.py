@@ -1,0 +1,358 @@
+"""The HTML report (lakipcore.render.render_html, ``lakip report``), checked as parsed HTML.
+
+Expected figures come from the report file (the figures it prints) or from the audit, never from
+the renderer: the page must show what the report's inputs give and mark what the report gets
+wrong.
+"""
+
+from __future__ import annotations
+
+import decimal
+import itertools
+from collections.abc import Iterator
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import lakipcore
+from lakipcore.audit import Severity, audit
+from lakipcore.cli import main
+from lakipcore.render import render_html
+
+DATA = Path(lakipcore.__file__).parent / "data"
+EXAMPLES = sorted(DATA.glob("*.toml"))
+MAX_BYTES = 300_000
+VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "col", "source"}
+
+
+class Element:
+    """A parsed element: tag, attributes, children and text."""
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Element | None) -> None:
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Element | str] = []
+
+    @property
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text for c in self.children)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def iter(self) -> Iterator[Element]:
+        for child in self.children:
+            if isinstance(child, Element):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, tag: str, **attrs: str) -> list[Element]:
+        return [
+            e
+            for e in self.iter()
+            if e.tag == tag and all(e.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
+
+
+class _Builder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {}, None)
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(element)
+        if tag not in VOID:
+            self.current = element
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        node: Element | None = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        assert node is not None, f"stray </{tag}>"
+        assert node.parent is not None
+        self.current = node.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def parse(page: str) -> Element:
+    builder = _Builder()
+    builder.feed(page)
+    builder.close()
+    assert builder.current is builder.root, f"unclosed <{builder.current.tag}>"
+    return builder.root
+
+
+@pytest.fixture(scope="module")
+def banten() -> lakipcore.Report:
+    return lakipcore.load_example()
+
+
+@pytest.fixture(scope="module")
+def page(banten: lakipcore.Report) -> str:
+    return render_html(banten)
+
+
+@pytest.fixture(scope="module")
+def doc(page: str) -> Element:
+    return parse(page)
+
+
+def _printed(report: lakipcore.Report, code: str, quantity: str, place: str) -> str:
+    block = report.unit(code).at("2019")
+    assert block is not None
+    texts = [p.text for p in block.printed if p.quantity.value == quantity and p.place == place]
+    assert len(texts) == 1, (code, quantity, place)
+    return texts[0]
+
+
+def _dashboard_rows(doc: Element) -> dict[str, Element]:
+    (table,) = [t for t in doc.find_all("table") if "dashboard" in t.classes]
+    return {row.attrs["data-unit"]: row for row in table.find_all("tr") if "data-unit" in row.attrs}
+
+
+def _value(text: str) -> Decimal:
+    return lakipcore.parse_figure(text.strip().lstrip("+")).value
+
+
+def test_office_performance_is_the_reports(banten: lakipcore.Report, doc: Element) -> None:
+    """The office row of the Dashboard Performance shows 116,13%, the report's printed figure."""
+    printed = _printed(banten, "kanwil-banten", "performance", "summary-dashboard")
+    assert "116,13%" == printed
+    office = _dashboard_rows(doc)["kanwil-banten"]
+    assert printed in [td.text for td in office.find_all("td")]
+    (summary,) = [dd for dd in doc.find_all("dd") if "performance" in dd.classes]
+    assert printed == summary.text
+
+
+def test_every_unit_has_its_printed_dashboard_row(banten: lakipcore.Report, doc: Element) -> None:
+    """Every unit has a dashboard row showing the three figures the report prints for it (the
+    malformed '104.30%' of Ditjen Pemasyarakatan is shown corrected and marked)."""
+    rows = _dashboard_rows(doc)
+    assert [u.code for u in banten.units()] == list(rows)
+    for unit in banten.units():
+        cells = rows[unit.code].find_all("td")[1:]
+        assert unit.name == rows[unit.code].find_all("th")[0].text
+        for cell, quantity in zip(cells, ("achievement", "absorption", "performance"), strict=True):
+            printed = _printed(banten, unit.code, quantity, "summary-dashboard")
+            if printed == "104.30%":
+                assert "flagged" in cell.classes
+                assert "seharusnya 104,30%" in cell.text
+            else:
+                assert printed == cell.text
+
+
+def _bars(doc: Element, chart: str) -> list[Element]:
+    (svg,) = doc.find_all("svg", **{"data-chart": chart})
+    return [r for r in svg.find_all("rect") if "bar" in r.classes]
+
+
+def test_one_bar_per_unit_in_the_order_of_the_values(
+    banten: lakipcore.Report, doc: Element
+) -> None:
+    """The capaian and absorption charts have one bar per unit, in report order, whose
+    lengths follow the printed figures (the bars are horizontal: their length is the width)."""
+    units = [u.code for u in banten.root.units]
+    for chart, quantity in (("achievement", "achievement"), ("absorption", "absorption")):
+        bars = _bars(doc, chart)
+        assert units == [b.attrs["data-key"] for b in bars]
+        printed = [_value(_printed(banten, code, quantity, "summary-dashboard")) for code in units]
+        widths = [Decimal(b.attrs["width"]) for b in bars]
+        ordered = sorted(zip(printed, widths, strict=True))
+        for (low, narrow), (high, wide) in itertools.pairwise(ordered):
+            assert narrow <= wide or low == high, (chart, low, high)
+
+
+def test_the_hundred_percent_line_sits_at_100(doc: Element) -> None:
+    """The dashed reference line of the capaian chart is where a bar of exactly 100 % ends."""
+    (svg,) = doc.find_all("svg", **{"data-chart": "achievement"})
+    (reference,) = [g for g in svg.find_all("g") if "reference" in g.classes]
+    (line,) = reference.find_all("line")
+    full = next(b for b in _bars(doc, "achievement") if b.attrs["data-key"] == "ahu")  # 100,00%
+    end = Decimal(full.attrs["x"]) + Decimal(full.attrs["width"])
+    assert abs(end - Decimal(line.attrs["x1"])) <= Decimal("0.02")
+
+
+def test_change_chart_draws_the_fall_to_the_left(doc: Element) -> None:
+    """The change chart has a bar per unit; Ditjen Kekayaan Intelektual's performance fell
+    (111,52 % against 133,14 %) and is the one negative bar."""
+    bars = _bars(doc, "change")
+    assert 9 == len(bars)
+    negative = [b.attrs["data-key"] for b in bars if "negative" in b.classes]
+    assert ["ki"] == negative
+
+
+def test_every_error_is_marked_beside_its_figure(banten: lakipcore.Report, doc: Element) -> None:
+    """Each of the audit's 9 errors is marked in a table cell of its unit and period, whose
+    title names the printed text and whose mark shows the recomputed value."""
+    errors = [f for f in audit(banten) if f.severity is Severity.ERROR]
+    assert 9 == len(errors)
+    flagged = [td for td in doc.find_all("td") if "flagged" in td.classes]
+    for finding in errors:
+        assert finding.published is not None
+        assert finding.recomputed is not None
+        cells = [
+            td
+            for td in flagged
+            if td.attrs["data-unit"] == finding.subject.unit
+            and td.attrs["data-period"] == finding.period
+            and finding.published in td.attrs["title"]
+        ]
+        assert cells, finding
+        for td in cells:
+            (mark,) = td.find_all("mark")
+            shown = _value(mark.text.removeprefix("seharusnya "))
+            places = finding.places if finding.places is not None else 2
+            assert lakipcore.round_to(finding.recomputed, places) == lakipcore.round_to(
+                shown, places
+            )
+            assert finding.published in td.find_all("s")[0].text
+
+
+def test_flagged_cells_only_for_errors(banten: lakipcore.Report, doc: Element) -> None:
+    """Only errors are marked: the notes (a truncated 99,99%) are listed, not flagged."""
+    findings = [f for f in audit(banten) if f.severity is Severity.ERROR]
+    numbers = {
+        n
+        for td in doc.find_all("td")
+        if "flagged" in td.classes
+        for n in td.attrs["data-findings"].split()
+    }
+    items = {li.attrs["id"]: li for li in doc.find_all("li") if "finding" in li.classes}
+    assert len(audit(banten)) == len(items)
+    assert {f"temuan-{n}" for n in numbers} <= set(items)
+    assert all("error" in items[f"temuan-{n}"].classes for n in numbers)
+    assert len(findings) == sum("error" in li.classes for li in items.values())
+
+
+def test_the_page_loads_nothing(page: str, doc: Element) -> None:
+    """No URL, no script, no stylesheet link, no image or frame source: the page is one file."""
+    assert "http://" not in page
+    assert "https://" not in page
+    assert "url(" not in page
+    assert "@import" not in page
+    assert not doc.find_all("script")
+    assert not doc.find_all("link")
+    assert not [e for e in doc.iter() if "src" in e.attrs]
+    assert all(a.attrs.get("href", "#").startswith("#") for a in doc.find_all("a"))
+
+
+def test_charts_are_accessible(doc: Element) -> None:
+    """Every chart is an image with a title and a description that lists its values."""
+    ids = {e.attrs["id"]: e for e in doc.iter() if "id" in e.attrs}
+    charts = doc.find_all("svg")
+    assert len(charts) >= 5
+    for svg in charts:
+        assert "img" == svg.attrs["role"]
+        title, desc = (ids[i] for i in svg.attrs["aria-labelledby"].split())
+        assert ("title", "desc") == (title.tag, desc.tag)
+        assert title.text
+        assert title.parent is svg
+        for bar in svg.find_all("rect"):
+            if "bar" in bar.classes:
+                label = bar.attrs["aria-label"]
+                assert label.split(": ")[-1] in desc.text
+
+
+def test_the_method_is_stated_in_words(doc: Element) -> None:
+    """The Metode Perhitungan section names both methods of the report and the rounding."""
+    (section,) = doc.find_all("section", id="metode")
+    words = section.text
+    assert "banten-2018" in words
+    assert "banten-2019" in words
+    assert "setengah ke atas (half-up), 2 desimal" in words
+    assert "Σ realisasi anggaran / Σ pagu" in words
+
+
+def test_headings_are_those_of_a_lakip(doc: Element) -> None:
+    """The sections carry the headings a LAKIP prints."""
+    headings = [h.text for h in doc.find_all("h2")]
+    for heading in ("Dashboard Performance", "Pengukuran Kinerja", "Realisasi Anggaran"):
+        assert heading in headings
+    assert "Hasil Audit" in headings
+    assert "id" == doc.find_all("html")[0].attrs["lang"]
+
+
+def test_banten_page_is_small(page: str) -> None:
+    """The Banten page is well under 300 KB."""
+    assert len(page.encode("utf-8")) < MAX_BYTES
+
+
+def test_caller_decimal_context_is_ignored(banten: lakipcore.Report, page: str) -> None:
+    """A caller's low-precision decimal context changes nothing on the page."""
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_DOWN
+        assert page == render_html(banten)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_renders(path: Path) -> None:
+    """Every shipped example renders to a well-formed page under 300 KB, with every unit, its
+    achievement where it has one, a dash (never 'None') where a figure is absent, and one bar
+    per unit in the capaian chart."""
+    report = lakipcore.load_report(path)
+    scored = lakipcore.score_report(report)
+    page = render_html(report)
+    assert len(page.encode("utf-8")) < MAX_BYTES
+    doc = parse(page)
+    text = doc.text
+    assert "None" not in text
+    assert "NaN" not in text
+    rows = _dashboard_rows(doc)
+    assert [u.code for u in report.units()] == list(rows)
+    office = scored.current.root
+    if office.achievement is not None:
+        assert lakipcore.format_percent(office.achievement) in rows[report.root.code].text
+    if office.performance is None:
+        assert "–" in rows[report.root.code].text
+    units = [u.code for u in (report.root.units or (report.root,))]
+    assert units == [b.attrs["data-key"] for b in _bars(doc, "achievement")]
+
+
+def test_python_built_report_marks_by_text(banten: lakipcore.Report) -> None:
+    """Without origins (a report built in Python), findings are traced by unit, period, table
+    and text: Ditjen Pemasyarakatan's '104.30%' is still marked."""
+    import attrs
+
+    def strip(unit: lakipcore.Unit) -> lakipcore.Unit:
+        blocks = [
+            attrs.evolve(
+                block,
+                printed=[attrs.evolve(p, origin=None) for p in block.printed],
+                origin=None,
+            )
+            for block in unit.periods
+        ]
+        return attrs.evolve(unit, periods=blocks, units=[strip(u) for u in unit.units], origin=None)
+
+    report = attrs.evolve(banten, root=strip(banten.root))
+    doc = parse(render_html(report))
+    flagged = [
+        td
+        for td in _dashboard_rows(doc)["pas"].find_all("td")
+        if "flagged" in td.classes and "104.30%" in td.attrs["title"]
+    ]
+    assert 1 == len(flagged)
+
+
+def test_cli_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``lakip report -o FILE`` writes the page; without -o it goes to stdout; an unknown method
+    is refused with status 2."""
+    out = tmp_path / "report.html"
+    assert 0 == main(["report", "-o", str(out)])
+    written = out.read_text(encoding="utf-8")
+    assert written.startswith("<!DOCTYPE html>")
+    assert "116,13%" in written
+    assert 0 == main(["report", str(EXAMPLES[-1])])
+    assert capsys.readouterr().out.startswith("<!DOCTYPE html>")
+    assert 2 == main(["report", "--method", "no-such-method"])
+    assert "no-such-method" in capsys.readouterr().err
