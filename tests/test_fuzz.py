@@ -1,0 +1,72 @@
+"""Property tests over arbitrary input: every parser and the loader either accept (and the
+result round-trips) or refuse with a ``LakipError``. Bounded and derandomized in CI (conftest);
+``tools/fuzz.py`` runs the same checks as a long campaign and its generators are used here.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lakipcore import LakipError, score_report
+from lakipcore.audit import audit
+from lakipcore.reportfile import dump_report, loads_report
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import fuzz  # the campaign script, a sibling of the tests (found through sys.path above)
+
+# Text close to what the parsers read (seeds with a few characters changed, token soups), and
+# text that is not (any Unicode, the tricky characters of fuzz.ALPHABET).
+near_text = st.builds(fuzz._mutate, st.sampled_from(fuzz.SEEDS), st.randoms(use_true_random=False))
+token_soup = st.lists(st.sampled_from(fuzz.TOKENS), min_size=1, max_size=8).map("".join)
+any_text = st.text(max_size=40) | st.text(alphabet=fuzz.ALPHABET, max_size=40)
+texts = near_text | token_soup | any_text
+
+
+@pytest.mark.parametrize("name", sorted(fuzz.PARSERS))
+@given(text=texts)
+def test_a_parser_accepts_and_round_trips_or_refuses(name: str, text: str) -> None:
+    parse, back, same = fuzz.PARSERS[name]
+    try:
+        value = parse(text)
+    except LakipError:
+        return
+    assert not fuzz._numeric_part_is_foreign(name, text, value), text
+    assert same(value, parse(back(value)))
+
+
+EXAMPLES = fuzz._examples()
+
+
+@settings(max_examples=60)
+@given(which=st.sampled_from([t for t in EXAMPLES if len(t) < 30_000]), seed=st.integers(0, 2**32))
+def test_a_mutated_report_file_loads_and_round_trips_or_is_refused(which: str, seed: int) -> None:
+    text = fuzz._mutate_file(which, random.Random(seed))
+    try:
+        report = loads_report(text)
+    except LakipError:
+        return
+    score_report(report)
+    audit(report)
+    written = dump_report(report)
+    again = loads_report(written)
+    assert report == again
+    assert written == dump_report(again)
+
+
+def test_the_campaign_script_runs_and_finds_nothing() -> None:
+    """A small campaign in one process: the script works, and finds no fault at this size."""
+    tallies = fuzz.campaign(strings_count=1000, files_count=20, jobs=1, seed=1)
+    assert 1000 == tallies["parse_figure"].tried
+    assert 20 == tallies["report files"].tried
+    for name, tally in tallies.items():
+        assert tally.tried == tally.accepted + tally.refused + sum(tally.foreign.values()), name
+        assert not tally.foreign, (name, tally.foreign, tally.examples)
+        assert not tally.silent, (name, tally.silent, tally.examples)
+    text = fuzz.report(tallies, 1.0, 1000)
+    assert "total: 0 foreign exceptions, 0 silent acceptances" in text
