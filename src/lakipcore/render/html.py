@@ -15,32 +15,34 @@ from decimal import Decimal
 from importlib import resources
 
 from lakipcore.audit import Finding, Severity, audit
-from lakipcore.figures import NotTargeted, format_number
 from lakipcore.model import (
     BudgetLine,
     Indicator,
-    IndicatorPeriod,
-    Measure,
-    MeasureKind,
     Quantity,
     Report,
     TableKind,
     Unit,
 )
+from lakipcore.render.cells import (
+    changes_of,
+    entries,
+    indicator_score,
+    realisation_text,
+    target_text,
+)
 from lakipcore.render.marks import PROGRAMME, CellKey, Marks, output_item
+from lakipcore.render.method import method_section
 from lakipcore.render.sections import (
+    NA,
     Formats,
     audit_section,
-    method_section,
     periods_section,
     short_label,
     text,
 )
 from lakipcore.render.svg import Bar, bar_chart
-from lakipcore.rounding import Rounding, round_to
+from lakipcore.rounding import Rounding
 from lakipcore.scoring import (
-    Change,
-    IndicatorChange,
     IndicatorScore,
     MethodChoice,
     PeriodChange,
@@ -53,7 +55,6 @@ from lakipcore.scoring import (
 __all__ = ["render_html"]
 
 _HUNDRED = Decimal(100)
-_NA = '<span class="na" title="tidak tersedia">–</span>'
 
 _Q = Quantity
 _DASHBOARD = (TableKind.DASHBOARD,)
@@ -164,7 +165,7 @@ class _Page:
         key, fmt = self.key, self.fmt
         score = self.main.unit(unit.code)
         earlier = None if change is None else self.scored.period(change.earlier)
-        moved, moved_indicators = _changes_of(change, unit.code, self.report.root.code)
+        moved, moved_indicators = changes_of(change, unit.code, self.report.root.code)
         head = (
             "<th>No</th><th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th>"
             f"<th>Capaian {text(short_label(self.main.period))}</th>"
@@ -176,12 +177,12 @@ class _Page:
             entry = indicator.at(key)
             if entry is None:  # pragma: no cover - the caller keeps only indicators of the period
                 continue
-            scored = _indicator_score(score, indicator.code)
+            scored = indicator_score(score, indicator.code)
             capaian = None if scored is None else scored.capaian
             item = (unit.code, indicator.code)
-            realised = _realisation(entry, None if scored is None else scored.realisation)
+            realised = realisation_text(entry, None if scored is None else scored.realisation)
             cells = [
-                self.cell([(*item, key, _Q.TARGET)], _INDICATORS, _target(entry), section),
+                self.cell([(*item, key, _Q.TARGET)], _INDICATORS, target_text(entry), section),
                 self.cell([(*item, key, _Q.REALISATION)], _INDICATORS, realised, section),
                 self.cell([(*item, key, _Q.CAPAIAN)], _INDICATORS, self.capaian(scored), section),
             ]
@@ -246,7 +247,7 @@ class _Page:
             f"<tbody>{''.join(rows)}</tbody><tfoot>{footer}</tfoot></table>"
         )
         if any(
-            entry.derivation is not None or entry.accumulate for entry in _entries(indicators, key)
+            entry.derivation is not None or entry.accumulate for entry in entries(indicators, key)
         ):
             table += (
                 '<p class="note">* Realisasi dihitung dari data dukung (atau diakumulasi dari '
@@ -275,7 +276,7 @@ class _Page:
             return self.fmt.percent(scored.capaian)
         if scored is not None and scored.excluded:
             return f'<span class="na" title="{text(scored.excluded)}">–</span>'
-        return _NA
+        return NA
 
     # --- Realisasi Anggaran -----------------------------------------------------------------
 
@@ -353,66 +354,6 @@ class _Page:
         return f'<section id="anggaran"><h2>Realisasi Anggaran</h2>{body}</section>'
 
 
-def _entries(indicators: Sequence[Indicator], key: str) -> Iterator[IndicatorPeriod]:
-    for indicator in indicators:
-        entry = indicator.at(key)
-        if entry is not None:
-            yield entry
-
-
-def _indicator_score(score: UnitScore, code: str) -> IndicatorScore | None:
-    try:
-        return score.indicator(code)
-    except KeyError:
-        return None
-
-
-def _changes_of(
-    change: PeriodChange | None, code: str, root: str
-) -> tuple[Change | None, dict[str, IndicatorChange]]:
-    """A unit's change (the office's for ``root``) and its indicators' changes, by code."""
-    if change is None:
-        return None, {}
-    if code == root:
-        return change.office, {item.code: item for item in change.indicators}
-    try:
-        unit = change.unit(code)
-    except KeyError:
-        return None, {}
-    return unit.change, {item.code: item for item in unit.indicators}
-
-
-def _measure(measure: Measure) -> str:
-    shown = format_number(measure.value)
-    if measure.kind is MeasureKind.PERCENT:
-        shown += "%"
-    if measure.unit:
-        shown += f" {measure.unit}"
-    return text(shown)
-
-
-def _target(entry: IndicatorPeriod) -> str:
-    if isinstance(entry.target, NotTargeted):
-        return '<span class="not-targeted">Tidak ditargetkan</span>'
-    return _measure(entry.target)
-
-
-def _realisation(entry: IndicatorPeriod, value: Decimal | None) -> str:
-    if entry.realisation is not None:
-        return _measure(entry.realisation)
-    if value is None or isinstance(entry.target, NotTargeted):
-        return _NA
-    # Derived or accumulated: a whole number as such, else the exact value at two places.
-    whole = round_to(value, 0)
-    shown = format_number(whole if whole == value else round_to(value, 2))
-    if entry.target.kind is MeasureKind.PERCENT:
-        shown += "%"
-    if entry.target.unit:
-        shown += f" {entry.target.unit}"
-    source = "dihitung dari data dukung" if entry.derivation is not None else "akumulasi"
-    return f'{text(shown)}<span class="derived" title="{source}">*</span>'
-
-
 def render_html(
     report: Report,
     scored: ReportScore | None = None,
@@ -463,7 +404,8 @@ def render_html(
         f'<header><p class="kicker">Laporan Akuntabilitas Kinerja, dihitung ulang dan diaudit '
         f'oleh lakipcore</p><h1>{text(title)}</h1><p class="office">{text(report.office)}, '
         f'{text(main.period.label)}</p><dl class="summary" id="ringkasan">{summary}'
-        f'<div><dt>Hasil Audit</dt><dd class="errors"><a href="#audit">{errors} kesalahan'
+        f'<div><dt>Hasil Audit</dt><dd class="errors{" none" if not errors else ""}">'
+        f'<a href="#audit">{errors} kesalahan'
         "</a></dd></div></dl>" + _contents() + "</header><main>"
     )
     footer = (

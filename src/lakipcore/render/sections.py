@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
@@ -15,18 +14,14 @@ from lakipcore.render.marks import CellKey, Marks
 from lakipcore.render.svg import Bar, Series, bar_chart, column_chart
 from lakipcore.rounding import Rounding
 from lakipcore.scoring import (
-    AbsorptionAggregation,
-    AchievementAggregation,
     PeriodChange,
     ReportScore,
-    ScoringMethod,
-    ZeroTargetPolicy,
 )
 from lakipcore.scoring.results import Change
 
-__all__ = ["Formats", "audit_section", "method_section", "periods_section", "text"]
+__all__ = ["NA", "Formats", "audit_section", "periods_section", "text"]
 
-_NA = '<span class="na" title="tidak tersedia">–</span>'
+NA = '<span class="na" title="tidak tersedia">–</span>'
 _HUNDRED = Decimal(100)
 _Q = Quantity
 
@@ -47,23 +42,23 @@ class Formats:
     def percent(self, value: Decimal | None) -> str:
         """``98,75%``."""
         if value is None:
-            return _NA
+            return NA
         return format_percent(value, self.places, self.rounding)
 
     def points(self, value: Decimal | None) -> str:
         """A change in percentage points with its sign: ``+7,46``, ``-21,62``."""
         if value is None:
-            return _NA
+            return NA
         shown = format_number(value, self.places, self.rounding)
         return shown if shown.startswith("-") or not value else "+" + shown
 
     def rupiah(self, value: Decimal | None) -> str:
         """An amount without the ``Rp`` (the column says it): ``20.142.047.000``."""
-        return _NA if value is None else format_rupiah(value, prefix=False)
+        return NA if value is None else format_rupiah(value, prefix=False)
 
     def number(self, value: Decimal | None, places: int | None) -> str:
         """A number at ``places`` (its own precision when ``None``)."""
-        return _NA if value is None else format_number(value, places, self.rounding)
+        return NA if value is None else format_number(value, places, self.rounding)
 
 
 def short_label(period: ReportPeriod) -> str:
@@ -310,7 +305,10 @@ def _finding(report: Report, marks: Marks, fmt: Formats, number: int, finding: F
             facts.append(text(place))
         else:
             what = "uraian" if table.kind is TableKind.PROSE else "tabel"
-            facts.append(f"{what} {text(table.title or table.id)}")
+            title = table.title or table.id
+            # Titles often start with the word already ("Tabel 3.5 …", "Uraian …").
+            named = title if title.lower().startswith(what) else f"{what} {title}"
+            facts.append(text(named))
     if finding.subject.item is not None:
         facts.append(text(finding.subject.item))
     if finding.published is not None:
@@ -332,85 +330,3 @@ def _finding(report: Report, marks: Marks, fmt: Formats, number: int, finding: F
         f'{text(finding.message)}</p>{where}<p class="where"><code>{text(str(finding.location))}'
         "</code></p></li>"
     )
-
-
-_ACHIEVEMENT_WORDS = {
-    AchievementAggregation.POOLED_INDICATORS: (
-        "rata-rata capaian seluruh indikator yang ditargetkan dari semua unit, digabung: unit "
-        "dengan lebih banyak indikator berbobot lebih besar"
-    ),
-    AchievementAggregation.MEAN_OF_UNIT_MEANS: (
-        "rata-rata capaian rata-rata tiap unit: setiap unit berbobot sama"
-    ),
-}
-_ABSORPTION_WORDS = {
-    AbsorptionAggregation.TOTAL_AMOUNTS: "Σ realisasi anggaran / Σ pagu seluruh unit × 100%",
-    AbsorptionAggregation.MEAN_OF_UNIT_RATES: (
-        "rata-rata sederhana persentase penyerapan tiap unit"
-    ),
-}
-_LOWER_WORDS = {
-    "kondisi-khusus": "(2 × target − realisasi) / target × 100% (kondisi khusus)",
-    "inverse-ratio": "target / realisasi × 100%",
-}
-_ROUNDING_WORDS = {
-    Rounding.HALF_UP: "setengah ke atas (half-up)",
-    Rounding.TRUNCATE: "dipotong (truncate)",
-    Rounding.HALF_EVEN: "setengah ke genap (half-even)",
-}
-
-
-def _method(method: ScoringMethod, periods: Sequence[str]) -> str:
-    weights = method.weights
-    cap = (
-        "tanpa batas atas"
-        if method.cap is None
-        else f"dibatasi paling tinggi {format_number(method.cap)}%"
-    )
-    zero = (
-        "indikator dengan target nol tidak dapat dihitung dan dilaporkan"
-        if method.zero_target is ZeroTargetPolicy.ERROR
-        else "indikator dengan target nol dikeluarkan dari rata-rata"
-    )
-    items = (
-        f"Capaian indikator = realisasi / target × 100% bila makin tinggi makin baik; "
-        f"{_LOWER_WORDS.get(method.lower_is_better.value, method.lower_is_better.value)} bila "
-        f"makin rendah makin baik; {cap}; {zero}. Indikator “Tidak ditargetkan” tidak dihitung.",
-        "Capaian indikator kinerja unit = rata-rata capaian indikatornya.",
-        f"Capaian indikator kinerja kantor = {_ACHIEVEMENT_WORDS[method.achievement]}.",
-        f"Penyerapan anggaran = realisasi / pagu × 100%; kantor: "
-        f"{_ABSORPTION_WORDS[method.absorption]}.",
-        f"Performance = {format_number(weights.achievement)} × capaian indikator kinerja + "
-        f"{format_number(weights.absorption)} × penyerapan anggaran.",
-        "Perubahan antar periode = nilai periode ini − nilai periode sebelumnya yang sejenis, "
-        "dalam poin persentase.",
-    )
-    body = "".join(f"<li>{text(item)}</li>" for item in items)
-    description = (
-        f'<p class="description" lang="en">{text(method.description)}</p>'
-        if method.description
-        else ""
-    )
-    return (
-        f"<h3>Metode <code>{text(method.name)}</code> ({text(', '.join(periods))})</h3>"
-        f"<ul>{body}</ul>{description}"
-    )
-
-
-def method_section(scored: ReportScore, fmt: Formats) -> str:
-    """Metode Perhitungan: each method used, the periods it scored, in words; the rounding."""
-    used: dict[str, tuple[ScoringMethod, list[str]]] = {}
-    for period in scored.periods:
-        entry = used.setdefault(period.method.name, (period.method, []))
-        entry[1].append(period.period.label)
-    parts = ['<section id="metode"><h2>Metode Perhitungan</h2>']
-    parts += [_method(method, periods) for method, periods in used.values()]
-    parts.append(
-        "<p>Semua angka dihitung eksak (desimal, tanpa pembulatan antara) dari target, "
-        "realisasi, pagu dan realisasi anggaran dalam berkas laporan, lalu dibulatkan sekali, "
-        f"saat ditampilkan: {_ROUNDING_WORDS[fmt.rounding]}, {fmt.places} desimal. Angka yang "
-        "dicetak laporan tidak dipakai dalam perhitungan; audit membandingkannya dengan hasil "
-        "hitung ulang pada presisi cetaknya. Rumus lengkap beserta contohnya: "
-        "<code>docs/methodology.md</code> dalam dokumentasi lakipcore.</p></section>"
-    )
-    return "".join(parts)

@@ -245,7 +245,8 @@ _COLUMN_BOTTOM = Decimal(200)
 _COLUMN_LEFT = 46
 _COLUMN_RIGHT = 710
 # Narrower columns carry no value label (it would overlap its neighbours); the table has them.
-_LABELLED_COLUMN = 44
+_LABELLED_COLUMN = 30
+_WIDE_COLUMN = 44
 
 
 def column_chart(
@@ -295,6 +296,8 @@ def column_chart(
     group_width = ctx.divide(Decimal(_COLUMN_RIGHT - _COLUMN_LEFT), Decimal(max(1, len(groups))))
     column = min(Decimal(52), ctx.divide(ctx.multiply(group_width, Decimal("0.8")), len(series)))
     zero = scale.at(_ZERO)
+    # Narrow columns get smaller value labels, so that neighbours' labels do not overlap.
+    small = ' font-size="8.5"' if column < _WIDE_COLUMN else ""
     for index, group in enumerate(groups):
         left = ctx.add(Decimal(_COLUMN_LEFT), ctx.multiply(group_width, Decimal(index)))
         centre = ctx.add(left, ctx.divide(group_width, Decimal(2)))
@@ -320,7 +323,7 @@ def column_chart(
             if column >= _LABELLED_COLUMN:
                 out.append(
                     f'<text class="value" x="{middle}" y="{_coord(ctx.subtract(top, 4))}" '
-                    f'text-anchor="middle">{escape(bar.text)}</text>'
+                    f'text-anchor="middle"{small}>{escape(bar.text)}</text>'
                 )
             out.append("</g>")
         label = _wrap(group, 22, 2)
