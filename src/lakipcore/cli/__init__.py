@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
 # Modules that register further subcommands. Each has ``add_commands(commands)``, which adds its
 # parsers with ``set_defaults(run=function)``; ``main`` calls ``args.run(args)``. They must stay
 # light to import: heavy libraries are imported inside the run functions.
-_COMMAND_MODULES = ("lakipcore.cli.surveys", "lakipcore.cli.report")
+_COMMAND_MODULES = ("lakipcore.cli.surveys", "lakipcore.cli.report", "lakipcore.cli.workbook")
 
 
 def _places(text: str) -> int:
@@ -140,7 +140,9 @@ def _load(args: argparse.Namespace) -> tuple[Report, str]:
     # Methods named on the command line are checked first, so their errors name the option.
     args.methods = _methods(args.method)
     args.source = str(args.file) if args.file else EXAMPLE_NAME
-    report = load_report(args.file) if args.file else load_example()
+    from lakipcore.cli.workbook import load_any  # a report file, or a workbook by suffix
+
+    report = load_any(args.file) if args.file else load_example()
     if isinstance(args.methods, dict):
         for key in args.methods:
             try:

@@ -1,0 +1,134 @@
+"""lakipcore's own workbook layout: its sheets and the headers of their columns.
+
+The writer lays a report out in these sheets and the reader reads them back by header (so
+columns may be moved). Sheets marked *shown* are computed (scores, findings) and never read;
+the others hold the report's data, every exact value as text.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MARKER: Final = "lakipcore.workbook/1"
+"""Cell A1 of the ``Laporan`` sheet: the workbook is in this layout."""
+
+REPORT: Final = "Laporan"
+PERIODS: Final = "Periode"
+TABLES: Final = "Tabel"
+UNITS: Final = "Unit"
+INDICATORS: Final = "Indikator"
+BUDGET: Final = "Anggaran"
+PRINTED: Final = "Tercetak"
+EVIDENCE: Final = "Data dukung"
+DASHBOARD: Final = "Dashboard"
+CHANGES: Final = "Perubahan"
+FINDINGS: Final = "Temuan"
+
+DATA_SHEETS: Final = (REPORT, PERIODS, TABLES, UNITS, INDICATORS, BUDGET, PRINTED, EVIDENCE)
+
+REPORT_FIELDS: Final = (("title", "Judul"), ("source", "Sumber"), ("main", "Periode utama"))
+
+# (key, header) of each sheet's columns; "shown:" keys are written for people and never read.
+PERIOD_COLUMNS: Final = (
+    ("key", "Kunci"),
+    ("method", "Metode"),
+    ("planned", "Rencana"),
+    ("title", "Judul"),
+)
+TABLE_COLUMNS: Final = (("id", "Id"), ("kind", "Jenis"), ("title", "Judul"), ("scope", "Cakupan"))
+UNIT_COLUMNS: Final = (
+    ("code", "Kode"),
+    ("name", "Nama"),
+    ("parent", "Induk"),
+    ("periods", "Periode"),
+)
+INDICATOR_COLUMNS: Final = (
+    ("unit", "Kode unit"),
+    ("shown:unit", "Unit"),
+    ("code", "Kode indikator"),
+    ("goal", "Sasaran"),
+    ("name", "Indikator"),
+    ("polarity", "Polaritas"),
+    ("formula", "Rumus"),
+    ("accumulation", "Akumulasi"),
+    ("period", "Periode"),
+    ("number:target", "Target"),
+    ("number:realisation", "Realisasi"),
+    ("label", "Satuan"),
+    ("shown:capaian", "Capaian"),
+    ("target", "Target (teks)"),
+    ("realisation", "Realisasi (teks)"),
+    ("scale", "Skala"),
+    ("derive", "Derive"),
+    ("supports", "Supports"),
+    ("accumulate", "Akumulasi periode"),
+)
+BUDGET_COLUMNS: Final = (
+    ("unit", "Kode unit"),
+    ("shown:unit", "Unit"),
+    ("period", "Periode"),
+    ("programme", "Program"),
+    ("code", "Kode output"),
+    ("name", "Output"),
+    ("number:pagu", "Pagu"),
+    ("number:realisation", "Realisasi"),
+    ("shown:absorption", "Penyerapan"),
+    ("pagu", "Pagu (teks)"),
+    ("realisation", "Realisasi (teks)"),
+    ("absorption", "Penyerapan tercatat"),
+)
+PRINTED_COLUMNS: Final = (
+    ("unit", "Kode unit"),
+    ("period", "Periode"),
+    ("indicator", "Kode indikator"),
+    ("item", "Bagian"),
+    ("quantity", "Besaran"),
+    ("place", "Tabel"),
+    ("text", "Teks"),
+    ("shown:recomputed", "Dihitung ulang"),
+    ("shown:finding", "Temuan"),
+)
+DASHBOARD_HEADERS: Final = (
+    "Periode",
+    "Metode",
+    "Kode unit",
+    "Unit",
+    "Capaian kinerja",
+    "Penyerapan anggaran",
+    "Kinerja",
+    "Pagu",
+    "Realisasi",
+)
+CHANGE_HEADERS: Final = (
+    "Dari",
+    "Ke",
+    "Kode unit",
+    "Unit",
+    "Δ capaian kinerja (poin)",
+    "Δ penyerapan (poin)",
+    "Δ kinerja (poin)",
+)
+FINDING_HEADERS: Final = (
+    "Kode",
+    "Tingkat",
+    "Unit",
+    "Bagian",
+    "Periode",
+    "Lokasi",
+    "Tabel",
+    "Tercetak",
+    "Dihitung ulang",
+    "Pesan",
+)
+
+# The Bagian column of the Tercetak sheet: what of a unit's period a figure is printed for.
+BUDGET_ITEM: Final = "anggaran"
+OUTPUT_ITEM: Final = "output"  # followed by the output's number in its budget, from 1
+
+# Markers in column A of the Data dukung sheet.
+EV_TABLE: Final = "#tabel"
+EV_COLUMNS: Final = "#kolom"
+EV_KINDS: Final = "#jenis"
+EV_TOTAL: Final = "#total"
+EV_ROW_CHECK: Final = "#cek-baris"
+YES: Final = "ya"

@@ -1,0 +1,266 @@
+"""Sheets of a workbook as grids of values, read by openpyxl or python-calamine.
+
+openpyxl is the reader of record: it gives each cell's number format (a percent cell, the
+decimals shown), which a foreign layout needs. python-calamine reads values only, several times
+faster; it is used for lakipcore's own layout (every exact value is a text cell there), when it
+is installed. Neither tells a formula without a cached value from an empty cell, so the sheet's
+XML is scanned for such formulas, once and only when an empty cell is read. Merged cells carry
+the value of their top-left cell to every cell of the range.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any, Final
+from xml.etree import ElementTree
+
+from lakipcore.errors import LakipError, ReportFileError
+from lakipcore.excel._cells import GENERAL, NumberFormat, number_format
+
+__all__ = ["Grid", "column_index", "column_letter", "load_grids", "openpyxl"]
+
+EXTRA_HINT: Final = "install it with: pip install 'lakipcore[excel]'"
+_MAIN_NS: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_NS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_RE: Final = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REF_RE: Final = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_EMPTY_V_RE: Final = re.compile(rb"<v\s*/>|<v>\s*</v>")
+_MERGE_RE: Final = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+_A1_RE: Final = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def openpyxl() -> Any:
+    """The openpyxl module, or an error naming the ``lakipcore[excel]`` extra."""
+    try:
+        import openpyxl as module  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
+    except ImportError:
+        raise LakipError(
+            f"reading and writing .xlsx workbooks needs openpyxl; {EXTRA_HINT}"
+        ) from None
+    return module
+
+
+def column_letter(index: int) -> str:
+    """The letters of the 0-based column ``index`` (0 → ``A``, 26 → ``AA``)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """The 0-based index of column ``letters`` (``A`` → 0)."""
+    index = 0
+    for char in letters.upper():
+        if not "A" <= char <= "Z":
+            raise ValueError(letters)
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _split(ref: str) -> tuple[int, int]:
+    match = _A1_RE.fullmatch(ref)
+    if match is None:  # pragma: no cover - refs come from the file's own XML
+        raise ValueError(ref)
+    return int(match[2]) - 1, column_index(match[1])
+
+
+class _Xml:
+    """The parts of a workbook's XML that the readers do not give: each sheet's part name,
+    its merged ranges and its formulas without a cached value."""
+
+    def __init__(self, path: Path, source: str) -> None:
+        self.path, self.source = path, source
+        try:
+            with zipfile.ZipFile(path) as archive:
+                workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+                rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as error:
+            raise ReportFileError(f"not an .xlsx workbook: {error}", source=source) from None
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
+        self.parts: dict[str, str] = {}
+        for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
+            target = targets.get(sheet.get(f"{_REL_NS}id"), "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            self.parts[sheet.get("name", "")] = str(PurePosixPath(part))
+        self._data: dict[str, bytes] = {}
+
+    def _sheet(self, name: str) -> bytes:
+        if name not in self._data:
+            with zipfile.ZipFile(self.path) as archive:
+                self._data = {name: archive.read(self.parts[name])}  # one sheet kept at a time
+        return self._data[name]
+
+    def merges(self, name: str) -> list[tuple[str, str]]:
+        data = self._sheet(name)
+        if b"<mergeCell" not in data:
+            return []
+        return [(a.decode(), b.decode()) for a, b in _MERGE_RE.findall(data)]
+
+    def uncached(self, name: str) -> frozenset[str]:
+        data = self._sheet(name)
+        if b"<f" not in data:
+            return frozenset()
+        found = set()
+        for match in _CELL_RE.finditer(data):
+            body = match[2]
+            if body and b"<f" in body and (b"<v" not in body or _EMPTY_V_RE.search(body)):
+                ref = _REF_RE.search(match[1])
+                if ref is not None:
+                    found.add(ref[1].decode())
+        return frozenset(found)
+
+
+class Grid:
+    """One sheet: ``values[row][column]`` (0-based), merged cells filled, and number formats
+    when the reader gives them. :meth:`value` refuses a formula without a cached value."""
+
+    def __init__(
+        self,
+        name: str,
+        values: list[list[Any]],
+        formats: list[list[str | None]] | None,
+        xml: _Xml,
+    ) -> None:
+        self.name, self.values, self.formats, self._xml = name, values, formats, xml
+        self._uncached: frozenset[str] | None = None
+        # Excel's own quoting of a sheet name in a reference: 'Data dukung'!B5
+        quoted = (
+            name if re.fullmatch(r"[A-Za-z0-9_]+", name) else "'" + name.replace("'", "''") + "'"
+        )
+        self._prefix = f"{quoted}!"
+
+    @property
+    def height(self) -> int:
+        """The number of rows."""
+        return len(self.values)
+
+    def ref(self, row: int, column: int) -> str:
+        """``Sheet!B5`` for the 0-based ``row`` and ``column``."""
+        return f"{self._prefix}{column_letter(column)}{row + 1}"
+
+    def raw(self, row: int, column: int) -> Any:
+        """The cell's value as read, ``None`` when empty or outside the sheet."""
+        if row >= len(self.values):
+            return None
+        cells = self.values[row]
+        return cells[column] if column < len(cells) else None
+
+    def value(self, row: int, column: int) -> Any:
+        """The cell's value; an empty cell that holds a formula without a cached value (a file
+        written by a program that does not compute formulas) is an error naming the cell."""
+        found = self.raw(row, column)
+        if found is None:
+            if self._uncached is None:
+                self._uncached = self._xml.uncached(self.name)
+            if self._uncached and f"{column_letter(column)}{row + 1}" in self._uncached:
+                raise ReportFileError(
+                    "the cell holds a formula without a cached value (the file was saved by a "
+                    "program that does not compute formulas): open and save it in Excel or "
+                    "LibreOffice, or type the value",
+                    field=self.ref(row, column),
+                    source=self._xml.source,
+                )
+        return found
+
+    def format(self, row: int, column: int) -> NumberFormat:
+        """The cell's number format (``General`` when the reader gives none)."""
+        if self.formats is None or row >= len(self.formats):
+            return GENERAL
+        codes = self.formats[row]
+        return number_format(codes[column]) if column < len(codes) else GENERAL
+
+    def rows(self) -> Iterator[int]:
+        """The 0-based indexes of the rows."""
+        return iter(range(len(self.values)))
+
+
+def _fill_merges(values: list[list[Any]], merges: list[tuple[str, str]]) -> None:
+    for first, last in merges:
+        top, left = _split(first)
+        bottom, right = _split(last)
+        if top >= len(values):
+            continue
+        corner = values[top][left] if left < len(values[top]) else None
+        for row in range(top, min(bottom, len(values) - 1) + 1):
+            cells = values[row]
+            if len(cells) <= right:
+                cells.extend([None] * (right + 1 - len(cells)))
+            for column in range(left, right + 1):
+                if (row, column) != (top, left):
+                    cells[column] = corner
+
+
+def _openpyxl_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
+    module = openpyxl()
+    try:
+        book = module.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise ReportFileError(f"cannot read the workbook: {error}", source=xml.source) from None
+    try:
+        grids = {}
+        for sheet in book.worksheets:
+            if names is not None and sheet.title not in names:
+                continue
+            values: list[list[Any]] = []
+            formats: list[list[str | None]] = []
+            for row in sheet.iter_rows(min_row=1, min_col=1):
+                values.append([cell.value for cell in row])
+                formats.append([getattr(cell, "number_format", None) for cell in row])
+            _fill_merges(values, xml.merges(sheet.title))
+            grids[sheet.title] = Grid(sheet.title, values, formats, xml)
+        return grids
+    finally:
+        book.close()
+
+
+def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - optional
+
+    book = CalamineWorkbook.from_path(str(path))
+    grids = {}
+    for name in book.sheet_names:
+        if names is not None and name not in names:
+            continue
+        sheet = book.get_sheet_by_name(name)
+        top, left = sheet.start or (0, 0)
+        values: list[list[Any]] = [[] for _ in range(top)]
+        for row in sheet.to_python(skip_empty_area=False):
+            cells = [None if cell == "" else cell for cell in row]
+            if left:
+                cells = [None] * left + cells
+            values.append(cells)
+        _fill_merges(values, xml.merges(name))
+        grids[name] = Grid(name, values, None, xml)
+    return grids
+
+
+def calamine_available() -> bool:
+    """Whether python-calamine can be imported."""
+    try:
+        import python_calamine  # noqa: F401, PLC0415
+    except ImportError:
+        return False
+    return True
+
+
+def sheet_names(path: Path, source: str) -> list[str]:
+    """The names of the workbook's sheets, in order."""
+    return list(_Xml(path, source).parts)
+
+
+def load_grids(
+    path: Path, source: str, *, reader: str, names: list[str] | None = None
+) -> dict[str, Grid]:
+    """The sheets ``names`` (default all) of the workbook at ``path`` as grids, read by
+    ``reader`` (``openpyxl`` or ``calamine``)."""
+    xml = _Xml(path, source)
+    if reader == "calamine":
+        return _calamine_grids(path, xml, names)
+    return _openpyxl_grids(path, xml, names)

@@ -1,0 +1,378 @@
+"""Reading a LAKIP / LKjIP workbook that lakipcore did not write.
+
+Each sheet holding a pengukuran kinerja table (sasaran, indikator, satuan, target, realisasi,
+capaian; one group of target/realisasi/capaian columns per period) or a realisasi anggaran table
+(program/kegiatan/output, pagu, realisasi, persentase) is read, by its headers or as the
+mapping says. The rows become the report's indicators and the office's (or a named unit's)
+budget; a capaian or persentase column becomes the figures the report prints, which the audit
+checks. Merged cells (a sasaran spanning its indicators' rows) carry their value to every row.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from lakipcore.errors import FigureFormatError, LakipError, ReportFileError
+from lakipcore.excel._build import Cells
+from lakipcore.excel._cells import cell_text
+from lakipcore.excel._sheets import Grid
+from lakipcore.excel.headers import Header, find_header, normalise
+from lakipcore.excel.mapping import Mapping, SheetPlan
+from lakipcore.figures import Figure, parse_cell
+from lakipcore.model import ReportPeriod
+
+__all__ = ["read_foreign"]
+
+INDICATOR_TABLE: Final = "pengukuran-kinerja"
+BUDGET_TABLE: Final = "realisasi-anggaran"
+_INDEX_LABEL: Final = re.compile(r"^(indeks|index|nilai|skor|skala)\b", re.I)
+_SCALE_IN_LABEL: Final = re.compile(r"skala\s*(\d+)", re.I)
+_NUMBERING: Final = re.compile(r"\(?\d{1,2}\)?")
+_TOTAL_ROW: Final = ("jumlah", "total")
+
+
+def slug(text: str) -> str:
+    """A code from a name: lower-case ASCII letters and digits joined by ``-``."""
+    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:64].strip("-") or "unit"
+
+
+class _Foreign:
+    def __init__(self, mapping: Mapping, source: str, stem: str) -> None:
+        self.mapping, self.source = mapping, source
+        self.cells = Cells()
+        self.errors: list[LakipError] = []
+        head = mapping.report
+        code = head.get("office-code") or "office"
+        self.office: dict[str, Any] = {
+            "code": code,
+            "name": head.get("office") or stem,
+            "periods": {},
+        }
+        self.units: dict[str, tuple[dict[str, Any], str]] = {code: (self.office, "office")}
+        self.unit_list: list[dict[str, Any]] = []
+        self.keys: set[str] = set()
+        self.tables: list[dict[str, Any]] = []
+        self.counts: dict[str, int] = {}
+
+    def fail(self, ref: str, message: str) -> None:
+        self.errors.append(ReportFileError(message, field=ref, source=self.source))
+
+    def text(self, grid: Grid, row: int, column: int | None, **options: Any) -> str | None:
+        if column is None:
+            return None
+        try:
+            return cell_text(
+                grid.value(row, column), grid.format(row, column), grid.ref(row, column), **options
+            )
+        except LakipError as error:
+            self.errors.append(error.located(source=self.source))
+            return None
+
+    def unit(self, name: str | None, ref: str) -> tuple[dict[str, Any], str]:
+        if name is None:
+            return self.units[self.office["code"]]
+        code = slug(name)
+        if code not in self.units:
+            item: dict[str, Any] = {"code": code, "name": name, "periods": {}}
+            path = f"units[{len(self.unit_list)}]"
+            self.cells[path] = ref
+            self.unit_list.append(item)
+            self.units[code] = (item, path)
+        return self.units[code]
+
+    def table_id(self, kind: str, sheet: str) -> str:
+        base = INDICATOR_TABLE if kind == "indicators" else BUDGET_TABLE
+        used = {t["id"] for t in self.tables}
+        table_id = base if base not in used else f"{base}-{slug(sheet)}"
+        self.tables.append({"id": table_id, "kind": kind, "title": sheet})
+        return table_id
+
+    def periods(
+        self, header: Header, plan: SheetPlan | None, ref: str
+    ) -> dict[str, dict[str, int]]:
+        found = dict(header.periods.items())
+        if plan is not None and plan.periods:
+            return plan.periods
+        if None in found:
+            named = [k for k in found if k is not None]
+            # "%" beside "Pagu 2019" and "Realisasi 2019" belongs to the one period named.
+            key = named[0] if len(named) == 1 else None
+            if key is None and plan is not None and plan.period:
+                key = plan.period
+            if key is None:
+                key = self.mapping.report.get("main")
+            roles = found.pop(None)
+            if key is None:
+                self.fail(
+                    ref,
+                    "the headers name no period: write the year in them (Target 2019) or give "
+                    "period in the mapping",
+                )
+                return {}
+            found[key] = {**roles, **found.get(key, {})}
+        if plan is not None:
+            for role, column in plan.columns.items():
+                if role in ("target", "realisation", "capaian", "pagu", "absorption"):
+                    for roles in found.values():
+                        roles[role] = column
+        return {key: roles for key, roles in found.items() if key is not None}
+
+    def sheet(self, grid: Grid, plan: SheetPlan | None) -> None:
+        header = find_header(
+            grid,
+            plan.kind if plan else None,
+            plan.header_row - 1 if plan and plan.header_row else None,
+        )
+        if header is None:
+            if plan is not None:
+                self.fail(
+                    f"{grid.ref(0, 0)}",
+                    f"no {plan.kind or 'indicator or budget'} table headers found",
+                )
+            return
+        columns = {**header.columns, **(plan.columns if plan else {})}
+        periods = self.periods(header, plan, grid.ref(header.row, 0))
+        self.keys.update(periods)
+        table_id = self.table_id(header.kind, grid.name)
+        if header.kind == "indicators":
+            self.indicator_rows(grid, header.row, columns, periods, table_id, plan)
+        else:
+            self.budget_rows(grid, header.row, columns, periods, table_id, plan)
+
+    def data_rows(self, grid: Grid, header_row: int) -> list[int]:
+        rows = []
+        for row in range(header_row + 1, grid.height):
+            cells = [v for v in grid.values[row] if v is not None and v != ""]
+            if not cells:
+                continue
+            # The row of column numbers under a header: (1) (2) (3) …
+            if (
+                row <= header_row + 2
+                and all(_NUMBERING.fullmatch(str(v).strip()) for v in cells)
+                and len(cells) > 2
+            ):
+                continue
+            rows.append(row)
+        return rows
+
+    def indicator_rows(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
+        self,
+        grid: Grid,
+        header_row: int,
+        columns: dict[str, int],
+        periods: dict[str, dict[str, int]],
+        table_id: str,
+        plan: SheetPlan | None,
+    ) -> None:
+        for row in self.data_rows(grid, header_row):
+            name = self.text(grid, row, columns.get("name"))
+            if name is None or not any(
+                grid.raw(row, roles[r]) is not None
+                for roles in periods.values()
+                for r in ("target", "realisation")
+                if r in roles
+            ):
+                continue  # a sasaran's title row, a spacer
+            unit_name = self.text(grid, row, columns.get("unit"))
+            default = plan.unit if plan is not None else None
+            unit, upath = self.unit(unit_name or default, grid.ref(row, columns.get("unit", 0)))
+            indicators = unit.setdefault("indicators", [])
+            ipath = f"{upath}.indicators[{len(indicators)}]"
+            self.counts[upath] = self.counts.get(upath, 0) + 1
+            item: dict[str, Any] = {"code": f"ik-{self.counts[upath]}", "name": name, "periods": {}}
+            self.cells[ipath] = grid.ref(row, columns["name"])
+            self.cells[f"{ipath}.name"] = grid.ref(row, columns["name"])
+            goal = self.text(grid, row, columns.get("goal"))
+            if goal is not None:
+                item["goal"] = goal
+                self.cells[f"{ipath}.goal"] = grid.ref(row, columns["goal"])
+            label = self.text(grid, row, columns.get("unit-label"))
+            for key, roles in periods.items():
+                entry = self.entry(
+                    grid,
+                    row,
+                    roles,
+                    label,
+                    columns.get("unit-label"),
+                    f"{ipath}.periods.{key}",
+                    plan,
+                )
+                if entry is not None:
+                    capaian = self.text(grid, row, roles.get("capaian"), shown=True, percent=True)
+                    if capaian is not None:
+                        entry["printed"] = {"capaian": {table_id: capaian}}
+                        self.cells[f"{ipath}.periods.{key}.printed"] = grid.ref(
+                            row, roles["capaian"]
+                        )
+                    item["periods"][key] = entry
+            if item["periods"]:
+                indicators.append(item)
+
+    def entry(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
+        self,
+        grid: Grid,
+        row: int,
+        roles: dict[str, int],
+        label: str | None,
+        label_column: int | None,
+        path: str,
+        plan: SheetPlan | None,
+    ) -> dict[str, Any] | None:
+        if "target" not in roles or grid.raw(row, roles["target"]) is None:
+            return None
+        self.cells[path] = grid.ref(row, roles["target"])
+        entry: dict[str, Any] = {}
+        percent = label is not None and normalise(label) in ("persen", "persentase")
+        indexed = label is not None and _INDEX_LABEL.match(label.strip()) is not None
+        for role in ("target", "realisation"):
+            column = roles.get(role)
+            text = self.text(grid, row, column)
+            if text is None or column is None:
+                continue
+            self.cells[f"{path}.{role}"] = grid.ref(row, column)
+            percent = percent or grid.format(row, column).percent
+            entry[role] = self.figure(text, percent, None if percent or indexed else label)
+        if indexed and "target" in entry:
+            scale = _SCALE_IN_LABEL.search(label or "")
+            value = scale[1] if scale else plan.scale if plan is not None else None
+            if value is None:
+                self.fail(
+                    grid.ref(row, label_column or 0),
+                    f"satuan {label!r} is an index: give its scale (Skala 10) in the satuan, "
+                    "or scale in the mapping",
+                )
+            else:
+                entry["scale"] = value
+                self.cells[f"{path}.scale"] = grid.ref(row, label_column or 0)
+        return entry
+
+    @staticmethod
+    def figure(text: str, percent: bool, label: str | None) -> str:
+        try:
+            parsed = parse_cell(text)
+        except FigureFormatError:
+            return text  # the loader reports it, at its cell
+        if not isinstance(parsed, Figure) or parsed.percent or parsed.unit or parsed.currency:
+            return text
+        if percent:
+            return f"{text}%"
+        label = (label or "").strip()
+        words_ok = label and all(
+            w[0].isalpha() and "(" not in w and ")" not in w for w in label.split()
+        )
+        return f"{text} {label}" if words_ok else text
+
+    def budget_rows(  # noqa: PLR0912, PLR0917 - one branch per row marker or role
+        self,
+        grid: Grid,
+        header_row: int,
+        columns: dict[str, int],
+        periods: dict[str, dict[str, int]],
+        table_id: str,
+        plan: SheetPlan | None,
+    ) -> None:
+        default = plan.unit if plan is not None else None
+        for key, roles in periods.items():
+            budget: dict[str, Any] = {
+                "programme": plan.programme if plan and plan.programme else grid.name,
+                "outputs": [],
+            }
+            unit, upath = self.unit(default, grid.ref(header_row, 0))
+            bpath = f"{upath}.periods.{key}.budget"
+            printed: dict[str, Any] = {}
+            for row in self.data_rows(grid, header_row):
+                name = self.text(grid, row, columns.get("name"))
+                if name is None:
+                    continue
+                values = {}
+                for role in ("pagu", "realisation", "absorption"):
+                    column = roles.get(role)
+                    text = self.text(
+                        grid, row, column, shown=role == "absorption", percent=role == "absorption"
+                    )
+                    if text is not None and column is not None:
+                        values[role] = (text, grid.ref(row, column))
+                lowered = normalise(name)
+                if lowered.startswith(_TOTAL_ROW) or (
+                    lowered.startswith("program") and not budget["outputs"]
+                ):
+                    if lowered.startswith("program"):
+                        budget["programme"] = name
+                        self.cells[bpath] = grid.ref(row, columns["name"])
+                    for role, (text, ref) in values.items():
+                        printed[role] = {table_id: text}
+                        self.cells[f"{bpath}.printed.{role}"] = ref
+                    continue
+                if "pagu" not in values:
+                    continue
+                opath = f"{bpath}.outputs[{len(budget['outputs'])}]"
+                output: dict[str, Any] = {"name": name}
+                self.cells[opath] = grid.ref(row, columns["name"])
+                code = self.text(grid, row, columns.get("code"))
+                if code is not None and re.fullmatch(
+                    r"[a-z0-9]([a-z0-9._-]*[a-z0-9])?", code.casefold()
+                ):
+                    output["code"] = code.casefold()
+                for role in ("pagu", "realisation"):
+                    if role in values:
+                        output[role] = values[role][0]
+                        self.cells[f"{opath}.{role}"] = values[role][1]
+                if "absorption" in values:
+                    output["printed"] = {"absorption": {table_id: values["absorption"][0]}}
+                    self.cells[f"{opath}.printed"] = values["absorption"][1]
+                budget["outputs"].append(output)
+            if printed:
+                budget["printed"] = printed
+            if budget["outputs"]:
+                self.cells.__setitem__(bpath, grid.ref(header_row, 0))
+                unit["periods"].setdefault(key, {})["budget"] = budget
+
+
+def read_foreign(
+    grids: dict[str, Grid], mapping: Mapping, source: str, stem: str
+) -> tuple[dict[str, Any], Cells]:
+    """The report data of a LAKIP workbook in a layout of its own, and the cell of each field."""
+    reader = _Foreign(mapping, source, stem)
+    names = [p.sheet for p in mapping.sheets] or list(grids)
+    for name in names:
+        grid = grids.get(name)
+        if grid is None:
+            reader.fail(name, f"the workbook has no sheet {name!r}")
+            continue
+        reader.sheet(grid, mapping.plan(name))
+    if not reader.keys and not reader.errors:
+        reader.fail(
+            source,
+            "no pengukuran kinerja or realisasi anggaran table found: name the sheets and "
+            "columns in a mapping (docs/excel.md)",
+        )
+    if reader.errors:
+        errors = reader.errors
+        if len(errors) == 1:
+            raise errors[0]
+        listing = "\n".join(f"  {e}" for e in errors)
+        raise ReportFileError(
+            f"{len(errors)} errors:\n{listing}", source=source, field=errors[0].field, errors=errors
+        )
+    head = mapping.report
+    try:
+        ordered = sorted(
+            reader.keys, key=lambda k: (ReportPeriod(k).span.end, ReportPeriod(k).span.start)
+        )
+    except LakipError as error:
+        raise error.located(source=source) from None
+    periods = [
+        {"key": key, **({"method": head["method"]} if "method" in head else {})} for key in ordered
+    ]
+    report: dict[str, str] = {k: head[k] for k in ("title", "main") if k in head}
+    report["source"] = source.rsplit("/", 1)[-1]
+    data = {
+        "report": report,
+        "periods": periods,
+        "tables": reader.tables,
+        "office": reader.office,
+        "units": reader.unit_list,
+    }
+    return data, reader.cells

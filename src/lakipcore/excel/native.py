@@ -1,0 +1,502 @@
+"""Reading lakipcore's own workbook layout (the one :func:`write_workbook` writes) back.
+
+Every data sheet is read by its header row, so columns may be moved or added; computed
+columns (``Capaian``, ``Penyerapan``) are never read. The exact value of a target, realisation
+or amount is its text column (``Target (teks)``); the number column beside it must agree with it
+(an edit to one but not the other is an error naming both cells), and when the text cell is
+empty the number is read instead, so a person can type a new realisation in the number column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from lakipcore.errors import LakipError, ReportFileError
+from lakipcore.excel import _layout as layout
+from lakipcore.excel._build import Cells, read_inline
+from lakipcore.excel._cells import cell_decimal, cell_text
+from lakipcore.excel._sheets import Grid
+from lakipcore.figures import Figure, format_number, parse_cell, parse_figure
+
+__all__ = ["is_native", "read_native"]
+
+
+def is_native(grids: dict[str, Grid]) -> bool:
+    """Whether the workbook is in lakipcore's layout (its ``Laporan`` sheet says so)."""
+    grid = grids.get(layout.REPORT)
+    return grid is not None and grid.raw(0, 0) == layout.MARKER
+
+
+class _Native:
+    def __init__(self, grids: dict[str, Grid], source: str) -> None:
+        self.grids, self.source = grids, source
+        self.cells = Cells()
+        self.errors: list[LakipError] = []
+        self.units: dict[str, tuple[dict[str, Any], str]] = {}
+        self.indicators: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+
+    def fail(self, ref: str, message: str) -> None:
+        self.errors.append(ReportFileError(message, field=ref, source=self.source))
+
+    def text(self, grid: Grid, row: int, column: int | None) -> str | None:
+        """The cell as text: a string as it is, a number in the report style."""
+        if column is None:
+            return None
+        value = grid.value(row, column)
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            return value
+        return cell_text(value, grid.format(row, column), grid.ref(row, column))
+
+    def table(
+        self, name: str, columns: Sequence[tuple[str, str]], required: Sequence[str]
+    ) -> tuple[Grid | None, dict[str, int]]:
+        grid = self.grids.get(name)
+        if grid is None:
+            return None, {}
+        headers = {
+            str(grid.raw(0, c)).strip().casefold(): c
+            for c in range(len(grid.values[0]) if grid.values else 0)
+            if grid.raw(0, c) is not None
+        }
+        found = {
+            key: headers[header.casefold()]
+            for key, header in columns
+            if header.casefold() in headers
+        }
+        missing = [header for key, header in columns if key in required and key not in found]
+        if missing:
+            raise ReportFileError(
+                f"sheet {name!r} has no column {', '.join(repr(m) for m in missing)}",
+                field=f"{name}!1",
+                source=self.source,
+            )
+        return grid, found
+
+    def put(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
+        self,
+        target: dict[str, Any],
+        key: str,
+        grid: Grid,
+        row: int,
+        columns: dict[str, int],
+        path: str,
+        column: str | None = None,
+    ) -> str | None:
+        index = columns.get(column or key)
+        value = self.text(grid, row, index)
+        if value is not None and index is not None:
+            target[key] = value
+            self.cells[f"{path}.{key}"] = grid.ref(row, index)
+        return value
+
+    # --- sheets ------------------------------------------------------------------------------
+
+    def report(self) -> dict[str, Any]:
+        grid = self.grids[layout.REPORT]
+        labels = {label.casefold(): key for key, label in layout.REPORT_FIELDS}
+        head: dict[str, Any] = {}
+        for row in grid.rows():
+            label = grid.raw(row, 0)
+            key = labels.get(str(label).strip().casefold()) if label is not None else None
+            if key is not None:
+                value = self.text(grid, row, 1)
+                if value is not None:
+                    head[key] = value
+                    self.cells[f"report.{key}"] = grid.ref(row, 1)
+        return head
+
+    def periods(self) -> list[dict[str, Any]]:
+        grid, columns = self.table(layout.PERIODS, layout.PERIOD_COLUMNS, ("key",))
+        items: list[dict[str, Any]] = []
+        if grid is None:
+            raise ReportFileError(f"no sheet {layout.PERIODS!r}", source=self.source)
+        for row in range(1, grid.height):
+            item: dict[str, Any] = {}
+            path = f"periods[{len(items)}]"
+            if self.put(item, "key", grid, row, columns, path) is None:
+                continue
+            self.cells[path] = grid.ref(row, columns["key"])
+            self.put(item, "method", grid, row, columns, path)
+            self.put(item, "title", grid, row, columns, path)
+            planned = self.text(grid, row, columns.get("planned"))
+            if planned is not None:
+                item["planned"] = planned.strip().casefold() in (layout.YES, "true", "1")
+            items.append(item)
+        return items
+
+    def tables(self) -> list[dict[str, Any]]:
+        grid, columns = self.table(layout.TABLES, layout.TABLE_COLUMNS, ("id", "kind"))
+        items: list[dict[str, Any]] = []
+        if grid is None:
+            return items
+        for row in range(1, grid.height):
+            item: dict[str, Any] = {}
+            path = f"tables[{len(items)}]"
+            if self.put(item, "id", grid, row, columns, path) is None:
+                continue
+            self.cells[path] = grid.ref(row, columns["id"])
+            for key in ("kind", "title", "scope"):
+                self.put(item, key, grid, row, columns, path)
+            items.append(item)
+        return items
+
+    def tree(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        grid, columns = self.table(layout.UNITS, layout.UNIT_COLUMNS, ("code", "name"))
+        if grid is None:
+            raise ReportFileError(f"no sheet {layout.UNITS!r}", source=self.source)
+        office: dict[str, Any] | None = None
+        units: list[dict[str, Any]] = []
+        for row in range(1, grid.height):
+            item: dict[str, Any] = {}
+            path = "office" if office is None else f"units[{len(units)}]"
+            code = self.put(item, "code", grid, row, columns, path)
+            if code is None:
+                continue
+            self.cells[path] = grid.ref(row, columns["code"])
+            self.put(item, "name", grid, row, columns, path)
+            if office is not None:
+                self.put(item, "parent", grid, row, columns, path)
+            blocks = self.text(grid, row, columns.get("periods")) or ""
+            periods: dict[str, Any] = {}
+            for key in (k.strip() for k in blocks.split(",")):
+                if key:
+                    periods[key] = {}
+                    self.cells[f"{path}.periods.{key}"] = grid.ref(row, columns["periods"])
+            item["periods"] = periods
+            if code in self.units:
+                self.fail(grid.ref(row, columns["code"]), f"unit {code!r} is listed twice")
+                continue
+            self.units[code] = (item, path)
+            if office is None:
+                office = item
+            else:
+                units.append(item)
+        if office is None:
+            raise ReportFileError(f"sheet {layout.UNITS!r} lists no unit", source=self.source)
+        return office, units
+
+    def unit(self, grid: Grid, row: int, column: int) -> tuple[dict[str, Any], str] | None:
+        code = self.text(grid, row, column)
+        found = self.units.get(code or "")
+        if found is None:
+            self.fail(grid.ref(row, column), f"unit {code!r} is not in the {layout.UNITS!r} sheet")
+        return found
+
+    def block(
+        self, grid: Grid, row: int, columns: dict[str, int]
+    ) -> tuple[dict[str, Any], str] | None:
+        found = self.unit(grid, row, columns["unit"])
+        key = self.text(grid, row, columns["period"])
+        if found is None or key is None:
+            if key is None:
+                self.fail(grid.ref(row, columns["period"]), "the period is empty")
+            return None
+        unit, path = found
+        bpath = f"{path}.periods.{key}"
+        self.cells[bpath] = grid.ref(row, columns["period"])
+        return unit.setdefault("periods", {}).setdefault(key, {}), bpath
+
+    def indicator_rows(self) -> None:  # noqa: PLR0912 - one branch per row marker or role; splitting hides the layout
+        grid, columns = self.table(
+            layout.INDICATORS,
+            layout.INDICATOR_COLUMNS,
+            ("unit", "code", "name", "period", "target"),
+        )
+        if grid is None:
+            return
+        for row in range(1, grid.height):
+            if self.text(grid, row, columns["code"]) is None:
+                continue
+            found = self.unit(grid, row, columns["unit"])
+            if found is None:
+                continue
+            unit, upath = found
+            code = self.text(grid, row, columns["code"]) or ""
+            key = (upath, code)
+            if key not in self.indicators:
+                indicators = unit.setdefault("indicators", [])
+                ipath = f"{upath}.indicators[{len(indicators)}]"
+                item: dict[str, Any] = {"code": code, "periods": {}}
+                self.cells[ipath] = grid.ref(row, columns["code"])
+                for field in ("name", "goal", "polarity", "formula", "accumulation"):
+                    self.put(item, field, grid, row, columns, ipath)
+                if item.get("polarity") == "higher":
+                    del item["polarity"]  # the default, which the file format leaves out
+                indicators.append(item)
+                self.indicators[key] = (item, ipath)
+            item, ipath = self.indicators[key]
+            period = self.text(grid, row, columns["period"])
+            if period is None:
+                self.fail(grid.ref(row, columns["period"]), "the period is empty")
+                continue
+            epath = f"{ipath}.periods.{period}"
+            if period in item["periods"]:
+                self.fail(
+                    grid.ref(row, columns["period"]), f"indicator {code!r} has {period} twice"
+                )
+                continue
+            entry: dict[str, Any] = {}
+            self.cells[epath] = grid.ref(row, columns["period"])
+            for field in ("scale",):
+                self.put(entry, field, grid, row, columns, epath)
+            for field in ("target", "realisation"):
+                self.measure(entry, field, grid, row, columns, epath)
+            for field in ("derive", "supports"):
+                text = self.text(grid, row, columns.get(field))
+                if text is not None:
+                    ref = grid.ref(row, columns[field])
+                    try:
+                        entry[field] = read_inline(text, ref, self.source)
+                    except LakipError as error:
+                        self.errors.append(error)
+                    self.cells[f"{epath}.{field}"] = ref
+            accumulate = self.text(grid, row, columns.get("accumulate"))
+            if accumulate is not None:
+                entry["accumulate"] = accumulate.strip().casefold() in (layout.YES, "true", "1")
+                self.cells[f"{epath}.accumulate"] = grid.ref(row, columns["accumulate"])
+            item["periods"][period] = entry
+
+    def measure(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
+        self,
+        entry: dict[str, Any],
+        field: str,
+        grid: Grid,
+        row: int,
+        columns: dict[str, int],
+        path: str,
+    ) -> None:
+        text = self.put(entry, field, grid, row, columns, path)
+        index = columns.get(f"number:{field}")
+        number = None if index is None else grid.value(row, index)
+        if number is None or (isinstance(number, str) and not number.strip()):
+            return
+        ref = grid.ref(row, index)  # type: ignore[arg-type]
+        try:
+            value = (
+                cell_decimal(number, ref)
+                if not isinstance(number, str)
+                else parse_figure(number, field=ref).value
+            )
+        except LakipError as error:
+            self.errors.append(error.located(source=self.source))
+            return
+        if text is None:
+            label = self.text(grid, row, columns.get("label"))
+            entry[field] = self.measure_text(value, label, "scale" in entry)
+            self.cells[f"{path}.{field}"] = ref
+            return
+        try:
+            stated = parse_cell(text)
+        except LakipError:
+            return  # the loader reports the text cell
+        # The number column holds a double: compare at its 15 digits, as Excel shows it.
+        if isinstance(stated, Figure) and cell_decimal(float(stated.value), ref) != value:
+            text_ref = grid.ref(row, columns[field])
+            self.fail(
+                ref,
+                f"the number {format_number(value)} disagrees with its exact text {text!r} in "
+                f"{text_ref}: change both, or clear the text to use the number",
+            )
+
+    @staticmethod
+    def measure_text(value: Decimal, label: str | None, indexed: bool) -> str:
+        text = format_number(value)
+        if label and label.strip() in ("%", "persen"):
+            return text + "%"
+        return text if indexed or not label else f"{text} {label.strip()}"
+
+    def budget_rows(self) -> None:
+        grid, columns = self.table(layout.BUDGET, layout.BUDGET_COLUMNS, ("unit", "period"))
+        if grid is None:
+            return
+        for row in range(1, grid.height):
+            if self.text(grid, row, columns["unit"]) is None:
+                continue
+            found = self.block(grid, row, columns)
+            if found is None:
+                continue
+            block, bpath = found
+            path = f"{bpath}.budget"
+            rate = self.text(grid, row, columns.get("absorption"))
+            if rate is not None:
+                block["budget"] = {"absorption": rate}
+                self.cells[path] = self.cells[f"{path}.absorption"] = grid.ref(
+                    row, columns["absorption"]
+                )
+                continue
+            budget = block.setdefault("budget", {"outputs": []})
+            if "outputs" not in budget:
+                self.fail(
+                    grid.ref(row, columns["unit"]),
+                    "a budget is a printed rate or outputs, not both",
+                )
+                continue
+            self.cells[path] = grid.ref(row, columns.get("programme", columns["unit"]))
+            self.put(budget, "programme", grid, row, columns, path)
+            opath = f"{path}.outputs[{len(budget['outputs'])}]"
+            output: dict[str, Any] = {}
+            self.cells[opath] = grid.ref(row, columns.get("name", columns["unit"]))
+            for field in ("code", "name"):
+                self.put(output, field, grid, row, columns, opath)
+            for field in ("pagu", "realisation"):
+                self.measure(output, field, grid, row, columns, opath)
+            budget["outputs"].append(output)
+
+    def printed_rows(self) -> None:
+        grid, columns = self.table(
+            layout.PRINTED, layout.PRINTED_COLUMNS, ("unit", "period", "quantity", "place", "text")
+        )
+        if grid is None:
+            return
+        for row in range(1, grid.height):
+            if self.text(grid, row, columns["unit"]) is None:
+                continue
+            found = self.subject(grid, row, columns)
+            text = self.text(grid, row, columns["text"])
+            quantity = self.text(grid, row, columns["quantity"])
+            place = self.text(grid, row, columns["place"])
+            if found is None or text is None or quantity is None or place is None:
+                if found is not None:
+                    self.fail(
+                        grid.ref(row, columns["text"]),
+                        "a printed figure needs its quantity, table and text",
+                    )
+                continue
+            subject, spath = found
+            places = subject.setdefault("printed", {}).setdefault(quantity, {})
+            ppath = f"{spath}.printed.{quantity}.{place}"
+            ref = grid.ref(row, columns["text"])
+            if place in places:
+                texts = places[place] if isinstance(places[place], list) else [places[place]]
+                self.cells[f"{ppath}[{len(texts)}]"] = ref
+                places[place] = [*texts, text]
+            else:
+                places[place] = text
+                self.cells[ppath] = self.cells[f"{ppath}[0]"] = ref
+
+    def subject(  # noqa: PLR0911 - a table of header words, one return each
+        self, grid: Grid, row: int, columns: dict[str, int]
+    ) -> tuple[dict[str, Any], str] | None:
+        code = self.text(grid, row, columns.get("indicator"))
+        if code is not None:
+            found = self.unit(grid, row, columns["unit"])
+            if found is None:
+                return None
+            indicator = self.indicators.get((found[1], code))
+            period = self.text(grid, row, columns["period"]) or ""
+            if indicator is None or period not in indicator[0]["periods"]:
+                self.fail(
+                    grid.ref(row, columns["indicator"]),
+                    f"indicator {code!r} has no row for {period!r} in the "
+                    f"{layout.INDICATORS!r} sheet",
+                )
+                return None
+            return indicator[0]["periods"][period], f"{indicator[1]}.periods.{period}"
+        block = self.block(grid, row, columns)
+        if block is None:
+            return None
+        item = (self.text(grid, row, columns.get("item")) or "").strip().casefold()
+        if not item:
+            return block
+        budget = block[0].get("budget")
+        ref = grid.ref(row, columns["item"])
+        if budget is None:
+            self.fail(
+                ref,
+                f"{item!r}: the unit has no budget in this period in the {layout.BUDGET!r} sheet",
+            )
+            return None
+        if item == layout.BUDGET_ITEM:
+            return budget, f"{block[1]}.budget"
+        head, _, number = item.partition(" ")
+        outputs = budget.get("outputs", [])
+        if head == layout.OUTPUT_ITEM and number.isdigit() and 1 <= int(number) <= len(outputs):
+            return outputs[int(number) - 1], f"{block[1]}.budget.outputs[{int(number) - 1}]"
+        self.fail(
+            ref,
+            f"{item!r} is not {layout.BUDGET_ITEM!r} or 'output N' (N from 1 to {len(outputs)})",
+        )
+        return None
+
+    def evidence_rows(self) -> None:  # noqa: PLR0912 - one branch per row marker or role; splitting hides the layout
+        grid = self.grids.get(layout.EVIDENCE)
+        if grid is None:
+            return
+        table: dict[str, Any] | None = None
+        tpath = ""
+        for row in grid.rows():
+            marker = grid.raw(row, 0)
+            if marker is None:
+                continue
+            marker = str(marker).strip()
+            ref = grid.ref(row, 1)
+            if marker == layout.EV_TABLE:
+                unit = self.units.get(self.text(grid, row, 1) or "")
+                key = self.text(grid, row, 2)
+                if unit is None or key is None:
+                    self.fail(ref, "an evidence table names its unit (B) and period (C)")
+                    table = None
+                    continue
+                block = unit[0]["periods"].setdefault(key, {})
+                items = block.setdefault("evidence", [])
+                tpath = f"{unit[1]}.periods.{key}.evidence[{len(items)}]"
+                table = {"id": self.text(grid, row, 3) or ""}
+                title = self.text(grid, row, 4)
+                if title is not None:
+                    table["title"] = title
+                self.cells[tpath] = grid.ref(row, 3)
+                items.append(table)
+            elif table is None:
+                continue
+            elif marker == layout.EV_COLUMNS:
+                width = len(grid.values[row])
+                names = [self.text(grid, row, c) for c in range(1, width)]
+                while names and names[-1] is None:
+                    names.pop()
+                table["columns"] = [{"name": name or ""} for name in names]
+                for c in range(len(names)):
+                    self.cells[f"{tpath}.columns[{c}]"] = grid.ref(row, c + 1)
+            elif marker == layout.EV_KINDS:
+                for c, column in enumerate(table.get("columns", [])):
+                    spec = self.text(grid, row, c + 1)
+                    if spec is not None:
+                        column.update(read_inline(spec, grid.ref(row, c + 1), self.source))
+            elif marker in (layout.EV_TOTAL, layout.EV_ROW_CHECK):
+                key = "totals" if marker == layout.EV_TOTAL else "row-checks"
+                items = table.setdefault(key, [])
+                self.cells[f"{tpath}.{key}[{len(items)}]"] = ref
+                items.append(read_inline(self.text(grid, row, 1) or "{}", ref, self.source))
+            else:
+                rows = table.setdefault("rows", [])
+                width = len(table.get("columns", []))
+                self.cells[f"{tpath}.rows[{len(rows)}]"] = grid.ref(row, 0)
+                for c in range(width):
+                    self.cells[f"{tpath}.rows[{len(rows)}][{c}]"] = grid.ref(row, c + 1)
+                rows.append([self.text(grid, row, c + 1) or "" for c in range(width)])
+
+
+def read_native(grids: dict[str, Grid], source: str) -> tuple[dict[str, Any], Cells]:
+    """The report data of a workbook in lakipcore's layout, and the cell of each field."""
+    native = _Native(grids, source)
+    data: dict[str, Any] = {"report": native.report()}
+    data["periods"] = native.periods()
+    data["tables"] = native.tables()
+    office, units = native.tree()
+    native.indicator_rows()
+    native.budget_rows()
+    native.printed_rows()
+    native.evidence_rows()
+    data["office"], data["units"] = office, units
+    if native.errors:
+        errors = native.errors
+        if len(errors) == 1:
+            raise errors[0]
+        listing = "\n".join(f"  {error}" for error in errors)
+        raise ReportFileError(
+            f"{len(errors)} errors:\n{listing}", source=source, field=errors[0].field, errors=errors
+        )
+    return data, native.cells
