@@ -35,6 +35,9 @@ class LakipError(Exception):
     """Base class of every error lakipcore raises on purpose.
 
     ``source`` is the file, ``field`` the path inside it, ``line`` the line where known.
+    ``errors`` lists the individual errors: just this one, except for a
+    :class:`ReportFileError` that collects every bad field of a file. So a caller can always
+    write ``for error in caught.errors: ...``.
     """
 
     def __init__(
@@ -50,6 +53,11 @@ class LakipError(Exception):
         self.field = field
         self.source = source
         self.line = line
+
+    @property
+    def errors(self) -> tuple[LakipError, ...]:
+        """The individual errors this one stands for: ``(self,)``."""
+        return (self,)
 
     def relocated(
         self,
@@ -136,4 +144,9 @@ class ReportFileError(LakipValueError):
         errors: Sequence[LakipError] = (),
     ):
         super().__init__(message, field=field, source=source, line=line)
-        self.errors: tuple[LakipError, ...] = tuple(errors)
+        self._collected = tuple(errors)
+
+    @property
+    def errors(self) -> tuple[LakipError, ...]:
+        """Each bad field of the file, or ``(self,)`` for an error about the whole file."""
+        return self._collected or (self,)

@@ -219,6 +219,8 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
 
 def _not_recomputable(item: Recomputed) -> str:
     quantity, text = item.printed.quantity, item.printed.text
+    if item.reason is not None:
+        return f"published {text}: a {quantity.value} that cannot be computed ({item.reason})"
     if quantity is Quantity.RELATIVE_CHANGE:
         return (
             f"published {text}: a relative change that needs the supporting evidence behind "

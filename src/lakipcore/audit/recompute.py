@@ -61,6 +61,7 @@ class Recomputed:
     ``exact`` is ``None`` when the core cannot recompute the quantity (a relative change needs
     the supporting evidence). ``low`` and ``high`` bound the value when an input is itself a
     rounded figure (a budget known only as a printed rate); otherwise both equal ``exact``.
+    ``reason`` says why a tried computation gave no value.
     ``operands`` holds, for a change (YoY) figure, pairs of figures printed for this period and
     the previous one in the same table (any table, for prose), so that a change computed from
     rounded figures can be recognised.
@@ -73,6 +74,8 @@ class Recomputed:
     operands: tuple[tuple[Decimal, Decimal], ...] = ()
     low: Decimal | None = attrs.field()
     high: Decimal | None = attrs.field()
+    reason: str | None = attrs.field(default=None, kw_only=True)
+    """Why ``exact`` is ``None``, when a computation was tried and refused."""
 
     @low.default
     def _low(self) -> Decimal | None:
@@ -263,7 +266,12 @@ def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
             printed = PrintedFigure(
                 Quantity.TOTAL, item.place or "evidence", item.text, item.origin
             )
-            yield Recomputed(printed, subject, block.period, rule_value(item.rule, block.evidence))
+            try:
+                exact = rule_value(item.rule, block.evidence)
+            except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
+                yield Recomputed(printed, subject, block.period, None, reason=error.message)
+                continue
+            yield Recomputed(printed, subject, block.period, exact)
         for check in table.row_checks:
             target = table.column(check.column)
             position = table.index(check.column)

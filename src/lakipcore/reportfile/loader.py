@@ -10,12 +10,14 @@ fields of the schema 1 file.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
-from lakipcore.errors import LakipTypeError, ReportFileError
+from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
 from lakipcore.figures import Figure, NotTargeted, parse_cell
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import (
@@ -121,13 +123,29 @@ def loads_report(
     schema = data.get("schema")
     if schema == 1:
         reader = Reader(source, lines, rename=v1_path)
-        with reader.placed(""):
+        with _collected_first(reader), reader.placed(""):
             data = migrate_v1(data, reader)
         keys = [period["key"] for period in data["periods"]]
         reader.rename = functools.partial(v1_path, keys=keys)
     else:
         reader = Reader(source, lines)
-    return _build_report(reader, data)
+    with _collected_first(reader):
+        return _build_report(reader, data)
+
+
+@contextlib.contextmanager
+def _collected_first(reader: Reader) -> Iterator[None]:
+    """An error that stops the loader is raised together with those collected before it, in
+    file order of discovery, so that the first typo is not hidden behind its consequence."""
+    try:
+        yield
+    except LakipError as error:
+        already = any(error is e for e in reader.errors) or error.errors == tuple(reader.errors)
+        if not reader.errors or already:
+            raise
+        reader.errors.append(error if error.source == reader.source else reader.at("", error))
+        _raise_collected(reader)
+        raise  # pragma: no cover - _raise_collected raises
 
 
 def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
@@ -214,7 +232,7 @@ def _build_report(reader: Reader, data: Table) -> Report:
     head = reader.table(data, "report", "")
     reader.only(head, {"title", "source", "main"}, "report")
     periods = _periods(reader, data)
-    keys = {p.key for p in periods}
+    keys = {p.key for p in periods} | _declared_keys(data)
     tables = _tables(reader, data)
     office_data = reader.table(data, "office", "")
     reader.only(office_data, _UNIT_KEYS - {"parent"}, "office")
@@ -254,49 +272,64 @@ def _periods(reader: Reader, data: Table) -> tuple[ReportPeriod, ...]:
     items = reader.array(data, "periods", "")
     if not items:
         raise reader.fail("periods", "a report needs at least one period ([[periods]] key = ...)")
-    periods = []
-    for index, item in enumerate(items):
-        path = f"periods[{index}]"
-        reader.only(item, {"key", "method", "planned", "title"}, path)
-        key = reader.required_text(item, "key", path)
-        method = reader.text(item, "method", path, required=False)
-        if method is not None:
-            with reader.placed(join(path, "method"), replace=True):
-                get_method(method)  # the file can name presets only; refuse a typo when loading
-        with reader.placed(join(path, "key"), replace=True):
-            period = ReportPeriod(
-                key,
-                method=method,
-                planned=reader.boolean(item, "planned", path),
-                title=reader.text(item, "title", path, required=False),
-                origin=reader.origin(path),
-            )
-        periods.append(period)
-    return tuple(periods)
+    built = (
+        reader.collect(functools.partial(_period, reader, item, i)) for i, item in enumerate(items)
+    )
+    return tuple(period for period in built if period is not None)
+
+
+def _period(reader: Reader, item: Table, index: int) -> ReportPeriod:
+    path = f"periods[{index}]"
+    reader.only(item, {"key", "method", "planned", "title"}, path)
+    key = reader.required_text(item, "key", path)
+    method = reader.text(item, "method", path, required=False)
+    if method is not None:
+        with reader.placed(join(path, "method"), replace=True):
+            get_method(method)  # the file can name presets only; refuse a typo when loading
+    with reader.placed(join(path, "key"), replace=True):
+        return ReportPeriod(
+            key,
+            method=method,
+            planned=reader.boolean(item, "planned", path),
+            title=reader.text(item, "title", path, required=False),
+            origin=reader.origin(path),
+        )
+
+
+def _declared_keys(data: Table) -> set[str]:
+    """The period keys the file declares, including those of periods that failed to build, so
+    that their blocks are not reported a second time as blocks of unknown periods."""
+    items = data.get("periods")
+    if not isinstance(items, list):
+        return set()
+    return {i["key"] for i in items if isinstance(i, dict) and isinstance(i.get("key"), str)}
 
 
 def _tables(reader: Reader, data: Table) -> tuple[ReportTable, ...]:
-    tables = []
-    for index, item in enumerate(reader.array(data, "tables", "")):
-        path = f"tables[{index}]"
-        reader.only(item, {"id", "kind", "title", "scope"}, path)
-        kind_name = reader.required_text(item, "kind", path)
-        with reader.placed(join(path, "kind"), replace=True):
-            kind = TableKind.from_name(kind_name)
-        scope_name = reader.text(item, "scope", path, required=False)
-        with reader.placed(join(path, "scope"), replace=True):
-            scope = TableScope.from_name(scope_name) if scope_name else TableScope.EACH_UNIT
-        with reader.placed(path):
-            tables.append(
-                ReportTable(
-                    reader.required_text(item, "id", path),
-                    kind,
-                    reader.text(item, "title", path, required=False),
-                    scope,
-                    origin=reader.origin(path),
-                )
-            )
-    return tuple(tables)
+    items = reader.array(data, "tables", "")
+    built = (
+        reader.collect(functools.partial(_table, reader, item, i)) for i, item in enumerate(items)
+    )
+    return tuple(table for table in built if table is not None)
+
+
+def _table(reader: Reader, item: Table, index: int) -> ReportTable:
+    path = f"tables[{index}]"
+    reader.only(item, {"id", "kind", "title", "scope"}, path)
+    kind_name = reader.required_text(item, "kind", path)
+    with reader.placed(join(path, "kind"), replace=True):
+        kind = TableKind.from_name(kind_name)
+    scope_name = reader.text(item, "scope", path, required=False)
+    with reader.placed(join(path, "scope"), replace=True):
+        scope = TableScope.from_name(scope_name) if scope_name else TableScope.EACH_UNIT
+    with reader.placed(path):
+        return ReportTable(
+            reader.required_text(item, "id", path),
+            kind,
+            reader.text(item, "title", path, required=False),
+            scope,
+            origin=reader.origin(path),
+        )
 
 
 def _tree(reader: Reader, office: Table, units: list[Table], keys: set[str]) -> Unit | None:

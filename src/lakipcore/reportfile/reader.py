@@ -231,10 +231,14 @@ class Reader:
         return value
 
     def only(self, table: Table, allowed: frozenset[str] | set[str], path: str) -> None:
+        """Collect an error for every key of ``table`` not in ``allowed``; reading goes on, so
+        one typo does not hide the other errors of the same table."""
         for key in table:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                raise self.fail(join(path, key), f"unknown field {key!r}; expected one of {known}")
+                self.errors.append(
+                    self.fail(join(path, key), f"unknown field {key!r}; expected one of {known}")
+                )
 
     def figure(self, parent: Table, key: str, path: str) -> Figure:
         text = self.required_text(parent, key, path)
