@@ -113,8 +113,7 @@ def check_method_choice(method: MethodChoice, report: Report) -> None:
             )
         if not isinstance(chosen, str | ScoringMethod):
             raise LakipTypeError(
-                f"expected a method name or a ScoringMethod for {key}, got "
-                f"{type(chosen).__name__}",
+                f"expected a method name or a ScoringMethod for {key}, got {type(chosen).__name__}",
                 field=f"method.{key}",
             )
 
