@@ -29,6 +29,7 @@ from lakipcore.errors import (
 )
 
 if TYPE_CHECKING:
+    from lakipcore.arrow import as_rows
     from lakipcore.dates import (
         DateRange,
         format_date,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         parse_dates,
         parse_when,
     )
+    from lakipcore.excel import read_workbook, write_workbook
     from lakipcore.figures import (
         NOT_TARGETED,
         Figure,
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
         parse_figure,
         parse_number,
     )
+    from lakipcore.limits import DEFAULT_LIMITS, Limits
     from lakipcore.model import (
         KANWIL_TABLES,
         Accumulation,
@@ -97,6 +100,7 @@ if TYPE_CHECKING:
         tahun_anggaran,
         triwulan,
     )
+    from lakipcore.render import render_html
     from lakipcore.reportfile import (
         dump_report,
         load_example,
@@ -272,6 +276,13 @@ _LAZY: dict[str, str] = {
     "mean_of_scores": "lakipcore.surveys",
     "peduli_ham": "lakipcore.surveys",
     "wbk_candidacy": "lakipcore.surveys",
+    # Readers and writers of other formats; their heavy libraries load only when called.
+    "read_workbook": "lakipcore.excel",
+    "write_workbook": "lakipcore.excel",
+    "as_rows": "lakipcore.arrow",
+    "render_html": "lakipcore.render",
+    "DEFAULT_LIMITS": "lakipcore.limits",
+    "Limits": "lakipcore.limits",
 }
 
 
@@ -289,6 +300,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "GRADE_TABLES",
     "KANWIL_TABLES",
     "NOT_TARGETED",
@@ -321,6 +333,7 @@ __all__ = [
     "LakipError",
     "LakipTypeError",
     "LakipValueError",
+    "Limits",
     "Measure",
     "MeasureKind",
     "MethodNotApplicableError",
@@ -364,6 +377,7 @@ __all__ = [
     "ZeroTargetPolicy",
     "__version__",
     "absorption",
+    "as_rows",
     "bulan",
     "capaian",
     "composite_mean",
@@ -396,7 +410,9 @@ __all__ = [
     "peduli_ham",
     "performance",
     "read_cell",
+    "read_workbook",
     "relative_change",
+    "render_html",
     "round_to",
     "rule_value",
     "score_indicator",
@@ -408,5 +424,6 @@ __all__ = [
     "triwulan",
     "wbk_candidacy",
     "write_report",
+    "write_workbook",
     "yoy_points",
 ]

@@ -267,11 +267,11 @@ def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
                 Quantity.TOTAL, item.place or "evidence", item.text, item.origin
             )
             try:
-                exact = rule_value(item.rule, block.evidence)
+                total = rule_value(item.rule, block.evidence)
             except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
                 yield Recomputed(printed, subject, block.period, None, reason=error.message)
                 continue
-            yield Recomputed(printed, subject, block.period, exact)
+            yield Recomputed(printed, subject, block.period, total)
         for check in table.row_checks:
             target = table.column(check.column)
             position = table.index(check.column)

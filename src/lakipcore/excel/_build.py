@@ -14,9 +14,7 @@ from typing import Any
 
 from lakipcore.errors import ReportFileError
 from lakipcore.model import Report
-from lakipcore.reportfile.loader import SCHEMA_VERSION
-from lakipcore.reportfile.loader import _build_report as build_report  # the loader's one entry
-from lakipcore.reportfile.reader import Reader
+from lakipcore.reportfile.loader import build_report
 
 __all__ = ["Cells", "build", "inline_toml", "read_inline"]
 
@@ -47,9 +45,7 @@ class Cells:
 def build(data: dict[str, Any], cells: Cells, source: str) -> Report:
     """Check and build the report ``data`` (the report file's layout) read from workbook
     ``source``; every error is collected and names its cell."""
-    data = {"schema": SCHEMA_VERSION, **data}
-    reader = Reader(source, None, rename=cells)
-    return build_report(reader, data)
+    return build_report(data, source=source, locate=cells)
 
 
 def read_inline(text: str, ref: str, source: str) -> Any:

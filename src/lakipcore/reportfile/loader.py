@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
 from lakipcore.figures import Figure, NotTargeted, parse_cell
@@ -47,7 +47,7 @@ from lakipcore.reportfile.migrate import migrate_v1, v1_path
 from lakipcore.reportfile.reader import LineIndex, NotBuiltError, Reader, Table, join
 from lakipcore.scoring.methods import get_method
 
-__all__ = ["SCHEMA_VERSION", "load_report", "loads_report"]
+__all__ = ["SCHEMA_VERSION", "build_report", "load_report", "loads_report"]
 
 SCHEMA_VERSION = 2
 """The schema this lakipcore writes. It reads schema 1 files too."""
@@ -169,6 +169,33 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
     return loads_report(data, source=str(file), limits=limits)
 
 
+def build_report(
+    data: Mapping[str, Any],
+    *,
+    source: str,
+    locate: Callable[[str], str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Check and build a report from ``data`` in the report file's layout (schema 2: tables of
+    strings, as ``tomllib`` parses a report file), assembled by another reader.
+
+    This is how a workbook becomes a report (``lakipcore.excel``): it is validated exactly like
+    a file, every error is collected, and ``locate`` turns each field path into the place the
+    errors and origins should name (a cell such as ``Indikator!F12``).
+    """
+    if not isinstance(data, Mapping):
+        raise LakipTypeError(f"expected the report data as a mapping, got {_kind(data)}")
+    reader = Reader(source, None, rename=locate)
+    table = {"schema": SCHEMA_VERSION, **data}
+    _check_shape(table, limits, reader)
+    with _collected_first(reader):
+        return _build_report(reader, table)
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
 def _check_size(size: int, limits: Limits, source: str) -> None:
     if size > limits.file_bytes:
         raise ReportFileError(
@@ -178,7 +205,7 @@ def _check_size(size: int, limits: Limits, source: str) -> None:
         )
 
 
-def _check_shape(data: dict[str, object], limits: Limits, reader: Reader) -> None:
+def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> None:
     """Refuse a file nested deeper, or holding more units, indicators or periods, than allowed.
 
     Counted on the parsed TOML, before anything is built, so that an upload over a limit costs
