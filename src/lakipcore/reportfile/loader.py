@@ -233,7 +233,7 @@ def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> 
         "units": ("units", len(unit_tables), limits.units),
         "periods": ("periods", len(periods) if isinstance(periods, list) else 0, limits.periods),
         "indicators": (
-            "units",
+            "",  # over the whole file
             sum(
                 len(u["indicators"])
                 for u in unit_tables
