@@ -416,3 +416,23 @@ def test_each_thread_computes_in_its_own_private_context() -> None:
     assert seen[0] is not _exact.context()
     assert seen[0] is not decimal.getcontext()
     assert 60 == seen[0].prec == _exact.context().prec
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_workbooks_and_rows_ignore_a_hostile_context(name: str, tmp_path) -> None:
+    """Excel out and in, rows and the HTML page compute in the private context too."""
+    from extras import require
+
+    require("openpyxl")
+    from lakipcore import as_rows, read_workbook, render_html, write_workbook
+
+    report = loads_report(_example(name))
+    path = tmp_path / "r.xlsx"
+    expected = (as_rows(report), render_html(report))
+    with decimal.localcontext(_hostile()) as context:
+        write_workbook(report, path)
+        again = read_workbook(path)
+        actual = (as_rows(report), render_html(report))
+        assert not any(context.flags.values())
+    assert report == again
+    assert expected == actual

@@ -61,7 +61,7 @@ def _number_format(value: Decimal, suffix: str = "") -> str:
 
 def _number(value: Decimal) -> int | float:
     # Shown numbers only: the exact value is in the text column beside it.
-    return int(value) if integral(value) and abs(value) < 10**15 else float(value)
+    return int(value) if integral(value) and value.copy_abs() < 10**15 else float(value)
 
 
 class _Sheet:
