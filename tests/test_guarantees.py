@@ -122,6 +122,10 @@ def test_a_block_under_a_non_canonical_key_is_refused_not_merged() -> None:
         ("1٢.٣٤٥", "ARABIC-INDIC DIGIT TWO"),
         ("１２", "FULLWIDTH DIGIT ONE"),
         ("5 ( )", "empty parentheses"),
+        ("12 Lap\u200boran", r"U\+200B \(ZERO WIDTH SPACE\)"),
+        ("12 Lap\x00oran", r"U\+0000 \(a control character\)"),
+        ("12\u00adLaporan", "SOFT HYPHEN"),
+        ("100% (catatan\u202e)", "RIGHT-TO-LEFT OVERRIDE"),
         ("1" + ".111" * 5000 + "x", "characters long; a figure has at most 500"),
     ],
 )

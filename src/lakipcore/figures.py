@@ -118,6 +118,23 @@ def _normalise_space(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+def _invisible_character(text: str) -> str | None:
+    """The first character of ``text`` that prints nothing or controls the terminal (NUL, a
+    zero-width space, a soft hyphen, a bidirectional override), described; else ``None``.
+
+    Spaces are normalised before, so tabs and line breaks of a wrapped cell are not counted.
+    Such characters come from copying out of PDFs and web pages; kept in a unit label they make
+    two labels that look equal compare unequal.
+    """
+    if text.isprintable() and "\u200b" not in text and "\ufeff" not in text:
+        return None
+    for character in text:
+        if not character.isprintable() or character in "\u200b\ufeff":
+            name = unicodedata.name(character, "a control character")
+            return f"U+{ord(character):04X} ({name})"
+    return None  # pragma: no cover - one of the characters above is not printable
+
+
 def _foreign_digit_hint(text: str) -> str:
     for character in text:
         if character.isdigit() and not "0" <= character <= "9":
@@ -171,6 +188,12 @@ def parse_figure(text: str, *, field: str | None = None) -> Figure:
             field=field,
         )
     cleaned = _normalise_space(raw)
+    invisible = _invisible_character(cleaned)
+    if invisible is not None:
+        raise FigureFormatError(
+            f"{raw!r} holds the invisible or control character {invisible}; retype the figure",
+            field=field,
+        )
     if cleaned.casefold() == NOT_TARGETED_TEXT.casefold():
         raise FigureFormatError(
             f"{raw!r} (not targeted) is not a number; it is allowed only where a target may be "
