@@ -40,6 +40,8 @@ def join(path: str, key: str) -> str:
 
 
 def _keys(dotted: str) -> list[str]:
+    if '"' not in dotted:  # the common case, without the quote-aware split
+        return [part.strip() for part in dotted.split(".")]
     return [
         part.strip().strip('"') for part in re.split(r"\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", dotted)
     ]
@@ -91,6 +93,8 @@ class LineIndex:
 
 
 def _balance(text: str) -> int:
+    if not any(bracket in text for bracket in "[]{}"):  # most values: no scan needed
+        return 0
     text = re.sub(r'"(?:[^"\\]|\\.)*"', "", text.split("#", 1)[0] if '"' not in text else text)
     return text.count("[") + text.count("{") - text.count("]") - text.count("}")
 
