@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import attrs
-
-from lakipcore._exact import HUNDRED, ONE, ZERO, add, div, mul, sub, total
+from lakipcore._exact import HUNDRED, ZERO, div, mul, sub, total
 from lakipcore.errors import InvalidValueError, ZeroTargetError
 from lakipcore.figures import exact_decimal
+from lakipcore.methods.method import PerformanceWeights
 from lakipcore.model.indicator import Formula, Polarity
 
 __all__ = [
@@ -105,32 +104,6 @@ def defined_absorption(pagu: Decimal, realisation: Decimal) -> Decimal | None:
     """:func:`absorption`, or ``None`` for a zero pagu, where the rate is undefined: scoring
     keeps it absent (never zero) and goes on with the figures that are defined."""
     return None if pagu.is_zero() else absorption(pagu, realisation)
-
-
-def _weight(value: object) -> Decimal:
-    weight = exact_decimal(value, field="weight")
-    if weight < ZERO:
-        raise InvalidValueError(f"a weight must not be negative, got {weight}", field="weight")
-    return weight
-
-
-@attrs.frozen
-class PerformanceWeights:
-    """Weights of the performance composite. They must sum to 1.
-
-    The report weighs indicator achievement and budget absorption equally (½ and ½); other
-    composites use 60/40 and so on, which is why the weights are data.
-    """
-
-    achievement: Decimal = attrs.field(default=Decimal("0.5"), converter=_weight)
-    absorption: Decimal = attrs.field(default=Decimal("0.5"), converter=_weight)
-
-    def __attrs_post_init__(self) -> None:
-        if add(self.achievement, self.absorption) != ONE:
-            raise InvalidValueError(
-                f"performance weights must sum to 1, got {self.achievement} + {self.absorption}",
-                field="weights",
-            )
 
 
 def performance(
