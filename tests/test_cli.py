@@ -277,3 +277,96 @@ def test_grade_list(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "akip-permenpanrb-88-2021" in out
     assert "source:" in out
+
+
+def test_score_prints_the_indicator_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    """By default the text has the dashboard, one indicator table per unit, then the changes."""
+    assert 0 == main(["score"])
+    out = capsys.readouterr().out
+    title = "REALISASI INDIKATOR KINERJA Sekjen - Divisi Administrasi Tahun Anggaran 2019"
+    assert out.index("DASHBOARD PERFORMANCE") < out.index(title) < out.index(" → ")
+    table = out[out.index(title) :].split("\n\n")[1].splitlines()
+    assert ["NO", "KODE", "INDIKATOR", "KINERJA", "TARGET", "REALISASI", "CAPAIAN"] == table[
+        0
+    ].split()
+    ikm = next(line for line in table if " sekjen-ikm-internal " in line)
+    assert ["7,1", "9,38", "132,11%"] == ikm.split()[-3:]
+    dropped = next(line for line in table if " sekjen-dokumen-perencanaan " in line)
+    assert ["Tidak", "ditargetkan", "-", "-"] == dropped.split()[-4:]
+    assert out.count("REALISASI INDIKATOR KINERJA ") == 9
+    ham = out[out.index("REALISASI INDIKATOR KINERJA Ditjen Hak Asasi Manusia") :]
+    row = next(line for line in ham.splitlines() if " ham-pemda-aksi-ham " in line)
+    assert row.split()[-5:] == ["4", "Pemda", "8", "Pemda", "200,00%"]
+
+
+@pytest.mark.parametrize(
+    ("tables", "present", "absent"),
+    [
+        ("dashboard", ["DASHBOARD PERFORMANCE"], ["REALISASI INDIKATOR", " → "]),
+        ("indicators", ["REALISASI INDIKATOR"], ["DASHBOARD PERFORMANCE", " → "]),
+        ("changes,dashboard", ["DASHBOARD PERFORMANCE", " → "], ["REALISASI"]),
+    ],
+)
+def test_score_tables_option(
+    tables: str, present: list[str], absent: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--tables chooses the text tables; they keep their order whatever the option's."""
+    assert 0 == main(["score", "--tables", tables])
+    out = capsys.readouterr().out
+    assert all(text in out for text in present)
+    assert not any(text in out for text in absent)
+    assert out.rstrip().endswith("hanya saat ditampilkan.")
+    if tables == "changes,dashboard":
+        assert out.index("DASHBOARD PERFORMANCE") < out.index(" → ")
+
+
+def test_score_tables_option_refuses_unknown_names(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown table name is a usage error (status 2) naming the known ones."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["score", "--tables", "dashboard,yoy"])
+    assert 2 == exit_info.value.code
+    assert "dashboard, indicators, changes" in capsys.readouterr().err
+
+
+def test_score_json_carries_indicator_details(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each indicator in the JSON has its printed target and realisation, kind, unit label,
+    scale, polarity and grade, beside the exact numbers; the schema name stays /2."""
+    assert 0 == main(["score", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert "lakipcore.score/2" == data["schema"]
+    units = {u["code"]: u for u in data["periods"][1]["office"]["units"]}
+    items = {i["code"]: i for u in units.values() for i in u["indicators"]}
+    ikm = items["sekjen-ikm-internal"]
+    assert ("7,1", "9,38", "index", None, "10", "higher", None) == (
+        ikm["target_text"],
+        ikm["realisation_text"],
+        ikm["kind"],
+        ikm["unit_label"],
+        ikm["scale"],
+        ikm["polarity"],
+        ikm["grade"],
+    )
+    assert ("7.1", "9.38") == (ikm["target"]["exact"], ikm["realisation"]["exact"])
+    pemda = items["ham-pemda-aksi-ham"]
+    assert ("4 Pemda", "8 Pemda", "count", "Pemda") == (
+        pemda["target_text"],
+        pemda["realisation_text"],
+        pemda["kind"],
+        pemda["unit_label"],
+    )
+    percent = items["ki-permohonan"]
+    assert ("80%", "100%", "percent", None) == (
+        percent["target_text"],
+        percent["realisation_text"],
+        percent["kind"],
+        percent["scale"],
+    )
+    dropped = items["sekjen-dokumen-perencanaan"]
+    assert ("Tidak ditargetkan", None, None, "not targeted") == (
+        dropped["target_text"],
+        dropped["realisation_text"],
+        dropped["kind"],
+        dropped["excluded"],
+    )
+    lower = [i for i in items.values() if i["polarity"] == "lower"]
+    assert lower, "the example has lower-is-better indicators"

@@ -5,6 +5,9 @@
 >>> findings = audit(lakipcore.load_example())
 >>> sorted({f.code.value for f in findings if f.severity.value == "error"})
 ['figure-mismatch', 'malformed-figure']
+
+The result is a :class:`Findings`: a ``list`` of :class:`Finding` (so it compares equal to a
+list) with ``errors``, ``by_unit()``, ``summary()``, ``to_dict()`` and a notebook display.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import attrs
 
 from lakipcore.audit.bounds import recompute_bounded
 from lakipcore.audit.checks import CHECKS, AuditContext
+from lakipcore.audit.export import AUDIT_JSON_SCHEMA, Findings, findings_to_dict, render_findings
 from lakipcore.audit.findings import CODES, Finding, FindingCode, Location, Severity, Subject
 from lakipcore.audit.recompute import AGGREGATE_ATTRIBUTE, Reading, Recomputed, explain, recompute
 from lakipcore.errors import LakipError, LakipTypeError, MethodNotApplicableError
@@ -32,11 +36,13 @@ from lakipcore.scoring import (
 from lakipcore.scoring.methods import aggregation_variants
 
 __all__ = [
+    "AUDIT_JSON_SCHEMA",
     "CHECKS",
     "CODES",
     "AuditContext",
     "Finding",
     "FindingCode",
+    "Findings",
     "Location",
     "Reading",
     "Recomputed",
@@ -44,7 +50,9 @@ __all__ = [
     "Subject",
     "audit",
     "explain",
+    "findings_to_dict",
     "recompute",
+    "render_findings",
 ]
 
 
@@ -122,8 +130,8 @@ def audit(
     method: MethodChoice = None,
     source: str | None = None,
     checks: Iterable[Callable[[AuditContext], list[Finding]]] = CHECKS,
-) -> list[Finding]:
-    """Every finding about ``report``, collected in one pass.
+) -> Findings:
+    """Every finding about ``report``, collected in one pass, as :class:`Findings` (a list).
 
     Each period is scored with ``method`` (one for all periods, or a mapping from period keys),
     else the method the report declares for it, else the aggregation that best explains its
@@ -152,4 +160,4 @@ def audit(
     )
     for check in checks:
         findings.extend(check(context))
-    return findings
+    return Findings(findings)

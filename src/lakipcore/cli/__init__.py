@@ -56,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
         default=Rounding.HALF_UP.value,
         help="rounding of shown figures (default half-up)",
     )
+    score.add_argument(
+        "--tables",
+        type=_tables,
+        default="dashboard,indicators,changes",
+        metavar="NAME[,NAME...]",
+        help=(
+            "text tables to print, of dashboard, indicators, changes (default all three; "
+            "ignored with --format json, which carries every figure)"
+        ),
+    )
     audit = commands.add_parser(
         "audit",
         help="recompute every printed figure and list the inconsistencies",
@@ -94,6 +104,17 @@ def _places(text: str) -> int:
     if places < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, got {places}")
     return places
+
+
+def _tables(text: str) -> tuple[str, ...]:
+    from lakipcore.render.text import TABLES, parse_tables
+
+    try:
+        return parse_tables(text)
+    except LakipError:
+        raise argparse.ArgumentTypeError(
+            f"expected names of {', '.join(TABLES)} separated by commas, got {text!r}"
+        ) from None
 
 
 def _common(command: argparse.ArgumentParser) -> None:
@@ -181,12 +202,15 @@ def _score(args: argparse.Namespace) -> int:
 
         from lakipcore.scoring.export import score_to_dict
 
-        data = score_to_dict(scored, places=args.places, rounding=rounding, office=report.office)
+        data = score_to_dict(scored, places=args.places, rounding=rounding, report=report)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        from lakipcore.cli.tables import render_score
+        from lakipcore.render.text import render_score_text
 
-        sys.stdout.write(render_score(report, scored, places=args.places, rounding=rounding))
+        text = render_score_text(
+            report, scored, places=args.places, rounding=rounding, tables=args.tables
+        )
+        sys.stdout.write(text)
     return EXIT_OK
 
 

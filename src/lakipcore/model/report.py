@@ -32,7 +32,7 @@ def _tables(items: Iterable[ReportTable]) -> tuple[ReportTable, ...]:
     return members(ReportTable, "tables")(items)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """A performance report (LAKIP, LKjIP, Laporan Kinerja).
 
@@ -200,3 +200,23 @@ class Report:
     def units(self) -> Iterator[Unit]:
         """Every unit, the root first, depth first in report order."""
         return self.root.walk()
+
+    # --- display -------------------------------------------------------------------------------
+
+    # A short repr: attrs' would print every unit, indicator and figure (tens of kilobytes).
+    def __repr__(self) -> str:
+        from lakipcore.render.notebook import report_repr  # noqa: PLC0415 - on use only
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The report's periods and tree of units as HTML tables, for notebooks."""
+        from lakipcore.render.notebook import report_html  # noqa: PLC0415 - on use only
+
+        return report_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """The report's periods and tree of units as Markdown tables, for notebooks."""
+        from lakipcore.render.notebook import report_markdown  # noqa: PLC0415 - on use only
+
+        return report_markdown(self)

@@ -68,7 +68,7 @@ def _index(items: tuple[IndicatorScore, ...]) -> dict[str, IndicatorScore]:
     return {item.code: item for item in items}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class UnitScore:
     """A unit's scores in one period, unrounded, with its sub-units' scores.
 
@@ -115,8 +115,26 @@ class UnitScore:
                 if item.capaian is not None:
                     yield item.capaian
 
+    # A short repr: attrs' would print the whole tree of scores (tens of kilobytes).
+    def __repr__(self) -> str:
+        from lakipcore.render.notebook import unit_score_repr  # noqa: PLC0415 - on use only
 
-@attrs.frozen
+        return unit_score_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The unit's scores, indicators and sub-units as an HTML table, for notebooks."""
+        from lakipcore.render.notebook import unit_score_html  # noqa: PLC0415 - on use only
+
+        return unit_score_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """The unit's scores, indicators and sub-units as a Markdown table, for notebooks."""
+        from lakipcore.render.notebook import unit_score_markdown  # noqa: PLC0415 - on use only
+
+        return unit_score_markdown(self)
+
+
+@attrs.frozen(repr=False)
 class PeriodScore:
     """The scores of one period under ``method``: the office (``root``) and every unit below."""
 
@@ -171,6 +189,24 @@ class PeriodScore:
     def has_unit(self, code: str) -> bool:
         """Whether unit ``code`` takes part in this period."""
         return code in self._by_code
+
+    # A short repr: attrs' would print the whole tree of scores (tens of kilobytes).
+    def __repr__(self) -> str:
+        from lakipcore.render.notebook import period_score_repr  # noqa: PLC0415 - on use only
+
+        return period_score_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The period's Dashboard Performance as an HTML table, for notebooks."""
+        from lakipcore.render.notebook import period_score_html  # noqa: PLC0415 - on use only
+
+        return period_score_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """The period's Dashboard Performance as a Markdown table, for notebooks."""
+        from lakipcore.render.notebook import period_score_markdown  # noqa: PLC0415 - on use only
+
+        return period_score_markdown(self)
 
 
 @attrs.frozen
@@ -239,7 +275,7 @@ class PeriodChange:
         return self._by_code[code]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ReportScore:
     """A scored report: every period's scores and the changes between consecutive periods."""
 
@@ -264,3 +300,21 @@ class ReportScore:
     def change_to(self, key: str) -> PeriodChange | None:
         """The change into period ``key`` from the previous period of its kind, if any."""
         return next((c for c in self.changes if c.later == key), None)
+
+    # A short repr: attrs' would print the whole tree of scores (tens of kilobytes).
+    def __repr__(self) -> str:
+        from lakipcore.render.notebook import report_score_repr  # noqa: PLC0415 - on use only
+
+        return report_score_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The main period's dashboard and the change tables in HTML, for notebooks."""
+        from lakipcore.render.notebook import report_score_html  # noqa: PLC0415 - on use only
+
+        return report_score_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """The main period's dashboard and the change tables in Markdown, for notebooks."""
+        from lakipcore.render.notebook import report_score_markdown  # noqa: PLC0415 - on use only
+
+        return report_score_markdown(self)

@@ -1,0 +1,225 @@
+"""Plain-text tables in the report's layout and Indonesian number format (``lakip score``).
+
+>>> import lakipcore
+>>> from lakipcore.render.text import render_score_text
+>>> report = lakipcore.load_example()
+>>> text = render_score_text(report, lakipcore.score_report(report), tables=("dashboard",))
+>>> print(text.splitlines()[2])
+DASHBOARD PERFORMANCE Tahun Anggaran 2019  (metode: banten-2019)
+
+Three tables, chosen by name (:data:`TABLES`): the Dashboard Performance of the main period,
+the Realisasi Indikator Kinerja of each unit in the main period (target, realisasi and capaian
+of every indicator), and one change table per pair of consecutive periods of a kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from lakipcore.errors import UnknownNameError
+from lakipcore.figures import NotTargeted, format_percent
+from lakipcore.model import Report
+from lakipcore.rounding import Rounding
+from lakipcore.scoring.export import measure_text, realisation_text
+from lakipcore.scoring.results import PeriodChange, PeriodScore, ReportScore, UnitScore
+
+__all__ = ["DEFAULT_TABLES", "TABLES", "parse_tables", "render_score_text"]
+
+TABLES = ("dashboard", "indicators", "changes")
+"""The tables :func:`render_score_text` can print, in the order it prints them."""
+
+DEFAULT_TABLES = TABLES
+"""All three: ``lakip score`` prints them unless ``--tables`` chooses."""
+
+_NAME_WIDTH = 52
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], left: int = 2) -> list[str]:
+    """Columns padded to their widest cell: the first ``left`` to the left (text), the others
+    to the right (figures)."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            cell.ljust(widths[i]) if i < left else cell.rjust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
+
+
+def _name(text: str) -> str:
+    return text if len(text) <= _NAME_WIDTH else text[: _NAME_WIDTH - 1] + "…"
+
+
+class _Percent:
+    def __init__(self, places: int, rounding: Rounding):
+        self.places, self.rounding = places, rounding
+
+    def __call__(self, value: Decimal | None) -> str:
+        return "-" if value is None else format_percent(value, self.places, self.rounding)
+
+
+def _rows(period: PeriodScore) -> list[tuple[str, int, UnitScore]]:
+    """(number, depth, score) for the office ("A") and every unit below it, in report order."""
+    rows: list[tuple[str, int, UnitScore]] = [("A", 0, period.root)]
+    counter = 0
+
+    def visit(unit: UnitScore, depth: int) -> None:
+        nonlocal counter
+        for child in unit.units:
+            counter += 1
+            rows.append((str(counter), depth, child))
+            visit(child, depth + 1)
+
+    visit(period.root, 0)
+    return rows
+
+
+def _label(name: str, depth: int) -> str:
+    return _name("  " * depth + name)
+
+
+def _dashboard(period: PeriodScore, pct: _Percent) -> list[str]:
+    rows = [[n, _label(u.name, d), *_triple(u, pct)] for n, d, u in _rows(period)]
+    header = ["NO", "UNIT KERJA", "INDIKATOR KINERJA", "PENYERAPAN ANGGARAN", "PERFORMANCE"]
+    title = f"DASHBOARD PERFORMANCE {period.period.label}  (metode: {period.method.name})"
+    return [title, "", *_table(header, rows)]
+
+
+def _triple(score: UnitScore | None, pct: _Percent) -> list[str]:
+    if score is None:
+        return ["-", "-", "-"]
+    return [pct(score.achievement), pct(score.absorption), pct(score.performance)]
+
+
+def _change_table(
+    scored: ReportScore, change: PeriodChange, names: dict[str, str], pct: _Percent
+) -> list[str]:
+    earlier, later = scored.period(change.earlier), scored.period(change.later)
+    header = [
+        "NO",
+        "UNIT KERJA",
+        f"{earlier.key} INDIKATOR",
+        "SERAPAN",
+        "PERFORMANCE",
+        f"{later.key} INDIKATOR",
+        "SERAPAN",
+        "PERFORMANCE",
+        "PERUBAHAN",
+    ]
+    office = later.root
+    rows = [
+        [
+            "A",
+            _name(office.name),
+            *_triple(earlier.root, pct),
+            *_triple(later.root, pct),
+            pct(change.office.performance),
+        ]
+    ]
+    for number, unit in enumerate(change.units, 1):
+        before = earlier.unit(unit.code) if earlier.has_unit(unit.code) else None
+        now = later.unit(unit.code) if later.has_unit(unit.code) else None
+        rows.append(
+            [
+                str(number),
+                _name(names.get(unit.code, unit.name)),
+                *_triple(before, pct),
+                *_triple(now, pct),
+                pct(unit.change.performance),
+            ]
+        )
+    title = (
+        f"PERFORMANCE {earlier.period.label} → {later.period.label}  (metode: "
+        f"{earlier.method.name} / {later.method.name}; perubahan dalam poin persentase)"
+    )
+    return [title, "", *_table(header, rows)]
+
+
+def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[list[str]]:
+    try:
+        unit = report.unit(score.code)
+    except KeyError:  # a score of another report: names and figures only
+        unit = None
+    rows = []
+    for number, item in enumerate(score.indicators, 1):
+        entry = None
+        if unit is not None:
+            try:
+                entry = unit.indicator(item.code).at(score.period)
+            except KeyError:
+                entry = None
+        if entry is None:
+            target = "-"
+            realised = "-"
+        elif isinstance(entry.target, NotTargeted):
+            target, realised = "Tidak ditargetkan", "-"
+        else:
+            target = measure_text(entry.target)
+            realised = realisation_text(entry, item.realisation) or "-"
+        rows.append([str(number), item.code, _name(item.name), target, realised, pct(item.capaian)])
+    return rows
+
+
+def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]:
+    """One REALISASI INDIKATOR KINERJA table per unit with indicators of its own."""
+    header = ["NO", "KODE", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN"]
+    lines: list[str] = []
+    for _, _, score in _rows(period):
+        if not score.indicators:
+            continue
+        if lines:
+            lines.append("")
+        lines += [
+            f"REALISASI INDIKATOR KINERJA {score.name} {period.period.label}",
+            "",
+            *_table(header, _indicator_rows(report, score, pct), left=3),
+        ]
+    return lines
+
+
+def parse_tables(text: str) -> tuple[str, ...]:
+    """Table names separated by commas (``"dashboard,indicators"``), in :data:`TABLES` order;
+    an unknown name is an :class:`~lakipcore.errors.UnknownNameError`."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in TABLES]
+    if unknown or not names:
+        raise UnknownNameError(
+            f"unknown table {unknown[0]!r}" if unknown else "no table named",
+            field="--tables",
+        )
+    return tuple(name for name in TABLES if name in names)
+
+
+def render_score_text(
+    report: Report,
+    scored: ReportScore,
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    tables: Iterable[str] = DEFAULT_TABLES,
+) -> str:
+    """The chosen ``tables`` (names of :data:`TABLES`, printed in that order) of ``scored``,
+    the scores of ``report``, as text in the report's number format, rounded with
+    ``rounding`` at ``places``: the Dashboard Performance of the main period, the Realisasi
+    Indikator Kinerja of every unit in it, and a table for each change between periods."""
+    chosen = set(tables)
+    unknown = sorted(chosen - set(TABLES))
+    if unknown:
+        known = ", ".join(TABLES)
+        raise UnknownNameError(f"unknown table {unknown[0]!r}; expected {known}", field="tables")
+    pct = _Percent(places, rounding)
+    lines = [report.title or report.office]
+    if "dashboard" in chosen:
+        lines += ["", *_dashboard(scored.current, pct)]
+    if "indicators" in chosen:
+        lines += ["", *_indicators(report, scored.current, pct)]
+    if "changes" in chosen:
+        names = {unit.code: unit.name for unit in report.units()}
+        for change in scored.changes:
+            lines += ["", *_change_table(scored, change, names, pct)]
+    lines += ["", f"Pembulatan: {rounding.value}, {places} desimal, hanya saat ditampilkan."]
+    return "\n".join(lines) + "\n"
