@@ -303,7 +303,8 @@ def report_html(report: Report) -> str:
 def report_markdown(report: Report) -> str:
     """:func:`report_html` as Markdown."""
     title, periods, units = _report_parts(report)
-    return f"**{title}**\n\n{_md_table(_PERIODS, periods, left=4)}\n\n{_md_table(_UNITS, units, left=3)}\n"
+    tables = f"{_md_table(_PERIODS, periods, left=4)}\n\n{_md_table(_UNITS, units, left=3)}"
+    return f"**{title}**\n\n{tables}\n"
 
 
 # --- findings ----------------------------------------------------------------------------------
