@@ -146,7 +146,7 @@ def test_readings_other_than_half_up(recomputed: list[Recomputed]) -> None:
     assert {"units[7].periods.2019.printed.performance-yoy.summary-yoy"} == by_reading[
         Reading.PRINTED_OPERANDS
     ]
-    assert len(readings) - len(UNEXPLAINED) - 13 == len(by_reading[Reading.HALF_UP])
+    assert len(readings) - len(UNEXPLAINED) - 13 == len(by_reading[Reading.AS_DECLARED])
 
 
 @pytest.mark.parametrize(

@@ -231,7 +231,7 @@ LOAD_ERROR_CASES = (
         (("schema = 2\n", "schema = 2\nshema = 2\n"),),
         ReportFileError,
         "shema",
-        r"unknown field 'shema'; expected one of office, periods, report, schema, tables, units",
+        r"unknown field 'shema'; expected one of methods, office, periods, report, schema, tables, units",
     ),
     (
         "unknown-report-key",

@@ -107,7 +107,7 @@ def _method_for(
 ) -> ScoringMethod:
     named = given.get(period.key) if isinstance(given, Mapping) else given
     if named is not None or period.method is not None:
-        return resolve_method(given, period)
+        return resolve_method(given, period, report)
     method = _infer(report, period)
     inferred.append(
         Finding(

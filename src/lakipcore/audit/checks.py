@@ -29,7 +29,7 @@ from lakipcore.model import (
     Target,
     Unit,
 )
-from lakipcore.rounding import places_of, round_to
+from lakipcore.rounding import Rounding, places_of, round_to
 from lakipcore.scoring import score_period, score_report
 from lakipcore.scoring.methods import aggregation_variants
 
@@ -120,6 +120,10 @@ def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> str
 
 
 _INFO_MESSAGES = {
+    Reading.HALF_UP: (
+        "published {text}: the exact {exact} rounded half-up to {half_up}, not the way the "
+        "method says the report rounds"
+    ),
     Reading.TRUNCATED: (
         "published {text}: the exact {exact} truncated, not rounded half-up ({half_up})"
     ),
@@ -180,8 +184,9 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                 )
             )
             continue
-        reading = explain(item)
-        if reading is Reading.HALF_UP:
+        method = context.methods.get(item.period)
+        reading = explain(item, method.rounding if method is not None else Rounding.HALF_UP)
+        if reading is Reading.AS_DECLARED:
             continue
         if reading is not None:
             template = _INFO_MESSAGES[reading]

@@ -51,6 +51,7 @@ class FindingCode(enum.StrEnum):
     TABLE_OMISSION = "table-omission"
     OUTSIDE_PERIOD = "outside-period"
     OVERSPENT = "overspent"
+    HALF_UP = "half-up"
     TRUNCATED = "truncated"
     PRINTED_OPERANDS = "printed-operands"
     ROUNDED_INPUT = "rounded-input"
@@ -114,6 +115,10 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
         _W,
         "a target and its realisation printed in different units (12 Laporan against 12 "
         "Dokumen): the capaian compares them as if they were the same",
+    ),
+    FindingCode.HALF_UP: (
+        _I,
+        "explained by rounding half-up, where the period's method declares another rounding",
     ),
     FindingCode.TRUNCATED: (
         _I,

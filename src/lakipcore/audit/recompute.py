@@ -89,14 +89,21 @@ class Recomputed:
 class Reading(enum.Enum):
     """How a printed figure follows from the inputs."""
 
+    AS_DECLARED = "as-declared"
+    """The exact value rounded at the printed precision the way the period's method says the
+    report rounds (half-up unless the method names another rounding)."""
     HALF_UP = "half-up"
-    """The exact value rounded half-up at the printed precision."""
+    """The exact value rounded half-up, where the method declares another rounding."""
     TRUNCATED = "truncated"
-    """The exact value truncated at the printed precision."""
+    """The exact value truncated at the printed precision, where the method declares another
+    rounding."""
     PRINTED_OPERANDS = "printed-operands"
     """A difference of the two rounded figures printed beside it (a YoY of printed figures)."""
     ROUNDED_INPUT = "rounded-input"
     """Some value within the rounding interval of a rounded input, rounded half-up."""
+
+
+_MODE_READINGS = {Rounding.HALF_UP: Reading.HALF_UP, Rounding.TRUNCATE: Reading.TRUNCATED}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -119,19 +126,21 @@ def _covers(printed: Decimal, low: Decimal, high: Decimal) -> bool:
     return round_to(low, places) <= printed <= round_to(high, places)
 
 
-def explain(item: Recomputed) -> Reading | None:
+def explain(item: Recomputed, declared: Rounding = Rounding.HALF_UP) -> Reading | None:
     """The first admissible reading that gives the printed figure, or ``None``.
 
+    ``declared`` is the rounding the period's method says the report uses; it is tried first.
     ``None`` also when the printed text is malformed or the quantity cannot be recomputed.
     """
     printed = _value(item.printed)
     if printed is None or item.exact is None:
         return None
-    mode = explaining_rounding(printed, item.exact)
-    if mode is Rounding.HALF_UP:
-        return Reading.HALF_UP
-    if mode is Rounding.TRUNCATE:
-        return Reading.TRUNCATED
+    if explaining_rounding(printed, item.exact, (declared,)) is not None:
+        return Reading.AS_DECLARED
+    others = tuple(mode for mode in _MODE_READINGS if mode is not declared)
+    mode = explaining_rounding(printed, item.exact, others)
+    if mode is not None:
+        return _MODE_READINGS[mode]
     for now, before in item.operands:
         if explaining_rounding(printed, sub(now, before), (Rounding.HALF_UP,)) is not None:
             return Reading.PRINTED_OPERANDS

@@ -20,7 +20,7 @@ from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.model import Report
 from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
 from lakipcore.rounding import Rounding
-from lakipcore.scoring import PRESETS, MethodChoice, get_method, score_report
+from lakipcore.scoring import PRESETS, MethodChoice, score_report
 
 __all__ = ["main"]
 
@@ -96,7 +96,12 @@ def _parser() -> argparse.ArgumentParser:
 # Modules that register further subcommands. Each has ``add_commands(commands)``, which adds its
 # parsers with ``set_defaults(run=function)``; ``main`` calls ``args.run(args)``. They must stay
 # light to import: heavy libraries are imported inside the run functions.
-_COMMAND_MODULES = ("lakipcore.cli.surveys", "lakipcore.cli.report", "lakipcore.cli.workbook")
+_COMMAND_MODULES = (
+    "lakipcore.cli.methods",
+    "lakipcore.cli.surveys",
+    "lakipcore.cli.report",
+    "lakipcore.cli.workbook",
+)
 
 
 def _places(text: str) -> int:
@@ -130,19 +135,23 @@ def _common(command: argparse.ArgumentParser) -> None:
         default=[],
         help=(
             "scoring method for every period, or for one period as PERIOD=NAME (repeatable); "
-            f"default: the file's. Presets: {presets}"
+            f"default: the file's. Presets: {presets}; or a method the file defines "
+            "(lakip methods FILE lists them)"
         ),
     )
 
 
-def _methods(options: list[str]) -> MethodChoice:
-    """The --method options as one method or a mapping by period; errors name the option."""
+def _methods(options: list[str], report: Report) -> MethodChoice:
+    """The --method options as one method or a mapping by period; errors name the option.
+
+    A name may be a preset, an alias or a method the report file defines, so the names are
+    checked against the loaded report."""
     chosen: dict[str, str] = {}
     single: str | None = None
     for option in options:
         key, _, name = option.rpartition("=")
         try:
-            get_method(name)
+            report.method(name)
         except LakipError as error:
             raise error.relocated(field="--method") from None
         if key:
@@ -158,12 +167,12 @@ def _methods(options: list[str]) -> MethodChoice:
 
 
 def _load(args: argparse.Namespace) -> tuple[Report, str]:
-    # Methods named on the command line are checked first, so their errors name the option.
-    args.methods = _methods(args.method)
     args.source = str(args.file) if args.file else EXAMPLE_NAME
     from lakipcore.cli.workbook import load_any  # a report file, or a workbook by suffix
 
     report = load_any(args.file) if args.file else load_example()
+    # The file may define methods, so the --method names are checked once it is loaded.
+    args.methods = _methods(args.method, report)
     if isinstance(args.methods, dict):
         for key in args.methods:
             try:

@@ -1,4 +1,4 @@
-"""The report: its periods, its tree of units, and the tables it prints."""
+"""The report: its periods, its tree of units, the tables it prints and the methods it defines."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
+from lakipcore.methods import ScoringMethod, get_method
+from lakipcore.methods.presets import ALIASES, PRESETS
 from lakipcore.model._members import members
 from lakipcore.model.indicator import IndicatorPeriod
 from lakipcore.model.origin import Origin
@@ -32,6 +34,10 @@ def _tables(items: Iterable[ReportTable]) -> tuple[ReportTable, ...]:
     return members(ReportTable, "tables")(items)
 
 
+def _methods(items: Iterable[ScoringMethod]) -> tuple[ScoringMethod, ...]:
+    return members(ScoringMethod, "methods")(items)
+
+
 @attrs.frozen(repr=False)
 class Report:
     """A performance report (LAKIP, LKjIP, Laporan Kinerja).
@@ -39,7 +45,9 @@ class Report:
     ``periods`` is the ordered series of periods it covers (ordered by their last day); ``root``
     the reporting office with its tree of units (a single UPT reporting on itself is a root
     without sub-units); ``tables`` the tables its printed figures name. ``main`` is the key of
-    the period the report is about (by default the last).
+    the period the report is about (by default the last). ``methods`` are the scoring methods
+    the report defines itself (a file's ``[methods.NAME]``); a period names one of them, a
+    preset or an alias.
     """
 
     periods: tuple[ReportPeriod, ...] = attrs.field(converter=_periods)
@@ -48,6 +56,10 @@ class Report:
     title: str | None = None
     source: str | None = None
     main: str | None = None
+    methods: tuple[ScoringMethod, ...] = attrs.field(default=(), converter=_methods)
+    _method_index: dict[str, ScoringMethod] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
     _period_index: dict[str, ReportPeriod] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -56,6 +68,10 @@ class Report:
     )
     _unit_index: dict[str, Unit] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _parents: dict[str, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_method_index.default
+    def _methods_by_name(self) -> dict[str, ScoringMethod]:
+        return {m.name: m for m in self.methods if isinstance(m, ScoringMethod)}
 
     @_period_index.default
     def _periods_by_key(self) -> dict[str, ReportPeriod]:
@@ -74,6 +90,7 @@ class Report:
         return {}
 
     def __attrs_post_init__(self) -> None:
+        self._check_methods()
         self._check_periods()
         if not isinstance(self.root, Unit):
             raise LakipTypeError(
@@ -101,10 +118,38 @@ class Report:
                     later.origin,
                     "periods",
                 )
+        for period in self.periods:
+            self._check_period_method(period)
         if self.main is not None and self.main not in self._period_index:
             raise InvalidValueError(
                 f"the main period {self.main!r} is not one of the report's periods", field="main"
             )
+
+    def _check_methods(self) -> None:
+        if len(self._method_index) != len(self.methods):
+            names = [m.name for m in self.methods]
+            twice = next(n for n in names if names.count(n) > 1)
+            raise InvalidValueError(f"method {twice!r} is defined twice", field="methods")
+        for name in self._method_index:
+            if name in PRESETS or name in ALIASES:
+                raise InvalidValueError(
+                    f"method {name!r} has the name of a preset; give the report's own method "
+                    "a name of its own",
+                    field=f"methods.{name}",
+                )
+
+    def _check_period_method(self, period: ReportPeriod) -> None:
+        if period.method is None:
+            return
+        try:
+            get_method(period.method, self._method_index)
+        except LakipError as error:
+            if period.origin is None:
+                raise error.relocated(field=f"periods[{period.key}].method") from None
+            origin = period.origin.child("method")
+            raise error.relocated(
+                field=origin.path, source=origin.source, line=period.origin.line
+            ) from None
 
     def _check_key(self, key: str, origin: Origin | None, fallback: str) -> None:
         if key not in self._period_index:
@@ -179,6 +224,17 @@ class Report:
     def main_period(self) -> ReportPeriod:
         """The period the report is about: ``main``, or the last period."""
         return self._period_index[self.main] if self.main else self.periods[-1]
+
+    def method(self, name: str | ScoringMethod) -> ScoringMethod:
+        """The method ``name`` as this report knows it: one it defines, a preset or an alias;
+        a :class:`ScoringMethod` is returned as it is. :class:`UnknownNameError` lists the
+        names it knows."""
+        return get_method(name, self._method_index)
+
+    def period_method(self, key: str) -> ScoringMethod | None:
+        """The method period ``key`` names, or ``None`` when it names none."""
+        period = self._period_index[key]
+        return None if period.method is None else self.method(period.method)
 
     def period(self, key: str) -> ReportPeriod:
         """The period with ``key``; ``KeyError`` if there is none."""

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
 from lakipcore.figures import Figure, NotTargeted, parse_cell
 from lakipcore.limits import DEFAULT_LIMITS, Limits
+from lakipcore.methods import ScoringMethod, get_method
 from lakipcore.model import (
     Accumulation,
     Budget,
@@ -43,9 +44,9 @@ from lakipcore.model import (
     UnitPeriod,
 )
 from lakipcore.reportfile.evidence import read_evidence, read_rule, read_supports
+from lakipcore.reportfile.methods import read_methods
 from lakipcore.reportfile.migrate import migrate_v1, v1_path
 from lakipcore.reportfile.reader import LineIndex, NotBuiltError, Reader, Table, join
-from lakipcore.scoring.methods import get_method
 
 __all__ = ["SCHEMA_VERSION", "build_report", "load_report", "loads_report"]
 
@@ -250,7 +251,7 @@ def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> 
 
 
 def _build_report(reader: Reader, data: Table) -> Report:
-    reader.only(data, {"schema", "report", "periods", "tables", "office", "units"}, "")
+    reader.only(data, {"schema", "report", "methods", "periods", "tables", "office", "units"}, "")
     schema = reader.integer(data, "schema", "")
     if schema != SCHEMA_VERSION:
         raise reader.fail(
@@ -258,7 +259,8 @@ def _build_report(reader: Reader, data: Table) -> Report:
         )
     head = reader.table(data, "report", "")
     reader.only(head, {"title", "source", "main"}, "report")
-    periods = _periods(reader, data)
+    methods = read_methods(reader, data)
+    periods = _periods(reader, data, {m.name: m for m in methods})
     keys = {p.key for p in periods} | _declared_keys(data)
     tables = _tables(reader, data)
     office_data = reader.table(data, "office", "")
@@ -275,7 +277,13 @@ def _build_report(reader: Reader, data: Table) -> Report:
         raise reader.fail("office", "no office")
     with reader.placed(""):
         return Report(
-            periods=periods, root=root, tables=tables, title=title, source=source, main=main
+            periods=periods,
+            root=root,
+            tables=tables,
+            title=title,
+            source=source,
+            main=main,
+            methods=methods,
         )
 
 
@@ -295,24 +303,29 @@ def _raise_collected(reader: Reader) -> None:
     )
 
 
-def _periods(reader: Reader, data: Table) -> tuple[ReportPeriod, ...]:
+def _periods(
+    reader: Reader, data: Table, methods: Mapping[str, ScoringMethod]
+) -> tuple[ReportPeriod, ...]:
     items = reader.array(data, "periods", "")
     if not items:
         raise reader.fail("periods", "a report needs at least one period ([[periods]] key = ...)")
     built = (
-        reader.collect(functools.partial(_period, reader, item, i)) for i, item in enumerate(items)
+        reader.collect(functools.partial(_period, reader, item, i, methods))
+        for i, item in enumerate(items)
     )
     return tuple(period for period in built if period is not None)
 
 
-def _period(reader: Reader, item: Table, index: int) -> ReportPeriod:
+def _period(
+    reader: Reader, item: Table, index: int, methods: Mapping[str, ScoringMethod]
+) -> ReportPeriod:
     path = f"periods[{index}]"
     reader.only(item, {"key", "method", "planned", "title"}, path)
     key = reader.required_text(item, "key", path)
     method = reader.text(item, "method", path, required=False)
     if method is not None:
         with reader.placed(join(path, "method"), replace=True):
-            get_method(method)  # the file can name presets only; refuse a typo when loading
+            get_method(method, methods)  # refuse a typo when loading
     with reader.placed(join(path, "key"), replace=True):
         return ReportPeriod(
             key,

@@ -23,12 +23,14 @@ from lakipcore.model import (
     Polarity,
     PrintedFigure,
     Report,
+    ReportPeriod,
     TableScope,
     Target,
     Unit,
 )
 from lakipcore.reportfile.evidence import write_evidence, write_rule
 from lakipcore.reportfile.loader import SCHEMA_VERSION
+from lakipcore.reportfile.methods import method_lines
 
 __all__ = ["dump_report", "write_report"]
 
@@ -84,14 +86,10 @@ def dump_report(report: Report) -> str:
         value = getattr(report, name)
         if value is not None:
             out.append(f"{name} = {_string(value)}")
+    for method in report.methods:
+        out += ["", *method_lines(method, _string)]
     for period in report.periods:
-        out += ["", "[[periods]]", f"key = {_string(period.key)}"]
-        if period.method is not None:
-            out.append(f"method = {_string(period.method)}")
-        if period.planned:
-            out.append("planned = true")
-        if period.title is not None:
-            out.append(f"title = {_string(period.title)}")
+        out += _period(period)
     for table in report.tables:
         out += [
             "",
@@ -110,6 +108,17 @@ def dump_report(report: Report) -> str:
         parent = report.parent(unit.code)
         out += _unit(unit, "units", None if parent is report.root or parent is None else parent)
     return "\n".join(out) + "\n"
+
+
+def _period(period: ReportPeriod) -> list[str]:
+    out = ["", "[[periods]]", f"key = {_string(period.key)}"]
+    if period.method is not None:
+        out.append(f"method = {_string(period.method)}")
+    if period.planned:
+        out.append("planned = true")
+    if period.title is not None:
+        out.append(f"title = {_string(period.title)}")
+    return out
 
 
 def _unit(unit: Unit, header: str, parent: Unit | None) -> list[str]:

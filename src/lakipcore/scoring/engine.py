@@ -118,8 +118,11 @@ def check_method_choice(method: MethodChoice, report: Report) -> None:
             )
 
 
-def resolve_method(method: MethodChoice, period: ReportPeriod) -> ScoringMethod:
-    """The method for ``period``: the one given (for all periods or by key), else the report's."""
+def resolve_method(
+    method: MethodChoice, period: ReportPeriod, report: Report | None = None
+) -> ScoringMethod:
+    """The method for ``period``: the one given (for all periods or by key), else the one the
+    period names. A name is looked up among ``report``'s own methods first, then the presets."""
     chosen: str | ScoringMethod | None
     if isinstance(method, Mapping):
         chosen = method.get(period.key)
@@ -139,7 +142,7 @@ def resolve_method(method: MethodChoice, period: ReportPeriod) -> ScoringMethod:
             "the report file ([[periods]] method = ...)",
             field="method",
         )
-    return get_method(chosen)
+    return report.method(chosen) if report is not None else get_method(chosen)
 
 
 def _placed(error: LakipError, origin: Origin | None, relative: str) -> LakipError:
@@ -447,7 +450,7 @@ def score_period(
         raise UnknownNameError(
             f"no period {key!r}; the report has {known}", field="period"
         ) from None
-    chosen = resolve_method(method, period)
+    chosen = resolve_method(method, period, report)
     root = _Scorer(report, period, chosen, problems).unit(report.root)
     if root is None:
         root = UnitScore(

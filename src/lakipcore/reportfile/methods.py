@@ -1,0 +1,159 @@
+"""Reading and writing the scoring methods a report file defines (``[methods.NAME]``).
+
+A method is written out part by part, each part by its name (docs/format.md)::
+
+    [methods.rata-rata-unit]
+    base = "mean-of-units"            # optional: start from a preset and change some parts
+    description = "Rata-rata capaian unit"
+    achievement = "mean-of-unit-means"
+    absorption = "total-amounts"
+    lower-is-better = "inverse-ratio"
+    cap = "120%"
+    zero-target = "exclude"
+    rounding = "truncate"
+    weights = { achievement = "60%", absorption = "40%" }
+
+A weight written with ``%`` is a percentage (``60%`` is 0,6); without, a fraction (``0,6``).
+The cap is a percentage and is written with ``%``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from lakipcore._exact import HUNDRED, div
+from lakipcore.errors import InvalidValueError
+from lakipcore.figures import format_as_printed
+from lakipcore.methods import (
+    AbsorptionAggregation,
+    AchievementAggregation,
+    PerformanceWeights,
+    ScoringMethod,
+    ZeroTargetPolicy,
+    get_method,
+)
+from lakipcore.methods.presets import ALIASES, PRESETS
+from lakipcore.model.codes import check_code
+from lakipcore.model.indicator import Formula
+from lakipcore.reportfile.reader import Reader, Table, join
+from lakipcore.rounding import Rounding
+
+__all__ = ["method_lines", "read_methods"]
+
+_KEYS = frozenset(
+    {
+        "base",
+        "description",
+        "achievement",
+        "absorption",
+        "lower-is-better",
+        "cap",
+        "zero-target",
+        "rounding",
+        "weights",
+    }
+)
+# The file's name of each part, and the enum that reads it.
+_ENUM_PARTS: Mapping[str, tuple[str, Any]] = {
+    "achievement": ("achievement", AchievementAggregation),
+    "absorption": ("absorption", AbsorptionAggregation),
+    "lower-is-better": ("lower_is_better", Formula),
+    "zero-target": ("zero_target", ZeroTargetPolicy),
+    "rounding": ("rounding", Rounding),
+}
+
+
+def read_methods(reader: Reader, data: Table) -> tuple[ScoringMethod, ...]:
+    """The methods of the file's ``[methods]`` table, in file order; errors are collected."""
+    table = reader.table(data, "methods", "", required=False)
+    methods = []
+    for name, item in table.items():
+        path = join("methods", name)
+        built = reader.collect(functools.partial(_method, reader, name, item, path))
+        if built is not None:
+            methods.append(built)
+    return tuple(methods)
+
+
+def _method(reader: Reader, name: str, item: object, path: str) -> ScoringMethod:
+    if not isinstance(item, Mapping):
+        raise reader.fail(path, "expected a table of the method's parts")
+    with reader.placed(path, replace=True):
+        check_code(name, "method", field="name")
+    if name in PRESETS or name in ALIASES:
+        raise reader.fail(path, f"{name!r} is the name of a preset; give the method its own")
+    reader.only(item, _KEYS, path)
+    base_name = reader.text(item, "base", path, required=False)
+    with reader.placed(join(path, "base"), replace=True):
+        base = get_method(base_name) if base_name is not None else ScoringMethod(name=name)
+    parts: dict[str, Any] = {"name": name}
+    description = reader.text(item, "description", path, required=False)
+    parts["description"] = description if description is not None else base.description
+    for key, (attribute, enum) in _ENUM_PARTS.items():
+        text = reader.text(item, key, path, required=False)
+        if text is not None:
+            with reader.placed(join(path, key), replace=True):
+                parts[attribute] = enum.from_name(text)
+    if "cap" in item:
+        cap = reader.figure(item, "cap", path)
+        if not cap.percent or cap.unit or cap.note or cap.currency:
+            raise reader.fail(
+                join(path, "cap"), f"write the cap as a percentage ('120%'), got {cap.text!r}"
+            )
+        parts["cap"] = cap.value
+    if "weights" in item:
+        parts["weights"] = _weights(reader, item, join(path, "weights"))
+    with reader.placed(path):
+        return attrs.evolve(base, **parts)
+
+
+def _weights(reader: Reader, item: Table, path: str) -> PerformanceWeights:
+    table = reader.table(item, "weights", path.rpartition(".")[0])
+    reader.only(table, {"achievement", "absorption"}, path)
+    values = {}
+    for key in ("achievement", "absorption"):
+        figure = reader.figure(table, key, path)
+        if figure.unit or figure.note or figure.currency:
+            raise reader.fail(
+                join(path, key), f"a weight is a number or a percentage, got {figure.text!r}"
+            )
+        values[key] = div(figure.value, HUNDRED) if figure.percent else figure.value
+    with reader.placed(path, replace=True):
+        return PerformanceWeights(values["achievement"], values["absorption"])
+
+
+def _percent(value: Decimal) -> str:
+    return format_as_printed(value) + "%"
+
+
+def _weight(value: Decimal) -> str:
+    return format_as_printed(value)
+
+
+def method_lines(method: ScoringMethod, string: Any) -> list[str]:
+    """The ``[methods.NAME]`` table of ``method``, every part written out (so the file says
+    what it means without the reader knowing the defaults); ``string`` quotes a TOML string."""
+    if method.name in PRESETS or method.name in ALIASES:  # pragma: no cover - Report refuses
+        raise InvalidValueError(f"{method.name!r} is a preset", field="methods")
+    lines = [f"[methods.{method.name}]"]
+    if method.description:
+        lines.append(f"description = {string(method.description)}")
+    lines += [
+        f"achievement = {string(method.achievement.value)}",
+        f"absorption = {string(method.absorption.value)}",
+        f"lower-is-better = {string(method.lower_is_better.value)}",
+    ]
+    if method.cap is not None:
+        lines.append(f"cap = {string(_percent(method.cap))}")
+    lines += [
+        f"zero-target = {string(method.zero_target.value)}",
+        f"rounding = {string(method.rounding.value)}",
+        f"weights = {{ achievement = {string(_weight(method.weights.achievement))}, "
+        f"absorption = {string(_weight(method.weights.absorption))} }}",
+    ]
+    return lines
