@@ -101,6 +101,7 @@ _COMMAND_MODULES = (
     "lakipcore.cli.surveys",
     "lakipcore.cli.report",
     "lakipcore.cli.workbook",
+    "lakipcore.cli.schema",
 )
 
 

@@ -1,0 +1,32 @@
+"""``lakip schema report|score|audit``: print a JSON Schema lakipcore ships."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["add_commands"]
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``schema`` to the subcommands."""
+    from lakipcore.schemas import SCHEMA_NAMES
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the report file, the score JSON or the audit JSON",
+        description=(
+            "Print a JSON Schema (draft 2020-12): 'report' for the report file format "
+            "(docs/format.md), 'score' for lakip score --format json (docs/json.md), 'audit' "
+            "for lakip audit --format json (docs/audit.md)."
+        ),
+    )
+    schema.add_argument("name", choices=SCHEMA_NAMES, metavar="NAME", help="report, score or audit")
+    schema.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from lakipcore.schemas import schema_text
+
+    sys.stdout.write(schema_text(args.name))
+    return 0
