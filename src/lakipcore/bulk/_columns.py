@@ -1,0 +1,186 @@
+"""Exact integer kernels over Arrow arrays: scaled integers in int64, never float.
+
+A figure of the bulk path is an ``int64`` holding the value times ``10**scale``. Every operation
+that could leave int64 is a ``*_checked`` kernel, so an overflow raises (and becomes a
+:class:`~lakipcore.errors.LakipValueError` naming the bound) instead of wrapping silently.
+
+A value that a quotient does not give exactly at the internal scale is carried as a closed
+interval ``[lo, hi]`` of scaled integers that contains it (``lo == hi`` when exact). Rounding the
+interval to the output scale gives the exact rounding of the value whenever both ends round the
+same way, because every named rounding is a monotone step function; the few values whose
+interval straddles a rounding boundary are recomputed with ``fractions.Fraction``
+(:mod:`lakipcore.bulk._rational`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Final
+
+from lakipcore.errors import LakipError, LakipValueError
+from lakipcore.rounding import Rounding
+
+INT64_MAX: Final = 2**63 - 1
+DECIMAL_PRECISION: Final = 38
+
+
+def pyarrow() -> tuple[Any, Any]:
+    """``(pyarrow, pyarrow.compute)``, imported on first use (the ``arrow`` extra)."""
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
+        import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415
+    except ImportError:
+        raise LakipError(
+            "lakipcore.bulk needs pyarrow; install it with: pip install 'lakipcore[arrow]'"
+        ) from None
+    return pa, pc
+
+
+class BoundError(LakipValueError):
+    """A scaled integer of the bulk path would leave int64 (see docs/scale.md, "Limits")."""
+
+
+def checked(operation: str, *args: Any) -> Any:
+    """``pyarrow.compute.<operation>_checked``, with an overflow raised as :class:`BoundError`."""
+    pa, pc = pyarrow()
+    try:
+        return getattr(pc, operation + "_checked")(*args)
+    except pa.ArrowInvalid as error:
+        raise BoundError(
+            f"a scaled integer leaves int64 ({error}); the bulk path holds capaian and sums "
+            "at 10 decimal places of a percent in int64: split the batch, or score these rows "
+            "with lakipcore.score_report"
+        ) from None
+
+
+def contiguous(values: Any) -> Any:
+    """An Arrow array as one chunk (a ChunkedArray combined; an Array as it is)."""
+    return values.combine_chunks() if hasattr(values, "combine_chunks") else values
+
+
+def unscaled(array: Any) -> tuple[Any, int]:
+    """A decimal128 array as its unscaled int64 integers and its scale (zero-copy view).
+
+    The buffers of a ``decimal128(p, s)`` hold the integer ``value × 10**s``; reading them as
+    ``decimal128(38, 0)`` and casting (checked) to int64 gives it without any arithmetic.
+    """
+    pa, pc = pyarrow()
+    array = contiguous(array)
+    kind = array.type
+    if pa.types.is_integer(kind):
+        return pc.cast(array, pa.int64()), 0
+    if not pa.types.is_decimal128(kind):
+        raise LakipValueError(
+            f"expected a decimal128 (or integer) column, got {kind}; floats cannot hold report "
+            "figures exactly"
+        )
+    raw = pa.Array.from_buffers(
+        pa.decimal128(DECIMAL_PRECISION, 0), len(array), array.buffers(), offset=array.offset
+    )
+    try:
+        return pc.cast(raw, pa.int64()), kind.scale
+    except pa.ArrowInvalid:
+        raise BoundError(
+            f"a value of a decimal128 column at scale {kind.scale} has more than 18 digits "
+            "(without its point); the bulk path reads figures into int64"
+        ) from None
+
+
+def rescale(values: Any, scale: int, target: int) -> Any:
+    """Scaled integers at ``scale`` re-expressed at ``target`` ≥ ``scale`` (exact)."""
+    if target == scale:
+        return values
+    return checked("multiply", values, 10 ** (target - scale))
+
+
+def as_decimal(values: Any, scale: int) -> Any:
+    """int64 scaled integers at ``scale`` as ``decimal128(38, scale)``, nulls kept (zero-copy)."""
+    pa, pc = pyarrow()
+    whole = contiguous(pc.cast(values, pa.decimal128(DECIMAL_PRECISION, 0)))
+    return pa.Array.from_buffers(
+        pa.decimal128(DECIMAL_PRECISION, scale), len(whole), whole.buffers(), offset=whole.offset
+    )
+
+
+def floor_divide(numerator: Any, denominator: Any) -> Any:
+    """⌊n / d⌋ for int64 arrays (or scalars) with d > 0; n may be negative."""
+    pa, pc = pyarrow()
+    quotient = pc.divide(numerator, denominator)  # truncates toward zero
+    remainder = pc.subtract(numerator, pc.multiply(quotient, denominator))
+    negative = pc.less(remainder, 0)
+    return pc.subtract(quotient, pc.cast(negative, pa.int64()))
+
+
+def ceil_divide(numerator: Any, denominator: Any) -> Any:
+    """⌈n / d⌉ for int64 arrays (or scalars) with d > 0."""
+    _, pc = pyarrow()
+    return pc.negate(floor_divide(pc.negate(numerator), denominator))
+
+
+def scaled_quotient(numerator: Any, denominator: Any, digits: int) -> tuple[Any, Any]:
+    """``(⌊n × 10**digits / d⌋, n × 10**digits is not a multiple of d)`` for n ≥ 0, d > 0.
+
+    Long division in steps of ``10**c``, with ``c`` the largest power for which every
+    remainder × 10**c (< d × 10**c) stays in int64: exact, without 128-bit products.
+    """
+    pa, pc = pyarrow()
+    largest = pc.max(denominator).as_py() or 1
+    step = len(str(INT64_MAX // largest)) - 1
+    if step < 1:
+        raise BoundError(
+            f"a divisor of {largest} (scaled) is too large for exact int64 long division; "
+            "the bulk path needs targets, realisations and pagu below 9 × 10**17 when scaled"
+        )
+    quotient = pc.divide(numerator, denominator)
+    remainder = pc.subtract(numerator, pc.multiply(quotient, denominator))
+    left = digits
+    while left:
+        now = min(step, left)
+        factor = 10**now
+        shifted = pc.multiply(remainder, factor)  # < d × 10**step ≤ INT64_MAX
+        part = pc.divide(shifted, denominator)
+        remainder = pc.subtract(shifted, pc.multiply(part, denominator))
+        quotient = checked("add", checked("multiply", quotient, factor), part)
+        left -= now
+    return quotient, pc.not_equal(remainder, pa.scalar(0, pa.int64()))
+
+
+def round_scaled(values: Any, shift: int, rounding: Rounding) -> Any:
+    """Scaled integers rounded by ``shift`` decimal places with the named ``rounding``.
+
+    Sign and magnitude are rounded apart, so half-up and truncate act away from and toward
+    zero for negative values as :func:`lakipcore.round_to` does.
+    """
+    pa, pc = pyarrow()
+    if shift == 0:
+        return values
+    unit = 10**shift
+    magnitude = pc.abs(values)
+    quotient = pc.divide(magnitude, unit)
+    twice = pc.multiply(pc.subtract(magnitude, pc.multiply(quotient, unit)), 2)
+    if rounding is Rounding.HALF_UP:
+        up = pc.greater_equal(twice, unit)
+    elif rounding is Rounding.HALF_EVEN:
+        odd = pc.equal(pc.bit_wise_and(quotient, 1), 1)
+        up = pc.or_(pc.greater(twice, unit), pc.and_(pc.equal(twice, unit), odd))
+    else:
+        up = None
+    if up is not None:
+        quotient = pc.add(quotient, pc.cast(up, pa.int64()))
+    return pc.if_else(pc.less(values, 0), pc.negate(quotient), quotient)
+
+
+def decimal_scalar(value: Decimal, scale: int) -> int:
+    """``value × 10**scale`` as an int; :class:`LakipValueError` when that is not whole."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int), "a finite Decimal"
+    number = int("".join(map(str, digits)) or "0")
+    shift = scale + exponent
+    if shift < 0:
+        whole, rest = divmod(number, 10**-shift)
+        if rest:
+            raise LakipValueError(f"{value} has more than {scale} decimal places")
+        number = whole
+    else:
+        number *= 10**shift
+    return int(-number if sign else number)

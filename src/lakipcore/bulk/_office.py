@@ -1,0 +1,199 @@
+"""The office row of each period, from its units' intervals, in Python integers.
+
+A period has a few thousand units at most, so the office figures are computed with unbounded
+Python integers from the per-unit sums: pooled, Σ over units of Σlo / Σ n; mean of unit means,
+the mean of the units' intervals; Σ realisasi / Σ pagu by exact ``divmod``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from lakipcore.bulk import _rational
+from lakipcore.bulk._columns import as_decimal, pyarrow
+from lakipcore.bulk._output import FIGURES, Output
+from lakipcore.bulk._rows import INTERNAL_SCALE
+from lakipcore.bulk._units import Units, combined, weights_of
+from lakipcore.errors import MethodNotApplicableError
+from lakipcore.scoring.methods import (
+    AbsorptionAggregation,
+    AchievementAggregation,
+    ScoringMethod,
+)
+
+Interval = tuple[int, int] | None
+"""A figure at the internal scale: the closed range of scaled integers holding it."""
+
+_SCALE = 10**INTERNAL_SCALE
+
+
+def _mean(lows: Sequence[int], highs: Sequence[int]) -> tuple[int, int]:
+    return sum(lows) // len(lows), -(-sum(highs) // len(highs))
+
+
+class Offices:
+    """The office row of each period from its units' intervals, in Python integers."""
+
+    def __init__(
+        self,
+        units: Units,
+        methods: Mapping[str, ScoringMethod],
+        keys: Sequence[str],
+        office: str | None,
+    ) -> None:
+        self.units, self.methods, self.keys, self.office = units, methods, keys, office
+        t = units.table
+        names = ("period", "unit", "n", "slo", "shi", "pagu", "real", "rate", "budget_rows")
+        lists = {name: t[name].to_pylist() for name in names}
+        for name in ("ach_lo", "ach_hi", "abs_lo", "abs_hi"):
+            lists[name] = getattr(units, name).to_pylist()
+        self.by_period: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
+        for i in range(t.num_rows):
+            member = {name: values[i] for name, values in lists.items()}
+            member["row"] = i
+            self.by_period[member["period"]].append(member)
+        self._intervals: dict[str, dict[str, Any]] = {}
+        self._exact: dict[str, dict[str, Fraction | None]] = {}
+
+    def _alone(self, key: str) -> dict[str, Any] | None:
+        """The office's own figures when it is the period's only unit (a single-unit report)."""
+        members = self.by_period[key]
+        if self.office is not None and len(members) == 1 and members[0]["unit"] == self.office:
+            return members[0]
+        return None
+
+    def _budgeted(self, key: str) -> list[dict[str, Any]]:
+        """The members of the absorption: every unit, the office only with a budget."""
+        return [m for m in self.by_period[key] if m["unit"] != self.office or m["budget_rows"]]
+
+    def table(self, out: Output) -> Any:
+        """One row per period: period, method, the three figures, pagu and realisasi."""
+        pa, _ = pyarrow()
+        rows = []
+        for key in self.keys:
+            values = self.intervals(key)
+            row = {"pagu": values["pagu"], "realisation": values["realisation"]}
+            for f in FIGURES:
+
+                def exact(key: str = key, f: str = f) -> Fraction | None:
+                    return self.exact(key)[f]
+
+                row[f] = out.one(values[f], exact)
+            rows.append(row)
+
+        def ints(name: str) -> Any:
+            return pa.array([r[name] for r in rows], pa.int64())
+
+        amount = self.units.amount_scale
+        return pa.table(
+            {
+                "period": pa.array(list(self.keys), pa.string()),
+                "method": pa.array([self.methods[k].name for k in self.keys], pa.string()),
+                **{f: as_decimal(ints(f), out.scale) for f in FIGURES},
+                "pagu": as_decimal(ints("pagu"), amount),
+                "realisation": as_decimal(ints("realisation"), amount),
+            }
+        )
+
+    def intervals(self, key: str) -> dict[str, Any]:
+        """The office's figures in period ``key`` as intervals, with its pagu and realisasi."""
+        if key not in self._intervals:
+            method = self.methods[key]
+            achievement = self._achievement(key, method)
+            absorption, pagu, realised = self._absorption(key, method)
+            performance: Interval = None
+            if achievement is not None and absorption is not None:
+                first, second, denominator = weights_of(method)
+                low = first * achievement[0] + second * absorption[0]
+                high = first * achievement[1] + second * absorption[1]
+                performance = (low // denominator, -(-high // denominator))
+            self._intervals[key] = {
+                "achievement": achievement,
+                "absorption": absorption,
+                "performance": performance,
+                "pagu": pagu,
+                "realisation": realised,
+            }
+        return self._intervals[key]
+
+    def _achievement(self, key: str, method: ScoringMethod) -> Interval:
+        members, alone = self.by_period[key], self._alone(key)
+        if alone is not None:
+            return None if alone["ach_lo"] is None else (alone["ach_lo"], alone["ach_hi"])
+        if method.achievement is AchievementAggregation.POOLED_INDICATORS:
+            count = sum(m["n"] for m in members)
+            if not count:
+                return None
+            low, high = sum(m["slo"] for m in members), sum(m["shi"] for m in members)
+            return low // count, -(-high // count)
+        means = [m for m in members if m["ach_lo"] is not None]
+        if not means:
+            return None
+        return _mean([m["ach_lo"] for m in means], [m["ach_hi"] for m in means])
+
+    def _absorption(
+        self, key: str, method: ScoringMethod
+    ) -> tuple[Interval, int | None, int | None]:
+        budgeted = self._budgeted(key)
+        # As in the core, the amounts are given whenever every member has them.
+        complete = bool(budgeted) and all(
+            m["pagu"] is not None and m["abs_lo"] is not None for m in budgeted
+        )
+        pagu = sum(m["pagu"] for m in budgeted) if complete else None
+        realised = sum(m["real"] for m in budgeted) if complete else None
+        alone = self._alone(key)
+        if alone is not None:
+            rate = None if alone["abs_lo"] is None else (alone["abs_lo"], alone["abs_hi"])
+            return rate, pagu, realised
+        if not budgeted or any(m["abs_lo"] is None for m in budgeted):
+            return None, pagu, realised
+        if method.absorption is AbsorptionAggregation.MEAN_OF_UNIT_RATES:
+            rates = _mean([m["abs_lo"] for m in budgeted], [m["abs_hi"] for m in budgeted])
+            return rates, pagu, realised
+        if pagu is None or realised is None:
+            only = ", ".join(m["unit"] for m in budgeted if m["rate"] is not None)
+            raise MethodNotApplicableError(
+                f"method {method.name!r} sums pagu and realisasi, but in {key} the budget of "
+                f"{only} is known only as a printed absorption rate; use a method that "
+                "averages unit rates",
+                field="method",
+            )
+        if not pagu:
+            return None, pagu, realised
+        quotient, rest = divmod(realised * 100 * _SCALE, pagu)
+        return (quotient, quotient + (rest > 0)), pagu, realised
+
+    def exact(self, key: str) -> dict[str, Fraction | None]:
+        """The office's figures in period ``key`` as exact fractions (the rare path)."""
+        if key not in self._exact:
+            self._exact[key] = self._exact_figures(key)
+        return self._exact[key]
+
+    def _exact_figures(self, key: str) -> dict[str, Fraction | None]:
+        method, values, alone = self.methods[key], self.intervals(key), self._alone(key)
+        achievement: Fraction | None = None
+        if values["achievement"] is not None:
+            capaians = self.units.exact_capaians(key, None)
+            if alone is not None or method.achievement is AchievementAggregation.POOLED_INDICATORS:
+                achievement = _rational.mean([c for _, c in capaians])
+            else:
+                grouped: dict[str, list[Fraction]] = {}
+                for unit, value in capaians:
+                    grouped.setdefault(unit, []).append(value)
+                achievement = _rational.mean([_rational.mean(v) for v in grouped.values()])
+        absorption: Fraction | None = None
+        if values["absorption"] is not None:
+            rates = [self.units.exact_unit(m["row"])["absorption"] for m in self._budgeted(key)]
+            if alone is not None:
+                absorption = rates[0]
+            elif method.absorption is AbsorptionAggregation.MEAN_OF_UNIT_RATES:
+                absorption = _rational.mean([r for r in rates if r is not None])
+            else:
+                absorption = _rational.absorption(values["pagu"], values["realisation"])
+        return {
+            "achievement": achievement,
+            "absorption": absorption,
+            "performance": combined(achievement, absorption, method),
+        }

@@ -1,0 +1,291 @@
+"""The unit stage: achievement, absorption and performance per unit and period, as intervals.
+
+Sums of capaian intervals stay in int64 when ``max |end| × rows < 2**63`` (checked, per group
+if the global bound fails); a mean is ``[⌊Σlo / n⌋, ⌈Σhi / n⌉]``. Absorption is the exact long
+division of the scaled sums (or a reported rate, exact); performance the weighted sum of the two
+intervals, the weights taken as exact fractions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from lakipcore.bulk import _rational
+from lakipcore.bulk._columns import (
+    INT64_MAX,
+    BoundError,
+    ceil_divide,
+    checked,
+    floor_divide,
+    pyarrow,
+    rescale,
+    scaled_quotient,
+    unscaled,
+)
+from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, text
+from lakipcore.errors import InvalidValueError
+from lakipcore.scoring.methods import ScoringMethod
+
+
+def weights_of(method: ScoringMethod) -> tuple[int, int, int]:
+    """The performance weights as integers over a common denominator."""
+    first, second = Fraction(method.weights.achievement), Fraction(method.weights.absorption)
+    denominator = first.denominator * second.denominator
+    return (
+        int(first * denominator),
+        int(second * denominator),
+        denominator,
+    )
+
+
+def _encoded(values: Any) -> Any:
+    pa, pc = pyarrow()
+    return values if pa.types.is_dictionary(values.type) else pc.dictionary_encode(values)
+
+
+def _check_sums(table: Any, columns: Sequence[str], rows: int) -> None:
+    """Refuse sums that could have wrapped: every partial sum is below ``max|x| × rows``."""
+    _, pc = pyarrow()
+    for name in columns:
+        largest = pc.max(pc.abs(table.column(name))).as_py() or 0
+        if largest * rows > INT64_MAX:
+            raise BoundError(
+                f"the sum of {rows} values up to {largest} (scaled) may leave int64; split the "
+                "batch by period or unit"
+            )
+
+
+class Units:
+    """One row per unit and period, with the intervals of its figures at the internal scale."""
+
+    def __init__(
+        self,
+        rows: Rows,
+        budgets: Any | None,
+        methods: Mapping[str, ScoringMethod],
+        keys: Sequence[str],
+    ) -> None:
+        pa, pc = pyarrow()
+        self.rows = rows
+        self.methods = methods
+        self._exact: dict[int, dict[str, Fraction | None]] = {}
+        grouped = (
+            pa.table(
+                {
+                    "period": _encoded(rows.period),
+                    "unit": _encoded(rows.unit),
+                    "lo": rows.lo,
+                    "hi": rows.hi,
+                }
+            )
+            .group_by(["period", "unit"], use_threads=False)
+            .aggregate([("lo", "sum"), ("hi", "sum"), ("lo", "count")])
+        )
+        if rows.count:
+            biggest = pc.max(grouped.column("lo_count")).as_py() or 0
+            pa_lo = pa.table({"lo": pc.fill_null(rows.lo, 0), "hi": pc.fill_null(rows.hi, 0)})
+            _check_sums(pa_lo, ["lo", "hi"], biggest)
+        units = pa.table(
+            {
+                "period": text(grouped.column("period").combine_chunks()),
+                "unit": text(grouped.column("unit").combine_chunks()),
+                "order": pa.array(range(grouped.num_rows), pa.int64()),
+                "n": grouped.column("lo_count"),
+                "slo": pc.fill_null(grouped.column("lo_sum"), 0),
+                "shi": pc.fill_null(grouped.column("hi_sum"), 0),
+            }
+        )
+        self.amount_scale = 0
+        if budgets is not None and budgets.num_rows:
+            units = self._join_budgets(units, budgets)
+        else:
+            empty = pa.nulls(units.num_rows, pa.int64())
+            units = units.append_column("pagu", empty).append_column("real", empty)
+            units = units.append_column("rate", empty)
+            units = units.append_column("budget_rows", pa.array([0] * units.num_rows, pa.int64()))
+        index = pc.index_in(units.column("period"), value_set=pa.array(list(keys), pa.string()))
+        order = pc.sort_indices(
+            pa.table({"p": index, "o": units.column("order")}),
+            sort_keys=[("p", "ascending"), ("o", "ascending")],
+        )
+        self.table = units.take(order)
+        self.index = pc.take(index, order)
+        self._figures(methods, keys)
+
+    def _join_budgets(self, units: Any, budgets: Any) -> Any:
+        pa, pc = pyarrow()
+        pagu, p_scale = unscaled(column(budgets, "pagu"))
+        real, r_scale = unscaled(column(budgets, "realisation"))
+        self.amount_scale = scale = max(p_scale, r_scale)
+        pagu, real = rescale(pagu, p_scale, scale), rescale(real, r_scale, scale)
+        rate_column = column(budgets, "rate", required=False)
+        if rate_column is None:
+            rate = pa.nulls(budgets.num_rows, pa.int64())
+        else:
+            rate, rate_scale = unscaled(rate_column)
+            if rate_scale > INTERNAL_SCALE:
+                raise InvalidValueError(
+                    f"a reported rate at scale {rate_scale} is finer than the bulk path's "
+                    f"{INTERNAL_SCALE} places",
+                    field="rate",
+                )
+            rate = rescale(rate, rate_scale, INTERNAL_SCALE)
+        for name, values in (("pagu", pagu), ("realisation", real), ("rate", rate)):
+            lowest = pc.min(values).as_py()
+            if lowest is not None and lowest < 0:
+                raise InvalidValueError(f"budget {name} must not be negative", field=name)
+        half = pc.xor(pc.is_valid(pagu), pc.is_valid(real))
+        if pc.any(half).as_py():
+            raise InvalidValueError(
+                "a budget row needs both pagu and realisasi (or only a rate)", field="pagu"
+            )
+        table = pa.table(
+            {
+                "period": text(column(budgets, "period")),
+                "unit": text(column(budgets, "unit")),
+                "pagu": pagu,
+                "real": real,
+                "rate": rate,
+            }
+        )
+        _check_sums(table, ["pagu", "real"], table.num_rows)
+        grouped = table.group_by(["period", "unit"], use_threads=False).aggregate(
+            [
+                ("pagu", "sum"),
+                ("real", "sum"),
+                ("pagu", "count"),
+                ("rate", "sum"),
+                ("rate", "count"),
+            ]
+        )
+        both = pc.and_(
+            pc.greater(grouped.column("rate_count"), 0),
+            pc.greater(grouped.column("pagu_count"), 0),
+        )
+        several = pc.greater(grouped.column("rate_count"), 1)
+        if pc.any(pc.or_(both, several)).as_py():
+            raise InvalidValueError(
+                "a unit's budget in a period is either outputs with pagu and realisasi or one "
+                "reported rate",
+                field="rate",
+            )
+        grouped = pa.table(
+            {
+                "period": grouped.column("period"),
+                "unit": grouped.column("unit"),
+                "pagu": grouped.column("pagu_sum"),
+                "real": grouped.column("real_sum"),
+                "rate": grouped.column("rate_sum"),
+                "budget_rows": pc.add(grouped.column("pagu_count"), grouped.column("rate_count")),
+                "border": pa.array(range(grouped.num_rows), pa.int64()),
+            }
+        )
+        joined = units.join(grouped, keys=["period", "unit"], join_type="full outer")
+        # Units with a budget but no indicator rows come after the others, in budget order.
+        after = pc.add(joined.column("border"), pa.scalar(INT64_MAX // 2, pa.int64()))
+        joined = joined.set_column(
+            joined.schema.get_field_index("order"), "order", pc.coalesce(joined["order"], after)
+        )
+        zero = pa.scalar(0, pa.int64())
+        for name in ("n", "slo", "shi", "budget_rows"):
+            i = joined.schema.get_field_index(name)
+            joined = joined.set_column(i, name, pc.fill_null(joined[name], zero))
+        return joined.drop_columns(["border"])
+
+    def _figures(self, methods: Mapping[str, ScoringMethod], keys: Sequence[str]) -> None:
+        pa, pc = pyarrow()
+        t = self.table
+        null = pa.scalar(None, pa.int64())
+        n = t.column("n").combine_chunks()
+        some = pc.greater(n, 0)
+        safe = pc.if_else(some, n, pa.scalar(1, pa.int64()))
+        self.ach_lo = pc.if_else(some, floor_divide(t.column("slo").combine_chunks(), safe), null)
+        self.ach_hi = pc.if_else(some, ceil_divide(t.column("shi").combine_chunks(), safe), null)
+        pagu = t.column("pagu").combine_chunks()
+        real = t.column("real").combine_chunks()
+        rate = t.column("rate").combine_chunks()
+        amounts = pc.fill_null(pc.greater(pagu, 0), False)
+        quotient, inexact = scaled_quotient(
+            pc.if_else(amounts, real, pa.scalar(0, pa.int64())),
+            pc.if_else(amounts, pagu, pa.scalar(1, pa.int64())),
+            INTERNAL_SCALE + 2,
+        )
+        has_rate = pc.is_valid(rate)
+        self.abs_lo = pc.if_else(has_rate, rate, pc.if_else(amounts, quotient, null))
+        upper = checked("add", quotient, pc.cast(inexact, pa.int64()))
+        self.abs_hi = pc.if_else(has_rate, rate, pc.if_else(amounts, upper, null))
+        parts = [weights_of(methods[k]) for k in keys]
+        first, second, denominator = (
+            pc.take(pa.array([p[i] for p in parts], pa.int64()), self.index) for i in range(3)
+        )
+
+        def combine(a: Any, b: Any) -> Any:
+            return checked("add", checked("multiply", a, first), checked("multiply", b, second))
+
+        both = pc.and_(pc.is_valid(self.ach_lo), pc.is_valid(self.abs_lo))
+        low = floor_divide(
+            combine(pc.fill_null(self.ach_lo, 0), pc.fill_null(self.abs_lo, 0)), denominator
+        )
+        high = ceil_divide(
+            combine(pc.fill_null(self.ach_hi, 0), pc.fill_null(self.abs_hi, 0)), denominator
+        )
+        self.perf_lo = pc.if_else(both, low, null)
+        self.perf_hi = pc.if_else(both, high, null)
+
+    # --- the exact path for the rare figure whose interval straddles a rounding boundary ---
+
+    def exact_capaians(self, period: str, unit: str | None) -> list[tuple[str, Fraction]]:
+        """Every capaian of ``unit`` (or of all units) in ``period`` with its unit, exactly."""
+        _, pc = pyarrow()
+        rows = self.rows
+        mask = pc.and_(pc.equal(text(rows.period), period), rows.valid)
+        if unit is not None:
+            mask = pc.and_(mask, pc.equal(text(rows.unit), unit))
+        columns = [
+            pc.filter(values, mask).to_pylist()
+            for values in (text(rows.unit), rows.target, rows.realised, rows.formula, rows.cap)
+        ]
+        scale = 10**INTERNAL_SCALE
+        return [
+            (u, _rational.capaian(t, r, f, None if c is None else Fraction(c, scale)))
+            for u, t, r, f, c in zip(*columns, strict=True)
+        ]
+
+    def exact_unit(self, i: int) -> dict[str, Fraction | None]:
+        """The exact achievement, absorption and performance of unit row ``i`` (cached)."""
+        if i not in self._exact:
+            self._exact[i] = self._exact_unit(i)
+        return self._exact[i]
+
+    def _exact_unit(self, i: int) -> dict[str, Fraction | None]:
+        t = self.table
+        period, unit = t["period"][i].as_py(), t["unit"][i].as_py()
+        capaians = [value for _, value in self.exact_capaians(period, unit)]
+        achievement = _rational.mean(capaians) if capaians else None
+        rate, pagu, real = t["rate"][i].as_py(), t["pagu"][i].as_py(), t["real"][i].as_py()
+        absorption: Fraction | None = None
+        if rate is not None:
+            absorption = Fraction(rate, 10**INTERNAL_SCALE)
+        elif pagu:
+            absorption = _rational.absorption(pagu, real)
+        return {
+            "achievement": achievement,
+            "absorption": absorption,
+            "performance": combined(achievement, absorption, self.methods[period]),
+        }
+
+
+def combined(
+    achievement: Fraction | None, absorption: Fraction | None, method: ScoringMethod
+) -> Fraction | None:
+    """Performance from exact parts, or ``None`` when either is absent."""
+    if achievement is None or absorption is None:
+        return None
+    return _rational.weighted(
+        (
+            (Fraction(method.weights.achievement), achievement),
+            (Fraction(method.weights.absorption), absorption),
+        )
+    )

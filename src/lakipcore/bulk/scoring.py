@@ -1,0 +1,201 @@
+"""Scoring Arrow tables of indicator and budget rows, exactly, with the core's formulas.
+
+:func:`score` goes from rows to every figure the core computes (capaian, unit achievement,
+absorption, performance, the office row, the changes between consecutive periods of a kind);
+:func:`score_indicators` is its row stage alone, for engines that hand over one batch at a time.
+Every figure is rounded once, at output, to ``scale`` places with a named ``rounding``, and
+equals ``round_to(exact value, scale, rounding)``; docs/scale.md gives the design and the limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from lakipcore.bulk._changes import indicator_changes, unit_changes
+from lakipcore.bulk._columns import as_decimal, pyarrow
+from lakipcore.bulk._office import Offices
+from lakipcore.bulk._output import FIGURES, PREFIXES, Output
+from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, text
+from lakipcore.bulk._units import Units
+from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
+from lakipcore.model import ReportPeriod, comparable_pairs
+from lakipcore.rounding import Rounding
+from lakipcore.scoring.methods import ScoringMethod, get_method
+
+__all__ = ["BulkScore", "MethodArgument", "score", "score_indicators"]
+
+MethodArgument = str | ScoringMethod | Mapping[str, str | ScoringMethod]
+"""One method (a preset name or a :class:`ScoringMethod`) for every period, or one per key."""
+
+
+@attrs.frozen
+class BulkScore:
+    """The tables :func:`score` returns; every figure a ``decimal128(38, scale)`` column.
+
+    * ``indicators``: period, unit, code, capaian, excluded (why a row has no capaian);
+    * ``units``: period, unit, indicators (capaian counted), achievement, absorption,
+      performance, pagu, realisation (exact sums at the budget columns' scale);
+    * ``office``: period, method, and the office row's figures;
+    * ``changes``: earlier, later, unit (null for the office), and the change of each figure in
+      percentage points;
+    * ``indicator_changes``: earlier, later, unit, code, later_capaian, earlier_capaian, points
+      (``None`` when not asked for).
+
+    ``recomputed`` counts the figures whose interval straddled a rounding boundary and were
+    recomputed exactly with fractions.
+    """
+
+    indicators: Any
+    units: Any
+    office: Any
+    changes: Any
+    indicator_changes: Any | None
+    scale: int
+    rounding: Rounding
+    recomputed: int = 0
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table as a list of dicts (figures as ``Decimal``), by table name."""
+        names = ("indicators", "units", "office", "changes", "indicator_changes")
+        return {n: getattr(self, n).to_pylist() for n in names if getattr(self, n) is not None}
+
+
+def _check_output(scale: object, rounding: object) -> tuple[int, Rounding]:
+    if isinstance(scale, bool) or not isinstance(scale, int):
+        raise LakipTypeError(f"scale must be an int, got {scale!r}", field="scale")
+    if not 0 <= scale < INTERNAL_SCALE:
+        raise InvalidValueError(
+            f"scale must be from 0 to {INTERNAL_SCALE - 1} (the bulk path carries "
+            f"{INTERNAL_SCALE} places internally), got {scale}",
+            field="scale",
+        )
+    if not isinstance(rounding, Rounding):
+        raise LakipTypeError(f"expected a Rounding member, got {rounding!r}", field="rounding")
+    return scale, rounding
+
+
+def _resolve(method: MethodArgument, keys: Sequence[str]) -> dict[str, ScoringMethod]:
+    if isinstance(method, Mapping):
+        missing = [k for k in keys if k not in method]
+        if missing:
+            raise UnknownNameError(
+                f"method= names no method for {', '.join(missing)}", field="method"
+            )
+        return {k: get_method(method[k]) for k in keys}
+    chosen = get_method(method)
+    return dict.fromkeys(keys, chosen)
+
+
+def _keys(tables: Sequence[Any], periods: Sequence[str] | None) -> list[str]:
+    _, pc = pyarrow()
+    seen: dict[str, None] = {}
+    for table in tables:
+        if table is not None and table.num_rows:
+            for key in pc.unique(text(column(table, "period"))).to_pylist():
+                seen.setdefault(key)
+    if periods is None:
+        # The report's order: by last day, the order of first appearance breaking ties.
+        return sorted(seen, key=lambda k: ReportPeriod(k).span.end)
+    order = list(periods)
+    unknown = [k for k in seen if k not in order]
+    if unknown:
+        raise UnknownNameError(
+            f"the rows name periods {', '.join(unknown)} that periods= does not list",
+            field="periods",
+        )
+    return order
+
+
+def score_indicators(
+    indicators: Any,
+    *,
+    method: MethodArgument,
+    scale: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+) -> Any:
+    """``indicators`` with two columns added: ``capaian`` (``decimal128(38, scale)``, rounded
+    once with ``rounding``) and ``excluded``. Row by row, so any batch of rows will do."""
+    scale, rounding = _check_output(scale, rounding)
+    keys = _keys([indicators], None)
+    rows = Rows(indicators, _resolve(method, keys), keys)
+    out = Output(scale, rounding)
+    capaian = out.column(rows.lo, rows.hi, rows.exact)
+    return indicators.append_column("capaian", capaian).append_column("excluded", rows.excluded)
+
+
+def score(
+    indicators: Any,
+    budgets: Any | None = None,
+    *,
+    method: MethodArgument,
+    periods: Sequence[str] | None = None,
+    office: str | None = None,
+    scale: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    with_indicator_changes: bool = True,
+) -> BulkScore:
+    """Score indicator rows (and budget rows) the way :func:`lakipcore.score_report` does.
+
+    ``indicators`` has columns period, unit, code, target and realisation (decimal128; null
+    target = *Tidak ditargetkan*, null realisation = none yet), optional polarity (``higher`` /
+    ``lower``) and formula; ``budgets`` period, unit, pagu and realisation (one row per output)
+    or rate (a reported absorption in percent). The units of a period are combined into its
+    office row under ``method``; ``office`` names the unit whose rows are the office's own.
+    ``periods`` gives the report's order (default: by last day). The changes of every
+    indicator (a join of the rows of two periods) are left out with
+    ``with_indicator_changes=False``.
+    """
+    scale, rounding = _check_output(scale, rounding)
+    keys = _keys([indicators, budgets], periods)
+    methods = _resolve(method, keys)
+    rows = Rows(indicators, methods, keys)
+    units = Units(rows, budgets, methods, keys)
+    out = Output(scale, rounding)
+    capaian = out.column(rows.lo, rows.hi, rows.exact)
+    indicator_table = _table(
+        period=rows.period,
+        unit=rows.unit,
+        code=rows.code,
+        capaian=capaian,
+        excluded=rows.excluded,
+    )
+    figures = {}
+    for name, prefix in zip(FIGURES, PREFIXES, strict=True):
+
+        def exact(i: int, name: str = name) -> Fraction | None:
+            return units.exact_unit(i)[name]
+
+        lo, hi = getattr(units, f"{prefix}_lo"), getattr(units, f"{prefix}_hi")
+        figures[name] = out.column(lo, hi, exact)
+    amount = units.amount_scale
+    unit_table = _table(
+        period=units.table["period"],
+        unit=units.table["unit"],
+        indicators=units.table["n"],
+        **figures,
+        pagu=as_decimal(units.table["pagu"], amount),
+        realisation=as_decimal(units.table["real"], amount),
+    )
+    if office is not None:
+        unit_table = unit_table.filter(pyarrow()[1].not_equal(unit_table["unit"], office))
+    offices = Offices(units, methods, keys, office)
+    pairs = comparable_pairs(tuple(ReportPeriod(k) for k in keys))
+    return BulkScore(
+        indicator_table,
+        unit_table,
+        offices.table(out),
+        unit_changes(units, offices, pairs, out),
+        indicator_changes(rows, capaian, pairs, out) if with_indicator_changes else None,
+        scale,
+        rounding,
+        out.recomputed,
+    )
+
+
+def _table(**columns: Any) -> Any:
+    pa, _ = pyarrow()
+    return pa.table({name: text(values) for name, values in columns.items()})

@@ -1,0 +1,308 @@
+"""The columnar path (lakipcore.bulk) agrees with the Decimal core on every figure."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal as D  # noqa: N817 - the short name keeps the figures readable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import lakipcore as L  # noqa: N812 - as in docs/methodology.md
+from extras import require
+from lakipcore.errors import LakipError, LakipValueError, ZeroTargetError
+
+pa = require("pyarrow")
+bulk = pytest.importorskip("lakipcore.bulk")
+
+DATA = Path(L.__file__).parent / "data"
+EXAMPLES = sorted(p.name for p in DATA.glob("*.toml"))
+TABLES = ("indicators", "units", "office", "changes", "indicator_changes")
+KEYS = ("earlier", "later", "period", "unit", "code")
+
+
+def _keyed(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], dict[str, Any]]:
+    keyed = {tuple(str(row.get(k)) for k in KEYS): row for row in rows}
+    assert len(keyed) == len(rows), "one row per key"
+    return keyed
+
+
+def assert_agrees(report: L.Report, **options: Any) -> Any:
+    """Every table of the bulk path equals the core's, rounded the same way."""
+    method = options.get("method")
+    got = bulk.report_to_batches(report, method=method).score(**options)
+    expected = bulk.from_report_score(report, **options)
+    for name in TABLES:
+        assert _keyed(getattr(expected, name).to_pylist()) == _keyed(
+            getattr(got, name).to_pylist()
+        ), name
+    return got
+
+
+def test_banten_office_performance() -> None:
+    """The Banten example scored in bulk gives the report's office row: 116,13 % in 2019."""
+    scored = bulk.report_to_batches(L.load_example()).score()
+    office = {row["period"]: row for row in scored.office.to_pylist()}
+    assert office["2019"]["performance"] == D("116.13")
+    assert office["2019"]["achievement"] == D("133.51")
+    assert office["2019"]["absorption"] == D("98.75")
+    assert office["2018"]["performance"] == D("108.66")
+    assert scored.office.schema.field("performance").type == pa.decimal128(38, 2)
+
+
+@pytest.mark.parametrize("rounding", list(L.Rounding))
+@pytest.mark.parametrize("places", [0, 2, 5])
+def test_shipped_examples_agree(rounding: L.Rounding, places: int) -> None:
+    """Every shipped example, at 0, 2 and 5 places in every rounding, equals the core."""
+    for name in EXAMPLES:
+        assert_agrees(L.load_report(DATA / name), scale=places, rounding=rounding)
+
+
+# --- generated reports --------------------------------------------------------------------
+
+C, P = L.MeasureKind.COUNT, L.MeasureKind.PERCENT
+# Targets that divide 100 × R with few digits make capaian ties at 2 places (R 0,01–99,99
+# against 8 gives x,xx5 often); 3 and 7 give quotients that do not terminate.
+TARGETS = st.sampled_from(["8", "16", "40", "80", "3", "7", "0.3", "12.5", "200", "0"])
+REALISED = st.integers(0, 30_000).map(lambda n: D(n).scaleb(-2))
+
+
+@st.composite
+def indicators(draw: st.DrawFn, code: str, zero: bool) -> L.Indicator:
+    lower = draw(st.booleans())
+    formula = None
+    if lower and draw(st.booleans()):
+        formula = L.Formula.INVERSE_RATIO
+    entries = []
+    for key in ("2018", "2019"):
+        if draw(st.integers(0, 9)) == 0:
+            entries.append(L.IndicatorPeriod(key, L.NOT_TARGETED))
+            continue
+        target = D(draw(TARGETS))
+        if target == 0 and not zero:
+            target = D(8)
+        realised = draw(REALISED)
+        if formula is L.Formula.INVERSE_RATIO and realised == 0 and not zero:
+            realised = D(1)
+        entries.append(L.IndicatorPeriod(key, L.Target(P, target), L.Realisation(P, realised)))
+    return L.Indicator(
+        code,
+        code,
+        entries,
+        polarity=L.Polarity.LOWER_IS_BETTER if lower else L.Polarity.HIGHER_IS_BETTER,
+        formula=formula,
+    )
+
+
+AMOUNTS = st.integers(0, 10**12)
+
+
+@st.composite
+def reports(draw: st.DrawFn, zero: bool, rates: bool) -> L.Report:
+    units = []
+    for u in range(draw(st.integers(1, 4))):
+        items = [draw(indicators(f"u{u}-i{i}", zero)) for i in range(draw(st.integers(1, 4)))]
+        blocks = []
+        for key in ("2018", "2019"):
+            if rates and key == "2018":
+                rate = D(draw(st.integers(5000, 10000))).scaleb(-2)
+                blocks.append(L.UnitPeriod(key, L.ReportedAbsorption(rate)))
+                continue
+            outputs = []
+            for o in range(draw(st.integers(1, 3))):
+                pagu = draw(AMOUNTS) + 1
+                # Realisasi up to 120 % of the pagu, in whole Rupiah.
+                realised = pagu * draw(st.integers(0, 120)) // 100
+                outputs.append(L.BudgetOutput(f"o{o}", D(pagu), D(realised)))
+            blocks.append(L.UnitPeriod(key, L.BudgetLine("Program", outputs)))
+        units.append(L.Unit(f"u{u}", f"Unit {u}", items, blocks))
+    periods = [L.ReportPeriod("2018"), L.ReportPeriod("2019")]
+    return L.Report(periods, L.Unit("office", "Office", units=units))
+
+
+WEIGHTS = st.sampled_from(
+    [
+        L.PerformanceWeights(),
+        L.PerformanceWeights(D("0.6"), D("0.4")),
+        L.PerformanceWeights(D("0.35"), D("0.65")),
+    ]
+)
+
+
+@st.composite
+def methods(draw: st.DrawFn, rates: bool) -> L.ScoringMethod:
+    return L.ScoringMethod(
+        name="generated",
+        lower_is_better=draw(st.sampled_from([L.Formula.KONDISI_KHUSUS, L.Formula.INVERSE_RATIO])),
+        cap=draw(st.sampled_from([None, D(100), D(120), D("112.5")])),
+        zero_target=L.ZeroTargetPolicy.EXCLUDE,
+        achievement=draw(st.sampled_from(list(L.AchievementAggregation))),
+        absorption=(
+            L.AbsorptionAggregation.MEAN_OF_UNIT_RATES
+            if rates
+            else draw(st.sampled_from(list(L.AbsorptionAggregation)))
+        ),
+        weights=draw(WEIGHTS),
+    )
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[L.Report, L.ScoringMethod, L.Rounding, int]:
+    rates = draw(st.booleans())
+    return (
+        draw(reports(zero=True, rates=rates)),
+        draw(methods(rates)),
+        draw(st.sampled_from(list(L.Rounding))),
+        draw(st.sampled_from([0, 1, 2, 3])),
+    )
+
+
+@settings(max_examples=60)
+@given(cases())
+def test_generated_reports_agree(case: tuple[L.Report, L.ScoringMethod, L.Rounding, int]) -> None:
+    """Generated reports (ties, lower-is-better, caps, zero targets excluded, reported rates,
+    negative changes) score the same in bulk as in the core, at every rounding."""
+    report, method, rounding, places = case
+    assert_agrees(report, method=method, scale=places, rounding=rounding)
+
+
+def test_zero_target_refused_under_error_policy() -> None:
+    """A zero target under the error policy is refused by both paths, the row named."""
+    unit = L.Unit(
+        "u",
+        "U",
+        [
+            L.Indicator(
+                "i", "i", [L.IndicatorPeriod("2019", L.Target(C, D(0)), L.Realisation(C, D(1)))]
+            )
+        ],
+    )
+    report = L.Report([L.ReportPeriod("2019")], L.Unit("office", "Office", units=[unit]))
+    with pytest.raises(ZeroTargetError):
+        L.score_report(report, "banten-2019")
+    table = pa.table(
+        {
+            "period": ["2019"],
+            "unit": ["u"],
+            "code": ["i"],
+            "target": pa.array([D(0)], pa.decimal128(10, 0)),
+            "realisation": pa.array([D(1)], pa.decimal128(10, 0)),
+        }
+    )
+    with pytest.raises(ZeroTargetError, match="unit u, indicator i"):
+        bulk.score(table, method="banten-2019")
+
+
+def test_tie_of_non_terminating_capaian_is_recomputed() -> None:
+    """100/3 % and 66,6766… % average to exactly 50,005 %: the interval straddles the tie, the
+    mean is recomputed with fractions, and half-up gives 50,01 % as the core does."""
+    items = [
+        L.Indicator(
+            "a", "a", [L.IndicatorPeriod("2019", L.Target(P, D(3)), L.Realisation(P, D(1)))]
+        ),
+        L.Indicator(
+            "b", "b", [L.IndicatorPeriod("2019", L.Target(P, D(3)), L.Realisation(P, D("2.0003")))]
+        ),
+    ]
+    report = L.Report(
+        [L.ReportPeriod("2019")], L.Unit("office", "O", units=[L.Unit("u", "U", items)])
+    )
+    got = assert_agrees(report, method="banten-2019")
+    assert got.units.to_pylist()[0]["achievement"] == D("50.01")
+    assert got.recomputed >= 1
+
+
+def test_floats_refused() -> None:
+    """A float column is refused: floats cannot hold report figures."""
+    table = pa.table(
+        {"period": ["2019"], "unit": ["u"], "code": ["i"], "target": [7.1], "realisation": [9.38]}
+    )
+    with pytest.raises(LakipValueError, match="floats"):
+        bulk.score(table, method="banten-2019")
+
+
+def test_values_beyond_int64_refused() -> None:
+    """A figure that does not fit the int64 bound is refused with the bound named."""
+    table = pa.table(
+        {
+            "period": ["2019"],
+            "unit": ["u"],
+            "code": ["i"],
+            "target": pa.array([D(10) ** 30], pa.decimal128(38, 0)),
+            "realisation": pa.array([D(1)], pa.decimal128(38, 0)),
+        }
+    )
+    with pytest.raises(LakipValueError, match="int64"):
+        bulk.score(table, method="banten-2019")
+
+
+def test_missing_pyarrow_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pyarrow the error says which extra to install."""
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(LakipError, match=r"lakipcore\[arrow\]"):
+        bulk.score(None, method="banten-2019")
+
+
+def test_nested_tree_refused() -> None:
+    """The bulk path is flat; a unit with sub-units below the office is refused."""
+    leaf = L.Unit(
+        "leaf",
+        "Leaf",
+        [
+            L.Indicator(
+                "i", "i", [L.IndicatorPeriod("2019", L.Target(C, D(1)), L.Realisation(C, D(1)))]
+            )
+        ],
+    )
+    mid = L.Unit("mid", "Mid", units=[leaf])
+    report = L.Report(
+        [L.ReportPeriod("2019", method="banten-2019")], L.Unit("office", "O", units=[mid])
+    )
+    with pytest.raises(LakipValueError, match="sub-units"):
+        bulk.report_to_batches(report)
+
+
+# --- engines ------------------------------------------------------------------------------
+
+
+def test_duckdb_sql_over_bulk_batches() -> None:
+    """DuckDB reads the batches, filters them in SQL, and the bulk result goes back into SQL."""
+    duckdb = require("duckdb")
+    batches = bulk.report_to_batches(L.load_example())
+    con = duckdb.connect()
+    con.register("indicators", batches.indicators)
+    relation = con.sql("SELECT * FROM indicators WHERE period = '2019'")
+    picked = getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table
+    picked = picked()
+    scored = bulk.score_indicators(picked, method="banten-2019")
+    con.register("scored", scored)
+    mean = con.sql(
+        "SELECT unit, count(capaian) AS n FROM scored WHERE unit = 'sekjen' GROUP BY unit"
+    ).fetchall()
+    assert mean == [("sekjen", 3)]
+    capaian = con.sql("SELECT capaian FROM scored WHERE code = 'sekjen-ikm-internal'").fetchall()
+    assert capaian == [(D("132.11"),)]
+
+
+def test_polars_frames_in_and_out() -> None:
+    """A polars frame goes in through Arrow and the office row comes out the same."""
+    pl = require("polars")
+    batches = bulk.report_to_batches(L.load_example())
+    frame = pl.from_arrow(batches.indicators)
+    budgets = pl.from_arrow(batches.budgets)
+    scored = bulk.score(
+        frame.to_arrow(), budgets.to_arrow(), method=batches.methods, office=batches.office
+    )
+    office = pl.from_arrow(scored.office).filter(pl.col("period") == "2019")
+    assert office["performance"].to_list() == [D("116.13")]
+    capaian = pl.from_arrow(
+        bulk.score_indicators(
+            frame.filter(pl.col("period") == "2019").to_arrow(), method="banten-2019"
+        )
+    )
+    assert capaian.filter(pl.col("code") == "bphn-bantuan-hukum-nonlitigasi")[
+        "capaian"
+    ].to_list() == [D("290.48")]
