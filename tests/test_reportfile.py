@@ -238,7 +238,7 @@ LOAD_ERROR_CASES = (
         (('main = "2019"', 'mian = "2019"'),),
         ReportFileError,
         "report.mian",
-        r"unknown field 'mian'; expected one of main, source, title",
+        r"unknown field 'mian'; expected one of main, notation, source, title",
     ),
     (
         "unknown-period-key",

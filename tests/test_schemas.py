@@ -24,6 +24,7 @@ from lakipcore.model import (
     TableKind,
     TableScope,
 )
+from lakipcore.notation import Notation
 from lakipcore.reportfile.loader import build_report
 from lakipcore.schemas import SCHEMA_NAMES, load_schema, schema_text
 from lakipcore.scoring.export import IndicatorDict, ScoreDict, UnitDict, score_to_dict
@@ -176,6 +177,8 @@ def test_schema_enums_are_the_models() -> None:
     assert [m.value for m in TableScope] == defs["table"]["properties"]["scope"]["enum"]
     assert [m.value for m in ColumnKind] == defs["column"]["properties"]["kind"]["enum"]
     assert [m.value for m in Comparison] == defs["condition"]["properties"]["op"]["enum"]
+    report = load_schema("report")["properties"]["report"]["properties"]
+    assert [m.value for m in Notation] == report["notation"]["enum"]
     finding = load_schema("audit")["$defs"]["finding"]["properties"]
     assert [c.value for c in FindingCode] == finding["code"]["enum"]
     assert [s.value for s in Severity] == finding["severity"]["enum"]

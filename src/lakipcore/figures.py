@@ -12,7 +12,6 @@ refused, because it cannot hold ``0,1`` exactly. The printed precision is kept i
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from decimal import Decimal
 from typing import Final
@@ -21,6 +20,7 @@ import attrs
 
 from lakipcore.errors import FigureFormatError, LakipTypeError
 from lakipcore.limits import CELL_TEXT, FIGURE_DIGITS
+from lakipcore.notation import Notation, figure_pattern, notation_hint
 from lakipcore.rounding import Rounding, places_of, round_to
 
 __all__ = [
@@ -81,28 +81,6 @@ class Figure:
         return places_of(self.value)
 
 
-# A number is either grouped by thousands (1-3 digits, then groups of exactly three) or plain
-# digits; either may have a decimal part after a comma.
-# Only the ASCII digits 0-9 are digits: "\d" would also read Arabic-Indic or full-width digits
-# (1٢ as 12), which no report prints and which would hide a corrupted cell.
-_NUMBER = r"(?P<sign>[-−])?(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,(?P<frac>[0-9]+))?"
-_FIGURE_RE: Final = re.compile(
-    r"(?P<cur>Rp\.?\s?)?"
-    + _NUMBER
-    + r"(?:\s?(?P<pct>%))?"
-    + r"(?:\s+(?P<unit>[^\W\d_][^\s()]*(?:\s+[^\W\d_][^\s()]*)*))?"
-    + r"(?:\s*\((?P<note>[^()]+)\))?"
-)
-# Something that looks like an English decimal point: digits, a point, then a group that is not
-# exactly three digits long (or more points after it).
-# Both only ever see text of at most CELL_TEXT characters: their searches backtrack, which
-# on a 20.000-character run of ".111" took seconds.
-_ENGLISH_GROUPING_RE: Final = re.compile(r"[-−]?[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+")
-_POINT_DECIMAL_RE: Final = re.compile(
-    r"[-−]?[0-9]+(?:\.[0-9]+)*\.(?:[0-9]{1,2}|[0-9]{4,})(?![0-9])"
-)
-
-
 def _reject_non_text(text: object, what: str) -> str:
     if isinstance(text, str):
         return text
@@ -143,40 +121,17 @@ def _foreign_digit_hint(text: str) -> str:
     return ""
 
 
-def _point_hint(text: str) -> str:
-    english = _ENGLISH_GROUPING_RE.search(text)
-    if english is not None:
-        number = english.group(0)
-        swapped = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return (
-            f"; {number!r} looks like English notation (',' for thousands, '.' for decimals): "
-            f"in Indonesian style it is written {swapped!r}"
-        )
-    match = _POINT_DECIMAL_RE.search(text)
-    if match is None:
-        return ""
-    if match.group(0).count(".") > 1:
-        return (
-            f"; {match.group(0)!r} groups its digits irregularly: Indonesian figures group "
-            "thousands in threes with '.' (136.133) and write decimals after ','"
-        )
-    number = match.group(0)
-    head, _, tail = number.rpartition(".")
-    as_decimal = f"{head.replace('.', '')},{tail}"
-    as_integer = number.replace(".", "")
-    return (
-        f"; {number!r} uses '.' as a decimal point, but Indonesian figures group thousands with "
-        f"'.' and write decimals after ',': write {as_decimal!r} if a decimal was meant, or "
-        f"{as_integer!r} if the point was a thousands separator"
-    )
-
-
-def parse_figure(text: str, *, field: str | None = None) -> Figure:
+def parse_figure(
+    text: str, *, field: str | None = None, notation: Notation = Notation.INDONESIAN
+) -> Figure:
     """Parse one printed figure such as ``98,75%``, ``12 Laporan`` or ``Rp 19.889.350.777``.
 
-    Raises :class:`FigureFormatError` (naming ``field`` when given) for anything that is not
-    entirely one figure, including ``Tidak ditargetkan`` (use :func:`parse_cell` where that state
-    is allowed) and the ambiguous ``7.1``.
+    ``notation`` is the report's (:class:`~lakipcore.notation.Notation`): Indonesian
+    ``1.234,56`` by default, or decimal-point ``1,234.56``. ``Rp 1.250.000,-`` is an amount
+    without decimals. Raises :class:`FigureFormatError` (naming ``field`` when given) for
+    anything that is not entirely one figure in that notation, including ``Tidak ditargetkan``
+    (use :func:`parse_cell` where that state is allowed) and, in Indonesian notation, the
+    ambiguous ``7.1``.
 
     >>> parse_figure("100% (total 169 permohonan)")
     Figure(value=Decimal('100'), percent=True, unit=None, note='total 169 permohonan', currency=None, text='100% (total 169 permohonan)')
@@ -200,18 +155,35 @@ def parse_figure(text: str, *, field: str | None = None) -> Figure:
             "absent",
             field=field,
         )
-    match = _FIGURE_RE.fullmatch(cleaned)
+    if not isinstance(notation, Notation):
+        raise LakipTypeError(
+            f"expected a Notation member, got {notation!r}; use Notation.from_name()",
+            field="notation",
+        )
+    match = figure_pattern(notation).fullmatch(cleaned)
     if match is None:
+        style = (
+            "the Indonesian report style"
+            if notation is Notation.INDONESIAN
+            else ("the report's decimal-point notation")
+        )
+        hint = _foreign_digit_hint(cleaned) or notation_hint(cleaned, notation)
         raise FigureFormatError(
-            f"{raw!r} is not a figure in the Indonesian report style (e.g. '20.142.047.000', "
-            f"'98,75%', '12 Laporan'){_foreign_digit_hint(cleaned) or _point_hint(cleaned)}",
+            f"{raw!r} is not a figure in {style} (e.g. {notation.examples}){hint}",
+            field=field,
+        )
+    if match.group("dash") and not match.group("cur"):
+        raise FigureFormatError(
+            f"{raw!r}: a '{notation.decimal}-' ending is written after Rupiah amounts only "
+            f"('Rp 1.250.000{notation.decimal}-')",
             field=field,
         )
     note = match.group("note")
     if note is not None and not note.strip():
         raise FigureFormatError(f"{raw!r} has empty parentheses after the number", field=field)
-    value = _decimal_from_parts(match.group("sign"), match.group("int"), match.group("frac"))
-    digits = len(match.group("int").replace(".", "")) + len(match.group("frac") or "")
+    integer = match.group("int").replace(notation.group, "")
+    value = _decimal_from_parts(match.group("sign"), integer, match.group("frac"))
+    digits = len(integer) + len(match.group("frac") or "")
     if digits > FIGURE_DIGITS:
         raise FigureFormatError(
             f"{raw[:40]!r}… has {digits} digits; a figure has at most {FIGURE_DIGITS}",
@@ -231,17 +203,21 @@ def parse_figure(text: str, *, field: str | None = None) -> Figure:
     )
 
 
-def parse_cell(text: str, *, field: str | None = None) -> Figure | NotTargeted:
+def parse_cell(
+    text: str, *, field: str | None = None, notation: Notation = Notation.INDONESIAN
+) -> Figure | NotTargeted:
     """Like :func:`parse_figure`, but ``Tidak ditargetkan`` gives :data:`NOT_TARGETED`."""
     raw = _reject_non_text(text, "figure")
     if _normalise_space(raw).casefold() == NOT_TARGETED_TEXT.casefold():
         return NOT_TARGETED
-    return parse_figure(raw, field=field)
+    return parse_figure(raw, field=field, notation=notation)
 
 
-def parse_number(text: str, *, field: str | None = None) -> Decimal:
+def parse_number(
+    text: str, *, field: str | None = None, notation: Notation = Notation.INDONESIAN
+) -> Decimal:
     """Parse a bare number (no ``%``, unit, note or currency) such as ``136.133`` or ``7,1``."""
-    figure = parse_figure(text, field=field)
+    figure = parse_figure(text, field=field, notation=notation)
     if figure.percent or figure.unit or figure.note or figure.currency:
         raise FigureFormatError(
             f"{text!r} should be a bare number, without '%', a unit, a note or a currency",
@@ -250,8 +226,7 @@ def parse_number(text: str, *, field: str | None = None) -> Decimal:
     return figure.value
 
 
-def _decimal_from_parts(sign: str | None, integer: str, fraction: str | None) -> Decimal:
-    digits = integer.replace(".", "")
+def _decimal_from_parts(sign: str | None, digits: str, fraction: str | None) -> Decimal:
     literal = f"{'-' if sign else ''}{digits}{'.' + fraction if fraction else ''}"
     return Decimal(literal)
 
@@ -311,7 +286,10 @@ def figure_value(value: object, *, field: str | None = None) -> Decimal:
 
 
 def format_number(
-    value: Decimal, places: int | None = None, rounding: Rounding = Rounding.HALF_UP
+    value: Decimal,
+    places: int | None = None,
+    rounding: Rounding = Rounding.HALF_UP,
+    notation: Notation = Notation.INDONESIAN,
 ) -> str:
     """Format ``value`` in Indonesian style: ``20.142.047.000``, ``132,11``, ``-21,62``.
 
@@ -321,16 +299,18 @@ def format_number(
     value = exact_decimal(value, field="value")
     if places is not None:
         value = round_to(value, places, rounding)
-    return _format_decimal(value, keep_negative_zero=False)
+    return _format_decimal(value, keep_negative_zero=False, notation=notation)
 
 
-def format_as_printed(value: Decimal) -> str:
+def format_as_printed(value: Decimal, notation: Notation = Notation.INDONESIAN) -> str:
     """Write a parsed value back as it was printed: at its own precision, and with the sign of
     a printed ``-0`` (which :func:`format_number`, meant for computed values, drops)."""
-    return _format_decimal(exact_decimal(value, field="value"), keep_negative_zero=True)
+    return _format_decimal(
+        exact_decimal(value, field="value"), keep_negative_zero=True, notation=notation
+    )
 
 
-def _format_decimal(value: Decimal, *, keep_negative_zero: bool) -> str:
+def _format_decimal(value: Decimal, *, keep_negative_zero: bool, notation: Notation) -> str:
     # format(..., "f") writes the digits the value has, at its own exponent, with no context;
     # the grouping is done on the string, because int() refuses strings of over 4.300 digits.
     plain = format(value.copy_abs(), "f")
@@ -338,26 +318,31 @@ def _format_decimal(value: Decimal, *, keep_negative_zero: bool) -> str:
     head = len(integer) % 3 or 3
     groups = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]
     negative = value.is_signed() and (keep_negative_zero or not value.is_zero())
-    text = ("-" if negative else "") + ".".join(groups)
-    return f"{text},{fraction}" if fraction else text
+    text = ("-" if negative else "") + notation.group.join(groups)
+    return f"{text}{notation.decimal}{fraction}" if fraction else text
 
 
 def format_percent(
-    value: Decimal, places: int | None = 2, rounding: Rounding = Rounding.HALF_UP
+    value: Decimal,
+    places: int | None = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    notation: Notation = Notation.INDONESIAN,
 ) -> str:
     """Format a percentage as the report does: ``98,75%``. Rounds half-up to 2 places by default."""
-    return format_number(value, places, rounding) + "%"
+    return format_number(value, places, rounding, notation) + "%"
 
 
-def format_rupiah(amount: Decimal, *, prefix: bool = True) -> str:
+def format_rupiah(
+    amount: Decimal, *, prefix: bool = True, notation: Notation = Notation.INDONESIAN
+) -> str:
     """Format a Rupiah amount: ``Rp 19.889.350.777`` (``prefix=False`` omits ``Rp``)."""
-    text = format_number(amount)
+    text = format_number(amount, notation=notation)
     return f"Rp {text}" if prefix else text
 
 
-def format_figure(figure: Figure) -> str:
+def format_figure(figure: Figure, notation: Notation = Notation.INDONESIAN) -> str:
     """Write a :class:`Figure` back in canonical report style, at its own precision."""
-    parts = [("Rp " if figure.currency else "") + format_as_printed(figure.value)]
+    parts = [("Rp " if figure.currency else "") + format_as_printed(figure.value, notation)]
     if figure.percent:
         parts[0] += "%"
     if figure.unit:

@@ -22,6 +22,7 @@ from lakipcore.model import (
     BudgetLine,
     Indicator,
     IndicatorPeriod,
+    PrintedFigure,
     Quantity,
     ReportedAbsorption,
     TableKind,
@@ -29,6 +30,7 @@ from lakipcore.model import (
     Target,
     Unit,
 )
+from lakipcore.notation import Notation
 from lakipcore.rounding import Rounding, places_of, round_to
 from lakipcore.scoring import score_period, score_report
 from lakipcore.scoring.methods import aggregation_variants
@@ -63,7 +65,7 @@ def _location(context: AuditContext, item: Recomputed) -> Location:
 
 
 def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message: str) -> Finding:
-    printed = _parsed(item.printed.text)
+    printed = _parsed(item.printed)
     places = places_of(printed) if printed is not None else None
     plain = code in (FindingCode.FIGURE_MISMATCH, FindingCode.MALFORMED_FIGURE)
     return Finding(
@@ -79,17 +81,21 @@ def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message
     )
 
 
-def _parsed(text: str) -> Decimal | None:
-    figure = parsed_figure(text)
+def _parsed(printed: PrintedFigure) -> Decimal | None:
+    figure = parsed_figure(printed.text, printed.notation)
     return None if figure is None else figure.value
 
 
-def _lenient(text: str) -> Decimal | None:
-    """The value of a figure misprinted with a decimal point (``104.30%`` → 104,30)."""
-    head, dot, tail = text.rpartition(".")
-    if not dot:
+def _lenient(printed: PrintedFigure) -> Decimal | None:
+    """The value of a figure misprinted in the other notation (``104.30%`` in an Indonesian
+    report is 104,30; ``104,30%`` in a decimal-point report is 104.30)."""
+    wrong = printed.notation.decimal
+    head, mark, tail = printed.text.rpartition(printed.notation.group)
+    if not mark or wrong in tail:
         return None
-    return _parsed(f"{head.replace('.', '')},{tail}")
+    fixed = f"{head.replace(printed.notation.group, '')}{wrong}{tail}"
+    figure = parsed_figure(fixed, printed.notation)
+    return None if figure is None else figure.value
 
 
 def _difference(printed: Decimal, exact: Decimal) -> str:
@@ -161,11 +167,11 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
     """Compare every printed figure with its recomputed value under admissible readings."""
     findings = []
     for item in context.items:
-        printed = _parsed(item.printed.text)
+        printed = _parsed(item.printed)
         if printed is None:
             findings.append(_malformed(context, item))
             continue
-        if item.printed.quantity in _PERCENT_QUANTITIES and not _is_percent(item.printed.text):
+        if item.printed.quantity in _PERCENT_QUANTITIES and not _is_percent(item.printed):
             findings.append(
                 _finding(
                     context,
@@ -239,14 +245,16 @@ def _not_recomputable(item: Recomputed) -> str:
     return f"published {text}: a {quantity.value} that the file's data cannot give"
 
 
-def _is_percent(text: str) -> bool:
-    figure = parsed_figure(text)
+def _is_percent(printed: PrintedFigure) -> bool:
+    figure = parsed_figure(printed.text, printed.notation)
     return True if figure is None else figure.percent
 
 
 def _malformed(context: AuditContext, item: Recomputed) -> Finding:
-    message = f"{item.printed.text!r} is not a figure in the Indonesian style"
-    lenient = _lenient(item.printed.text)
+    notation = item.printed.notation
+    style = "the Indonesian style" if notation is Notation.INDONESIAN else "decimal-point notation"
+    message = f"{item.printed.text!r} is not a figure in {style}, the report's notation"
+    lenient = _lenient(item.printed)
     if lenient is not None:
         shown = format_number(lenient)
         message += f"; it seems to mean {shown}"

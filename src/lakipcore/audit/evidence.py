@@ -99,11 +99,23 @@ def _support_finding(
     place = against if against not in ("value", "note") else _indicator_table(context)
     location = Location.of(origin or entry.origin, place, context.source)
     tables = unit.evidence(entry.period)
-    evidence = rule_value(rule, tables)
+    try:
+        evidence = rule_value(rule, tables)
+    except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
+        return [
+            Finding(
+                code=FindingCode.NOT_RECOMPUTABLE,
+                subject=subject,
+                period=entry.period,
+                location=location,
+                message=f"{rule.describe()} cannot be computed ({error.message})",
+            )
+        ]
     rows = _rows_named(table_by_id(tables, rule.table), rule)
     stated: Decimal | None = None
     if figure is not None:
-        stated = figure.value if against == "value" else note_number(figure)
+        notation = context.report.notation
+        stated = figure.value if against == "value" else note_number(figure, notation)
     if stated is None:
         return [
             Finding(
@@ -221,7 +233,7 @@ def _grade_cells(
         scored = table.column(column.of)
         scored_at = table.index(column.of)
         for row_index, row in enumerate(table.rows):
-            value = read_cell(scored, row[scored_at])
+            value = read_cell(scored, row[scored_at], table.notation)
             if not isinstance(value, Decimal) or not row[position].strip():
                 continue
             finding = _grade_finding(
@@ -276,7 +288,7 @@ def check_evidence_dates(context: AuditContext) -> list[Finding]:
                 if column.kind is not ColumnKind.DATES:
                     continue
                 for row_index, row in enumerate(table.rows):
-                    cell = read_cell(column, row[position])
+                    cell = read_cell(column, row[position], table.notation)
                     outside = [d for d in _dates_of(cell) if d not in period.span]
                     if not outside:
                         continue

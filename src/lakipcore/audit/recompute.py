@@ -34,6 +34,7 @@ from lakipcore.model import (
     UnitPeriod,
 )
 from lakipcore.model.evidence import NIL_CELLS
+from lakipcore.notation import Notation
 from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
 from lakipcore.scoring.evidence import rule_value
 from lakipcore.scoring.formulas import defined_absorption
@@ -107,16 +108,16 @@ _MODE_READINGS = {Rounding.HALF_UP: Reading.HALF_UP, Rounding.TRUNCATE: Reading.
 
 
 @functools.lru_cache(maxsize=4096)
-def parsed_figure(text: str) -> Figure | None:
+def parsed_figure(text: str, notation: Notation = Notation.INDONESIAN) -> Figure | None:
     """``text`` parsed as a figure, or ``None`` when malformed (cached: audits reread texts)."""
     try:
-        return parse_figure(text)
+        return parse_figure(text, notation=notation)
     except FigureFormatError:
         return None
 
 
 def _value(printed: PrintedFigure) -> Decimal | None:
-    figure = parsed_figure(printed.text)
+    figure = parsed_figure(printed.text, printed.notation)
     return None if figure is None else figure.value
 
 
@@ -273,7 +274,11 @@ def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
             if item.grades is not None:
                 continue  # a printed grade is checked by the grade check
             printed = PrintedFigure(
-                Quantity.TOTAL, item.place or "evidence", item.text, item.origin
+                Quantity.TOTAL,
+                item.place or "evidence",
+                item.text,
+                item.origin,
+                notation=table.notation,
             )
             try:
                 total = rule_value(item.rule, block.evidence)
@@ -291,7 +296,9 @@ def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
                 origin = (
                     table.origin.child(f"rows[{row_index}][{position}]") if table.origin else None
                 )
-                printed = PrintedFigure(Quantity.TOTAL, "evidence", row[position], origin)
+                printed = PrintedFigure(
+                    Quantity.TOTAL, "evidence", row[position], origin, notation=table.notation
+                )
                 yield Recomputed(
                     printed,
                     Subject(unit.code, f"{table.id} row {row_index + 1}"),

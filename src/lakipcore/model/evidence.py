@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
-from lakipcore._names import NamedEnum
+from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.figures import parse_figure
 from lakipcore.model.origin import Origin
+from lakipcore.notation import Notation
 
 if TYPE_CHECKING:
     from lakipcore.dates import DateRange
@@ -278,7 +279,7 @@ Cell: TypeAlias = "Decimal | str | date | tuple[date, ...] | DateRange | None"
 
 
 @functools.lru_cache(maxsize=8192)
-def _read(kind: ColumnKind, scale: str | None, text: str) -> Cell:
+def _read(kind: ColumnKind, scale: str | None, text: str, notation: Notation) -> Cell:
     if text.strip() in NIL_CELLS:
         return None
     if kind in (ColumnKind.TEXT, ColumnKind.GRADE):
@@ -287,7 +288,7 @@ def _read(kind: ColumnKind, scale: str | None, text: str) -> Cell:
         from lakipcore.dates import parse_when  # noqa: PLC0415 - dateutil costs import time
 
         return parse_when(text)
-    figure = parse_figure(text)
+    figure = parse_figure(text, notation=notation)
     if kind is ColumnKind.PERCENT and not figure.percent:
         raise InvalidValueError(f"{text!r} should be a percentage")
     if kind is not ColumnKind.PERCENT and figure.percent:
@@ -297,13 +298,14 @@ def _read(kind: ColumnKind, scale: str | None, text: str) -> Cell:
     return figure.value
 
 
-def read_cell(column: Column, text: str) -> Cell:
+def read_cell(column: Column, text: str, notation: Notation = Notation.INDONESIAN) -> Cell:
     """Read one printed cell as its column's kind says; ``None`` for a nil cell (``-``, empty).
 
-    Raises a :class:`~lakipcore.LakipError` for a cell that does not read (a malformed number
-    or date, a score off its scale).
+    Numbers are read in ``notation`` (the table's: :attr:`EvidenceTable.notation`). Raises a
+    :class:`~lakipcore.LakipError` for a cell that does not read (a malformed number or date, a
+    score off its scale).
     """
-    return _read(column.kind, column.scale, text)
+    return _read(column.kind, column.scale, text, notation)
 
 
 def _totals(items: Iterable[TableTotal]) -> tuple[TableTotal, ...]:
@@ -335,6 +337,10 @@ class EvidenceTable:
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
     totals: tuple[TableTotal, ...] = attrs.field(default=(), converter=_totals)
     row_checks: tuple[RowCheck, ...] = attrs.field(default=(), converter=_checks)
+    notation: Notation = attrs.field(
+        default=Notation.INDONESIAN, validator=enum_field(Notation, "notation"), kw_only=True
+    )
+    """How the table's cells write numbers: the report's notation."""
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -359,7 +365,7 @@ class EvidenceTable:
         for index, row in enumerate(self.rows):
             for column, text in zip(self.columns, row, strict=True):
                 try:
-                    read_cell(column, text)
+                    read_cell(column, text, self.notation)
                 except LakipError as error:
                     error.field = f"rows[{index}][{self.index(column.name)}]"
                     error.message = (
@@ -453,7 +459,7 @@ def _check_condition(table: EvidenceTable, condition: Condition) -> None:
             )
         return
     try:
-        value = read_cell(column, condition.value)
+        value = read_cell(column, condition.value, table.notation)
     except LakipError as error:
         raise InvalidValueError(
             f"condition {column.name} {condition.op.value} {condition.value!r}: {error.message}",

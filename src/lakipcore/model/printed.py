@@ -18,6 +18,7 @@ from lakipcore.errors import LakipTypeError
 from lakipcore.figures import Figure, parse_figure
 from lakipcore.model._members import members
 from lakipcore.model.origin import Origin
+from lakipcore.notation import Notation
 
 __all__ = ["PrintedFigure", "PrintedFigures", "Quantity"]
 
@@ -70,16 +71,22 @@ class Quantity(NamedEnum):
 @attrs.frozen
 class PrintedFigure:
     """One figure as printed: which quantity, in which table of the report (``place``, a table
-    id the report declares), the text, and where it was read from."""
+    id the report declares), the text verbatim, and where it was read from."""
 
     quantity: Quantity = attrs.field(validator=enum_field(Quantity, "quantity"))
     place: str = attrs.field(validator=_place)
     text: str = attrs.field(validator=_text)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    notation: Notation = attrs.field(
+        default=Notation.INDONESIAN, validator=enum_field(Notation, "notation"), kw_only=True
+    )
+    """The report's notation, in which :attr:`text` is read."""
 
     def figure(self) -> Figure:
-        """Parse :attr:`text`; raises :class:`~lakipcore.FigureFormatError` for malformed text."""
-        return parse_figure(self.text, field=self.origin.path if self.origin else None)
+        """Parse :attr:`text` in :attr:`notation`; raises :class:`~lakipcore.FigureFormatError`
+        for malformed text."""
+        field = self.origin.path if self.origin else None
+        return parse_figure(self.text, field=field, notation=self.notation)
 
 
 PrintedFigures = tuple[PrintedFigure, ...]

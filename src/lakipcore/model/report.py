@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from lakipcore._names import enum_field
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.methods import ScoringMethod, get_method
 from lakipcore.methods.presets import ALIASES, PRESETS
@@ -16,6 +17,7 @@ from lakipcore.model.period import ReportPeriod
 from lakipcore.model.printed import PrintedFigure
 from lakipcore.model.tables import ReportTable, tables_by_id
 from lakipcore.model.unit import Unit
+from lakipcore.notation import Notation
 
 __all__ = ["Report"]
 
@@ -47,7 +49,8 @@ class Report:
     without sub-units); ``tables`` the tables its printed figures name. ``main`` is the key of
     the period the report is about (by default the last). ``methods`` are the scoring methods
     the report defines itself (a file's ``[methods.NAME]``); a period names one of them, a
-    preset or an alias.
+    preset or an alias. ``notation`` is how it prints numbers; its printed figures and
+    evidence tables are read in it.
     """
 
     periods: tuple[ReportPeriod, ...] = attrs.field(converter=_periods)
@@ -57,6 +60,9 @@ class Report:
     source: str | None = None
     main: str | None = None
     methods: tuple[ScoringMethod, ...] = attrs.field(default=(), converter=_methods)
+    notation: Notation = attrs.field(
+        default=Notation.INDONESIAN, validator=enum_field(Notation, "notation")
+    )
     _method_index: dict[str, ScoringMethod] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -159,6 +165,13 @@ class Report:
             )
 
     def _check_place(self, figure: PrintedFigure, fallback: str) -> None:
+        if figure.notation is not self.notation:
+            raise _fail(
+                f"the printed figure {figure.text!r} is read in {figure.notation.value} "
+                f"notation, the report in {self.notation.value}",
+                figure.origin,
+                fallback,
+            )
         if figure.place not in self._table_index:
             known = ", ".join(self._table_index) or "none declared"
             raise _fail(
@@ -178,6 +191,13 @@ class Report:
             for figure in figures:
                 self._check_place(figure, here)
             for table in block.evidence:
+                if table.notation is not self.notation:
+                    raise _fail(
+                        f"evidence table {table.id!r} is read in {table.notation.value} "
+                        f"notation, the report in {self.notation.value}",
+                        table.origin,
+                        here,
+                    )
                 for total in table.totals:
                     if total.place is not None and total.place not in self._table_index:
                         raise _fail(

@@ -177,7 +177,14 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
     title = reader.required_text(data, "title", path)
     with reader.placed(path):
         return EvidenceTable(
-            table_id, title, columns, rows, tuple(totals), tuple(checks), origin=reader.origin(path)
+            table_id,
+            title,
+            columns,
+            rows,
+            tuple(totals),
+            tuple(checks),
+            notation=reader.notation,
+            origin=reader.origin(path),
         )
 
 

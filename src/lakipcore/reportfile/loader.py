@@ -43,6 +43,7 @@ from lakipcore.model import (
     Unit,
     UnitPeriod,
 )
+from lakipcore.notation import Notation
 from lakipcore.reportfile.evidence import read_evidence, read_rule, read_supports
 from lakipcore.reportfile.methods import read_methods
 from lakipcore.reportfile.migrate import migrate_v1, v1_path
@@ -258,7 +259,11 @@ def _build_report(reader: Reader, data: Table) -> Report:
             "schema", f"unsupported schema {schema}; this lakipcore reads 1 and {SCHEMA_VERSION}"
         )
     head = reader.table(data, "report", "")
-    reader.only(head, {"title", "source", "main"}, "report")
+    reader.only(head, {"title", "source", "main", "notation"}, "report")
+    notation_name = reader.text(head, "notation", "report", required=False)
+    if notation_name is not None:
+        with reader.placed("report.notation", replace=True):
+            reader.notation = Notation.from_name(notation_name)
     methods = read_methods(reader, data)
     periods = _periods(reader, data, {m.name: m for m in methods})
     keys = {p.key for p in periods} | _declared_keys(data)
@@ -284,6 +289,7 @@ def _build_report(reader: Reader, data: Table) -> Report:
             source=source,
             main=main,
             methods=methods,
+            notation=reader.notation,
         )
 
 
@@ -620,7 +626,7 @@ def _target_and_realisation(
 ) -> tuple[Target | NotTargeted, Realisation | None]:
     target_text = reader.required_text(table, "target", path)
     with reader.placed(join(path, "target"), replace=True):
-        cell = parse_cell(target_text)
+        cell = parse_cell(target_text, notation=reader.notation)
     if isinstance(cell, NotTargeted):
         for key in ("realisation", "scale", "derive", "supports", "accumulate"):
             if key in table:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -40,6 +39,7 @@ from lakipcore.methods import (
 from lakipcore.methods.presets import ALIASES, PRESETS
 from lakipcore.model.codes import check_code
 from lakipcore.model.indicator import Formula
+from lakipcore.notation import Notation
 from lakipcore.reportfile.reader import Reader, Table, join
 from lakipcore.rounding import Rounding
 
@@ -127,15 +127,9 @@ def _weights(reader: Reader, item: Table, path: str) -> PerformanceWeights:
         return PerformanceWeights(values["achievement"], values["absorption"])
 
 
-def _percent(value: Decimal) -> str:
-    return format_as_printed(value) + "%"
-
-
-def _weight(value: Decimal) -> str:
-    return format_as_printed(value)
-
-
-def method_lines(method: ScoringMethod, string: Any) -> list[str]:
+def method_lines(
+    method: ScoringMethod, string: Any, notation: Notation = Notation.INDONESIAN
+) -> list[str]:
     """The ``[methods.NAME]`` table of ``method``, every part written out (so the file says
     what it means without the reader knowing the defaults); ``string`` quotes a TOML string."""
     if method.name in PRESETS or method.name in ALIASES:  # pragma: no cover - Report refuses
@@ -149,11 +143,12 @@ def method_lines(method: ScoringMethod, string: Any) -> list[str]:
         f"lower-is-better = {string(method.lower_is_better.value)}",
     ]
     if method.cap is not None:
-        lines.append(f"cap = {string(_percent(method.cap))}")
+        lines.append(f"cap = {string(format_as_printed(method.cap, notation) + '%')}")
     lines += [
         f"zero-target = {string(method.zero_target.value)}",
         f"rounding = {string(method.rounding.value)}",
-        f"weights = {{ achievement = {string(_weight(method.weights.achievement))}, "
-        f"absorption = {string(_weight(method.weights.absorption))} }}",
+        f"weights = {{ achievement = "
+        f"{string(format_as_printed(method.weights.achievement, notation))}, "
+        f"absorption = {string(format_as_printed(method.weights.absorption, notation))} }}",
     ]
     return lines

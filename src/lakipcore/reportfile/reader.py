@@ -16,6 +16,7 @@ from typing import Any, Final, TypeVar
 from lakipcore.errors import LakipError, ReportFileError
 from lakipcore.figures import Figure, parse_figure
 from lakipcore.model import Origin, PrintedFigure, Quantity
+from lakipcore.notation import Notation
 
 __all__ = ["LineIndex", "NotBuiltError", "Reader", "Table", "join"]
 
@@ -126,6 +127,8 @@ class Reader:
         self.lines = lines
         self.rename = rename or (lambda path: path)
         self.errors: list[LakipError] = []
+        # How the file writes numbers ([report] notation); read before any figure is.
+        self.notation = Notation.INDONESIAN
 
     # --- origins and errors ------------------------------------------------------------------
 
@@ -247,7 +250,7 @@ class Reader:
     def figure(self, parent: Table, key: str, path: str) -> Figure:
         text = self.required_text(parent, key, path)
         with self.placed(join(path, key), replace=True):
-            return parse_figure(text)
+            return parse_figure(text, notation=self.notation)
 
     def printed(
         self, parent: Table, path: str, allowed: frozenset[Quantity]
@@ -271,7 +274,11 @@ class Reader:
                     raise self.fail(ppath, "expected the printed text, or a list of texts")
                 for index, text in enumerate(items):
                     where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
-                    figures.append(PrintedFigure(quantity, place, text, self.origin(where)))
+                    figures.append(
+                        PrintedFigure(
+                            quantity, place, text, self.origin(where), notation=self.notation
+                        )
+                    )
         return tuple(figures)
 
 

@@ -28,6 +28,7 @@ from lakipcore.model import (
     Target,
     Unit,
 )
+from lakipcore.notation import Notation
 from lakipcore.reportfile.evidence import write_evidence, write_rule
 from lakipcore.reportfile.loader import SCHEMA_VERSION
 from lakipcore.reportfile.methods import method_lines
@@ -42,8 +43,8 @@ def _string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def _measure(value: Measure) -> str:
-    text = format_as_printed(value.value)
+def _measure(value: Measure, n: Notation) -> str:
+    text = format_as_printed(value.value, n)
     if value.kind is MeasureKind.PERCENT:
         text += "%"
     if value.unit:
@@ -86,8 +87,11 @@ def dump_report(report: Report) -> str:
         value = getattr(report, name)
         if value is not None:
             out.append(f"{name} = {_string(value)}")
+    n = report.notation
+    if n is not Notation.INDONESIAN:
+        out.append(f"notation = {_string(n.value)}")
     for method in report.methods:
-        out += ["", *method_lines(method, _string)]
+        out += ["", *method_lines(method, _string, n)]
     for period in report.periods:
         out += _period(period)
     for table in report.tables:
@@ -101,12 +105,12 @@ def dump_report(report: Report) -> str:
             out.append(f"title = {_string(table.title)}")
         if table.scope is not TableScope.EACH_UNIT:
             out.append(f"scope = {_string(table.scope.value)}")
-    out += _unit(report.root, "office", None)
+    out += _unit(report.root, "office", None, n)
     for unit in report.units():
         if unit is report.root:
             continue
         parent = report.parent(unit.code)
-        out += _unit(unit, "units", None if parent is report.root or parent is None else parent)
+        out += _unit(unit, "units", None if parent is report.root or parent is None else parent, n)
     return "\n".join(out) + "\n"
 
 
@@ -121,7 +125,7 @@ def _period(period: ReportPeriod) -> list[str]:
     return out
 
 
-def _unit(unit: Unit, header: str, parent: Unit | None) -> list[str]:
+def _unit(unit: Unit, header: str, parent: Unit | None, n: Notation) -> list[str]:
     is_office = header == "office"
     out = ["", f"[{header}]" if is_office else f"[[{header}]]", f"code = {_string(unit.code)}"]
     out.append(f"name = {_string(unit.name)}")
@@ -131,20 +135,20 @@ def _unit(unit: Unit, header: str, parent: Unit | None) -> list[str]:
         base = f"{header}.periods.{_key(block.period)}"
         out += ["", f"[{base}]", *_printed(block.printed)]
         if block.budget is not None:
-            out += _budget(block.budget, f"{base}.budget")
+            out += _budget(block.budget, f"{base}.budget", n)
         for table in block.evidence:
             out += write_evidence(table, f"{base}.evidence", _string)
     for indicator in unit.indicators:
-        out += _indicator(indicator, f"{header}.indicators")
+        out += _indicator(indicator, f"{header}.indicators", n)
     return out
 
 
-def _budget(budget: Budget, header: str) -> list[str]:
+def _budget(budget: Budget, header: str, n: Notation) -> list[str]:
     out = ["", f"[{header}]"]
     if not isinstance(budget, BudgetLine):
         return [
             *out,
-            f"absorption = {_string(format_as_printed(budget.rate) + '%')}",
+            f"absorption = {_string(format_as_printed(budget.rate, n) + '%')}",
             *_printed(budget.printed),
         ]
     out.append(f"programme = {_string(budget.programme)}")
@@ -154,13 +158,13 @@ def _budget(budget: Budget, header: str) -> list[str]:
         if output.code is not None:
             out.append(f"code = {_string(output.code)}")
         out.append(f"name = {_string(output.name)}")
-        out.append(f"pagu = {_string(format_as_printed(output.pagu))}")
-        out.append(f"realisation = {_string(format_as_printed(output.realisation))}")
+        out.append(f"pagu = {_string(format_as_printed(output.pagu, n))}")
+        out.append(f"realisation = {_string(format_as_printed(output.realisation, n))}")
         out += _printed(output.printed)
     return out
 
 
-def _indicator(indicator: Indicator, header: str) -> list[str]:
+def _indicator(indicator: Indicator, header: str, n: Notation) -> list[str]:
     out = ["", f"[[{header}]]", f"code = {_string(indicator.code)}"]
     out.append(f"name = {_string(indicator.name)}")
     if indicator.goal is not None:
@@ -172,21 +176,21 @@ def _indicator(indicator: Indicator, header: str) -> list[str]:
     if indicator.accumulation is not None:
         out.append(f"accumulation = {_string(indicator.accumulation.value)}")
     for entry in indicator.periods:
-        out += _indicator_period(entry, f"{header}.periods.{_key(entry.period)}")
+        out += _indicator_period(entry, f"{header}.periods.{_key(entry.period)}", n)
     return out
 
 
-def _indicator_period(entry: IndicatorPeriod, header: str) -> list[str]:
+def _indicator_period(entry: IndicatorPeriod, header: str, n: Notation) -> list[str]:
     out = ["", f"[{header}]"]
     target = entry.target
     if not isinstance(target, Target):
         out.append(f"target = {_string(NOT_TARGETED_TEXT)}")
     else:
-        out.append(f"target = {_string(_measure(target))}")
+        out.append(f"target = {_string(_measure(target, n))}")
         if entry.realisation is not None:
-            out.append(f"realisation = {_string(_measure(entry.realisation))}")
+            out.append(f"realisation = {_string(_measure(entry.realisation, n))}")
         if target.scale is not None:
-            out.append(f"scale = {_string(format_as_printed(target.scale))}")
+            out.append(f"scale = {_string(format_as_printed(target.scale, n))}")
         if entry.derivation is not None:
             out.append(f"derive = {write_rule(entry.derivation, _string)}")
         if entry.accumulate:

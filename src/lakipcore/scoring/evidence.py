@@ -20,10 +20,9 @@ from lakipcore.model.evidence import (
     RuleOp,
     read_cell,
 )
+from lakipcore.notation import Notation
 
 __all__ = ["matching_rows", "note_number", "rule_value", "table_by_id"]
-
-_NOTE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
 
 def table_by_id(tables: Iterable[EvidenceTable], table_id: str) -> EvidenceTable:
@@ -34,8 +33,8 @@ def table_by_id(tables: Iterable[EvidenceTable], table_id: str) -> EvidenceTable
     raise UnknownNameError(f"no evidence table {table_id!r}", field="table")
 
 
-def _number(column: Column, text: str) -> Decimal | None:
-    value = read_cell(column, text)
+def _number(column: Column, text: str, notation: Notation) -> Decimal | None:
+    value = read_cell(column, text, notation)
     if value is None or isinstance(value, Decimal):
         return value
     raise InvalidValueError(  # pragma: no cover - check_rule allows numeric columns only
@@ -59,10 +58,10 @@ def _holds(table: EvidenceTable, row: Sequence[str], condition: Condition) -> bo
         )
     if column.kind is ColumnKind.DATES:
         raise InvalidValueError(f"dates column {column.name!r} cannot be compared", field="where")
-    value = _number(column, text)
+    value = _number(column, text, table.notation)
     if value is None:
         return False  # a nil cell meets no numeric condition
-    threshold = _number(column, condition.value)
+    threshold = _number(column, condition.value, table.notation)
     if threshold is None:
         raise InvalidValueError(f"condition on {column.name!r} has no value", field="where")
     return {
@@ -85,7 +84,7 @@ def matching_rows(table: EvidenceTable, where: Sequence[Condition]) -> list[int]
 
 
 def _cell_value(table: EvidenceTable, row: int, column: Column, rule: Rule) -> Decimal | None:
-    value = _number(column, table.rows[row][table.index(column.name)])
+    value = _number(column, table.rows[row][table.index(column.name)], table.notation)
     if value is None or column.kind is not ColumnKind.SCORE or rule.scale is None:
         return value
     from lakipcore.surveys.scales import convert  # noqa: PLC0415 - survey presets load lazily
@@ -123,9 +122,11 @@ def rule_value(rule: Rule, tables: Iterable[EvidenceTable]) -> Decimal:
     return mean(values)
 
 
-def note_number(figure: Figure) -> Decimal | None:
+def note_number(figure: Figure, notation: Notation = Notation.INDONESIAN) -> Decimal | None:
     """The first number in a figure's note: 169 in ``100% (total 169 permohonan)``."""
     if figure.note is None:
         return None
-    match = _NOTE_NUMBER.search(figure.note)
-    return None if match is None else parse_number(match.group(0))
+    group, decimal = re.escape(notation.group), re.escape(notation.decimal)
+    pattern = rf"[0-9]{{1,3}}(?:{group}[0-9]{{3}})+(?:{decimal}[0-9]+)?|[0-9]+(?:{decimal}[0-9]+)?"
+    match = re.search(pattern, figure.note)
+    return None if match is None else parse_number(match.group(0), notation=notation)
