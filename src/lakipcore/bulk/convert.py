@@ -204,14 +204,24 @@ def from_report_score(
     scale: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
     amount_scale: int = 2,
+    exact_places: int | None = None,
 ) -> BulkScore:
     """The Decimal core's scores of ``report`` as the tables of :func:`score`, each figure
-    rounded once with ``round_to(value, scale, rounding)``: the reference the bulk path meets."""
+    rounded once with ``round_to(value, scale, rounding)``: the reference the bulk path meets.
+
+    The core carries quotients to 60 significant digits, so a figure made of quotients that do
+    not terminate but cancel (833,33… − 29,33… = 804) can come out as 803,99…97, which
+    truncates to 803. With ``exact_places`` each value is first rounded half-even to that many
+    places, which gives the exact figure whenever it terminates within them (the bulk path
+    computes it exactly: 804).
+    """
     pa, _ = pyarrow()
     scored = score_report(report, method) if scored is None else scored
     figure, money = pa.decimal128(38, scale), pa.decimal128(38, amount_scale)
 
     def r(value: Decimal | None) -> Decimal | None:
+        if value is not None and exact_places is not None:
+            value = round_to(value, exact_places, Rounding.HALF_EVEN)
         return _rounded(value, scale, rounding)
 
     def m(value: Decimal | None) -> Decimal | None:
