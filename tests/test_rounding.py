@@ -225,3 +225,29 @@ def test_explaining_rounding_finds_its_own_rounding(value, places):
     assert H == explaining_rounding(printed, value)
     expected = H if truncated == printed else T
     assert expected == explaining_rounding(truncated, value)
+
+
+@given(
+    st.integers(1, 10**6),
+    st.integers(1, 10**4),
+    st.integers(-(10**4), 10**4),
+    st.integers(0, 4),
+    st.sampled_from(list(Rounding)),
+)
+def test_rounding_of_sums_of_quotients_is_exact(a, b, whole, places, rounding):
+    """a/b + (whole·b − a)/b is exactly ``whole``; so is (a·(whole+1))/b − a/b when b divides.
+
+    Each quotient is rounded at its 60th digit, so their sum comes out as 4,99…97 for 5; the
+    rounding at output must still give 5 (truncation once gave 4). Found by comparing the
+    columnar path with exact rationals.
+    """
+    from fractions import Fraction
+
+    from lakipcore._exact import add, div, sub
+
+    first, second = div(Decimal(a), Decimal(b)), div(Decimal(whole * b - a), Decimal(b))
+    assert Decimal(whole) == round_to(add(first, second), places, rounding)
+    difference = sub(div(Decimal(a * (whole + 1)), Decimal(b)), first)
+    exact = Fraction(a * whole, b) * 10**places
+    if exact.denominator == 1:
+        assert Fraction(round_to(difference, places, rounding)) * 10**places == exact

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from lakipcore._exact import quantize
+from lakipcore._exact import PRECISION, quantize
 from lakipcore._names import NamedEnum
 from lakipcore.errors import InvalidValueError, LakipTypeError
 
@@ -71,7 +71,32 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
         raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field="value")
     if not value.is_finite():
         raise InvalidValueError(f"{value} is not a finite number", field="value")
+    if len(value.as_tuple().digits) > PRECISION - 2 * _GUARD_DIGITS:
+        value = _without_last_digits(value, places)
     return quantize(value, Decimal((0, (1,), -places)), rounding.decimal_mode)
+
+
+# How many of the last significant digits of a full-precision value are not trusted.
+_GUARD_DIGITS = 8
+
+
+def _without_last_digits(value: Decimal, places: int) -> Decimal:
+    """A value carrying (nearly) all 60 digits of lakipcore's arithmetic, rounded half-even to
+    the 52nd significant digit a 60-digit value of its size would have.
+
+    Such a value is a quotient rounded at its 60th digit, or a sum or difference of such
+    quotients (whose leading digits may cancel): 4/3 − 1/3 comes out as 0,99…97, and truncating
+    that would give 0 instead of 1. No figure has more than 30 digits, so a value of more than
+    44 is such a result.
+    The last digits hold only that rounding error, so they are dropped before the rounding
+    asked for. Exact values a report produces (rationals with report-sized denominators) lie
+    either on a rounding boundary or much farther than 10⁻⁵⁰ from it, so this never moves a
+    value across a boundary it was not on.
+    """
+    keep = PRECISION - 1 - value.adjusted() - _GUARD_DIGITS  # decimal places kept
+    if keep <= places:
+        return value
+    return quantize(value, Decimal((0, (1,), -keep)), ROUND_HALF_EVEN)
 
 
 def places_of(printed: Decimal) -> int:
