@@ -239,10 +239,20 @@ def test_column_refused(case):
     assert field == info.value.field
 
 
-def test_column_refuses_an_unknown_grade_table():
-    """A grade column naming a grade table lakipcore does not know is refused when built."""
+def _report_with_grade_column(column: Column) -> Report:
+    table = EvidenceTable(
+        "mutu-ipk", "Mutu IPK", [Column("ipk", K.SCORE, scale="skala-15"), column], [("14", "A")]
+    )
+    return report_of(unit([plain_indicator()], (table,)))
+
+
+def test_a_report_refuses_an_unknown_grade_table():
+    """A grade column may name a table the report defines, so its name is checked by the
+    report it is part of: an unknown name is refused there, listing the names known."""
+    column = Column("mutu", K.GRADE, grades="ipk-99", of="ipk")
+    assert "ipk-99" == column.grades
     with pytest.raises(UnknownNameError, match=r"unknown grade table 'ipk-99'; known tables: "):
-        Column("mutu", K.GRADE, grades="ipk-99", of="ipk")
+        _report_with_grade_column(column)
 
 
 def test_columns_that_are_well_formed():
@@ -1752,13 +1762,12 @@ def test_rule_errors_in_a_file_name_the_file_path(edit, prefix):
 
 
 def test_unknown_grade_table_is_located_at_grades():
-    """An unknown grade-table name is refused at the 'grades' field, in the model and the file."""
-    with pytest.raises(UnknownNameError) as info:
-        Column("mutu", K.GRADE, grades="ipk-99", of="ipk")
-    assert "grades" == info.value.field
-    with pytest.raises(UnknownNameError) as info:
-        TableTotal(Rule(RuleOp.ROWS, "survei"), "A", grades="ipk-99")
-    assert "grades" == info.value.field
+    """An unknown grade-table name is refused at its 'grades' field by the report (which knows
+    the tables it defines itself); columns and totals take any name."""
+    assert "ipk-99" == Column("mutu", K.GRADE, grades="ipk-99", of="ipk").grades
+    assert "ipk-99" == TableTotal(Rule(RuleOp.ROWS, "survei"), "A", grades="ipk-99").grades
+    with pytest.raises(InvalidValueError, match="grade table's name"):
+        TableTotal(Rule(RuleOp.ROWS, "survei"), "A", grades="")
     with pytest.raises(UnknownNameError) as info:
         load(('printed = "A", grades = "kemenkumham-ipk-15"', 'printed = "A", grades = "ipk-99"'))
     assert f"{EVIDENCE}[1].totals[1].grades" == info.value.field

@@ -231,14 +231,15 @@ LOAD_ERROR_CASES = (
         (("schema = 2\n", "schema = 2\nshema = 2\n"),),
         ReportFileError,
         "shema",
-        r"unknown field 'shema'; expected one of methods, office, periods, report, schema, tables, units",
+        r"unknown field 'shema'; expected one of grades, methods, office, periods, report, "
+        r"schema, tables, units",
     ),
     (
         "unknown-report-key",
         (('main = "2019"', 'mian = "2019"'),),
         ReportFileError,
         "report.mian",
-        r"unknown field 'mian'; expected one of main, notation, source, title",
+        r"unknown field 'mian'; expected one of grading, main, notation, source, title",
     ),
     (
         "unknown-period-key",
@@ -499,7 +500,7 @@ LOAD_ERROR_CASES = (
         ReportFileError,
         "units[0].indicators[0].periods.2019.printed.pagu",
         r"'pagu' is not printed here; "
-        r"expected capaian, capaian-yoy, realisation, relative-change, target",
+        r"expected capaian, capaian-yoy, grade, realisation, relative-change, target",
     ),
     (
         "printed-not-text",

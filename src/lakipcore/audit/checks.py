@@ -7,7 +7,12 @@ from decimal import Decimal
 
 from lakipcore._exact import HUNDRED, sub
 from lakipcore.audit.context import AuditContext
-from lakipcore.audit.evidence import check_evidence_dates, check_grades, check_supports
+from lakipcore.audit.evidence import (
+    check_evidence_dates,
+    check_grades,
+    check_printed_grades,
+    check_supports,
+)
 from lakipcore.audit.findings import Finding, FindingCode, Location, Subject
 from lakipcore.audit.recompute import (
     AGGREGATE_ATTRIBUTE,
@@ -473,6 +478,7 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_table_omissions,
     check_supports,
     check_grades,
+    check_printed_grades,
     check_evidence_dates,
 )
 """The checks :func:`lakipcore.audit.audit` runs, in order. A tuple: pass your own to extend."""

@@ -15,6 +15,7 @@ from lakipcore.model import (
     EvidenceTable,
     IndicatorPeriod,
     Origin,
+    PrintedFigure,
     Quantity,
     Rule,
     TableKind,
@@ -24,9 +25,9 @@ from lakipcore.model import (
 )
 from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring.evidence import matching_rows, note_number, rule_value, table_by_id
-from lakipcore.surveys.grades import get_grade_table
+from lakipcore.surveys.grades import GradeTable
 
-__all__ = ["check_evidence_dates", "check_grades", "check_supports"]
+__all__ = ["check_evidence_dates", "check_grades", "check_printed_grades", "check_supports"]
 
 
 def _blocks(context: AuditContext) -> Iterator[tuple[Unit, UnitPeriod]]:
@@ -166,10 +167,15 @@ def check_grades(context: AuditContext) -> list[Finding]:
     return findings
 
 
-def _grade_of(grades: str, value: Decimal) -> tuple[str, str] | str:
+def _shown(value: Decimal) -> str:
+    """A graded value for a message: as it is when short, else at 2 places (a capaian)."""
+    return format_number(value if places_of(value) <= 4 else round_to(value, 2))
+
+
+def _grade_of(grades: GradeTable, value: Decimal) -> tuple[str, str] | str:
     """(letter, label) of ``value`` in table ``grades``, or the message why it has none."""
     try:
-        band = get_grade_table(grades).grade(value)
+        band = grades.grade(value)
     except LakipError as error:
         return error.message
     return band.letter, band.label
@@ -187,7 +193,7 @@ def _grade_finding(
     location: Location,
     printed: str,
     value: Decimal,
-    grades: str,
+    grades: GradeTable,
 ) -> Finding | None:
     grade = _grade_of(grades, value)
     if isinstance(grade, str):
@@ -197,7 +203,7 @@ def _grade_finding(
             period=period,
             location=location,
             message=(
-                f"printed {printed!r} for {format_number(value)}, which {grades} cannot "
+                f"printed {printed!r} for {_shown(value)}, which {grades.name} cannot "
                 f"grade: {grade}"
             ),
             published=printed,
@@ -211,7 +217,8 @@ def _grade_finding(
         period=period,
         location=location,
         message=(
-            f"printed {printed!r} but {format_number(value)} is {grade[0]} ({grade[1]}) in {grades}"
+            f"printed {printed!r} but {_shown(value)} is {grade[0]}"
+            f"{f' ({grade[1]})' if grade[1] else ''} in {grades.name}"
         ),
         published=printed,
         recomputed=value,
@@ -242,7 +249,7 @@ def _grade_cells(
                 location=_cell(context, table, row_index, position),
                 printed=row[position],
                 value=value,
-                grades=column.grades,
+                grades=context.report.grade_table(column.grades),
             )
             if finding is not None:
                 findings.append(finding)
@@ -256,17 +263,85 @@ def _grade_totals(
     for total in table.totals:
         if total.grades is None:
             continue
+        try:
+            value = rule_value(total.rule, block.evidence)
+        except LakipError:
+            continue  # the total's own check reports it as not recomputable
         finding = _grade_finding(
             period=block.period,
             subject=Subject(unit.code, table.id),
             location=Location.of(total.origin, total.place or "evidence", context.source),
             printed=total.text,
-            value=rule_value(total.rule, block.evidence),
-            grades=total.grades,
+            value=value,
+            grades=context.report.grade_table(total.grades),
         )
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def check_printed_grades(context: AuditContext) -> list[Finding]:
+    """Every predikat printed for an indicator must be the grade of its capaian in the table
+    the report names for capaian (``[report] grading``)."""
+    findings = []
+    table = context.report.grading_table("capaian")
+    for unit in context.report.units():
+        for indicator in unit.indicators:
+            for entry in indicator.periods:
+                for printed in entry.printed:
+                    if printed.quantity is not Quantity.GRADE:
+                        continue
+                    findings += _printed_grade(
+                        context,
+                        unit,
+                        code=indicator.code,
+                        entry=entry,
+                        printed=printed,
+                        table=table,
+                    )
+    return findings
+
+
+def _printed_grade(
+    context: AuditContext,
+    unit: Unit,
+    *,
+    code: str,
+    entry: IndicatorPeriod,
+    printed: PrintedFigure,
+    table: GradeTable | None,
+) -> list[Finding]:
+    subject = Subject(unit.code, code)
+    location = Location.of(printed.origin, printed.place, context.source)
+    try:
+        capaian = context.score.period(entry.period).unit(unit.code).indicator(code).capaian
+    except KeyError:  # an indicator the scoring could not score (a not-scorable finding)
+        capaian = None
+    if table is None or capaian is None:
+        reason = (
+            "the report names no grade table for capaian ([report] grading)"
+            if table is None
+            else "the indicator has no capaian"
+        )
+        return [
+            Finding(
+                code=FindingCode.NOT_GRADABLE,
+                subject=subject,
+                period=entry.period,
+                location=location,
+                message=f"printed {printed.text!r}, but {reason}",
+                published=printed.text,
+            )
+        ]
+    finding = _grade_finding(
+        period=entry.period,
+        subject=subject,
+        location=location,
+        printed=printed.text,
+        value=capaian,
+        grades=table,
+    )
+    return [] if finding is None else [finding]
 
 
 def _dates_of(value: object) -> tuple[date, ...]:

@@ -364,6 +364,8 @@ def _unit_items(
             continue
         before = None if earlier is None else indicator.at(earlier)
         for printed in entry.printed:
+            if printed.quantity is Quantity.GRADE:
+                continue  # a predikat is text, checked by the grade check
             yield Recomputed(
                 printed,
                 Subject(unit.code, indicator.code),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from decimal import Decimal
 
-from lakipcore.figures import format_number, parse_number
+from lakipcore.errors import FigureFormatError
+from lakipcore.figures import format_number, parse_figure, parse_number
 from lakipcore.rounding import Rounding, round_to
-from lakipcore.surveys import GRADE_TABLES, SCALES, convert, get_grade_table
+from lakipcore.surveys import GRADE_TABLES, SCALES, GradeTable, convert, get_grade_table
 
 __all__ = ["add_commands", "run_convert", "run_grade"]
 
@@ -34,7 +36,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description=f"Grade a score with a preset grade table. Tables: {tables}.",
     )
     grading.add_argument("value", metavar="VALUE", nargs="?", help="the score as printed")
-    grading.add_argument("--table", metavar="NAME", help="the grade table")
+    grading.add_argument(
+        "--table",
+        metavar="[FILE:]NAME",
+        help="a preset grade table, or FILE:NAME for one a report file (or a file of grade "
+        "tables) defines",
+    )
     grading.add_argument(
         "--list", action="store_true", help="list the grade tables with their bands and sources"
     )
@@ -53,6 +60,34 @@ def run_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score(text: str) -> Decimal:
+    """A score as printed: a number, or a percentage (``90,5%``) for a table of capaian."""
+    figure = parse_figure(text, field="VALUE")
+    if figure.unit or figure.note or figure.currency:
+        raise FigureFormatError(
+            f"{text!r} should be a number or a percentage, without a unit, note or currency",
+            field="VALUE",
+        )
+    return figure.value
+
+
+def _grade_table(option: str) -> GradeTable:
+    """``NAME`` (a preset) or ``FILE:NAME`` (a table a report or grades file defines)."""
+    path, colon, name = option.rpartition(":")
+    if not colon:
+        return get_grade_table(option)
+    from lakipcore.errors import UnknownNameError
+    from lakipcore.reportfile.grades import load_grade_tables
+
+    tables = load_grade_tables(path)
+    if name not in tables:
+        known = ", ".join(repr(n) for n in tables) or "none"
+        raise UnknownNameError(
+            f"{path} defines no grade table {name!r}; it defines {known}", field="--table"
+        )
+    return tables[name]
+
+
 def run_grade(args: argparse.Namespace) -> int:
     """Print the grade of a score, or list the tables."""
     if args.list or args.value is None:
@@ -66,8 +101,8 @@ def run_grade(args: argparse.Namespace) -> int:
     if args.table is None:
         sys.stderr.write("lakip grade: give --table NAME (see lakip grade --list)\n")
         return 2
-    table = get_grade_table(args.table)
-    band = table.grade(parse_number(args.value, field="VALUE"))
+    table = _grade_table(args.table)
+    band = table.grade(_score(args.value))
     label = f" ({band.label})" if band.label else ""
     sys.stdout.write(f"{args.value} on {table.scale.name}: {band.letter}{label} [{table.name}]\n")
     return 0

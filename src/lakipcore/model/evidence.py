@@ -67,13 +67,10 @@ def _check_scale(name: str) -> Scale:
 
 
 def _check_grades(name: str) -> None:
-    from lakipcore.surveys.grades import get_grade_table  # noqa: PLC0415
-
-    try:
-        get_grade_table(name)
-    except LakipError as error:
-        error.field = "grades"
-        raise
+    """A grade table's name: a report may define its own tables, so the name is looked up
+    when the table becomes part of a report (``Report`` refuses one it does not know)."""
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidValueError(f"expected a grade table's name, got {name!r}", field="grades")
 
 
 def _names(items: Iterable[str]) -> tuple[str, ...]:

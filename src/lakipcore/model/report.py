@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 import attrs
 
@@ -11,6 +12,7 @@ from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.methods import ScoringMethod, get_method
 from lakipcore.methods.presets import ALIASES, PRESETS
 from lakipcore.model._members import members
+from lakipcore.model.evidence import EvidenceTable
 from lakipcore.model.indicator import IndicatorPeriod
 from lakipcore.model.origin import Origin
 from lakipcore.model.period import ReportPeriod
@@ -18,6 +20,7 @@ from lakipcore.model.printed import PrintedFigure
 from lakipcore.model.tables import ReportTable, tables_by_id
 from lakipcore.model.unit import Unit
 from lakipcore.notation import Notation
+from lakipcore.surveys.grades import GRADE_TABLES, GradeTable, get_grade_table
 
 __all__ = ["Report"]
 
@@ -38,6 +41,32 @@ def _tables(items: Iterable[ReportTable]) -> tuple[ReportTable, ...]:
 
 def _methods(items: Iterable[ScoringMethod]) -> tuple[ScoringMethod, ...]:
     return members(ScoringMethod, "methods")(items)
+
+
+def _grade_tables(items: Iterable[GradeTable]) -> tuple[GradeTable, ...]:
+    return members(GradeTable, "grade_tables")(items)
+
+
+GRADED = ("capaian",)
+"""What a report may grade with a table of its own or a preset (``[report] grading``)."""
+
+
+def _grading(value: Mapping[str, str]) -> Mapping[str, str]:
+    if not isinstance(value, Mapping):
+        raise LakipTypeError(
+            f"expected a mapping of what is graded to a grade table, got {value!r}",
+            field="grading",
+        )
+    for key, name in value.items():
+        if key not in GRADED:
+            raise InvalidValueError(
+                f"a report grades {', '.join(GRADED)}, not {key!r}", field=f"grading.{key}"
+            )
+        if not isinstance(name, str):
+            raise LakipTypeError(
+                f"expected a grade table name, got {name!r}", field=f"grading.{key}"
+            )
+    return MappingProxyType(dict(value))
 
 
 @attrs.frozen(repr=False)
@@ -63,6 +92,11 @@ class Report:
     notation: Notation = attrs.field(
         default=Notation.INDONESIAN, validator=enum_field(Notation, "notation")
     )
+    grade_tables: tuple[GradeTable, ...] = attrs.field(default=(), converter=_grade_tables)
+    grading: Mapping[str, str] = attrs.field(
+        factory=lambda: MappingProxyType({}), converter=_grading, hash=False
+    )
+    _grade_index: dict[str, GradeTable] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _method_index: dict[str, ScoringMethod] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -74,6 +108,10 @@ class Report:
     )
     _unit_index: dict[str, Unit] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _parents: dict[str, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_grade_index.default
+    def _grade_tables_by_name(self) -> dict[str, GradeTable]:
+        return {g.name: g for g in self.grade_tables if isinstance(g, GradeTable)}
 
     @_method_index.default
     def _methods_by_name(self) -> dict[str, ScoringMethod]:
@@ -97,6 +135,7 @@ class Report:
 
     def __attrs_post_init__(self) -> None:
         self._check_methods()
+        self._check_grade_tables()
         self._check_periods()
         if not isinstance(self.root, Unit):
             raise LakipTypeError(
@@ -143,6 +182,42 @@ class Report:
                     "a name of its own",
                     field=f"methods.{name}",
                 )
+
+    def _check_grade_tables(self) -> None:
+        if len(self._grade_index) != len(self.grade_tables):
+            names = [g.name for g in self.grade_tables]
+            twice = next(n for n in names if names.count(n) > 1)
+            raise InvalidValueError(f"grade table {twice!r} is defined twice", field="grades")
+        for name in self._grade_index:
+            if name in GRADE_TABLES:
+                raise InvalidValueError(
+                    f"grade table {name!r} has the name of a preset; give it a name of its own",
+                    field=f"grades.{name}",
+                )
+        for key, name in self.grading.items():
+            try:
+                self.grade_table(name)
+            except LakipError as error:
+                raise error.relocated(field=f"report.grading.{key}") from None
+
+    def _check_evidence_grades(self, table: EvidenceTable, fallback: str) -> None:
+        """The grade tables an evidence table names must be the report's own or presets."""
+        named = [(c.grades, f"columns[{i}].grades") for i, c in enumerate(table.columns)]
+        named += [(t.grades, f"totals[{i}].grades") for i, t in enumerate(table.totals)]
+        for name, where in named:
+            if name is None:
+                continue
+            try:
+                self.grade_table(name)
+            except LakipError as error:
+                if table.origin is None:
+                    raise error.relocated(
+                        field=f"{fallback}.evidence[{table.id}].{where}"
+                    ) from None
+                origin = table.origin.child(where)
+                raise error.relocated(
+                    field=origin.path, source=origin.source, line=table.origin.line
+                ) from None
 
     def _check_period_method(self, period: ReportPeriod) -> None:
         if period.method is None:
@@ -191,6 +266,7 @@ class Report:
             for figure in figures:
                 self._check_place(figure, here)
             for table in block.evidence:
+                self._check_evidence_grades(table, here)
                 if table.notation is not self.notation:
                     raise _fail(
                         f"evidence table {table.id!r} is read in {table.notation.value} "
@@ -250,6 +326,15 @@ class Report:
         a :class:`ScoringMethod` is returned as it is. :class:`UnknownNameError` lists the
         names it knows."""
         return get_method(name, self._method_index)
+
+    def grade_table(self, name: str | GradeTable) -> GradeTable:
+        """The grade table ``name``: one the report defines, else a preset."""
+        return get_grade_table(name, self._grade_index)
+
+    def grading_table(self, graded: str) -> GradeTable | None:
+        """The table that grades ``graded`` (``"capaian"``), or ``None`` when none is named."""
+        name = self.grading.get(graded)
+        return None if name is None else self.grade_table(name)
 
     def period_method(self, key: str) -> ScoringMethod | None:
         """The method period ``key`` names, or ``None`` when it names none."""

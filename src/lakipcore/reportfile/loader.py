@@ -45,6 +45,7 @@ from lakipcore.model import (
 )
 from lakipcore.notation import Notation
 from lakipcore.reportfile.evidence import read_evidence, read_rule, read_supports
+from lakipcore.reportfile.grades import read_grade_tables, read_grading
 from lakipcore.reportfile.methods import read_methods
 from lakipcore.reportfile.migrate import migrate_v1, v1_path
 from lakipcore.reportfile.reader import LineIndex, NotBuiltError, Reader, Table, join
@@ -58,6 +59,7 @@ _M = TypeVar("_M", Target, Realisation)
 
 _INDICATOR_QUANTITIES = frozenset(
     {
+        Quantity.GRADE,
         Quantity.TARGET,
         Quantity.REALISATION,
         Quantity.CAPAIAN,
@@ -252,19 +254,22 @@ def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> 
 
 
 def _build_report(reader: Reader, data: Table) -> Report:
-    reader.only(data, {"schema", "report", "methods", "periods", "tables", "office", "units"}, "")
+    top = {"schema", "report", "methods", "grades", "periods", "tables", "office", "units"}
+    reader.only(data, top, "")
     schema = reader.integer(data, "schema", "")
     if schema != SCHEMA_VERSION:
         raise reader.fail(
             "schema", f"unsupported schema {schema}; this lakipcore reads 1 and {SCHEMA_VERSION}"
         )
     head = reader.table(data, "report", "")
-    reader.only(head, {"title", "source", "main", "notation"}, "report")
+    reader.only(head, {"title", "source", "main", "notation", "grading"}, "report")
     notation_name = reader.text(head, "notation", "report", required=False)
     if notation_name is not None:
         with reader.placed("report.notation", replace=True):
             reader.notation = Notation.from_name(notation_name)
     methods = read_methods(reader, data)
+    grade_tables = read_grade_tables(reader, data)
+    grading = read_grading(reader, head)
     periods = _periods(reader, data, {m.name: m for m in methods})
     keys = {p.key for p in periods} | _declared_keys(data)
     tables = _tables(reader, data)
@@ -290,6 +295,8 @@ def _build_report(reader: Reader, data: Table) -> Report:
             main=main,
             methods=methods,
             notation=reader.notation,
+            grade_tables=grade_tables,
+            grading=grading,
         )
 
 

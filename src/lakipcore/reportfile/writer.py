@@ -30,6 +30,7 @@ from lakipcore.model import (
 )
 from lakipcore.notation import Notation
 from lakipcore.reportfile.evidence import write_evidence, write_rule
+from lakipcore.reportfile.grades import grade_table_lines
 from lakipcore.reportfile.loader import SCHEMA_VERSION
 from lakipcore.reportfile.methods import method_lines
 
@@ -82,16 +83,12 @@ def dump_report(report: Report) -> str:
     """The report in the file format of docs/format.md, as text."""
     if not isinstance(report, Report):
         raise LakipTypeError(f"expected a Report, got {type(report).__name__}", field="report")
-    out = [f"schema = {SCHEMA_VERSION}", "", "[report]"]
-    for name in ("title", "source", "main"):
-        value = getattr(report, name)
-        if value is not None:
-            out.append(f"{name} = {_string(value)}")
+    out = _head(report)
     n = report.notation
-    if n is not Notation.INDONESIAN:
-        out.append(f"notation = {_string(n.value)}")
     for method in report.methods:
         out += ["", *method_lines(method, _string, n)]
+    for grades in report.grade_tables:
+        out += ["", *grade_table_lines(grades, _string, n)]
     for period in report.periods:
         out += _period(period)
     for table in report.tables:
@@ -112,6 +109,20 @@ def dump_report(report: Report) -> str:
         parent = report.parent(unit.code)
         out += _unit(unit, "units", None if parent is report.root or parent is None else parent, n)
     return "\n".join(out) + "\n"
+
+
+def _head(report: Report) -> list[str]:
+    out = [f"schema = {SCHEMA_VERSION}", "", "[report]"]
+    for name in ("title", "source", "main"):
+        value = getattr(report, name)
+        if value is not None:
+            out.append(f"{name} = {_string(value)}")
+    if report.notation is not Notation.INDONESIAN:
+        out.append(f"notation = {_string(report.notation.value)}")
+    if report.grading:
+        cells = ", ".join(f"{key} = {_string(name)}" for key, name in report.grading.items())
+        out.append(f"grading = {{ {cells} }}")
+    return out
 
 
 def _period(period: ReportPeriod) -> list[str]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TypedDict
 
 from lakipcore._exact import integral
+from lakipcore.errors import LakipError
 from lakipcore.figures import NotTargeted, format_number
 from lakipcore.model import IndicatorPeriod, Measure, MeasureKind, Report
 from lakipcore.rounding import Rounding, round_to
@@ -26,6 +27,7 @@ from lakipcore.scoring.results import (
     ReportScore,
     UnitScore,
 )
+from lakipcore.surveys.grades import GradeTable
 
 __all__ = [
     "JSON_SCHEMA",
@@ -77,6 +79,7 @@ class MethodDict(TypedDict):
     achievement: str
     absorption: str
     weights: WeightsDict
+    rounding: str
 
 
 class IndicatorDict(TypedDict):
@@ -239,11 +242,26 @@ def _method(method: ScoringMethod) -> MethodDict:
             "achievement": format(method.weights.achievement, "f"),
             "absorption": format(method.weights.absorption, "f"),
         },
+        "rounding": method.rounding.value,
     }
 
 
+def _grade(item: IndicatorScore, grades: GradeTable | None) -> str | None:
+    """The grade of the capaian in the report's grade table for capaian, if it has one."""
+    if grades is None or item.capaian is None:
+        return None
+    try:
+        return grades.grade(item.capaian).letter
+    except LakipError:  # outside the table, or in a gap it does not grade
+        return None
+
+
 def _indicator(
-    item: IndicatorScore, entry: IndicatorPeriod | None, polarity: str | None, num: _Numbers
+    item: IndicatorScore,
+    entry: IndicatorPeriod | None,
+    polarity: str | None,
+    num: _Numbers,
+    grades: GradeTable | None = None,
 ) -> IndicatorDict:
     target = None if entry is None or isinstance(entry.target, NotTargeted) else entry.target
     stated = None if entry is None else entry.realisation
@@ -269,7 +287,7 @@ def _indicator(
         "unit_label": label,
         "scale": None if target is None or target.scale is None else format(target.scale, "f"),
         "polarity": polarity,
-        "grade": None,  # no grade tables for indicators yet: the key is there, always null
+        "grade": _grade(item, grades),
     }
 
 
@@ -288,7 +306,8 @@ def _indicators(unit: UnitScore, report: Report | None, num: _Numbers) -> list[I
             indicator = None
         entry = None if indicator is None else indicator.at(unit.period)
         polarity = None if indicator is None else indicator.polarity.value
-        items.append(_indicator(item, entry, polarity, num))
+        grades = None if report is None else report.grading_table("capaian")
+        items.append(_indicator(item, entry, polarity, num, grades))
     return items
 
 

@@ -7,7 +7,7 @@ grades scores with tables held as validated data (:class:`GradeTable`), and appl
 Peduli HAM thresholds (:func:`wbk_candidacy`, :func:`peduli_ham`). See ``docs/surveys.md``.
 """
 
-from lakipcore.surveys.grades import GRADE_TABLES, Band, GradeTable, get_grade_table
+from lakipcore.surveys.grades import GRADE_TABLES, Band, GapReading, GradeTable, get_grade_table
 from lakipcore.surveys.rules import (
     Criterion,
     PeduliHamResult,
@@ -30,6 +30,7 @@ __all__ = [
     "SCALES",
     "Band",
     "Criterion",
+    "GapReading",
     "GradeTable",
     "PeduliHamResult",
     "Scale",

@@ -24,11 +24,33 @@ from types import MappingProxyType
 
 import attrs
 
+from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.figures import exact_decimal
+from lakipcore.rounding import Rounding, places_of, round_to
 from lakipcore.surveys.scales import Scale, _iterable, get_scale
 
-__all__ = ["GRADE_TABLES", "Band", "GradeTable", "get_grade_table"]
+__all__ = ["GRADE_TABLES", "Band", "GapReading", "GradeTable", "get_grade_table"]
+
+
+class GapReading(NamedEnum):
+    """How a table printed with gaps between its bands reads a value that falls in one.
+
+    Local tables are often printed in whole percents, one band ending where the next begins a
+    unit later (``76 % – 90 %`` Baik, ``91 % – 100 %`` Sangat Baik), which leaves 90,5 % in no
+    band. The reading is named, never guessed.
+    """
+
+    __what__ = "gap reading"
+
+    REFUSE = "refuse"
+    """The table has no gaps: a gap between its bands is an error when it is built (the
+    default, and the presets' reading)."""
+    ROUND_TO_BAND = "round-to-band"
+    """Round the value half-up to the precision the bands are printed in, then grade it: 90,5 %
+    against bands in whole percents is 91 % (Sangat Baik), 90,4 % is 90 % (Baik)."""
+    NOT_GRADABLE = "not-gradable"
+    """A value in a gap gets no grade: grading it is an error that names the gap."""
 
 
 def _lower(value: object) -> Decimal:
@@ -104,8 +126,11 @@ def _scale(value: Scale | str) -> Scale:
     return get_scale(value)
 
 
-def _check_neighbours(name: str, index: int, below: Band, above: Band) -> None:
-    """Refuse an unordered pair, an overlap or a gap between consecutive bands."""
+def _check_neighbours(
+    name: str, index: int, below: Band, above: Band, *, gaps_allowed: bool = False
+) -> None:
+    """Refuse an unordered pair, an overlap or (unless allowed) a gap between consecutive
+    bands."""
     field = f"bands[{index + 1}]"
     pair = f"bands[{index}] {below} and bands[{index + 1}] {above}"
     table = f"grade table {name!r}"
@@ -127,11 +152,14 @@ def _check_neighbours(name: str, index: int, below: Band, above: Band) -> None:
             f"{table}: bands overlap: {pair} ({where}); a value must get exactly one grade",
             field=field,
         )
+    if gaps_allowed:
+        return
     if above.lower > below.upper:
         raise InvalidValueError(
             f"{table}: gap between bands: {pair} leave ({below.upper}, {above.lower}) without "
             f"a grade; if the source prints ranges one unit apart, end {below.letter!r} at "
-            f"{above.lower} with upper_inclusive=False",
+            f"{above.lower} with upper_inclusive=False, or name how to read the gaps "
+            "(gaps=GapReading.ROUND_TO_BAND or NOT_GRADABLE)",
             field=field,
         )
     if not below.upper_inclusive and not above.lower_inclusive:
@@ -143,12 +171,13 @@ def _check_neighbours(name: str, index: int, below: Band, above: Band) -> None:
 
 @attrs.frozen
 class GradeTable:
-    """Grades on a scale, as data: ``bands`` from the lowest score up, without gaps or overlaps.
+    """Grades on a scale, as data: ``bands`` from the lowest score up, never overlapping.
 
     ``source`` says where the numbers come from; ``note`` adds what a user should know (how
     printed gaps were read, what the table does not know). The table covers the range from its
     first band's lower end to its last band's upper end, which may be narrower than the scale;
-    :meth:`grade` refuses values outside it.
+    :meth:`grade` refuses values outside it. ``gaps`` says how a value between two bands is
+    read (:class:`GapReading`); by default the bands must leave no gaps.
     """
 
     name: str
@@ -156,6 +185,9 @@ class GradeTable:
     bands: tuple[Band, ...] = attrs.field(converter=_bands)
     source: str
     note: str = ""
+    gaps: GapReading = attrs.field(
+        default=GapReading.REFUSE, validator=enum_field(GapReading, "gaps"), kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
@@ -178,8 +210,11 @@ class GradeTable:
                     f"grade table {self.name!r} has the letter {band.letter!r} twice",
                     field=f"bands[{index}]",
                 )
+        allowed = self.gaps is not GapReading.REFUSE
         for index in range(len(self.bands) - 1):
-            _check_neighbours(self.name, index, self.bands[index], self.bands[index + 1])
+            _check_neighbours(
+                self.name, index, self.bands[index], self.bands[index + 1], gaps_allowed=allowed
+            )
 
     @property
     def lower(self) -> Decimal:
@@ -238,8 +273,29 @@ class GradeTable:
         for band in self.bands:
             if band.contains(number):
                 return band
-        raise AssertionError(  # pragma: no cover - construction rules out gaps
-            f"grade table {self.name!r} has no band for {number}"
+        return self._in_gap(number)
+
+    @property
+    def places(self) -> int:
+        """The decimal places the bands are printed with (0 for whole percents)."""
+        return max(places_of(edge) for band in self.bands for edge in (band.lower, band.upper))
+
+    def _in_gap(self, number: Decimal) -> Band:
+        below = max((b for b in self.bands if b.upper <= number), key=lambda b: b.upper)
+        above = min((b for b in self.bands if b.lower >= number), key=lambda b: b.lower)
+        gap = f"{number} lies between {below} and {above} of grade table {self.name!r}"
+        if self.gaps is GapReading.ROUND_TO_BAND:
+            rounded = round_to(number, self.places, Rounding.HALF_UP)
+            for band in (below, above):
+                if band.contains(rounded):
+                    return band
+            raise InvalidValueError(
+                f"{gap}, and rounded to the bands' {self.places} places ({rounded}) it still "
+                "falls in no band",
+                field="value",
+            )
+        raise InvalidValueError(
+            f"{gap}; the table reads gaps as not gradable ({self.gaps.value})", field="value"
         )
 
     def _limits(self) -> str:
@@ -364,10 +420,13 @@ GRADE_TABLES: Mapping[str, GradeTable] = MappingProxyType(
 :class:`GradeTable` and use it directly instead of adding to this mapping."""
 
 
-def get_grade_table(table: GradeTable | str) -> GradeTable:
-    """A preset grade table by name, or ``table`` itself.
+def get_grade_table(
+    table: GradeTable | str, defined: Mapping[str, GradeTable] | None = None
+) -> GradeTable:
+    """The grade table named ``table``: one of ``defined`` (a report's own tables), else a
+    preset; ``table`` itself when it is a :class:`GradeTable`.
 
-    Raises :class:`~lakipcore.UnknownNameError` listing the preset names for an unknown name.
+    Raises :class:`~lakipcore.UnknownNameError` listing the names for an unknown name.
     """
     if isinstance(table, GradeTable):
         return table
@@ -375,10 +434,10 @@ def get_grade_table(table: GradeTable | str) -> GradeTable:
         raise LakipTypeError(
             f"expected a GradeTable or a preset name, got {type(table).__name__}", field="table"
         )
-    try:
-        return GRADE_TABLES[table]
-    except KeyError:
-        known = ", ".join(repr(name) for name in GRADE_TABLES)
+    found = (defined or {}).get(table) or GRADE_TABLES.get(table)
+    if found is None:
+        known = ", ".join(repr(name) for name in [*(defined or {}), *GRADE_TABLES])
         raise UnknownNameError(
             f"unknown grade table {table!r}; known tables: {known}", field="table"
-        ) from None
+        )
+    return found

@@ -1,0 +1,227 @@
+"""Reading and writing the grade tables a report file defines (``[grades.NAME]``) and what
+they grade (``[report] grading``).
+
+A table is written as the report prints it, band by band from the lowest up (docs/format.md)::
+
+    [grades.predikat-kinerja]
+    source = "LKjIP Inspektorat Daerah Kabupaten Sampang 2019, Tabel 3.1"
+    gaps = "round-to-band"        # printed in whole percents, one unit apart
+    bands = [
+      { to = "50%", letter = "Sangat Kurang" },
+      { from = "51%", to = "65%", letter = "Kurang" },
+      { from = "66%", to = "75%", letter = "Cukup" },
+      { from = "76%", to = "90%", letter = "Baik" },
+      { from = "91%", letter = "Sangat Baik" },
+    ]
+    scale = { low = "0%", high = "200%" }   # what the table may grade; capaian above 100 %
+
+``from`` and ``to`` are included unless ``from-inclusive`` / ``to-inclusive`` is false; the
+first band may leave out ``from`` (the scale's low end) and the last ``to`` (its high end).
+The scale defaults to the range the bands cover, from 0 when the first band has no ``from``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from lakipcore.figures import format_as_printed
+from lakipcore.notation import Notation
+from lakipcore.reportfile.reader import Reader, Table, join
+from lakipcore.surveys.grades import GRADE_TABLES, Band, GapReading, GradeTable
+from lakipcore.surveys.scales import SCALES, Scale, get_scale
+
+__all__ = ["grade_table_lines", "load_grade_tables", "read_grade_tables", "read_grading"]
+
+_TABLE_KEYS = frozenset({"source", "note", "gaps", "bands", "scale"})
+_BAND_KEYS = frozenset({"from", "to", "letter", "label", "from-inclusive", "to-inclusive"})
+
+
+def read_grade_tables(reader: Reader, data: Table) -> tuple[GradeTable, ...]:
+    """The grade tables of the file's ``[grades]`` table, in file order; errors collected."""
+    tables = []
+    for name, item in reader.table(data, "grades", "", required=False).items():
+        path = join("grades", name)
+        built = reader.collect(functools.partial(_table, reader, name, item, path))
+        if built is not None:
+            tables.append(built)
+    return tuple(tables)
+
+
+def read_grading(reader: Reader, head: Table) -> dict[str, str]:
+    """``[report] grading = { capaian = "NAME" }``: which table grades what."""
+    table = reader.table(head, "grading", "report", required=False)
+    return {key: reader.required_text(table, key, "report.grading") for key in table}
+
+
+def _percent_or_number(reader: Reader, item: Table, key: str, path: str) -> Decimal:
+    figure = reader.figure(item, key, path)
+    if figure.unit or figure.note or figure.currency:
+        raise reader.fail(
+            join(path, key), f"a band end is a number or a percentage, got {figure.text!r}"
+        )
+    return figure.value
+
+
+def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
+    if not isinstance(item, Mapping):
+        raise reader.fail(path, "expected a table with the grade table's bands")
+    if name in GRADE_TABLES:
+        raise reader.fail(path, f"{name!r} is the name of a preset grade table; give it its own")
+    reader.only(item, _TABLE_KEYS, path)
+    raw_bands = reader.array(item, "bands", path)
+    if not raw_bands:
+        raise reader.fail(join(path, "bands"), "a grade table needs at least one band")
+    ends: list[tuple[Decimal | None, Decimal | None]] = []
+    for index, band in enumerate(raw_bands):
+        bpath = f"{path}.bands[{index}]"
+        reader.only(band, _BAND_KEYS, bpath)
+        low = _percent_or_number(reader, band, "from", bpath) if "from" in band else None
+        high = _percent_or_number(reader, band, "to", bpath) if "to" in band else None
+        if low is None and index > 0:
+            raise reader.fail(join(bpath, "from"), "only the first band may leave out 'from'")
+        if high is None and index < len(raw_bands) - 1:
+            raise reader.fail(join(bpath, "to"), "only the last band may leave out 'to'")
+        ends.append((low, high))
+    scale = _scale(reader, item, path, name, ends)
+    bands = []
+    for index, (band, (low, high)) in enumerate(zip(raw_bands, ends, strict=True)):
+        bpath = f"{path}.bands[{index}]"
+        with reader.placed(bpath, replace=True):
+            bands.append(
+                Band(
+                    scale.low if low is None else low,
+                    scale.high if high is None else high,
+                    reader.required_text(band, "letter", bpath),
+                    reader.text(band, "label", bpath, required=False) or "",
+                    lower_inclusive=_inclusive(reader, band, "from-inclusive", bpath),
+                    upper_inclusive=_inclusive(reader, band, "to-inclusive", bpath),
+                )
+            )
+    gaps_name = reader.text(item, "gaps", path, required=False)
+    with reader.placed(join(path, "gaps"), replace=True):
+        gaps = GapReading.from_name(gaps_name) if gaps_name else GapReading.REFUSE
+    with reader.placed(path):
+        return GradeTable(
+            name,
+            scale,
+            tuple(bands),
+            reader.text(item, "source", path, required=False) or "",
+            reader.text(item, "note", path, required=False) or "",
+            gaps=gaps,
+        )
+
+
+def _inclusive(reader: Reader, band: Table, key: str, path: str) -> bool:
+    value = band.get(key, True)
+    if not isinstance(value, bool):
+        raise reader.fail(join(path, key), f"expected true or false, got {value!r}")
+    return value
+
+
+def _scale(
+    reader: Reader,
+    item: Table,
+    path: str,
+    name: str,
+    ends: list[tuple[Decimal | None, Decimal | None]],
+) -> Scale:
+    value = item.get("scale")
+    if isinstance(value, str):
+        with reader.placed(join(path, "scale"), replace=True):
+            return get_scale(value)
+    spath = join(path, "scale")
+    table = reader.table(item, "scale", path, required=False)
+    reader.only(table, {"low", "high"}, spath)
+    low = _percent_or_number(reader, table, "low", spath) if "low" in table else None
+    high = _percent_or_number(reader, table, "high", spath) if "high" in table else None
+    first, last = ends[0][0], ends[-1][1]
+    if low is None:
+        low = first if first is not None else Decimal(0)
+    if high is None:
+        if last is None:
+            raise reader.fail(spath, "the last band has no 'to': give the scale's high end")
+        high = last
+    with reader.placed(spath, replace=True):
+        return Scale(f"{name}-scale", low, high, "the range of the report's grade table")
+
+
+def grade_table_lines(
+    table: GradeTable, string: Any, notation: Notation = Notation.INDONESIAN
+) -> list[str]:
+    """The ``[grades.NAME]`` table of ``table``, band ends written in full."""
+
+    def number(value: Decimal) -> str:
+        return str(string(format_as_printed(value, notation)))
+
+    lines = [f"[grades.{table.name}]"]
+    if table.source:
+        lines.append(f"source = {string(table.source)}")
+    if table.note:
+        lines.append(f"note = {string(table.note)}")
+    if table.gaps is not GapReading.REFUSE:
+        lines.append(f"gaps = {string(table.gaps.value)}")
+    if table.scale.name in SCALES and SCALES[table.scale.name] == table.scale:
+        lines.append(f"scale = {string(table.scale.name)}")
+    else:
+        low, high = number(table.scale.low), number(table.scale.high)
+        lines.append(f"scale = {{ low = {low}, high = {high} }}")
+    lines.append("bands = [")
+    for band in table.bands:
+        parts = [f"from = {number(band.lower)}", f"to = {number(band.upper)}"]
+        parts.append(f"letter = {string(band.letter)}")
+        if band.label:
+            parts.append(f"label = {string(band.label)}")
+        if not band.lower_inclusive:
+            parts.append("from-inclusive = false")
+        if not band.upper_inclusive:
+            parts.append("to-inclusive = false")
+        lines.append(f"  {{ {', '.join(parts)} }},")
+    lines.append("]")
+    return lines
+
+
+def load_grade_tables(path: str) -> dict[str, GradeTable]:
+    """The grade tables of a file: a report file's ``[grades.NAME]`` tables, or a standalone
+    TOML file holding only such tables (and optionally ``notation``). Errors name the file."""
+    import tomllib
+    from pathlib import Path
+
+    from lakipcore.errors import ReportFileError
+    from lakipcore.reportfile.reader import LineIndex
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReportFileError(f"cannot read the file: {error}", source=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ReportFileError(f"not valid TOML: {error}", source=path) from None
+    if "schema" in data:  # a report: its tables, checked as the report is
+        from lakipcore.reportfile.loader import loads_report
+
+        report = loads_report(text, source=path)
+        return {table.name: table for table in report.grade_tables}
+    reader = Reader(path, LineIndex(text))
+    reader.only(data, {"grades", "notation"}, "")
+    notation = data.get("notation")
+    if notation is not None:
+        with reader.placed("notation", replace=True):
+            reader.notation = Notation.from_name(str(notation))
+    tables = read_grade_tables(reader, data)
+    if reader.errors:
+        first = reader.errors[0]
+        if len(reader.errors) == 1:
+            raise first
+        listing = "\n".join(f"  {error}" for error in reader.errors)
+        raise ReportFileError(
+            f"{len(reader.errors)} errors:\n{listing}",
+            source=path,
+            field=first.field,
+            line=first.line,
+            errors=reader.errors,
+        )
+    return {table.name: table for table in tables}
