@@ -30,6 +30,7 @@ from lakipcore.errors import (
 
 if TYPE_CHECKING:
     from lakipcore.arrow import as_rows
+    from lakipcore.audit.export import Findings, findings_to_dict, render_findings
     from lakipcore.dates import (
         DateRange,
         format_date,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
         parse_number,
     )
     from lakipcore.limits import DEFAULT_LIMITS, Limits
+    from lakipcore.methods import ALIASES
     from lakipcore.model import (
         KANWIL_TABLES,
         Accumulation,
@@ -92,6 +94,7 @@ if TYPE_CHECKING:
         UnitPeriod,
         read_cell,
     )
+    from lakipcore.notation import Notation
     from lakipcore.periods import (
         Period,
         bulan,
@@ -100,7 +103,8 @@ if TYPE_CHECKING:
         tahun_anggaran,
         triwulan,
     )
-    from lakipcore.render import render_html
+    from lakipcore.render.html import render_html
+    from lakipcore.render.text import render_score_text
     from lakipcore.reportfile import (
         dump_report,
         load_example,
@@ -108,11 +112,13 @@ if TYPE_CHECKING:
         loads_report,
         write_report,
     )
+    from lakipcore.reportfile.loader import build_report
     from lakipcore.rounding import (
         Rounding,
         explaining_rounding,
         round_to,
     )
+    from lakipcore.schemas import load_schema
     from lakipcore.scoring import (
         PRESETS,
         AbsorptionAggregation,
@@ -140,6 +146,7 @@ if TYPE_CHECKING:
         score_to_dict,
         yoy_points,
     )
+    from lakipcore.scoring.catalogue import CATALOGUE, NamedFormula, get_formula
     from lakipcore.scoring.evidence import (
         rule_value,
     )
@@ -148,6 +155,7 @@ if TYPE_CHECKING:
         SCALES,
         Band,
         Criterion,
+        GapReading,
         GradeTable,
         PeduliHamResult,
         Scale,
@@ -280,7 +288,19 @@ _LAZY: dict[str, str] = {
     "read_workbook": "lakipcore.excel",
     "write_workbook": "lakipcore.excel",
     "as_rows": "lakipcore.arrow",
-    "render_html": "lakipcore.render",
+    "render_html": "lakipcore.render.html",
+    "render_score_text": "lakipcore.render.text",
+    "Findings": "lakipcore.audit.export",
+    "findings_to_dict": "lakipcore.audit.export",
+    "render_findings": "lakipcore.audit.export",
+    "load_schema": "lakipcore.schemas",
+    "build_report": "lakipcore.reportfile.loader",
+    "Notation": "lakipcore.notation",
+    "GapReading": "lakipcore.surveys",
+    "ALIASES": "lakipcore.methods",
+    "CATALOGUE": "lakipcore.scoring.catalogue",
+    "NamedFormula": "lakipcore.scoring.catalogue",
+    "get_formula": "lakipcore.scoring.catalogue",
     "DEFAULT_LIMITS": "lakipcore.limits",
     "Limits": "lakipcore.limits",
 }
@@ -300,6 +320,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "ALIASES",
+    "CATALOGUE",
     "DEFAULT_LIMITS",
     "GRADE_TABLES",
     "KANWIL_TABLES",
@@ -323,7 +345,9 @@ __all__ = [
     "EvidenceTable",
     "Figure",
     "FigureFormatError",
+    "Findings",
     "Formula",
+    "GapReading",
     "GradeTable",
     "Indicator",
     "IndicatorChange",
@@ -337,7 +361,9 @@ __all__ = [
     "Measure",
     "MeasureKind",
     "MethodNotApplicableError",
+    "NamedFormula",
     "NotTargeted",
+    "Notation",
     "Origin",
     "OutputScore",
     "PeduliHamResult",
@@ -378,12 +404,14 @@ __all__ = [
     "__version__",
     "absorption",
     "as_rows",
+    "build_report",
     "bulan",
     "capaian",
     "composite_mean",
     "convert",
     "dump_report",
     "explaining_rounding",
+    "findings_to_dict",
     "format_date",
     "format_date_range",
     "format_dates",
@@ -391,12 +419,14 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_rupiah",
+    "get_formula",
     "get_grade_table",
     "get_method",
     "get_scale",
     "ikm_from_elements",
     "load_example",
     "load_report",
+    "load_schema",
     "loads_report",
     "mean_of_scores",
     "parse_cell",
@@ -412,7 +442,9 @@ __all__ = [
     "read_cell",
     "read_workbook",
     "relative_change",
+    "render_findings",
     "render_html",
+    "render_score_text",
     "round_to",
     "rule_value",
     "score_indicator",
