@@ -45,6 +45,7 @@ NAMES = (
     "capaian-kondisi-khusus",
     "capaian-ratio-capped",
     "progress-from-baseline",
+    "relative-change",
     "nilai-permenpanrb-8-2021",
     "pmk22-penyerapan",
     "pmk22-konsistensi",

@@ -297,7 +297,7 @@ LOAD_ERROR_CASES = (
         (("[units.periods.2019]\n", "[units.periods.2019]\nbudjet = 1\n"),),
         ReportFileError,
         "units[0].periods.2019.budjet",
-        r"unknown field 'budjet'; expected one of budget, evidence, printed",
+        r"unknown field 'budjet'; expected one of budget, derived, evidence, printed",
     ),
     (
         "unknown-budget-key",

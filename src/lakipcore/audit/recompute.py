@@ -36,6 +36,7 @@ from lakipcore.model import (
 from lakipcore.model.evidence import NIL_CELLS
 from lakipcore.notation import Notation
 from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
+from lakipcore.scoring.derived import derived_values
 from lakipcore.scoring.evidence import rule_value
 from lakipcore.scoring.formulas import defined_absorption
 from lakipcore.scoring.results import (
@@ -266,6 +267,21 @@ def evidence_path(table: EvidenceTable, suffix: str) -> str | None:
     return None if table.origin is None or table.origin.path is None else table.origin.path + suffix
 
 
+def _derived_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
+    """The printed values of the block's derived figures, each against its formula."""
+    if not block.derived:
+        return
+    values = derived_values(block)
+    for figure in block.derived:
+        value = values[figure.key]
+        subject = Subject(unit.code, figure.key)
+        for printed in figure.printed:
+            if isinstance(value, LakipError):
+                yield Recomputed(printed, subject, block.period, None, reason=value.message)
+            else:
+                yield Recomputed(printed, subject, block.period, value)
+
+
 def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
     """Printed totals of the unit's evidence tables, and their computed cells, row by row."""
     for table in block.evidence:
@@ -358,6 +374,7 @@ def _unit_items(
     if block is not None:
         yield from _budget_items(unit, block, score)
         yield from _evidence_items(unit, block)
+        yield from _derived_items(unit, block)
     for indicator in unit.indicators:
         entry = indicator.at(key)
         if entry is None:

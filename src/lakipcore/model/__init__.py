@@ -7,6 +7,7 @@ Numbers are ``Decimal`` (``int`` is accepted and converted); ``float`` and ``str
 
 from lakipcore.model.budget import Budget, BudgetLine, BudgetOutput, ReportedAbsorption
 from lakipcore.model.codes import check_code
+from lakipcore.model.derived import DerivedFigure, Reference
 from lakipcore.model.evidence import (
     Column,
     ColumnKind,
@@ -48,6 +49,7 @@ __all__ = [
     "ColumnKind",
     "Comparison",
     "Condition",
+    "DerivedFigure",
     "EvidenceTable",
     "Formula",
     "Indicator",
@@ -61,6 +63,7 @@ __all__ = [
     "PrintedFigures",
     "Quantity",
     "Realisation",
+    "Reference",
     "Report",
     "ReportPeriod",
     "ReportTable",

@@ -66,6 +66,8 @@ class Quantity(NamedEnum):
     """A budget ceiling in Rupiah."""
     TOTAL = "total"
     """A total, average or computed cell of an evidence table, checked against its rows."""
+    VALUE = "value"
+    """The value of a derived figure (NE, NKA, a relative change), computed by its formula."""
     GRADE = "grade"
     """An indicator's predikat (``Sangat Baik``): the grade its capaian gets in the grade table
     the report names for capaian (``[report] grading``). Text, not a number."""

@@ -260,6 +260,7 @@ class Report:
         for block in unit.periods:
             self._check_key(block.period, block.origin, here)
             figures = list(block.printed)
+            figures += [p for derived in block.derived for p in derived.printed]
             if block.budget is not None:
                 figures += block.budget.printed
                 figures += [p for o in getattr(block.budget, "outputs", ()) for p in o.printed]

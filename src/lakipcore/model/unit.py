@@ -11,6 +11,7 @@ from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.model._members import members
 from lakipcore.model.budget import Budget, BudgetLine, ReportedAbsorption
 from lakipcore.model.codes import check_code
+from lakipcore.model.derived import DerivedFigure, check_derived
 from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
 from lakipcore.model.indicator import Indicator
 from lakipcore.model.origin import Origin
@@ -39,6 +40,10 @@ def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
     return members(Indicator, "indicators")(items)
 
 
+def _derived(items: Iterable[DerivedFigure]) -> tuple[DerivedFigure, ...]:
+    return members(DerivedFigure, "derived")(items)
+
+
 def _blocks(items: Iterable[UnitPeriod]) -> tuple[UnitPeriod, ...]:
     return members(UnitPeriod, "periods")(items)
 
@@ -53,10 +58,15 @@ class UnitPeriod:
     printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     evidence: tuple[EvidenceTable, ...] = attrs.field(default=(), converter=_evidence)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    derived: tuple[DerivedFigure, ...] = attrs.field(
+        default=(), converter=_derived, kw_only=True
+    )
+    """Figures the report computes with a named formula and prints (NE, NKA, growth)."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.period, str):
             raise LakipTypeError(f"expected a period key, got {self.period!r}", field="period")
+        check_derived(self.derived)
         seen: set[str] = set()
         for index, table in enumerate(self.evidence):
             if table.id in seen:

@@ -44,6 +44,7 @@ from lakipcore.model import (
     UnitPeriod,
 )
 from lakipcore.notation import Notation
+from lakipcore.reportfile.derived import read_derived
 from lakipcore.reportfile.evidence import read_evidence, read_rule, read_supports
 from lakipcore.reportfile.grades import read_grade_tables, read_grading
 from lakipcore.reportfile.methods import read_methods
@@ -505,7 +506,7 @@ def _period_tables(reader: Reader, parent: Table, path: str, keys: set[str]) -> 
 
 def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> UnitPeriod:
     path = f"{unit_path}.periods.{key}"
-    reader.only(table, {"printed", "budget", "evidence"}, path)
+    reader.only(table, {"printed", "budget", "evidence", "derived"}, path)
     budget = (
         _budget(reader, reader.table(table, "budget", path), f"{path}.budget")
         if "budget" in table
@@ -516,8 +517,14 @@ def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> Unit
         read_evidence(reader, item, f"{path}.evidence[{index}]")
         for index, item in enumerate(reader.array(table, "evidence", path))
     )
+    derived = tuple(
+        read_derived(reader, item, f"{path}.derived[{index}]")
+        for index, item in enumerate(reader.array(table, "derived", path))
+    )
     with reader.placed(path):
-        return UnitPeriod(key, budget, printed, evidence, origin=reader.origin(path))
+        return UnitPeriod(
+            key, budget, printed, evidence, origin=reader.origin(path), derived=derived
+        )
 
 
 def _budget(reader: Reader, table: Table, path: str) -> Budget:

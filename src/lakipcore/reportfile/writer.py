@@ -29,6 +29,7 @@ from lakipcore.model import (
     Unit,
 )
 from lakipcore.notation import Notation
+from lakipcore.reportfile.derived import derived_lines
 from lakipcore.reportfile.evidence import write_evidence, write_rule
 from lakipcore.reportfile.grades import grade_table_lines
 from lakipcore.reportfile.loader import SCHEMA_VERSION
@@ -149,6 +150,8 @@ def _unit(unit: Unit, header: str, parent: Unit | None, n: Notation) -> list[str
             out += _budget(block.budget, f"{base}.budget", n)
         for table in block.evidence:
             out += write_evidence(table, f"{base}.evidence", _string)
+        for derived in block.derived:
+            out += derived_lines(derived, f"{base}.derived", _string, _key, n)
     for indicator in unit.indicators:
         out += _indicator(indicator, f"{header}.indicators", n)
     return out

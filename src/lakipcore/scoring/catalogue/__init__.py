@@ -21,6 +21,7 @@ from typing import Any
 
 from lakipcore._exact import HUNDRED
 from lakipcore.errors import UnknownNameError
+from lakipcore.scoring.formulas import relative_change
 from lakipcore.scoring.catalogue._capaian import (
     GAP_POLICIES,
     IKI_BANDS,
@@ -235,6 +236,31 @@ _ENTRIES = (
             note="illustrative (no published example found): a reduction halfway to target",
         ),
         function=lambda i, p: progress_from_baseline(i["baseline"], i["target"], i["realisation"]),
+    ),
+    NamedFormula(
+        name="relative-change",
+        meaning="relative change (growth) in percent: (current − previous) / previous × 100",
+        formula="(C − P) / P × 100; P = 0 is an error naming the previous value",
+        inputs=(
+            _one("current", "the value of the later period"),
+            _one("previous", "the value of the earlier period"),
+        ),
+        parameters=(),
+        source=Source(
+            "LAKIP Kantor Wilayah Kemenkumham Banten 2019",
+            "Bab III, Kekayaan Intelektual: 'peningkatan sebesar 52 permohonan atau "
+            "peningkatan 44,44% dari total permohonan tahun 2018' (169 against 117)",
+            None,
+            True,
+        ),
+        example=Example(
+            {"current": D(169), "previous": D(117)},
+            # 52 / 117 × 100 = 44,444… (the quotient carried to 60 digits)
+            D("44.4444444444444444444444444444444444444444444444444444444444"),
+            "44,44%",
+            None,
+        ),
+        function=lambda i, p: relative_change(i["current"], i["previous"]),
     ),
     NamedFormula(
         name="nilai-permenpanrb-8-2021",
