@@ -16,6 +16,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from lakipcore.cli.batch import add_options as add_batch_options
+from lakipcore.cli.batch import is_batch, run_audit, run_score
 from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.model import Report
 from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
@@ -59,13 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--tables",
         type=_tables,
-        default="dashboard,indicators,changes",
+        default=None,
         metavar="NAME[,NAME...]",
         help=(
-            "text tables to print, of dashboard, indicators, changes (default all three; "
-            "ignored with --format json, which carries every figure)"
+            "text tables to print, of dashboard, indicators, changes (default all three; for "
+            "several files, the roll-up's dashboard,changes; ignored with --format json, which "
+            "carries every figure)"
         ),
     )
+    add_batch_options(score, rollup=True)
     audit = commands.add_parser(
         "audit",
         help="recompute every printed figure and list the inconsistencies",
@@ -76,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     _common(audit)
+    add_batch_options(audit, rollup=False)
     migrate = commands.add_parser(
         "migrate",
         help="rewrite a report file in the current schema",
@@ -124,7 +129,15 @@ def _tables(text: str) -> tuple[str, ...]:
 
 
 def _common(command: argparse.ArgumentParser) -> None:
-    command.add_argument("file", nargs="?", metavar="FILE", help="a report file (docs/format.md)")
+    command.add_argument(
+        "file",
+        nargs="*",
+        metavar="PATH",
+        help=(
+            "a report file (docs/format.md) or workbook; several, a directory or a glob score "
+            "each and roll them up (docs/cli.md, Many reports at once)"
+        ),
+    )
     command.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
@@ -168,6 +181,8 @@ def _methods(options: list[str], report: Report) -> MethodChoice:
 
 
 def _load(args: argparse.Namespace) -> tuple[Report, str]:
+    if isinstance(args.file, list):  # nargs="*": one FILE, or none for the example
+        args.file = args.file[0] if args.file else None
     args.source = str(args.file) if args.file else EXAMPLE_NAME
     from lakipcore.cli.workbook import load_any  # a report file, or a workbook by suffix
 
@@ -192,6 +207,8 @@ def _audit(args: argparse.Namespace) -> int:
     from lakipcore.audit import Severity, audit
     from lakipcore.cli.auditing import findings_to_dict, render_findings
 
+    if is_batch(args.file):
+        return run_audit(args)
     report, source = _load(args)
     findings = audit(report, method=args.methods, source=source)
     if args.format == "json":
@@ -204,6 +221,8 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
+    if is_batch(args.file):
+        return run_score(args)
     report, _ = _load(args)
     scored = score_report(report, args.methods)
     rounding = Rounding(args.rounding)
@@ -215,10 +234,11 @@ def _score(args: argparse.Namespace) -> int:
         data = score_to_dict(scored, places=args.places, rounding=rounding, report=report)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        from lakipcore.render.text import render_score_text
+        from lakipcore.render.text import DEFAULT_TABLES, render_score_text
 
+        tables = DEFAULT_TABLES if args.tables is None else args.tables
         text = render_score_text(
-            report, scored, places=args.places, rounding=rounding, tables=args.tables
+            report, scored, places=args.places, rounding=rounding, tables=tables
         )
         sys.stdout.write(text)
     return EXIT_OK
