@@ -164,3 +164,18 @@ def test_derived_figures_built_in_python_are_checked() -> None:
         DerivedFigure("NE", "pmk22-nilai-efisiensi", {"efisiensi": Decimal(4)})
     figure = DerivedFigure("ne", "pmk22-nilai-efisiensi", {"efisiensi": Decimal(4)})
     assert [] == figure.references()
+
+
+def test_a_file_with_derived_figures_validates_against_the_schema() -> None:
+    import tomllib
+
+    from extras import require
+
+    jsonschema = require("jsonschema")
+    from lakipcore.schemas import load_schema
+
+    data = tomllib.loads(EKA)
+    jsonschema.validate(data, load_schema("report"))
+    data["office"]["periods"]["2021"]["derived"][0]["formul"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, load_schema("report"))
