@@ -21,7 +21,6 @@ from typing import Any
 
 from lakipcore._exact import HUNDRED
 from lakipcore.errors import UnknownNameError
-from lakipcore.scoring.formulas import relative_change
 from lakipcore.scoring.catalogue._capaian import (
     GAP_POLICIES,
     IKI_BANDS,
@@ -65,6 +64,7 @@ from lakipcore.scoring.catalogue._spec import (
     programs,
     rows,
 )
+from lakipcore.scoring.formulas import relative_change
 
 __all__ = [
     "CATALOGUE",
