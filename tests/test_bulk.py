@@ -17,6 +17,20 @@ from lakipcore.errors import LakipError, LakipValueError, ZeroTargetError
 
 pa = require("pyarrow")
 bulk = pytest.importorskip("lakipcore.bulk")
+from lakipcore.bulk import _numpy  # noqa: E402 - after the skip above
+
+
+@pytest.fixture(autouse=True, scope="module", params=["numpy", "pyarrow"])
+def kernels(request: pytest.FixtureRequest) -> Any:
+    """Every test runs on the numpy kernels and on the pyarrow compute fallback (numpy is not
+    a dependency of the arrow extra). Module-scoped, so hypothesis accepts it."""
+    if request.param == "numpy":
+        require("numpy")
+    before = _numpy.ENABLED
+    _numpy.ENABLED = request.param == "numpy"
+    yield request.param
+    _numpy.ENABLED = before
+
 
 DATA = Path(L.__file__).parent / "data"
 EXAMPLES = sorted(p.name for p in DATA.glob("*.toml"))

@@ -7,6 +7,7 @@ the mean of the units' intervals; Σ realisasi / Σ pagu by exact ``divmod``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -45,28 +46,42 @@ class Offices:
     ) -> None:
         self.units, self.methods, self.keys, self.office = units, methods, keys, office
         t = units.table
-        names = ("period", "unit", "n", "slo", "shi", "pagu", "real", "rate", "budget_rows")
-        lists = {name: t[name].to_pylist() for name in names}
+        names = ("unit", "n", "slo", "shi", "pagu", "real", "rate", "budget_rows")
+        # Columns as Python lists (exact, unbounded sums), and each period's rows as a range:
+        # the unit table is sorted by period, so a period's units are contiguous.
+        self.cols: dict[str, list[Any]] = {name: t[name].to_pylist() for name in names}
         for name in ("ach_lo", "ach_hi", "abs_lo", "abs_hi"):
-            lists[name] = getattr(units, name).to_pylist()
-        self.by_period: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
-        for i in range(t.num_rows):
-            member = {name: values[i] for name, values in lists.items()}
-            member["row"] = i
-            self.by_period[member["period"]].append(member)
+            self.cols[name] = getattr(units, name).to_pylist()
+        positions = units.index.to_pylist()
+        self.spans: dict[str, range] = {}
+        start = 0
+        for number, key in enumerate(keys):
+            stop = bisect.bisect_right(positions, number, lo=start)
+            self.spans[key] = range(start, stop)
+            start = stop
         self._intervals: dict[str, dict[str, Any]] = {}
         self._exact: dict[str, dict[str, Fraction | None]] = {}
 
-    def _alone(self, key: str) -> dict[str, Any] | None:
-        """The office's own figures when it is the period's only unit (a single-unit report)."""
-        members = self.by_period[key]
-        if self.office is not None and len(members) == 1 and members[0]["unit"] == self.office:
+    def _sum(self, name: str, members: range | list[int]) -> int:
+        values = self.cols[name]
+        if isinstance(members, range):
+            return sum(values[members.start : members.stop])
+        return sum(values[i] for i in members)
+
+    def _alone(self, key: str) -> int | None:
+        """The office's row when it is the period's only unit (a single-unit report)."""
+        members = self.spans[key]
+        if len(members) == 1 and self.cols["unit"][members[0]] == self.office:
             return members[0]
         return None
 
-    def _budgeted(self, key: str) -> list[dict[str, Any]]:
+    def _budgeted(self, key: str) -> range | list[int]:
         """The members of the absorption: every unit, the office only with a budget."""
-        return [m for m in self.by_period[key] if m["unit"] != self.office or m["budget_rows"]]
+        members = self.spans[key]
+        if self.office is None:
+            return members
+        unit, rows = self.cols["unit"], self.cols["budget_rows"]
+        return [i for i in members if unit[i] != self.office or rows[i]]
 
     def table(self, out: Output) -> Any:
         """One row per period: period, method, the three figures, pagu and realisasi."""
@@ -119,41 +134,41 @@ class Offices:
         return self._intervals[key]
 
     def _achievement(self, key: str, method: ScoringMethod) -> Interval:
-        members, alone = self.by_period[key], self._alone(key)
+        members, alone, c = self.spans[key], self._alone(key), self.cols
         if alone is not None:
-            return None if alone["ach_lo"] is None else (alone["ach_lo"], alone["ach_hi"])
+            return None if c["ach_lo"][alone] is None else (c["ach_lo"][alone], c["ach_hi"][alone])
         if method.achievement is AchievementAggregation.POOLED_INDICATORS:
-            count = sum(m["n"] for m in members)
+            count = self._sum("n", members)
             if not count:
                 return None
-            low, high = sum(m["slo"] for m in members), sum(m["shi"] for m in members)
+            low, high = self._sum("slo", members), self._sum("shi", members)
             return low // count, -(-high // count)
-        means = [m for m in members if m["ach_lo"] is not None]
+        means = [i for i in members if c["ach_lo"][i] is not None]
         if not means:
             return None
-        return _mean([m["ach_lo"] for m in means], [m["ach_hi"] for m in means])
+        return _mean([c["ach_lo"][i] for i in means], [c["ach_hi"][i] for i in means])
 
     def _absorption(
         self, key: str, method: ScoringMethod
     ) -> tuple[Interval, int | None, int | None]:
-        budgeted = self._budgeted(key)
+        budgeted, c = self._budgeted(key), self.cols
         # As in the core, the amounts are given whenever every member has them.
         complete = bool(budgeted) and all(
-            m["pagu"] is not None and m["abs_lo"] is not None for m in budgeted
+            c["pagu"][i] is not None and c["abs_lo"][i] is not None for i in budgeted
         )
-        pagu = sum(m["pagu"] for m in budgeted) if complete else None
-        realised = sum(m["real"] for m in budgeted) if complete else None
+        pagu = self._sum("pagu", budgeted) if complete else None
+        realised = self._sum("real", budgeted) if complete else None
         alone = self._alone(key)
         if alone is not None:
-            rate = None if alone["abs_lo"] is None else (alone["abs_lo"], alone["abs_hi"])
+            rate = None if c["abs_lo"][alone] is None else (c["abs_lo"][alone], c["abs_hi"][alone])
             return rate, pagu, realised
-        if not budgeted or any(m["abs_lo"] is None for m in budgeted):
+        if not budgeted or any(c["abs_lo"][i] is None for i in budgeted):
             return None, pagu, realised
         if method.absorption is AbsorptionAggregation.MEAN_OF_UNIT_RATES:
-            rates = _mean([m["abs_lo"] for m in budgeted], [m["abs_hi"] for m in budgeted])
+            rates = _mean([c["abs_lo"][i] for i in budgeted], [c["abs_hi"][i] for i in budgeted])
             return rates, pagu, realised
         if pagu is None or realised is None:
-            only = ", ".join(m["unit"] for m in budgeted if m["rate"] is not None)
+            only = ", ".join(c["unit"][i] for i in budgeted if c["rate"][i] is not None)
             raise MethodNotApplicableError(
                 f"method {method.name!r} sums pagu and realisasi, but in {key} the budget of "
                 f"{only} is known only as a printed absorption rate; use a method that "
@@ -179,13 +194,13 @@ class Offices:
             if alone is not None or method.achievement is AchievementAggregation.POOLED_INDICATORS:
                 achievement = _rational.mean([c for _, c in capaians])
             else:
-                grouped: dict[str, list[Fraction]] = {}
+                grouped: dict[object, list[Fraction]] = {}
                 for unit, value in capaians:
                     grouped.setdefault(unit, []).append(value)
                 achievement = _rational.mean([_rational.mean(v) for v in grouped.values()])
         absorption: Fraction | None = None
         if values["absorption"] is not None:
-            rates = [self.units.exact_unit(m["row"])["absorption"] for m in self._budgeted(key)]
+            rates = [self.units.exact_unit(i)["absorption"] for i in self._budgeted(key)]
             if alone is not None:
                 absorption = rates[0]
             elif method.absorption is AbsorptionAggregation.MEAN_OF_UNIT_RATES:

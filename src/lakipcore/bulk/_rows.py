@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from lakipcore.bulk import _rational
+from lakipcore.bulk import _numpy, _rational
 from lakipcore.bulk._columns import (
+    INT64_MAX,
     checked,
     decimal_scalar,
     pyarrow,
@@ -20,6 +21,7 @@ from lakipcore.bulk._columns import (
     scaled_quotient,
     unscaled,
 )
+from lakipcore.bulk._numpy import numpy
 from lakipcore.errors import InvalidValueError, LakipValueError, ZeroTargetError
 from lakipcore.model.indicator import Formula, Polarity
 from lakipcore.scoring.methods import ScoringMethod, ZeroTargetPolicy
@@ -39,8 +41,10 @@ PLANNED: Final = "planned"
 ZERO_EXCLUDED: Final = "zero target excluded"
 
 
-def column(table: Any, name: str, *, required: bool = True) -> Any:
-    """Column ``name`` of ``table`` as one contiguous array (``None`` if optional and absent)."""
+def column(table: Any, name: str, *, required: bool = True, combine: bool = True) -> Any:
+    """Column ``name`` of ``table`` as one contiguous array (``None`` if optional and absent);
+    with ``combine=False`` as it is (a Parquet file gives one chunk per row group, and joining
+    string chunks copies them for nothing where a kernel takes a chunked array)."""
     if name not in table.column_names:
         if required:
             raise LakipValueError(
@@ -49,7 +53,9 @@ def column(table: Any, name: str, *, required: bool = True) -> Any:
             )
         return None
     values = table.column(name)
-    return values.combine_chunks() if hasattr(values, "combine_chunks") else values
+    if combine and hasattr(values, "combine_chunks"):
+        return values.combine_chunks()
+    return values
 
 
 def text(values: Any) -> Any:
@@ -64,6 +70,9 @@ def _keys_of(values: Any) -> Any:
     """A key column as strings, kept dictionary-encoded when it is (grouping is faster)."""
     pa, pc = pyarrow()
     if pa.types.is_dictionary(values.type):
+        if hasattr(values, "combine_chunks"):
+            # Chunks may each have their own dictionary: one array, one dictionary.
+            values = values.combine_chunks()
         if not pa.types.is_string(values.type.value_type):
             return pc.cast(values, pa.dictionary(values.type.index_type, pa.string()))
         return values
@@ -76,9 +85,19 @@ class Rows:
     def __init__(self, table: Any, methods: Mapping[str, ScoringMethod], keys: Sequence[str]):
         pa, pc = pyarrow()
         self.count = table.num_rows
-        self.period = _keys_of(column(table, "period"))
-        self.unit = _keys_of(column(table, "unit"))
-        self.code = text(column(table, "code"))
+        self.np = numpy() if self.count else None
+        # The numpy path takes string key columns chunked as they come.
+        chunked = self.np is not None
+        self.period = _keys_of(column(table, "period", combine=not chunked))
+        self.unit = _keys_of(column(table, "unit", combine=not chunked))
+        self.code = text(column(table, "code", combine=not chunked))
+        for name, values in (("period", self.period), ("unit", self.unit)):
+            if values.null_count:
+                row = pc.index(pc.is_null(values), True).as_py()
+                raise InvalidValueError(f"row {row} has no {name}", field=name)
+        if self.np is not None:
+            self._init_numpy(self.np, table, methods, keys)
+            return
         target, t_scale = unscaled(column(table, "target"))
         realised, r_scale = unscaled(column(table, "realisation"))
         self.scale = max(t_scale, r_scale)
@@ -86,7 +105,10 @@ class Rows:
         self.realised = rescale(realised, r_scale, self.scale)
         self._check_signs()
         index = pc.index_in(text(self.period), value_set=pa.array(list(keys), pa.string()))
-        self.formula = self._formulas(table, methods, keys, index)
+        defaults = pc.take(
+            pa.array([FORMULA_CODES[methods[k].lower_is_better] for k in keys], pa.int8()), index
+        )
+        self.formula = self._formulas(table, defaults)
         caps = [methods[k].cap for k in keys]
         self.cap = pc.take(
             pa.array(
@@ -99,6 +121,128 @@ class Rows:
             pa.array([methods[k].zero_target is ZeroTargetPolicy.EXCLUDE for k in keys]), index
         )
         self._score(exclude)
+
+    # --- the numpy path (see _numpy); the pyarrow compute path below gives the same columns ---
+
+    def _init_numpy(
+        self, np: Any, table: Any, methods: Mapping[str, ScoringMethod], keys: Sequence[str]
+    ) -> None:
+        pa, _ = pyarrow()
+        target, target_valid, t_scale = _numpy.ints(column(table, "target", combine=False))
+        realised, realised_valid, r_scale = _numpy.ints(column(table, "realisation", combine=False))
+        self.scale = max(t_scale, r_scale)
+        target = _numpy.rescale(target, t_scale, self.scale)
+        realised = _numpy.rescale(realised, r_scale, self.scale)
+        for name, values in (("target", target), ("realisation", realised)):
+            if len(values) and values.min() < 0:
+                row = int(np.argmax(values < 0))
+                raise InvalidValueError(
+                    f"target and realisation must not be negative ({self.where(row)})",
+                    field=name,
+                )
+        self.pcode = period_codes(self.period, keys)
+        per_period = self._per_period
+        defaults = per_period([FORMULA_CODES[methods[k].lower_is_better] for k in keys], np.int8)
+        self.formula = self._formulas(
+            table,
+            pa.scalar(int(defaults), pa.int8()) if defaults.ndim == 0 else pa.array(defaults),
+        )
+        self.formula_np = np.asarray(self.formula.to_numpy(zero_copy_only=False), np.int8)
+        caps = [methods[k].cap for k in keys]
+        cap_ints = [None if c is None else decimal_scalar(c, INTERNAL_SCALE) for c in caps]
+        self._caps = cap_ints
+        exclude = per_period(
+            [methods[k].zero_target is ZeroTargetPolicy.EXCLUDE for k in keys], np.bool_
+        )
+        self._score_numpy(
+            np,
+            target=target,
+            target_valid=target_valid,
+            realised=realised,
+            realised_valid=realised_valid,
+            exclude=exclude,
+        )
+
+    def _per_period(self, values: list[Any], kind: Any) -> Any:
+        """A value of each period's method for every row (a numpy scalar, which broadcasts,
+        when every period has the same: the usual case needs no per-row lookup)."""
+        np: Any = self.np
+        if all(v == values[0] for v in values):
+            return np.asarray(values[:1], kind)[0]
+        return np.asarray(values, kind)[self.pcode]
+
+    def _score_numpy(
+        self,
+        np: Any,
+        *,
+        target: Any,
+        target_valid: Any | None,
+        realised: Any,
+        realised_valid: Any | None,
+        exclude: Any,
+    ) -> None:
+        pa, _ = pyarrow()
+        per_period = self._per_period
+        formula, cap_ints = self.formula_np, self._caps
+        ones = np.ones(self.count, np.bool_)
+        targeted = ones if target_valid is None else target_valid
+        scorable = targeted if realised_valid is None else targeted & realised_valid
+        inverse = formula == _rational.INVERSE
+        any_inverse = bool(inverse.any())
+        zero = target == 0
+        if any_inverse:
+            zero |= inverse & (realised == 0)
+        zero &= scorable
+        if zero.any():
+            refused = zero & ~exclude
+            if refused.any():
+                raise ZeroTargetError(
+                    "capaian of a zero target (or of a zero realisation under the inverse "
+                    f"ratio) is undefined; choose a zero-target policy "
+                    f"({self.where(int(np.argmax(refused)))})",
+                    field="target",
+                )
+        valid = scorable & ~zero
+        every = bool(valid.all())
+        # One division for every row: the inverse ratio divides the other way round, and rows
+        # that are not scored divide 0 by 1.
+        numerator, denominator = realised, target
+        if any_inverse:
+            numerator = np.where(inverse, target, realised)
+            denominator = np.where(inverse, realised, target)
+        if not every:
+            numerator, denominator = np.where(valid, numerator, 0), np.where(valid, denominator, 1)
+        digits = INTERNAL_SCALE + 2  # × 100 for percent, × 10**10 for the internal scale
+        floor, inexact = _numpy.scaled_quotient(numerator, denominator, digits)
+        lo, hi = floor, floor + inexact  # the bound check leaves room for the + 1
+        kondisi = formula == _rational.KONDISI
+        if kondisi.any():
+            twice = 2 * 10**digits
+            lo, hi = np.where(kondisi, twice - hi, lo), np.where(kondisi, twice - floor, hi)
+        if any(c is not None for c in cap_ints):
+            bound = per_period([INT64_MAX if c is None else c for c in cap_ints], np.int64)
+            lo, hi = np.minimum(lo, bound), np.minimum(hi, bound)
+        if not every:
+            lo, hi = np.where(valid, lo, 0), np.where(valid, hi, 0)
+        self.valid_np, self._every = valid, every
+        self.target_np, self.realised_np = target, realised
+        self.lo_np, self.hi_np = lo, hi
+        self.lo = _numpy.to_arrow(lo, None if every else valid)
+        self.hi = _numpy.to_arrow(hi, None if every else valid)
+        self.valid = pa.array(valid)
+        self.target = _numpy.to_arrow(target, target_valid)
+        self.realised = _numpy.to_arrow(realised, realised_valid)
+        self.cap = None
+        self.excluded = self._reasons(np, every, targeted, scorable, zero)
+
+    def _reasons(self, np: Any, every: bool, targeted: Any, scorable: Any, zero: Any) -> Any:
+        """The ``excluded`` column: why a row has no capaian (a take from the three reasons)."""
+        pa, _ = pyarrow()
+        if every:
+            return pa.nulls(self.count, pa.string())
+        reason = np.where(~targeted, 1, np.where(~scorable, 2, np.where(zero, 3, 0)))
+        names = pa.array([None, NOT_TARGETED, PLANNED, ZERO_EXCLUDED], pa.string())
+        return names.take(pa.array(reason.astype(np.int8)))
 
     def _check_signs(self) -> None:
         _, pc = pyarrow()
@@ -118,18 +262,15 @@ class Rows:
             f"indicator {self.code[row].as_py()}"
         )
 
-    def _formulas(
-        self, table: Any, methods: Mapping[str, ScoringMethod], keys: Sequence[str], index: Any
-    ) -> Any:
+    def _formulas(self, table: Any, defaults: Any) -> Any:
+        """Each row's formula code: its method's for lower-is-better (``defaults``), ratio for
+        higher, or the row's own ``formula`` when it states one that fits its polarity."""
         pa, pc = pyarrow()
-        polarity = column(table, "polarity", required=False)
+        polarity = column(table, "polarity", required=False, combine=self.np is None)
         lower = (
             pa.array([False] * self.count)
             if polarity is None
             else pc.fill_null(pc.equal(text(polarity), Polarity.LOWER_IS_BETTER.value), False)
-        )
-        defaults = pc.take(
-            pa.array([FORMULA_CODES[methods[k].lower_is_better] for k in keys], pa.int8()), index
         )
         codes = pc.if_else(lower, defaults, pa.scalar(_rational.RATIO, pa.int8()))
         stated = column(table, "formula", required=False)
@@ -214,16 +355,57 @@ class Rows:
             ),
         )
 
+    def arrays(self) -> tuple[Any, Any, Any | None] | None:
+        """The capaian intervals as numpy ``(lo, hi, valid)`` on the numpy path, else None."""
+        if self.np is None:
+            return None
+        return self.lo_np, self.hi_np, None if self._every else self.valid_np
+
     def exact(self, row: int) -> Any:
         """The exact capaian of ``row`` (a Fraction), or ``None`` when it has none."""
+        from fractions import Fraction  # noqa: PLC0415 - only on the rare exact path
+
+        if self.np is not None:
+            if not self.valid_np[row]:
+                return None
+            cap = self._caps[int(self.pcode[row])]
+            return _rational.capaian(
+                int(self.target_np[row]),
+                int(self.realised_np[row]),
+                int(self.formula_np[row]),
+                None if cap is None else Fraction(cap, 10**INTERNAL_SCALE),
+            )
         if not self.valid[row].as_py():
             return None
         cap = self.cap[row].as_py()
-        from fractions import Fraction  # noqa: PLC0415 - only on the rare exact path
-
         return _rational.capaian(
             self.target[row].as_py(),
             self.realised[row].as_py(),
             self.formula[row].as_py(),
             None if cap is None else Fraction(cap, 10**INTERNAL_SCALE),
         )
+
+    def exact_rows(self, rows: Any) -> list[Any]:
+        """The exact capaians of the numpy row indexes ``rows`` (all valid), as Fractions."""
+        from fractions import Fraction  # noqa: PLC0415 - only on the rare exact path
+
+        caps = [None if c is None else Fraction(c, 10**INTERNAL_SCALE) for c in self._caps]
+        columns = (self.target_np, self.realised_np, self.formula_np, self.pcode)
+        lists = [values[rows].tolist() for values in columns]
+        return [_rational.capaian(t, r, f, caps[p]) for t, r, f, p in zip(*lists, strict=True)]
+
+
+def period_codes(period: Any, keys: Sequence[str]) -> Any:
+    """Each row's position in ``keys`` as a numpy int64 array (a dictionary column through its
+    dictionary, so that the strings are looked up once)."""
+    pa, pc = pyarrow()
+    np = numpy()
+    assert np is not None, "the numpy path"
+    value_set = pa.array(list(keys), pa.string())
+    if pa.types.is_dictionary(period.type):
+        # Entries no row uses may be missing from keys: -1, never looked up.
+        found = pc.fill_null(pc.index_in(period.dictionary, value_set=value_set), -1)
+        positions = np.asarray(found.to_numpy(zero_copy_only=False), np.int64)
+        return positions[np.asarray(period.indices.to_numpy(zero_copy_only=False), np.int64)]
+    index = pc.index_in(period, value_set=value_set)
+    return np.asarray(index.to_numpy(zero_copy_only=False), np.int64)

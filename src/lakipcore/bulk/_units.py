@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from lakipcore.bulk import _rational
+from lakipcore.bulk import _numpy, _rational
 from lakipcore.bulk._columns import (
     INT64_MAX,
     BoundError,
@@ -70,33 +70,9 @@ class Units:
         pa, pc = pyarrow()
         self.rows = rows
         self.methods = methods
+        self.keys = keys
         self._exact: dict[int, dict[str, Fraction | None]] = {}
-        grouped = (
-            pa.table(
-                {
-                    "period": _encoded(rows.period),
-                    "unit": _encoded(rows.unit),
-                    "lo": rows.lo,
-                    "hi": rows.hi,
-                }
-            )
-            .group_by(["period", "unit"], use_threads=False)
-            .aggregate([("lo", "sum"), ("hi", "sum"), ("lo", "count")])
-        )
-        if rows.count:
-            biggest = pc.max(grouped.column("lo_count")).as_py() or 0
-            pa_lo = pa.table({"lo": pc.fill_null(rows.lo, 0), "hi": pc.fill_null(rows.hi, 0)})
-            _check_sums(pa_lo, ["lo", "hi"], biggest)
-        units = pa.table(
-            {
-                "period": text(grouped.column("period").combine_chunks()),
-                "unit": text(grouped.column("unit").combine_chunks()),
-                "order": pa.array(range(grouped.num_rows), pa.int64()),
-                "n": grouped.column("lo_count"),
-                "slo": pc.fill_null(grouped.column("lo_sum"), 0),
-                "shi": pc.fill_null(grouped.column("hi_sum"), 0),
-            }
-        )
+        units = self._group_numpy(rows, keys) if rows.np is not None else self._group(rows)
         self.amount_scale = 0
         if budgets is not None and budgets.num_rows:
             units = self._join_budgets(units, budgets)
@@ -113,6 +89,91 @@ class Units:
         self.table = units.take(order)
         self.index = pc.take(index, order)
         self._figures(methods, keys)
+
+    def _group(self, rows: Rows) -> Any:
+        """Per unit and period, the count and the sums of the capaian intervals (pyarrow)."""
+        pa, pc = pyarrow()
+        grouped = (
+            pa.table(
+                {
+                    "period": _encoded(rows.period),
+                    "unit": _encoded(rows.unit),
+                    "lo": rows.lo,
+                    "hi": rows.hi,
+                }
+            )
+            .group_by(["period", "unit"], use_threads=False)
+            .aggregate([("lo", "sum"), ("hi", "sum"), ("lo", "count")])
+        )
+        if rows.count:
+            biggest = pc.max(grouped.column("lo_count")).as_py() or 0
+            pa_lo = pa.table({"lo": pc.fill_null(rows.lo, 0), "hi": pc.fill_null(rows.hi, 0)})
+            _check_sums(pa_lo, ["lo", "hi"], biggest)
+        return pa.table(
+            {
+                "period": text(grouped.column("period").combine_chunks()),
+                "unit": text(grouped.column("unit").combine_chunks()),
+                "order": pa.array(range(grouped.num_rows), pa.int64()),
+                "n": grouped.column("lo_count"),
+                "slo": pc.fill_null(grouped.column("lo_sum"), 0),
+                "shi": pc.fill_null(grouped.column("hi_sum"), 0),
+            }
+        )
+
+    def _group_numpy(self, rows: Rows, keys: Sequence[str]) -> Any:
+        """The same table with numpy: a dense group number per row (period × unit code), counts
+        by ``bincount`` and exact int64 sums by ``add.at`` after one bound check. ``order`` is
+        the group's first row, so units keep their order of first appearance; ``group`` is the
+        group number, from which the exact path finds a unit's rows without a string compare."""
+        pa, pc = pyarrow()
+        np: Any = rows.np
+        unit = rows.unit
+        distinct_dictionary = pa.types.is_dictionary(unit.type) and len(
+            pc.unique(unit.dictionary)
+        ) == len(unit.dictionary)
+        encoded = unit if distinct_dictionary else pc.dictionary_encode(text(unit))
+        if hasattr(encoded, "combine_chunks"):
+            # The chunks of one encoding share its dictionary: this joins the indices only.
+            encoded = encoded.combine_chunks()
+        ucode = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), np.int64)
+        width = len(encoded.dictionary)
+        groups = rows.pcode * width + ucode
+        size = len(keys) * width
+        if size > 4 * rows.count + 1024:
+            # Many periods × many units, few of the pairs present: number the present ones.
+            codes, groups = np.unique(groups, return_inverse=True)
+            size = len(codes)
+        else:
+            codes = np.arange(size, dtype=np.int64)
+        first = np.full(size, rows.count, np.int64)
+        np.minimum.at(first, groups, np.arange(rows.count, dtype=np.int64))
+        present = np.flatnonzero(first < rows.count)
+        counts = np.bincount(groups[rows.valid_np], minlength=size)
+        biggest = int(counts.max()) if size else 0
+        sums = []
+        for ends in (rows.lo_np, rows.hi_np):
+            largest = _numpy.extreme(ends)
+            if largest * biggest > INT64_MAX:
+                raise BoundError(
+                    f"the sum of {biggest} values up to {largest} (scaled) may leave int64; "
+                    "split the batch by period or unit"
+                )
+            total = np.zeros(size, np.int64)
+            np.add.at(total, groups, ends)  # rows without capaian hold 0
+            sums.append(total)
+        self._groups, self._ucode = groups, ucode
+        picked = codes[present]
+        return pa.table(
+            {
+                "period": pa.array(list(keys), pa.string()).take(pa.array(picked // width)),
+                "unit": text(encoded.dictionary).take(pa.array(picked % width)),
+                "order": pa.array(first[present]),
+                "n": pa.array(counts[present].astype(np.int64)),
+                "slo": pa.array(sums[0][present]),
+                "shi": pa.array(sums[1][present]),
+                "group": pa.array(present.astype(np.int64)),
+            }
+        )
 
     def _join_budgets(self, units: Any, budgets: Any) -> Any:
         pa, pc = pyarrow()
@@ -236,10 +297,16 @@ class Units:
 
     # --- the exact path for the rare figure whose interval straddles a rounding boundary ---
 
-    def exact_capaians(self, period: str, unit: str | None) -> list[tuple[str, Fraction]]:
-        """Every capaian of ``unit`` (or of all units) in ``period`` with its unit, exactly."""
+    def exact_capaians(self, period: str, unit: str | None) -> list[tuple[object, Fraction]]:
+        """Every capaian of ``unit`` (or of all units) in ``period`` exactly, each with a key
+        that tells its unit apart (the unit, or its code on the numpy path)."""
         _, pc = pyarrow()
         rows = self.rows
+        if rows.np is not None:
+            np = rows.np
+            mask = (rows.pcode == list(self.keys).index(period)) & rows.valid_np
+            picked = np.flatnonzero(mask)
+            return list(zip(self._ucode[picked].tolist(), rows.exact_rows(picked), strict=True))
         mask = pc.and_(pc.equal(text(rows.period), period), rows.valid)
         if unit is not None:
             mask = pc.and_(mask, pc.equal(text(rows.unit), unit))
@@ -253,6 +320,18 @@ class Units:
             for u, t, r, f, c in zip(*columns, strict=True)
         ]
 
+    def _unit_capaians(self, i: int) -> list[Fraction]:
+        """The exact capaians of unit row ``i``."""
+        rows = self.rows
+        if rows.np is None:
+            period, unit = self.table["period"][i].as_py(), self.table["unit"][i].as_py()
+            return [value for _, value in self.exact_capaians(period, unit)]
+        group = self.table["group"][i].as_py()
+        if group is None:  # a unit with a budget and no indicator rows
+            return []
+        np = rows.np
+        return rows.exact_rows(np.flatnonzero((self._groups == group) & rows.valid_np))
+
     def exact_unit(self, i: int) -> dict[str, Fraction | None]:
         """The exact achievement, absorption and performance of unit row ``i`` (cached)."""
         if i not in self._exact:
@@ -261,8 +340,8 @@ class Units:
 
     def _exact_unit(self, i: int) -> dict[str, Fraction | None]:
         t = self.table
-        period, unit = t["period"][i].as_py(), t["unit"][i].as_py()
-        capaians = [value for _, value in self.exact_capaians(period, unit)]
+        period = t["period"][i].as_py()
+        capaians = self._unit_capaians(i)
         achievement = _rational.mean(capaians) if capaians else None
         rate, pagu, real = t["rate"][i].as_py(), t["pagu"][i].as_py(), t["real"][i].as_py()
         absorption: Fraction | None = None

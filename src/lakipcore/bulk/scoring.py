@@ -95,7 +95,7 @@ def _keys(tables: Sequence[Any], periods: Sequence[str] | None) -> list[str]:
     seen: dict[str, None] = {}
     for table in tables:
         if table is not None and table.num_rows:
-            for key in pc.unique(text(column(table, "period"))).to_pylist():
+            for key in pc.unique(text(column(table, "period", combine=False))).to_pylist():
                 seen.setdefault(key)
     if periods is None:
         # The report's order: by last day, the order of first appearance breaking ties.
@@ -123,7 +123,7 @@ def score_indicators(
     keys = _keys([indicators], None)
     rows = Rows(indicators, _resolve(method, keys), keys)
     out = Output(scale, rounding)
-    capaian = out.column(rows.lo, rows.hi, rows.exact)
+    capaian = out.column(rows.lo, rows.hi, rows.exact, rows.arrays())
     return indicators.append_column("capaian", capaian).append_column("excluded", rows.excluded)
 
 
@@ -155,7 +155,7 @@ def score(
     rows = Rows(indicators, methods, keys)
     units = Units(rows, budgets, methods, keys)
     out = Output(scale, rounding)
-    capaian = out.column(rows.lo, rows.hi, rows.exact)
+    capaian = out.column(rows.lo, rows.hi, rows.exact, rows.arrays())
     indicator_table = _table(
         period=rows.period,
         unit=rows.unit,
