@@ -304,3 +304,32 @@ def test_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(builtins, "__import__", refuse)
     with pytest.raises(lakipcore.LakipError, match=r"lakipcore\[excel\]"):
         openpyxl()
+
+
+def _with_own_method() -> lakipcore.Report:
+    text = (DATA / "gunung-kaler-2020.toml").read_text(encoding="utf-8")
+    own = '\n[methods.sendiri]\nbase = "pooled-sum"\n\n[[periods]]'
+    return lakipcore.loads_report(text.replace("\n[[periods]]", own, 1))
+
+
+def _in_decimal_point() -> lakipcore.Report:
+    from lakipcore.notation import Notation
+
+    period = lakipcore.ReportPeriod("2021", method="pooled-sum")
+    unit = lakipcore.Unit("satker", "Satker")
+    return lakipcore.Report([period], unit, notation=Notation.DECIMAL_POINT)
+
+
+@pytest.mark.parametrize(
+    ("build", "what"),
+    [(_with_own_method, "methods of its own"), (_in_decimal_point, "decimal-point notation")],
+)
+def test_what_the_workbook_cannot_carry_is_refused_not_lost(tmp_path, build, what) -> None:
+    """A report the layout cannot hold whole is refused: never a workbook that reads back as
+    a different report."""
+    require("openpyxl")
+    from lakipcore.excel import write_workbook
+
+    with pytest.raises(lakipcore.InvalidValueError, match=what):
+        write_workbook(build(), tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()

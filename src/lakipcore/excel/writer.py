@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lakipcore._exact import integral
-from lakipcore.errors import LakipError, LakipTypeError
+from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.excel import _layout as layout
 from lakipcore.excel._build import inline_toml
 from lakipcore.excel._sheets import openpyxl
@@ -29,10 +29,12 @@ from lakipcore.model import (
     Measure,
     MeasureKind,
     PrintedFigure,
+    Quantity,
     Report,
     Target,
     Unit,
 )
+from lakipcore.notation import Notation
 from lakipcore.reportfile import dump_report
 from lakipcore.rounding import places_of
 from lakipcore.scoring import MethodChoice
@@ -498,6 +500,35 @@ class _Writer:
                     row += 1
 
 
+def _check_carried(report: Report) -> None:
+    """Refuse a report holding what the workbook layout cannot carry yet, rather than write a
+    workbook that reads back as a different report (its methods or grade tables silently gone,
+    its numbers read in the wrong notation)."""
+    parts = []
+    if report.methods:
+        parts.append("methods of its own ([methods.NAME])")
+    if report.grade_tables or report.grading:
+        parts.append("grade tables ([grades.NAME], [report] grading)")
+    if report.notation is not Notation.INDONESIAN:
+        parts.append(f"the {report.notation.value} notation")
+    if any(block.derived for unit in report.units() for block in unit.periods):
+        parts.append("derived figures")
+    if any(
+        f.quantity is Quantity.GRADE
+        for unit in report.units()
+        for indicator in unit.indicators
+        for entry in indicator.periods
+        for f in entry.printed
+    ):
+        parts.append("printed grades")
+    if parts:
+        raise InvalidValueError(
+            f"the workbook layout cannot carry {', '.join(parts)} yet; keep this report as a "
+            "report file (lakip score, audit and report read it directly)",
+            field="report",
+        )
+
+
 def write_workbook(report: Report, path: str | Path, *, method: MethodChoice = None) -> Path:
     """Write ``report`` with its scores and audit findings to the workbook ``path`` (.xlsx).
 
@@ -507,6 +538,7 @@ def write_workbook(report: Report, path: str | Path, *, method: MethodChoice = N
     """
     if not isinstance(report, Report):
         raise LakipTypeError(f"expected a Report, got {type(report).__name__}", field="report")
+    _check_carried(report)
     writer = _Writer(report, method)
     writer.dashboard()
     writer.indicators()
