@@ -5,7 +5,9 @@
 * ``lapas-baubau-2022-s1.toml``: Lapas Kelas IIA Baubau, LAKIP Semester I 2022: the year 2021
   beside a semester of 2022, with monthly evidence tables;
 * ``tanah-datar-2011-2015.toml``: Kabupaten Tanah Datar, Target RPJMD 2011-2015 (LAKIP 2013)
-  and the APK SMP result of 2015 (LKjIP 2015): five planned Renstra years.
+  and the APK SMP result of 2015 (LKjIP 2015): five planned Renstra years;
+* ``puslatbang-kmp-2021.toml``: Puslatbang KMP (LAN), LAKIP 2021, Tabel 3.67: a report printed
+  in decimal-point notation.
 
 The expected figures are the reports' own (docs/examples.md gives the sources). A printed figure
 the report gets wrong is expected as an audit finding, never as a score.
@@ -34,7 +36,8 @@ DATA = Path(lakipcore.__file__).parent / "data"
 GUNUNG_KALER = "gunung-kaler-2020.toml"
 BAUBAU = "lapas-baubau-2022-s1.toml"
 TANAH_DATAR = "tanah-datar-2011-2015.toml"
-NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR)
+PUSLATBANG = "puslatbang-kmp-2021.toml"
+NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG)
 
 
 @functools.cache
@@ -268,3 +271,29 @@ def test_tanah_datar_findings() -> None:
         ("missing-percent-sign", "prose"),
         ("missing-percent-sign", "tabel-3-3-21"),
     ]
+
+
+# --- Puslatbang KMP LAN 2021: decimal-point notation ---------------------------------------
+
+
+def test_puslatbang_reads_its_decimal_point_figures() -> None:
+    """Tabel 3.67: target 89, realisasi 87.93, capaian 98.80% (87.93 / 89 = 98.797…)."""
+    from lakipcore.notation import Notation
+
+    report = _report(PUSLATBANG)
+    assert Notation.DECIMAL_POINT is report.notation
+    entry = report.root.indicator("ikk-6.2").at("2021")
+    assert entry is not None
+    assert Decimal("87.93") == entry.realisation.value
+    capaian = _capaian(PUSLATBANG, "2021", "ikk-6.2")
+    assert capaian is not None
+    assert "98,80%" == format_percent(capaian)
+    assert "98.80%" == format_percent(capaian, notation=Notation.DECIMAL_POINT)
+
+
+def test_puslatbang_prose_contradicts_its_table() -> None:
+    """The paragraph calls the 87.93 "98.90%"; the table's 98.80% is right."""
+    errors = _summary(_findings(PUSLATBANG), Severity.ERROR)
+    subject = Subject("puslatbang-kmp", "ikk-6.2")
+    assert {("figure-mismatch", subject, "98.90%")} == errors
+    assert not _summary(_findings(PUSLATBANG), Severity.WARNING)

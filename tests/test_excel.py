@@ -312,17 +312,15 @@ def _with_own_method() -> lakipcore.Report:
     return lakipcore.loads_report(text.replace("\n[[periods]]", own, 1))
 
 
-def _in_decimal_point() -> lakipcore.Report:
-    from lakipcore.notation import Notation
-
-    period = lakipcore.ReportPeriod("2021", method="pooled-sum")
-    unit = lakipcore.Unit("satker", "Satker")
-    return lakipcore.Report([period], unit, notation=Notation.DECIMAL_POINT)
+def _with_grade_table() -> lakipcore.Report:
+    text = (DATA / "gunung-kaler-2020.toml").read_text(encoding="utf-8")
+    table = '\n[grades.predikat]\nbands = [{ to = "100", letter = "A" }]\n\n[[periods]]'
+    return lakipcore.loads_report(text.replace("\n[[periods]]", table, 1))
 
 
 @pytest.mark.parametrize(
     ("build", "what"),
-    [(_with_own_method, "methods of its own"), (_in_decimal_point, "decimal-point notation")],
+    [(_with_own_method, "methods of its own"), (_with_grade_table, "grade tables")],
 )
 def test_what_the_workbook_cannot_carry_is_refused_not_lost(tmp_path, build, what) -> None:
     """A report the layout cannot hold whole is refused: never a workbook that reads back as

@@ -26,7 +26,12 @@ FINDINGS: Final = "Temuan"
 
 DATA_SHEETS: Final = (REPORT, PERIODS, TABLES, UNITS, INDICATORS, BUDGET, PRINTED, EVIDENCE)
 
-REPORT_FIELDS: Final = (("title", "Judul"), ("source", "Sumber"), ("main", "Periode utama"))
+REPORT_FIELDS: Final = (
+    ("title", "Judul"),
+    ("source", "Sumber"),
+    ("main", "Periode utama"),
+    ("notation", "Notasi"),
+)
 
 # (key, header) of each sheet's columns; "shown:" keys are written for people and never read.
 PERIOD_COLUMNS: Final = (

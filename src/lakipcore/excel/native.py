@@ -18,7 +18,8 @@ from lakipcore.excel import _layout as layout
 from lakipcore.excel._build import Cells, read_inline
 from lakipcore.excel._cells import cell_decimal, cell_text
 from lakipcore.excel._sheets import Grid
-from lakipcore.figures import Figure, format_number, parse_cell, parse_figure
+from lakipcore.figures import Figure, format_as_printed, format_number, parse_cell, parse_figure
+from lakipcore.notation import Notation
 
 __all__ = ["is_native", "read_native"]
 
@@ -36,6 +37,7 @@ class _Native:
         self.errors: list[LakipError] = []
         self.units: dict[str, tuple[dict[str, Any], str]] = {}
         self.indicators: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        self.notation = Notation.INDONESIAN  # until the Laporan sheet says otherwise
 
     def fail(self, ref: str, message: str) -> None:
         self.errors.append(ReportFileError(message, field=ref, source=self.source))
@@ -107,6 +109,12 @@ class _Native:
                 if value is not None:
                     head[key] = value
                     self.cells[f"report.{key}"] = grid.ref(row, 1)
+        if "notation" in head:  # the exact texts of the other sheets are written in it
+            try:
+                self.notation = Notation.from_name(head["notation"])
+            except LakipError as error:
+                where = self.cells("report.notation")
+                raise error.relocated(field=where, source=self.source) from None
         return head
 
     def periods(self) -> list[dict[str, Any]]:
@@ -279,7 +287,7 @@ class _Native:
             value = (
                 cell_decimal(number, ref)
                 if not isinstance(number, str)
-                else parse_figure(number, field=ref).value
+                else parse_figure(number, field=ref, notation=self.notation).value
             )
         except LakipError as error:
             self.errors.append(error.located(source=self.source))
@@ -290,7 +298,7 @@ class _Native:
             self.cells[f"{path}.{field}"] = ref
             return
         try:
-            stated = parse_cell(text)
+            stated = parse_cell(text, notation=self.notation)
         except LakipError:
             return  # the loader reports the text cell
         # The number column holds a double: compare at its 15 digits, as Excel shows it.
@@ -302,9 +310,8 @@ class _Native:
                 f"{text_ref}: change both, or clear the text to use the number",
             )
 
-    @staticmethod
-    def measure_text(value: Decimal, label: str | None, indexed: bool) -> str:
-        text = format_number(value)
+    def measure_text(self, value: Decimal, label: str | None, indexed: bool) -> str:
+        text = format_as_printed(value, self.notation)
         if label and label.strip() in ("%", "persen"):
             return text + "%"
         return text if indexed or not label else f"{text} {label.strip()}"

@@ -22,7 +22,7 @@ from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.excel import _layout as layout
 from lakipcore.excel._build import inline_toml
 from lakipcore.excel._sheets import openpyxl
-from lakipcore.figures import NOT_TARGETED_TEXT, format_number
+from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed, format_number
 from lakipcore.model import (
     BudgetLine,
     IndicatorPeriod,
@@ -45,8 +45,8 @@ _FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 _HEADER_FILL = "DDEBF7"
 
 
-def _measure_text(value: Measure) -> str:
-    text = format_number(value.value)
+def _measure_text(value: Measure, notation: Notation) -> str:
+    text = format_as_printed(value.value, notation)
     if value.kind is MeasureKind.PERCENT:
         text += "%"
     if value.unit:
@@ -268,6 +268,8 @@ class _Writer:
         for row, (key, label) in enumerate(layout.REPORT_FIELDS, 2):
             ws.cell(row, 1, label)
             value = getattr(self.report, key)
+            if isinstance(value, Notation):  # the default notation is not written
+                value = None if value is Notation.INDONESIAN else value.value
             if value is not None:
                 ws.cell(row, 2, value).data_type = "s"
         periods = _Sheet(self.book, layout.PERIODS, layout.PERIOD_COLUMNS)
@@ -344,15 +346,15 @@ class _Writer:
         if not isinstance(target, Target):
             values["target"] = NOT_TARGETED_TEXT
             return formats
-        values["target"] = _measure_text(target)
+        values["target"] = _measure_text(target, self.report.notation)
         values["label"] = "%" if target.kind is MeasureKind.PERCENT else target.unit
         if target.scale is not None:
-            values["scale"] = format_number(target.scale)
+            values["scale"] = format_as_printed(target.scale, self.report.notation)
         suffix = '"%"' if target.kind is MeasureKind.PERCENT else ""
         for key, measure in (("target", target), ("realisation", entry.realisation)):
             if measure is None:
                 continue
-            values[key] = _measure_text(measure)
+            values[key] = _measure_text(measure, self.report.notation)
             values[f"number:{key}"] = _number(measure.value)
             formats[f"number:{key}"] = _number_format(measure.value, suffix)
         return formats
@@ -378,7 +380,8 @@ class _Writer:
                 if budget is None:
                     continue
                 if not isinstance(budget, BudgetLine):
-                    sheet.add({**base, "absorption": format_number(budget.rate) + "%"})
+                    shown = format_as_printed(budget.rate, self.report.notation)
+                    sheet.add({**base, "absorption": shown + "%"})
                     continue
                 for output in budget.outputs:
                     rate = (
@@ -393,8 +396,10 @@ class _Writer:
                             "number:pagu": _number(output.pagu),
                             "number:realisation": _number(output.realisation),
                             "shown:absorption": rate,
-                            "pagu": format_number(output.pagu),
-                            "realisation": format_number(output.realisation),
+                            "pagu": format_as_printed(output.pagu, self.report.notation),
+                            "realisation": format_as_printed(
+                                output.realisation, self.report.notation
+                            ),
                         },
                         {
                             "number:pagu": _number_format(output.pagu),
@@ -509,8 +514,6 @@ def _check_carried(report: Report) -> None:
         parts.append("methods of its own ([methods.NAME])")
     if report.grade_tables or report.grading:
         parts.append("grade tables ([grades.NAME], [report] grading)")
-    if report.notation is not Notation.INDONESIAN:
-        parts.append(f"the {report.notation.value} notation")
     if any(block.derived for unit in report.units() for block in unit.periods):
         parts.append("derived figures")
     if any(
