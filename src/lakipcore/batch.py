@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 import attrs
 
 from lakipcore.errors import InvalidValueError, LakipError, ReportFileError, UnknownNameError
-from lakipcore.model import Report, ReportPeriod, ReportTable, Unit
+from lakipcore.model import BudgetLine, Report, ReportPeriod, ReportTable, Unit
 from lakipcore.scoring.methods import ALIASES, PRESETS, ScoringMethod, get_method
 from lakipcore.surveys.grades import GradeTable
 
@@ -346,6 +346,39 @@ def _first_by(items: Iterable[_T], key: Callable[[_T], str]) -> tuple[_T, ...]:
     return tuple(found.values())
 
 
+def _unprinted(unit: Unit, file: str) -> Unit:
+    """``unit`` and its sub-units without their printed figures, which scoring never reads."""
+    blocks = []
+    for block in unit.periods:
+        if block.evidence:
+            raise InvalidValueError(
+                f"{file} prints numbers in another notation than the other reports and its "
+                f"unit {unit.code!r} has evidence tables, which are read in that notation; "
+                "roll up reports of one notation",
+                field="notation",
+            )
+        budget = block.budget
+        if isinstance(budget, BudgetLine):
+            outputs = [attrs.evolve(o, printed=()) for o in budget.outputs]
+            budget = attrs.evolve(budget, printed=(), outputs=outputs)
+        elif budget is not None:
+            budget = attrs.evolve(budget, printed=())
+        blocks.append(attrs.evolve(block, budget=budget, printed=()))
+    indicators = [
+        attrs.evolve(i, periods=[attrs.evolve(e, printed=()) for e in i.periods])
+        for i in unit.indicators
+    ]
+    units = [_unprinted(child, file) for child in unit.units]
+    return attrs.evolve(unit, indicators=indicators, periods=blocks, units=units)
+
+
+def _in_notation(report: Report, index: int) -> Report:
+    # Printed figures are read in their report's notation, and a Report accepts only its own:
+    # a report in the minority notation joins the roll-up without them (the roll-up scores,
+    # it does not audit; each file's own audit reads them).
+    return attrs.evolve(report, root=_unprinted(report.root, _file_of(report, index)))
+
+
 def _nest(reports: Sequence[Report], parents: Mapping[str, str]) -> tuple[Unit, ...]:
     roots = {r.root.code: r.root for r in reports}
     children: dict[str, list[str]] = {}
@@ -409,10 +442,12 @@ def rollup(
     * ``main`` is the main period; by default the one most reports have as their main (on a
       tie, the later).
     * Unit codes must be unique across the reports; a duplicate is an
-      :class:`~lakipcore.errors.InvalidValueError` naming both files. The reports must print
-      numbers in one notation. Their declared tables and grade tables are gathered by id and
-      name (the first report's definition wins): they are needed to accept the units' printed
-      figures, which the roll-up does not audit.
+      :class:`~lakipcore.errors.InvalidValueError` naming both files. The roll-up prints
+      numbers in the notation most reports use; a report in another notation joins it
+      without its printed figures (scoring never reads them), and is refused if it has
+      evidence tables, which are read in its notation. The declared tables and grade tables
+      are gathered by id and name (the first report's definition wins): they are needed to
+      accept the units' printed figures, which the roll-up does not audit.
     """
     items = list(reports)
     if not items:
@@ -423,14 +458,9 @@ def rollup(
                 f"expected Reports, got {type(report).__name__} at {index}", field="reports"
             )
     _check_codes(items, code)
-    notations = {r.notation for r in items}
-    if len(notations) > 1:
-        listed = ", ".join(f"{_file_of(r, i)} ({r.notation.value})" for i, r in enumerate(items))
-        raise InvalidValueError(
-            f"the reports print numbers in different notations and cannot be rolled up into "
-            f"one report: {listed}",
-            field="notation",
-        )
+    counts = collections.Counter(r.notation for r in items)
+    notation = max(counts, key=lambda n: (counts[n], -[r.notation for r in items].index(n)))
+    items = [r if r.notation is notation else _in_notation(r, i) for i, r in enumerate(items)]
     chosen = _resolve(method, items)
     own: tuple[ScoringMethod, ...] = ()
     if chosen.name in PRESETS or chosen.name in ALIASES:
@@ -457,6 +487,6 @@ def rollup(
         title=f"{name}: gabungan {len(items)} laporan",
         main=main if main is not None else _main_period(items, periods),
         methods=own,
-        notation=notations.pop(),
+        notation=notation,
         grade_tables=grades,
     )
