@@ -14,6 +14,9 @@ Each pipeline writes its rounded figures; the script counts, for each, the figur
 from the exact ones at 2 places half-up. The exact reference is lakipcore.bulk's output, itself
 checked on a sample of units against the Decimal core (``lakipcore.capaian`` and exact means).
 
+Each pipeline runs ``--repeat`` times (5), the runs interleaved; the median is printed with the
+fastest and the slowest run.
+
 Run: ``python benchmarks/bulk.py`` (``--units`` and ``--indicators`` to change the size).
 """
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -298,6 +302,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--indicators", type=int, default=50, help="per unit and year")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each pipeline")
     parser.add_argument("--child", choices=sorted(PIPELINES), help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -309,26 +314,43 @@ def main() -> None:
         generate(directory, args.units, args.indicators)
         rows = args.units * args.indicators * 2
         print(f"{rows:_} indicator rows, {args.units:_} units, 2 years (Parquet)".replace("_", "."))
-        results = {}
-        for name in PIPELINES:
-            out = subprocess.run(
-                [sys.executable, __file__, "--child", name, "--dir", str(directory)],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            results[name] = json.loads(out.stdout.strip().splitlines()[-1])
+        # Interleaved runs, the median kept: on a shared machine the load changes from second
+        # to second, and the first process after the files are written is slower, whichever
+        # pipeline it runs.
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in PIPELINES}
+        for _ in range(args.repeat):
+            for name in PIPELINES:
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", name, "--dir", str(directory)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                runs[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+        results = {
+            name: {
+                "seconds": statistics.median(r["seconds"] for r in items),
+                "low": min(r["seconds"] for r in items),
+                "high": max(r["seconds"] for r in items),
+                "peak": max(r["peak"] for r in items),
+            }
+            for name, items in runs.items()
+        }
         sample = check_sample(directory, 200)
         print(f"lakipcore.bulk checked against the Decimal core on a sample: {sample} differences")
         base = results["pandas"]["seconds"]
+        print(f"seconds: the median of {args.repeat} interleaved runs (fastest–slowest)")
         print(
-            f"{'pipeline':<10} {'seconds':>8} {'× pandas':>9} {'peak RSS':>10} {'differences':>12}"
+            f"{'pipeline':<10} {'seconds':>8} {'runs':>13} {'× pandas':>9} {'peak RSS':>10} "
+            f"{'differences':>12}"
         )
         for name, result in results.items():
             mib = result["peak"] / 2**20
+            spread = f"{result['low']:.2f}–{result['high']:.2f}"
             print(
-                f"{name:<10} {result['seconds']:8.3f} {result['seconds'] / base:9.2f} "
-                f"{mib:7.0f} MiB {differences(directory, name):12d}"
+                f"{name:<10} {result['seconds']:8.3f} {spread:>13} "
+                f"{result['seconds'] / base:9.2f} {mib:7.0f} MiB "
+                f"{differences(directory, name):12d}"
             )
 
 

@@ -212,9 +212,10 @@ def to_decimal(values: Any, valid: Any | None, scale: int) -> Any:
     """``(values, valid)`` at ``scale`` as ``decimal128(38, scale)``: low word, sign word."""
     np = _np()
     pa, _ = pyarrow()
-    words = np.empty((len(values), 2), np.int64)
+    words = np.zeros((len(values), 2), np.int64)
     words[:, 0] = values
-    words[:, 1] = values >> 63
+    if len(values) and values.min() < 0:
+        words[:, 1] = values >> 63
     if valid is not None:
         words[~valid] = 0
     return pa.Array.from_buffers(

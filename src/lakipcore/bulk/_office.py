@@ -68,6 +68,12 @@ class Offices:
             return sum(values[members.start : members.stop])
         return sum(values[i] for i in members)
 
+    def _has_none(self, name: str, members: range | list[int]) -> bool:
+        values = self.cols[name]
+        if isinstance(members, range):
+            return None in values[members.start : members.stop]
+        return any(values[i] is None for i in members)
+
     def _alone(self, key: str) -> int | None:
         """The office's row when it is the period's only unit (a single-unit report)."""
         members = self.spans[key]
@@ -153,8 +159,8 @@ class Offices:
     ) -> tuple[Interval, int | None, int | None]:
         budgeted, c = self._budgeted(key), self.cols
         # As in the core, the amounts are given whenever every member has them.
-        complete = bool(budgeted) and all(
-            c["pagu"][i] is not None and c["abs_lo"][i] is not None for i in budgeted
+        complete = bool(budgeted) and not any(
+            self._has_none(name, budgeted) for name in ("pagu", "abs_lo")
         )
         pagu = self._sum("pagu", budgeted) if complete else None
         realised = self._sum("real", budgeted) if complete else None
@@ -162,7 +168,7 @@ class Offices:
         if alone is not None:
             rate = None if c["abs_lo"][alone] is None else (c["abs_lo"][alone], c["abs_hi"][alone])
             return rate, pagu, realised
-        if not budgeted or any(c["abs_lo"][i] is None for i in budgeted):
+        if not budgeted or self._has_none("abs_lo", budgeted):
             return None, pagu, realised
         if method.absorption is AbsorptionAggregation.MEAN_OF_UNIT_RATES:
             rates = _mean([c["abs_lo"][i] for i in budgeted], [c["abs_hi"][i] for i in budgeted])

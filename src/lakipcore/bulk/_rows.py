@@ -82,8 +82,17 @@ def _keys_of(values: Any) -> Any:
 class Rows:
     """The indicator rows of one call, scored: scaled inputs and capaian intervals."""
 
-    def __init__(self, table: Any, methods: Mapping[str, ScoringMethod], keys: Sequence[str]):
+    def __init__(
+        self,
+        table: Any,
+        methods: Mapping[str, ScoringMethod],
+        keys: Sequence[str],
+        *,
+        periods: Any | None = None,
+    ):
+        """``periods`` is the period column as :func:`encode_periods` gives it, if at hand."""
         pa, pc = pyarrow()
+        self._periods = periods
         self.count = table.num_rows
         self.np = numpy() if self.count else None
         # The numpy path takes string key columns chunked as they come.
@@ -140,7 +149,8 @@ class Rows:
                     f"target and realisation must not be negative ({self.where(row)})",
                     field=name,
                 )
-        self.pcode = period_codes(self.period, keys)
+        encoded = self.period if self._periods is None else self._periods
+        self.pcode = period_codes(encoded, keys)
         per_period = self._per_period
         defaults = per_period([FORMULA_CODES[methods[k].lower_is_better] for k in keys], np.int8)
         self.formula = self._formulas(
@@ -393,6 +403,24 @@ class Rows:
         columns = (self.target_np, self.realised_np, self.formula_np, self.pcode)
         lists = [values[rows].tolist() for values in columns]
         return [_rational.capaian(t, r, f, caps[p]) for t, r, f, p in zip(*lists, strict=True)]
+
+
+def encode_periods(table: Any) -> tuple[Any, list[str]]:
+    """The period column dictionary-encoded (one array) and its distinct values in order of
+    first appearance: one hash of the strings serves both the list of the call's periods and
+    each row's period number."""
+    pa, pc = pyarrow()
+    values = column(table, "period", combine=False)
+    if values.null_count:
+        row = pc.index(pc.is_null(values), True).as_py()
+        raise InvalidValueError(f"row {row} has no period", field="period")
+    if pa.types.is_dictionary(values.type):
+        encoded = _keys_of(values)
+        return encoded, encoded.dictionary.take(pc.unique(encoded.indices)).to_pylist()
+    encoded = pc.dictionary_encode(text(values))
+    if hasattr(encoded, "combine_chunks"):
+        encoded = encoded.combine_chunks()  # the chunks share the dictionary
+    return encoded, encoded.dictionary.to_pylist()
 
 
 def period_codes(period: Any, keys: Sequence[str]) -> Any:

@@ -145,8 +145,10 @@ class Units:
             size = len(codes)
         else:
             codes = np.arange(size, dtype=np.int64)
+        # A group's first row starts a run of equal group numbers: look at run starts only.
+        starts = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
         first = np.full(size, rows.count, np.int64)
-        np.minimum.at(first, groups, np.arange(rows.count, dtype=np.int64))
+        np.minimum.at(first, groups[starts], starts)
         present = np.flatnonzero(first < rows.count)
         counts = np.bincount(groups[rows.valid_np], minlength=size)
         biggest = int(counts.max()) if size else 0
@@ -330,7 +332,8 @@ class Units:
         if group is None:  # a unit with a budget and no indicator rows
             return []
         np = rows.np
-        return rows.exact_rows(np.flatnonzero((self._groups == group) & rows.valid_np))
+        picked = np.flatnonzero(self._groups == group)
+        return rows.exact_rows(picked[rows.valid_np[picked]])
 
     def exact_unit(self, i: int) -> dict[str, Fraction | None]:
         """The exact achievement, absorption and performance of unit row ``i`` (cached)."""

@@ -17,9 +17,10 @@ import attrs
 
 from lakipcore.bulk._changes import indicator_changes, unit_changes
 from lakipcore.bulk._columns import as_decimal, pyarrow
+from lakipcore.bulk._numpy import numpy
 from lakipcore.bulk._office import Offices
 from lakipcore.bulk._output import FIGURES, PREFIXES, Output
-from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, text
+from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, encode_periods, text
 from lakipcore.bulk._units import Units
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.model import ReportPeriod, comparable_pairs
@@ -90,9 +91,12 @@ def _resolve(method: MethodArgument, keys: Sequence[str]) -> dict[str, ScoringMe
     return dict.fromkeys(keys, chosen)
 
 
-def _keys(tables: Sequence[Any], periods: Sequence[str] | None) -> list[str]:
+def _keys(
+    tables: Sequence[Any], periods: Sequence[str] | None, known: Sequence[str] = ()
+) -> list[str]:
+    """The call's periods in order; ``known`` the periods of rows already read."""
     _, pc = pyarrow()
-    seen: dict[str, None] = {}
+    seen: dict[str, None] = dict.fromkeys(known)
     for table in tables:
         if table is not None and table.num_rows:
             for key in pc.unique(text(column(table, "period", combine=False))).to_pylist():
@@ -110,6 +114,13 @@ def _keys(tables: Sequence[Any], periods: Sequence[str] | None) -> list[str]:
     return order
 
 
+def _periods(indicators: Any) -> tuple[Any | None, list[str]]:
+    """On the numpy path, the indicators' periods encoded once (see :func:`encode_periods`)."""
+    if numpy() is None or indicators is None or not indicators.num_rows:
+        return None, []
+    return encode_periods(indicators)
+
+
 def score_indicators(
     indicators: Any,
     *,
@@ -120,8 +131,9 @@ def score_indicators(
     """``indicators`` with two columns added: ``capaian`` (``decimal128(38, scale)``, rounded
     once with ``rounding``) and ``excluded``. Row by row, so any batch of rows will do."""
     scale, rounding = _check_output(scale, rounding)
-    keys = _keys([indicators], None)
-    rows = Rows(indicators, _resolve(method, keys), keys)
+    encoded, known = _periods(indicators)
+    keys = _keys([] if encoded is not None else [indicators], None, known)
+    rows = Rows(indicators, _resolve(method, keys), keys, periods=encoded)
     out = Output(scale, rounding)
     capaian = out.column(rows.lo, rows.hi, rows.exact, rows.arrays())
     return indicators.append_column("capaian", capaian).append_column("excluded", rows.excluded)
@@ -150,9 +162,10 @@ def score(
     ``with_indicator_changes=False``.
     """
     scale, rounding = _check_output(scale, rounding)
-    keys = _keys([indicators, budgets], periods)
+    encoded, known = _periods(indicators)
+    keys = _keys([budgets] if encoded is not None else [indicators, budgets], periods, known)
     methods = _resolve(method, keys)
-    rows = Rows(indicators, methods, keys)
+    rows = Rows(indicators, methods, keys, periods=encoded)
     units = Units(rows, budgets, methods, keys)
     out = Output(scale, rounding)
     capaian = out.column(rows.lo, rows.hi, rows.exact, rows.arrays())
