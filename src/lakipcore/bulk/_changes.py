@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from lakipcore.bulk._columns import as_decimal, pyarrow
+from lakipcore.bulk._columns import as_decimal, contiguous, outer_pairs, pyarrow
 from lakipcore.bulk._office import Interval, Offices
 from lakipcore.bulk._output import FIGURES, PREFIXES, Output
 from lakipcore.bulk._rows import Rows, text
@@ -44,6 +44,21 @@ def _paired(base: Any, periods: Any, earlier: str, later: str, keys: list[str]) 
         before, keys=keys, join_type="full outer", left_suffix="_b", right_suffix="_a"
     )
     return joined.take(_later_first(joined["order_b"], joined["order_a"]))
+
+
+def _paired_units(base: Any, periods: Any, earlier: str, later: str) -> Any:
+    """As :func:`_paired` for the unit table, whose units are unique in a period and in order:
+    a hash lookup of the units each way instead of a join and a sort."""
+    pa, pc = pyarrow()
+    now = contiguous(base.filter(pc.equal(periods, later)))
+    before = contiguous(base.filter(pc.equal(periods, earlier)))
+    on_now, on_before = outer_pairs(now["unit"], before["unit"])
+    columns = {"unit": pc.coalesce(now["unit"].take(on_now), before["unit"].take(on_before))}
+    for name in base.column_names:
+        if name != "unit":
+            columns[f"{name}_b"] = now[name].take(on_now)
+            columns[f"{name}_a"] = before[name].take(on_before)
+    return pa.table(columns)
 
 
 def _office_change(offices: Offices, earlier: str, later: str, out: Output) -> Any:
@@ -100,7 +115,7 @@ def unit_changes(
     parts = []
     for earlier, later in pairs:
         office_row = _office_change(offices, earlier.key, later.key, out)
-        joined = _paired(base, periods, earlier.key, later.key, ["unit"])
+        joined = _paired_units(base, periods, earlier.key, later.key)
         columns = {
             "earlier": pa.array([earlier.key] * joined.num_rows, pa.string()),
             "later": pa.array([later.key] * joined.num_rows, pa.string()),

@@ -14,6 +14,7 @@ interval straddles a rounding boundary are recomputed with ``fractions.Fraction`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -84,6 +85,46 @@ def unscaled(array: Any) -> tuple[Any, int]:
             f"a value of a decimal128 column at scale {kind.scale} has more than 18 digits "
             "(without its point); the bulk path reads figures into int64"
         ) from None
+
+
+def outer_pairs(left: Any, right: Any) -> tuple[Any, Any]:
+    """A full outer pairing of two string arrays, each without repeats: every left position in
+    order with the position of its key on the right (null when absent), then the right
+    positions no left key has, in order. Two int64 index arrays for ``take`` (a hash lookup of
+    the keys each way; no join, whose output order is unspecified)."""
+    pa, pc = pyarrow()
+    left, right = contiguous(left), contiguous(right)
+    match = contiguous(pc.cast(pc.index_in(left, value_set=right), pa.int64()))
+    alone = pc.cast(pc.indices_nonzero(pc.invert(pc.is_in(right, value_set=left))), pa.int64())
+    left_side = pa.concat_arrays(
+        [pa.array(range(len(left)), pa.int64()), pa.nulls(len(alone), pa.int64())]
+    )
+    return left_side, pa.concat_arrays([match, alone])
+
+
+def outer_join(left: Any, right: Any, periods: Sequence[str]) -> Any:
+    """The full outer join of two tables on ``(period, unit)``, each pair at most once per
+    table: per period, the left rows in order, then the right rows without a left partner.
+    Columns: period, unit, the left table's others, then the right's."""
+    pa, pc = pyarrow()
+    lefts, rights = [], []
+    for key in periods:
+        here = contiguous(pc.cast(pc.indices_nonzero(pc.equal(left["period"], key)), pa.int64()))
+        there = contiguous(pc.cast(pc.indices_nonzero(pc.equal(right["period"], key)), pa.int64()))
+        pair_left, pair_right = outer_pairs(left["unit"].take(here), right["unit"].take(there))
+        lefts.append(here.take(pair_left))
+        rights.append(there.take(pair_right))
+    on_left = pa.concat_arrays(lefts) if lefts else pa.array([], pa.int64())
+    on_right = pa.concat_arrays(rights) if rights else pa.array([], pa.int64())
+    columns = {
+        name: pc.coalesce(left[name].take(on_left), right[name].take(on_right))
+        for name in ("period", "unit")
+    }
+    for table, index in ((left, on_left), (right, on_right)):
+        for name in table.column_names:
+            if name not in columns:
+                columns[name] = table[name].take(index)
+    return pa.table(columns)
 
 
 def rescale(values: Any, scale: int, target: int) -> Any:

@@ -19,6 +19,7 @@ from lakipcore.bulk._columns import (
     ceil_divide,
     checked,
     floor_divide,
+    outer_join,
     pyarrow,
     rescale,
     scaled_quotient,
@@ -245,7 +246,7 @@ class Units:
                 "border": pa.array(range(grouped.num_rows), pa.int64()),
             }
         )
-        joined = units.join(grouped, keys=["period", "unit"], join_type="full outer")
+        joined = outer_join(units, grouped, self.keys)
         # Units with a budget but no indicator rows come after the others, in budget order.
         after = pc.add(joined.column("border"), pa.scalar(INT64_MAX // 2, pa.int64()))
         joined = joined.set_column(
