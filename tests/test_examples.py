@@ -7,7 +7,9 @@
 * ``tanah-datar-2011-2015.toml``: Kabupaten Tanah Datar, Target RPJMD 2011-2015 (LAKIP 2013)
   and the APK SMP result of 2015 (LKjIP 2015): five planned Renstra years;
 * ``puslatbang-kmp-2021.toml``: Puslatbang KMP (LAN), LAKIP 2021, Tabel 3.67: a report printed
-  in decimal-point notation.
+  in decimal-point notation;
+* ``pppomn-2021-tw2.toml``: PPPOMN (Badan POM), Lapkin Interim Triwulan II 2021: a budget
+  revised by a penghematan, cumulative to the second quarter.
 
 The expected figures are the reports' own (docs/examples.md gives the sources). A printed figure
 the report gets wrong is expected as an audit finding, never as a score.
@@ -37,7 +39,8 @@ GUNUNG_KALER = "gunung-kaler-2020.toml"
 BAUBAU = "lapas-baubau-2022-s1.toml"
 TANAH_DATAR = "tanah-datar-2011-2015.toml"
 PUSLATBANG = "puslatbang-kmp-2021.toml"
-NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG)
+PPPOMN = "pppomn-2021-tw2.toml"
+NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG, PPPOMN)
 
 
 @functools.cache
@@ -297,3 +300,57 @@ def test_puslatbang_prose_contradicts_its_table() -> None:
     subject = Subject("puslatbang-kmp", "ikk-6.2")
     assert {("figure-mismatch", subject, "98.90%")} == errors
     assert not _summary(_findings(PUSLATBANG), Severity.WARNING)
+
+
+# --- PPPOMN 2021 s.d. TW II: a revised pagu ---------------------------------------------
+
+
+def test_pppomn_pagu_follows_from_its_revision() -> None:
+    """DIPA awal Rp.105.370.538.000 less the penghematan of Rp. 1.544.000.000,- is the
+    Rp. 103.826.538.000 the paragraph prints; the absorption is measured against it."""
+    from lakipcore import RevisionKind
+
+    report = _report(PPPOMN)
+    block = report.root.at("2021-sd-tw2")
+    assert block is not None
+    budget = block.budget
+    assert isinstance(budget, lakipcore.BudgetLine)
+    assert Decimal(105_370_538_000) == budget.original
+    assert [(RevisionKind.PENGHEMATAN, Decimal(1_544_000_000))] == [
+        (r.kind, r.amount) for r in budget.revisions
+    ]
+    assert Decimal(103_826_538_000) == budget.pagu
+    period = _score(PPPOMN).period("2021-sd-tw2")
+    assert period.absorption is not None
+    assert "23,03%" == format_percent(period.absorption)  # 22,69% against the pagu awal
+    assert period.achievement is None  # a budget-only extract: no indicators
+
+
+def test_pppomn_prints_its_percentage_with_a_decimal_point() -> None:
+    """ "23.03%" breaks the report's own notation (its amounts group with points); what it
+    seems to mean, 23,03, is right. Every printed amount, the pagu awal included, agrees."""
+    findings = _findings(PPPOMN)
+    assert [("malformed-figure", "23.03%")] == [(f.code.value, f.published) for f in findings]
+    assert "which agrees with the recomputed 23,0250" in findings[0].message
+
+
+def test_a_revision_that_makes_the_pagu_negative_is_refused() -> None:
+    text = (
+        (DATA / PPPOMN)
+        .read_text(encoding="utf-8")
+        .replace('amount = "1.544.000.000"', 'amount = "200.000.000.000"')
+    )
+    with pytest.raises(lakipcore.InvalidValueError, match="makes the pagu negative") as info:
+        loads_report(text, source="pppomn.toml")
+    assert "office.periods.2021-sd-tw2.budget.revisions[0].amount" == info.value.field
+
+
+def test_revisions_must_lead_to_the_pagu_of_the_outputs() -> None:
+    text = (
+        (DATA / PPPOMN)
+        .read_text(encoding="utf-8")
+        .replace('amount = "1.544.000.000"', 'amount = "1.000.000.000"')
+    )
+    with pytest.raises(lakipcore.InvalidValueError, match="gives 104370538000") as info:
+        loads_report(text)
+    assert "office.periods.2021-sd-tw2.budget.revisions" == info.value.field

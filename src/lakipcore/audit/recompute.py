@@ -232,6 +232,27 @@ def _unit_exact(quantity: Quantity, score: UnitScore, change: Change | None) -> 
     return change_value
 
 
+_REVISED = frozenset(
+    {Quantity.PAGU_ORIGINAL, Quantity.ABSORPTION_ORIGINAL, Quantity.PLAN, Quantity.ABSORPTION_PLAN}
+)
+
+
+def _revised(budget: BudgetLine, quantity: Quantity) -> Decimal | None:
+    """The pagu awal, the RPD, and realisasi against each (``None`` where the file has none)."""
+    base = (
+        budget.original
+        if quantity
+        in (
+            Quantity.PAGU_ORIGINAL,
+            Quantity.ABSORPTION_ORIGINAL,
+        )
+        else budget.plan
+    )
+    if quantity in (Quantity.PAGU_ORIGINAL, Quantity.PLAN) or base is None:
+        return base
+    return defined_absorption(base, budget.realisation)
+
+
 def _budget_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[Recomputed]:
     budget, key = block.budget, block.period
     if isinstance(budget, BudgetLine):
@@ -247,6 +268,8 @@ def _budget_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[R
                     Quantity.REALISATION: budget.realisation,
                     Quantity.ABSORPTION: defined_absorption(budget.pagu, budget.realisation),
                 }.get(printed.quantity)
+            if printed.quantity in _REVISED:
+                exact = _revised(budget, printed.quantity)
             yield Recomputed(printed, Subject(unit.code, "programme"), key, exact)
         for output, output_score in zip(budget.outputs, score.outputs, strict=True):
             for printed in output.printed:

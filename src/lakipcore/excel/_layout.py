@@ -81,6 +81,9 @@ BUDGET_COLUMNS: Final = (
     ("pagu", "Pagu (teks)"),
     ("realisation", "Realisasi (teks)"),
     ("absorption", "Penyerapan tercatat"),
+    ("original", "Pagu awal (teks)"),
+    ("revisions", "Revisi"),
+    ("plan", "RPD (teks)"),
 )
 PRINTED_COLUMNS: Final = (
     ("unit", "Kode unit"),

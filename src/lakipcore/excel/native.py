@@ -344,6 +344,13 @@ class _Native:
                 continue
             self.cells[path] = grid.ref(row, columns.get("programme", columns["unit"]))
             self.put(budget, "programme", grid, row, columns, path)
+            self.put(budget, "original", grid, row, columns, path)
+            self.put(budget, "plan", grid, row, columns, path)
+            revisions = self.text(grid, row, columns.get("revisions"))
+            if revisions is not None:
+                ref = grid.ref(row, columns["revisions"])
+                budget["revisions"] = read_inline(revisions, ref, self.source)
+                self.cells[f"{path}.revisions"] = ref
             opath = f"{path}.outputs[{len(budget['outputs'])}]"
             output: dict[str, Any] = {}
             self.cells[opath] = grid.ref(row, columns.get("name", columns["unit"]))

@@ -383,7 +383,7 @@ class _Writer:
                     shown = format_as_printed(budget.rate, self.report.notation)
                     sheet.add({**base, "absorption": shown + "%"})
                     continue
-                for output in budget.outputs:
+                for index, output in enumerate(budget.outputs):
                     rate = (
                         None if output.pagu == 0 else float(output.realisation) / float(output.pagu)
                     )
@@ -400,6 +400,7 @@ class _Writer:
                             "realisation": format_as_printed(
                                 output.realisation, self.report.notation
                             ),
+                            **(self._revision_cells(budget) if index == 0 else {}),
                         },
                         {
                             "number:pagu": _number_format(output.pagu),
@@ -407,6 +408,24 @@ class _Writer:
                             "shown:absorption": "0.00%",
                         },
                     )
+
+    def _revision_cells(self, budget: BudgetLine) -> dict[str, object]:
+        """The programme's pagu awal, revisions (inline TOML) and RPD, on its first row."""
+        n = self.report.notation
+        cells: dict[str, object] = {}
+        if budget.original is not None:
+            cells["original"] = format_as_printed(budget.original, n)
+        if budget.plan is not None:
+            cells["plan"] = format_as_printed(budget.plan, n)
+        if budget.revisions:
+            rows = []
+            for revision in budget.revisions:
+                row = {"kind": revision.kind.value, "amount": format_as_printed(revision.amount, n)}
+                if revision.note is not None:
+                    row["note"] = revision.note
+                rows.append(row)
+            cells["revisions"] = inline_toml(rows)
+        return cells
 
     def printed(self) -> None:
         sheet = _Sheet(self.book, layout.PRINTED, layout.PRINTED_COLUMNS)
@@ -516,6 +535,7 @@ def _check_carried(report: Report) -> None:
         parts.append("grade tables ([grades.NAME], [report] grading)")
     if any(block.derived for unit in report.units() for block in unit.periods):
         parts.append("derived figures")
+
     if any(
         f.quantity is Quantity.GRADE
         for unit in report.units()

@@ -5,7 +5,14 @@ All value objects are frozen ``attrs`` classes with slots; change one with ``att
 Numbers are ``Decimal`` (``int`` is accepted and converted); ``float`` and ``str`` are refused.
 """
 
-from lakipcore.model.budget import Budget, BudgetLine, BudgetOutput, ReportedAbsorption
+from lakipcore.model.budget import (
+    Budget,
+    BudgetLine,
+    BudgetOutput,
+    ReportedAbsorption,
+    Revision,
+    RevisionKind,
+)
 from lakipcore.model.codes import check_code
 from lakipcore.model.derived import DerivedFigure, Reference
 from lakipcore.model.evidence import (
@@ -68,6 +75,8 @@ __all__ = [
     "ReportPeriod",
     "ReportTable",
     "ReportedAbsorption",
+    "Revision",
+    "RevisionKind",
     "RowCheck",
     "Rule",
     "RuleOp",

@@ -1,4 +1,10 @@
-"""Budgets: a programme with its outputs, or a rate printed without its amounts."""
+"""Budgets: a programme with its outputs, or a rate printed without its amounts.
+
+A programme may state how its pagu came about: the pagu awal (the first DIPA) and the
+revisions since (penghematan and blokir take away, tambahan adds), which must lead to the pagu
+its outputs hold; and its disbursement plan (RPD) to the end of the period, against which
+absorption is also measured.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from lakipcore._exact import ZERO, total
+from lakipcore._exact import ZERO, add, sub, total
+from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import figure_value
 from lakipcore.model._members import members
@@ -16,7 +23,7 @@ from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
 from lakipcore.model.printed import PrintedFigures, printed_figures
 
-__all__ = ["Budget", "BudgetLine", "BudgetOutput", "ReportedAbsorption"]
+__all__ = ["Budget", "BudgetLine", "BudgetOutput", "ReportedAbsorption", "Revision", "RevisionKind"]
 
 
 def _amount(value: object, field_name: str) -> Decimal:
@@ -63,6 +70,50 @@ def _outputs(items: Iterable[BudgetOutput]) -> tuple[BudgetOutput, ...]:
     return members(BudgetOutput, "outputs")(items)
 
 
+class RevisionKind(NamedEnum):
+    """How a revision of the DIPA changes a programme's pagu."""
+
+    __what__ = "revision kind"
+
+    PENGHEMATAN = "penghematan"
+    """A saving imposed on the budget (self-blocking, refocusing): taken from the pagu."""
+    BLOKIR = "blokir"
+    """An amount blocked (frozen): not available to spend, so taken from the pagu."""
+    TAMBAHAN = "tambahan"
+    """An addition to the pagu."""
+
+    @property
+    def adds(self) -> bool:
+        """Whether the revision adds to the pagu (else it takes away)."""
+        return self is RevisionKind.TAMBAHAN
+
+
+def _revision_amount(value: object) -> Decimal:
+    return _amount(value, "amount")
+
+
+@attrs.frozen
+class Revision:
+    """One revision of a programme's pagu: its kind and amount (in Rupiah, not negative)."""
+
+    kind: RevisionKind = attrs.field(validator=enum_field(RevisionKind, "kind"))
+    amount: Decimal = attrs.field(converter=_revision_amount)
+    note: str | None = None
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+
+
+def _revisions(items: Iterable[Revision]) -> tuple[Revision, ...]:
+    return members(Revision, "revisions")(items)
+
+
+def _original(value: object) -> Decimal | None:
+    return None if value is None else _amount(value, "original")
+
+
+def _plan(value: object) -> Decimal | None:
+    return None if value is None else _amount(value, "plan")
+
+
 @attrs.frozen
 class BudgetLine:
     """A unit's budget programme for a period, with all its outputs.
@@ -75,12 +126,19 @@ class BudgetLine:
     outputs: tuple[BudgetOutput, ...] = attrs.field(converter=_outputs)
     printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    original: Decimal | None = attrs.field(default=None, converter=_original, kw_only=True)
+    """The pagu awal (the first DIPA), when the report states it."""
+    revisions: tuple[Revision, ...] = attrs.field(default=(), converter=_revisions, kw_only=True)
+    """The revisions from the pagu awal to the pagu, in the order the report lists them."""
+    plan: Decimal | None = attrs.field(default=None, converter=_plan, kw_only=True)
+    """The disbursement planned to the end of the period (RPD), when the report states it."""
 
     def __attrs_post_init__(self) -> None:
         if not self.outputs:
             raise InvalidValueError(
                 f"programme {self.programme!r} needs at least one output", field="outputs"
             )
+        self._check_revisions()
         seen: set[str] = set()
         for index, output in enumerate(self.outputs):
             if output.code is not None:
@@ -89,6 +147,29 @@ class BudgetLine:
                         f"duplicate output code {output.code!r}", field=f"outputs[{index}].code"
                     )
                 seen.add(output.code)
+
+    def _check_revisions(self) -> None:
+        if not self.revisions:
+            return
+        if self.original is None:
+            raise InvalidValueError(
+                "revisions need the pagu awal they start from (original)", field="original"
+            )
+        running = self.original
+        for index, revision in enumerate(self.revisions):
+            change = revision.amount
+            running = add(running, change) if revision.kind.adds else sub(running, change)
+            if running < ZERO:
+                raise InvalidValueError(
+                    f"the {revision.kind.value} of {change} makes the pagu negative ({running})",
+                    field=f"revisions[{index}].amount",
+                )
+        if running != self.pagu:
+            raise InvalidValueError(
+                f"the pagu awal {self.original} with its revisions gives {running}, but the "
+                f"outputs' pagu sum to {self.pagu}",
+                field="revisions",
+            )
 
     @property
     def pagu(self) -> Decimal:

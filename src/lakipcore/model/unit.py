@@ -58,9 +58,7 @@ class UnitPeriod:
     printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     evidence: tuple[EvidenceTable, ...] = attrs.field(default=(), converter=_evidence)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
-    derived: tuple[DerivedFigure, ...] = attrs.field(
-        default=(), converter=_derived, kw_only=True
-    )
+    derived: tuple[DerivedFigure, ...] = attrs.field(default=(), converter=_derived, kw_only=True)
     """Figures the report computes with a named formula and prints (NE, NKA, growth)."""
 
     def __attrs_post_init__(self) -> None:

@@ -37,6 +37,8 @@ from lakipcore.model import (
     ReportedAbsorption,
     ReportPeriod,
     ReportTable,
+    Revision,
+    RevisionKind,
     TableKind,
     TableScope,
     Target,
@@ -80,6 +82,13 @@ _UNIT_QUANTITIES = frozenset(
     }
 )
 _BUDGET_QUANTITIES = frozenset({Quantity.PAGU, Quantity.REALISATION, Quantity.ABSORPTION})
+# A programme row may also print its pagu awal and its RPD, and absorption against each.
+_PROGRAMME_QUANTITIES = _BUDGET_QUANTITIES | {
+    Quantity.PAGU_ORIGINAL,
+    Quantity.ABSORPTION_ORIGINAL,
+    Quantity.PLAN,
+    Quantity.ABSORPTION_PLAN,
+}
 _UNIT_KEYS = frozenset({"code", "name", "parent", "periods", "indicators"})
 
 
@@ -536,7 +545,7 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
         printed = reader.printed(table, path, frozenset({Quantity.ABSORPTION}))
         with reader.placed(join(path, "absorption"), replace=True):
             return ReportedAbsorption(figure.value, printed, origin=reader.origin(path))
-    reader.only(table, {"programme", "outputs", "printed"}, path)
+    reader.only(table, {"programme", "outputs", "printed", "original", "revisions", "plan"}, path)
     outputs = []
     for index, item in enumerate(reader.array(table, "outputs", path)):
         opath = f"{path}.outputs[{index}]"
@@ -553,9 +562,34 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
                 )
             )
     programme = reader.required_text(table, "programme", path)
-    printed = reader.printed(table, path, _BUDGET_QUANTITIES)
+    printed = reader.printed(table, path, _PROGRAMME_QUANTITIES)
+    original = _amount(reader, table, "original", path) if "original" in table else None
+    plan = _amount(reader, table, "plan", path) if "plan" in table else None
+    revisions = []
+    for index, item in enumerate(reader.array(table, "revisions", path)):
+        rpath = f"{path}.revisions[{index}]"
+        reader.only(item, {"kind", "amount", "note"}, rpath)
+        with reader.placed(join(rpath, "kind"), replace=True):
+            kind = RevisionKind.from_name(reader.required_text(item, "kind", rpath))
+        with reader.placed(rpath):
+            revisions.append(
+                Revision(
+                    kind,
+                    _amount(reader, item, "amount", rpath),
+                    reader.text(item, "note", rpath, required=False),
+                    origin=reader.origin(rpath),
+                )
+            )
     with reader.placed(path):
-        return BudgetLine(programme, tuple(outputs), printed, origin=reader.origin(path))
+        return BudgetLine(
+            programme,
+            tuple(outputs),
+            printed,
+            origin=reader.origin(path),
+            original=original,
+            revisions=tuple(revisions),
+            plan=plan,
+        )
 
 
 def _amount(reader: Reader, table: Table, key: str, path: str) -> Decimal:

@@ -166,6 +166,21 @@ def _budget(budget: Budget, header: str, n: Notation) -> list[str]:
             *_printed(budget.printed),
         ]
     out.append(f"programme = {_string(budget.programme)}")
+    if budget.original is not None:
+        out.append(f"original = {_string(format_as_printed(budget.original, n))}")
+    if budget.plan is not None:
+        out.append(f"plan = {_string(format_as_printed(budget.plan, n))}")
+    if budget.revisions:
+        rows = []
+        for revision in budget.revisions:
+            cells = [
+                f"kind = {_string(revision.kind.value)}",
+                f"amount = {_string(format_as_printed(revision.amount, n))}",
+            ]
+            if revision.note is not None:
+                cells.append(f"note = {_string(revision.note)}")
+            rows.append("{ " + ", ".join(cells) + " }")
+        out.append(f"revisions = [{', '.join(rows)}]")
     out += _printed(budget.printed)
     for output in budget.outputs:
         out += ["", f"[[{header}.outputs]]"]
