@@ -31,6 +31,7 @@ from lakipcore.errors import (
 if TYPE_CHECKING:
     from lakipcore.arrow import as_rows
     from lakipcore.audit.export import Findings, findings_to_dict, render_findings
+    from lakipcore.batch import BatchFile, BatchResult, load_many, rollup
     from lakipcore.dates import (
         DateRange,
         format_date,
@@ -289,6 +290,10 @@ _LAZY: dict[str, str] = {
     "peduli_ham": "lakipcore.surveys",
     "wbk_candidacy": "lakipcore.surveys",
     # Readers and writers of other formats; their heavy libraries load only when called.
+    "load_many": "lakipcore.batch",
+    "rollup": "lakipcore.batch",
+    "BatchResult": "lakipcore.batch",
+    "BatchFile": "lakipcore.batch",
     "read_workbook": "lakipcore.excel",
     "write_workbook": "lakipcore.excel",
     "as_rows": "lakipcore.arrow",
@@ -336,6 +341,8 @@ __all__ = [
     "Accumulation",
     "AchievementAggregation",
     "Band",
+    "BatchFile",
+    "BatchResult",
     "Budget",
     "BudgetLine",
     "BudgetOutput",
@@ -432,6 +439,7 @@ __all__ = [
     "get_scale",
     "ikm_from_elements",
     "load_example",
+    "load_many",
     "load_report",
     "load_schema",
     "loads_report",
@@ -452,6 +460,7 @@ __all__ = [
     "render_findings",
     "render_html",
     "render_score_text",
+    "rollup",
     "round_to",
     "rule_value",
     "score_indicator",
