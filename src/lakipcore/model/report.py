@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING
 
 import attrs
 
 from lakipcore._names import enum_field
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
-from lakipcore.methods import ScoringMethod, get_method
-from lakipcore.methods.presets import ALIASES, PRESETS
 from lakipcore.model._members import members
 from lakipcore.model.evidence import EvidenceTable
 from lakipcore.model.indicator import IndicatorPeriod
@@ -22,7 +21,19 @@ from lakipcore.model.unit import Unit
 from lakipcore.notation import Notation
 from lakipcore.surveys.grades import GRADE_TABLES, GradeTable, get_grade_table
 
+if TYPE_CHECKING:
+    from lakipcore.methods import ScoringMethod
+
 __all__ = ["Report"]
+
+
+# lakipcore.methods builds on the model (a method names a Formula), so the model reaches the
+# methods only when a report is built or asked, never when the package is imported: importing
+# either package first then works.
+def _methods_module() -> ModuleType:
+    import lakipcore.methods  # noqa: PLC0415
+
+    return lakipcore.methods
 
 
 def _fail(message: str, origin: Origin | None, fallback: str) -> InvalidValueError:
@@ -40,7 +51,8 @@ def _tables(items: Iterable[ReportTable]) -> tuple[ReportTable, ...]:
 
 
 def _methods(items: Iterable[ScoringMethod]) -> tuple[ScoringMethod, ...]:
-    return members(ScoringMethod, "methods")(items)
+    method_class: type[ScoringMethod] = _methods_module().ScoringMethod
+    return members(method_class, "methods")(items)
 
 
 def _grade_tables(items: Iterable[GradeTable]) -> tuple[GradeTable, ...]:
@@ -115,7 +127,7 @@ class Report:
 
     @_method_index.default
     def _methods_by_name(self) -> dict[str, ScoringMethod]:
-        return {m.name: m for m in self.methods if isinstance(m, ScoringMethod)}
+        return {m.name: m for m in self.methods}  # the converter checked their type
 
     @_period_index.default
     def _periods_by_key(self) -> dict[str, ReportPeriod]:
@@ -176,7 +188,8 @@ class Report:
             twice = next(n for n in names if names.count(n) > 1)
             raise InvalidValueError(f"method {twice!r} is defined twice", field="methods")
         for name in self._method_index:
-            if name in PRESETS or name in ALIASES:
+            presets = _methods_module()
+            if name in presets.PRESETS or name in presets.ALIASES:
                 raise InvalidValueError(
                     f"method {name!r} has the name of a preset; give the report's own method "
                     "a name of its own",
@@ -223,7 +236,7 @@ class Report:
         if period.method is None:
             return
         try:
-            get_method(period.method, self._method_index)
+            _methods_module().get_method(period.method, self._method_index)
         except LakipError as error:
             if period.origin is None:
                 raise error.relocated(field=f"periods[{period.key}].method") from None
@@ -326,7 +339,8 @@ class Report:
         """The method ``name`` as this report knows it: one it defines, a preset or an alias;
         a :class:`ScoringMethod` is returned as it is. :class:`UnknownNameError` lists the
         names it knows."""
-        return get_method(name, self._method_index)
+        method: ScoringMethod = _methods_module().get_method(name, self._method_index)
+        return method
 
     def grade_table(self, name: str | GradeTable) -> GradeTable:
         """The grade table ``name``: one the report defines, else a preset."""
