@@ -349,3 +349,70 @@ def test_chunked_and_encoded_columns_score_the_same() -> None:
     )
     for name in TABLES:
         assert getattr(parts, name).to_pylist() == getattr(whole, name).to_pylist(), name
+
+
+@pytest.mark.parametrize(
+    ("target", "realised"),
+    [
+        (D(1), D(10) ** 17),  # capaian 10**19 %: beyond int64 at 10 places
+        (D(10) ** 18 - 1, D(1)),  # a divisor too large for exact long division
+    ],
+)
+def test_capaian_beyond_the_bound_refused(target: D, realised: D) -> None:
+    """A capaian (or divisor) past the int64 bounds is refused, never wrapped, by both
+    kernels."""
+    table = pa.table(
+        {
+            "period": ["2019", "2019"],
+            "unit": ["u", "u"],
+            "code": ["i", "j"],
+            "target": pa.array([target, D(8)], pa.decimal128(38, 0)),
+            "realisation": pa.array([realised, D(7)], pa.decimal128(38, 0)),
+        }
+    )
+    with pytest.raises(LakipValueError, match="int64"):
+        bulk.score(table, method="banten-2019")
+
+
+def test_numpy_and_pyarrow_kernels_give_the_same_tables() -> None:
+    """Both kernels give the same tables, row for row and in the same order (units in order of
+    first appearance within each period, budget-only units after them), on rows where units
+    appear in a different order in each period and some have only a budget."""
+    require("numpy")
+    rows = []
+    for period, units in (("2018", ["b", "a", "c"]), ("2019", ["c", "a"])):
+        for unit in units:
+            for code, (target, realised) in enumerate([("3", "1"), ("8", "7.77"), ("7", None)]):
+                rows.append((period, unit, f"i{code}", D(target), realised and D(realised)))
+    indicators = pa.table(
+        {
+            "period": [r[0] for r in rows],
+            "unit": [r[1] for r in rows],
+            "code": [r[2] for r in rows],
+            "target": pa.array([r[3] for r in rows], pa.decimal128(10, 2)),
+            "realisation": pa.array([r[4] for r in rows], pa.decimal128(10, 2)),
+        }
+    )
+    budgets = pa.table(
+        {
+            "period": ["2019", "2019", "2018", "2019"],
+            "unit": ["z", "a", "a", "c"],
+            "pagu": pa.array([D(300), D(100), D(90), D(7)], pa.decimal128(12, 0)),
+            "realisation": pa.array([D(200), D(99), D(89), D(6)], pa.decimal128(12, 0)),
+        }
+    )
+    tables = {}
+    before = _numpy.ENABLED
+    try:
+        for enabled in (True, False):
+            _numpy.ENABLED = enabled
+            tables[enabled] = bulk.score(indicators, budgets, method="banten-2019")
+    finally:
+        _numpy.ENABLED = before
+    for name in TABLES:
+        assert getattr(tables[True], name).equals(getattr(tables[False], name)), name
+    units = [(u["period"], u["unit"]) for u in tables[True].units.to_pylist()]
+    assert units == [
+        *[("2018", u) for u in ("b", "a", "c")],
+        *[("2019", u) for u in ("c", "a", "z")],
+    ]

@@ -101,10 +101,11 @@ class Units:
                     "unit": _encoded(rows.unit),
                     "lo": rows.lo,
                     "hi": rows.hi,
+                    "row": pa.array(range(rows.count), pa.int64()),
                 }
             )
             .group_by(["period", "unit"], use_threads=False)
-            .aggregate([("lo", "sum"), ("hi", "sum"), ("lo", "count")])
+            .aggregate([("lo", "sum"), ("hi", "sum"), ("lo", "count"), ("row", "min")])
         )
         if rows.count:
             biggest = pc.max(grouped.column("lo_count")).as_py() or 0
@@ -114,7 +115,9 @@ class Units:
             {
                 "period": text(grouped.column("period").combine_chunks()),
                 "unit": text(grouped.column("unit").combine_chunks()),
-                "order": pa.array(range(grouped.num_rows), pa.int64()),
+                # The group's first row: the order of first appearance (a hash group_by's
+                # output order is not promised).
+                "order": grouped.column("row_min"),
                 "n": grouped.column("lo_count"),
                 "slo": pc.fill_null(grouped.column("lo_sum"), 0),
                 "shi": pc.fill_null(grouped.column("hi_sum"), 0),
@@ -212,6 +215,7 @@ class Units:
                 "pagu": pagu,
                 "real": real,
                 "rate": rate,
+                "row": pa.array(range(budgets.num_rows), pa.int64()),
             }
         )
         _check_sums(table, ["pagu", "real"], table.num_rows)
@@ -222,6 +226,7 @@ class Units:
                 ("pagu", "count"),
                 ("rate", "sum"),
                 ("rate", "count"),
+                ("row", "min"),
             ]
         )
         both = pc.and_(
@@ -243,7 +248,7 @@ class Units:
                 "real": grouped.column("real_sum"),
                 "rate": grouped.column("rate_sum"),
                 "budget_rows": pc.add(grouped.column("pagu_count"), grouped.column("rate_count")),
-                "border": pa.array(range(grouped.num_rows), pa.int64()),
+                "border": grouped.column("row_min"),  # the budget's first row
             }
         )
         joined = outer_join(units, grouped, self.keys)
