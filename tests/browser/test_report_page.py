@@ -67,13 +67,15 @@ def test_loads_alone_without_errors(loaded: Loaded) -> None:
 
 
 def test_figures_are_in_the_rendered_text(loaded: Loaded, report: lakipcore.Report) -> None:
-    """The office's performance (or its achievement, without a budget) and each unit's three
-    figures appear in the text the browser renders."""
+    """The office's performance (or its achievement without a budget, or its absorption
+    without indicators) and each unit's three figures appear in the text the browser renders."""
     scored = lakipcore.score_report(report).current
     shown = loaded.page.inner_text("body")
     office = scored.root
-    headline = office.performance if office.performance is not None else office.achievement
-    assert headline is not None
+    # The headline: performance, else achievement (no budget), else absorption (no indicators).
+    headline = next(
+        v for v in (office.performance, office.achievement, office.absorption) if v is not None
+    )
     assert lakipcore.format_percent(headline) in shown
     for unit in scored.root.walk():
         row = loaded.page.locator(f'table.dashboard tr[data-unit="{unit.code}"]')
