@@ -304,7 +304,8 @@ LOAD_ERROR_CASES = (
         (("programme =", "programe ="),),
         ReportFileError,
         "units[0].periods.2019.budget.programe",
-        r"unknown field 'programe'; expected one of original, outputs, plan, printed, programme, revisions",
+        r"unknown field 'programe'; expected one of original, outputs, plan, printed, programme, "
+        r"revisions",
     ),
     (
         "unknown-output-key",
