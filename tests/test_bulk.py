@@ -416,3 +416,18 @@ def test_numpy_and_pyarrow_kernels_give_the_same_tables() -> None:
         *[("2018", u) for u in ("b", "a", "c")],
         *[("2019", u) for u in ("c", "a", "z")],
     ]
+
+
+@pytest.mark.parametrize("name", ["period", "unit"])
+def test_row_without_key_refused(name: str) -> None:
+    """A row without a period or a unit is refused, naming the row."""
+    columns: dict[str, Any] = {
+        "period": ["2019", "2019"],
+        "unit": ["u", "u"],
+        "code": ["i", "j"],
+        "target": pa.array([D(8), D(8)], pa.decimal128(10, 0)),
+        "realisation": pa.array([D(7), D(7)], pa.decimal128(10, 0)),
+    }
+    columns[name] = ["u" if name == "unit" else "2019", None]
+    with pytest.raises(LakipValueError, match=f"row 1 has no {name}"):
+        bulk.score(pa.table(columns), method="banten-2019")

@@ -100,7 +100,8 @@ def _keys(
     for table in tables:
         if table is not None and table.num_rows:
             for key in pc.unique(text(column(table, "period", combine=False))).to_pylist():
-                seen.setdefault(key)
+                if key is not None:  # a row without a period is refused with its number
+                    seen.setdefault(key)
     if periods is None:
         # The report's order: by last day, the order of first appearance breaking ties.
         return sorted(seen, key=lambda k: ReportPeriod(k).span.end)
