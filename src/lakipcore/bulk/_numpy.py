@@ -141,6 +141,7 @@ def scaled_quotient(numerator: Any, denominator: Any, digits: int) -> tuple[Any,
     Long division in steps of ``10**c`` as in the pyarrow version; the first quotient's maximum
     bounds the result, so one check before the loop covers every step.
     """
+    np = _np()
     largest = int(denominator.max()) if len(denominator) else 1
     step = len(str(INT64_MAX // max(largest, 1))) - 1
     if step < 1:
@@ -152,8 +153,7 @@ def scaled_quotient(numerator: Any, denominator: Any, digits: int) -> tuple[Any,
     # of them for report figures, so one division usually does), later steps the remainder.
     first = min(digits, len(str(INT64_MAX // max(extreme(numerator), 1))) - 1)
     shifted = numerator * 10**first if first > 0 else numerator
-    quotient = shifted // denominator
-    remainder = shifted - quotient * denominator
+    quotient, remainder = np.divmod(shifted, denominator)  # one pass for both
     left = digits - max(first, 0)
     # The result is below (the first quotient + 1) × 10**left; that and one more must fit.
     top = int(quotient.max()) if len(quotient) else 0
@@ -165,10 +165,10 @@ def scaled_quotient(numerator: Any, denominator: Any, digits: int) -> tuple[Any,
     while left:
         now = min(step, left)
         factor = 10**now
-        shifted = remainder * factor  # remainder < d, so this is below d × 10**step
-        part = shifted // denominator
-        remainder = shifted - part * denominator
-        quotient = quotient * factor + part
+        # remainder < d, so remainder × factor is below d × 10**step ≤ INT64_MAX.
+        part, remainder = np.divmod(remainder * factor, denominator)
+        quotient *= factor
+        quotient += part
         left -= now
     return quotient, remainder != 0
 
@@ -223,6 +223,18 @@ def to_decimal(values: Any, valid: Any | None, scale: int) -> Any:
         len(values),
         [_bitmap(valid), pa.py_buffer(words)],
         null_count=_nulls(valid),
+    )
+
+
+def null_strings(count: int) -> Any:
+    """A string column of ``count`` nulls. Its buffers come from ``numpy.zeros``, whose pages
+    the system zeroes only when touched: ``pyarrow.nulls`` writes all of them."""
+    np = _np()
+    pa, _ = pyarrow()
+    validity = pa.py_buffer(np.zeros((count + 7) // 8, np.uint8))
+    offsets = pa.py_buffer(np.zeros(count + 1, np.int32))
+    return pa.Array.from_buffers(
+        pa.string(), count, [validity, offsets, pa.py_buffer(b"")], null_count=count
     )
 
 

@@ -249,7 +249,7 @@ class Rows:
         """The ``excluded`` column: why a row has no capaian (a take from the three reasons)."""
         pa, _ = pyarrow()
         if every:
-            return pa.nulls(self.count, pa.string())
+            return _numpy.null_strings(self.count)
         reason = np.where(~targeted, 1, np.where(~scorable, 2, np.where(zero, 3, 0)))
         names = pa.array([None, NOT_TARGETED, PLANNED, ZERO_EXCLUDED], pa.string())
         return names.take(pa.array(reason.astype(np.int8)))
@@ -434,6 +434,6 @@ def period_codes(period: Any, keys: Sequence[str]) -> Any:
         # Entries no row uses may be missing from keys: -1, never looked up.
         found = pc.fill_null(pc.index_in(period.dictionary, value_set=value_set), -1)
         positions = np.asarray(found.to_numpy(zero_copy_only=False), np.int64)
-        return positions[np.asarray(period.indices.to_numpy(zero_copy_only=False), np.int64)]
+        return positions.take(period.indices.to_numpy(zero_copy_only=False))
     index = pc.index_in(period, value_set=value_set)
     return np.asarray(index.to_numpy(zero_copy_only=False), np.int64)
