@@ -308,26 +308,34 @@ def test_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
 
 def _with_own_method() -> lakipcore.Report:
     text = (DATA / "gunung-kaler-2020.toml").read_text(encoding="utf-8")
-    own = '\n[methods.sendiri]\nbase = "pooled-sum"\n\n[[periods]]'
+    own = '\n[methods.sendiri]\nbase = "pooled-sum"\ncap = "120%"\n\n[[periods]]'
     return lakipcore.loads_report(text.replace("\n[[periods]]", own, 1))
 
 
 def _with_grade_table() -> lakipcore.Report:
-    text = (DATA / "gunung-kaler-2020.toml").read_text(encoding="utf-8")
-    table = '\n[grades.predikat]\nbands = [{ to = "100", letter = "A" }]\n\n[[periods]]'
-    return lakipcore.loads_report(text.replace("\n[[periods]]", table, 1))
+    from test_grade_tables import _graded, _with_predikat
+
+    return lakipcore.loads_report(_with_predikat(_graded(), "Sangat Baik"))
 
 
-@pytest.mark.parametrize(
-    ("build", "what"),
-    [(_with_own_method, "methods of its own"), (_with_grade_table, "grade tables")],
-)
-def test_what_the_workbook_cannot_carry_is_refused_not_lost(tmp_path, build, what) -> None:
-    """A report the layout cannot hold whole is refused: never a workbook that reads back as
-    a different report."""
+def _with_derived_figures() -> lakipcore.Report:
+    from test_derived import EKA
+
+    return lakipcore.loads_report(EKA)
+
+
+@pytest.mark.parametrize("build", [_with_own_method, _with_grade_table, _with_derived_figures])
+def test_methods_grade_tables_and_derived_figures_round_trip(tmp_path, build) -> None:
+    """A report's own methods, grade tables (with what they grade and the printed predikat)
+    and derived figures travel in the Definisi sheet and read back: the same report."""
     require("openpyxl")
-    from lakipcore.excel import write_workbook
+    from lakipcore.excel import read_workbook, write_workbook
 
-    with pytest.raises(lakipcore.InvalidValueError, match=what):
-        write_workbook(build(), tmp_path / "r.xlsx")
-    assert not (tmp_path / "r.xlsx").exists()
+    report = build()
+    path = write_workbook(report, tmp_path / "r.xlsx")
+    again = read_workbook(path)
+    assert report == again
+    assert report.methods == again.methods
+    assert report.grade_tables == again.grade_tables
+    assert dict(report.grading) == dict(again.grading)
+    assert lakipcore.dump_report(report) == lakipcore.dump_report(again)

@@ -20,11 +20,36 @@ INDICATORS: Final = "Indikator"
 BUDGET: Final = "Anggaran"
 PRINTED: Final = "Tercetak"
 EVIDENCE: Final = "Data dukung"
+DEFINITIONS: Final = "Definisi"
 DASHBOARD: Final = "Dashboard"
 CHANGES: Final = "Perubahan"
 FINDINGS: Final = "Temuan"
 
-DATA_SHEETS: Final = (REPORT, PERIODS, TABLES, UNITS, INDICATORS, BUDGET, PRINTED, EVIDENCE)
+DATA_SHEETS: Final = (
+    REPORT,
+    PERIODS,
+    TABLES,
+    UNITS,
+    INDICATORS,
+    BUDGET,
+    PRINTED,
+    EVIDENCE,
+    DEFINITIONS,
+)
+
+# The Definisi sheet: a report's own methods, grade tables, what they grade, and its derived
+# figures, one per row, each written as the TOML inline table the report file holds.
+DEFINITION_COLUMNS: Final = (
+    ("kind", "Jenis"),
+    ("name", "Nama"),
+    ("unit", "Kode unit"),
+    ("period", "Periode"),
+    ("spec", "Isi (TOML)"),
+)
+DEF_METHOD: Final = "metode"
+DEF_GRADES: Final = "tabel predikat"
+DEF_GRADING: Final = "penilaian"
+DEF_DERIVED: Final = "turunan"
 
 REPORT_FIELDS: Final = (
     ("title", "Judul"),

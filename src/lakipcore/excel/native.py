@@ -436,6 +436,40 @@ class _Native:
         )
         return None
 
+    def definition_rows(self, data: dict[str, Any]) -> None:
+        """Methods, grade tables, grading and derived figures, each an inline TOML table."""
+        grid, columns = self.table(layout.DEFINITIONS, layout.DEFINITION_COLUMNS, ("kind", "spec"))
+        if grid is None:
+            return
+        for row in range(1, grid.height):
+            kind = self.text(grid, row, columns["kind"])
+            spec = self.text(grid, row, columns["spec"])
+            if kind is None or spec is None:
+                continue
+            ref = grid.ref(row, columns["spec"])
+            name = self.text(grid, row, columns.get("name")) or ""
+            value = read_inline(spec, ref, self.source)
+            kind = kind.strip().casefold()
+            if kind == layout.DEF_METHOD:
+                data.setdefault("methods", {})[name] = value
+                self.cells[f"methods.{name}"] = ref
+            elif kind == layout.DEF_GRADES:
+                data.setdefault("grades", {})[name] = value
+                self.cells[f"grades.{name}"] = ref
+            elif kind == layout.DEF_GRADING:
+                data["report"].setdefault("grading", {})[name] = value
+                self.cells[f"report.grading.{name}"] = ref
+            elif kind == layout.DEF_DERIVED:
+                found = self.block(grid, row, columns)
+                if found is None:
+                    continue
+                block, bpath = found
+                items = block.setdefault("derived", [])
+                self.cells[f"{bpath}.derived[{len(items)}]"] = ref
+                items.append(value)
+            else:
+                self.fail(grid.ref(row, columns["kind"]), f"unknown definition {kind!r}")
+
     def evidence_rows(self) -> None:  # noqa: PLR0912 - one branch per row marker or role; splitting hides the layout
         grid = self.grids.get(layout.EVIDENCE)
         if grid is None:
@@ -504,6 +538,7 @@ def read_native(grids: dict[str, Grid], source: str) -> tuple[dict[str, Any], Ce
     native.budget_rows()
     native.printed_rows()
     native.evidence_rows()
+    native.definition_rows(data)
     data["office"], data["units"] = office, units
     if native.errors:
         errors = native.errors

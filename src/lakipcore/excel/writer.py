@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lakipcore._exact import integral
-from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
+from lakipcore.errors import LakipError, LakipTypeError
 from lakipcore.excel import _layout as layout
 from lakipcore.excel._build import inline_toml
 from lakipcore.excel._sheets import openpyxl
@@ -29,7 +29,6 @@ from lakipcore.model import (
     Measure,
     MeasureKind,
     PrintedFigure,
-    Quantity,
     Report,
     Target,
     Unit,
@@ -427,6 +426,43 @@ class _Writer:
             cells["revisions"] = inline_toml(rows)
         return cells
 
+    def definitions(self) -> None:
+        """The report's own methods, grade tables, grading and derived figures, as the
+        report file holds them (one inline TOML table per row), so that they read back."""
+        from lakipcore.reportfile.derived import derived_lines  # noqa: PLC0415
+        from lakipcore.reportfile.grades import grade_table_lines  # noqa: PLC0415
+        from lakipcore.reportfile.methods import method_lines  # noqa: PLC0415
+        from lakipcore.reportfile.writer import _key, _string  # noqa: PLC0415
+
+        report, n = self.report, self.report.notation
+        rows: list[dict[str, object]] = []
+        for method in report.methods:
+            spec = _table_of(method_lines(method, _string, n), "methods", method.name)
+            rows.append({"kind": layout.DEF_METHOD, "name": method.name, "spec": spec})
+        for table in report.grade_tables:
+            spec = _table_of(grade_table_lines(table, _string, n), "grades", table.name)
+            rows.append({"kind": layout.DEF_GRADES, "name": table.name, "spec": spec})
+        for graded, name in report.grading.items():
+            rows.append({"kind": layout.DEF_GRADING, "name": graded, "spec": inline_toml(name)})
+        for unit in report.units():
+            for block in unit.periods:
+                for figure in block.derived:
+                    spec = _table_of(derived_lines(figure, "d", _string, _key, n), "d", 0)
+                    rows.append(
+                        {
+                            "kind": layout.DEF_DERIVED,
+                            "name": figure.key,
+                            "unit": unit.code,
+                            "period": block.period,
+                            "spec": spec,
+                        }
+                    )
+        if not rows:
+            return
+        sheet = _Sheet(self.book, layout.DEFINITIONS, layout.DEFINITION_COLUMNS)
+        for row in rows:
+            sheet.add(row)
+
     def printed(self) -> None:
         sheet = _Sheet(self.book, layout.PRINTED, layout.PRINTED_COLUMNS)
 
@@ -524,32 +560,13 @@ class _Writer:
                     row += 1
 
 
-def _check_carried(report: Report) -> None:
-    """Refuse a report holding what the workbook layout cannot carry yet, rather than write a
-    workbook that reads back as a different report (its methods or grade tables silently gone,
-    its numbers read in the wrong notation)."""
-    parts = []
-    if report.methods:
-        parts.append("methods of its own ([methods.NAME])")
-    if report.grade_tables or report.grading:
-        parts.append("grade tables ([grades.NAME], [report] grading)")
-    if any(block.derived for unit in report.units() for block in unit.periods):
-        parts.append("derived figures")
-
-    if any(
-        f.quantity is Quantity.GRADE
-        for unit in report.units()
-        for indicator in unit.indicators
-        for entry in indicator.periods
-        for f in entry.printed
-    ):
-        parts.append("printed grades")
-    if parts:
-        raise InvalidValueError(
-            f"the workbook layout cannot carry {', '.join(parts)} yet; keep this report as a "
-            "report file (lakip score, audit and report read it directly)",
-            field="report",
-        )
+def _table_of(lines: list[str], *path: str | int) -> str:
+    """The table at ``path`` of the report-file ``lines`` (``[methods.NAME]`` and its keys), as
+    an inline TOML table: the same data the report file holds, in one cell."""
+    value: Any = tomllib.loads("\n".join(lines))
+    for step in path:
+        value = value[step]
+    return inline_toml(value)
 
 
 def write_workbook(report: Report, path: str | Path, *, method: MethodChoice = None) -> Path:
@@ -561,7 +578,6 @@ def write_workbook(report: Report, path: str | Path, *, method: MethodChoice = N
     """
     if not isinstance(report, Report):
         raise LakipTypeError(f"expected a Report, got {type(report).__name__}", field="report")
-    _check_carried(report)
     writer = _Writer(report, method)
     writer.dashboard()
     writer.indicators()
@@ -572,6 +588,7 @@ def write_workbook(report: Report, path: str | Path, *, method: MethodChoice = N
     writer.evidence()
     writer.units()
     writer.report_sheets()
+    writer.definitions()
     target = Path(path)
     writer.book.save(target)
     return target
