@@ -75,7 +75,6 @@ BANTEN_FINDINGS = {
     ("truncated", "units[0].indicators[2].periods.2019.printed.capaian.prose"),
     ("rounded-input", "units[2].periods.2019.printed.performance-yoy.summary-yoy"),
     ("printed-operands", "units[7].periods.2019.printed.performance-yoy.summary-yoy"),
-    ("not-recomputable", "units[3].indicators[0].periods.2019.printed.relative-change.prose"),
     ("missing-percent-sign", "units[8].periods.2018.printed.performance.summary-yoy"),
 }
 
@@ -267,9 +266,17 @@ def test_every_location_is_a_path_in_the_file(banten: list[Finding]) -> None:
 
 
 def test_schema1_file_gives_the_same_findings() -> None:
-    """The old schema-1 example gives the same codes and published texts, at schema-1 paths."""
+    """The old schema-1 example gives the same codes and published texts, at schema-1 paths.
+
+    Except one: schema 2 records the prose's 44,44 % growth as a derived figure, which the
+    audit recomputes; schema 1 could only record it as a printed relative change it cannot."""
     new = audit(lakipcore.load_example(), source="banten-2019.toml")
-    old = audit(lakipcore.load_report(SCHEMA1))
+    every_old = audit(lakipcore.load_report(SCHEMA1))
+    growth = [f for f in every_old if f.code == "not-recomputable" and f.published == "44,44%"]
+    assert ["units[3].indicators[0].years.2019.printed.relative-change.prose"] == [
+        f.location.field for f in growth
+    ]
+    old = [f for f in every_old if f not in growth]
 
     def readings(items: list[Finding]) -> list[tuple[str, str | None, str | None, str | None]]:
         return sorted((f.code, f.period, f.location.place, f.published) for f in items)
@@ -678,7 +685,7 @@ def test_cli_audit_example_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("kanwil-banten (")
     assert "\nsekjen (Sekjen - Divisi Administrasi)\n" in out
-    assert out.rstrip().endswith("9 errors, 2 warnings, 15 notes")
+    assert out.rstrip().endswith("9 errors, 2 warnings, 14 notes")
 
 
 def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -686,8 +693,8 @@ def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert 1 == main(["audit", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert "lakipcore.audit/2" == data["schema"]
-    assert {"error": 9, "warning": 2, "info": 15} == data["summary"]
-    assert 26 == len(data["findings"])
+    assert {"error": 9, "warning": 2, "info": 14} == data["summary"]
+    assert 25 == len(data["findings"])
     first = data["findings"][0]
     assert {"code", "severity", "subject", "period", "location", "published", "recomputed"} | {
         "message"

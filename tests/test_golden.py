@@ -32,9 +32,6 @@ UNEXPLAINED = {
     "units[0].periods.2019.printed.achievement.unit-yoy": (
         "Sekjen's YoY total prints 114,48 % where its dashboard and YoY (14,58) use 114,58 %"
     ),
-    "units[3].indicators[0].periods.2019.printed.relative-change.prose": (
-        "KI requests grew 44,44 % (169 against 117): the counts are evidence, not core inputs"
-    ),
     "units[5].indicators[6].periods.2019.printed.realisation.summary-indicators": (
         "BPHN training: the KANWIL table prints 64 peserta, the unit table and dashboard use 50"
     ),

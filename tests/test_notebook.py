@@ -184,11 +184,11 @@ def test_audit_returns_findings_that_are_a_list(report: lakipcore.Report) -> Non
     assert isinstance(findings, list)
     assert list(findings) == findings
     assert findings == list(findings)
-    assert {"error": 9, "warning": 2, "info": 15} == findings.summary()
+    assert {"error": 9, "warning": 2, "info": 14} == findings.summary()
     assert 9 == len(findings.errors)
     assert all(f.severity is Severity.ERROR for f in findings.errors)
     assert 2 == len(findings.warnings)
-    assert 15 == len(findings.notes)
+    assert 14 == len(findings.notes)
     groups = findings.by_unit()
     first_seen = list(dict.fromkeys(f.subject.unit for f in findings))
     assert first_seen == list(groups)
@@ -205,14 +205,14 @@ def test_findings_html_is_coloured_by_severity(report: lakipcore.Report) -> None
     findings = audit(report)
     html = findings._repr_html_()
     rows = _cells(html)
-    assert "Audit: 9 kesalahan (error), 2 peringatan (warning), 15 catatan (info)" in html
+    assert "Audit: 9 kesalahan (error), 2 peringatan (warning), 14 catatan (info)" in html
     yoy = next(r for r in rows if r[1] == "figure-mismatch" and r[4] == "7,74%")
     assert ["error", "figure-mismatch", "kanwil-banten", "2019", "7,74%", "7,46"] == yoy[:6]
     colour, background = SEVERITY_COLOURS[Severity.ERROR]
     row_styles = re.findall(r'<tr style="color:([^;]+);background:([^"]+)">', html)
     assert len(findings) == len(row_styles)
     assert 9 == row_styles.count((colour, background))
-    assert 15 == row_styles.count(SEVERITY_COLOURS[Severity.INFO])
+    assert 14 == row_styles.count(SEVERITY_COLOURS[Severity.INFO])
     assert "| error | figure-mismatch | kanwil-banten | 2019 | 7,74% | 7,46 |" in (
         findings._repr_markdown_()
     )
