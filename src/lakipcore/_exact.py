@@ -41,6 +41,7 @@ __all__ = [
     "mul",
     "neg",
     "quantize",
+    "quantize_places",
     "sub",
     "total",
 ]
@@ -131,6 +132,16 @@ def quantize(value: Decimal, quantum: Decimal, rounding: str) -> Decimal:
     """
     exponent = quantum.as_tuple().exponent
     assert isinstance(exponent, int), "a quantum is a finite number"
-    digits = value.adjusted() - exponent + 2
+    return quantize_places(value, -exponent, rounding)
+
+
+# 10⁻ᵖ for the places rounding uses most, made once: rounding runs for every printed figure.
+_QUANTA = tuple(Decimal((0, (1,), -places)) for places in range(101))
+
+
+def quantize_places(value: Decimal, places: int, rounding: str) -> Decimal:
+    """``value`` rounded to ``places`` decimal places (``places`` may be negative)."""
+    quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal((0, (1,), -places))
+    digits = value.adjusted() + places + 2
     ctx = _local.context if digits <= PRECISION else _new_context(digits)
     return value.quantize(quantum, rounding=rounding, context=ctx)

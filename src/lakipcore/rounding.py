@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from lakipcore._exact import PRECISION, quantize
+from lakipcore._exact import PRECISION, quantize_places
 from lakipcore._names import NamedEnum
 from lakipcore.errors import InvalidValueError, LakipTypeError
 
@@ -73,7 +73,7 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
         raise InvalidValueError(f"{value} is not a finite number", field="value")
     if len(value.as_tuple().digits) > PRECISION - 2 * _GUARD_DIGITS:
         value = _without_last_digits(value, places)
-    return quantize(value, Decimal((0, (1,), -places)), rounding.decimal_mode)
+    return quantize_places(value, places, rounding.decimal_mode)
 
 
 # How many of the last significant digits of a full-precision value are not trusted.
@@ -96,7 +96,7 @@ def _without_last_digits(value: Decimal, places: int) -> Decimal:
     keep = PRECISION - 1 - value.adjusted() - _GUARD_DIGITS  # decimal places kept
     if keep <= places:
         return value
-    return quantize(value, Decimal((0, (1,), -keep)), ROUND_HALF_EVEN)
+    return quantize_places(value, keep, ROUND_HALF_EVEN)
 
 
 def places_of(printed: Decimal) -> int:
