@@ -274,3 +274,20 @@ def test_a_graded_report_file_validates_against_the_schema() -> None:
     data["grades"]["predikat-sampang"]["gaps"] = "guess"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, load_schema("report"))
+
+
+def test_lakip_score_prints_each_indicators_predikat(tmp_path, capsys) -> None:
+    """With a grade table for capaian, the Realisasi Indikator Kinerja table gains a PREDIKAT
+    column; without one it has none."""
+    path = tmp_path / "report.toml"
+    path.write_text(_graded(), encoding="utf-8")
+    assert 0 == main(["score", str(path), "--tables", "indicators"])
+    out = capsys.readouterr().out
+    assert "PREDIKAT" in out
+    rows = [line for line in out.splitlines() if line.lstrip().startswith(("1 ", "2 ", "3 "))]
+    assert rows
+    assert all(line.rstrip().endswith("Sangat Baik") for line in rows)
+    plain = tmp_path / "plain.toml"
+    plain.write_text(GUNUNG_KALER, encoding="utf-8")
+    assert 0 == main(["score", str(plain), "--tables", "indicators"])
+    assert "PREDIKAT" not in capsys.readouterr().out
