@@ -291,3 +291,16 @@ def test_lakip_score_prints_each_indicators_predikat(tmp_path, capsys) -> None:
     plain.write_text(GUNUNG_KALER, encoding="utf-8")
     assert 0 == main(["score", str(plain), "--tables", "indicators"])
     assert "PREDIKAT" not in capsys.readouterr().out
+
+
+def test_the_html_page_shows_each_indicators_predikat() -> None:
+    """The Pengukuran Kinerja table gains a Predikat column, and a wrong printed predikat is
+    listed among the audit's errors on the page."""
+    from lakipcore import render_html
+
+    page = render_html(loads_report(_with_predikat(_graded(), "Baik")))
+    assert "<th>Predikat</th>" in page
+    assert "Sangat Baik</td>" in page or "Sangat Baik<" in page
+    assert "printed &#x27;Baik&#x27; but 104,96 is Sangat Baik" in page
+    plain = render_html(loads_report(GUNUNG_KALER))
+    assert "<th>Predikat</th>" not in plain

@@ -15,6 +15,7 @@ from decimal import Decimal
 from importlib import resources
 
 from lakipcore.audit import Finding, Severity, audit
+from lakipcore.errors import LakipError
 from lakipcore.model import (
     BudgetLine,
     Indicator,
@@ -51,6 +52,7 @@ from lakipcore.scoring import (
     UnitScore,
     score_report,
 )
+from lakipcore.surveys.grades import GradeTable
 
 __all__ = ["render_html"]
 
@@ -166,10 +168,13 @@ class _Page:
         score = self.main.unit(unit.code)
         earlier = None if change is None else self.scored.period(change.earlier)
         moved, moved_indicators = changes_of(change, unit.code, self.report.root.code)
+        grades = self.report.grading_table("capaian")
         head = (
             "<th>No</th><th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th>"
             f"<th>Capaian {text(short_label(self.main.period))}</th>"
         )
+        if grades is not None:
+            head += "<th>Predikat</th>"
         if earlier is not None:
             head += f"<th>Capaian {text(short_label(earlier.period))}</th><th>Perubahan (poin)</th>"
         rows, bars = [], []
@@ -186,6 +191,9 @@ class _Page:
                 self.cell([(*item, key, _Q.REALISATION)], _INDICATORS, realised, section),
                 self.cell([(*item, key, _Q.CAPAIAN)], _INDICATORS, self.capaian(scored), section),
             ]
+            if grades is not None:
+                shown = grade_text(grades, capaian)
+                cells.append(self.cell([(*item, key, _Q.GRADE)], _INDICATORS, shown, section))
             if earlier is not None:
                 past = moved_indicators.get(indicator.code)
                 cells.append(
@@ -219,6 +227,8 @@ class _Page:
                 section,
             )
         ]
+        if grades is not None:
+            mean.append("<td></td>")
         if earlier is not None:
             before = earlier.unit(unit.code) if earlier.has_unit(unit.code) else None
             mean.append(
@@ -427,3 +437,13 @@ def _contents() -> str:
     )
     links = "".join(f'<li><a href="#{anchor}">{label}</a></li>' for anchor, label in items)
     return f'<nav aria-label="Daftar isi"><ol>{links}</ol></nav>'
+
+
+def grade_text(grades: GradeTable, capaian: Decimal | None) -> str:
+    """The predikat of a capaian in the report's grade table, or "–" when it gets none."""
+    if capaian is None:
+        return "–"
+    try:
+        return grades.grade(capaian).letter
+    except LakipError:  # outside the table, or in a gap it does not grade
+        return "–"
