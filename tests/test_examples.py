@@ -354,3 +354,21 @@ def test_revisions_must_lead_to_the_pagu_of_the_outputs() -> None:
     with pytest.raises(lakipcore.InvalidValueError, match="gives 104370538000") as info:
         loads_report(text)
     assert "office.periods.2021-sd-tw2.budget.revisions" == info.value.field
+
+
+def test_pppomn_under_a_method_measuring_against_the_pagu_awal() -> None:
+    """The same realisasi against the DIPA awal: 23.906.077.655 / 105.370.538.000 = 22,69 %.
+    The method part is named in the file (`absorption-base = "original"`)."""
+    text = (DATA / PPPOMN).read_text(encoding="utf-8")
+    own = '[methods.awal]\nbase = "pooled-sum"\nabsorption-base = "original"\n\n[[periods]]'
+    text = text.replace("[[periods]]", own, 1).replace('method = "pooled-sum"', 'method = "awal"')
+    report = loads_report(text)
+    period = score_report(report).period("2021-sd-tw2")
+    assert period.absorption is not None
+    assert "22,69%" == format_percent(period.absorption)
+    assert again_equal(report)
+
+
+def again_equal(report: Report) -> bool:
+    """The report written and read back is the same (the method part included)."""
+    return loads_report(dump_report(report)) == report

@@ -37,6 +37,7 @@ def describe(method: object) -> list[str]:
         f"cap: {format_number(method.cap) + '%' if method.cap is not None else 'none'}",
         f"zero-target: {method.zero_target.value}",
         f"rounding: {method.rounding.value}",
+        f"absorption-base: {method.absorption_base.value}",
         f"weights: achievement {format_number(weights.achievement)}, "
         f"absorption {format_number(weights.absorption)}",
     ]

@@ -8,6 +8,7 @@ presets name the common combinations, and a report file may define its own metho
 
 from lakipcore.methods.method import (
     AbsorptionAggregation,
+    AbsorptionBase,
     AchievementAggregation,
     PerformanceWeights,
     ScoringMethod,
@@ -25,6 +26,7 @@ __all__ = [
     "ALIASES",
     "PRESETS",
     "AbsorptionAggregation",
+    "AbsorptionBase",
     "AchievementAggregation",
     "PerformanceWeights",
     "ScoringMethod",

@@ -22,6 +22,7 @@ from lakipcore.rounding import Rounding
 
 __all__ = [
     "AbsorptionAggregation",
+    "AbsorptionBase",
     "AchievementAggregation",
     "PerformanceWeights",
     "ScoringMethod",
@@ -98,6 +99,17 @@ class AbsorptionAggregation(NamedEnum):
     """Plain mean of the units' absorption percentages. The 2018 row (97,75 %)."""
 
 
+class AbsorptionBase(NamedEnum):
+    """Which pagu a unit's absorption is measured against, when its budget was revised."""
+
+    __what__ = "absorption base"
+
+    REVISED = "revised"
+    """The pagu after the revisions (the outputs' pagu): what the report spends against."""
+    ORIGINAL = "original"
+    """The pagu awal (the first DIPA); a budget that states none has only its pagu."""
+
+
 def _check_text(value: object, field: str, *, empty: bool = False) -> None:
     if not isinstance(value, str):
         raise LakipTypeError(f"expected the {field} as a str, got {value!r}", field=field)
@@ -145,6 +157,10 @@ class ScoringMethod:
     rounding: Rounding = attrs.field(
         default=Rounding.HALF_UP, validator=enum_field(Rounding, "rounding")
     )
+    absorption_base: AbsorptionBase = attrs.field(
+        default=AbsorptionBase.REVISED, validator=enum_field(AbsorptionBase, "absorption_base")
+    )
+    """Which pagu absorption is measured against (a revised budget's pagu, or its pagu awal)."""
     """How the report rounds the figures it prints; the audit reads them this way first."""
 
     def __attrs_post_init__(self) -> None:

@@ -30,6 +30,7 @@ from lakipcore.errors import InvalidValueError
 from lakipcore.figures import format_as_printed
 from lakipcore.methods import (
     AbsorptionAggregation,
+    AbsorptionBase,
     AchievementAggregation,
     PerformanceWeights,
     ScoringMethod,
@@ -56,6 +57,7 @@ _KEYS = frozenset(
         "zero-target",
         "rounding",
         "weights",
+        "absorption-base",
     }
 )
 # The file's name of each part, and the enum that reads it.
@@ -65,6 +67,7 @@ _ENUM_PARTS: Mapping[str, tuple[str, Any]] = {
     "lower-is-better": ("lower_is_better", Formula),
     "zero-target": ("zero_target", ZeroTargetPolicy),
     "rounding": ("rounding", Rounding),
+    "absorption-base": ("absorption_base", AbsorptionBase),
 }
 
 
@@ -147,6 +150,7 @@ def method_lines(
     lines += [
         f"zero-target = {string(method.zero_target.value)}",
         f"rounding = {string(method.rounding.value)}",
+        f"absorption-base = {string(method.absorption_base.value)}",
         f"weights = {{ achievement = "
         f"{string(format_as_printed(method.weights.achievement, notation))}, "
         f"absorption = {string(format_as_printed(method.weights.absorption, notation))} }}",

@@ -24,6 +24,7 @@ from lakipcore.errors import (
     ZeroTargetError,
 )
 from lakipcore.figures import NotTargeted
+from lakipcore.methods import AbsorptionBase
 from lakipcore.model import (
     Accumulation,
     BudgetLine,
@@ -289,8 +290,11 @@ class _Scorer:
                 )
                 for o in budget.outputs
             )
-            own_amounts = (budget.pagu, budget.realisation)
-            own_rate = defined_absorption(budget.pagu, budget.realisation)
+            base = budget.pagu
+            if self.method.absorption_base is AbsorptionBase.ORIGINAL and budget.original:
+                base = budget.original  # a budget stating no pagu awal has only its pagu
+            own_amounts = (base, budget.realisation)
+            own_rate = defined_absorption(base, budget.realisation)
             if own_rate is None:
                 gaps.append(f"absorption: the pagu of {unit.code} is zero in {key}")
         elif budget is not None:

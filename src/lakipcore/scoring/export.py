@@ -80,6 +80,7 @@ class MethodDict(TypedDict):
     absorption: str
     weights: WeightsDict
     rounding: str
+    absorption_base: str
 
 
 class IndicatorDict(TypedDict):
@@ -243,6 +244,7 @@ def _method(method: ScoringMethod) -> MethodDict:
             "absorption": format(method.weights.absorption, "f"),
         },
         "rounding": method.rounding.value,
+        "absorption_base": method.absorption_base.value,
     }
 
 
