@@ -100,34 +100,32 @@ def _support_finding(
     place = against if against not in ("value", "note") else _indicator_table(context)
     location = Location.of(origin or entry.origin, place, context.source)
     tables = unit.evidence(entry.period)
-    try:
-        evidence = rule_value(rule, tables)
-    except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
+
+    def not_recomputable(message: str, recomputed: Decimal | None = None) -> list[Finding]:
         return [
             Finding(
                 code=FindingCode.NOT_RECOMPUTABLE,
                 subject=subject,
                 period=entry.period,
                 location=location,
-                message=f"{rule.describe()} cannot be computed ({error.message})",
+                message=message,
+                recomputed=recomputed,
             )
         ]
+
+    try:
+        evidence = rule_value(rule, tables)
+    except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
+        return not_recomputable(f"{rule.describe()} cannot be computed ({error.message})")
     rows = _rows_named(table_by_id(tables, rule.table), rule)
     stated: Decimal | None = None
     if figure is not None:
         notation = context.report.notation
         stated = figure.value if against == "value" else note_number(figure, notation)
     if stated is None:
-        return [
-            Finding(
-                code=FindingCode.NOT_RECOMPUTABLE,
-                subject=subject,
-                period=entry.period,
-                location=location,
-                message=f"the realisation states no number to compare with {rule.describe()}",
-                recomputed=evidence,
-            )
-        ]
+        return not_recomputable(
+            f"the realisation states no number to compare with {rule.describe()}", evidence
+        )
     places = places_of(stated)
     if round_to(evidence, places) == stated:
         return []

@@ -26,7 +26,6 @@ from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed, format_numbe
 from lakipcore.model import (
     BudgetLine,
     IndicatorPeriod,
-    Measure,
     MeasureKind,
     PrintedFigure,
     Report,
@@ -35,6 +34,7 @@ from lakipcore.model import (
 )
 from lakipcore.notation import Notation
 from lakipcore.reportfile import dump_report
+from lakipcore.reportfile.writer import measure_text
 from lakipcore.rounding import places_of
 from lakipcore.scoring import MethodChoice
 
@@ -42,17 +42,6 @@ __all__ = ["write_workbook"]
 
 _FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 _HEADER_FILL = "DDEBF7"
-
-
-def _measure_text(value: Measure, notation: Notation) -> str:
-    text = format_as_printed(value.value, notation)
-    if value.kind is MeasureKind.PERCENT:
-        text += "%"
-    if value.unit:
-        text += f" {value.unit}"
-    if value.note:
-        text += f" ({value.note})"
-    return text
 
 
 def _number_format(value: Decimal, suffix: str = "") -> str:
@@ -345,7 +334,7 @@ class _Writer:
         if not isinstance(target, Target):
             values["target"] = NOT_TARGETED_TEXT
             return formats
-        values["target"] = _measure_text(target, self.report.notation)
+        values["target"] = measure_text(target, self.report.notation)
         values["label"] = "%" if target.kind is MeasureKind.PERCENT else target.unit
         if target.scale is not None:
             values["scale"] = format_as_printed(target.scale, self.report.notation)
@@ -353,7 +342,7 @@ class _Writer:
         for key, measure in (("target", target), ("realisation", entry.realisation)):
             if measure is None:
                 continue
-            values[key] = _measure_text(measure, self.report.notation)
+            values[key] = measure_text(measure, self.report.notation)
             values[f"number:{key}"] = _number(measure.value)
             formats[f"number:{key}"] = _number_format(measure.value, suffix)
         return formats

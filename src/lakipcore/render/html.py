@@ -15,7 +15,6 @@ from decimal import Decimal
 from importlib import resources
 
 from lakipcore.audit import Finding, Severity, audit
-from lakipcore.errors import LakipError
 from lakipcore.model import (
     BudgetLine,
     Indicator,
@@ -52,7 +51,6 @@ from lakipcore.scoring import (
     UnitScore,
     score_report,
 )
-from lakipcore.surveys.grades import GradeTable
 
 __all__ = ["render_html"]
 
@@ -192,7 +190,7 @@ class _Page:
                 self.cell([(*item, key, _Q.CAPAIAN)], _INDICATORS, self.capaian(scored), section),
             ]
             if grades is not None:
-                shown = grade_text(grades, capaian)
+                shown = grades.letter_of(capaian) or "–"
                 cells.append(self.cell([(*item, key, _Q.GRADE)], _INDICATORS, shown, section))
             if earlier is not None:
                 past = moved_indicators.get(indicator.code)
@@ -437,13 +435,3 @@ def _contents() -> str:
     )
     links = "".join(f'<li><a href="#{anchor}">{label}</a></li>' for anchor, label in items)
     return f'<nav aria-label="Daftar isi"><ol>{links}</ol></nav>'
-
-
-def grade_text(grades: GradeTable, capaian: Decimal | None) -> str:
-    """The predikat of a capaian in the report's grade table, or "–" when it gets none."""
-    if capaian is None:
-        return "–"
-    try:
-        return grades.grade(capaian).letter
-    except LakipError:  # outside the table, or in a gap it does not grade
-        return "–"

@@ -17,13 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from lakipcore.errors import LakipError, UnknownNameError
+from lakipcore.errors import UnknownNameError
 from lakipcore.figures import NotTargeted, format_percent
 from lakipcore.model import Report
 from lakipcore.rounding import Rounding
 from lakipcore.scoring.export import measure_text, realisation_text
 from lakipcore.scoring.results import PeriodChange, PeriodScore, ReportScore, UnitScore
-from lakipcore.surveys.grades import GradeTable
 
 __all__ = ["DEFAULT_TABLES", "TABLES", "parse_tables", "render_score_text"]
 
@@ -164,19 +163,9 @@ def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[lis
         row = [str(number), item.code, _name(item.name), target, realised, pct(item.capaian)]
         grades = report.grading_table("capaian")
         if grades is not None:
-            row.append(_grade(grades, item.capaian))
+            row.append(grades.letter_of(item.capaian) or "-")
         rows.append(row)
     return rows
-
-
-def _grade(grades: GradeTable, capaian: Decimal | None) -> str:
-    """The predikat of a capaian in the report's grade table; "-" when it has none."""
-    if capaian is None:
-        return "-"
-    try:
-        return grades.grade(capaian).letter
-    except LakipError:  # outside the table, or in a gap it does not grade
-        return "-"
 
 
 def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]:

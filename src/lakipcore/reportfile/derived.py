@@ -26,10 +26,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from lakipcore._exact import HUNDRED, div
-from lakipcore.figures import format_as_printed
+from lakipcore.figures import format_as_printed, parse_figure
 from lakipcore.model import DerivedFigure, PrintedFigure, Quantity, Reference
 from lakipcore.notation import Notation
+from lakipcore.reportfile.methods import weight_value
 from lakipcore.reportfile.reader import Reader, Table, join
 from lakipcore.scoring.catalogue import get_formula
 
@@ -77,16 +77,14 @@ def _input(reader: Reader, value: object, path: str) -> Any:
         return Reference(value[1:])
     if isinstance(value, str):
         with reader.placed(path, replace=True):
-            return reader_figure(reader, value)
+            return _figure(reader, value)
     if isinstance(value, list):
         return tuple(_input(reader, item, f"{path}[{index}]") for index, item in enumerate(value))
     raise reader.fail(path, "expected a figure as printed, '@key', or a list of them")
 
 
-def reader_figure(reader: Reader, text: str) -> Decimal:
+def _figure(reader: Reader, text: str) -> Decimal:
     """A figure's number as printed, in the file's notation (``95,53%`` is 95.53)."""
-    from lakipcore.figures import parse_figure
-
     return parse_figure(text, notation=reader.notation).value
 
 
@@ -97,17 +95,15 @@ def _parameter(reader: Reader, value: object, path: str, name: str) -> Any:
         if value and not value[0].isdigit() and value[0] not in "-−":
             return value  # a name (a gap reading)
         with reader.placed(path, replace=True):
-            return reader_figure(reader, value)
+            return _figure(reader, value)
     if isinstance(value, Mapping):  # weights: fractions of the whole, or percentages of it
         weights = {}
         for key, text in value.items():
             if not isinstance(text, str):
                 raise reader.fail(join(path, key), "expected a weight as printed text")
             with reader.placed(join(path, key), replace=True):
-                from lakipcore.figures import parse_figure
-
                 figure = parse_figure(text, notation=reader.notation)
-            weights[key] = div(figure.value, HUNDRED) if figure.percent else figure.value
+            weights[key] = weight_value(figure)
         return weights
     raise reader.fail(path, f"expected a figure, true or false, a name or a table, got {value!r}")
 

@@ -212,16 +212,5 @@ def load_grade_tables(path: str) -> dict[str, GradeTable]:
         with reader.placed("notation", replace=True):
             reader.notation = Notation.from_name(str(notation))
     tables = read_grade_tables(reader, data)
-    if reader.errors:
-        first = reader.errors[0]
-        if len(reader.errors) == 1:
-            raise first
-        listing = "\n".join(f"  {error}" for error in reader.errors)
-        raise ReportFileError(
-            f"{len(reader.errors)} errors:\n{listing}",
-            source=path,
-            field=first.field,
-            line=first.line,
-            errors=reader.errors,
-        )
+    reader.raise_collected()
     return {table.name: table for table in tables}

@@ -158,8 +158,8 @@ def _collected_first(reader: Reader) -> Iterator[None]:
         if not reader.errors or already:
             raise
         reader.errors.append(error if error.source == reader.source else reader.at("", error))
-        _raise_collected(reader)
-        raise  # pragma: no cover - _raise_collected raises
+        reader.raise_collected()
+        raise  # pragma: no cover - raise_collected raises
 
 
 def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
@@ -292,7 +292,7 @@ def _build_report(reader: Reader, data: Table) -> Report:
     main = reader.text(head, "main", "report", required=False)
     if main is not None and main not in keys:
         reader.errors.append(reader.fail("report.main", f"{main!r} is not one of the periods"))
-    _raise_collected(reader)
+    reader.raise_collected()
     if root is None:  # pragma: no cover - an error was collected instead
         raise reader.fail("office", "no office")
     with reader.placed(""):
@@ -308,22 +308,6 @@ def _build_report(reader: Reader, data: Table) -> Report:
             grade_tables=grade_tables,
             grading=grading,
         )
-
-
-def _raise_collected(reader: Reader) -> None:
-    errors = reader.errors
-    if not errors:
-        return
-    if len(errors) == 1:
-        raise errors[0]
-    listing = "\n".join(f"  {error}" for error in errors)
-    raise ReportFileError(
-        f"{len(errors)} errors:\n{listing}",
-        source=reader.source,
-        field=errors[0].field,
-        line=errors[0].line,
-        errors=errors,
-    )
 
 
 def _periods(

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from lakipcore._exact import HUNDRED, div
 from lakipcore.errors import InvalidValueError
-from lakipcore.figures import format_as_printed
+from lakipcore.figures import Figure, format_as_printed
 from lakipcore.methods import (
     AbsorptionAggregation,
     AbsorptionBase,
@@ -44,7 +45,7 @@ from lakipcore.notation import Notation
 from lakipcore.reportfile.reader import Reader, Table, join
 from lakipcore.rounding import Rounding
 
-__all__ = ["method_lines", "read_methods"]
+__all__ = ["method_lines", "read_methods", "weight_value"]
 
 _KEYS = frozenset(
     {
@@ -125,9 +126,14 @@ def _weights(reader: Reader, item: Table, path: str) -> PerformanceWeights:
             raise reader.fail(
                 join(path, key), f"a weight is a number or a percentage, got {figure.text!r}"
             )
-        values[key] = div(figure.value, HUNDRED) if figure.percent else figure.value
+        values[key] = weight_value(figure)
     with reader.placed(path, replace=True):
         return PerformanceWeights(values["achievement"], values["absorption"])
+
+
+def weight_value(figure: Figure) -> Decimal:
+    """A weight as written: ``60%`` is a percentage of the whole (0,6), ``0,6`` a fraction."""
+    return div(figure.value, HUNDRED) if figure.percent else figure.value
 
 
 def method_lines(

@@ -172,6 +172,23 @@ class Reader:
                 raise error.relocated(field=shown, source=self.source, line=line) from None
             raise self.at(path, error) from None
 
+    def raise_collected(self) -> None:
+        """Raise the errors collected so far: the one error, or one ``ReportFileError`` listing
+        them all (the first's field and line on it); nothing when there are none."""
+        errors = self.errors
+        if not errors:
+            return
+        if len(errors) == 1:
+            raise errors[0]
+        listing = "\n".join(f"  {error}" for error in errors)
+        raise ReportFileError(
+            f"{len(errors)} errors:\n{listing}",
+            source=self.source,
+            field=errors[0].field,
+            line=errors[0].line,
+            errors=errors,
+        )
+
     def collect(self, build: Callable[[], _T]) -> _T | None:
         """``build()``, or ``None`` with its error collected (the loader goes on)."""
         try:

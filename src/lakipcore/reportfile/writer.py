@@ -45,7 +45,9 @@ def _string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def _measure(value: Measure, n: Notation) -> str:
+def measure_text(value: Measure, n: Notation) -> str:
+    """A target or realisation as the report file writes it: value at its own precision in
+    notation ``n``, ``%``, unit label and note (``12 Laporan``, ``100% (total 169 ...)``)."""
     text = format_as_printed(value.value, n)
     if value.kind is MeasureKind.PERCENT:
         text += "%"
@@ -215,9 +217,9 @@ def _indicator_period(entry: IndicatorPeriod, header: str, n: Notation) -> list[
     if not isinstance(target, Target):
         out.append(f"target = {_string(NOT_TARGETED_TEXT)}")
     else:
-        out.append(f"target = {_string(_measure(target, n))}")
+        out.append(f"target = {_string(measure_text(target, n))}")
         if entry.realisation is not None:
-            out.append(f"realisation = {_string(_measure(entry.realisation, n))}")
+            out.append(f"realisation = {_string(measure_text(entry.realisation, n))}")
         if target.scale is not None:
             out.append(f"scale = {_string(format_as_printed(target.scale, n))}")
         if entry.derivation is not None:

@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import TypedDict
 
 from lakipcore._exact import integral
-from lakipcore.errors import LakipError
 from lakipcore.figures import NotTargeted, format_number
 from lakipcore.model import IndicatorPeriod, Measure, MeasureKind, Report
 from lakipcore.rounding import Rounding, round_to
@@ -248,16 +247,6 @@ def _method(method: ScoringMethod) -> MethodDict:
     }
 
 
-def _grade(item: IndicatorScore, grades: GradeTable | None) -> str | None:
-    """The grade of the capaian in the report's grade table for capaian, if it has one."""
-    if grades is None or item.capaian is None:
-        return None
-    try:
-        return grades.grade(item.capaian).letter
-    except LakipError:  # outside the table, or in a gap it does not grade
-        return None
-
-
 def _indicator(
     item: IndicatorScore,
     entry: IndicatorPeriod | None,
@@ -289,7 +278,7 @@ def _indicator(
         "unit_label": label,
         "scale": None if target is None or target.scale is None else format(target.scale, "f"),
         "polarity": polarity,
-        "grade": _grade(item, grades),
+        "grade": None if grades is None else grades.letter_of(item.capaian),
     }
 
 

@@ -275,6 +275,16 @@ class GradeTable:
                 return band
         return self._in_gap(number)
 
+    def letter_of(self, value: Decimal | None) -> str | None:
+        """The letter :meth:`grade` gives ``value``, or ``None`` for no value or one the table
+        does not grade (outside its bands, or in a gap it reads as not gradable)."""
+        if value is None:
+            return None
+        try:
+            return self.grade(value).letter
+        except InvalidValueError:
+            return None
+
     @property
     def places(self) -> int:
         """The decimal places the bands are printed with (0 for whole percents)."""
