@@ -144,4 +144,4 @@ def quantize_places(value: Decimal, places: int, rounding: str) -> Decimal:
     quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal((0, (1,), -places))
     digits = value.adjusted() + places + 2
     ctx = _local.context if digits <= PRECISION else _new_context(digits)
-    return value.quantize(quantum, rounding=rounding, context=ctx)
+    return value.quantize(quantum, rounding, ctx)  # positional: keywords cost more than the work

@@ -30,6 +30,11 @@ class NamedEnum(enum.Enum):
     dunder, so that the enum does not take it for a member).
     """
 
+    # Members are singletons compared by identity, so the identity hash is as good as Enum's
+    # hash of the name, and it is a C slot instead of a Python call: members key the lookups
+    # that run for every figure an audit compares.
+    __hash__ = object.__hash__
+
     @classmethod
     def from_name(cls, name: str) -> Self:
         """The member called ``name`` (its value); :class:`UnknownNameError` lists the others."""

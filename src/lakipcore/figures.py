@@ -311,15 +311,15 @@ def format_as_printed(value: Decimal, notation: Notation = Notation.INDONESIAN) 
 
 
 def _format_decimal(value: Decimal, *, keep_negative_zero: bool, notation: Notation) -> str:
-    # format(..., "f") writes the digits the value has, at its own exponent, with no context;
-    # the grouping is done on the string, because int() refuses strings of over 4.300 digits.
-    plain = format(value.copy_abs(), "f")
-    integer, _, fraction = plain.partition(".")
-    head = len(integer) % 3 or 3
-    groups = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]
-    negative = value.is_signed() and (keep_negative_zero or not value.is_zero())
-    text = ("-" if negative else "") + notation.group.join(groups)
-    return f"{text}{notation.decimal}{fraction}" if fraction else text
+    # format(..., ",f") writes the digits the value has, at its own exponent, grouped by
+    # thousands, with no context and at any size (int() would refuse over 4.300 digits).
+    plain = format(value, ",f")
+    if not keep_negative_zero and plain[0] == "-" and value.is_zero():
+        plain = plain[1:]
+    return plain.translate(_TO_INDONESIAN) if notation is Notation.INDONESIAN else plain
+
+
+_TO_INDONESIAN = str.maketrans(",.", ".,")
 
 
 def format_percent(

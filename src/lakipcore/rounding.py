@@ -38,13 +38,15 @@ class Rounding(NamedEnum):
     @property
     def decimal_mode(self) -> str:
         """The ``decimal`` module's name for this mode."""
-        return _DECIMAL_MODES[self]
+        return _DECIMAL_MODES[self._value_]
 
 
+# Keyed by the member's value (``_value_``: ``.value`` and an enum member's own hash are
+# Python-level calls, and rounding runs for every printed figure an audit compares).
 _DECIMAL_MODES = {
-    Rounding.HALF_UP: ROUND_HALF_UP,
-    Rounding.TRUNCATE: ROUND_DOWN,
-    Rounding.HALF_EVEN: ROUND_HALF_EVEN,
+    Rounding.HALF_UP.value: ROUND_HALF_UP,
+    Rounding.TRUNCATE.value: ROUND_DOWN,
+    Rounding.HALF_EVEN.value: ROUND_HALF_EVEN,
 }
 
 
@@ -56,12 +58,8 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
     >>> round_to(Decimal("275.502"), 0, Rounding.TRUNCATE)
     Decimal('275')
     """
-    if isinstance(places, bool) or not isinstance(places, int):
-        raise LakipTypeError(f"places must be an int, got {places!r}", field="places")
-    if not 0 <= places <= MAX_PLACES:
-        raise InvalidValueError(
-            f"places must be from 0 to {MAX_PLACES}, got {places}", field="places"
-        )
+    if type(places) is not int or not 0 <= places <= MAX_PLACES:
+        _check_places(places)
     if not isinstance(rounding, Rounding):
         raise LakipTypeError(
             f"expected a Rounding member, got {rounding!r}; use Rounding.from_name()",
@@ -71,36 +69,52 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
         raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field="value")
     if not value.is_finite():
         raise InvalidValueError(f"{value} is not a finite number", field="value")
-    if len(value.as_tuple().digits) > PRECISION - 2 * _GUARD_DIGITS:
-        value = _without_last_digits(value, places)
-    return quantize_places(value, places, rounding.decimal_mode)
+    # A value of at most 44 digits needs no guard; its text is never shorter than its digits
+    # (and str() is much cheaper than counting them with as_tuple()).
+    if len(str(value)) > _GUARD_DIGITS_FREE:
+        keep = _GUARDED_PLACES - value.adjusted()
+        if keep > places:
+            value = quantize_places(value, keep, ROUND_HALF_EVEN)
+    return quantize_places(value, places, _DECIMAL_MODES[rounding._value_])
 
 
-# How many of the last significant digits of a full-precision value are not trusted.
+def _check_places(places: object) -> None:
+    if isinstance(places, bool) or not isinstance(places, int):
+        raise LakipTypeError(f"places must be an int, got {places!r}", field="places")
+    if not 0 <= places <= MAX_PLACES:
+        raise InvalidValueError(
+            f"places must be from 0 to {MAX_PLACES}, got {places}", field="places"
+        )
+
+
+# How many of the last significant digits of a full-precision value are not trusted: a value
+# is first rounded half-even to the 52nd significant digit a 60-digit value of its size would
+# have, i.e. to ``_GUARDED_PLACES - value.adjusted()`` decimal places.
 _GUARD_DIGITS = 8
+_GUARDED_PLACES = PRECISION - 1 - _GUARD_DIGITS
+_GUARD_DIGITS_FREE = PRECISION - 2 * _GUARD_DIGITS  # 44: no figure has more than 30 digits
+
+# Why the guard: a value carrying (nearly) all 60 digits of lakipcore's arithmetic is a quotient
+# rounded at its 60th digit, or a sum or difference of such quotients (whose leading digits may
+# cancel): 4/3 − 1/3 comes out as 0,99…97, and truncating that would give 0 instead of 1. No
+# figure has more than 30 digits, so a value of more than 44 is such a result. The last digits
+# hold only that rounding error, so they are dropped before the rounding asked for. Exact values
+# a report produces (rationals with report-sized denominators) lie either on a rounding
+# boundary or much farther than 10⁻⁵⁰ from it, so this never moves a value across a boundary
+# it was not on.
 
 
-def _without_last_digits(value: Decimal, places: int) -> Decimal:
-    """A value carrying (nearly) all 60 digits of lakipcore's arithmetic, rounded half-even to
-    the 52nd significant digit a 60-digit value of its size would have.
-
-    Such a value is a quotient rounded at its 60th digit, or a sum or difference of such
-    quotients (whose leading digits may cancel): 4/3 − 1/3 comes out as 0,99…97, and truncating
-    that would give 0 instead of 1. No figure has more than 30 digits, so a value of more than
-    44 is such a result.
-    The last digits hold only that rounding error, so they are dropped before the rounding
-    asked for. Exact values a report produces (rationals with report-sized denominators) lie
-    either on a rounding boundary or much farther than 10⁻⁵⁰ from it, so this never moves a
-    value across a boundary it was not on.
-    """
-    keep = PRECISION - 1 - value.adjusted() - _GUARD_DIGITS  # decimal places kept
-    if keep <= places:
-        return value
-    return quantize_places(value, keep, ROUND_HALF_EVEN)
+_COMMON_PLACES = (2, 0, 1)
+_PLACE_QUANTA = {places: Decimal((0, (1,), -places)) for places in _COMMON_PLACES}
 
 
 def places_of(printed: Decimal) -> int:
     """Decimal places a printed value shows: 2 for ``87,50``, 1 for ``87,5``, 0 for ``100``."""
+    # Printed figures show 2 or 0 places nearly always; same_quantum() answers those without
+    # building the digit tuple of as_tuple() (the audit asks this for every figure it compares).
+    for places in _COMMON_PLACES:
+        if printed.same_quantum(_PLACE_QUANTA[places]):
+            return places
     exponent = printed.as_tuple().exponent
     if not isinstance(exponent, int):  # NaN or Infinity never come out of the figure parser
         raise InvalidValueError(f"{printed} is not a finite number")
