@@ -29,6 +29,7 @@ from lakipcore.model import (
     Accumulation,
     BudgetLine,
     EvidenceTable,
+    Formula,
     Indicator,
     IndicatorPeriod,
     MeasureKind,
@@ -44,6 +45,7 @@ from lakipcore.model import (
 from lakipcore.scoring.evidence import rule_value
 from lakipcore.scoring.formulas import (
     capaian,
+    checked_capaian,
     defined_absorption,
     performance,
     yoy_points,
@@ -191,12 +193,21 @@ class _Scorer:
         if realised is None:
             return IndicatorScore(code, name, None, "planned", target=target)
         formula = indicator.formula
-        if formula is None and indicator.polarity is not Polarity.HIGHER_IS_BETTER:
-            formula = self.method.lower_is_better
+        if formula is None:
+            higher = indicator.polarity is Polarity.HIGHER_IS_BETTER
+            formula = Formula.RATIO if higher else self.method.lower_is_better
         try:
-            value = capaian(
-                target, realised, polarity=indicator.polarity, formula=formula, cap=self.method.cap
-            )
+            if entry.realisation is not None:
+                # The model checked the values and the formula's polarity, the method its cap.
+                value = checked_capaian(target, realised, formula, self.method.cap)
+            else:  # derived or accumulated: a rule may give any value, so check it
+                value = capaian(
+                    target,
+                    realised,
+                    polarity=indicator.polarity,
+                    formula=formula,
+                    cap=self.method.cap,
+                )
         except ZeroTargetError as error:
             zero: LakipError = error
         else:

@@ -25,6 +25,9 @@ __all__ = [
 ]
 
 
+_TWO = Decimal(2)
+
+
 def capaian(
     target: Decimal,
     realisation: Decimal,
@@ -60,6 +63,19 @@ def capaian(
             f"{realisation})",
             field="target" if target < ZERO else "realisation",
         )
+    if cap is not None:
+        cap = exact_decimal(cap, field="cap")
+        if cap <= ZERO:
+            raise InvalidValueError(f"a cap must be positive, got {cap}", field="cap")
+    return checked_capaian(target, realisation, formula, cap)
+
+
+def checked_capaian(
+    target: Decimal, realisation: Decimal, formula: Formula, cap: Decimal | None
+) -> Decimal:
+    """:func:`capaian` of values already checked: finite, non-negative ``Decimal``, a formula
+    of the indicator's polarity and a positive cap, as the model and a method guarantee. The
+    engine calls this for every indicator-year, so it checks nothing twice."""
     if target == ZERO:
         raise ZeroTargetError(
             "capaian of a zero target is undefined; choose a zero-target policy", field="target"
@@ -67,19 +83,15 @@ def capaian(
     if formula is Formula.RATIO:
         result = mul(div(realisation, target), HUNDRED)
     elif formula is Formula.KONDISI_KHUSUS:
-        result = mul(div(sub(mul(Decimal(2), target), realisation), target), HUNDRED)
+        result = mul(div(sub(mul(_TWO, target), realisation), target), HUNDRED)
     else:
         if realisation == ZERO:
             raise ZeroTargetError(
                 "the inverse ratio T/R is undefined for a zero realisation", field="realisation"
             )
         result = mul(div(target, realisation), HUNDRED)
-    if cap is not None:
-        limit = exact_decimal(cap, field="cap")
-        if limit <= ZERO:
-            raise InvalidValueError(f"a cap must be positive, got {limit}", field="cap")
-        if result > limit:
-            return limit
+    if cap is not None and result > cap:
+        return cap
     return result
 
 
