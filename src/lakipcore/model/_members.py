@@ -4,7 +4,7 @@ checked, so that a wrong member is the library's own error naming its place (``u
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from lakipcore.errors import LakipTypeError
 
@@ -13,11 +13,27 @@ __all__ = ["members"]
 _T = TypeVar("_T")
 
 
+# One converter per field, made once: models are built by the million.
+_CONVERTERS: dict[tuple[type, str], Callable[[Any], tuple[Any, ...]]] = {}
+
+
 def members(cls: type[_T], field: str) -> Callable[[Iterable[_T]], tuple[_T, ...]]:
     """A converter to a tuple of ``cls`` for the field ``field``."""
+    found = _CONVERTERS.get((cls, field))
+    if found is None:
+        found = _CONVERTERS[cls, field] = _converter(cls, field)
+    return cast(Callable[[Iterable[_T]], tuple[_T, ...]], found)
+
+
+def _converter(cls: type[_T], field: str) -> Callable[[Iterable[_T]], tuple[_T, ...]]:
 
     def convert(items: Iterable[_T]) -> tuple[_T, ...]:
-        if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        kind = type(items)
+        if (
+            kind is not tuple
+            and kind is not list
+            and (isinstance(items, str | bytes) or not isinstance(items, Iterable))
+        ):  # the abstract Iterable check is slow, so tuples and lists skip it
             raise LakipTypeError(
                 f"expected a sequence of {cls.__name__}, got {type(items).__name__}", field=field
             )

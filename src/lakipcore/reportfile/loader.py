@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
-from lakipcore.figures import Figure, NotTargeted, parse_cell
+from lakipcore.figures import Figure, NotTargeted
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.methods import ScoringMethod, get_method
 from lakipcore.model import (
@@ -219,27 +219,37 @@ def _check_size(size: int, limits: Limits, source: str) -> None:
         )
 
 
+def _check_nesting(
+    value: Mapping[str, object] | list[object],
+    depth: int,
+    keys: list[str],
+    nesting: int,
+    reader: Reader,
+) -> None:
+    """Refuse tables and arrays nested deeper than ``nesting``. The path of a container is
+    built only for the error: the walk visits every value of the file."""
+    if depth > nesting:
+        path = ""
+        for part in keys:
+            path = join(path, part)
+        raise reader.fail(path, f"the TOML nests deeper than {nesting} levels (Limits.nesting)")
+    items: Iterable[tuple[str | int, object]] = (
+        value.items() if isinstance(value, Mapping) else enumerate(value)
+    )
+    for name, item in items:
+        if isinstance(item, dict | list):
+            keys.append(name if isinstance(name, str) else f"[{name}]")
+            _check_nesting(item, depth + 1, keys, nesting, reader)
+            keys.pop()
+
+
 def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> None:
     """Refuse a file nested deeper, or holding more units, indicators or periods, than allowed.
 
     Counted on the parsed TOML, before anything is built, so that an upload over a limit costs
     no more than its parsing.
     """
-    stack: list[tuple[object, int, str]] = [(data, 0, "")]
-    while stack:
-        value, depth, path = stack.pop()
-        children: list[tuple[str, object]]
-        if isinstance(value, dict):
-            children = [(join(path, str(key)), item) for key, item in value.items()]
-        elif isinstance(value, list):
-            children = [(f"{path}[{index}]", item) for index, item in enumerate(value)]
-        else:
-            continue
-        if depth > limits.nesting:
-            raise reader.fail(
-                path, f"the TOML nests deeper than {limits.nesting} levels (Limits.nesting)"
-            )
-        stack.extend((item, depth + 1, key) for key, item in children)
+    _check_nesting(data, 0, [], limits.nesting, reader)
     units = data.get("units")
     periods = data.get("periods")
     unit_tables = [data.get("office"), *(units if isinstance(units, list) else [])]
@@ -657,8 +667,7 @@ def _target_and_realisation(
     reader: Reader, table: Table, path: str
 ) -> tuple[Target | NotTargeted, Realisation | None]:
     target_text = reader.required_text(table, "target", path)
-    with reader.placed(join(path, "target"), replace=True):
-        cell = parse_cell(target_text, notation=reader.notation)
+    cell = reader.cell(target_text, join(path, "target"))
     if isinstance(cell, NotTargeted):
         for key in ("realisation", "scale", "derive", "supports", "accumulate"):
             if key in table:

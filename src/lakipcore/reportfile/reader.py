@@ -9,12 +9,11 @@ field of a file at once, the way beancount's loader does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
 from lakipcore.errors import LakipError, ReportFileError
-from lakipcore.figures import Figure, parse_figure
+from lakipcore.figures import Figure, NotTargeted, parse_cell, parse_figure
 from lakipcore.model import Origin, PrintedFigure, Quantity
 from lakipcore.notation import Notation
 
@@ -129,6 +128,10 @@ class Reader:
         self.errors: list[LakipError] = []
         # How the file writes numbers ([report] notation); read before any figure is.
         self.notation = Notation.INDONESIAN
+        # Figures parsed so far, by text: a report repeats its figures ("100%", "12 Laporan")
+        # and a parsed figure is immutable, so each text is parsed once and its Decimal shared.
+        self._figures: dict[tuple[str, Notation], Figure | NotTargeted] = {}
+        self._texts: dict[str, str] = {}
 
     # --- origins and errors ------------------------------------------------------------------
 
@@ -160,17 +163,10 @@ class Reader:
         line = self.lines.line(shown) if self.lines is not None else None
         return error.relocated(field=shown or None, source=self.source, line=line)
 
-    @contextmanager
-    def placed(self, path: str, *, replace: bool = False) -> Iterator[None]:
-        """Errors raised inside are placed at ``path`` (``replace``: exactly at ``path``)."""
-        try:
-            yield
-        except LakipError as error:
-            if replace and error.source != self.source:
-                shown = self.rename(path)
-                line = self.lines.line(shown) if self.lines is not None else None
-                raise error.relocated(field=shown, source=self.source, line=line) from None
-            raise self.at(path, error) from None
+    def placed(self, path: str, *, replace: bool = False) -> _Placed:
+        """A context in which errors raised are placed at ``path`` (``replace``: exactly at
+        ``path``). A plain class, not ``@contextmanager``: the loader enters one per field."""
+        return _Placed(self, path, replace)
 
     def raise_collected(self) -> None:
         """Raise the errors collected so far: the one error, or one ``ReportFileError`` listing
@@ -266,8 +262,28 @@ class Reader:
 
     def figure(self, parent: Table, key: str, path: str) -> Figure:
         text = self.required_text(parent, key, path)
+        parsed = self._figures.get((text, self.notation))
+        if isinstance(parsed, Figure):
+            return parsed
         with self.placed(join(path, key), replace=True):
-            return parse_figure(text, notation=self.notation)
+            figure = parse_figure(text, notation=self.notation)
+        self._figures[text, self.notation] = figure
+        return figure
+
+    def cell(self, text: str, path: str) -> Figure | NotTargeted:
+        """``text`` read as a cell (a figure or "Tidak ditargetkan"), errors placed at
+        ``path``."""
+        parsed = self._figures.get((text, self.notation))
+        if parsed is not None:
+            return parsed
+        with self.placed(path, replace=True):
+            cell = parse_cell(text, notation=self.notation)
+        self._figures[text, self.notation] = cell
+        return cell
+
+    def shared(self, text: str) -> str:
+        """One ``str`` object for equal printed texts (a loaded report keeps them all)."""
+        return self._texts.setdefault(text, text)
 
     def printed(
         self, parent: Table, path: str, allowed: frozenset[Quantity]
@@ -293,10 +309,38 @@ class Reader:
                     where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
                     figures.append(
                         PrintedFigure(
-                            quantity, place, text, self.origin(where), notation=self.notation
+                            quantity,
+                            place,
+                            self.shared(text),
+                            self.origin(where),
+                            notation=self.notation,
                         )
                     )
         return tuple(figures)
+
+
+class _Placed:
+    """The context of :meth:`Reader.placed`."""
+
+    __slots__ = ("path", "reader", "replace")
+
+    def __init__(self, reader: Reader, path: str, replace: bool) -> None:
+        self.reader, self.path, self.replace = reader, path, replace
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, _traceback: object) -> None:
+        # Returns None: an error that is not ours goes on as it is (and mypy knows that nothing
+        # is swallowed here).
+        if not isinstance(error, LakipError):
+            return
+        reader = self.reader
+        if self.replace and error.source != reader.source:
+            shown = reader.rename(self.path)
+            line = reader.lines.line(shown) if reader.lines is not None else None
+            raise error.relocated(field=shown, source=reader.source, line=line) from None
+        raise reader.at(self.path, error) from None
 
 
 def _kind(value: object) -> str:
