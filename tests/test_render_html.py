@@ -362,3 +362,15 @@ def test_cli_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert capsys.readouterr().out.startswith("<!DOCTYPE html>")
     assert 2 == main(["report", "--method", "no-such-method"])
     assert "no-such-method" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_chart_text_is_plain_text(path: Path) -> None:
+    # A unit without a value is drawn with a plain dash: the tables' dash markup printed as
+    # literal "<span class=...>" in the charts and their descriptions (PPPOMN's achievement
+    # chart did).
+    page = render_html(lakipcore.load_report(path))
+    for svg in page.split("<svg")[1:]:
+        drawing = svg.split("</svg>", 1)[0]
+        assert "&lt;span" not in drawing
+        assert "<span" not in drawing

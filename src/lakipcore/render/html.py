@@ -23,6 +23,7 @@ from lakipcore.model import (
     TableKind,
     Unit,
 )
+from lakipcore.render.budget import has_original, has_plan, pagu_awal, plan_figures
 from lakipcore.render.cells import (
     changes_of,
     entries,
@@ -37,6 +38,7 @@ from lakipcore.render.sections import (
     Formats,
     audit_section,
     periods_section,
+    plain_percent,
     short_label,
     text,
 )
@@ -124,7 +126,10 @@ class _Page:
             + "</tbody></table>"
         )
         units = chart_units(period)
-        bars = [Bar(u.code, u.name, u.achievement, self.fmt.percent(u.achievement)) for u in units]
+        bars = [
+            Bar(u.code, u.name, u.achievement, plain_percent(self.fmt, u.achievement))
+            for u in units
+        ]
         chart = self.figure(
             bar_chart(
                 "grafik-capaian-unit",
@@ -290,18 +295,29 @@ class _Page:
 
     def budget(self) -> str:
         section = "Realisasi Anggaran"
-        key, fmt = self.key, self.fmt
+        key, fmt, report = self.key, self.fmt, self.report
+        root = self.main.root
+        # The pagu awal and the RPD have columns only where a programme states them.
+        originals = has_original(report, root, key)
+        plans = has_plan(report, root, key)
+        aggregation = self.main.method.absorption
         rows = []
         for number, depth, score in _rows(self.main):
-            unit = self.report.unit(score.code)
+            unit = report.unit(score.code)
             own = unit.budget(key)
             if number != "A" and own is None and score.absorption is None and not score.units:
                 continue
-            amounts = (
+            amounts = [
                 (_Q.PAGU, fmt.rupiah(score.pagu)),
                 (_Q.REALISATION, fmt.rupiah(score.realisation)),
                 (_Q.ABSORPTION, fmt.percent(score.absorption)),
-            )
+            ]
+            if originals:
+                amounts.insert(0, (_Q.PAGU_ORIGINAL, fmt.rupiah(pagu_awal(report, score, key))))
+            if plans:
+                planned = plan_figures(report, score, key, aggregation)
+                amounts.append((_Q.PLAN, fmt.rupiah(planned.plan)))
+                amounts.append((_Q.ABSORPTION_PLAN, fmt.percent(planned.absorption)))
             cells = "".join(
                 self.cell(
                     [(score.code, None, key, q), (score.code, PROGRAMME, key, q)],
@@ -329,37 +345,83 @@ class _Page:
                 label = text(
                     output.name if output.code is None else f"{output.code}. {output.name}"
                 )
+                # An output has neither pagu awal nor RPD: those are the programme's.
                 rows.append(
                     f'<tr class="output"><td></td><th scope="row" class="depth-{min(depth, 3) + 1}"'
                     f">{label}</th>"
+                    + ("<td></td>" if originals else "")
                     + "".join(self.cell([(*item, q)], _BUDGET, s, section) for q, s in outputs)
+                    + ("<td></td><td></td>" if plans else "")
                     + "</tr>"
                 )
-        if self.main.absorption is None and all(
-            u.absorption is None for u in self.main.root.walk()
-        ):
+        if self.main.absorption is None and all(u.absorption is None for u in root.walk()):
             body = "<p>Laporan ini tidak memuat anggaran untuk periode ini (tidak tersedia).</p>"
         else:
+            head = "<th>No</th><th>Unit Kerja / Keluaran</th>"
+            if originals:
+                head += "<th>Pagu Awal (Rp)</th>"
+            head += "<th>Pagu (Rp)</th><th>Realisasi (Rp)</th><th>Penyerapan</th>"
+            if plans:
+                head += (
+                    '<th><abbr title="Rencana Penarikan Dana">RPD</abbr> (Rp)</th>'
+                    "<th>Realisasi thd RPD</th>"
+                )
             body = (
                 '<table class="budget"><caption>Realisasi Anggaran '
-                f"{text(self.main.period.label)}</caption><thead><tr><th>No</th>"
-                "<th>Unit Kerja / Keluaran</th><th>Pagu (Rp)</th><th>Realisasi (Rp)</th>"
-                "<th>Penyerapan</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+                f"{text(self.main.period.label)}</caption><thead><tr>{head}</tr></thead><tbody>"
+                + "".join(rows)
+                + "</tbody></table>"
             )
-            units = chart_units(self.main)
-            bars = [Bar(u.code, u.name, u.absorption, fmt.percent(u.absorption)) for u in units]
-            body += self.figure(
-                bar_chart(
-                    "grafik-serapan-unit",
-                    "absorption",
-                    f"Penyerapan anggaran per unit, {self.main.period.label}",
-                    bars,
-                    reference=_HUNDRED,
-                    reference_text="100%",
-                ),
-                "Penyerapan anggaran (realisasi terhadap pagu) per unit.",
-            )
+            if plans:
+                body += (
+                    '<p class="note">RPD: rencana penarikan dana sampai dengan akhir periode; '
+                    "realisasi thd RPD = realisasi / RPD × 100%.</p>"
+                )
+            body += self.absorption_chart(plans)
         return f'<section id="anggaran"><h2>Realisasi Anggaran</h2>{body}</section>'
+
+    def absorption_chart(self, plans: bool) -> str:
+        """Absorption per unit; with an RPD, realisasi against the RPD beside each bar."""
+        fmt, period = self.fmt, self.main
+        units = chart_units(period)
+        title = f"Penyerapan anggaran per unit, {period.period.label}"
+        if not plans:
+            bars = [
+                Bar(u.code, u.name, u.absorption, plain_percent(fmt, u.absorption)) for u in units
+            ]
+            chart = bar_chart(
+                "grafik-serapan-unit",
+                "absorption",
+                title,
+                bars,
+                reference=_HUNDRED,
+                reference_text="100%",
+            )
+            return self.figure(chart, "Penyerapan anggaran (realisasi terhadap pagu) per unit.")
+        against_pagu: list[Bar] = []
+        against_plan: list[Bar] = []
+        for unit in units:
+            rate = plan_figures(self.report, unit, self.key, period.method.absorption).absorption
+            for values, item_key, value in (
+                (against_pagu, unit.code, unit.absorption),
+                (against_plan, f"{unit.code}:{_Q.PLAN.value}", rate),
+            ):
+                values.append(Bar(item_key, unit.name, value, plain_percent(fmt, value)))
+        chart = bar_chart(
+            "grafik-serapan-unit",
+            "absorption",
+            title,
+            against_pagu,
+            reference=_HUNDRED,
+            reference_text="100%",
+            paired=against_plan,
+            legend=("Realisasi thd pagu", "Realisasi thd RPD"),
+        )
+        return self.figure(
+            chart,
+            "Penyerapan anggaran per unit: realisasi terhadap pagu (batang atas) dan terhadap "
+            "rencana penarikan dana, RPD (batang bawah).",
+        )
 
 
 def render_html(

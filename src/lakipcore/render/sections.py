@@ -19,7 +19,7 @@ from lakipcore.scoring import (
 )
 from lakipcore.scoring.results import Change
 
-__all__ = ["NA", "Formats", "audit_section", "periods_section", "text"]
+__all__ = ["NA", "Formats", "audit_section", "periods_section", "plain_percent", "text"]
 
 NA = '<span class="na" title="tidak tersedia">–</span>'
 _HUNDRED = Decimal(100)
@@ -121,7 +121,12 @@ def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Form
         Series(
             name,
             tuple(
-                Bar(f"{p.key}:{quantity.value}", short_label(p.period), value, _plain(fmt, value))
+                Bar(
+                    f"{p.key}:{quantity.value}",
+                    short_label(p.period),
+                    value,
+                    plain_percent(fmt, value),
+                )
                 for p in scored.periods
                 for value in (getattr(p.root, attribute),)
             ),
@@ -153,7 +158,7 @@ def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Form
     return "".join(parts)
 
 
-def _plain(fmt: Formats, value: Decimal | None) -> str:
+def plain_percent(fmt: Formats, value: Decimal | None) -> str:
     """A figure for SVG text, where the HTML dash markup does not belong."""
     return "–" if value is None else format_percent(value, fmt.places, fmt.rounding)
 

@@ -169,21 +169,37 @@ def bar_chart(
     reference: Decimal | None = None,
     reference_text: str = "",
     description: str | None = None,
+    paired: Sequence[Bar] | None = None,
+    legend: tuple[str, str] = ("", ""),
 ) -> str:
     """Horizontal bars, one per item, from zero to the value (negative values to the left of
     a zero line), with an optional dashed ``reference`` line (the 100 % of capaian).
 
     Horizontal, so that the long names of units and indicators stay readable beside their bar.
     A bar whose value is ``None`` is not drawn; its text (``–``) still is.
+
+    With ``paired`` (one bar per item of ``bars``, with keys of its own), each row holds two
+    bars, the item's and its pair's below it in the second series colour (``data-series`` 0
+    and 1), and a legend under the axis names the two series (``legend``).
     """
-    values = [bar.value for bar in bars if bar.value is not None]
+    if paired is not None and len(paired) != len(bars):
+        raise ValueError(f"{len(paired)} paired bars for {len(bars)} bars")
+    values = [bar.value for bar in [*bars, *(paired or ())] if bar.value is not None]
     scale = _scale(
         [*values, *([reference] if reference is not None else [])], _PLOT_START, _PLOT_END
     )
     labels = [_wrap(bar.label, 44, 2) for bar in bars]
     rows = [max(1, len(lines)) * _LINE + 11 for lines in labels]
+    if paired is not None:
+        rows = [max(row, _PAIRED_ROW) for row in rows]
     plot_bottom = _TOP + sum(rows)
-    height = plot_bottom + _AXIS
+    height = plot_bottom + _AXIS + (_LEGEND if paired is not None else 0)
+    if description is None and paired is not None:
+        description = f"{title}. " + "; ".join(
+            f"{bar.label}: {legend[0]} {bar.text}, {legend[1]} {pair.text}"
+            for bar, pair in zip(bars, paired, strict=True)
+        )
+        description += "."
     out = _open(
         chart_id, kind, title, description or _describe(title, bars), width=_WIDTH, height=height
     )
@@ -199,10 +215,17 @@ def bar_chart(
     out.append("</g>")
     y = _TOP
     zero = scale.at(_ZERO)
-    for bar, lines, row in zip(bars, labels, rows, strict=True):
+    for index, (bar, lines, row) in enumerate(zip(bars, labels, rows, strict=True)):
         middle = y + row // 2
         out.append(f'<g class="bar-row" data-key="{escape(bar.key)}">')
-        out.append(f"<title>{escape(bar.label)}: {escape(bar.text)}</title>")
+        if paired is not None:
+            pair = paired[index]
+            out.append(
+                f"<title>{escape(bar.label)}: {escape(legend[0])} {escape(bar.text)}; "
+                f"{escape(legend[1])} {escape(pair.text)}</title>"
+            )
+        else:
+            out.append(f"<title>{escape(bar.label)}: {escape(bar.text)}</title>")
         first = middle - (len(lines) - 1) * _LINE // 2 + 4
         out.append(
             f'<text class="label" x="{_LABEL_X}" y="{first}">'
@@ -212,6 +235,10 @@ def bar_chart(
             )
             + "</text>"
         )
+        if paired is not None:
+            out += _paired_bars(scale, bar, paired[index], legend, middle)
+            y += row
+            continue
         if bar.value is not None:
             end = scale.at(bar.value)
             left, right = min(zero, end), max(zero, end)
@@ -235,8 +262,57 @@ def bar_chart(
             f'y2="{plot_bottom}"/><text x="{x}" y="{_TOP - 11}" text-anchor="middle">'
             f"{escape(reference_text)}</text></g>"
         )
+    if paired is not None:
+        out.append(_bar_legend(legend, plot_bottom + _AXIS))
     out.append("</svg>")
     return "\n".join(out)
+
+
+_PAIRED_ROW = 34  # a row of two bars, 12 high with 2 between, and room around them
+_PAIRED_BAR = 12
+_LEGEND = 20
+
+
+def _paired_bars(
+    scale: _Scale, bar: Bar, pair: Bar, legend: tuple[str, str], middle: int
+) -> list[str]:
+    """The two bars of a paired row (the item's above, its pair's below) and their values;
+    closes the row's group."""
+    out = []
+    zero = scale.at(_ZERO)
+    for series, (item, top) in enumerate(((bar, middle - _PAIRED_BAR - 1), (pair, middle + 1))):
+        if item.value is not None:
+            end = scale.at(item.value)
+            left, right = min(zero, end), max(zero, end)
+            negative = " negative" if item.value < _ZERO else ""
+            colour = NEGATIVE if item.value < _ZERO else SERIES_COLOURS[series]
+            out.append(
+                f'<rect class="bar{negative}" data-key="{escape(item.key)}" '
+                f'data-value="{item.value}" data-series="{series}" x="{_coord(left)}" '
+                f'y="{top}" width="{_coord(_context().subtract(right, left))}" '
+                f'height="{_PAIRED_BAR}" fill="{colour}" aria-label="{escape(bar.label)}, '
+                f'{escape(legend[series])}: {escape(item.text)}"/>'
+            )
+        out.append(
+            f'<text class="value" data-series="{series}" x="{_VALUE_X}" '
+            f'y="{top + _PAIRED_BAR - 2}" text-anchor="end">{escape(item.text)}</text>'
+        )
+    out[-1] += "</g>"
+    return out
+
+
+def _bar_legend(legend: tuple[str, str], top: int) -> str:
+    """The legend of a paired bar chart: a swatch and the name of each series."""
+    out = ['<g class="legend" aria-hidden="true">']
+    x = _LABEL_X
+    for series, name in enumerate(legend):
+        out.append(
+            f'<rect x="{x}" y="{top}" width="12" height="12" fill="{SERIES_COLOURS[series]}"/>'
+            f'<text x="{x + 17}" y="{top + 10}">{escape(name)}</text>'
+        )
+        x += 17 + 7 * len(name) + 24
+    out.append("</g>")
+    return "".join(out)
 
 
 _COLUMN_HEIGHT = 250
