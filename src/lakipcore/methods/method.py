@@ -157,11 +157,11 @@ class ScoringMethod:
     rounding: Rounding = attrs.field(
         default=Rounding.HALF_UP, validator=enum_field(Rounding, "rounding")
     )
+    """How the report rounds the figures it prints; the audit reads them this way first."""
     absorption_base: AbsorptionBase = attrs.field(
         default=AbsorptionBase.REVISED, validator=enum_field(AbsorptionBase, "absorption_base")
     )
     """Which pagu absorption is measured against (a revised budget's pagu, or its pagu awal)."""
-    """How the report rounds the figures it prints; the audit reads them this way first."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.weights, PerformanceWeights):

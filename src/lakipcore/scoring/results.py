@@ -74,6 +74,8 @@ class UnitScore:
 
     ``achievement`` is ``None`` when no indicator of the unit (or below it) has a capaian;
     ``absorption`` when a budget it needs is missing; ``performance`` when either is. ``pagu``
+    is the pagu absorption is measured against (the revised pagu, or the pagu awal under a
+    method with ``absorption_base`` original), summed over the unit and its sub-units. ``pagu``
     and ``realisation`` are ``None`` (and ``outputs`` empty) when the amounts are not known (a
     budget printed only as a rate). ``gaps`` explains every ``None``.
     """
