@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -12,6 +13,8 @@ import pytest
 
 import lakipcore
 from lakipcore.cli import main
+
+EXAMPLE_DIR = Path(lakipcore.__file__).parent / "data"
 
 SCHEMA1_EXAMPLE = Path(__file__).parent / "data" / "banten-2019-schema1.toml"
 
@@ -370,3 +373,20 @@ def test_score_json_carries_indicator_details(capsys: pytest.CaptureFixture[str]
     )
     lower = [i for i in items.values() if i["polarity"] == "lower"]
     assert lower, "the example has lower-is-better indicators"
+
+
+@pytest.mark.parametrize("argv", [["score"], ["audit"], ["score", "--quiet", str(EXAMPLE_DIR)]])
+def test_main_gives_the_collector_back(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # The command line pauses the cyclic collector while it loads and freezes what it loaded;
+    # a caller running main() in-process gets it back as it was.
+    assert gc.isenabled()
+    main(argv)
+    capsys.readouterr()
+    assert gc.isenabled()
+    assert 0 == gc.get_freeze_count()
+    gc.disable()
+    try:
+        main(argv)
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()

@@ -13,8 +13,10 @@ Exit status: 0 on success (for ``audit``: no errors found), 1 when
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lakipcore.cli.batch import add_options as add_batch_options
 from lakipcore.cli.batch import is_batch, run_audit, run_score
@@ -180,13 +182,34 @@ def _methods(options: list[str], report: Report) -> MethodChoice:
     return single if single is not None else (chosen or None)
 
 
+@contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """Load with the cyclic garbage collector paused, then freeze what was loaded.
+
+    A loaded report is millions of objects that live until the command ends and hold no
+    garbage; the collector would walk all of them again and again while they are built and
+    while they are scored (measured on a 5.000-unit file: 28 % of loading). The command line
+    owns its process, so it may do this; the library never touches the collector. :func:`main`
+    unfreezes at its end, so a caller running it in-process gets its collector back.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def _load(args: argparse.Namespace) -> tuple[Report, str]:
     if isinstance(args.file, list):  # nargs="*": one FILE, or none for the example
         args.file = args.file[0] if args.file else None
     args.source = str(args.file) if args.file else EXAMPLE_NAME
     from lakipcore.cli.workbook import load_any  # a report file, or a workbook by suffix
 
-    report = load_any(args.file) if args.file else load_example()
+    with loading():
+        report = load_any(args.file) if args.file else load_example()
     # The file may define methods, so the --method names are checked once it is loaded.
     args.methods = _methods(args.method, report)
     if isinstance(args.methods, dict):
@@ -261,6 +284,13 @@ def _migrate(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    finally:
+        gc.unfreeze()  # what loading() froze
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "migrate":
             return _migrate(args)

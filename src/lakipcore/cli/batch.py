@@ -147,10 +147,12 @@ def _report_error(error: LakipError) -> None:
 
 def _load(args: argparse.Namespace) -> Any:
     from lakipcore.batch import load_many
+    from lakipcore.cli import loading  # the collector paused, then the reports frozen
 
     bar = ProgressBar("loading", quiet=args.quiet)
     try:
-        return load_many(args.file, jobs=args.jobs, progress=bar)
+        with loading():
+            return load_many(args.file, jobs=args.jobs, progress=bar)
     finally:
         bar.close()
 
