@@ -452,6 +452,7 @@ def _unit(
     subunits: tuple[Unit | None, ...],
 ) -> Unit:
     before = len(reader.errors)
+    origin = reader.origin(path)  # first: the origins of the unit's fields are made inside it
     reader.only(item, _UNIT_KEYS if path != "office" else _UNIT_KEYS - {"parent"}, path)
     code = reader.text(item, "code", path, required=path != "office") or office_code
     name = reader.required_text(item, "name", path)
@@ -489,7 +490,7 @@ def _unit(
             tuple(indicators),
             tuple(blocks),
             tuple(u for u in subunits if u is not None),
-            origin=reader.origin(path),
+            origin=origin,
         )
 
 
@@ -509,6 +510,7 @@ def _period_tables(reader: Reader, parent: Table, path: str, keys: set[str]) -> 
 
 def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> UnitPeriod:
     path = f"{unit_path}.periods.{key}"
+    origin = reader.origin(path)
     reader.only(table, {"printed", "budget", "evidence", "derived"}, path)
     budget = (
         _budget(reader, reader.table(table, "budget", path), f"{path}.budget")
@@ -525,9 +527,7 @@ def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> Unit
         for index, item in enumerate(reader.array(table, "derived", path))
     )
     with reader.placed(path):
-        return UnitPeriod(
-            key, budget, printed, evidence, origin=reader.origin(path), derived=derived
-        )
+        return UnitPeriod(key, budget, printed, evidence, origin=origin, derived=derived)
 
 
 def _budget(reader: Reader, table: Table, path: str) -> Budget:
@@ -539,10 +539,12 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
         printed = reader.printed(table, path, frozenset({Quantity.ABSORPTION}))
         with reader.placed(join(path, "absorption"), replace=True):
             return ReportedAbsorption(figure.value, printed, origin=reader.origin(path))
+    origin = reader.origin(path)
     reader.only(table, {"programme", "outputs", "printed", "original", "revisions", "plan"}, path)
     outputs = []
     for index, item in enumerate(reader.array(table, "outputs", path)):
         opath = f"{path}.outputs[{index}]"
+        output_origin = reader.origin(opath)
         reader.only(item, {"code", "name", "pagu", "realisation", "printed"}, opath)
         with reader.placed(opath):
             outputs.append(
@@ -552,7 +554,7 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
                     realisation=_amount(reader, item, "realisation", opath),
                     code=reader.text(item, "code", opath, required=False),
                     printed=reader.printed(item, opath, _BUDGET_QUANTITIES),
-                    origin=reader.origin(opath),
+                    origin=output_origin,
                 )
             )
     programme = reader.required_text(table, "programme", path)
@@ -579,7 +581,7 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
             programme,
             tuple(outputs),
             printed,
-            origin=reader.origin(path),
+            origin=origin,
             original=original,
             revisions=tuple(revisions),
             plan=plan,
@@ -596,6 +598,7 @@ def _amount(reader: Reader, table: Table, key: str, path: str) -> Decimal:
 
 
 def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indicator:
+    origin = reader.origin(path)
     reader.only(
         item, {"code", "name", "goal", "polarity", "formula", "accumulation", "periods"}, path
     )
@@ -630,7 +633,7 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
             polarity,
             formula,
             accumulation,
-            origin=reader.origin(path),
+            origin=origin,
         )
 
 
@@ -638,6 +641,7 @@ def _indicator_period(
     reader: Reader, table: Table, indicator_path: str, key: str
 ) -> IndicatorPeriod:
     path = f"{indicator_path}.periods.{key}"
+    origin = reader.origin(path)
     reader.only(
         table,
         {"target", "realisation", "scale", "derive", "supports", "accumulate", "printed"},
@@ -659,7 +663,7 @@ def _indicator_period(
             derivation,
             supports,
             accumulate,
-            origin=reader.origin(path),
+            origin=origin,
         )
 
 

@@ -28,6 +28,11 @@ _KEY_RE: Final = re.compile(
 )
 
 
+# How many enclosing paths Reader.origin tries (a printed figure's block is three keys up:
+# periods.2019 . printed . capaian . tabel-3-1).
+_ORIGIN_DEPTH = 4
+
+
 class NotBuiltError(Exception):
     """An object not built because a part of it had an error, which is already collected."""
 
@@ -132,14 +137,32 @@ class Reader:
         # and a parsed figure is immutable, so each text is parsed once and its Decimal shared.
         self._figures: dict[tuple[str, Notation], Figure | NotTargeted] = {}
         self._texts: dict[str, str] = {}
+        self._origins: dict[str, Origin] = {}  # by path, while the file is read
 
     # --- origins and errors ------------------------------------------------------------------
 
     def origin(self, path: str) -> Origin:
-        """The origin of the field at ``path`` (in the file's own key names)."""
+        """The origin of the field at ``path`` (in the file's own key names).
+
+        Made inside the nearest enclosing origin made before (``Origin.within``), so that a
+        loaded report keeps no path string per object; the loader makes a unit's, an
+        indicator's and a period block's origin before those of the fields inside them.
+        """
         shown = self.rename(path)
         line = self.lines.line(shown) if self.lines is not None else None
-        return Origin(self.source, shown, line)
+        made = self._origins
+        cut = len(shown)
+        for _ in range(_ORIGIN_DEPTH):
+            cut = max(shown.rfind(".", 0, cut), shown.rfind("[", 0, cut))
+            if cut <= 0:
+                break
+            parent = made.get(shown[:cut])
+            if parent is not None:
+                key = shown[cut + 1 :] if shown[cut] == "." else shown[cut:]
+                origin = made[shown] = parent.within(self.shared(key), line)
+                return origin
+        origin = made[shown] = Origin(self.source, shown, line)
+        return origin
 
     def fail(self, path: str, message: str) -> ReportFileError:
         """A file error at ``path``."""
