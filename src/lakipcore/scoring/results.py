@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -64,8 +65,24 @@ class OutputScore:
     absorption: Decimal | None
 
 
-def _index(items: tuple[IndicatorScore, ...]) -> dict[str, IndicatorScore]:
-    return {item.code: item for item in items}
+_Coded = TypeVar("_Coded", "IndicatorScore", "IndicatorChange")
+
+# Up to this many indicators a unit's scores are searched by a scan, as fast as a dict for so
+# few, and without a dict per unit and period (a national report has hundreds of thousands).
+_SCANNED = 16
+
+
+def _index(items: tuple[_Coded, ...]) -> dict[str, _Coded] | None:
+    return None if len(items) <= _SCANNED else {item.code: item for item in items}
+
+
+def _find(items: tuple[_Coded, ...], index: dict[str, _Coded] | None, code: str) -> _Coded:
+    if index is not None:
+        return index[code]
+    for item in items:
+        if item.code == code:
+            return item
+    raise KeyError(code)
 
 
 @attrs.frozen(repr=False)
@@ -92,15 +109,17 @@ class UnitScore:
     outputs: tuple[OutputScore, ...] = ()
     units: tuple[UnitScore, ...] = ()
     gaps: tuple[str, ...] = ()
-    _by_code: dict[str, IndicatorScore] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _by_code: dict[str, IndicatorScore] | None = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     @_by_code.default
-    def _indicator_index(self) -> dict[str, IndicatorScore]:
+    def _indicator_index(self) -> dict[str, IndicatorScore] | None:
         return _index(self.indicators)
 
     def indicator(self, code: str) -> IndicatorScore:
         """The score of indicator ``code``; ``KeyError`` if there is none."""
-        return self._by_code[code]
+        return _find(self.indicators, self._by_code, code)
 
     def walk(self) -> Iterator[UnitScore]:
         """This score and every sub-unit's, depth first, in report order."""
@@ -244,15 +263,17 @@ class UnitChange:
     name: str
     change: Change
     indicators: tuple[IndicatorChange, ...]
-    _by_code: dict[str, IndicatorChange] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _by_code: dict[str, IndicatorChange] | None = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     @_by_code.default
-    def _indicator_index(self) -> dict[str, IndicatorChange]:
-        return {item.code: item for item in self.indicators}
+    def _indicator_index(self) -> dict[str, IndicatorChange] | None:
+        return _index(self.indicators)
 
     def indicator(self, code: str) -> IndicatorChange:
         """The change of indicator ``code``; ``KeyError`` if there is none."""
-        return self._by_code[code]
+        return _find(self.indicators, self._by_code, code)
 
 
 @attrs.frozen
