@@ -390,3 +390,36 @@ def test_main_gives_the_collector_back(argv: list[str], capsys: pytest.CaptureFi
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_limit_options_bound_the_input(capsys: pytest.CaptureFixture[str]) -> None:
+    banten = str(EXAMPLE_DIR / "banten-2019.toml")
+    assert 2 == main(["score", "--limit", "file-bytes=1000", banten])
+    assert "at most 1.000 are accepted (lakipcore.limits.Limits.file_bytes)" in (
+        capsys.readouterr().err
+    )
+    # Raised above the file's size, the file loads; and a batch applies them to every file.
+    assert 0 == main(["score", "--limit", "file-bytes=70000", "--tables", "dashboard", banten])
+    capsys.readouterr()
+    code = main(["score", "--quiet", "--limit", "units=1", str(EXAMPLE_DIR)])
+    err = capsys.readouterr().err
+    assert 2 == code
+    assert "banten-2019.toml" in err
+    assert "Limits.units" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("bytes=10", "unknown limit 'bytes'; expected NAME=N"),
+        ("units=0", "units must be a whole number from 1, got '0'"),
+        ("units=١٢", "units must be a whole number from 1"),
+    ],
+)
+def test_bad_limit_options_are_usage_errors(
+    option: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["audit", "--limit", option])
+    assert 2 == info.value.code
+    assert message in capsys.readouterr().err

@@ -31,7 +31,14 @@ from typing import Any, TypeVar
 
 import attrs
 
-from lakipcore.errors import InvalidValueError, LakipError, ReportFileError, UnknownNameError
+from lakipcore.errors import (
+    InvalidValueError,
+    LakipError,
+    LakipTypeError,
+    ReportFileError,
+    UnknownNameError,
+)
+from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import BudgetLine, Report, ReportPeriod, ReportTable, Unit
 from lakipcore.scoring.methods import ALIASES, PRESETS, ScoringMethod, get_method
 from lakipcore.surveys.grades import GradeTable
@@ -172,11 +179,11 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[BatchFile
 # --- loading ----------------------------------------------------------------------------------
 
 
-def _load(path: str) -> BatchFile:
+def _load(path: str, limits: Limits) -> BatchFile:
     from lakipcore.cli.workbook import load_any  # noqa: PLC0415 - keeps import light
 
     try:
-        return BatchFile(path, report=load_any(path))
+        return BatchFile(path, report=load_any(path, limits))
     except LakipError as error:
         return BatchFile(path, error=error.located(source=path))
     except RecursionError:
@@ -198,10 +205,10 @@ class _Pickler(pickle.Pickler):
     dispatch_table[MappingProxyType] = lambda proxy: (_proxy, (dict(proxy),))
 
 
-def _load_chunk(paths: list[str]) -> bytes:
+def _load_chunk(paths: list[str], limits: Limits) -> bytes:
     """Load ``paths`` in a worker; the results are pickled here, by :class:`_Pickler`."""
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump([_load(p) for p in paths])
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump([_load(p, limits) for p in paths])
     return buffer.getvalue()
 
 
@@ -218,12 +225,16 @@ def load_many(
     *,
     jobs: int | None = None,
     progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> BatchResult:
     """Load every report file and workbook ``paths`` name (files, directories, globs; see
     :func:`expand_paths`), with ``jobs`` worker processes (default ``os.cpu_count()``; ``1``
     loads in this process). The result lists the files in a deterministic order whatever the
     number of jobs; a file that cannot be used holds its error, and the others still load.
-    ``progress(done, total)`` is called as files complete."""
+    ``progress(done, total)`` is called as files complete; ``limits`` bound each report
+    file."""
+    if not isinstance(limits, Limits):
+        raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise InvalidValueError(f"jobs must be a whole number from 1, got {jobs!r}", field="jobs")
     files, unusable = expand_paths(paths)
@@ -233,7 +244,7 @@ def load_many(
     done = 0
     if workers <= 1:
         for index, path in enumerate(files):
-            results[index] = _load(path)
+            results[index] = _load(path, limits)
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -244,7 +255,7 @@ def load_many(
         starts = range(0, total, size)
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-                futures = {pool.submit(_load_chunk, files[s : s + size]): s for s in starts}
+                futures = {pool.submit(_load_chunk, files[s : s + size], limits): s for s in starts}
                 for future in as_completed(futures):
                     start = futures[future]
                     chunk: list[BatchFile] = pickle.loads(future.result())
@@ -257,7 +268,7 @@ def load_many(
             # the files not loaded yet are loaded here, so the batch still completes.
             for index, path in enumerate(files):
                 if results[index] is None:
-                    results[index] = _load(path)
+                    results[index] = _load(path, limits)
                     done += 1
                     if progress is not None:
                         progress(done, total)

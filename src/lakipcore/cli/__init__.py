@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from lakipcore.cli.batch import add_options as add_batch_options
 from lakipcore.cli.batch import is_batch, run_audit, run_score
+from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.model import Report
 from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
@@ -155,6 +156,7 @@ def _common(command: argparse.ArgumentParser) -> None:
             "(lakip methods FILE lists them)"
         ),
     )
+    add_limit_option(command)
 
 
 def _methods(options: list[str], report: Report) -> MethodChoice:
@@ -209,7 +211,7 @@ def _load(args: argparse.Namespace) -> tuple[Report, str]:
     from lakipcore.cli.workbook import load_any  # a report file, or a workbook by suffix
 
     with loading():
-        report = load_any(args.file) if args.file else load_example()
+        report = load_any(args.file, limits_of(args)) if args.file else load_example()
     # The file may define methods, so the --method names are checked once it is loaded.
     args.methods = _methods(args.method, report)
     if isinstance(args.methods, dict):

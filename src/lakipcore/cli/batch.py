@@ -148,11 +148,12 @@ def _report_error(error: LakipError) -> None:
 def _load(args: argparse.Namespace) -> Any:
     from lakipcore.batch import load_many
     from lakipcore.cli import loading  # the collector paused, then the reports frozen
+    from lakipcore.cli.limits import limits_of
 
     bar = ProgressBar("loading", quiet=args.quiet)
     try:
         with loading():
-            return load_many(args.file, jobs=args.jobs, progress=bar)
+            return load_many(args.file, jobs=args.jobs, progress=bar, limits=limits_of(args))
     finally:
         bar.close()
 

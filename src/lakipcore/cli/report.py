@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lakipcore.cli.limits import add_limit_option
 from lakipcore.reportfile import EXAMPLE_NAME
 from lakipcore.scoring import PRESETS
 
@@ -38,6 +39,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
             f"default: the file's. Presets: {presets}"
         ),
     )
+    add_limit_option(report)
     report.set_defaults(run=run_report)
 
 

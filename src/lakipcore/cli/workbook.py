@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
 __all__ = ["add_commands", "load_any"]
@@ -20,15 +21,16 @@ __all__ = ["add_commands", "load_any"]
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def load_any(path: str | Path) -> Report:
-    """A report from a report file or, by its suffix, from an .xlsx workbook."""
+def load_any(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """A report from a report file or, by its suffix, from an .xlsx workbook (``limits``
+    apply to report files; a workbook is bounded by its sheets' own size)."""
     if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
         from lakipcore.excel import read_workbook
 
         return read_workbook(path)
     from lakipcore.reportfile import load_report
 
-    return load_report(path)
+    return load_report(path, limits=limits)
 
 
 def add_commands(commands: Any) -> None:
