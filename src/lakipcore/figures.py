@@ -274,6 +274,9 @@ def figure_value(value: object, *, field: str | None = None) -> Decimal:
     ``Decimal("1E+999999")`` built in code is refused like the same figure in a file.
     """
     number = exact_decimal(value, field=field)
+    text = str(number)  # without an exponent, its text is at least as long as its digits
+    if len(text) <= FIGURE_DIGITS and "E" not in text:
+        return number
     exponent = number.as_tuple().exponent
     assert isinstance(exponent, int)  # exact_decimal lets finite numbers only through
     digits = max(number.adjusted() + 1, 1) + max(-exponent, 0)

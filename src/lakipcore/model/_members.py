@@ -22,7 +22,8 @@ def members(cls: type[_T], field: str) -> Callable[[Iterable[_T]], tuple[_T, ...
     found = _CONVERTERS.get((cls, field))
     if found is None:
         found = _CONVERTERS[cls, field] = _converter(cls, field)
-    return cast(Callable[[Iterable[_T]], tuple[_T, ...]], found)
+    # The type as a string: a subscripted alias would be built on every call.
+    return cast("Callable[[Iterable[_T]], tuple[_T, ...]]", found)
 
 
 def _converter(cls: type[_T], field: str) -> Callable[[Iterable[_T]], tuple[_T, ...]]:

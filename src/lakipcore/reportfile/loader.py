@@ -510,7 +510,7 @@ def _period_tables(reader: Reader, parent: Table, path: str, keys: set[str]) -> 
 
 def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> UnitPeriod:
     path = f"{unit_path}.periods.{key}"
-    origin = reader.origin(path)
+    origin = reader.origin(path, within=unit_path)
     reader.only(table, {"printed", "budget", "evidence", "derived"}, path)
     budget = (
         _budget(reader, reader.table(table, "budget", path), f"{path}.budget")
@@ -544,7 +544,7 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
     outputs = []
     for index, item in enumerate(reader.array(table, "outputs", path)):
         opath = f"{path}.outputs[{index}]"
-        output_origin = reader.origin(opath)
+        output_origin = reader.origin(opath, within=path)
         reader.only(item, {"code", "name", "pagu", "realisation", "printed"}, opath)
         with reader.placed(opath):
             outputs.append(
@@ -641,7 +641,7 @@ def _indicator_period(
     reader: Reader, table: Table, indicator_path: str, key: str
 ) -> IndicatorPeriod:
     path = f"{indicator_path}.periods.{key}"
-    origin = reader.origin(path)
+    origin = reader.origin(path, within=indicator_path)
     reader.only(
         table,
         {"target", "realisation", "scale", "derive", "supports", "accumulate", "printed"},

@@ -23,6 +23,7 @@ Table = Mapping[str, Any]
 _T = TypeVar("_T")
 
 _HEADER_RE: Final = re.compile(r"\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_BARE_KEY_RE: Final = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*[ \t]*")
 _KEY_RE: Final = re.compile(
     r"\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"))*)\s*="
 )
@@ -31,6 +32,10 @@ _KEY_RE: Final = re.compile(
 # How many enclosing paths Reader.origin tries (a printed figure's block is three keys up:
 # periods.2019 . printed . capaian . tabel-3-1).
 _ORIGIN_DEPTH = 4
+
+
+def _same(path: str) -> str:
+    return path
 
 
 class NotBuiltError(Exception):
@@ -67,10 +72,23 @@ class LineIndex:
         arrays: set[str] = set()
         table = ""
         depth = 0  # open brackets of a multi-line value: its lines hold no keys
+        lines = self._lines
         for number, line in enumerate(text.splitlines(), 1):
             if depth > 0:
                 depth += _balance(line)
                 continue
+            first = line[:1]
+            if first in {"", "#"}:
+                continue
+            if first not in {"[", " ", "\t"}:
+                # The common line, `key = value` or `a.b = value` at the start of the line: no
+                # regex scan of the key, whose path is the table's and the key as written.
+                head, equals, rest = line.partition("=")
+                if equals and _BARE_KEY_RE.fullmatch(head):
+                    bare = head.rstrip()
+                    lines.setdefault(f"{table}.{bare}" if table else bare, number)
+                    depth = max(0, _balance(rest))
+                    continue
             header = _HEADER_RE.match(line)
             if header is not None:
                 table = _resolve(_keys(header[2]), arrays, counts, header[1] == "[[")
@@ -98,8 +116,8 @@ class LineIndex:
 
 
 def _balance(text: str) -> int:
-    if not any(bracket in text for bracket in "[]{}"):  # most values: no scan needed
-        return 0
+    if "[" not in text and "{" not in text and "]" not in text and "}" not in text:
+        return 0  # most values: no scan needed
     text = re.sub(r'"(?:[^"\\]|\\.)*"', "", text.split("#", 1)[0] if '"' not in text else text)
     return text.count("[") + text.count("{") - text.count("]") - text.count("}")
 
@@ -129,7 +147,7 @@ class Reader:
     ) -> None:
         self.source = source
         self.lines = lines
-        self.rename = rename or (lambda path: path)
+        self.rename = rename or _same
         self.errors: list[LakipError] = []
         # How the file writes numbers ([report] notation); read before any figure is.
         self.notation = Notation.INDONESIAN
@@ -141,16 +159,24 @@ class Reader:
 
     # --- origins and errors ------------------------------------------------------------------
 
-    def origin(self, path: str) -> Origin:
+    def origin(self, path: str, within: str | None = None) -> Origin:
         """The origin of the field at ``path`` (in the file's own key names).
 
         Made inside the nearest enclosing origin made before (``Origin.within``), so that a
         loaded report keeps no path string per object; the loader makes a unit's, an
-        indicator's and a period block's origin before those of the fields inside them.
+        indicator's and a period block's origin before those of the fields inside them, and
+        names the enclosing path as ``within`` where it knows it (``path`` starts with it).
         """
         shown = self.rename(path)
         line = self.lines.line(shown) if self.lines is not None else None
         made = self._origins
+        if within is not None and self.rename is _same:
+            parent = made.get(within)
+            if parent is not None and len(shown) > len(within):
+                cut = len(within)
+                key = shown[cut + 1 :] if shown[cut] == "." else shown[cut:]
+                origin = made[shown] = parent.within(self.shared(key), line)
+                return origin
         cut = len(shown)
         for _ in range(_ORIGIN_DEPTH):
             cut = max(shown.rfind(".", 0, cut), shown.rfind("[", 0, cut))
@@ -335,7 +361,7 @@ class Reader:
                             quantity,
                             place,
                             self.shared(text),
-                            self.origin(where),
+                            self.origin(where, within=path),
                             notation=self.notation,
                         )
                     )
