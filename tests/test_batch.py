@@ -233,3 +233,17 @@ def test_one_file_keeps_the_single_file_output(
     assert batch[1].startswith("2 berkas: 2 dinilai, 0 tidak dapat dipakai")
     assert "Nasional: gabungan 2 laporan" in batch[1]
     assert "REALISASI INDIKATOR KINERJA" not in batch[1]  # the roll-up's default tables
+
+
+def test_a_report_in_another_notation_joins_without_its_derived_figures_printed() -> None:
+    # Puslatbang prints "87.93" (decimal point) for a derived NKA; in a roll-up read in
+    # Indonesian notation it joins without its printed figures, derived ones included.
+    banten = lk.load_example()
+    puslatbang = lk.load_report(DATA / "puslatbang-kmp-2021.toml")
+    national = rollup([banten, puslatbang])
+    unit = national.unit("puslatbang-kmp")
+    block = unit.at("2021")
+    assert block is not None
+    assert ["nka"] == [figure.key for figure in block.derived]
+    assert all(not figure.printed for figure in block.derived)
+    assert lk.score_report(national).period("2021") is not None

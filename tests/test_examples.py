@@ -302,6 +302,24 @@ def test_puslatbang_prose_contradicts_its_table() -> None:
     assert not _summary(_findings(PUSLATBANG), Severity.WARNING)
 
 
+def test_puslatbang_nka_is_recomputed_from_its_four_components() -> None:
+    """The paragraph's penyerapan 95.53, konsistensi 99.61, capaian rincian output 99.72 and
+    nilai efisiensi 59.98 give the printed NKA 87.93 under pmk22-nka's weights (87,92791)."""
+    from lakipcore.scoring.derived import derived_values
+
+    report = _report(PUSLATBANG)
+    block = report.root.at("2021")
+    assert block is not None
+    assert Decimal("87.92791") == derived_values(block)["nka"]
+    assert not any(f.subject.item == "nka" for f in _findings(PUSLATBANG))
+    # Printed one hundredth off, it is an error like a wrong capaian.
+    text = (DATA / PUSLATBANG).read_text(encoding="utf-8")
+    printed = 'printed = { prose = "87.93" }'
+    wrong = loads_report(text.replace(printed, printed.replace("87.93", "87.94")))
+    mismatches = [f for f in audit(wrong) if f.subject.item == "nka"]
+    assert ["figure-mismatch"] == [f.code.value for f in mismatches]
+
+
 # --- PPPOMN 2021 s.d. TW II: a revised pagu ---------------------------------------------
 
 

@@ -374,7 +374,8 @@ def _unprinted(unit: Unit, file: str) -> Unit:
             budget = attrs.evolve(budget, printed=(), outputs=outputs)
         elif budget is not None:
             budget = attrs.evolve(budget, printed=())
-        blocks.append(attrs.evolve(block, budget=budget, printed=()))
+        derived = [attrs.evolve(figure, printed=()) for figure in block.derived]
+        blocks.append(attrs.evolve(block, budget=budget, printed=(), derived=derived))
     indicators = [
         attrs.evolve(i, periods=[attrs.evolve(e, printed=()) for e in i.periods])
         for i in unit.indicators
