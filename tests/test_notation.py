@@ -135,14 +135,14 @@ def test_an_input_in_the_wrong_notation_names_its_field() -> None:
 def test_a_printed_figure_in_the_wrong_notation_is_malformed() -> None:
     """The audit keeps malformed-figure for a figure that breaks the report's own notation.
 
-    Findings write their own numbers in Indonesian style whatever the report's notation (one
-    language for messages); the published text is quoted verbatim."""
+    Findings write their own numbers in the report's notation, so a decimal-point report
+    reads 107.81; the published text is quoted verbatim."""
     text = _in_decimal_point(GUNUNG_KALER).replace('"107.81%"', '"107,81%"')
     findings = [f for f in audit(loads_report(text)) if f.code == "malformed-figure"]
     assert 1 == len(findings)
     assert findings[0].message.startswith(
         "'107,81%' is not a figure in decimal-point notation, the report's notation; "
-        "it seems to mean 107,81, which agrees with the recomputed 107,8061"
+        "it seems to mean 107.81, which agrees with the recomputed 107.8061"
     )
 
 
@@ -151,3 +151,12 @@ def test_an_unknown_notation_is_refused() -> None:
     with pytest.raises(Exception, match="unknown notation 'english'") as info:
         loads_report(text)
     assert "report.notation" == info.value.field
+
+
+def test_findings_write_numbers_in_the_reports_notation() -> None:
+    text = _in_decimal_point(GUNUNG_KALER).replace('"107.81%"', '"107.91%"')
+    messages = [f.message for f in audit(loads_report(text)) if f.published == "107.91%"]
+    assert 1 == len(messages)
+    assert "the inputs give 107.81 (exact 107.8061, half-up at 2 places); 0.10 too high" in (
+        messages[0]
+    )

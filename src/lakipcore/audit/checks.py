@@ -57,12 +57,13 @@ _PERCENT_QUANTITIES = frozenset(
 )
 
 
-def _n(value: Decimal, places: int = 2) -> str:
-    return format_number(round_to(value, places))
+# Messages write numbers in the report's own notation (a decimal-point report reads "98.80").
+def _n(value: Decimal, places: int = 2, notation: Notation = Notation.INDONESIAN) -> str:
+    return format_number(round_to(value, places), notation=notation)
 
 
-def _exact(value: Decimal) -> str:
-    return format_number(round_to(value, 4))
+def _exact(value: Decimal, notation: Notation = Notation.INDONESIAN) -> str:
+    return format_number(round_to(value, 4), notation=notation)
 
 
 def _location(context: AuditContext, item: Recomputed) -> Location:
@@ -103,31 +104,33 @@ def _lenient(printed: PrintedFigure) -> Decimal | None:
     return None if figure is None else figure.value
 
 
-def _difference(printed: Decimal, exact: Decimal) -> str:
+def _difference(printed: Decimal, exact: Decimal, notation: Notation) -> str:
     places = places_of(printed)
     delta = sub(printed, round_to(exact, places))
     direction = "too high" if delta > 0 else "too low"
-    return f"{format_number(delta.copy_abs())} {direction}"
+    return f"{format_number(delta.copy_abs(), notation=notation)} {direction}"
 
 
 def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> str:
     places = places_of(printed)
+    n = item.printed.notation
     if item.printed.quantity in (Quantity.TARGET, Quantity.REALISATION):
         return (
             f"published {item.printed.text} but the {item.printed.quantity.value} scored is "
-            f"{format_number(exact)}; {_difference(printed, exact)}"
+            f"{format_number(exact, notation=n)}; {_difference(printed, exact, n)}"
         )
     parts = [
-        f"published {item.printed.text} but the inputs give {_n(exact, places)} "
-        f"(exact {_exact(exact)}, half-up at {places} places)"
+        f"published {item.printed.text} but the inputs give {_n(exact, places, n)} "
+        f"(exact {_exact(exact, n)}, half-up at {places} places)"
     ]
     for now, before in item.operands:
         parts.append(
-            f"the printed {_n(now, places)} − {_n(before, places)} = {_n(sub(now, before), places)}"
+            f"the printed {_n(now, places, n)} − {_n(before, places, n)} = "
+            f"{_n(sub(now, before), places, n)}"
         )
     if item.low is not None and item.high is not None and item.low != item.high:
-        parts.append(f"rounded inputs allow {_exact(item.low)} to {_exact(item.high)}")
-    return "; ".join(parts) + f"; {_difference(printed, exact)}"
+        parts.append(f"rounded inputs allow {_exact(item.low, n)} to {_exact(item.high, n)}")
+    return "; ".join(parts) + f"; {_difference(printed, exact, n)}"
 
 
 _INFO_MESSAGES = {
@@ -200,13 +203,13 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
         if reading is Reading.AS_DECLARED:
             continue
         if reading is not None:
-            template = _INFO_MESSAGES[reading]
+            template, n = _INFO_MESSAGES[reading], item.printed.notation
             message = template.format(
                 text=item.printed.text,
-                exact=_exact(item.exact),
-                half_up=_n(item.exact, places_of(printed)),
-                low=_exact(item.low if item.low is not None else item.exact),
-                high=_exact(item.high if item.high is not None else item.exact),
+                exact=_exact(item.exact, n),
+                half_up=_n(item.exact, places_of(printed), n),
+                low=_exact(item.low if item.low is not None else item.exact, n),
+                high=_exact(item.high if item.high is not None else item.exact, n),
             )
             findings.append(_finding(context, item, FindingCode(reading.value), message))
             continue
@@ -218,7 +221,8 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                     item,
                     FindingCode.OTHER_METHOD,
                     f"published {item.printed.text}: not the declared method's "
-                    f"{_n(item.exact, places_of(printed))}, but what {alternative} gives",
+                    f"{_n(item.exact, places_of(printed), item.printed.notation)}, but what "
+                    f"{alternative} gives",
                 )
             )
             continue
@@ -261,12 +265,12 @@ def _malformed(context: AuditContext, item: Recomputed) -> Finding:
     message = f"{item.printed.text!r} is not a figure in {style}, the report's notation"
     lenient = _lenient(item.printed)
     if lenient is not None:
-        shown = format_number(lenient)
+        shown = format_number(lenient, notation=notation)
         message += f"; it seems to mean {shown}"
         if item.exact is not None and round_to(item.exact, places_of(lenient)) == lenient:
-            message += f", which agrees with the recomputed {_exact(item.exact)}"
+            message += f", which agrees with the recomputed {_exact(item.exact, notation)}"
         elif item.exact is not None:
-            message += f", but the inputs give {_exact(item.exact)}"
+            message += f", but the inputs give {_exact(item.exact, notation)}"
     return _finding(context, item, FindingCode.MALFORMED_FIGURE, message)
 
 
@@ -294,7 +298,7 @@ def check_method_change(context: AuditContext) -> list[Finding]:
             value = None if found is None else found.office.performance
             alternatives.append(
                 f"under {single.name} for both periods the office performance change is "
-                f"{_n(value) if value is not None else '-'} points"
+                f"{_n(value, 2, report.notation) if value is not None else '-'} points"
             )
         message = (
             f"{change.later} is scored with {later.name} ({later.achievement.value}, "
@@ -323,6 +327,7 @@ def check_overspending(context: AuditContext) -> list[Finding]:
     """Warn about realisasi above pagu in any output or programme."""
     findings = []
     place = _budget_table(context)
+    n = context.report.notation
     for unit in context.report.units():
         for block in unit.periods:
             budget = block.budget
@@ -334,7 +339,8 @@ def check_overspending(context: AuditContext) -> list[Finding]:
                         period=block.period,
                         location=Location.of(budget.origin, place, context.source),
                         message=(
-                            f"the reported absorption {format_number(budget.rate)}% is above "
+                            f"the reported absorption {format_number(budget.rate, notation=n)}% "
+                            "is above "
                             "100%: realisasi exceeds pagu"
                         ),
                         recomputed=budget.rate,
@@ -353,8 +359,9 @@ def check_overspending(context: AuditContext) -> list[Finding]:
                             period=block.period,
                             location=Location.of(origin, place, context.source),
                             message=(
-                                f"realisasi {format_number(spent)} exceeds pagu "
-                                f"{format_number(pagu)} by {format_number(sub(spent, pagu))}"
+                                f"realisasi {format_number(spent, notation=n)} exceeds pagu "
+                                f"{format_number(pagu, notation=n)} by "
+                                f"{format_number(sub(spent, pagu), notation=n)}"
                             ),
                             recomputed=spent,
                         )

@@ -23,6 +23,7 @@ from lakipcore.model import (
     UnitPeriod,
     read_cell,
 )
+from lakipcore.notation import Notation
 from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring.evidence import matching_rows, note_number, rule_value, table_by_id
 from lakipcore.surveys.grades import GradeTable
@@ -119,8 +120,8 @@ def _support_finding(
         return not_recomputable(f"{rule.describe()} cannot be computed ({error.message})")
     rows = _rows_named(table_by_id(tables, rule.table), rule)
     stated: Decimal | None = None
+    notation = context.report.notation
     if figure is not None:
-        notation = context.report.notation
         stated = figure.value if against == "value" else note_number(figure, notation)
     if stated is None:
         return not_recomputable(
@@ -130,7 +131,7 @@ def _support_finding(
     if round_to(evidence, places) == stated:
         return []
     what = "realisation" if against == "value" else "number in the realisation's note"
-    shown = format_number(round_to(evidence, max(places, 2)))
+    shown = format_number(round_to(evidence, max(places, 2)), notation=notation)
     return [
         Finding(
             code=FindingCode.EVIDENCE_MISMATCH,
@@ -138,8 +139,8 @@ def _support_finding(
             period=entry.period,
             location=location,
             message=(
-                f"the {what} is {format_number(stated)} but {rule.describe()} gives "
-                f"{_trimmed(shown)} ({rows})"
+                f"the {what} is {format_number(stated, notation=notation)} but "
+                f"{rule.describe()} gives {_trimmed(shown, notation)} ({rows})"
             ),
             published=figure.text if figure else None,
             recomputed=evidence,
@@ -148,11 +149,12 @@ def _support_finding(
     ]
 
 
-def _trimmed(shown: str) -> str:
+def _trimmed(shown: str, notation: Notation) -> str:
     """``12,50`` → ``12,5`` and ``270,00`` → ``270``: trailing zeros off, without arithmetic."""
-    if "," not in shown:
+    mark = notation.decimal
+    if mark not in shown:
         return shown
-    return shown.rstrip("0").rstrip(",")
+    return shown.rstrip("0").rstrip(mark)
 
 
 def check_grades(context: AuditContext) -> list[Finding]:
