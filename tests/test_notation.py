@@ -157,6 +157,7 @@ def test_findings_write_numbers_in_the_reports_notation() -> None:
     text = _in_decimal_point(GUNUNG_KALER).replace('"107.81%"', '"107.91%"')
     messages = [f.message for f in audit(loads_report(text)) if f.published == "107.91%"]
     assert 1 == len(messages)
-    assert "the inputs give 107.81 (exact 107.8061, half-up at 2 places); 0.10 too high" in (
-        messages[0]
+    assert (
+        "the inputs give 107.81 (exact 107.8061, half-up at 2 places); 0.10 too high"
+        in (messages[0])
     )
