@@ -15,10 +15,11 @@ from decimal import Decimal
 
 import attrs
 
-from lakipcore._exact import sub
+from lakipcore._exact import sub, total
 from lakipcore.audit.findings import Subject
 from lakipcore.errors import FigureFormatError, LakipError
 from lakipcore.figures import Figure, parse_figure
+from lakipcore.methods import AbsorptionBase
 from lakipcore.model import (
     BudgetLine,
     EvidenceTable,
@@ -258,7 +259,9 @@ def _budget_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[R
     if isinstance(budget, BudgetLine):
         for printed in budget.printed:
             exact = {
-                Quantity.PAGU: score.pagu,
+                # The programme's stated pagu: the score's is the pagu absorption is measured
+                # against, the pagu awal under a method with absorption-base original.
+                Quantity.PAGU: budget.pagu,
                 Quantity.REALISATION: score.realisation,
                 Quantity.ABSORPTION: score.absorption,
             }.get(printed.quantity)
@@ -357,6 +360,55 @@ def _row_value(
         return None
 
 
+def _stated_pagu(unit: Unit, key: str) -> Decimal | None:
+    """Σ the stated (revised) pagu of ``unit`` and its sub-units in ``key``: ``None`` where
+    a budget is known only as a rate, or none is stated."""
+    budgets = [u.budget(key) for u in unit.walk()]
+    stated = [b for b in budgets if b is not None]
+    if not stated or not all(isinstance(b, BudgetLine) for b in stated):
+        return None
+    return total(b.pagu for b in stated if isinstance(b, BudgetLine))
+
+
+def _changes_of(
+    report: Report, unit: Unit, change: PeriodChange | None
+) -> tuple[Change | None, dict[str, IndicatorChange]]:
+    """The unit's change in ``change``, and its indicators' by code."""
+    if change is None:
+        return None, {}
+    if unit is report.root:
+        return change.office, {i.code: i for i in change.indicators}
+    try:
+        found = change.unit(unit.code)
+    except KeyError:
+        return None, {}
+    return found.change, {i.code: i for i in found.indicators}
+
+
+def _block_items(
+    report: Report,
+    unit: Unit,
+    block: UnitPeriod,
+    *,
+    prior: Sequence[PrintedFigure] | None,
+    score: UnitScore,
+    change: Change | None,
+    against_original: bool,
+) -> Iterator[Recomputed]:
+    """The figures printed for the unit itself in one period (its dashboard row)."""
+    for printed in block.printed:
+        exact = _unit_exact(printed.quantity, score, change)
+        if printed.quantity is Quantity.PAGU and against_original:
+            exact = _stated_pagu(unit, block.period)  # the score's pagu is the pagu awal
+        yield Recomputed(
+            printed,
+            Subject(unit.code),
+            block.period,
+            exact,
+            _operands(report, printed, block.printed, prior),
+        )
+
+
 def _unit_items(
     report: Report,
     unit: Unit,
@@ -365,33 +417,23 @@ def _unit_items(
     change: PeriodChange | None,
     *,
     year_level_only: bool,
+    against_original: bool = False,
 ) -> Iterator[Recomputed]:
     earlier = None if change is None else change.earlier
-    if change is None:
-        unit_change: Change | None = None
-        indicator_changes: dict[str, IndicatorChange] = {}
-    elif unit is report.root:
-        unit_change = change.office
-        indicator_changes = {i.code: i for i in change.indicators}
-    else:
-        try:
-            found = change.unit(unit.code)
-        except KeyError:
-            found = None
-        unit_change = None if found is None else found.change
-        indicator_changes = {} if found is None else {i.code: i for i in found.indicators}
+    unit_change, indicator_changes = _changes_of(report, unit, change)
     block = unit.at(key)
-    prior_block = None if earlier is None else unit.at(earlier)
     if block is not None:
+        prior_block = None if earlier is None else unit.at(earlier)
         prior = None if prior_block is None else prior_block.printed
-        for printed in block.printed:
-            yield Recomputed(
-                printed,
-                Subject(unit.code),
-                key,
-                _unit_exact(printed.quantity, score, unit_change),
-                _operands(report, printed, block.printed, prior),
-            )
+        yield from _block_items(
+            report,
+            unit,
+            block,
+            prior=prior,
+            score=score,
+            change=unit_change,
+            against_original=against_original,
+        )
     if year_level_only:
         return
     if block is not None:
@@ -442,4 +484,5 @@ def recompute(
                 period_score.unit(unit.code),
                 change,
                 year_level_only=year_level_only,
+                against_original=period_score.method.absorption_base is AbsorptionBase.ORIGINAL,
             )
