@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pages import Loaded, assert_fits_a4, opened
 
 import lakipcore
 from lakipcore.model import BudgetLine
@@ -22,14 +23,6 @@ from lakipcore.render import render_html
 from lakipcore.scoring import absorption
 
 RPD = Path(__file__).resolve().parents[1] / "data" / "rpd-2021.toml"
-A4_WIDTH = 794  # 210 mm at 96 dpi
-
-
-class Loaded:
-    """A page opened in the browser, with what happened while it loaded."""
-
-    def __init__(self, page: Any, url: str, requests: list[str], errors: list[str]) -> None:
-        self.page, self.url, self.requests, self.errors = page, url, requests, errors
 
 
 @pytest.fixture(scope="module")
@@ -42,19 +35,8 @@ def loaded(
     browser: Any, report: lakipcore.Report, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Loaded]:
     """The page, opened from a file; every request and console error recorded."""
-    path = tmp_path_factory.mktemp("rpd") / "rpd.html"
-    path.write_text(render_html(report), encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    page = context.new_page()
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    url = path.as_uri()
-    page.goto(url, wait_until="load")
-    yield Loaded(page, url, requests, errors)
-    context.close()
+    with opened(browser, render_html(report), tmp_path_factory.mktemp("rpd") / "rpd.html") as page:
+        yield page
 
 
 def _programmes(report: lakipcore.Report) -> dict[str, BudgetLine]:
@@ -159,17 +141,4 @@ def test_the_rpd_bar_sits_below_its_units_bar(loaded: Loaded, report: lakipcore.
 
 def test_print_layout_fits_a4(browser: Any, loaded: Loaded) -> None:
     """Printed, the wider budget table (eight columns) still fits the A4 width."""
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
-    page = context.new_page()
-    try:
-        page.emulate_media(media="print")
-        page.goto(loaded.url, wait_until="load")
-        assert page.evaluate("document.documentElement.scrollWidth") <= A4_WIDTH
-        wide = page.evaluate(
-            """w => [...document.querySelectorAll('table, svg, pre, p')]
-                .filter(e => e.getBoundingClientRect().right > w + 0.5).length""",
-            A4_WIDTH,
-        )
-        assert 0 == wide
-    finally:
-        context.close()
+    assert_fits_a4(browser, loaded.url)

@@ -14,20 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pages import A4_WIDTH, Loaded, assert_fits_a4, opened
 
 import lakipcore
 from lakipcore.audit import Finding, Severity, audit
 from lakipcore.render import render_html
 
 EXAMPLES = sorted((Path(lakipcore.__file__).parent / "data").glob("*.toml"))
-A4_WIDTH = 794  # 210 mm at 96 dpi
-
-
-class Loaded:
-    """A page opened in the browser, with what happened while it loaded."""
-
-    def __init__(self, page: Any, url: str, requests: list[str], errors: list[str]) -> None:
-        self.page, self.url, self.requests, self.errors = page, url, requests, errors
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
@@ -45,19 +38,10 @@ def loaded(
     browser: Any, report: lakipcore.Report, example: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Loaded]:
     """The example's page, opened from a file; every request and console error recorded."""
-    path = tmp_path_factory.mktemp("report") / f"{example.stem}.html"
-    path.write_text(render_html(report), encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-    page = context.new_page()
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    url = path.as_uri()
-    page.goto(url, wait_until="load")
-    yield Loaded(page, url, requests, errors)
-    context.close()
+    with opened(
+        browser, render_html(report), tmp_path_factory.mktemp("report") / f"{example.stem}.html"
+    ) as page:
+        yield page
 
 
 def test_loads_alone_without_errors(loaded: Loaded) -> None:
@@ -195,20 +179,7 @@ def test_flagged_figures_are_marked(loaded: Loaded, report: lakipcore.Report) ->
 
 def test_print_layout_fits_a4(browser: Any, loaded: Loaded) -> None:
     """Printed (print media, an A4-wide viewport), nothing is wider than the page."""
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
-    page = context.new_page()
-    try:
-        page.emulate_media(media="print")
-        page.goto(loaded.url, wait_until="load")
-        assert page.evaluate("document.documentElement.scrollWidth") <= A4_WIDTH
-        wide = page.evaluate(
-            """w => [...document.querySelectorAll('table, svg, pre, p')]
-                .filter(e => e.getBoundingClientRect().right > w + 0.5).length""",
-            A4_WIDTH,
-        )
-        assert 0 == wide
-    finally:
-        context.close()
+    assert_fits_a4(browser, loaded.url)
 
 
 def test_banten_screenshots(browser: Any, artifacts: Path, tmp_path: Path) -> None:
