@@ -296,3 +296,16 @@ def test_shipped_examples_have_no_rpd_columns(path: Path) -> None:
     assert ["105.370.538.000", "103.826.538.000", "23.906.077.655"] == parsed.rows["pppomn"][2:5]
     (output,) = (row for key, row in parsed.rows.items() if key.startswith("output"))
     assert ["", "103.826.538.000", "23.906.077.655", "23,03%"] == output[2:]
+
+
+def test_pagu_column_is_the_revised_pagu_under_the_pagu_awal_method() -> None:
+    """Under a method measuring absorption against the pagu awal, the Pagu column still shows
+    the revised pagu (the score's pagu is then the pagu awal) and Penyerapan the rate against
+    the pagu awal: 23.906.077.655 / 105.370.538.000 = 22,69 %."""
+    text = (DATA / "pppomn-2021-tw2.toml").read_text(encoding="utf-8")
+    own = '[methods.awal]\nbase = "pooled-sum"\nabsorption-base = "original"\n\n[[periods]]'
+    text = text.replace("[[periods]]", own, 1).replace('method = "pooled-sum"', 'method = "awal"')
+    parsed = budget_of(render_html(lakipcore.loads_report(text)))
+    row = parsed.rows["pppomn"]
+    assert ["105.370.538.000", "103.826.538.000", "23.906.077.655"] == row[2:5]
+    assert row[5].endswith("seharusnya 22,69% [1]")  # the report's 23.03% is against the pagu

@@ -21,7 +21,14 @@ from lakipcore.model import BudgetLine, Report
 from lakipcore.scoring import AbsorptionAggregation, UnitScore
 from lakipcore.scoring.formulas import defined_absorption
 
-__all__ = ["PlanFigures", "has_original", "has_plan", "pagu_awal", "plan_figures"]
+__all__ = [
+    "PlanFigures",
+    "has_original",
+    "has_plan",
+    "pagu_awal",
+    "plan_figures",
+    "stated_pagu",
+]
 
 
 def _lines(report: Report, score: UnitScore, key: str) -> list[BudgetLine] | None:
@@ -61,6 +68,13 @@ def pagu_awal(report: Report, score: UnitScore, key: str) -> Decimal | None:
     if lines is None or any(line.original is None for line in lines):
         return None
     return total(line.original for line in lines if line.original is not None)
+
+
+def stated_pagu(report: Report, score: UnitScore, key: str) -> Decimal | None:
+    """Σ the stated (revised) pagu of the row's programmes: the Pagu column under a method that
+    measures absorption against the pagu awal, where the score's pagu is the pagu awal."""
+    lines = _lines(report, score, key)
+    return None if lines is None else total(line.pagu for line in lines)
 
 
 @attrs.frozen

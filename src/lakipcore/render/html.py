@@ -15,6 +15,7 @@ from decimal import Decimal
 from importlib import resources
 
 from lakipcore.audit import Finding, Severity, audit
+from lakipcore.methods import AbsorptionBase
 from lakipcore.model import (
     BudgetLine,
     Indicator,
@@ -23,7 +24,13 @@ from lakipcore.model import (
     TableKind,
     Unit,
 )
-from lakipcore.render.budget import has_original, has_plan, pagu_awal, plan_figures
+from lakipcore.render.budget import (
+    has_original,
+    has_plan,
+    pagu_awal,
+    plan_figures,
+    stated_pagu,
+)
 from lakipcore.render.cells import (
     changes_of,
     entries,
@@ -301,14 +308,16 @@ class _Page:
         originals = has_original(report, root, key)
         plans = has_plan(report, root, key)
         aggregation = self.main.method.absorption
+        against_original = self.main.method.absorption_base is AbsorptionBase.ORIGINAL
         rows = []
         for number, depth, score in _rows(self.main):
             unit = report.unit(score.code)
             own = unit.budget(key)
             if number != "A" and own is None and score.absorption is None and not score.units:
                 continue
+            pagu = score.pagu if not against_original else stated_pagu(report, score, key)
             amounts = [
-                (_Q.PAGU, fmt.rupiah(score.pagu)),
+                (_Q.PAGU, fmt.rupiah(pagu)),
                 (_Q.REALISATION, fmt.rupiah(score.realisation)),
                 (_Q.ABSORPTION, fmt.percent(score.absorption)),
             ]
