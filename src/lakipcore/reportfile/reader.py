@@ -102,6 +102,13 @@ class LineIndex:
                 self._lines.setdefault(path, number)
                 depth = max(0, _balance(line[key.end() :]))
 
+    @classmethod
+    def of(cls, lines: dict[str, int]) -> LineIndex:
+        """An index of ``lines`` made by another scan (``read_canonical``'s)."""
+        index = cls("")
+        index._lines = lines
+        return index
+
     def line(self, path: str) -> int | None:
         """The line of ``path`` or of the nearest enclosing field the scan saw."""
         while path:
