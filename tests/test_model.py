@@ -987,3 +987,25 @@ def test_origin_child_paths():
     assert "target" == Origin().child("target").path
     assert "f.toml:9:units[2]" == str(origin)
     assert "<report>" == str(Origin())
+
+
+@pytest.mark.parametrize("line", [None, 1, 9, 10, 265, 266, 10_000])
+def test_an_origin_within_another_is_the_origin_of_its_path(line: int | None) -> None:
+    """Origin.within keeps the parent, the key and the line as an offset; it compares, hashes,
+    prints and pickles as the plain origin of the joined path and line."""
+    import pickle
+
+    from attrs.exceptions import FrozenInstanceError
+
+    unit = Origin("f.toml", "units[2]", 9)
+    inner = unit.within("indicators[0]", line).within("periods.2019", line).within("[1]", line)
+    plain = Origin("f.toml", "units[2].indicators[0].periods.2019[1]", line)
+    assert plain == inner
+    assert hash(plain) == hash(inner)
+    assert (plain.source, plain.path, plain.line) == (inner.source, inner.path, inner.line)
+    assert str(plain) == str(inner)
+    assert repr(plain) == repr(inner)
+    assert plain == pickle.loads(pickle.dumps(inner))
+    assert Origin(path="a.b", line=line) == Origin().within("a", None).within("b", line)
+    with pytest.raises(FrozenInstanceError):
+        inner.line = 3  # type: ignore[misc]

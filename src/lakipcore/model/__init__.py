@@ -2,6 +2,8 @@
 evidence and the tables of the report, each parsed object with its origin.
 
 All value objects are frozen ``attrs`` classes with slots; change one with ``attrs.evolve``.
+(:class:`Origin`, of which a loaded report holds millions, is a smaller slotted class of its
+own, immutable too.)
 Numbers are ``Decimal`` (``int`` is accepted and converted); ``float`` and ``str`` are refused.
 """
 

@@ -537,7 +537,9 @@ def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> Unit
         for index, item in enumerate(reader.array(table, "derived", path))
     )
     with reader.placed(path):
-        return UnitPeriod(key, budget, printed, evidence, origin=origin, derived=derived)
+        return UnitPeriod(
+            reader.shared(key), budget, printed, evidence, origin=origin, derived=derived
+        )
 
 
 def _budget(reader: Reader, table: Table, path: str) -> Budget:
@@ -559,7 +561,7 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
         with reader.placed(opath):
             outputs.append(
                 BudgetOutput(
-                    name=reader.required_text(item, "name", opath),
+                    name=reader.shared(reader.required_text(item, "name", opath)),
                     pagu=_amount(reader, item, "pagu", opath),
                     realisation=_amount(reader, item, "realisation", opath),
                     code=reader.text(item, "code", opath, required=False),
@@ -567,7 +569,7 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
                     origin=output_origin,
                 )
             )
-    programme = reader.required_text(table, "programme", path)
+    programme = reader.shared(reader.required_text(table, "programme", path))
     printed = reader.printed(table, path, _PROGRAMME_QUANTITIES)
     original = _amount(reader, table, "original", path) if "original" in table else None
     plan = _amount(reader, table, "plan", path) if "plan" in table else None
@@ -630,8 +632,10 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
         if entry is not None:
             entries.append(entry)
     code = reader.required_text(item, "code", path)
-    name = reader.required_text(item, "name", path)
+    # Names and goals repeat across the units of a ministry (the same IKU in every UPT).
+    name = reader.shared(reader.required_text(item, "name", path))
     goal = reader.text(item, "goal", path, required=False)
+    goal = None if goal is None else reader.shared(goal)
     if len(entries) != len(tables):
         raise NotBuiltError
     with reader.placed(path):
@@ -666,7 +670,7 @@ def _indicator_period(
     accumulate = reader.boolean(table, "accumulate", path)
     with reader.placed(path):
         return IndicatorPeriod(
-            key,
+            reader.shared(key),
             target,
             realisation,
             printed,

@@ -366,7 +366,7 @@ class Reader:
                     figures.append(
                         PrintedFigure(
                             quantity,
-                            place,
+                            self.shared(place),
                             self.shared(text),
                             self.origin(where, within=path),
                             notation=self.notation,
