@@ -162,6 +162,8 @@ class Reader:
         # and a parsed figure is immutable, so each text is parsed once and its Decimal shared.
         self._figures: dict[tuple[str, Notation], Figure | NotTargeted] = {}
         self._texts: dict[str, str] = {}
+        # Targets and realisations made so far, by class, text, notation and scale (the loader's).
+        self.measures: dict[tuple[type, str, Notation, str | None], object] = {}
         self._origins: dict[str, Origin] = {}  # by path, while the file is read
 
     # --- origins and errors ------------------------------------------------------------------
