@@ -167,9 +167,10 @@ def check_grades(context: AuditContext) -> list[Finding]:
     return findings
 
 
-def _shown(value: Decimal) -> str:
+def _shown(value: Decimal, notation: Notation) -> str:
     """A graded value for a message: as it is when short, else at 2 places (a capaian)."""
-    return format_number(value if places_of(value) <= 4 else round_to(value, 2))
+    shown = value if places_of(value) <= 4 else round_to(value, 2)
+    return format_number(shown, notation=notation)
 
 
 def _grade_of(grades: GradeTable, value: Decimal) -> tuple[str, str] | str:
@@ -194,6 +195,7 @@ def _grade_finding(
     printed: str,
     value: Decimal,
     grades: GradeTable,
+    notation: Notation,
 ) -> Finding | None:
     grade = _grade_of(grades, value)
     if isinstance(grade, str):
@@ -203,7 +205,7 @@ def _grade_finding(
             period=period,
             location=location,
             message=(
-                f"printed {printed!r} for {_shown(value)}, which {grades.name} cannot "
+                f"printed {printed!r} for {_shown(value, notation)}, which {grades.name} cannot "
                 f"grade: {grade}"
             ),
             published=printed,
@@ -217,7 +219,7 @@ def _grade_finding(
         period=period,
         location=location,
         message=(
-            f"printed {printed!r} but {_shown(value)} is {grade[0]}"
+            f"printed {printed!r} but {_shown(value, notation)} is {grade[0]}"
             f"{f' ({grade[1]})' if grade[1] else ''} in {grades.name}"
         ),
         published=printed,
@@ -250,6 +252,7 @@ def _grade_cells(
                 printed=row[position],
                 value=value,
                 grades=context.report.grade_table(column.grades),
+                notation=context.report.notation,
             )
             if finding is not None:
                 findings.append(finding)
@@ -274,6 +277,7 @@ def _grade_totals(
             printed=total.text,
             value=value,
             grades=context.report.grade_table(total.grades),
+            notation=context.report.notation,
         )
         if finding is not None:
             findings.append(finding)
@@ -340,6 +344,7 @@ def _printed_grade(
         printed=printed.text,
         value=capaian,
         grades=table,
+        notation=context.report.notation,
     )
     return [] if finding is None else [finding]
 
