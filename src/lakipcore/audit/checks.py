@@ -104,9 +104,9 @@ def _lenient(printed: PrintedFigure) -> Decimal | None:
     return None if figure is None else figure.value
 
 
-def _difference(printed: Decimal, exact: Decimal, notation: Notation) -> str:
-    places = places_of(printed)
-    delta = sub(printed, round_to(exact, places))
+def _difference(printed: Decimal, rounded: Decimal, notation: Notation) -> str:
+    """How far the printed figure is from the recomputed one rounded at its places."""
+    delta = sub(printed, rounded)
     direction = "too high" if delta > 0 else "too low"
     return f"{format_number(delta.copy_abs(), notation=notation)} {direction}"
 
@@ -114,13 +114,14 @@ def _difference(printed: Decimal, exact: Decimal, notation: Notation) -> str:
 def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> str:
     places = places_of(printed)
     n = item.printed.notation
+    rounded = round_to(exact, places)  # once: the message shows it and its difference
     if item.printed.quantity in (Quantity.TARGET, Quantity.REALISATION):
         return (
             f"published {item.printed.text} but the {item.printed.quantity.value} scored is "
-            f"{format_number(exact, notation=n)}; {_difference(printed, exact, n)}"
+            f"{format_number(exact, notation=n)}; {_difference(printed, rounded, n)}"
         )
     parts = [
-        f"published {item.printed.text} but the inputs give {_n(exact, places, n)} "
+        f"published {item.printed.text} but the inputs give {format_number(rounded, notation=n)} "
         f"(exact {_exact(exact, n)}, half-up at {places} places)"
     ]
     for now, before in item.operands:
@@ -130,7 +131,7 @@ def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> str
         )
     if item.low is not None and item.high is not None and item.low != item.high:
         parts.append(f"rounded inputs allow {_exact(item.low, n)} to {_exact(item.high, n)}")
-    return "; ".join(parts) + f"; {_difference(printed, exact, n)}"
+    return "; ".join(parts) + f"; {_difference(printed, rounded, n)}"
 
 
 _INFO_MESSAGES = {
