@@ -374,3 +374,31 @@ def test_chart_text_is_plain_text(path: Path) -> None:
         drawing = svg.split("</svg>", 1)[0]
         assert "&lt;span" not in drawing
         assert "<span" not in drawing
+
+
+def _derived_cell(page: str, key: str) -> str:
+    row = page.split(f'data-derived="{key}">', 1)[1].split("</tr>", 1)[0]
+    return row.rsplit("<td", 1)[1]
+
+
+def test_derived_figures_are_recomputed_on_the_page() -> None:
+    """Nilai Turunan: Banten's KI growth (169 against 117 permohonan, printed 44,44%) and
+    Puslatbang's NKA (printed 87.93) as recomputed, listed in the contents."""
+    banten = render_html(lakipcore.load_example())
+    assert '<a href="#turunan">Nilai Turunan</a>' in banten
+    assert ">44,44%" in _derived_cell(banten, "ki-permohonan-growth")
+    puslatbang = render_html(lakipcore.load_report(DATA / "puslatbang-kmp-2021.toml"))
+    assert ">87,93" in _derived_cell(puslatbang, "nka")
+    gunung_kaler = render_html(lakipcore.load_report(DATA / "gunung-kaler-2020.toml"))
+    assert 'id="turunan"' not in gunung_kaler
+    assert "#turunan" not in gunung_kaler
+
+
+def test_a_wrong_derived_figure_is_marked_in_its_cell() -> None:
+    text = (DATA / "puslatbang-kmp-2021.toml").read_text(encoding="utf-8")
+    printed = 'printed = { prose = "87.93" }'
+    wrong = lakipcore.loads_report(text.replace(printed, printed.replace("87.93", "87.94")))
+    cell = _derived_cell(render_html(wrong), "nka")
+    assert "flagged" in cell
+    assert "<s>87.94</s>" in cell
+    assert "seharusnya 87,93" in cell

@@ -15,10 +15,14 @@ from decimal import Decimal
 from importlib import resources
 
 from lakipcore.audit import Finding, Severity, audit
+from lakipcore.audit.recompute import parsed_figure
+from lakipcore.errors import LakipError
+from lakipcore.figures import format_number
 from lakipcore.methods import AbsorptionBase
 from lakipcore.model import (
     BudgetLine,
     Indicator,
+    PrintedFigure,
     Quantity,
     Report,
     TableKind,
@@ -38,7 +42,7 @@ from lakipcore.render.cells import (
     realisation_text,
     target_text,
 )
-from lakipcore.render.marks import PROGRAMME, CellKey, Marks, output_item
+from lakipcore.render.marks import PROGRAMME, CellKey, Marks, derived_item, output_item
 from lakipcore.render.method import method_section
 from lakipcore.render.sections import (
     NA,
@@ -50,7 +54,7 @@ from lakipcore.render.sections import (
     text,
 )
 from lakipcore.render.svg import Bar, bar_chart
-from lakipcore.rounding import Rounding
+from lakipcore.rounding import Rounding, places_of
 from lakipcore.scoring import (
     IndicatorScore,
     MethodChoice,
@@ -60,6 +64,8 @@ from lakipcore.scoring import (
     UnitScore,
     score_report,
 )
+from lakipcore.scoring.catalogue import get_formula
+from lakipcore.scoring.derived import derived_values
 
 __all__ = ["render_html"]
 
@@ -71,6 +77,17 @@ _INDICATORS = (TableKind.INDICATORS, TableKind.CHANGES)
 _BUDGET = (TableKind.BUDGET,)
 # A figure of the indicator tables that the report's YoY tables print too (the unit's mean).
 _CHANGES_FIRST = (TableKind.CHANGES, TableKind.INDICATORS)
+
+
+def _printed_places(printed: PrintedFigure) -> int:
+    """The places a printed figure shows (2 when it cannot be read)."""
+    figure = parsed_figure(printed.text, printed.notation)
+    return 2 if figure is None else places_of(figure.value)
+
+
+def _printed_percent(printed: PrintedFigure) -> bool:
+    figure = parsed_figure(printed.text, printed.notation)
+    return figure is not None and figure.percent
 
 
 def _css() -> str:
@@ -389,6 +406,48 @@ class _Page:
             body += self.absorption_chart(plans)
         return f'<section id="anggaran"><h2>Realisasi Anggaran</h2>{body}</section>'
 
+    # --- Nilai turunan: the figures the report computes with a named formula --------------
+
+    def derived(self) -> str:
+        """The derived figures of the main period (NE, NKA, a growth): each recomputed, the
+        printed value marked where it is wrong; empty when the report has none."""
+        section = "Nilai Turunan"
+        rows = []
+        for unit in self.report.units():
+            block = unit.at(self.key)
+            if block is None or not block.derived:
+                continue
+            values = derived_values(block)
+            for figure in block.derived:
+                value = values[figure.key]
+                places = max((_printed_places(p) for p in figure.printed), default=2)
+                if isinstance(value, LakipError):
+                    shown = f'<span class="na" title="{text(value.message)}">–</span>'
+                else:
+                    # As the report prints it: a growth "44,44%", an NKA "87,93".
+                    percent = any(_printed_percent(p) for p in figure.printed)
+                    number = format_number(value, places, self.fmt.rounding)
+                    shown = text(number + ("%" if percent else ""))
+                entry = get_formula(figure.formula)
+                key = (unit.code, derived_item(figure.key), self.key, _Q.VALUE)
+                rows.append(
+                    f'<tr data-unit="{text(unit.code)}" data-derived="{text(figure.key)}">'
+                    f'<th scope="row">{text(unit.name)}</th><td>{text(figure.key)}</td>'
+                    f"<td><code>{text(figure.formula)}</code>: {text(entry.meaning)}</td>"
+                    + self.cell([key], tuple(TableKind), shown, section)
+                    + "</tr>"
+                )
+        if not rows:
+            return ""
+        return (
+            '<section id="turunan"><h2>Nilai Turunan</h2><p>Nilai yang dihitung laporan dengan '
+            "rumus bernama (katalog rumus lakipcore), dihitung ulang dari masukan yang dicetak"
+            f", {text(self.main.period.label)}.</p>"
+            '<table class="derived"><thead><tr><th>Unit Kerja</th><th>Nilai</th><th>Rumus</th>'
+            "<th>Hasil Hitung</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            "</section>"
+        )
+
     def absorption_chart(self, plans: bool) -> str:
         """Absorption per unit; with an RPD, realisasi against the RPD beside each bar."""
         fmt, period = self.fmt, self.main
@@ -460,7 +519,8 @@ def render_html(
     marks = Marks(report, findings)
     page = _Page(report, scored, marks, fmt)
     # Tables first: the audit section names the cells its findings are marked in.
-    body = [page.dashboard(), page.measurement(), page.budget()]
+    derived = page.derived()
+    body = [page.dashboard(), page.measurement(), page.budget(), derived]
     body.append(periods_section(report, scored, marks, fmt))
     body.append(audit_section(report, marks, fmt))
     body.append(method_section(scored, fmt))
@@ -485,7 +545,7 @@ def render_html(
         f'{text(main.period.label)}</p><dl class="summary" id="ringkasan">{summary}'
         f'<div><dt>Hasil Audit</dt><dd class="errors{" none" if not errors else ""}">'
         f'<a href="#audit">{errors} kesalahan'
-        "</a></dd></div></dl>" + _contents() + "</header><main>"
+        "</a></dd></div></dl>" + _contents(bool(derived)) + "</header><main>"
     )
     footer = (
         f"<footer><p>Sumber: {text(source or report.source or 'laporan')}. Dibuat dengan "
@@ -495,11 +555,12 @@ def render_html(
     return marks.resolve(head + "".join(body) + "</main>" + footer + "</body></html>\n")
 
 
-def _contents() -> str:
+def _contents(derived: bool) -> str:
     items = (
         ("dashboard", "Dashboard Performance"),
         ("pengukuran", "Pengukuran Kinerja"),
         ("anggaran", "Realisasi Anggaran"),
+        *((("turunan", "Nilai Turunan"),) if derived else ()),
         ("periode", "Kinerja Antar Periode"),
         ("audit", "Hasil Audit"),
         ("metode", "Metode Perhitungan"),

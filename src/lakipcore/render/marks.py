@@ -28,9 +28,10 @@ from lakipcore.model import (
     Report,
     ReportedAbsorption,
     TableKind,
+    UnitPeriod,
 )
 
-__all__ = ["PROGRAMME", "CellKey", "Marks", "output_item"]
+__all__ = ["PROGRAMME", "CellKey", "Marks", "derived_item", "output_item"]
 
 CellKey = tuple[str, str | None, str, Quantity]
 """(unit code, item, period key, quantity); item is an indicator code, :data:`PROGRAMME`, an
@@ -44,6 +45,11 @@ def output_item(index: int) -> str:
     return f"output:{index}"
 
 
+def derived_item(key: str) -> str:
+    """The item of a unit's derived figure ``key`` (its NE, its NKA)."""
+    return f"derived:{key}"
+
+
 _TAG = re.compile(r"<[^>]+>")
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -52,21 +58,28 @@ def _figures(report: Report) -> Iterator[tuple[CellKey, PrintedFigure]]:
     """Every printed figure of the report with the key of the cell that shows its quantity."""
     for unit in report.units():
         for block in unit.periods:
-            for figure in block.printed:
-                yield (unit.code, None, block.period, figure.quantity), figure
-            budget = block.budget
-            if isinstance(budget, BudgetLine | ReportedAbsorption):
-                for figure in budget.printed:
-                    yield (unit.code, PROGRAMME, block.period, figure.quantity), figure
-            if isinstance(budget, BudgetLine):
-                for index, output in enumerate(budget.outputs):
-                    for figure in output.printed:
-                        key = (unit.code, output_item(index), block.period, figure.quantity)
-                        yield key, figure
+            yield from _block_figures(unit.code, block)
         for indicator in unit.indicators:
             for entry in indicator.periods:
                 for figure in entry.printed:
                     yield (unit.code, indicator.code, entry.period, figure.quantity), figure
+
+
+def _block_figures(code: str, block: UnitPeriod) -> Iterator[tuple[CellKey, PrintedFigure]]:
+    """The printed figures of a unit's period block: its own, its budget's, its derived ones."""
+    for figure in block.printed:
+        yield (code, None, block.period, figure.quantity), figure
+    budget = block.budget
+    if isinstance(budget, BudgetLine | ReportedAbsorption):
+        for figure in budget.printed:
+            yield (code, PROGRAMME, block.period, figure.quantity), figure
+    if isinstance(budget, BudgetLine):
+        for index, output in enumerate(budget.outputs):
+            for figure in output.printed:
+                yield (code, output_item(index), block.period, figure.quantity), figure
+    for derived in block.derived:
+        for figure in derived.printed:
+            yield (code, derived_item(derived.key), block.period, figure.quantity), figure
 
 
 @attrs.define
