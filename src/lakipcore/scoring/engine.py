@@ -183,13 +183,17 @@ class _Scorer:
         if isinstance(entry.target, NotTargeted):
             return IndicatorScore(code, name, None, "not targeted")
         target = entry.target.value
-        failure: LakipError | None = None
-        try:
-            realised = self.realisation(indicator, entry, evidence)
-        except LakipError as error:
-            failure = error
-        if failure is not None:  # handled outside the except block: no chained traceback
-            return self._failed(unit, indicator, entry, failure)
+        stated = entry.realisation
+        if stated is not None:  # the common case: no rule to evaluate, nothing to fail
+            realised: Decimal | None = stated.value
+        else:
+            failure: LakipError | None = None
+            try:
+                realised = self.realisation(indicator, entry, evidence)
+            except LakipError as error:
+                failure = error
+            if failure is not None:  # handled outside the except block: no chained traceback
+                return self._failed(unit, indicator, entry, failure)
         if realised is None:
             return IndicatorScore(code, name, None, "planned", target=target)
         formula = indicator.formula
@@ -197,7 +201,7 @@ class _Scorer:
             higher = indicator.polarity is Polarity.HIGHER_IS_BETTER
             formula = Formula.RATIO if higher else self.method.lower_is_better
         try:
-            if entry.realisation is not None:
+            if stated is not None:
                 # The model checked the values and the formula's polarity, the method its cap.
                 value = checked_capaian(target, realised, formula, self.method.cap)
             else:  # derived or accumulated: a rule may give any value, so check it
@@ -211,7 +215,7 @@ class _Scorer:
         except ZeroTargetError as error:
             zero: LakipError = error
         else:
-            return IndicatorScore(code, name, value, realisation=realised, target=target)
+            return IndicatorScore(code, name, value, None, realised, target)
         if self.method.zero_target is ZeroTargetPolicy.EXCLUDE:
             return IndicatorScore(code, name, None, "zero target excluded", realised, target)
         return self._failed(unit, indicator, entry, zero)
@@ -501,9 +505,12 @@ def _unit_change(unit: Unit, later: PeriodScore, earlier: PeriodScore) -> UnitCh
     if now is None and before is None:
         return None
     items = []
+    # By code, once per unit (a unit score's own lookup scans its indicators).
+    later_scores = {} if now is None else {i.code: i for i in now.indicators}
+    earlier_scores = {} if before is None else {i.code: i for i in before.indicators}
     for indicator in unit.indicators:
-        a = now.indicator(indicator.code) if now and indicator.at(later.key) else None
-        b = before.indicator(indicator.code) if before and indicator.at(earlier.key) else None
+        a = later_scores.get(indicator.code) if indicator.at(later.key) else None
+        b = earlier_scores.get(indicator.code) if indicator.at(earlier.key) else None
         if a is None and b is None:
             continue
         a_value = None if a is None else a.capaian
