@@ -404,3 +404,17 @@ def test_pppomn_printed_pagu_is_the_revised_one_under_the_pagu_awal_method() -> 
 def again_equal(report: Report) -> bool:
     """The report written and read back is the same (the method part included)."""
     return loads_report(dump_report(report)) == report
+
+
+def test_puslatbang_nka_is_in_the_score_json() -> None:
+    report = _report(PUSLATBANG)
+    data = lakipcore.score_to_dict(score_report(report), report=report)
+    (period,) = data["periods"]
+    assert [
+        {
+            "key": "nka",
+            "formula": "pmk22-nka",
+            "value": {"exact": "87.92791", "shown": "87,93"},
+            "error": None,
+        }
+    ] == period["office"]["derived"]

@@ -14,9 +14,11 @@ from decimal import Decimal
 from typing import TypedDict
 
 from lakipcore._exact import integral
+from lakipcore.errors import LakipError
 from lakipcore.figures import NotTargeted, format_number
 from lakipcore.model import IndicatorPeriod, Measure, MeasureKind, Report
 from lakipcore.rounding import Rounding, round_to
+from lakipcore.scoring.derived import derived_values
 from lakipcore.scoring.methods import ScoringMethod
 from lakipcore.scoring.results import (
     Change,
@@ -110,8 +112,19 @@ class OutputDict(TypedDict):
     absorption: NumberDict | None
 
 
+class DerivedDict(TypedDict):
+    """A derived figure of the unit's period (a growth, a nilai efisiensi, an NKA): its value by
+    its formula, or why it has none."""
+
+    key: str
+    formula: str
+    value: NumberDict | None
+    error: str | None
+
+
 class UnitDict(TypedDict):
-    """A unit's scores in a period, with its indicators, outputs and sub-units."""
+    """A unit's scores in a period, with its indicators, outputs, derived figures and
+    sub-units."""
 
     code: str
     name: str
@@ -123,6 +136,7 @@ class UnitDict(TypedDict):
     gaps: list[str]
     indicators: list[IndicatorDict]
     outputs: list[OutputDict]
+    derived: list[DerivedDict]
     units: list[UnitDict]
 
 
@@ -323,8 +337,34 @@ def _unit(unit: UnitScore, num: _Numbers, report: Report | None) -> UnitDict:
             }
             for o in unit.outputs
         ],
+        "derived": _derived(unit, num, report),
         "units": [_unit(u, num, report) for u in unit.units],
     }
+
+
+def _derived(unit: UnitScore, num: _Numbers, report: Report | None) -> list[DerivedDict]:
+    """The unit's derived figures in the period, when the scored report is given."""
+    if report is None:
+        return []
+    try:
+        block = report.unit(unit.code).at(unit.period)
+    except KeyError:  # a score of another report than the one given
+        return []
+    if block is None or not block.derived:
+        return []
+    values = derived_values(block)
+    items: list[DerivedDict] = []
+    for figure in block.derived:
+        value = values[figure.key]
+        items.append(
+            {
+                "key": figure.key,
+                "formula": figure.formula,
+                "value": None if isinstance(value, LakipError) else num(value),
+                "error": value.message if isinstance(value, LakipError) else None,
+            }
+        )
+    return items
 
 
 def _period(period: PeriodScore, num: _Numbers, report: Report | None) -> PeriodDict:
