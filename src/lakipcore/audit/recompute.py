@@ -360,7 +360,7 @@ def _row_value(
         return None
 
 
-def _stated_pagu(unit: Unit, key: str) -> Decimal | None:
+def stated_pagu(unit: Unit, key: str) -> Decimal | None:
     """Σ the stated (revised) pagu of ``unit`` and its sub-units in ``key``: ``None`` where
     a budget is known only as a rate, or none is stated."""
     budgets = [u.budget(key) for u in unit.walk()]
@@ -399,7 +399,7 @@ def _block_items(
     for printed in block.printed:
         exact = _unit_exact(printed.quantity, score, change)
         if printed.quantity is Quantity.PAGU and against_original:
-            exact = _stated_pagu(unit, block.period)  # the score's pagu is the pagu awal
+            exact = stated_pagu(unit, block.period)  # the score's pagu is the pagu awal
         yield Recomputed(
             printed,
             Subject(unit.code),

@@ -27,7 +27,6 @@ __all__ = [
     "has_plan",
     "pagu_awal",
     "plan_figures",
-    "stated_pagu",
 ]
 
 
@@ -68,13 +67,6 @@ def pagu_awal(report: Report, score: UnitScore, key: str) -> Decimal | None:
     if lines is None or any(line.original is None for line in lines):
         return None
     return total(line.original for line in lines if line.original is not None)
-
-
-def stated_pagu(report: Report, score: UnitScore, key: str) -> Decimal | None:
-    """Σ the stated (revised) pagu of the row's programmes: the Pagu column under a method that
-    measures absorption against the pagu awal, where the score's pagu is the pagu awal."""
-    lines = _lines(report, score, key)
-    return None if lines is None else total(line.pagu for line in lines)
 
 
 @attrs.frozen

@@ -15,7 +15,7 @@ from decimal import Decimal
 from importlib import resources
 
 from lakipcore.audit import Finding, Severity, audit
-from lakipcore.audit.recompute import parsed_figure
+from lakipcore.audit.recompute import parsed_figure, stated_pagu
 from lakipcore.errors import LakipError
 from lakipcore.figures import format_number
 from lakipcore.methods import AbsorptionBase
@@ -33,7 +33,6 @@ from lakipcore.render.budget import (
     has_plan,
     pagu_awal,
     plan_figures,
-    stated_pagu,
 )
 from lakipcore.render.cells import (
     changes_of,
@@ -79,15 +78,12 @@ _BUDGET = (TableKind.BUDGET,)
 _CHANGES_FIRST = (TableKind.CHANGES, TableKind.INDICATORS)
 
 
-def _printed_places(printed: PrintedFigure) -> int:
-    """The places a printed figure shows (2 when it cannot be read)."""
-    figure = parsed_figure(printed.text, printed.notation)
-    return 2 if figure is None else places_of(figure.value)
-
-
-def _printed_percent(printed: PrintedFigure) -> bool:
-    figure = parsed_figure(printed.text, printed.notation)
-    return figure is not None and figure.percent
+def _as_printed(printed: tuple[PrintedFigure, ...]) -> tuple[int, bool]:
+    """The places and the percent sign the printed copies of a figure show (2 places, no sign,
+    when none can be read)."""
+    figures = [f for p in printed if (f := parsed_figure(p.text, p.notation)) is not None]
+    places = max((places_of(f.value) for f in figures), default=2)
+    return places, any(f.percent for f in figures)
 
 
 def _css() -> str:
@@ -332,7 +328,8 @@ class _Page:
             own = unit.budget(key)
             if number != "A" and own is None and score.absorption is None and not score.units:
                 continue
-            pagu = score.pagu if not against_original else stated_pagu(report, score, key)
+            # The Pagu column is the stated pagu; the score's is the pagu awal under such a method.
+            pagu = score.pagu if not against_original else stated_pagu(unit, key)
             amounts = [
                 (_Q.PAGU, fmt.rupiah(pagu)),
                 (_Q.REALISATION, fmt.rupiah(score.realisation)),
@@ -420,12 +417,11 @@ class _Page:
             values = derived_values(block)
             for figure in block.derived:
                 value = values[figure.key]
-                places = max((_printed_places(p) for p in figure.printed), default=2)
+                places, percent = _as_printed(figure.printed)
                 if isinstance(value, LakipError):
                     shown = f'<span class="na" title="{text(value.message)}">–</span>'
                 else:
                     # As the report prints it: a growth "44,44%", an NKA "87,93".
-                    percent = any(_printed_percent(p) for p in figure.printed)
                     number = format_number(value, places, self.fmt.rounding)
                     shown = text(number + ("%" if percent else ""))
                 entry = get_formula(figure.formula)

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
 from lakipcore.figures import Figure, NotTargeted
@@ -734,12 +734,12 @@ def _measure(reader: Reader, cls: type[_M], figure: Figure, scale: Decimal | Non
         if scale is not None
         else MeasureKind.COUNT
     )
-    # Targets and realisations repeat ("100%", "12 Laporan"), and a Measure is immutable: one
-    # object per distinct text (and scale) in a file.
-    key = (cls, figure.text, reader.notation, None if scale is None else str(scale))
-    found = reader.measures.get(key)
-    if found is not None:
-        return cast(_M, found)
-    with reader.placed(path, replace=True):
-        measure = reader.measures[key] = cls(kind, figure.value, figure.unit, scale, figure.note)
-    return measure
+
+    def make() -> _M:
+        with reader.placed(path, replace=True):
+            return cls(kind, figure.value, figure.unit, scale, figure.note)
+
+    # One object per distinct target or realisation text (and scale) in a file.
+    return reader.once(
+        (cls, figure.text, reader.notation, None if scale is None else str(scale)), make
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from lakipcore.errors import LakipError, ReportFileError
 from lakipcore.figures import Figure, NotTargeted, parse_cell, parse_figure
@@ -23,7 +23,6 @@ Table = Mapping[str, Any]
 _T = TypeVar("_T")
 
 _HEADER_RE: Final = re.compile(r"\s*(\[\[?)\s*([^\[\]#]+?)\s*\]\]?\s*(?:#.*)?$")
-_BARE_KEY_RE: Final = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*[ \t]*")
 _KEY_RE: Final = re.compile(
     r"\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"))*)\s*="
 )
@@ -72,23 +71,10 @@ class LineIndex:
         arrays: set[str] = set()
         table = ""
         depth = 0  # open brackets of a multi-line value: its lines hold no keys
-        lines = self._lines
         for number, line in enumerate(text.splitlines(), 1):
             if depth > 0:
                 depth += _balance(line)
                 continue
-            first = line[:1]
-            if first in {"", "#"}:
-                continue
-            if first not in {"[", " ", "\t"}:
-                # The common line, `key = value` or `a.b = value` at the start of the line: no
-                # regex scan of the key, whose path is the table's and the key as written.
-                head, equals, rest = line.partition("=")
-                if equals and _BARE_KEY_RE.fullmatch(head):
-                    bare = head.rstrip()
-                    lines.setdefault(f"{table}.{bare}" if table else bare, number)
-                    depth = max(0, _balance(rest))
-                    continue
             header = _HEADER_RE.match(line)
             if header is not None:
                 table = _resolve(_keys(header[2]), arrays, counts, header[1] == "[[")
@@ -158,12 +144,8 @@ class Reader:
         self.errors: list[LakipError] = []
         # How the file writes numbers ([report] notation); read before any figure is.
         self.notation = Notation.INDONESIAN
-        # Figures parsed so far, by text: a report repeats its figures ("100%", "12 Laporan")
-        # and a parsed figure is immutable, so each text is parsed once and its Decimal shared.
-        self._figures: dict[tuple[str, Notation], Figure | NotTargeted] = {}
+        self._made: dict[tuple[object, ...], object] = {}  # see once()
         self._texts: dict[str, str] = {}
-        # Targets and realisations made so far, by class, text, notation and scale (the loader's).
-        self.measures: dict[tuple[type, str, Notation, str | None], object] = {}
         self._origins: dict[str, Origin] = {}  # by path, while the file is read
 
     # --- origins and errors ------------------------------------------------------------------
@@ -178,26 +160,27 @@ class Reader:
         """
         shown = self.rename(path)
         line = self.lines.line(shown) if self.lines is not None else None
-        made = self._origins
-        if within is not None and self.rename is _same:
-            parent = made.get(within)
-            if parent is not None and len(shown) > len(within):
-                cut = len(within)
-                key = shown[cut + 1 :] if shown[cut] == "." else shown[cut:]
-                origin = made[shown] = parent.within(self.shared(key), line)
-                return origin
+        origin = self._inside(shown, line, within)
+        self._origins[shown] = origin
+        return origin
+
+    def _inside(self, shown: str, line: int | None, within: str | None) -> Origin:
+        """An origin within the nearest enclosing one made before, else one of its own."""
+        cuts: list[int] = []
+        if within is not None and self.rename is _same and len(shown) > len(within):
+            cuts.append(len(within))
         cut = len(shown)
         for _ in range(_ORIGIN_DEPTH):
             cut = max(shown.rfind(".", 0, cut), shown.rfind("[", 0, cut))
             if cut <= 0:
                 break
-            parent = made.get(shown[:cut])
+            cuts.append(cut)
+        for cut in cuts:
+            parent = self._origins.get(shown[:cut])
             if parent is not None:
                 key = shown[cut + 1 :] if shown[cut] == "." else shown[cut:]
-                origin = made[shown] = parent.within(self.shared(key), line)
-                return origin
-        origin = made[shown] = Origin(self.source, shown, line)
-        return origin
+                return parent.within(self.shared(key), line)
+        return Origin(self.source, shown, line)
 
     def fail(self, path: str, message: str) -> ReportFileError:
         """A file error at ``path``."""
@@ -320,24 +303,30 @@ class Reader:
 
     def figure(self, parent: Table, key: str, path: str) -> Figure:
         text = self.required_text(parent, key, path)
-        parsed = self._figures.get((text, self.notation))
-        if isinstance(parsed, Figure):
-            return parsed
-        with self.placed(join(path, key), replace=True):
-            figure = parse_figure(text, notation=self.notation)
-        self._figures[text, self.notation] = figure
-        return figure
+        path = join(path, key)
+        return self.once(("figure", text, self.notation), lambda: self._parse(text, path))
 
     def cell(self, text: str, path: str) -> Figure | NotTargeted:
         """``text`` read as a cell (a figure or "Tidak ditargetkan"), errors placed at
         ``path``."""
-        parsed = self._figures.get((text, self.notation))
-        if parsed is not None:
-            return parsed
+        return self.once(("cell", text, self.notation), lambda: self._cell(text, path))
+
+    def _parse(self, text: str, path: str) -> Figure:
         with self.placed(path, replace=True):
-            cell = parse_cell(text, notation=self.notation)
-        self._figures[text, self.notation] = cell
-        return cell
+            return parse_figure(text, notation=self.notation)
+
+    def _cell(self, text: str, path: str) -> Figure | NotTargeted:
+        with self.placed(path, replace=True):
+            return parse_cell(text, notation=self.notation)
+
+    def once(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """``make()``, made once per ``key`` in this file: a report repeats its figures
+        ("100%", "12 Laporan"), and what is made of them is immutable, so equal ones share
+        one object (and the work). An error is raised each time, at its own place."""
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return cast(_T, found)
 
     def shared(self, text: str) -> str:
         """One ``str`` object for equal printed texts (a loaded report keeps them all)."""
