@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TypedDict
 
+from lakipcore._display import Displayed
 from lakipcore.audit.findings import Finding, Severity
 from lakipcore.model import Report
 
@@ -96,7 +97,7 @@ def _summary(findings: Iterable[Finding]) -> SummaryDict:
     return {"error": counts["error"], "warning": counts["warning"], "info": counts["info"]}
 
 
-class Findings(list[Finding]):
+class Findings(Displayed, list[Finding]):
     """The findings of an audit, in the order the checks found them.
 
     A ``list`` (it compares equal to a list of the same findings), with views by severity and by
@@ -137,16 +138,8 @@ class Findings(list[Finding]):
         """The findings as JSON-ready data (:func:`findings_to_dict`)."""
         return findings_to_dict(self, source=source)
 
-    def _repr_html_(self) -> str:
-        # Imported when a notebook shows the findings, not when the audit runs.
-        from lakipcore.render.notebook import findings_html  # noqa: PLC0415
-
-        return findings_html(self)
-
-    def _repr_markdown_(self) -> str:
-        from lakipcore.render.notebook import findings_markdown  # noqa: PLC0415
-
-        return findings_markdown(self)
+    # The list's repr (the findings themselves); Displayed gives the notebook tables.
+    __repr__ = list.__repr__
 
 
 def render_findings(report: Report, findings: Sequence[Finding]) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from lakipcore._display import Displayed
 from lakipcore._names import enum_field
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.model._members import members
@@ -82,7 +83,7 @@ def _grading(value: Mapping[str, str]) -> Mapping[str, str]:
 
 
 @attrs.frozen(repr=False)
-class Report:
+class Report(Displayed):
     """A performance report (LAKIP, LKjIP, Laporan Kinerja).
 
     ``periods`` is the ordered series of periods it covers (ordered by their last day); ``root``
@@ -376,23 +377,3 @@ class Report:
     def units(self) -> Iterator[Unit]:
         """Every unit, the root first, depth first in report order."""
         return self.root.walk()
-
-    # --- display -------------------------------------------------------------------------------
-
-    # A short repr: attrs' would print every unit, indicator and figure (tens of kilobytes).
-    def __repr__(self) -> str:
-        from lakipcore.render.notebook import report_repr  # noqa: PLC0415 - on use only
-
-        return report_repr(self)
-
-    def _repr_html_(self) -> str:
-        """The report's periods and tree of units as HTML tables, for notebooks."""
-        from lakipcore.render.notebook import report_html  # noqa: PLC0415 - on use only
-
-        return report_html(self)
-
-    def _repr_markdown_(self) -> str:
-        """The report's periods and tree of units as Markdown tables, for notebooks."""
-        from lakipcore.render.notebook import report_markdown  # noqa: PLC0415 - on use only
-
-        return report_markdown(self)

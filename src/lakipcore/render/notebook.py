@@ -16,10 +16,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from html import escape
 
+from lakipcore.audit.export import Findings
 from lakipcore.audit.findings import Finding, Severity
 from lakipcore.figures import format_number, format_percent
 from lakipcore.model import Report
@@ -396,3 +398,33 @@ def report_repr(report: Report) -> str:
         f"<Report {report.office!r} {count} period{'' if count == 1 else 's'} ({keys}), "
         f"{len(units)} unit{'' if len(units) == 1 else 's'}, {indicators} indicators>"
     )
+
+
+# --- the display protocol of lakipcore._display ---------------------------------------------
+
+
+def _dispatch(name: str) -> Callable[[object], str]:
+    @functools.singledispatch
+    def show(value: object) -> str:
+        raise TypeError(f"lakipcore has no {name} display for {type(value).__name__}")
+
+    return show
+
+
+short = _dispatch("short")
+"""The short ``repr`` of a report, a score or an assessment."""
+html = _dispatch("HTML")
+"""The notebook HTML table of a displayed value."""
+markdown = _dispatch("Markdown")
+"""The notebook Markdown table of a displayed value."""
+
+for _shown, _as_short, _as_html, _as_markdown in (
+    (Report, report_repr, report_html, report_markdown),
+    (ReportScore, report_score_repr, report_score_html, report_score_markdown),
+    (PeriodScore, period_score_repr, period_score_html, period_score_markdown),
+    (UnitScore, unit_score_repr, unit_score_html, unit_score_markdown),
+    (Findings, list.__repr__, findings_html, findings_markdown),
+):
+    short.register(_shown, _as_short)
+    html.register(_shown, _as_html)
+    markdown.register(_shown, _as_markdown)

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 import attrs
 
+from lakipcore._display import Displayed
 from lakipcore.model import ReportPeriod
 from lakipcore.scoring.methods import ScoringMethod
 
@@ -86,7 +87,7 @@ def _find(items: tuple[_Coded, ...], index: dict[str, _Coded] | None, code: str)
 
 
 @attrs.frozen(repr=False)
-class UnitScore:
+class UnitScore(Displayed):
     """A unit's scores in one period, unrounded, with its sub-units' scores.
 
     ``achievement`` is ``None`` when no indicator of the unit (or below it) has a capaian;
@@ -136,27 +137,10 @@ class UnitScore:
                 if item.capaian is not None:
                     yield item.capaian
 
-    # A short repr: attrs' would print the whole tree of scores (tens of kilobytes).
-    def __repr__(self) -> str:
-        from lakipcore.render.notebook import unit_score_repr  # noqa: PLC0415 - on use only
-
-        return unit_score_repr(self)
-
-    def _repr_html_(self) -> str:
-        """The unit's scores, indicators and sub-units as an HTML table, for notebooks."""
-        from lakipcore.render.notebook import unit_score_html  # noqa: PLC0415 - on use only
-
-        return unit_score_html(self)
-
-    def _repr_markdown_(self) -> str:
-        """The unit's scores, indicators and sub-units as a Markdown table, for notebooks."""
-        from lakipcore.render.notebook import unit_score_markdown  # noqa: PLC0415 - on use only
-
-        return unit_score_markdown(self)
 
 
 @attrs.frozen(repr=False)
-class PeriodScore:
+class PeriodScore(Displayed):
     """The scores of one period under ``method``: the office (``root``) and every unit below."""
 
     period: ReportPeriod
@@ -211,23 +195,6 @@ class PeriodScore:
         """Whether unit ``code`` takes part in this period."""
         return code in self._by_code
 
-    # A short repr: attrs' would print the whole tree of scores (tens of kilobytes).
-    def __repr__(self) -> str:
-        from lakipcore.render.notebook import period_score_repr  # noqa: PLC0415 - on use only
-
-        return period_score_repr(self)
-
-    def _repr_html_(self) -> str:
-        """The period's Dashboard Performance as an HTML table, for notebooks."""
-        from lakipcore.render.notebook import period_score_html  # noqa: PLC0415 - on use only
-
-        return period_score_html(self)
-
-    def _repr_markdown_(self) -> str:
-        """The period's Dashboard Performance as a Markdown table, for notebooks."""
-        from lakipcore.render.notebook import period_score_markdown  # noqa: PLC0415 - on use only
-
-        return period_score_markdown(self)
 
 
 @attrs.frozen
@@ -299,7 +266,7 @@ class PeriodChange:
 
 
 @attrs.frozen(repr=False)
-class ReportScore:
+class ReportScore(Displayed):
     """A scored report: every period's scores and the changes between consecutive periods."""
 
     periods: tuple[PeriodScore, ...]
@@ -324,20 +291,3 @@ class ReportScore:
         """The change into period ``key`` from the previous period of its kind, if any."""
         return next((c for c in self.changes if c.later == key), None)
 
-    # A short repr: attrs' would print the whole tree of scores (tens of kilobytes).
-    def __repr__(self) -> str:
-        from lakipcore.render.notebook import report_score_repr  # noqa: PLC0415 - on use only
-
-        return report_score_repr(self)
-
-    def _repr_html_(self) -> str:
-        """The main period's dashboard and the change tables in HTML, for notebooks."""
-        from lakipcore.render.notebook import report_score_html  # noqa: PLC0415 - on use only
-
-        return report_score_html(self)
-
-    def _repr_markdown_(self) -> str:
-        """The main period's dashboard and the change tables in Markdown, for notebooks."""
-        from lakipcore.render.notebook import report_score_markdown  # noqa: PLC0415 - on use only
-
-        return report_score_markdown(self)
