@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from lakipcore import Rounding, round_to
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
-from lakipcore.scoring.catalogue import (
+from lakipcore.methods.catalogue import (
     CATALOGUE,
     NKA_WEIGHTS,
     catalogue_names,

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     )
     from lakipcore.limits import DEFAULT_LIMITS, Limits
     from lakipcore.methods import ALIASES
+    from lakipcore.methods.catalogue import CATALOGUE, NamedFormula, get_formula
     from lakipcore.model import (
         KANWIL_TABLES,
         Accumulation,
@@ -148,7 +149,6 @@ if TYPE_CHECKING:
         score_to_dict,
         yoy_points,
     )
-    from lakipcore.scoring.catalogue import CATALOGUE, NamedFormula, get_formula
     from lakipcore.scoring.evidence import (
         rule_value,
     )
@@ -307,9 +307,9 @@ _LAZY: dict[str, str] = {
     "Notation": "lakipcore.notation",
     "GapReading": "lakipcore.surveys",
     "ALIASES": "lakipcore.methods",
-    "CATALOGUE": "lakipcore.scoring.catalogue",
-    "NamedFormula": "lakipcore.scoring.catalogue",
-    "get_formula": "lakipcore.scoring.catalogue",
+    "CATALOGUE": "lakipcore.methods.catalogue",
+    "NamedFormula": "lakipcore.methods.catalogue",
+    "get_formula": "lakipcore.methods.catalogue",
     "DEFAULT_LIMITS": "lakipcore.limits",
     "Limits": "lakipcore.limits",
 }

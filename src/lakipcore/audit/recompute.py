@@ -20,6 +20,7 @@ from lakipcore.audit.findings import Subject
 from lakipcore.errors import FigureFormatError, LakipError
 from lakipcore.figures import Figure, parse_figure
 from lakipcore.methods import AbsorptionBase
+from lakipcore.methods.formulas import defined_absorption
 from lakipcore.model import (
     BudgetLine,
     EvidenceTable,
@@ -39,7 +40,6 @@ from lakipcore.notation import Notation
 from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
 from lakipcore.scoring.derived import derived_values
 from lakipcore.scoring.evidence import rule_value
-from lakipcore.scoring.formulas import defined_absorption
 from lakipcore.scoring.results import (
     Change,
     IndicatorChange,

@@ -23,7 +23,7 @@ from lakipcore.bulk._columns import (
 )
 from lakipcore.bulk._numpy import numpy
 from lakipcore.errors import InvalidValueError, LakipValueError, ZeroTargetError
-from lakipcore.model.indicator import Formula, Polarity
+from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.scoring.methods import ScoringMethod, ZeroTargetPolicy
 
 INTERNAL_SCALE: Final = 10

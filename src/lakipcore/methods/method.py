@@ -13,11 +13,10 @@ from decimal import Decimal
 
 import attrs
 
-from lakipcore._exact import ONE, ZERO, add
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import exact_decimal
-from lakipcore.model.indicator import Formula
+from lakipcore.methods.formulas import Formula, PerformanceWeights
 from lakipcore.rounding import Rounding
 
 __all__ = [
@@ -28,32 +27,6 @@ __all__ = [
     "ScoringMethod",
     "ZeroTargetPolicy",
 ]
-
-
-def _weight(value: object) -> Decimal:
-    weight = exact_decimal(value, field="weight")
-    if weight < ZERO:
-        raise InvalidValueError(f"a weight must not be negative, got {weight}", field="weight")
-    return weight
-
-
-@attrs.frozen
-class PerformanceWeights:
-    """Weights of the performance composite. They must sum to 1.
-
-    The report weighs indicator achievement and budget absorption equally (½ and ½); other
-    composites use 60/40 and so on, which is why the weights are data.
-    """
-
-    achievement: Decimal = attrs.field(default=Decimal("0.5"), converter=_weight)
-    absorption: Decimal = attrs.field(default=Decimal("0.5"), converter=_weight)
-
-    def __attrs_post_init__(self) -> None:
-        if add(self.achievement, self.absorption) != ONE:
-            raise InvalidValueError(
-                f"performance weights must sum to 1, got {self.achievement} + {self.absorption}",
-                field="weights",
-            )
 
 
 class ZeroTargetPolicy(NamedEnum):

@@ -14,6 +14,7 @@ from lakipcore._exact import ZERO, integral
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import NotTargeted, figure_value
+from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
 from lakipcore.model.evidence import Rule, Support
@@ -44,35 +45,6 @@ class MeasureKind(NamedEnum):
     """A percentage (``80%``). Capaian is still R/T: 100 % against 80 % is 125 %."""
     INDEX = "index"
     """A score on a scale (``7,1`` on skala 10). Target and realisation share the scale."""
-
-
-class Polarity(NamedEnum):
-    """Which direction of the realisation is good."""
-
-    __what__ = "polarity"
-
-    HIGHER_IS_BETTER = "higher"
-    """More is better (the usual case). Capaian is R/T."""
-    LOWER_IS_BETTER = "lower"
-    """Less is better ("Menurunnya Persentase Residivis"). Capaian by a lower-is-better formula."""
-
-
-class Formula(NamedEnum):
-    """A capaian formula, by name. Each belongs to one polarity."""
-
-    __what__ = "formula"
-
-    RATIO = "ratio"
-    """R / T × 100, for higher-is-better indicators."""
-    KONDISI_KHUSUS = "kondisi-khusus"
-    """(2T − R) / T × 100 = (1 + (1 − R/T)) × 100: KemenPAN-RB's rule for lower-is-better."""
-    INVERSE_RATIO = "inverse-ratio"
-    """T / R × 100: another lower-is-better convention in use."""
-
-    @property
-    def polarity(self) -> Polarity:
-        """The polarity this formula is meant for."""
-        return Polarity.HIGHER_IS_BETTER if self is Formula.RATIO else Polarity.LOWER_IS_BETTER
 
 
 class Accumulation(NamedEnum):

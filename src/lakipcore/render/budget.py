@@ -17,9 +17,9 @@ from decimal import Decimal
 import attrs
 
 from lakipcore._exact import mean, total
+from lakipcore.methods.formulas import defined_absorption
 from lakipcore.model import BudgetLine, Report
 from lakipcore.scoring import AbsorptionAggregation, UnitScore
-from lakipcore.scoring.formulas import defined_absorption
 
 __all__ = [
     "PlanFigures",

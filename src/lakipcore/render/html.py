@@ -19,6 +19,7 @@ from lakipcore.audit.recompute import parsed_figure, stated_pagu
 from lakipcore.errors import LakipError
 from lakipcore.figures import format_number
 from lakipcore.methods import AbsorptionBase
+from lakipcore.methods.catalogue import get_formula
 from lakipcore.model import (
     BudgetLine,
     Indicator,
@@ -63,7 +64,6 @@ from lakipcore.scoring import (
     UnitScore,
     score_report,
 )
-from lakipcore.scoring.catalogue import get_formula
 from lakipcore.scoring.derived import derived_values
 
 __all__ = ["render_html"]

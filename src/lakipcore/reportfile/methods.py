@@ -38,9 +38,9 @@ from lakipcore.methods import (
     ZeroTargetPolicy,
     get_method,
 )
+from lakipcore.methods.formulas import Formula
 from lakipcore.methods.presets import ALIASES, PRESETS
 from lakipcore.model.codes import check_code
-from lakipcore.model.indicator import Formula
 from lakipcore.notation import Notation
 from lakipcore.reportfile.reader import Reader, Table, join
 from lakipcore.rounding import Rounding

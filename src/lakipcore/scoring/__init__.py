@@ -1,5 +1,13 @@
 """Scoring: the formulas, the named methods, and the engine that applies them to a report."""
 
+from lakipcore.methods.formulas import (
+    PerformanceWeights,
+    absorption,
+    capaian,
+    performance,
+    relative_change,
+    yoy_points,
+)
 from lakipcore.scoring.engine import (
     MethodChoice,
     Problem,
@@ -10,14 +18,6 @@ from lakipcore.scoring.engine import (
     score_report,
 )
 from lakipcore.scoring.export import JSON_SCHEMA, score_to_dict
-from lakipcore.scoring.formulas import (
-    PerformanceWeights,
-    absorption,
-    capaian,
-    performance,
-    relative_change,
-    yoy_points,
-)
 from lakipcore.scoring.methods import (
     PRESETS,
     AbsorptionAggregation,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lakipcore.errors import InvalidValueError, LakipError
+from lakipcore.methods.catalogue import evaluate
 from lakipcore.model.derived import DerivedFigure, Reference
 from lakipcore.model.unit import UnitPeriod
-from lakipcore.scoring.catalogue import evaluate
 
 __all__ = ["derived_values"]
 

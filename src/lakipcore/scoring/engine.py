@@ -25,6 +25,13 @@ from lakipcore.errors import (
 )
 from lakipcore.figures import NotTargeted
 from lakipcore.methods import AbsorptionBase
+from lakipcore.methods.formulas import (
+    capaian,
+    checked_capaian,
+    defined_absorption,
+    performance,
+    yoy_points,
+)
 from lakipcore.model import (
     Accumulation,
     BudgetLine,
@@ -43,13 +50,6 @@ from lakipcore.model import (
     comparable_pairs,
 )
 from lakipcore.scoring.evidence import rule_value
-from lakipcore.scoring.formulas import (
-    capaian,
-    checked_capaian,
-    defined_absorption,
-    performance,
-    yoy_points,
-)
 from lakipcore.scoring.methods import (
     AbsorptionAggregation,
     AchievementAggregation,

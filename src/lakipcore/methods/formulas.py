@@ -1,31 +1,136 @@
-"""The report's formulas, one function each, on unrounded ``Decimal``.
+"""The report's formulas: each capaian formula defined once, as data, and evaluated exactly.
 
-Every function returns the exact (unrounded) value in percent or percentage points; round it once,
-at output, with :func:`lakipcore.round_to`. None of them reads the caller's ``decimal`` context.
+A capaian formula is the quotient of two of an indicator's inputs, shifted and signed::
+
+    capaian = 100 × (base × d + sign × n) / d        n, d: the target T or the realisation R
+
+so that R / T is (n = R, d = T, base 0, sign +1), kondisi khusus (2T − R) / T is (n = R, d = T,
+base 2, sign −1) and the inverse ratio T / R is (n = T, d = R, base 0, sign +1). Both engines
+read these :class:`FormulaTerms`: :func:`checked_capaian` below in ``Decimal``, and the
+columnar kernels of :mod:`lakipcore.bulk` in scaled integers. A new formula of this shape is
+one more member of :class:`Formula`, and both engines score it.
+
+Every function returns the exact (unrounded) value in percent or percentage points; round it
+once, at output, with :func:`lakipcore.round_to`. None of them reads the caller's ``decimal``
+context.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from decimal import Decimal
 
-from lakipcore._exact import HUNDRED, ZERO, div, mul, sub, total
+import attrs
+
+from lakipcore._exact import HUNDRED, ONE, ZERO, add, div, mul, sub, total
+from lakipcore._names import NamedEnum
 from lakipcore.errors import InvalidValueError, ZeroTargetError
 from lakipcore.figures import exact_decimal
-from lakipcore.methods.method import PerformanceWeights
-from lakipcore.model.indicator import Formula, Polarity
 
 __all__ = [
+    "Formula",
+    "FormulaTerms",
     "PerformanceWeights",
+    "Polarity",
+    "Term",
     "absorption",
     "capaian",
+    "checked_capaian",
+    "defined_absorption",
     "performance",
     "relative_change",
     "yoy_points",
 ]
 
 
-_TWO = Decimal(2)
+class Polarity(NamedEnum):
+    """Which direction of the realisation is good."""
+
+    __what__ = "polarity"
+
+    HIGHER_IS_BETTER = "higher"
+    """More is better (the usual case). Capaian is R/T."""
+    LOWER_IS_BETTER = "lower"
+    """Less is better ("Menurunnya Persentase Residivis"). Capaian by a lower-is-better formula."""
+
+
+class Term(enum.Enum):
+    """An input of a capaian formula."""
+
+    TARGET = "target"
+    REALISATION = "realisation"
+
+
+@attrs.frozen
+class FormulaTerms:
+    """A capaian formula as data: ``100 × (base × d + sign × n) / d``.
+
+    ``numerator`` and ``denominator`` name the inputs n and d. A zero target leaves every
+    formula undefined (the method's zero-target policy decides), and so does a zero d.
+    """
+
+    numerator: Term
+    denominator: Term
+    base: int = 0
+    sign: int = 1
+
+
+class Formula(NamedEnum):
+    """A capaian formula, by name. Each belongs to one polarity; :attr:`terms` defines it."""
+
+    __what__ = "formula"
+
+    RATIO = "ratio"
+    """R / T × 100, for higher-is-better indicators."""
+    KONDISI_KHUSUS = "kondisi-khusus"
+    """(2T − R) / T × 100 = (1 + (1 − R/T)) × 100: KemenPAN-RB's rule for lower-is-better."""
+    INVERSE_RATIO = "inverse-ratio"
+    """T / R × 100: another lower-is-better convention in use."""
+
+    @property
+    def polarity(self) -> Polarity:
+        """The polarity this formula is meant for."""
+        return Polarity.HIGHER_IS_BETTER if self is Formula.RATIO else Polarity.LOWER_IS_BETTER
+
+    @property
+    def terms(self) -> FormulaTerms:
+        """The formula's definition, which both engines evaluate."""
+        return _TERMS[self]
+
+
+_T, _R = Term.TARGET, Term.REALISATION
+_TERMS = {
+    Formula.RATIO: FormulaTerms(numerator=_R, denominator=_T),
+    Formula.KONDISI_KHUSUS: FormulaTerms(numerator=_R, denominator=_T, base=2, sign=-1),
+    Formula.INVERSE_RATIO: FormulaTerms(numerator=_T, denominator=_R),
+}
+
+
+def _weight(value: object) -> Decimal:
+    weight = exact_decimal(value, field="weight")
+    if weight < ZERO:
+        raise InvalidValueError(f"a weight must not be negative, got {weight}", field="weight")
+    return weight
+
+
+@attrs.frozen
+class PerformanceWeights:
+    """Weights of the performance composite. They must sum to 1.
+
+    The report weighs indicator achievement and budget absorption equally (½ and ½); other
+    composites use 60/40 and so on, which is why the weights are data.
+    """
+
+    achievement: Decimal = attrs.field(default=Decimal("0.5"), converter=_weight)
+    absorption: Decimal = attrs.field(default=Decimal("0.5"), converter=_weight)
+
+    def __attrs_post_init__(self) -> None:
+        if add(self.achievement, self.absorption) != ONE:
+            raise InvalidValueError(
+                f"performance weights must sum to 1, got {self.achievement} + {self.absorption}",
+                field="weights",
+            )
 
 
 def capaian(
@@ -76,20 +181,21 @@ def checked_capaian(
     """:func:`capaian` of values already checked: finite, non-negative ``Decimal``, a formula
     of the indicator's polarity and a positive cap, as the model and a method guarantee. The
     engine calls this for every indicator-year, so it checks nothing twice."""
-    if target == ZERO:
+    if target == ZERO:  # for every formula: the zero-target policy decides
         raise ZeroTargetError(
             "capaian of a zero target is undefined; choose a zero-target policy", field="target"
         )
-    if formula is Formula.RATIO:
-        result = mul(div(realisation, target), HUNDRED)
-    elif formula is Formula.KONDISI_KHUSUS:
-        result = mul(div(sub(mul(_TWO, target), realisation), target), HUNDRED)
-    else:
-        if realisation == ZERO:
-            raise ZeroTargetError(
-                "the inverse ratio T/R is undefined for a zero realisation", field="realisation"
-            )
-        result = mul(div(target, realisation), HUNDRED)
+    terms = _TERMS[formula]
+    n, d = (target, realisation) if terms.numerator is _T else (realisation, target)
+    if d == ZERO:  # the target is not zero, so d is the realisation
+        raise ZeroTargetError(
+            f"the {formula.value} formula is undefined for a zero realisation",
+            field="realisation",
+        )
+    if terms.base or terms.sign < 0:  # base × d ± n is exact: the one quotient rounds once
+        shifted = mul(Decimal(terms.base), d)
+        n = sub(shifted, n) if terms.sign < 0 else add(shifted, n)
+    result = mul(div(n, d), HUNDRED)
     if cap is not None and result > cap:
         return cap
     return result

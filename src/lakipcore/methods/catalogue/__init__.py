@@ -21,7 +21,7 @@ from typing import Any
 
 from lakipcore._exact import HUNDRED
 from lakipcore.errors import UnknownNameError
-from lakipcore.scoring.catalogue._capaian import (
+from lakipcore.methods.catalogue._capaian import (
     GAP_POLICIES,
     IKI_BANDS,
     IkiBand,
@@ -32,7 +32,7 @@ from lakipcore.scoring.catalogue._capaian import (
     nilai_capaian_iki,
     progress_from_baseline,
 )
-from lakipcore.scoring.catalogue._pmk22 import (
+from lakipcore.methods.catalogue._pmk22 import (
     NE_BOUNDS,
     NKA_COMPONENTS,
     NKA_WEIGHTS,
@@ -46,7 +46,7 @@ from lakipcore.scoring.catalogue._pmk22 import (
     nilai_kinerja_anggaran,
     penyerapan,
 )
-from lakipcore.scoring.catalogue._spec import (
+from lakipcore.methods.catalogue._spec import (
     REQUIRED,
     Example,
     Input,
@@ -64,7 +64,7 @@ from lakipcore.scoring.catalogue._spec import (
     programs,
     rows,
 )
-from lakipcore.scoring.formulas import relative_change
+from lakipcore.methods.formulas import relative_change
 
 __all__ = [
     "CATALOGUE",

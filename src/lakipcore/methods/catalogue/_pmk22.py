@@ -29,7 +29,7 @@ from types import MappingProxyType
 from lakipcore._exact import HUNDRED, ZERO, add, context, div, mul, sub, total
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
-from lakipcore.scoring.formulas import absorption
+from lakipcore.methods.formulas import absorption
 
 __all__ = [
     "NE_BOUNDS",

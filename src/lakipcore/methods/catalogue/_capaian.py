@@ -13,8 +13,7 @@ import attrs
 from lakipcore._exact import HUNDRED, ONE, ZERO, add, div, mul, quantize, sub
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
-from lakipcore.model.indicator import Formula, Polarity
-from lakipcore.scoring.formulas import capaian
+from lakipcore.methods.formulas import Formula, Polarity, capaian
 
 __all__ = [
     "GAP_POLICIES",
