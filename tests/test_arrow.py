@@ -14,7 +14,7 @@ from lakipcore.arrow import ROW_COLUMNS, as_rows
 def test_rows_need_no_extra_and_carry_each_indicator_period() -> None:
     """as_rows gives one plain dict per indicator and period with exact values."""
     report = lakipcore.load_example()
-    rows = as_rows(report)
+    rows = as_rows(lakipcore.assess(report))
     assert all(tuple(row) == ROW_COLUMNS for row in rows)
     ikm = next(r for r in rows if r["code"] == "sekjen-ikm-internal" and r["period"] == "2019")
     assert (ikm["unit"], ikm["kind"], ikm["scale"], ikm["polarity"]) == (
@@ -35,13 +35,13 @@ def test_arrow_columns_are_decimal128_quantized_half_up() -> None:
     pa = require("pyarrow")
     from lakipcore.arrow import to_arrow
 
-    table = to_arrow(lakipcore.load_example(), scale=2)
+    table = to_arrow(lakipcore.assess(lakipcore.load_example()), scale=2)
     assert table.schema.field("capaian").type == pa.decimal128(38, 2)
     rows = table.to_pylist()
     ikm = next(r for r in rows if r["code"] == "sekjen-ikm-internal" and r["period"] == "2019")
     assert ikm["capaian"] == Decimal("132.11")
     assert ikm["realisation"] == Decimal("9.38")
-    assert table.num_rows == len(as_rows(lakipcore.load_example()))
+    assert table.num_rows == len(as_rows(lakipcore.assess(lakipcore.load_example())))
 
 
 def test_findings_to_arrow() -> None:
@@ -64,11 +64,11 @@ def test_pandas_and_polars_go_through_arrow() -> None:
     from lakipcore.arrow import to_pandas, to_polars
 
     report = lakipcore.load_example()
-    frame = to_pandas(report, scale=2)
-    assert len(frame) == len(as_rows(report))
+    frame = to_pandas(lakipcore.assess(report), scale=2)
+    assert len(frame) == len(as_rows(lakipcore.assess(report)))
     chosen = (frame["code"] == "sekjen-ikm-internal") & (frame["period"] == "2019")
     assert frame.loc[chosen, "capaian"].iloc[0] == Decimal("132.11")
-    polars_frame = to_polars(report, scale=2)
+    polars_frame = to_polars(lakipcore.assess(report), scale=2)
     assert polars_frame.schema["capaian"] == pl.Decimal(38, 2)
 
 
@@ -78,4 +78,4 @@ def test_a_bad_scale_is_refused() -> None:
     from lakipcore.arrow import to_arrow
 
     with pytest.raises(lakipcore.LakipValueError):
-        to_arrow(lakipcore.load_example(), scale=-1)
+        to_arrow(lakipcore.assess(lakipcore.load_example()), scale=-1)

@@ -408,7 +408,7 @@ def again_equal(report: Report) -> bool:
 
 def test_puslatbang_nka_is_in_the_score_json() -> None:
     report = _report(PUSLATBANG)
-    data = lakipcore.score_to_dict(score_report(report), report=report)
+    data = lakipcore.score_to_dict(lakipcore.assess(report))
     (period,) = data["periods"]
     assert [
         {

@@ -48,7 +48,7 @@ def test_every_example_round_trips(path: Path, reader: str, tmp_path: Path) -> N
     from lakipcore.excel import read_workbook, write_workbook
 
     report = load_report(path)
-    written = write_workbook(report, tmp_path / "out.xlsx")
+    written = write_workbook(lakipcore.assess(report), tmp_path / "out.xlsx")
     assert report == read_workbook(written, reader=reader)
 
 
@@ -58,7 +58,9 @@ def test_read_back_origins_and_findings_name_cells(tmp_path: Path) -> None:
     from lakipcore.audit import audit
     from lakipcore.excel import read_workbook, write_workbook
 
-    back = read_workbook(write_workbook(lakipcore.load_example(), tmp_path / "b.xlsx"))
+    back = read_workbook(
+        write_workbook(lakipcore.assess(lakipcore.load_example()), tmp_path / "b.xlsx")
+    )
     entry = back.unit("sekjen").indicator("sekjen-ikm-internal").at("2019")
     assert entry.origin is not None
     assert re.fullmatch(r"Indikator![A-Z]+\d+", entry.origin.path)
@@ -71,7 +73,9 @@ def test_export_highlights_flagged_figures(tmp_path: Path) -> None:
     openpyxl = require("openpyxl")
     from lakipcore.excel import write_workbook
 
-    book = openpyxl.load_workbook(write_workbook(lakipcore.load_example(), tmp_path / "b.xlsx"))
+    book = openpyxl.load_workbook(
+        write_workbook(lakipcore.assess(lakipcore.load_example()), tmp_path / "b.xlsx")
+    )
     sheet = book["Tercetak"]
     flagged = [row[6] for row in sheet.iter_rows(min_row=2) if row[6].value == "7,74%"]
     assert flagged
@@ -332,7 +336,7 @@ def test_methods_grade_tables_and_derived_figures_round_trip(tmp_path, build) ->
     from lakipcore.excel import read_workbook, write_workbook
 
     report = build()
-    path = write_workbook(report, tmp_path / "r.xlsx")
+    path = write_workbook(lakipcore.assess(report), tmp_path / "r.xlsx")
     again = read_workbook(path)
     assert report == again
     assert report.methods == again.methods

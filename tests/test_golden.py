@@ -73,7 +73,7 @@ def recomputed(
     """Every printed figure of the example with its recomputed value (and bounds)."""
     assert ["2018", "2019"] == [p.key for p in report.periods]
     score = lakipcore.score_report(report, methods)
-    return recompute_bounded(report, score, methods)
+    return recompute_bounded(report, score)
 
 
 def _field(item: Recomputed) -> str:

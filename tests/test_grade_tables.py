@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import lakipcore
 from lakipcore import (
     FigureFormatError,
     InvalidValueError,
@@ -24,7 +25,6 @@ from lakipcore import (
     UnknownNameError,
     dump_report,
     loads_report,
-    score_report,
     score_to_dict,
 )
 from lakipcore.audit import audit
@@ -68,7 +68,7 @@ def test_a_report_grades_its_capaian_with_its_own_table() -> None:
     assert "predikat-sampang" == table.name
     assert GapReading.ROUND_TO_BAND is table.gaps
     assert ["Sangat Kurang", "Kurang", "Cukup", "Baik", "Sangat Baik"] == list(table.letters)
-    data = score_to_dict(score_report(report), report=report)
+    data = score_to_dict(lakipcore.assess(report))
     grades = {
         (p["key"], i["code"]): i["grade"]
         for p in data["periods"]
@@ -218,7 +218,7 @@ def test_a_score_json_validates_with_grades() -> None:
     from lakipcore.schemas import load_schema
 
     report = loads_report(_graded())
-    data = json.loads(json.dumps(score_to_dict(score_report(report), report=report)))
+    data = json.loads(json.dumps(score_to_dict(lakipcore.assess(report))))
     jsonschema.validate(data, load_schema("score"))
 
 
@@ -298,9 +298,9 @@ def test_the_html_page_shows_each_indicators_predikat() -> None:
     listed among the audit's errors on the page."""
     from lakipcore import render_html
 
-    page = render_html(loads_report(_with_predikat(_graded(), "Baik")))
+    page = render_html(lakipcore.assess(loads_report(_with_predikat(_graded(), "Baik"))))
     assert "<th>Predikat</th>" in page
     assert "Sangat Baik</td>" in page or "Sangat Baik<" in page
     assert "printed &#x27;Baik&#x27; but 104,96 is Sangat Baik" in page
-    plain = render_html(loads_report(GUNUNG_KALER))
+    plain = render_html(lakipcore.assess(loads_report(GUNUNG_KALER)))
     assert "<th>Predikat</th>" not in plain

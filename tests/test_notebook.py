@@ -259,7 +259,7 @@ def test_ipython_display_formatter(scored: lakipcore.ReportScore) -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["lakipcore.render.notebook", "lakipcore.render.text", "lakipcore.audit.export"]
+    "module", ["lakipcore.render.notebook", "lakipcore.render.text", "lakipcore.results.findings"]
 )
 def test_module_examples(module: str) -> None:
     """The examples in the display and export modules' docstrings give the output shown."""

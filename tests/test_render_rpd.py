@@ -126,7 +126,7 @@ def report() -> lakipcore.Report:
 
 @pytest.fixture(scope="module")
 def page(report: lakipcore.Report) -> str:
-    return render_html(report)
+    return render_html(lakipcore.assess(report))
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +208,7 @@ def test_the_office_rate_follows_the_methods_aggregation() -> None:
     """Under mean-of-units the office's realisasi thd RPD is the mean of the units' rates,
     (95 + 62,5 + 105) / 3 = 87,5 %, as its absorption is the mean of theirs."""
     text = _rpd_text().replace('method = "pooled-sum"', 'method = "mean-of-units"')
-    office = budget_of(render_html(lakipcore.loads_report(text))).rows["kanwil"]
+    office = budget_of(render_html(lakipcore.assess(lakipcore.loads_report(text)))).rows["kanwil"]
     assert ["65,33%", "1.400.000.000", "87,50%"] == office[5:]
 
 
@@ -216,7 +216,7 @@ def test_a_programme_without_rpd_has_a_dash_and_so_has_the_office() -> None:
     """A programme stating no RPD shows –, and so does every row that needs it (the office);
     its chart row has the pagu bar and the dash, no RPD bar."""
     text = _rpd_text().replace('plan = "200.000.000"\n', "")
-    parsed = budget_of(render_html(lakipcore.loads_report(text)))
+    parsed = budget_of(render_html(lakipcore.assess(lakipcore.loads_report(text))))
     assert ["–", "–"] == parsed.rows["ham"][6:]
     assert ["–", "–"] == parsed.rows["kanwil"][6:]
     assert ["800.000.000", "95,00%"] == parsed.rows["umum"][6:]
@@ -228,7 +228,7 @@ def test_a_programme_without_rpd_has_a_dash_and_so_has_the_office() -> None:
 def test_a_zero_rpd_has_no_rate() -> None:
     """Realisasi against an RPD of zero is undefined: –, never zero or infinite."""
     text = _rpd_text().replace('plan = "200.000.000"', 'plan = "0"')
-    rows = budget_of(render_html(lakipcore.loads_report(text))).rows
+    rows = budget_of(render_html(lakipcore.assess(lakipcore.loads_report(text)))).rows
     assert ["0", "–"] == rows["ham"][6:]
     assert ["1.200.000.000", "–"] == rows["kanwil"][6:]
 
@@ -242,7 +242,7 @@ def test_sub_units_add_up_in_their_parents_row() -> None:
         '[[units.periods.2021.budget.outputs]]\nname = "Layanan komunikasi HAM"\n'
         'pagu = "150.000.000"\nrealisation = "90.000.000"\n'
     )
-    parsed = budget_of(render_html(lakipcore.loads_report(_rpd_text() + child)))
+    parsed = budget_of(render_html(lakipcore.assess(lakipcore.loads_report(_rpd_text() + child))))
     assert ["450.000.000", "300.000.000", "66,67%", "300.000.000", "100,00%"] == parsed.rows["ham"][
         3:
     ]
@@ -269,7 +269,7 @@ def test_without_rpd_or_pagu_awal_the_table_and_chart_are_as_before() -> None:
     ):
         assert line in text
         text = text.replace(line, "")
-    page = render_html(lakipcore.loads_report(text))
+    page = render_html(lakipcore.assess(lakipcore.loads_report(text)))
     parsed = budget_of(page)
     assert HEAD == parsed.head
     assert all(len(HEAD) == len(row) for row in parsed.rows.values())
@@ -286,7 +286,7 @@ def test_shipped_examples_have_no_rpd_columns(path: Path) -> None:
     """No shipped example states an RPD; only PPPOMN, revised, has the pagu awal, beside its
     revised pagu."""
     report = lakipcore.load_report(path)
-    page = render_html(report)
+    page = render_html(lakipcore.assess(report))
     assert "Realisasi thd RPD" not in page
     if path.stem != "pppomn-2021-tw2":
         assert "Pagu Awal" not in page
@@ -305,7 +305,7 @@ def test_pagu_column_is_the_revised_pagu_under_the_pagu_awal_method() -> None:
     text = (DATA / "pppomn-2021-tw2.toml").read_text(encoding="utf-8")
     own = '[methods.awal]\nbase = "pooled-sum"\nabsorption-base = "original"\n\n[[periods]]'
     text = text.replace("[[periods]]", own, 1).replace('method = "pooled-sum"', 'method = "awal"')
-    parsed = budget_of(render_html(lakipcore.loads_report(text)))
+    parsed = budget_of(render_html(lakipcore.assess(lakipcore.loads_report(text))))
     row = parsed.rows["pppomn"]
     assert ["105.370.538.000", "103.826.538.000", "23.906.077.655"] == row[2:5]
     assert row[5].endswith("seharusnya 22,69% [1]")  # the report's 23.03% is against the pagu

@@ -13,7 +13,6 @@ import pytest
 import lakipcore
 from extras import require
 from lakipcore.audit import FindingCode, Severity, audit
-from lakipcore.audit.export import FindingDict, findings_to_dict
 from lakipcore.cli import main
 from lakipcore.model import (
     Accumulation,
@@ -25,9 +24,10 @@ from lakipcore.model import (
     TableScope,
 )
 from lakipcore.notation import Notation
+from lakipcore.render.json import IndicatorDict, ScoreDict, UnitDict, score_to_dict
 from lakipcore.reportfile.loader import build_report
+from lakipcore.results.findings import FindingDict, findings_to_dict
 from lakipcore.schemas import SCHEMA_NAMES, load_schema, schema_text
-from lakipcore.scoring.export import IndicatorDict, ScoreDict, UnitDict, score_to_dict
 
 EXAMPLES = sorted((Path(lakipcore.__file__).parent / "data").glob("*.toml"))
 
@@ -216,9 +216,9 @@ def test_score_and_audit_json_of_every_example_validate(
         document = json.loads(capsys.readouterr().out)
         assert [] == _errors(command, document)
     report = lakipcore.load_report(path)
-    scored = lakipcore.score_report(report)
+    assessment = lakipcore.assess(report)
     for places, rounding in ((0, lakipcore.Rounding.TRUNCATE), (4, lakipcore.Rounding.HALF_EVEN)):
-        data = score_to_dict(scored, places=places, rounding=rounding)  # without the report
+        data = score_to_dict(assessment, places=places, rounding=rounding)
         assert [] == _errors("score", json.loads(json.dumps(data)))
     findings = findings_to_dict(audit(report), source=None)
     assert [] == _errors("audit", json.loads(json.dumps(findings)))

@@ -37,8 +37,8 @@ from lakipcore import (
     UnitScore,
     ZeroTargetPolicy,
 )
+from lakipcore.methods import aggregation_variants
 from lakipcore.model import comparable_pairs
-from lakipcore.scoring.methods import aggregation_variants
 from strategies import reports
 
 D = Decimal
@@ -170,7 +170,7 @@ def test_zero_target_policy_exclude_leaves_the_indicator_out() -> None:
 def test_problems_collects_an_unscorable_indicator() -> None:
     """With problems=, a zero target under the error policy is recorded instead of raised."""
     unit = Unit("u", "unit", [_indicator("a", D(0), D(5)), _indicator("b", D(80), D(100))])
-    problems: list[lakipcore.scoring.engine.Problem] = []
+    problems: list[lakipcore.scoring.Problem] = []
 
     scored = lakipcore.score_report(_report(root=unit), "banten-2019", problems=problems)
 
@@ -583,7 +583,7 @@ def test_accumulation_with_a_missing_quarter_is_an_error(
     with pytest.raises(lakipcore.InvalidValueError, match=match) as info:
         lakipcore.score_report(report, "banten-2019")
     assert "units[upt].indicators[gap].periods.2021-sd-tw2.accumulate" == info.value.field
-    problems: list[lakipcore.scoring.engine.Problem] = []
+    problems: list[lakipcore.scoring.Problem] = []
     scored = lakipcore.score_report(report, "banten-2019", problems=problems)
     assert None is scored.period("2021-sd-tw2").root.indicator("gap").capaian
     assert ["2021-sd-tw2"] == [p.period for p in problems]

@@ -30,7 +30,7 @@ from lakipcore.errors import (
 
 if TYPE_CHECKING:
     from lakipcore.arrow import as_rows
-    from lakipcore.audit.export import Findings, findings_to_dict, render_findings
+    from lakipcore.assessment import Assessment, assess
     from lakipcore.batch import BatchFile, BatchResult, load_many, rollup
     from lakipcore.dates import (
         DateRange,
@@ -107,7 +107,8 @@ if TYPE_CHECKING:
         triwulan,
     )
     from lakipcore.render.html import render_html
-    from lakipcore.render.text import render_score_text
+    from lakipcore.render.json import score_to_dict
+    from lakipcore.render.text import render_findings, render_score_text
     from lakipcore.reportfile import (
         dump_report,
         load_example,
@@ -116,6 +117,7 @@ if TYPE_CHECKING:
         write_report,
     )
     from lakipcore.reportfile.loader import build_report
+    from lakipcore.results.findings import Findings, findings_to_dict
     from lakipcore.rounding import (
         Rounding,
         explaining_rounding,
@@ -146,7 +148,6 @@ if TYPE_CHECKING:
         score_indicator,
         score_period,
         score_report,
-        score_to_dict,
         yoy_points,
     )
     from lakipcore.scoring.evidence import (
@@ -270,7 +271,7 @@ _LAZY: dict[str, str] = {
     "relative_change": "lakipcore.scoring",
     "score_indicator": "lakipcore.scoring",
     "score_report": "lakipcore.scoring",
-    "score_to_dict": "lakipcore.scoring",
+    "score_to_dict": "lakipcore.render.json",
     "yoy_points": "lakipcore.scoring",
     "rule_value": "lakipcore.scoring.evidence",
     "GRADE_TABLES": "lakipcore.surveys",
@@ -299,9 +300,11 @@ _LAZY: dict[str, str] = {
     "as_rows": "lakipcore.arrow",
     "render_html": "lakipcore.render.html",
     "render_score_text": "lakipcore.render.text",
-    "Findings": "lakipcore.audit.export",
-    "findings_to_dict": "lakipcore.audit.export",
-    "render_findings": "lakipcore.audit.export",
+    "Findings": "lakipcore.results.findings",
+    "findings_to_dict": "lakipcore.results.findings",
+    "render_findings": "lakipcore.render.text",
+    "assess": "lakipcore.assessment",
+    "Assessment": "lakipcore.assessment",
     "load_schema": "lakipcore.schemas",
     "build_report": "lakipcore.reportfile.loader",
     "Notation": "lakipcore.notation",
@@ -340,6 +343,7 @@ __all__ = [
     "AbsorptionAggregation",
     "Accumulation",
     "AchievementAggregation",
+    "Assessment",
     "Band",
     "BatchFile",
     "BatchResult",
@@ -418,6 +422,7 @@ __all__ = [
     "__version__",
     "absorption",
     "as_rows",
+    "assess",
     "build_report",
     "bulan",
     "capaian",

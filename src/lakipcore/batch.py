@@ -39,8 +39,8 @@ from lakipcore.errors import (
     UnknownNameError,
 )
 from lakipcore.limits import DEFAULT_LIMITS, Limits
+from lakipcore.methods import ALIASES, PRESETS, ScoringMethod, get_method
 from lakipcore.model import BudgetLine, Report, ReportPeriod, ReportTable, Unit
-from lakipcore.scoring.methods import ALIASES, PRESETS, ScoringMethod, get_method
 from lakipcore.surveys.grades import GradeTable
 
 __all__ = [

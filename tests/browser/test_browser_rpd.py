@@ -35,7 +35,9 @@ def loaded(
     browser: Any, report: lakipcore.Report, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Loaded]:
     """The page, opened from a file; every request and console error recorded."""
-    with opened(browser, render_html(report), tmp_path_factory.mktemp("rpd") / "rpd.html") as page:
+    with opened(
+        browser, render_html(lakipcore.assess(report)), tmp_path_factory.mktemp("rpd") / "rpd.html"
+    ) as page:
         yield page
 
 

@@ -39,7 +39,9 @@ def loaded(
 ) -> Iterator[Loaded]:
     """The example's page, opened from a file; every request and console error recorded."""
     with opened(
-        browser, render_html(report), tmp_path_factory.mktemp("report") / f"{example.stem}.html"
+        browser,
+        render_html(lakipcore.assess(report)),
+        tmp_path_factory.mktemp("report") / f"{example.stem}.html",
     ) as page:
         yield page
 
@@ -185,7 +187,7 @@ def test_print_layout_fits_a4(browser: Any, loaded: Loaded) -> None:
 def test_banten_screenshots(browser: Any, artifacts: Path, tmp_path: Path) -> None:
     """Screenshots of the Banten page, on screen and printed, go to tests/artifacts/."""
     path = tmp_path / "banten.html"
-    path.write_text(render_html(lakipcore.load_example()), encoding="utf-8")
+    path.write_text(render_html(lakipcore.assess(lakipcore.load_example())), encoding="utf-8")
     for media, width, name in (
         ("screen", 1000, "report-banten-screen.png"),
         ("print", A4_WIDTH, "report-banten-print.png"),

@@ -15,9 +15,10 @@ from typing import Any, Final
 from lakipcore._exact import quantize
 from lakipcore.errors import LakipError, LakipValueError
 from lakipcore.figures import NotTargeted
-from lakipcore.model import MeasureKind, Report, Target
+from lakipcore.model import MeasureKind, Target
+from lakipcore.render.common import assessment_of
+from lakipcore.results.assessment import Assessment
 from lakipcore.rounding import Rounding
-from lakipcore.scoring import MethodChoice, ReportScore, score_report
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -68,17 +69,17 @@ _DECIMAL_COLUMNS: Final = ("scale", "target", "realisation", "capaian")
 _PRECISION: Final = 38  # decimal128 holds 38 digits
 
 
-def as_rows(
-    report: Report, scored: ReportScore | None = None, *, method: MethodChoice = None
-) -> list[dict[str, Any]]:
-    """One dict per indicator and period (keys :data:`ROW_COLUMNS`), in report order.
+def as_rows(assessment: Assessment) -> list[dict[str, Any]]:
+    """One dict per indicator and period (keys :data:`ROW_COLUMNS`), in report order, read
+    from ``assessment`` (:func:`lakipcore.assess`).
 
-    ``scored`` is ``score_report(report, method)`` unless given. ``target``, ``realisation``
-    and ``capaian`` are exact, unrounded ``Decimal`` (``None`` when absent: a not-targeted
-    period has no target, an unscored one no capaian); ``kind`` is ``count``, ``percent``,
-    ``index`` or ``not-targeted``; ``method`` the name of the period's scoring method.
+    ``target``, ``realisation`` and ``capaian`` are exact, unrounded ``Decimal`` (``None``
+    when absent: a not-targeted period has no target, an unscored one no capaian); ``kind``
+    is ``count``, ``percent``, ``index`` or ``not-targeted``; ``method`` the name of the
+    period's scoring method.
     """
-    scored = score_report(report, method) if scored is None else scored
+    assessment = assessment_of(assessment, "as_rows")
+    report, scored = assessment.report, assessment.scores
     rows = []
     for period in scored.periods:
         for unit in report.units():
@@ -198,17 +199,12 @@ def _table(
 
 
 def to_arrow(
-    report: Report,
-    scored: ReportScore | None = None,
-    *,
-    scale: int = 10,
-    rounding: Rounding = Rounding.HALF_UP,
-    method: MethodChoice = None,
+    assessment: Assessment, *, scale: int = 10, rounding: Rounding = Rounding.HALF_UP
 ) -> Any:
     """:func:`as_rows` as a pyarrow Table; ``scale``, ``target``, ``realisation`` and
     ``capaian`` are ``decimal128(38, scale)``, each exact value quantized to ``scale`` places
     with ``rounding`` (half-up by default)."""
-    rows = as_rows(report, scored, method=method)
+    rows = as_rows(assessment)
     return _table(rows, ROW_COLUMNS, _DECIMAL_COLUMNS, scale, rounding)
 
 
@@ -219,13 +215,13 @@ def findings_to_arrow(
     return _table(findings_as_rows(findings), FINDING_COLUMNS, ("recomputed",), scale, rounding)
 
 
-def to_pandas(report: Report, scored: ReportScore | None = None, **options: Any) -> Any:
+def to_pandas(assessment: Assessment, **options: Any) -> Any:
     """:func:`to_arrow` as a pandas DataFrame (decimal columns hold ``Decimal`` objects)."""
-    return to_arrow(report, scored, **options).to_pandas()
+    return to_arrow(assessment, **options).to_pandas()
 
 
-def to_polars(report: Report, scored: ReportScore | None = None, **options: Any) -> Any:
+def to_polars(assessment: Assessment, **options: Any) -> Any:
     """:func:`to_arrow` as a polars DataFrame (decimal columns are ``pl.Decimal``)."""
     import polars  # noqa: PLC0415 - optional
 
-    return polars.from_arrow(to_arrow(report, scored, **options))
+    return polars.from_arrow(to_arrow(assessment, **options))

@@ -17,7 +17,8 @@ import attrs
 from lakipcore._exact import ZERO, add, sub
 from lakipcore.audit.recompute import CHANGE_ATTRIBUTE, SCORE_ATTRIBUTE, Recomputed, recompute
 from lakipcore.model import Report, ReportedAbsorption, Unit, UnitPeriod
-from lakipcore.scoring import PeriodScore, ReportScore, ScoringMethod, score_period
+from lakipcore.results.scores import PeriodScore, ReportScore
+from lakipcore.scoring.engine import scored_period
 
 __all__ = ["recompute_bounded"]
 
@@ -48,19 +49,19 @@ def _has_rounded_inputs(report: Report, key: str) -> bool:
     return any(isinstance(u.budget(key), ReportedAbsorption) for u in report.units())
 
 
-def recompute_bounded(
-    report: Report, score: ReportScore, methods: Mapping[str, ScoringMethod]
-) -> list[Recomputed]:
-    """Every printed figure with its exact value and, where inputs are rounded, its bounds."""
+def recompute_bounded(report: Report, score: ReportScore) -> list[Recomputed]:
+    """Every printed figure with its exact value and, where inputs are rounded, its bounds
+    (each period with rounded inputs scored twice more, under its method, at both ends)."""
     base = list(recompute(report, score))
     variants: dict[str, tuple[PeriodScore, PeriodScore]] = {}
     for period in report.periods:
         if not _has_rounded_inputs(report, period.key):
             continue
         pair = []
+        method = score.period(period.key).method
         for direction in (-1, 1):
             shifted = attrs.evolve(report, root=_shift_unit(report.root, period.key, direction))
-            pair.append(score_period(shifted, period.key, methods[period.key], problems=[]))
+            pair.append(scored_period(shifted, period, method, []))
         variants[period.key] = (pair[0], pair[1])
     if not variants:
         return base

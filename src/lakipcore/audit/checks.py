@@ -13,16 +13,10 @@ from lakipcore.audit.evidence import (
     check_printed_grades,
     check_supports,
 )
-from lakipcore.audit.findings import Finding, FindingCode, Location, Subject
-from lakipcore.audit.recompute import (
-    AGGREGATE_ATTRIBUTE,
-    Reading,
-    Recomputed,
-    explain,
-    parsed_figure,
-)
-from lakipcore.errors import LakipError
-from lakipcore.figures import format_number
+from lakipcore.audit.recompute import Reading, Recomputed, explain
+from lakipcore.errors import FigureFormatError, LakipError
+from lakipcore.figures import format_number, parse_figure
+from lakipcore.methods import ScoringMethod, aggregation_variants
 from lakipcore.model import (
     BudgetLine,
     Indicator,
@@ -36,9 +30,12 @@ from lakipcore.model import (
     Unit,
 )
 from lakipcore.notation import Notation
+from lakipcore.results.findings import Finding, FindingCode, Location, Subject
+from lakipcore.results.scores import PeriodScore
 from lakipcore.rounding import Rounding, places_of, round_to
-from lakipcore.scoring import score_period, score_report
-from lakipcore.scoring.methods import aggregation_variants
+from lakipcore.scoring.changes import period_change
+from lakipcore.scoring.engine import scored_period
+from lakipcore.scoring.inference import AGGREGATE_ATTRIBUTE
 
 __all__ = ["CHECKS", "AuditContext"]
 
@@ -88,7 +85,7 @@ def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message
 
 
 def _parsed(printed: PrintedFigure) -> Decimal | None:
-    figure = parsed_figure(printed.text, printed.notation)
+    figure = printed.parsed()
     return None if figure is None else figure.value
 
 
@@ -100,8 +97,10 @@ def _lenient(printed: PrintedFigure) -> Decimal | None:
     if not mark or wrong in tail:
         return None
     fixed = f"{head.replace(printed.notation.group, '')}{wrong}{tail}"
-    figure = parsed_figure(fixed, printed.notation)
-    return None if figure is None else figure.value
+    try:
+        return parse_figure(fixed, notation=printed.notation).value
+    except FigureFormatError:
+        return None
 
 
 def _difference(printed: Decimal, rounded: Decimal, notation: Notation) -> str:
@@ -160,11 +159,12 @@ def _office_alternative(context: AuditContext, item: Recomputed, printed: Decima
     if item.subject != Subject(report.root.code) or attribute is None or not report.root.units:
         return None
     declared = context.methods[item.period]
+    period = report.period(item.period)
     for alternative in aggregation_variants(declared):
         if alternative == declared:
             continue
         try:
-            value = getattr(score_period(report, item.period, alternative), attribute)
+            value = getattr(scored_period(report, period, alternative).root, attribute)
         except LakipError:
             continue
         if value is not None and round_to(value, places_of(printed)) == printed:
@@ -256,7 +256,7 @@ def _not_recomputable(item: Recomputed) -> str:
 
 
 def _is_percent(printed: PrintedFigure) -> bool:
-    figure = parsed_figure(printed.text, printed.notation)
+    figure = printed.parsed()
     return True if figure is None else figure.percent
 
 
@@ -291,12 +291,10 @@ def check_method_change(context: AuditContext) -> list[Finding]:
         alternatives = []
         for single in (later, earlier):
             try:
-                scored = score_report(report, {change.later: single, change.earlier: single})
+                value = _office_change(context, change.earlier, change.later, single)
             except LakipError as error:
                 alternatives.append(f"{single.name} cannot score both periods ({error.message})")
                 continue
-            found = scored.change_to(change.later)
-            value = None if found is None else found.office.performance
             alternatives.append(
                 f"under {single.name} for both periods the office performance change is "
                 f"{_n(value, 2, report.notation) if value is not None else '-'} points"
@@ -318,6 +316,23 @@ def check_method_change(context: AuditContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _office_change(
+    context: AuditContext, earlier: str, later: str, single: ScoringMethod
+) -> Decimal | None:
+    """The office's performance change from ``earlier`` to ``later`` with both periods under
+    ``single``: the period already scored under it is read from the scores, the other scored
+    again (what-if scoring, the audit's own)."""
+    report = context.report
+
+    def under(key: str) -> PeriodScore:
+        scored = context.score.period(key)
+        if scored.method == single:
+            return scored
+        return scored_period(report, report.period(key), single)
+
+    return period_change(report, under(earlier), under(later)).office.performance
 
 
 def _budget_table(context: AuditContext) -> str | None:

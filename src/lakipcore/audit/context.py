@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from lakipcore.audit.recompute import Recomputed
+from lakipcore.methods import ScoringMethod
 from lakipcore.model import Report
-from lakipcore.scoring import Problem, ReportScore, ScoringMethod
+from lakipcore.results.scores import Problem, ReportScore
 
 __all__ = ["AuditContext"]
 

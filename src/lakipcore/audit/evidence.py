@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 from lakipcore.audit.context import AuditContext
-from lakipcore.audit.findings import Finding, FindingCode, Location, Subject
 from lakipcore.errors import LakipError
 from lakipcore.figures import Figure, format_number, parse_figure
 from lakipcore.model import (
@@ -24,6 +23,7 @@ from lakipcore.model import (
     read_cell,
 )
 from lakipcore.notation import Notation
+from lakipcore.results.findings import Finding, FindingCode, Location, Subject
 from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring.evidence import matching_rows, note_number, rule_value, table_by_id
 from lakipcore.surveys.grades import GradeTable

@@ -9,18 +9,13 @@ text, or that none does.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import attrs
 
-from lakipcore._exact import sub, total
-from lakipcore.audit.findings import Subject
-from lakipcore.errors import FigureFormatError, LakipError
-from lakipcore.figures import Figure, parse_figure
-from lakipcore.methods import AbsorptionBase
-from lakipcore.methods.formulas import defined_absorption
+from lakipcore._exact import sub
+from lakipcore.errors import LakipError
 from lakipcore.model import (
     BudgetLine,
     EvidenceTable,
@@ -28,6 +23,7 @@ from lakipcore.model import (
     PrintedFigure,
     Quantity,
     Report,
+    ReportedAbsorption,
     RowCheck,
     Rule,
     TableKind,
@@ -36,17 +32,17 @@ from lakipcore.model import (
     UnitPeriod,
 )
 from lakipcore.model.evidence import NIL_CELLS
-from lakipcore.notation import Notation
-from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
-from lakipcore.scoring.derived import derived_values
-from lakipcore.scoring.evidence import rule_value
-from lakipcore.scoring.results import (
+from lakipcore.results.findings import Subject
+from lakipcore.results.scores import (
     Change,
     IndicatorChange,
     PeriodChange,
     ReportScore,
     UnitScore,
 )
+from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_to
+from lakipcore.scoring.evidence import rule_value
+from lakipcore.scoring.inference import AGGREGATE_ATTRIBUTE
 
 __all__ = ["Reading", "Recomputed", "explain", "recompute"]
 
@@ -109,17 +105,8 @@ class Reading(enum.Enum):
 _MODE_READINGS = {Rounding.HALF_UP: Reading.HALF_UP, Rounding.TRUNCATE: Reading.TRUNCATED}
 
 
-@functools.lru_cache(maxsize=4096)
-def parsed_figure(text: str, notation: Notation = Notation.INDONESIAN) -> Figure | None:
-    """``text`` parsed as a figure, or ``None`` when malformed (cached: audits reread texts)."""
-    try:
-        return parse_figure(text, notation=notation)
-    except FigureFormatError:
-        return None
-
-
 def _value(printed: PrintedFigure) -> Decimal | None:
-    figure = parsed_figure(printed.text, printed.notation)
+    figure = printed.parsed()
     return None if figure is None else figure.value
 
 
@@ -202,19 +189,13 @@ def _indicator_exact(
     return None  # a relative change needs the evidence behind the realisation
 
 
-# Which attribute of a score (or of its change) a unit-level quantity reads.
+# Which attribute of a score (or of its change) a unit-level quantity reads. A printed pagu is
+# the stated (revised) one, also under a method measuring absorption against the pagu awal.
 SCORE_ATTRIBUTE = {
-    Quantity.ACHIEVEMENT: "achievement",
-    Quantity.ABSORPTION: "absorption",
-    Quantity.PERFORMANCE: "performance",
-    Quantity.PAGU: "pagu",
+    **AGGREGATE_ATTRIBUTE,
+    Quantity.PAGU: "stated_pagu",
     Quantity.REALISATION: "realisation",
 }
-AGGREGATE_ATTRIBUTE = {
-    quantity: SCORE_ATTRIBUTE[quantity]
-    for quantity in (Quantity.ACHIEVEMENT, Quantity.ABSORPTION, Quantity.PERFORMANCE)
-}
-"""The quantities an aggregation method decides, and the attributes that hold them."""
 CHANGE_ATTRIBUTE = {
     Quantity.ACHIEVEMENT_YOY: "achievement",
     Quantity.PERFORMANCE_YOY: "performance",
@@ -233,57 +214,42 @@ def _unit_exact(quantity: Quantity, score: UnitScore, change: Change | None) -> 
     return change_value
 
 
-_REVISED = frozenset(
-    {Quantity.PAGU_ORIGINAL, Quantity.ABSORPTION_ORIGINAL, Quantity.PLAN, Quantity.ABSORPTION_PLAN}
-)
-
-
-def _revised(budget: BudgetLine, quantity: Quantity) -> Decimal | None:
-    """The pagu awal, the RPD, and realisasi against each (``None`` where the file has none)."""
-    base = (
-        budget.original
-        if quantity
-        in (
-            Quantity.PAGU_ORIGINAL,
-            Quantity.ABSORPTION_ORIGINAL,
-        )
-        else budget.plan
-    )
-    if quantity in (Quantity.PAGU_ORIGINAL, Quantity.PLAN) or base is None:
-        return base
-    return defined_absorption(base, budget.realisation)
+# A programme row's quantities: its own programme's figures, where the unit has sub-units (the
+# unit's scores are its aggregate with them); else the unit's own scores, which are the
+# programme's (absorption against the pagu the method measures it against).
+_PROGRAMME_ATTRIBUTE = {
+    Quantity.PAGU: "pagu",
+    Quantity.REALISATION: "realisation",
+    Quantity.ABSORPTION: "absorption",
+    Quantity.PAGU_ORIGINAL: "original",
+    Quantity.ABSORPTION_ORIGINAL: "absorption_original",
+    Quantity.PLAN: "plan",
+    Quantity.ABSORPTION_PLAN: "absorption_plan",
+}
+_AGGREGATED = frozenset({Quantity.REALISATION, Quantity.ABSORPTION})
+_OUTPUT_ATTRIBUTE = {
+    Quantity.PAGU: "pagu",
+    Quantity.REALISATION: "realisation",
+    Quantity.ABSORPTION: "absorption",
+}
 
 
 def _budget_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[Recomputed]:
-    budget, key = block.budget, block.period
-    if isinstance(budget, BudgetLine):
+    budget, key, programme = block.budget, block.period, score.programme
+    if isinstance(budget, BudgetLine) and programme is not None:
         for printed in budget.printed:
-            exact = {
-                # The programme's stated pagu: the score's is the pagu absorption is measured
-                # against, the pagu awal under a method with absorption-base original.
-                Quantity.PAGU: budget.pagu,
-                Quantity.REALISATION: score.realisation,
-                Quantity.ABSORPTION: score.absorption,
-            }.get(printed.quantity)
-            if unit.units:  # the unit's own programme, not its aggregate with sub-units
-                exact = {
-                    Quantity.PAGU: budget.pagu,
-                    Quantity.REALISATION: budget.realisation,
-                    Quantity.ABSORPTION: defined_absorption(budget.pagu, budget.realisation),
-                }.get(printed.quantity)
-            if printed.quantity in _REVISED:
-                exact = _revised(budget, printed.quantity)
+            attribute = _PROGRAMME_ATTRIBUTE.get(printed.quantity)
+            own = unit.units or printed.quantity not in _AGGREGATED
+            source: object = programme if own else score
+            exact = None if attribute is None else getattr(source, attribute)
             yield Recomputed(printed, Subject(unit.code, "programme"), key, exact)
         for output, output_score in zip(budget.outputs, score.outputs, strict=True):
             for printed in output.printed:
-                exact = {
-                    Quantity.PAGU: output_score.pagu,
-                    Quantity.REALISATION: output_score.realisation,
-                    Quantity.ABSORPTION: output_score.absorption,
-                }.get(printed.quantity)
-                name = output.code or output.name
-                yield Recomputed(printed, Subject(unit.code, f"output {name}"), key, exact)
-    elif budget is not None:
+                name = _OUTPUT_ATTRIBUTE.get(printed.quantity)
+                exact = None if name is None else getattr(output_score, name)
+                subject = Subject(unit.code, f"output {output.code or output.name}")
+                yield Recomputed(printed, subject, key, exact)
+    elif isinstance(budget, ReportedAbsorption):
         for printed in budget.printed:
             yield Recomputed(printed, Subject(unit.code, "programme"), key, budget.rate)
 
@@ -293,19 +259,12 @@ def evidence_path(table: EvidenceTable, suffix: str) -> str | None:
     return None if table.origin is None or table.origin.path is None else table.origin.path + suffix
 
 
-def _derived_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
+def _derived_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[Recomputed]:
     """The printed values of the block's derived figures, each against its formula."""
-    if not block.derived:
-        return
-    values = derived_values(block)
-    for figure in block.derived:
-        value = values[figure.key]
+    for figure, derived in zip(block.derived, score.derived, strict=True):
         subject = Subject(unit.code, figure.key)
         for printed in figure.printed:
-            if isinstance(value, LakipError):
-                yield Recomputed(printed, subject, block.period, None, reason=value.message)
-            else:
-                yield Recomputed(printed, subject, block.period, value)
+            yield Recomputed(printed, subject, block.period, derived.value, reason=derived.error)
 
 
 def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
@@ -360,16 +319,6 @@ def _row_value(
         return None
 
 
-def stated_pagu(unit: Unit, key: str) -> Decimal | None:
-    """Σ the stated (revised) pagu of ``unit`` and its sub-units in ``key``: ``None`` where
-    a budget is known only as a rate, or none is stated."""
-    budgets = [u.budget(key) for u in unit.walk()]
-    stated = [b for b in budgets if b is not None]
-    if not stated or not all(isinstance(b, BudgetLine) for b in stated):
-        return None
-    return total(b.pagu for b in stated if isinstance(b, BudgetLine))
-
-
 def _changes_of(
     report: Report, unit: Unit, change: PeriodChange | None
 ) -> tuple[Change | None, dict[str, IndicatorChange]]:
@@ -393,13 +342,10 @@ def _block_items(
     prior: Sequence[PrintedFigure] | None,
     score: UnitScore,
     change: Change | None,
-    against_original: bool,
 ) -> Iterator[Recomputed]:
     """The figures printed for the unit itself in one period (its dashboard row)."""
     for printed in block.printed:
         exact = _unit_exact(printed.quantity, score, change)
-        if printed.quantity is Quantity.PAGU and against_original:
-            exact = stated_pagu(unit, block.period)  # the score's pagu is the pagu awal
         yield Recomputed(
             printed,
             Subject(unit.code),
@@ -417,7 +363,6 @@ def _unit_items(
     change: PeriodChange | None,
     *,
     year_level_only: bool,
-    against_original: bool = False,
 ) -> Iterator[Recomputed]:
     earlier = None if change is None else change.earlier
     unit_change, indicator_changes = _changes_of(report, unit, change)
@@ -432,14 +377,13 @@ def _unit_items(
             prior=prior,
             score=score,
             change=unit_change,
-            against_original=against_original,
         )
     if year_level_only:
         return
     if block is not None:
         yield from _budget_items(unit, block, score)
         yield from _evidence_items(unit, block)
-        yield from _derived_items(unit, block)
+        yield from _derived_items(unit, block, score)
     for indicator in unit.indicators:
         entry = indicator.at(key)
         if entry is None:
@@ -484,5 +428,4 @@ def recompute(
                 period_score.unit(unit.code),
                 change,
                 year_level_only=year_level_only,
-                against_original=period_score.method.absorption_base is AbsorptionBase.ORIGINAL,
             )

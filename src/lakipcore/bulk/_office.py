@@ -18,7 +18,7 @@ from lakipcore.bulk._output import FIGURES, Output
 from lakipcore.bulk._rows import INTERNAL_SCALE
 from lakipcore.bulk._units import Units, combined, weights_of
 from lakipcore.errors import MethodNotApplicableError
-from lakipcore.scoring.methods import (
+from lakipcore.methods import (
     AbsorptionAggregation,
     AchievementAggregation,
     ScoringMethod,

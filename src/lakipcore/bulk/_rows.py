@@ -23,8 +23,8 @@ from lakipcore.bulk._columns import (
 )
 from lakipcore.bulk._numpy import numpy
 from lakipcore.errors import InvalidValueError, LakipValueError, ZeroTargetError
+from lakipcore.methods import ScoringMethod, ZeroTargetPolicy
 from lakipcore.methods.formulas import Formula, Polarity
-from lakipcore.scoring.methods import ScoringMethod, ZeroTargetPolicy
 
 INTERNAL_SCALE: Final = 10
 """Decimal places of a percent at which the bulk path carries capaian, means and rates."""

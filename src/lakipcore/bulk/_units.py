@@ -27,7 +27,7 @@ from lakipcore.bulk._columns import (
 )
 from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, text
 from lakipcore.errors import InvalidValueError
-from lakipcore.scoring.methods import ScoringMethod
+from lakipcore.methods import ScoringMethod
 
 
 def weights_of(method: ScoringMethod) -> tuple[int, int, int]:

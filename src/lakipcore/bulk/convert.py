@@ -21,12 +21,12 @@ from lakipcore.bulk._rows import INTERNAL_SCALE
 from lakipcore.bulk.scoring import BulkScore, MethodArgument, score
 from lakipcore.errors import LakipValueError
 from lakipcore.figures import NotTargeted
+from lakipcore.methods import ScoringMethod
 from lakipcore.model import BudgetLine, Report
+from lakipcore.results.scores import IndicatorChange
 from lakipcore.rounding import Rounding, round_to
 from lakipcore.scoring import ReportScore, score_report
-from lakipcore.scoring.engine import MethodChoice
-from lakipcore.scoring.methods import ScoringMethod
-from lakipcore.scoring.results import IndicatorChange
+from lakipcore.scoring.choice import MethodChoice
 
 __all__ = ["Batches", "from_report_score", "report_to_batches"]
 

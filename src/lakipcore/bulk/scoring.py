@@ -23,9 +23,9 @@ from lakipcore.bulk._output import FIGURES, PREFIXES, Output
 from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, encode_periods, text
 from lakipcore.bulk._units import Units
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
+from lakipcore.methods import ScoringMethod, get_method
 from lakipcore.model import ReportPeriod, comparable_pairs
 from lakipcore.rounding import Rounding
-from lakipcore.scoring.methods import ScoringMethod, get_method
 
 __all__ = ["BulkScore", "MethodArgument", "score", "score_indicators"]
 

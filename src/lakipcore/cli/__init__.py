@@ -22,10 +22,12 @@ from lakipcore.cli.batch import add_options as add_batch_options
 from lakipcore.cli.batch import is_batch, run_audit, run_score
 from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.errors import LakipError, UnknownNameError
+from lakipcore.methods import PRESETS
 from lakipcore.model import Report
 from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
+from lakipcore.results.assessment import Assessment
 from lakipcore.rounding import Rounding
-from lakipcore.scoring import PRESETS, MethodChoice, score_report
+from lakipcore.scoring import MethodChoice
 
 __all__ = ["main"]
 
@@ -229,44 +231,54 @@ def _load(args: argparse.Namespace) -> tuple[Report, str]:
 def _audit(args: argparse.Namespace) -> int:
     import json
 
-    from lakipcore.audit import Severity, audit
-    from lakipcore.cli.auditing import findings_to_dict, render_findings
+    from lakipcore.assessment import assess
+    from lakipcore.render.text import render_findings
+    from lakipcore.results.findings import findings_to_dict
 
     if is_batch(args.file):
         return run_audit(args)
     report, source = _load(args)
-    findings = audit(report, method=args.methods, source=source)
+    assessment = assess(report, method=args.methods, source=source)
+    findings = assessment.audit_findings("lakip audit")
     if args.format == "json":
         data = findings_to_dict(findings, source=source)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render_findings(report, findings))
-    errors = any(f.severity is Severity.ERROR for f in findings)
-    return EXIT_FINDINGS if errors else EXIT_OK
+        sys.stdout.write(render_findings(assessment))
+    return EXIT_FINDINGS if findings.errors else EXIT_OK
 
 
 def _score(args: argparse.Namespace) -> int:
     if is_batch(args.file):
         return run_score(args)
-    report, _ = _load(args)
-    scored = score_report(report, args.methods)
+    report, source = _load(args)
+    assessment = scores_of(report, args.methods, source)
     rounding = Rounding(args.rounding)
     if args.format == "json":
         import json
 
-        from lakipcore.scoring.export import score_to_dict
+        from lakipcore.render.json import score_to_dict
 
-        data = score_to_dict(scored, places=args.places, rounding=rounding, report=report)
+        data = score_to_dict(assessment, places=args.places, rounding=rounding)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         from lakipcore.render.text import DEFAULT_TABLES, render_score_text
 
         tables = DEFAULT_TABLES if args.tables is None else args.tables
-        text = render_score_text(
-            report, scored, places=args.places, rounding=rounding, tables=tables
-        )
+        text = render_score_text(assessment, places=args.places, rounding=rounding, tables=tables)
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def scores_of(report: Report, methods: MethodChoice, source: str | None) -> Assessment:
+    """The assessment ``lakip score`` prints: the scores alone (no audit), and an indicator
+    that cannot be scored is an error of the input (exit 2), as it always was."""
+    from lakipcore.assessment import assess
+
+    assessment = assess(report, method=methods, source=source, audit=False)
+    if assessment.problems:
+        raise assessment.problems[0].error
+    return assessment
 
 
 def _migrate(args: argparse.Namespace) -> int:

@@ -190,16 +190,17 @@ def _each(args: argparse.Namespace, label: str, work: Any) -> list[_Entry]:
     return entries
 
 
-def _national(args: argparse.Namespace, usable: list[Any], method: str) -> tuple[Any, Any]:
-    """The roll-up of ``usable`` and its score; a :class:`LakipError` when it cannot be made."""
+def _national(args: argparse.Namespace, usable: list[Any], method: str) -> Any:
+    """The roll-up of ``usable``, assessed (scores only); a :class:`LakipError` when it cannot
+    be made."""
     from lakipcore.batch import rollup
-    from lakipcore.scoring import score_report
+    from lakipcore.cli import scores_of
 
     if not usable:
         raise LakipError("no file could be scored", field="roll-up")
     try:
         national = rollup(usable, method=method, name=args.rollup_name, parents=dict(args.parent))
-        return national, score_report(national)
+        return scores_of(national, None, None)
     except LakipError as caught:
         raise caught.located(field="roll-up") from None
 
@@ -207,13 +208,13 @@ def _national(args: argparse.Namespace, usable: list[Any], method: str) -> tuple
 def run_score(args: argparse.Namespace) -> int:
     """``lakip score PATH...``: score each file under its own method, roll them up, print."""
     from lakipcore.batch import ROLLUP_METHOD
+    from lakipcore.cli import scores_of
     from lakipcore.rounding import Rounding
-    from lakipcore.scoring import score_report
 
-    entries = _each(args, "scoring", lambda report, method, _path: score_report(report, method))
+    entries = _each(args, "scoring", scores_of)
     usable = [report for _, report, scored, _ in entries if scored is not None]
     method = args.rollup_method or ROLLUP_METHOD
-    national: tuple[Any, Any] | None = None
+    national: Any | None = None
     rollup_error: LakipError | None = None
     try:
         national = _national(args, usable, method)
@@ -240,25 +241,24 @@ def _score_json(
     args: argparse.Namespace,
     entries: list[_Entry],
     *,
-    national: tuple[Any, Any] | None,
+    national: Any | None,
     rollup_error: LakipError | None,
     method: str,
     rounding: Any,
 ) -> None:
-    from lakipcore.scoring.export import score_to_dict
+    from lakipcore.render.json import score_to_dict
 
     files: list[dict[str, Any]] = []
-    for path, report, scored, error in entries:
+    for path, _report, assessed, error in entries:
         if error is not None:
             files.append({"file": path, "errors": _error_dicts(error)})
         else:
-            data = score_to_dict(scored, places=args.places, rounding=rounding, report=report)
+            data = score_to_dict(assessed, places=args.places, rounding=rounding)
             files.append({"file": path, "score": data})
     scored_count = sum(1 for *_, error in entries if error is None)
     roll: dict[str, Any] = {"method": method, "files": scored_count}
     if national is not None:
-        report, score = national
-        roll["score"] = score_to_dict(score, places=args.places, rounding=rounding, report=report)
+        roll["score"] = score_to_dict(national, places=args.places, rounding=rounding)
     elif rollup_error is not None:
         roll["errors"] = _error_dicts(rollup_error)
     out = {
@@ -277,18 +277,18 @@ def _score_json(
 def _score_text(
     args: argparse.Namespace,
     entries: list[_Entry],
-    national: tuple[Any, Any] | None,
+    national: Any | None,
     rounding: Any,
 ) -> None:
-    from lakipcore.render.text import _table, render_score_text
+    from lakipcore.render.text import render_score_text, text_table
 
     pct = _Percent(args.places, rounding)
     rows = []
-    for path, _report, scored, _error in entries:
-        if scored is None:
+    for path, _report, assessed, _error in entries:
+        if assessed is None:
             rows.append([path, "tidak dapat dipakai (lihat stderr)", "-", "-", "-", "-", "-"])
             continue
-        current, root = scored.current, scored.current.root
+        current, root = assessed.current, assessed.current.root
         figures = (pct(root.achievement), pct(root.absorption), pct(root.performance))
         rows.append([path, _short(root.name), current.key, current.method.name, *figures])
     header = ["BERKAS", "KANTOR", "PERIODE", "METODE", "INDIKATOR", "SERAPAN", "PERFORMANCE"]
@@ -297,39 +297,36 @@ def _score_text(
         f"{len(entries)} berkas: {scored_count} dinilai, {len(entries) - scored_count} tidak "
         "dapat dipakai (periode utama, metode masing-masing berkas)",
         "",
-        *_table(header, rows, left=4),
+        *text_table(header, rows, left=4),
     ]
     sys.stdout.write("\n".join(lines) + "\n")
     if national is not None:
-        report, score = national
         tables = args.tables if args.tables is not None else BATCH_TABLES
-        text = render_score_text(
-            report, score, places=args.places, rounding=rounding, tables=tables
-        )
+        text = render_score_text(national, places=args.places, rounding=rounding, tables=tables)
         sys.stdout.write("\n" + text)
 
 
 def run_audit(args: argparse.Namespace) -> int:
     """``lakip audit PATH...``: audit each file under its own method and list the findings."""
-    from lakipcore.audit import Severity, audit
-    from lakipcore.audit.export import findings_to_dict, render_findings
-    from lakipcore.render.text import _table
+    from lakipcore.assessment import assess
+    from lakipcore.render.text import render_findings, text_table
+    from lakipcore.results.findings import Severity, findings_to_dict
 
     def work(report: Any, method: Any, path: str) -> Any:
-        return audit(report, method=method, source=path)
+        return assess(report, method=method, source=path)
 
     entries = _each(args, "auditing", work)
 
     def count(findings: Any, severity: Severity) -> int:
         return sum(1 for f in findings if f.severity is severity)
 
-    audited = [f for _, _, f, _ in entries if f is not None]
+    audited = [a.findings for _, _, a, _ in entries if a is not None]
     if args.format == "json":
         files: list[dict[str, Any]] = [
             {"file": path, "errors": _error_dicts(error)}
             if error is not None
-            else {"file": path, "audit": findings_to_dict(findings, source=path)}
-            for path, _report, findings, error in entries
+            else {"file": path, "audit": findings_to_dict(assessed.findings, source=path)}
+            for path, _report, assessed, error in entries
         ]
         summary = {
             "files": len(entries),
@@ -341,14 +338,14 @@ def run_audit(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
         rows = []
-        for path, report, findings, _error in entries:
-            if findings is None:
+        for path, _report, assessed, _error in entries:
+            if assessed is None:
                 rows.append([path, "tidak dapat dipakai (lihat stderr)", "-", "-"])
                 continue
-            sys.stdout.write(f"== {path}\n{render_findings(report, findings)}\n")
-            rows.append([path, *(str(count(findings, s)) for s in Severity)])
+            sys.stdout.write(f"== {path}\n{render_findings(assessed)}\n")
+            rows.append([path, *(str(count(assessed.findings, s)) for s in Severity)])
         header = ["BERKAS", "ERROR", "WARNING", "INFO"]
-        sys.stdout.write("\n".join(_table(header, rows, left=1)) + "\n")
+        sys.stdout.write("\n".join(text_table(header, rows, left=1)) + "\n")
     if len(audited) < len(entries):
         return EXIT_UNUSABLE_INPUT
     return EXIT_FINDINGS if any(count(f, Severity.ERROR) for f in audited) else EXIT_OK

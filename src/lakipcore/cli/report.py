@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from lakipcore.cli.limits import add_limit_option
+from lakipcore.methods import PRESETS
 from lakipcore.reportfile import EXAMPLE_NAME
-from lakipcore.scoring import PRESETS
 
 __all__ = ["add_commands", "run_report"]
 
@@ -45,11 +45,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the HTML page of the report named by ``args`` (0: written)."""
+    from lakipcore.assessment import assess
     from lakipcore.cli import EXIT_OK, _load
-    from lakipcore.render import render_html
+    from lakipcore.render.html import render_html
 
     loaded, source = _load(args)
-    page = render_html(loaded, method=args.methods, source=source)
+    page = render_html(assess(loaded, method=args.methods, source=source))
     if args.output:
         from pathlib import Path
 

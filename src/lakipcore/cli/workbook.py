@@ -76,8 +76,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from lakipcore.assessment import assess
     from lakipcore.excel import write_workbook
 
     args.source = str(args.file)
-    write_workbook(load_any(args.file), args.output)
+    write_workbook(assess(load_any(args.file), source=args.source), args.output)
     return 0

@@ -14,6 +14,7 @@ from lakipcore.excel import _layout
 from lakipcore.excel._build import build
 from lakipcore.excel._sheets import calamine_available, load_grids, sheet_names
 from lakipcore.model import Report
+from lakipcore.results.assessment import Assessment
 
 __all__ = ["READERS", "choose_reader", "read_workbook", "write_workbook"]
 
@@ -79,9 +80,9 @@ def read_workbook(
     return build(data, cells, source)
 
 
-def write_workbook(report: Report, path: str | Path, **options: Any) -> Path:
-    """Write ``report``, its scores and its audit findings to the workbook ``path``; see
-    :func:`lakipcore.excel.writer.write_workbook`."""
+def write_workbook(assessment: Assessment, path: str | Path) -> Path:
+    """Write an assessed report, its scores and its audit findings to the workbook ``path``;
+    see :func:`lakipcore.excel.writer.write_workbook`."""
     from lakipcore.excel.writer import write_workbook as write  # noqa: PLC0415
 
-    return write(report, path, **options)
+    return write(assessment, path)

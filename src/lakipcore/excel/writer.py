@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from lakipcore._exact import integral
-from lakipcore.errors import LakipError, LakipTypeError
 from lakipcore.excel import _layout as layout
 from lakipcore.excel._build import inline_toml
 from lakipcore.excel._sheets import openpyxl
@@ -28,15 +27,15 @@ from lakipcore.model import (
     IndicatorPeriod,
     MeasureKind,
     PrintedFigure,
-    Report,
     Target,
     Unit,
 )
 from lakipcore.notation import Notation
+from lakipcore.render.common import assessment_of
 from lakipcore.reportfile import dump_report
 from lakipcore.reportfile.writer import measure_text
+from lakipcore.results.assessment import Assessment
 from lakipcore.rounding import places_of
-from lakipcore.scoring import MethodChoice
 
 __all__ = ["write_workbook"]
 
@@ -95,22 +94,14 @@ class _Sheet:
 
 
 class _Writer:
-    def __init__(self, report: Report, method: MethodChoice) -> None:
+    def __init__(self, assessment: Assessment) -> None:
+        report = assessment.report
         self.report = report
         self.data = tomllib.loads(dump_report(report))  # the file's layout, for rules and tables
         self.book = openpyxl().Workbook()
         self.book.remove(self.book.active)
-        self.scored: Any = None
-        self.findings: list[Any] = []
-        self.problem: str | None = None
-        from lakipcore.audit import audit  # noqa: PLC0415 - the audit is heavy; export needs it
-        from lakipcore.scoring import score_report  # noqa: PLC0415
-
-        try:
-            self.scored = score_report(report, method)
-        except LakipError as error:
-            self.problem = str(error)
-        self.findings = audit(report, method=method)
+        self.scored = assessment.scores
+        self.findings = assessment.audit_findings("write_workbook")
         # A flagged figure is found by its origin (a report read from a file or a workbook) or,
         # for one built in Python, by the figure object itself.
         self.flagged: dict[str, list[Any]] = {}
@@ -122,9 +113,6 @@ class _Writer:
 
     def dashboard(self) -> None:
         sheet = _Sheet(self.book, layout.DASHBOARD, [(h, h) for h in layout.DASHBOARD_HEADERS])
-        if self.scored is None:
-            sheet.put(1, f"tidak dapat dihitung: {self.problem}")
-            return
         for period in self.scored.periods:
             for unit in period.root.walk():
                 sheet.add(
@@ -161,8 +149,6 @@ class _Writer:
 
     def changes(self) -> None:
         sheet = _Sheet(self.book, layout.CHANGES, [(h, h) for h in layout.CHANGE_HEADERS])
-        if self.scored is None:
-            return
         fmt = dict.fromkeys(layout.CHANGE_HEADERS[4:], "0.00")
         for change in self.scored.changes:
             rows = [(self.report.root.code, self.report.root.name, change.office)]
@@ -348,8 +334,6 @@ class _Writer:
         return formats
 
     def _capaian(self, unit: str, code: str, period: str) -> Decimal | None:
-        if self.scored is None:
-            return None
         scores = self.scored.period(period)
         if not scores.has_unit(unit):
             return None
@@ -558,16 +542,16 @@ def _table_of(lines: list[str], *path: str | int) -> str:
     return inline_toml(value)
 
 
-def write_workbook(report: Report, path: str | Path, *, method: MethodChoice = None) -> Path:
-    """Write ``report`` with its scores and audit findings to the workbook ``path`` (.xlsx).
+def write_workbook(assessment: Assessment, path: str | Path) -> Path:
+    """Write the assessed report with its scores and audit findings to the workbook ``path``
+    (.xlsx), all read from ``assessment`` (:func:`lakipcore.assess`).
 
-    Each period is scored and audited with ``method`` (default: the report's own). The data
-    sheets hold the whole report, exact values as text, so :func:`read_workbook` gives back an
-    equal report. Returns the path written. Needs openpyxl (``lakipcore[excel]``).
+    The data sheets hold the whole report, exact values as text, so :func:`read_workbook`
+    gives back an equal report; ``Dashboard``, ``Perubahan`` and ``Temuan`` hold the scores
+    and the findings, a flagged printed figure is filled and commented. Returns the path
+    written. Needs openpyxl (``lakipcore[excel]``).
     """
-    if not isinstance(report, Report):
-        raise LakipTypeError(f"expected a Report, got {type(report).__name__}", field="report")
-    writer = _Writer(report, method)
+    writer = _Writer(assessment_of(assessment, "write_workbook"))
     writer.dashboard()
     writer.indicators()
     writer.budget()

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from lakipcore._names import NamedEnum, enum_field
-from lakipcore.errors import LakipTypeError
+from lakipcore.errors import FigureFormatError, LakipTypeError
 from lakipcore.figures import Figure, parse_figure
 from lakipcore.model._members import members
 from lakipcore.model.origin import Origin
@@ -94,12 +94,36 @@ class PrintedFigure:
         default=Notation.INDONESIAN, validator=enum_field(Notation, "notation"), kw_only=True
     )
     """The report's notation, in which :attr:`text` is read."""
+    # The figure, parsed on first use and kept (the audit and the writers read it many times);
+    # False once the text is known to be malformed. One slot: a report holds many of these.
+    _parsed: Figure | bool | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def figure(self) -> Figure:
-        """Parse :attr:`text` in :attr:`notation`; raises :class:`~lakipcore.FigureFormatError`
-        for malformed text."""
+        """:attr:`text` parsed in :attr:`notation` (once: the result is kept); raises
+        :class:`~lakipcore.FigureFormatError` for malformed text."""
+        parsed = self._parsed
+        if isinstance(parsed, Figure):
+            return parsed
         field = self.origin.path if self.origin else None
-        return parse_figure(self.text, field=field, notation=self.notation)
+        try:
+            figure = parse_figure(self.text, field=field, notation=self.notation)
+        except FigureFormatError:
+            object.__setattr__(self, "_parsed", False)
+            raise
+        object.__setattr__(self, "_parsed", figure)
+        return figure
+
+    def parsed(self) -> Figure | None:
+        """:meth:`figure`, or ``None`` when the text is malformed (the audit reports it)."""
+        parsed = self._parsed
+        if isinstance(parsed, Figure):
+            return parsed
+        if parsed is False:
+            return None
+        try:
+            return self.figure()
+        except FigureFormatError:
+            return None
 
 
 PrintedFigures = tuple[PrintedFigure, ...]

@@ -8,8 +8,14 @@ from decimal import Decimal
 from lakipcore.figures import NotTargeted, format_number
 from lakipcore.model import Indicator, IndicatorPeriod, Measure, MeasureKind
 from lakipcore.render.sections import NA, text
+from lakipcore.results.scores import (
+    Change,
+    IndicatorChange,
+    IndicatorScore,
+    PeriodChange,
+    UnitScore,
+)
 from lakipcore.rounding import round_to
-from lakipcore.scoring import Change, IndicatorChange, IndicatorScore, PeriodChange, UnitScore
 
 __all__ = [
     "changes_of",

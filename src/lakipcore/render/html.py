@@ -14,11 +14,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from importlib import resources
 
-from lakipcore.audit import Finding, Severity, audit
-from lakipcore.audit.recompute import parsed_figure, stated_pagu
-from lakipcore.errors import LakipError
 from lakipcore.figures import format_number
-from lakipcore.methods import AbsorptionBase
 from lakipcore.methods.catalogue import get_formula
 from lakipcore.model import (
     BudgetLine,
@@ -29,12 +25,6 @@ from lakipcore.model import (
     TableKind,
     Unit,
 )
-from lakipcore.render.budget import (
-    has_original,
-    has_plan,
-    pagu_awal,
-    plan_figures,
-)
 from lakipcore.render.cells import (
     changes_of,
     entries,
@@ -42,6 +32,7 @@ from lakipcore.render.cells import (
     realisation_text,
     target_text,
 )
+from lakipcore.render.common import assessment_of
 from lakipcore.render.marks import PROGRAMME, CellKey, Marks, derived_item, output_item
 from lakipcore.render.method import method_section
 from lakipcore.render.sections import (
@@ -54,17 +45,16 @@ from lakipcore.render.sections import (
     text,
 )
 from lakipcore.render.svg import Bar, bar_chart
-from lakipcore.rounding import Rounding, places_of
-from lakipcore.scoring import (
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.findings import Severity
+from lakipcore.results.scores import (
     IndicatorScore,
-    MethodChoice,
     PeriodChange,
     PeriodScore,
     ReportScore,
     UnitScore,
-    score_report,
 )
-from lakipcore.scoring.derived import derived_values
+from lakipcore.rounding import Rounding, places_of
 
 __all__ = ["render_html"]
 
@@ -81,7 +71,7 @@ _CHANGES_FIRST = (TableKind.CHANGES, TableKind.INDICATORS)
 def _as_printed(printed: tuple[PrintedFigure, ...]) -> tuple[int, bool]:
     """The places and the percent sign the printed copies of a figure show (2 places, no sign,
     when none can be read)."""
-    figures = [f for p in printed if (f := parsed_figure(p.text, p.notation)) is not None]
+    figures = [f for p in printed if (f := p.parsed()) is not None]
     places = max((places_of(f.value) for f in figures), default=2)
     return places, any(f.percent for f in figures)
 
@@ -191,12 +181,12 @@ class _Page:
         score = self.main.unit(unit.code)
         earlier = None if change is None else self.scored.period(change.earlier)
         moved, moved_indicators = changes_of(change, unit.code, self.report.root.code)
-        grades = self.report.grading_table("capaian")
+        graded = "capaian" in self.report.grading  # the scores carry each grade
         head = (
             "<th>No</th><th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th>"
             f"<th>Capaian {text(short_label(self.main.period))}</th>"
         )
-        if grades is not None:
+        if graded:
             head += "<th>Predikat</th>"
         if earlier is not None:
             head += f"<th>Capaian {text(short_label(earlier.period))}</th><th>Perubahan (poin)</th>"
@@ -214,8 +204,8 @@ class _Page:
                 self.cell([(*item, key, _Q.REALISATION)], _INDICATORS, realised, section),
                 self.cell([(*item, key, _Q.CAPAIAN)], _INDICATORS, self.capaian(scored), section),
             ]
-            if grades is not None:
-                shown = grades.letter_of(capaian) or "–"
+            if graded:
+                shown = (None if scored is None else scored.grade) or "–"
                 cells.append(self.cell([(*item, key, _Q.GRADE)], _INDICATORS, shown, section))
             if earlier is not None:
                 past = moved_indicators.get(indicator.code)
@@ -250,7 +240,7 @@ class _Page:
                 section,
             )
         ]
-        if grades is not None:
+        if graded:
             mean.append("<td></td>")
         if earlier is not None:
             before = earlier.unit(unit.code) if earlier.has_unit(unit.code) else None
@@ -318,29 +308,27 @@ class _Page:
         key, fmt, report = self.key, self.fmt, self.report
         root = self.main.root
         # The pagu awal and the RPD have columns only where a programme states them.
-        originals = has_original(report, root, key)
-        plans = has_plan(report, root, key)
-        aggregation = self.main.method.absorption
-        against_original = self.main.method.absorption_base is AbsorptionBase.ORIGINAL
+        programmes = [u.programme for u in root.walk() if u.programme is not None]
+        originals = any(p.original is not None for p in programmes)
+        plans = any(p.plan is not None for p in programmes)
         rows = []
         for number, depth, score in _rows(self.main):
             unit = report.unit(score.code)
             own = unit.budget(key)
             if number != "A" and own is None and score.absorption is None and not score.units:
                 continue
-            # The Pagu column is the stated pagu; the score's is the pagu awal under such a method.
-            pagu = score.pagu if not against_original else stated_pagu(unit, key)
+            # The Pagu column is the stated pagu (the score's pagu is the pagu awal under a
+            # method measuring absorption against it).
             amounts = [
-                (_Q.PAGU, fmt.rupiah(pagu)),
+                (_Q.PAGU, fmt.rupiah(score.stated_pagu)),
                 (_Q.REALISATION, fmt.rupiah(score.realisation)),
                 (_Q.ABSORPTION, fmt.percent(score.absorption)),
             ]
             if originals:
-                amounts.insert(0, (_Q.PAGU_ORIGINAL, fmt.rupiah(pagu_awal(report, score, key))))
+                amounts.insert(0, (_Q.PAGU_ORIGINAL, fmt.rupiah(score.original)))
             if plans:
-                planned = plan_figures(report, score, key, aggregation)
-                amounts.append((_Q.PLAN, fmt.rupiah(planned.plan)))
-                amounts.append((_Q.ABSORPTION_PLAN, fmt.percent(planned.absorption)))
+                amounts.append((_Q.PLAN, fmt.rupiah(score.plan)))
+                amounts.append((_Q.ABSORPTION_PLAN, fmt.percent(score.plan_absorption)))
             cells = "".join(
                 self.cell(
                     [(score.code, None, key, q), (score.code, PROGRAMME, key, q)],
@@ -414,12 +402,12 @@ class _Page:
             block = unit.at(self.key)
             if block is None or not block.derived:
                 continue
-            values = derived_values(block)
-            for figure in block.derived:
-                value = values[figure.key]
+            scores = self.main.unit(unit.code).derived
+            for figure, derived in zip(block.derived, scores, strict=True):
+                value = derived.value
                 places, percent = _as_printed(figure.printed)
-                if isinstance(value, LakipError):
-                    shown = f'<span class="na" title="{text(value.message)}">–</span>'
+                if value is None:
+                    shown = f'<span class="na" title="{text(derived.error or "")}">–</span>'
                 else:
                     # As the report prints it: a growth "44,44%", an NKA "87,93".
                     number = format_number(value, places, self.fmt.rounding)
@@ -465,7 +453,7 @@ class _Page:
         against_pagu: list[Bar] = []
         against_plan: list[Bar] = []
         for unit in units:
-            rate = plan_figures(self.report, unit, self.key, period.method.absorption).absorption
+            rate = unit.plan_absorption
             for values, item_key, value in (
                 (against_pagu, unit.code, unit.absorption),
                 (against_plan, f"{unit.code}:{_Q.PLAN.value}", rate),
@@ -489,28 +477,23 @@ class _Page:
 
 
 def render_html(
-    report: Report,
-    scored: ReportScore | None = None,
-    findings: Sequence[Finding] | None = None,
+    assessment: Assessment,
     *,
-    method: MethodChoice = None,
-    source: str | None = None,
     places: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
 ) -> str:
-    """The report as one self-contained HTML page (a ``str``; write it with UTF-8).
+    """The assessed report as one self-contained HTML page (a ``str``; write it with UTF-8).
 
-    ``scored`` and ``findings`` default to ``score_report(report, method)`` and
-    ``audit(report, method=method, source=source)``; pass them when you have them. Percentages
-    are rounded with ``rounding`` at ``places`` (default half-up, 2), once, when shown. The page
-    holds the Dashboard Performance, the indicator tables (Pengukuran Kinerja), the budget
-    (Realisasi Anggaran), the periods and their changes, the audit (Hasil Audit) with the wrong
-    printed figures marked in the tables, and the method in words; charts are inline SVG.
+    Percentages are rounded with ``rounding`` at ``places`` (default half-up, 2), once, when
+    shown. The page holds the Dashboard Performance, the indicator tables (Pengukuran Kinerja),
+    the budget (Realisasi Anggaran), the derived figures, the periods and their changes, the
+    audit (Hasil Audit) with the wrong printed figures marked in the tables, and the method in
+    words; charts are inline SVG. Everything is read from ``assessment``
+    (:func:`lakipcore.assess`): the page scores and audits nothing itself.
     """
-    if scored is None:
-        scored = score_report(report, method)
-    if findings is None:
-        findings = audit(report, method=method, source=source)
+    assessment = assessment_of(assessment, "render_html")
+    report, scored = assessment.report, assessment.scores
+    findings = assessment.audit_findings("render_html")
     fmt = Formats(places, rounding)
     marks = Marks(report, findings)
     page = _Page(report, scored, marks, fmt)
@@ -544,7 +527,8 @@ def render_html(
         "</a></dd></div></dl>" + _contents(bool(derived)) + "</header><main>"
     )
     footer = (
-        f"<footer><p>Sumber: {text(source or report.source or 'laporan')}. Dibuat dengan "
+        f"<footer><p>Sumber: {text(assessment.source or report.source or 'laporan')}. "
+        "Dibuat dengan "
         "lakipcore; semua angka dihitung ulang dari target, realisasi, pagu dan realisasi "
         "anggaran dalam berkas laporan.</p></footer>"
     )

@@ -20,7 +20,6 @@ from html import escape, unescape
 
 import attrs
 
-from lakipcore.audit import Finding, Severity
 from lakipcore.model import (
     BudgetLine,
     PrintedFigure,
@@ -30,6 +29,7 @@ from lakipcore.model import (
     TableKind,
     UnitPeriod,
 )
+from lakipcore.results.findings import Finding, Severity
 
 __all__ = ["PROGRAMME", "CellKey", "Marks", "derived_item", "output_item"]
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lakipcore.figures import format_number
-from lakipcore.render.sections import Formats, text
-from lakipcore.rounding import Rounding
-from lakipcore.scoring import (
+from lakipcore.methods import (
     AbsorptionAggregation,
     AchievementAggregation,
-    ReportScore,
     ScoringMethod,
     ZeroTargetPolicy,
 )
+from lakipcore.render.sections import Formats, text
+from lakipcore.results.scores import ReportScore
+from lakipcore.rounding import Rounding
 
 __all__ = ["method_section"]
 

@@ -7,29 +7,34 @@ notebook never imports pandas, numpy or pyarrow. Styles are inline: notebook fro
 sanitise or share ``<style>`` elements, inline ``style`` attributes survive both.
 
 >>> import lakipcore
->>> scored = lakipcore.score_report(lakipcore.load_example())
->>> scored
+>>> assessment = lakipcore.assess(lakipcore.load_example())
+>>> assessment   # doctest: +ELLIPSIS
+<Assessment 'Kantor Wilayah ... Banten' main 2019: performance 116,13%, 9 errors>
+>>> assessment.scores
 <ReportScore 2 periods, main 2019: performance 116,13%>
->>> "116,13%" in scored._repr_html_()
+>>> "116,13%" in assessment._repr_html_()
 True
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape
 
-from lakipcore.audit.export import Findings
-from lakipcore.audit.findings import Finding, Severity
 from lakipcore.figures import format_number, format_percent
 from lakipcore.model import Report
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.findings import Finding, Findings, Severity
+from lakipcore.results.scores import PeriodChange, PeriodScore, ReportScore, UnitScore
 from lakipcore.rounding import round_to
-from lakipcore.scoring.results import PeriodChange, PeriodScore, ReportScore, UnitScore
 
 __all__ = [
     "SEVERITY_COLOURS",
+    "assessment_html",
+    "assessment_markdown",
+    "assessment_repr",
     "findings_html",
     "findings_markdown",
     "period_score_html",
@@ -400,26 +405,64 @@ def report_repr(report: Report) -> str:
     )
 
 
+# --- an assessment ----------------------------------------------------------------------------
+
+
+def assessment_repr(assessment: Assessment) -> str:
+    """``<Assessment 'Kantor …' main 2019: performance 116,13%, 9 errors>``."""
+    findings = assessment.findings
+    audit = "not audited" if findings is None else f"{len(findings.errors)} errors"
+    current = assessment.current
+    return (
+        f"<Assessment {assessment.report.office!r} main {current.key}: performance "
+        f"{_pct(current.performance)}, {audit}>"
+    )
+
+
+def assessment_html(assessment: Assessment) -> str:
+    """The scores' dashboard and change tables, then the audit's findings."""
+    parts = [report_score_html(assessment.scores)]
+    if assessment.findings is not None:
+        parts.append(findings_html(assessment.findings))
+    return "".join(parts)
+
+
+def assessment_markdown(assessment: Assessment) -> str:
+    """:func:`assessment_html` as Markdown."""
+    parts = [report_score_markdown(assessment.scores)]
+    if assessment.findings is not None:
+        parts.append(findings_markdown(assessment.findings))
+    return "\n".join(parts)
+
+
 # --- the display protocol of lakipcore._display ---------------------------------------------
 
 
-def _dispatch(name: str) -> Callable[[object], str]:
-    @functools.singledispatch
-    def show(value: object) -> str:
-        raise TypeError(f"lakipcore has no {name} display for {type(value).__name__}")
-
-    return show
+def _unknown(form: str, value: object) -> TypeError:
+    return TypeError(f"lakipcore has no {form} display for {type(value).__name__}")
 
 
-short = _dispatch("short")
-"""The short ``repr`` of a report, a score or an assessment."""
-html = _dispatch("HTML")
-"""The notebook HTML table of a displayed value."""
-markdown = _dispatch("Markdown")
-"""The notebook Markdown table of a displayed value."""
+@functools.singledispatch
+def short(value: object) -> str:
+    """The short ``repr`` of a report, a score, the findings or an assessment."""
+    raise _unknown("short", value)
+
+
+@functools.singledispatch
+def html(value: object) -> str:
+    """The notebook HTML table of a displayed value."""
+    raise _unknown("HTML", value)
+
+
+@functools.singledispatch
+def markdown(value: object) -> str:
+    """The notebook Markdown table of a displayed value."""
+    raise _unknown("Markdown", value)
+
 
 for _shown, _as_short, _as_html, _as_markdown in (
     (Report, report_repr, report_html, report_markdown),
+    (Assessment, assessment_repr, assessment_html, assessment_markdown),
     (ReportScore, report_score_repr, report_score_html, report_score_markdown),
     (PeriodScore, period_score_repr, period_score_html, period_score_markdown),
     (UnitScore, unit_score_repr, unit_score_html, unit_score_markdown),

@@ -7,17 +7,13 @@ from html import escape
 
 import attrs
 
-from lakipcore.audit import Finding, Severity
 from lakipcore.figures import format_number, format_percent, format_rupiah
 from lakipcore.model import PeriodKind, Quantity, Report, ReportPeriod, TableKind
 from lakipcore.render.marks import CellKey, Marks
 from lakipcore.render.svg import Bar, Series, bar_chart, column_chart
+from lakipcore.results.findings import Finding, Severity
+from lakipcore.results.scores import Change, PeriodChange, ReportScore
 from lakipcore.rounding import Rounding
-from lakipcore.scoring import (
-    PeriodChange,
-    ReportScore,
-)
-from lakipcore.scoring.results import Change
 
 __all__ = ["NA", "Formats", "audit_section", "periods_section", "plain_percent", "text"]
 

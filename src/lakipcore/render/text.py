@@ -2,14 +2,16 @@
 
 >>> import lakipcore
 >>> from lakipcore.render.text import render_score_text
->>> report = lakipcore.load_example()
->>> text = render_score_text(report, lakipcore.score_report(report), tables=("dashboard",))
+>>> assessment = lakipcore.assess(lakipcore.load_example(), audit=False)
+>>> text = render_score_text(assessment, tables=("dashboard",))
 >>> print(text.splitlines()[2])
 DASHBOARD PERFORMANCE Tahun Anggaran 2019  (metode: banten-2019)
 
 Three tables, chosen by name (:data:`TABLES`): the Dashboard Performance of the main period,
 the Realisasi Indikator Kinerja of each unit in the main period (target, realisasi and capaian
-of every indicator), and one change table per pair of consecutive periods of a kind.
+of every indicator), and one change table per pair of consecutive periods of a kind; and the
+audit's findings as ``lakip audit`` lists them (:func:`render_findings`). Both read an
+:class:`~lakipcore.Assessment` and compute nothing.
 """
 
 from __future__ import annotations
@@ -20,11 +22,25 @@ from decimal import Decimal
 from lakipcore.errors import UnknownNameError
 from lakipcore.figures import NotTargeted, format_percent
 from lakipcore.model import Report
+from lakipcore.render.common import (
+    NOT_TARGETED_LABEL,
+    assessment_of,
+    measure_text,
+    realisation_text,
+)
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.findings import Finding, Findings
+from lakipcore.results.scores import PeriodChange, PeriodScore, ReportScore, UnitScore
 from lakipcore.rounding import Rounding
-from lakipcore.scoring.export import measure_text, realisation_text
-from lakipcore.scoring.results import PeriodChange, PeriodScore, ReportScore, UnitScore
 
-__all__ = ["DEFAULT_TABLES", "TABLES", "parse_tables", "render_score_text"]
+__all__ = [
+    "DEFAULT_TABLES",
+    "TABLES",
+    "parse_tables",
+    "render_findings",
+    "render_score_text",
+    "text_table",
+]
 
 TABLES = ("dashboard", "indicators", "changes")
 """The tables :func:`render_score_text` can print, in the order it prints them."""
@@ -35,7 +51,7 @@ DEFAULT_TABLES = TABLES
 _NAME_WIDTH = 52
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], left: int = 2) -> list[str]:
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: int = 2) -> list[str]:
     """Columns padded to their widest cell: the first ``left`` to the left (text), the others
     to the right (figures)."""
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -86,7 +102,7 @@ def _dashboard(period: PeriodScore, pct: _Percent) -> list[str]:
     rows = [[n, _label(u.name, d), *_triple(u, pct)] for n, d, u in _rows(period)]
     header = ["NO", "UNIT KERJA", "INDIKATOR KINERJA", "PENYERAPAN ANGGARAN", "PERFORMANCE"]
     title = f"DASHBOARD PERFORMANCE {period.period.label}  (metode: {period.method.name})"
-    return [title, "", *_table(header, rows)]
+    return [title, "", *text_table(header, rows)]
 
 
 def _triple(score: UnitScore | None, pct: _Percent) -> list[str]:
@@ -136,7 +152,12 @@ def _change_table(
         f"PERFORMANCE {earlier.period.label} → {later.period.label}  (metode: "
         f"{earlier.method.name} / {later.method.name}; perubahan dalam poin persentase)"
     )
-    return [title, "", *_table(header, rows)]
+    return [title, "", *text_table(header, rows)]
+
+
+def _graded(report: Report) -> bool:
+    """Whether the report grades capaian (the scores then carry each grade)."""
+    return "capaian" in report.grading
 
 
 def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[list[str]]:
@@ -156,14 +177,13 @@ def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[lis
             target = "-"
             realised = "-"
         elif isinstance(entry.target, NotTargeted):
-            target, realised = "Tidak ditargetkan", "-"
+            target, realised = NOT_TARGETED_LABEL, "-"
         else:
             target = measure_text(entry.target)
             realised = realisation_text(entry, item.realisation) or "-"
         row = [str(number), item.code, _name(item.name), target, realised, pct(item.capaian)]
-        grades = report.grading_table("capaian")
-        if grades is not None:
-            row.append(grades.letter_of(item.capaian) or "-")
+        if _graded(report):
+            row.append(item.grade or "-")
         rows.append(row)
     return rows
 
@@ -171,7 +191,7 @@ def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[lis
 def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]:
     """One REALISASI INDIKATOR KINERJA table per unit with indicators of its own."""
     header = ["NO", "KODE", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN"]
-    if report.grading_table("capaian") is not None:
+    if _graded(report):
         header.append("PREDIKAT")
     lines: list[str] = []
     for _, _, score in _rows(period):
@@ -182,7 +202,7 @@ def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]
         lines += [
             f"REALISASI INDIKATOR KINERJA {score.name} {period.period.label}",
             "",
-            *_table(header, _indicator_rows(report, score, pct), left=3),
+            *text_table(header, _indicator_rows(report, score, pct), left=3),
         ]
     return lines
 
@@ -201,17 +221,18 @@ def parse_tables(text: str) -> tuple[str, ...]:
 
 
 def render_score_text(
-    report: Report,
-    scored: ReportScore,
+    assessment: Assessment,
     *,
     places: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
     tables: Iterable[str] = DEFAULT_TABLES,
 ) -> str:
-    """The chosen ``tables`` (names of :data:`TABLES`, printed in that order) of ``scored``,
-    the scores of ``report``, as text in the report's number format, rounded with
-    ``rounding`` at ``places``: the Dashboard Performance of the main period, the Realisasi
-    Indikator Kinerja of every unit in it, and a table for each change between periods."""
+    """The chosen ``tables`` (names of :data:`TABLES`, printed in that order) of the
+    assessment's scores, as text in the report's number format, rounded with ``rounding`` at
+    ``places``: the Dashboard Performance of the main period, the Realisasi Indikator Kinerja
+    of every unit in it, and a table for each change between periods."""
+    assessment = assessment_of(assessment, "render_score_text")
+    report, scored = assessment.report, assessment.scores
     chosen = set(tables)
     unknown = sorted(chosen - set(TABLES))
     if unknown:
@@ -228,4 +249,29 @@ def render_score_text(
         for change in scored.changes:
             lines += ["", *_change_table(scored, change, names, pct)]
     lines += ["", f"Pembulatan: {rounding.value}, {places} desimal, hanya saat ditampilkan."]
+    return "\n".join(lines) + "\n"
+
+
+def render_findings(assessment: Assessment) -> str:
+    """The audit's findings as text, grouped by unit (the office first, then the units in
+    report order), one per line, with the counts last (the output of ``lakip audit``)."""
+    assessment = assessment_of(assessment, "render_findings")
+    findings: Findings = assessment.audit_findings("render_findings")
+    names = {unit.code: unit.name for unit in assessment.report.units()}
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.subject.unit, []).append(finding)
+    lines = []
+    for code, name in names.items():
+        members = grouped.get(code, [])
+        if not members:
+            continue
+        lines.append(f"{code} ({name})")
+        lines += [f"  {finding}" for finding in members]
+    others = [f for f in findings if f.subject.unit not in names]
+    if others:
+        lines.append("other")
+        lines += [f"  {finding}" for finding in others]
+    counts = findings.summary()
+    lines.append(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes")
     return "\n".join(lines) + "\n"

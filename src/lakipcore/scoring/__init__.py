@@ -1,5 +1,18 @@
-"""Scoring: the formulas, the named methods, and the engine that applies them to a report."""
+"""Scoring: resolve a report's periods into flat facts, then compute every figure from them.
 
+``score_report`` scores every period and the changes between them; ``score_period`` one
+period; ``score_indicator`` one indicator. The formulas and the methods they read live in
+:mod:`lakipcore.methods` (re-exported here); the results in :mod:`lakipcore.results`.
+"""
+
+from lakipcore.methods import (
+    PRESETS,
+    AbsorptionAggregation,
+    AchievementAggregation,
+    ScoringMethod,
+    ZeroTargetPolicy,
+    get_method,
+)
 from lakipcore.methods.formulas import (
     PerformanceWeights,
     absorption,
@@ -8,42 +21,30 @@ from lakipcore.methods.formulas import (
     relative_change,
     yoy_points,
 )
-from lakipcore.scoring.engine import (
-    MethodChoice,
-    Problem,
-    check_method_choice,
-    resolve_method,
-    score_indicator,
-    score_period,
-    score_report,
-)
-from lakipcore.scoring.export import JSON_SCHEMA, score_to_dict
-from lakipcore.scoring.methods import (
-    PRESETS,
-    AbsorptionAggregation,
-    AchievementAggregation,
-    ScoringMethod,
-    ZeroTargetPolicy,
-    get_method,
-)
-from lakipcore.scoring.results import (
+from lakipcore.results.scores import (
     Change,
+    DerivedScore,
     IndicatorChange,
     IndicatorScore,
     OutputScore,
     PeriodChange,
     PeriodScore,
+    Problem,
+    ProgrammeScore,
     ReportScore,
     UnitChange,
     UnitScore,
 )
+from lakipcore.scoring.choice import MethodChoice, check_method_choice, resolve_method
+from lakipcore.scoring.engine import score_indicator, score_period
+from lakipcore.scoring.report import score_report
 
 __all__ = [
-    "JSON_SCHEMA",
     "PRESETS",
     "AbsorptionAggregation",
     "AchievementAggregation",
     "Change",
+    "DerivedScore",
     "IndicatorChange",
     "IndicatorScore",
     "MethodChoice",
@@ -52,6 +53,7 @@ __all__ = [
     "PeriodChange",
     "PeriodScore",
     "Problem",
+    "ProgrammeScore",
     "ReportScore",
     "ScoringMethod",
     "UnitChange",
@@ -67,6 +69,5 @@ __all__ = [
     "score_indicator",
     "score_period",
     "score_report",
-    "score_to_dict",
     "yoy_points",
 ]

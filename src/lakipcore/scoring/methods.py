@@ -1,25 +1,5 @@
-"""Scoring methods moved to :mod:`lakipcore.methods`; this module keeps the old import path."""
+"""Deprecated: scoring methods live in :mod:`lakipcore.methods`."""
 
-from lakipcore.methods import (
-    ALIASES,
-    PRESETS,
-    AbsorptionAggregation,
-    AchievementAggregation,
-    ScoringMethod,
-    ZeroTargetPolicy,
-    aggregation_variants,
-    get_method,
-    known_names,
-)
+from lakipcore._deprecated import moved
 
-__all__ = [
-    "ALIASES",
-    "PRESETS",
-    "AbsorptionAggregation",
-    "AchievementAggregation",
-    "ScoringMethod",
-    "ZeroTargetPolicy",
-    "aggregation_variants",
-    "get_method",
-    "known_names",
-]
+__getattr__ = moved("lakipcore.scoring.methods", "lakipcore.methods")

@@ -1,4 +1,4 @@
-"""Scores as plain JSON-ready data (documented in docs/json.md).
+"""An assessment's scores as plain JSON-ready data (documented in docs/json.md).
 
 Every number appears twice: ``exact``, the unrounded value as a string in Python's decimal
 notation (machine-readable, no precision lost), and ``shown``, rounded with the named mode and
@@ -13,22 +13,24 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TypedDict
 
-from lakipcore._exact import integral
-from lakipcore.errors import LakipError
 from lakipcore.figures import NotTargeted, format_number
-from lakipcore.model import IndicatorPeriod, Measure, MeasureKind, Report
-from lakipcore.rounding import Rounding, round_to
-from lakipcore.scoring.derived import derived_values
-from lakipcore.scoring.methods import ScoringMethod
-from lakipcore.scoring.results import (
+from lakipcore.methods import ScoringMethod
+from lakipcore.model import IndicatorPeriod, Report
+from lakipcore.render.common import (
+    NOT_TARGETED_LABEL,
+    assessment_of,
+    measure_text,
+    realisation_text,
+)
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.scores import (
     Change,
     IndicatorScore,
     PeriodChange,
     PeriodScore,
-    ReportScore,
     UnitScore,
 )
-from lakipcore.surveys.grades import GradeTable
+from lakipcore.rounding import Rounding, round_to
 
 __all__ = [
     "JSON_SCHEMA",
@@ -45,8 +47,6 @@ __all__ = [
     "UnitChangeDict",
     "UnitDict",
     "WeightsDict",
-    "measure_text",
-    "realisation_text",
     "score_to_dict",
 ]
 
@@ -219,30 +219,6 @@ class _Numbers:
         }
 
 
-def measure_text(measure: Measure) -> str:
-    """A target or realisation as the report writes it, without its note: ``12 Laporan``,
-    ``80%``, ``7,1`` (the value at its own precision)."""
-    shown = format_number(measure.value)
-    if measure.kind is MeasureKind.PERCENT:
-        shown += "%"
-    return f"{shown} {measure.unit}" if measure.unit else shown
-
-
-def realisation_text(entry: IndicatorPeriod, value: Decimal | None) -> str | None:
-    """The realisation as the report writes it: the stated one, or the scored ``value`` of a
-    derived or accumulated one (whole, or rounded half-up to 2 places), with the target's sign
-    and unit label; ``None`` when there is none (not targeted, planned)."""
-    if entry.realisation is not None:
-        return measure_text(entry.realisation)
-    target = entry.target
-    if value is None or isinstance(target, NotTargeted):
-        return None
-    shown = format_number(value if integral(value) else round_to(value, 2))
-    if target.kind is MeasureKind.PERCENT:
-        shown += "%"
-    return f"{shown} {target.unit}" if target.unit else shown
-
-
 def _method(method: ScoringMethod) -> MethodDict:
     return {
         "name": method.name,
@@ -262,11 +238,7 @@ def _method(method: ScoringMethod) -> MethodDict:
 
 
 def _indicator(
-    item: IndicatorScore,
-    entry: IndicatorPeriod | None,
-    polarity: str | None,
-    num: _Numbers,
-    grades: GradeTable | None = None,
+    item: IndicatorScore, entry: IndicatorPeriod | None, polarity: str | None, num: _Numbers
 ) -> IndicatorDict:
     target = None if entry is None or isinstance(entry.target, NotTargeted) else entry.target
     stated = None if entry is None else entry.realisation
@@ -283,7 +255,7 @@ def _indicator(
         "target_text": (
             None
             if entry is None
-            else "Tidak ditargetkan"
+            else NOT_TARGETED_LABEL
             if target is None
             else measure_text(target)
         ),
@@ -292,31 +264,21 @@ def _indicator(
         "unit_label": label,
         "scale": None if target is None or target.scale is None else format(target.scale, "f"),
         "polarity": polarity,
-        "grade": None if grades is None else grades.letter_of(item.capaian),
+        "grade": item.grade,
     }
 
 
-def _indicators(unit: UnitScore, report: Report | None, num: _Numbers) -> list[IndicatorDict]:
-    model = None
-    if report is not None:
-        try:
-            model = report.unit(unit.code)
-        except KeyError:
-            model = None
+def _indicators(unit: UnitScore, report: Report, num: _Numbers) -> list[IndicatorDict]:
+    model = report.unit(unit.code)
     items = []
     for item in unit.indicators:
-        try:
-            indicator = None if model is None else model.indicator(item.code)
-        except KeyError:
-            indicator = None
-        entry = None if indicator is None else indicator.at(unit.period)
-        polarity = None if indicator is None else indicator.polarity.value
-        grades = None if report is None else report.grading_table("capaian")
-        items.append(_indicator(item, entry, polarity, num, grades))
+        indicator = model.indicator(item.code)
+        entry = indicator.at(unit.period)
+        items.append(_indicator(item, entry, indicator.polarity.value, num))
     return items
 
 
-def _unit(unit: UnitScore, num: _Numbers, report: Report | None) -> UnitDict:
+def _unit(unit: UnitScore, num: _Numbers, report: Report) -> UnitDict:
     return {
         "code": unit.code,
         "name": unit.name,
@@ -337,37 +299,20 @@ def _unit(unit: UnitScore, num: _Numbers, report: Report | None) -> UnitDict:
             }
             for o in unit.outputs
         ],
-        "derived": _derived(unit, num, report),
+        "derived": _derived(unit, num),
         "units": [_unit(u, num, report) for u in unit.units],
     }
 
 
-def _derived(unit: UnitScore, num: _Numbers, report: Report | None) -> list[DerivedDict]:
-    """The unit's derived figures in the period, when the scored report is given."""
-    if report is None:
-        return []
-    try:
-        block = report.unit(unit.code).at(unit.period)
-    except KeyError:  # a score of another report than the one given
-        return []
-    if block is None or not block.derived:
-        return []
-    values = derived_values(block)
-    items: list[DerivedDict] = []
-    for figure in block.derived:
-        value = values[figure.key]
-        items.append(
-            {
-                "key": figure.key,
-                "formula": figure.formula,
-                "value": None if isinstance(value, LakipError) else num(value),
-                "error": value.message if isinstance(value, LakipError) else None,
-            }
-        )
-    return items
+def _derived(unit: UnitScore, num: _Numbers) -> list[DerivedDict]:
+    """The unit's derived figures in the period, as scored."""
+    return [
+        {"key": d.key, "formula": d.formula, "value": num(d.value), "error": d.error}
+        for d in unit.derived
+    ]
 
 
-def _period(period: PeriodScore, num: _Numbers, report: Report | None) -> PeriodDict:
+def _period(period: PeriodScore, num: _Numbers, report: Report) -> PeriodDict:
     return {
         "key": period.key,
         "kind": period.period.kind.value,
@@ -414,27 +359,23 @@ def _period_change(change: PeriodChange, num: _Numbers) -> PeriodChangeDict:
 
 
 def score_to_dict(
-    score: ReportScore,
+    assessment: Assessment,
     *,
     places: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
-    office: str | None = None,
-    report: Report | None = None,
 ) -> ScoreDict:
-    """A scored report as JSON-ready data (docs/json.md), for ``json.dumps``.
+    """An assessment's scores as JSON-ready data (docs/json.md), for ``json.dumps``.
 
     ``shown`` values are rounded with ``rounding`` at ``places``; ``exact`` values are the
-    unrounded ``Decimal`` as strings. ``office`` names the office in the output (by default
-    ``report``'s). ``report``, the report that was scored, gives each indicator its printed
-    target and realisation, kind, unit label, scale and polarity; without it those keys are
-    ``null``.
+    unrounded ``Decimal`` as strings. Each indicator carries its printed target and
+    realisation, kind, unit label, scale, polarity and grade from the assessed report.
     """
+    assessment = assessment_of(assessment, "score_to_dict")
+    report, score = assessment.report, assessment.scores
     num = _Numbers(places, rounding)
-    if office is None and report is not None:
-        office = report.office
     return {
         "schema": JSON_SCHEMA,
-        "office": office,
+        "office": report.office,
         "main": score.current.key,
         "rounding": {"mode": rounding.value, "places": places},
         "periods": [_period(p, num, report) for p in score.periods],

@@ -4,6 +4,10 @@ A :class:`ReportScore` holds one :class:`PeriodScore` per period of the report (
 :class:`UnitScore` under the office) and one :class:`PeriodChange` per pair of consecutive
 periods of the same kind. A value the data cannot give is ``None``, never zero, and the unit's
 ``gaps`` say why.
+
+The scores are complete: every figure an output shows is here, computed once by the engine
+(the capaian and its grade, the unit figures, the budget's pagu awal, RPD and absorption
+against each, the derived figures), so that no writer computes one of its own.
 """
 
 from __future__ import annotations
@@ -15,16 +19,20 @@ from typing import TypeVar
 import attrs
 
 from lakipcore._display import Displayed
+from lakipcore.errors import LakipError
+from lakipcore.methods import ScoringMethod
 from lakipcore.model import ReportPeriod
-from lakipcore.scoring.methods import ScoringMethod
 
 __all__ = [
     "Change",
+    "DerivedScore",
     "IndicatorChange",
     "IndicatorScore",
     "OutputScore",
     "PeriodChange",
     "PeriodScore",
+    "Problem",
+    "ProgrammeScore",
     "ReportScore",
     "UnitChange",
     "UnitScore",
@@ -39,6 +47,8 @@ class IndicatorScore:
     planned period, for one left out under the ``exclude`` zero-target policy, and (in an
     audit) for one that could not be scored; ``excluded`` then says why. ``realisation`` is the
     value scored: stated, derived from evidence, or accumulated; ``target`` the target's value.
+    ``grade`` is the predikat the report's grading table (``[report] grading``) gives the
+    capaian, or ``None`` when the report grades nothing or the table does not cover it.
     """
 
     code: str
@@ -47,6 +57,7 @@ class IndicatorScore:
     excluded: str | None = None
     realisation: Decimal | None = None
     target: Decimal | None = None
+    grade: str | None = None
 
     @property
     def counts(self) -> bool:
@@ -64,6 +75,45 @@ class OutputScore:
     pagu: Decimal
     realisation: Decimal
     absorption: Decimal | None
+
+
+@attrs.frozen
+class ProgrammeScore:
+    """A unit's own budget programme in a period, exactly: the stated (revised) pagu and the
+    realisasi (Σ over its outputs), absorption against the pagu, and, where the report states
+    them, the pagu awal (``original``) and the RPD (``plan``) with realisasi against each.
+    A rate against a zero amount is ``None`` (undefined)."""
+
+    name: str
+    pagu: Decimal
+    realisation: Decimal
+    absorption: Decimal | None
+    original: Decimal | None = None
+    absorption_original: Decimal | None = None
+    plan: Decimal | None = None
+    absorption_plan: Decimal | None = None
+
+
+@attrs.frozen
+class DerivedScore:
+    """A derived figure of a unit's period (a growth, a nilai efisiensi, an NKA): its value by
+    its catalogue ``formula``, or the ``error`` that keeps it from being computed."""
+
+    key: str
+    formula: str
+    value: Decimal | None
+    error: str | None = None
+
+
+@attrs.frozen
+class Problem:
+    """An indicator that could not be scored, when scoring collects problems (the audit and
+    :func:`lakipcore.assess` do); ``error`` is located in the report file where it can be."""
+
+    unit: str
+    indicator: str
+    period: str
+    error: LakipError
 
 
 _Coded = TypeVar("_Coded", "IndicatorScore", "IndicatorChange")
@@ -96,6 +146,13 @@ class UnitScore(Displayed):
     method with ``absorption_base`` original), summed over the unit and its sub-units. ``pagu``
     and ``realisation`` are ``None`` (and ``outputs`` empty) when the amounts are not known (a
     budget printed only as a rate). ``gaps`` explains every ``None``.
+
+    ``programme`` is the unit's own budget programme (``None`` without one, or for a budget
+    printed only as a rate). Over the unit and its sub-units: ``stated_pagu`` is Σ the stated
+    (revised) pagu, ``original`` Σ the pagu awal, ``plan`` Σ the RPD, each when every
+    programme it stands for states it; ``plan_absorption`` is realisasi against the RPD,
+    aggregated as the method aggregates absorption. ``derived`` holds the unit's derived
+    figures of the period, in the report's order.
     """
 
     code: str
@@ -110,6 +167,12 @@ class UnitScore(Displayed):
     outputs: tuple[OutputScore, ...] = ()
     units: tuple[UnitScore, ...] = ()
     gaps: tuple[str, ...] = ()
+    programme: ProgrammeScore | None = attrs.field(default=None, kw_only=True)
+    stated_pagu: Decimal | None = attrs.field(default=None, kw_only=True)
+    original: Decimal | None = attrs.field(default=None, kw_only=True)
+    plan: Decimal | None = attrs.field(default=None, kw_only=True)
+    plan_absorption: Decimal | None = attrs.field(default=None, kw_only=True)
+    derived: tuple[DerivedScore, ...] = attrs.field(default=(), kw_only=True)
     _by_code: dict[str, IndicatorScore] | None = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
@@ -138,14 +201,16 @@ class UnitScore(Displayed):
                     yield item.capaian
 
 
-
 @attrs.frozen(repr=False)
 class PeriodScore(Displayed):
-    """The scores of one period under ``method``: the office (``root``) and every unit below."""
+    """The scores of one period under ``method``: the office (``root``) and every unit below.
+    ``inferred`` says the report names no method for the period and the scoring chose the
+    aggregation that best explains its printed office row."""
 
     period: ReportPeriod
     method: ScoringMethod
     root: UnitScore
+    inferred: bool = attrs.field(default=False, kw_only=True)
     _by_code: dict[str, UnitScore] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @_by_code.default
@@ -194,7 +259,6 @@ class PeriodScore(Displayed):
     def has_unit(self, code: str) -> bool:
         """Whether unit ``code`` takes part in this period."""
         return code in self._by_code
-
 
 
 @attrs.frozen
@@ -267,11 +331,14 @@ class PeriodChange:
 
 @attrs.frozen(repr=False)
 class ReportScore(Displayed):
-    """A scored report: every period's scores and the changes between consecutive periods."""
+    """A scored report: every period's scores and the changes between consecutive periods.
+    ``problems`` are the indicators that could not be scored, when the scoring collected them
+    instead of raising (``score_report(..., problems=[])``, the audit, :func:`assess`)."""
 
     periods: tuple[PeriodScore, ...]
     changes: tuple[PeriodChange, ...] = ()
     main: str | None = None
+    problems: tuple[Problem, ...] = attrs.field(default=(), kw_only=True)
     _by_key: dict[str, PeriodScore] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @_by_key.default
@@ -290,4 +357,3 @@ class ReportScore(Displayed):
     def change_to(self, key: str) -> PeriodChange | None:
         """The change into period ``key`` from the previous period of its kind, if any."""
         return next((c for c in self.changes if c.later == key), None)
-

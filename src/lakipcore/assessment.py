@@ -1,0 +1,56 @@
+"""One pass from a report to its scores and findings: :func:`assess`.
+
+>>> import lakipcore
+>>> assessment = lakipcore.assess(lakipcore.load_example())
+>>> lakipcore.format_percent(assessment.current.performance)
+'116,13%'
+>>> assessment.findings.summary()
+{'error': 9, 'warning': 2, 'info': 14}
+
+The methods are resolved once (the one given, else the one each period names, else the
+aggregation that explains the period's printed office row), the report is scored once, and the
+audit reads those scores. Every output (``lakip score``, ``lakip audit``, ``lakip report``, the
+JSON documents, the HTML page, the workbook, rows and Arrow tables) is made from the
+:class:`Assessment`, so none of them scores or audits again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from lakipcore.audit import CHECKS, AuditContext
+from lakipcore.audit import audit as audit_scores
+from lakipcore.model import Report
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.findings import Finding
+from lakipcore.results.scores import Problem
+from lakipcore.scoring import MethodChoice, score_report
+from lakipcore.scoring.choice import check_method_choice, check_report
+
+__all__ = ["Assessment", "assess"]
+
+
+def assess(
+    report: Report,
+    *,
+    method: MethodChoice = None,
+    source: str | None = None,
+    audit: bool = True,
+    checks: Iterable[Callable[[AuditContext], list[Finding]]] = CHECKS,
+) -> Assessment:
+    """Score ``report`` once and audit it on those scores.
+
+    ``method`` is one method (a name or a :class:`~lakipcore.ScoringMethod`) for every
+    period, or a mapping from period keys; a period neither names gets the aggregation that
+    best explains its printed office row (a ``method-inferred`` note). An indicator that
+    cannot be scored is left without a capaian and listed in ``problems`` (a ``not-scorable``
+    finding), never an exception: an assessment of valid input always completes. With
+    ``audit=False`` the audit is skipped (``findings`` is ``None``), for outputs that
+    show only scores. ``source`` names the file in the findings and the outputs.
+    """
+    report = check_report(report)
+    check_method_choice(method, report)
+    problems: list[Problem] = []
+    scores = score_report(report, method, problems=problems, infer=True)
+    findings = audit_scores(report, scores=scores, source=source, checks=checks) if audit else None
+    return Assessment(report, scores, findings, source)

@@ -1,0 +1,57 @@
+"""What every writer shows the same way: targets and realisations as the report prints them.
+
+Writers show figures, they do not compute them: a value comes from the assessment's scores,
+exact, and is rounded once, here or by the writer, when it is shown.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lakipcore._exact import integral
+from lakipcore.errors import LakipTypeError
+from lakipcore.figures import NotTargeted, format_number
+from lakipcore.model import IndicatorPeriod, Measure, MeasureKind
+from lakipcore.results.assessment import Assessment
+from lakipcore.rounding import round_to
+
+__all__ = ["NOT_TARGETED_LABEL", "assessment_of", "measure_text", "realisation_text"]
+
+NOT_TARGETED_LABEL = "Tidak ditargetkan"
+"""How a report prints the target of an indicator that had none in the period."""
+
+
+def measure_text(measure: Measure) -> str:
+    """A target or realisation as the report writes it, without its note: ``12 Laporan``,
+    ``80%``, ``7,1`` (the value at its own precision)."""
+    shown = format_number(measure.value)
+    if measure.kind is MeasureKind.PERCENT:
+        shown += "%"
+    return f"{shown} {measure.unit}" if measure.unit else shown
+
+
+def realisation_text(entry: IndicatorPeriod, value: Decimal | None) -> str | None:
+    """The realisation as the report writes it: the stated one, or the scored ``value`` of a
+    derived or accumulated one (whole, or rounded half-up to 2 places), with the target's sign
+    and unit label; ``None`` when there is none (not targeted, planned)."""
+    if entry.realisation is not None:
+        return measure_text(entry.realisation)
+    target = entry.target
+    if value is None or isinstance(target, NotTargeted):
+        return None
+    shown = format_number(value if integral(value) else round_to(value, 2))
+    if target.kind is MeasureKind.PERCENT:
+        shown += "%"
+    return f"{shown} {target.unit}" if target.unit else shown
+
+
+def assessment_of(value: object, output: str) -> Assessment:
+    """``value`` if it is an :class:`Assessment`; else an error saying how to make one (a
+    writer reads an assessment and computes nothing itself)."""
+    if not isinstance(value, Assessment):
+        raise LakipTypeError(
+            f"{output} reads an Assessment, got {type(value).__name__}; make one with "
+            "lakipcore.assess(report)",
+            field="assessment",
+        )
+    return value

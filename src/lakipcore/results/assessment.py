@@ -1,0 +1,94 @@
+"""The result of one pass over a report: what every output reads.
+
+An :class:`Assessment` holds the report, its scores (each period under its resolved method,
+the indicators that could not be scored) and the audit's findings. :func:`lakipcore.assess`
+makes it: the methods resolved once, the report scored once and audited once on those scores.
+Every writer (the text tables, JSON, the HTML page, the notebook display, the Excel workbook,
+rows and Arrow tables) is a function of an assessment and computes nothing of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from lakipcore._display import Displayed
+from lakipcore.errors import LakipTypeError, LakipValueError
+from lakipcore.methods import ScoringMethod
+from lakipcore.model import Report
+from lakipcore.results.findings import Findings
+from lakipcore.results.scores import PeriodScore, Problem, ReportScore
+
+__all__ = ["Assessment"]
+
+
+def _report(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, Report):
+        raise LakipTypeError(f"expected a Report, got {type(value).__name__}", field="report")
+
+
+def _scores(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, ReportScore):
+        raise LakipTypeError(f"expected a ReportScore, got {type(value).__name__}", field="scores")
+
+
+def _findings(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and not isinstance(value, Findings):
+        raise LakipTypeError(
+            f"expected Findings or None, got {type(value).__name__}", field="findings"
+        )
+
+
+@attrs.frozen(repr=False)
+class Assessment(Displayed):
+    """A report, its scores and its audit, made in one pass (:func:`lakipcore.assess`).
+
+    ``scores`` is the :class:`ReportScore` of every period, each under the method resolved for
+    it (given, named by the report, or inferred from its printed office row); ``findings`` the
+    audit's :class:`Findings`, or ``None`` for an assessment made with ``audit=False`` (the
+    scores alone, as ``lakip score`` needs them). ``source`` names the report's file.
+    """
+
+    report: Report = attrs.field(validator=_report)
+    scores: ReportScore = attrs.field(validator=_scores)
+    findings: Findings | None = attrs.field(default=None, validator=_findings)
+    source: str | None = None
+
+    @property
+    def methods(self) -> Mapping[str, ScoringMethod]:
+        """Each period's method, by period key, as resolved once for this assessment."""
+        return MappingProxyType({p.key: p.method for p in self.scores.periods})
+
+    @property
+    def current(self) -> PeriodScore:
+        """The scores of the report's main period."""
+        return self.scores.current
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The indicators that could not be scored (each is a ``not-scorable`` finding too)."""
+        return self.scores.problems
+
+    @property
+    def audited(self) -> bool:
+        """Whether the audit ran (``findings`` is not ``None``)."""
+        return self.findings is not None
+
+    @property
+    def name(self) -> str:
+        """The name an output gives the report: the file it came from, else its title."""
+        return self.source or self.report.source or self.report.title or self.report.office
+
+    def audit_findings(self, output: str) -> Findings:
+        """The findings, for an output that shows them; a clear error when the assessment was
+        made without the audit."""
+        if self.findings is None:
+            raise LakipValueError(
+                f"{output} shows the audit's findings: make the assessment with "
+                "lakipcore.assess(report) (audit=True, the default)",
+                field="assessment",
+            )
+        return self.findings

@@ -1,0 +1,286 @@
+"""Resolve, then compute: the model of one period turned into the flat facts both engines score.
+
+:func:`resolve_period` reads a report's period once under one method and writes down, per
+indicator, the target, the realisation as scored (stated, derived from evidence, or accumulated
+from shorter periods), the capaian formula and why it cannot be scored, if so; and per unit,
+its budget with the pagu that absorption is measured against (the method's
+``absorption_base``). Every choice the model and the method leave open is settled here, once:
+the Decimal engine (:mod:`lakipcore.scoring.engine`) and the columnar path
+(:func:`lakipcore.bulk.report_to_batches`) then do arithmetic only, on the same facts.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from decimal import Decimal
+from typing import NamedTuple
+
+from lakipcore._exact import ZERO, mean, total
+from lakipcore.errors import InvalidValueError, LakipError, MethodNotApplicableError
+from lakipcore.figures import NotTargeted
+from lakipcore.methods import AbsorptionBase, ScoringMethod
+from lakipcore.methods.formulas import Formula, Polarity
+from lakipcore.model import (
+    Accumulation,
+    BudgetLine,
+    EvidenceTable,
+    Indicator,
+    IndicatorPeriod,
+    MeasureKind,
+    Origin,
+    PeriodKind,
+    Report,
+    ReportPeriod,
+    Target,
+    Unit,
+    UnitPeriod,
+)
+from lakipcore.scoring.evidence import rule_value
+
+__all__ = [
+    "BudgetFact",
+    "IndicatorFact",
+    "PeriodFacts",
+    "UnitFacts",
+    "formula_of",
+    "pagu_base",
+    "placed",
+    "resolve_indicator",
+    "resolve_period",
+]
+
+Evidence = Callable[[str], tuple[EvidenceTable, ...]]
+"""The evidence tables of a unit in a period (by key)."""
+
+
+class IndicatorFact(NamedTuple):
+    """One indicator in one period, as both engines score it."""
+
+    code: str
+    name: str
+    target: Decimal | None
+    """The target's value; ``None``: not targeted (*Tidak ditargetkan*)."""
+    realisation: Decimal | None
+    """The realisation scored: stated, derived or accumulated; ``None``: none yet (planned),
+    or it could not be derived (``failure``)."""
+    formula: Formula
+    """The capaian formula: the indicator's own, else ratio for higher-is-better and the
+    method's lower-is-better formula."""
+    failure: LakipError | None
+    """Why the realisation could not be derived or accumulated, located in the file."""
+    origin: Origin | None
+    """Where the entry was read, to place an error of the computation (a zero target)."""
+
+
+class BudgetFact(NamedTuple):
+    """A unit's own budget in one period, as both engines score it."""
+
+    line: BudgetLine | None
+    """The programme with its outputs; ``None`` for a budget printed only as a rate."""
+    rate: Decimal | None
+    """The printed absorption rate of a budget known only as a rate."""
+    base: Decimal | None
+    """The pagu absorption is measured against, chosen by the method's ``absorption_base``."""
+
+
+class UnitFacts(NamedTuple):
+    """What one unit has in a period: its indicators' facts, its block and its budget."""
+
+    indicators: tuple[IndicatorFact, ...]
+    block: UnitPeriod | None
+    budget: BudgetFact | None
+
+
+class PeriodFacts(NamedTuple):
+    """One period of a report resolved under one method: its units' facts, by code, in report
+    order (a unit without anything in the period is absent)."""
+
+    period: ReportPeriod
+    method: ScoringMethod
+    units: dict[str, UnitFacts]
+
+
+def placed(error: LakipError, origin: Origin | None, relative: str) -> LakipError:
+    """``error`` placed where it happened: inside ``origin`` when the object came from a file,
+    else under the ``relative`` path; an error already located in a file stays as it is."""
+    if error.source is not None:
+        return error
+    if origin is not None:
+        inner = origin.child(error.field) if error.field else origin
+        return error.relocated(field=inner.path, source=origin.source, line=origin.line)
+    return error.relocated(field=f"{relative}.{error.field}" if error.field else relative)
+
+
+def formula_of(indicator: Indicator, method: ScoringMethod) -> Formula:
+    """The capaian formula of ``indicator`` under ``method``."""
+    if indicator.formula is not None:
+        return indicator.formula
+    if indicator.polarity is Polarity.HIGHER_IS_BETTER:
+        return Formula.RATIO
+    return method.lower_is_better
+
+
+def pagu_base(line: BudgetLine, method: ScoringMethod) -> Decimal:
+    """The pagu a programme's absorption is measured against: its stated (revised) pagu, or,
+    under ``absorption_base`` original, its pagu awal where it states one."""
+    if method.absorption_base is AbsorptionBase.ORIGINAL and line.original is not None:
+        return line.original
+    return line.pagu
+
+
+def _fallback(unit: str, indicator: Indicator, entry: IndicatorPeriod) -> str:
+    return f"units[{unit}].indicators[{indicator.code}].periods.{entry.period}"
+
+
+class _Realisations:
+    """The realisation an entry is scored with, from its report (accumulation reads the
+    report's shorter periods) and its unit's evidence."""
+
+    def __init__(self, report: Report | None, evidence: Evidence) -> None:
+        self.report, self.evidence = report, evidence
+
+    def of(self, indicator: Indicator, entry: IndicatorPeriod) -> Decimal | None:
+        if entry.realisation is not None:
+            return entry.realisation.value
+        if entry.derivation is not None:
+            try:
+                value = rule_value(entry.derivation, self.evidence(entry.period))
+            except LakipError as error:
+                raise placed(error, entry.derivation.origin, "derive") from None
+            if value < ZERO:
+                raise placed(
+                    InvalidValueError(
+                        f"the rule gives a negative realisation ({value})", field="derive"
+                    ),
+                    entry.origin,
+                    "derive",
+                )
+            return value
+        if entry.accumulate:
+            if self.report is None:
+                raise MethodNotApplicableError(
+                    "an accumulated realisation is built from the report's other periods: "
+                    "score it with score_report",
+                    field="accumulate",
+                )
+            return self._accumulated(indicator, self.report.period(entry.period))
+        return None
+
+    def _accumulated(self, indicator: Indicator, period: ReportPeriod) -> Decimal:
+        assert self.report is not None, "checked by the caller"
+        parts = _tiling(self.report, period, indicator)
+        if parts is None:
+            raise InvalidValueError(
+                f"accumulate = true, but no semesters or quarters of the report with this "
+                f"indicator make up {period.key} exactly",
+                field="accumulate",
+            )
+        values = []
+        for part in parts:
+            entry = indicator.at(part.key)
+            value = None if entry is None else self.of(indicator, entry)
+            if value is None:
+                raise InvalidValueError(
+                    f"accumulate = true, but {part.key} has no realisation", field="accumulate"
+                )
+            values.append(value)
+        rule = indicator.accumulation_for(_kind_of(indicator, period.key))
+        if rule is Accumulation.SUM:
+            return total(values)
+        if rule is Accumulation.MEAN:
+            return mean(values)
+        return values[-1]
+
+
+def resolve_indicator(
+    unit: str,
+    indicator: Indicator,
+    entry: IndicatorPeriod,
+    method: ScoringMethod,
+    realisations: _Realisations,
+) -> IndicatorFact:
+    """The fact of one indicator-period (see :class:`IndicatorFact`)."""
+    formula = formula_of(indicator, method)
+    target = entry.target
+    if isinstance(target, NotTargeted):
+        return IndicatorFact(indicator.code, indicator.name, None, None, formula, None, None)
+    stated = entry.realisation
+    if stated is not None:  # the common case: no rule to evaluate, nothing to fail
+        return IndicatorFact(
+            indicator.code, indicator.name, target.value, stated.value, formula, None, entry.origin
+        )
+    failure: LakipError | None = None
+    realised: Decimal | None = None
+    try:
+        realised = realisations.of(indicator, entry)
+    except LakipError as error:
+        failure = placed(error, entry.origin, _fallback(unit, indicator, entry))
+    return IndicatorFact(
+        indicator.code, indicator.name, target.value, realised, formula, failure, entry.origin
+    )
+
+
+def indicator_fact(
+    indicator: Indicator, entry: IndicatorPeriod, method: ScoringMethod, evidence: Evidence
+) -> IndicatorFact:
+    """The fact of one indicator outside a report (no accumulation: no other periods)."""
+    return resolve_indicator("indicator", indicator, entry, method, _Realisations(None, evidence))
+
+
+def _budget(block: UnitPeriod | None, method: ScoringMethod) -> BudgetFact | None:
+    budget = None if block is None else block.budget
+    if budget is None:
+        return None
+    if isinstance(budget, BudgetLine):
+        return BudgetFact(budget, None, pagu_base(budget, method))
+    return BudgetFact(None, budget.rate, None)
+
+
+def resolve_unit(report: Report, unit: Unit, key: str, method: ScoringMethod) -> UnitFacts:
+    """The facts of ``unit`` (its own, not its sub-units') in period ``key``."""
+    realisations = _Realisations(report, unit.evidence)
+    indicators = tuple(
+        resolve_indicator(unit.code, indicator, entry, method, realisations)
+        for indicator in unit.indicators
+        if (entry := indicator.at(key)) is not None
+    )
+    block = unit.at(key)
+    return UnitFacts(indicators, block, _budget(block, method))
+
+
+def resolve_period(report: Report, period: ReportPeriod, method: ScoringMethod) -> PeriodFacts:
+    """Every unit of ``report`` in ``period`` under ``method``, resolved (report order)."""
+    units: dict[str, UnitFacts] = {}
+    for unit in report.units():
+        facts = resolve_unit(report, unit, period.key, method)
+        if facts.indicators or facts.block is not None:
+            units[unit.code] = facts
+    return PeriodFacts(period, method, units)
+
+
+def _kind_of(indicator: Indicator, key: str) -> MeasureKind:
+    entry = indicator.at(key)
+    target = None if entry is None else entry.target
+    return target.kind if isinstance(target, Target) else MeasureKind.COUNT
+
+
+def _tiling(
+    report: Report, period: ReportPeriod, indicator: Indicator
+) -> tuple[ReportPeriod, ...] | None:
+    """The report's semesters or quarters that make up ``period`` exactly, where the indicator
+    has an entry in each (semesters first)."""
+    for kind in (PeriodKind.SEMESTER, PeriodKind.TRIWULAN):
+        parts = sorted(
+            (p for p in report.periods if p.kind is kind and period.covers(p)),
+            key=lambda p: p.span.start,
+        )
+        if not parts or any(indicator.at(p.key) is None for p in parts):
+            continue
+        contiguous = all(
+            (b.span.start - a.span.end).days == 1 for a, b in itertools.pairwise(parts)
+        )
+        span = period.span
+        if contiguous and (parts[0].span.start, parts[-1].span.end) == (span.start, span.end):
+            return tuple(parts)
+    return None
