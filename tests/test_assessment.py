@@ -1,0 +1,249 @@
+"""One pass, one result: ``assess`` scores and audits once, and every output reads its result.
+
+The call counts are taken with a profile hook on the code objects of the pipeline's functions,
+so that a call is counted however the caller reached the function (an import under another
+name, a module attribute): a writer that scored or audited again would be seen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import CodeType, FrameType
+from typing import Any
+
+import pytest
+
+import lakipcore
+from lakipcore.assessment import assess
+from lakipcore.audit import audit
+from lakipcore.cli import main
+from lakipcore.errors import LakipTypeError, LakipValueError
+from lakipcore.reportfile import example_text
+from lakipcore.scoring.engine import scored_period
+from lakipcore.scoring.facts import resolve_period
+from lakipcore.scoring.report import score_report
+
+DATA = Path(lakipcore.__file__).parent / "data"
+EXAMPLES = sorted(DATA.glob("*.toml"))
+
+# The pipeline: one scoring of the report, one audit; every period's scoring (the engine's and
+# the audit's what-if scorings alike) goes through the resolve stage.
+WATCHED: dict[CodeType, str] = {
+    score_report.__code__: "score_report",
+    audit.__code__: "audit",
+    resolve_period.__code__: "resolve_period",
+    scored_period.__code__: "scored_period",
+}
+
+
+@contextlib.contextmanager
+def counting() -> Iterator[Counter[str]]:
+    """Count the calls of the watched functions while the block runs."""
+    counts: Counter[str] = Counter()
+
+    def hook(frame: FrameType, event: str, _arg: object) -> None:
+        if event == "call":
+            name = WATCHED.get(frame.f_code)
+            if name is not None:
+                counts[name] += 1
+
+    previous = sys.getprofile()
+    sys.setprofile(hook)
+    try:
+        yield counts
+    finally:
+        sys.setprofile(previous)
+
+
+def _arrow(assessment: lakipcore.Assessment) -> object:
+    from extras import require
+
+    require("pyarrow")
+    from lakipcore.arrow import to_arrow
+
+    return to_arrow(assessment)
+
+
+def _workbook(tmp_path: Path) -> Callable[[lakipcore.Assessment], object]:
+    def write(assessment: lakipcore.Assessment) -> object:
+        from extras import require
+
+        require("openpyxl")
+        from lakipcore.excel import write_workbook
+
+        return write_workbook(assessment, tmp_path / "out.xlsx")
+
+    return write
+
+
+def _outputs(tmp_path: Path) -> dict[str, Callable[[lakipcore.Assessment], object]]:
+    from lakipcore.arrow import as_rows
+    from lakipcore.render.html import render_html
+    from lakipcore.render.json import score_to_dict
+    from lakipcore.render.text import render_findings, render_score_text
+
+    return {
+        "render_html": render_html,
+        "render_score_text": render_score_text,
+        "render_findings": render_findings,
+        "score_to_dict": score_to_dict,
+        "as_rows": as_rows,
+        "to_arrow": _arrow,
+        "write_workbook": _workbook(tmp_path),
+        "notebook": lambda a: (repr(a), a._repr_html_(), a._repr_markdown_()),
+    }
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_assess_scores_once_and_audits_once(example: Path) -> None:
+    """``assess`` runs the scoring of the report once and the audit once, on those scores."""
+    report = lakipcore.load_report(example)
+    with counting() as counts:
+        assessment = assess(report)
+    assert (1, 1) == (counts["score_report"], counts["audit"])
+    assert assessment.findings is not None
+    # Each period is resolved and computed at least once; more only for the audit's what-ifs
+    # (the bounds of a rounded input, another aggregation for a mismatched office figure).
+    assert counts["resolve_period"] == counts["scored_period"] >= len(report.periods)
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "render_html",
+        "render_score_text",
+        "render_findings",
+        "score_to_dict",
+        "as_rows",
+        "to_arrow",
+        "write_workbook",
+        "notebook",
+    ],
+)
+def test_every_output_reads_the_assessment_and_computes_nothing(
+    output: str, tmp_path: Path
+) -> None:
+    """Given an assessment, no output scores a period or audits: zero calls of each."""
+    assessment = assess(lakipcore.load_example(), source="banten-2019.toml")
+    write = _outputs(tmp_path)[output]
+    with counting() as counts:
+        write(assessment)
+    assert {} == dict(counts)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["report", "-o", "{tmp}/page.html"], (1, 1)),
+        (["export", "{example}", "-o", "{tmp}/book.xlsx"], (1, 1)),
+        (["audit"], (1, 1)),
+        (["audit", "--format", "json"], (1, 1)),
+        (["score"], (1, 0)),
+        (["score", "--format", "json"], (1, 0)),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else None,
+)
+def test_each_command_scores_once_and_audits_at_most_once(
+    command: list[str], expected: tuple[int, int], tmp_path: Path, capsys: Any
+) -> None:
+    """``lakip report`` and ``lakip export`` score and audit once; ``lakip score`` does not
+    audit at all."""
+    if "export" in command:
+        from extras import require
+
+        require("openpyxl")
+    argv = [a.format(tmp=tmp_path, example=DATA / "banten-2019.toml") for a in command]
+    with counting() as counts:
+        status = main(argv)
+    capsys.readouterr()
+    assert status in (0, 1)
+    assert expected == (counts["score_report"], counts["audit"])
+
+
+def test_the_assessment_holds_the_scores_and_findings_of_its_parts() -> None:
+    """``assess`` gives what ``score_report`` and ``audit`` give separately."""
+    report = lakipcore.load_example()
+    assessment = assess(report, source="banten-2019.toml")
+    assert lakipcore.score_report(report) == assessment.scores
+    assert audit(report, source="banten-2019.toml") == assessment.findings
+    assert {"2018": "banten-2018", "2019": "banten-2019"} == {
+        key: method.name for key, method in assessment.methods.items()
+    }
+    assert assessment.audited and assessment.current.key == "2019"
+    assert lakipcore.format_percent(assessment.current.performance) == "116,13%"
+
+
+def test_an_assessment_without_the_audit_has_no_findings() -> None:
+    """``audit=False`` skips the audit; an output of the findings then says how to get them."""
+    from lakipcore.render.html import render_html
+    from lakipcore.render.text import render_findings, render_score_text
+
+    assessment = assess(lakipcore.load_example(), audit=False)
+    assert assessment.findings is None and not assessment.audited
+    assert "116,13%" in render_score_text(assessment)
+    for output in (render_html, render_findings):
+        with pytest.raises(LakipValueError, match=r"lakipcore\.assess\(report\)"):
+            output(assessment)
+    assert "not audited" in repr(assessment)
+
+
+def test_an_output_refuses_a_report_and_names_assess() -> None:
+    """Writers read an assessment: a Report is refused with the call that makes one."""
+    from lakipcore.render.html import render_html
+    from lakipcore.render.json import score_to_dict
+
+    for output in (render_html, score_to_dict):
+        with pytest.raises(LakipTypeError, match=r"got Report; make one with lakipcore\.assess"):
+            output(lakipcore.load_example())  # type: ignore[arg-type]
+
+
+def test_an_unscorable_indicator_is_a_problem_not_an_exception() -> None:
+    """A zero target leaves one indicator without a capaian and is a not-scorable finding; the
+    assessment completes, and ``lakip score`` still refuses the file (exit 2)."""
+    changed = example_text().replace(
+        'target = "70"\nrealisation = "77,37"', 'target = "0"\nrealisation = "77,37"'
+    )
+    assessment = assess(lakipcore.loads_report(changed))
+    (problem,) = assessment.problems
+    assert ("sekjen", "sekjen-nilai-rb", "2019") == (
+        problem.unit,
+        problem.indicator,
+        problem.period,
+    )
+    assert [problem.unit] == [
+        f.subject.unit for f in assessment.findings or [] if f.code == "not-scorable"
+    ]
+    sekjen = assessment.current.unit("sekjen").indicator("sekjen-nilai-rb")
+    assert sekjen.capaian is None and sekjen.excluded is not None
+    with pytest.raises(lakipcore.ZeroTargetError):
+        lakipcore.score_report(lakipcore.loads_report(changed))
+
+
+def test_a_report_without_methods_is_assessed_with_inferred_ones() -> None:
+    """A period that names no method gets the aggregation its printed office row shows, for
+    the scores as for the audit: ``lakip score`` no longer stops at such a file."""
+    text = re.sub(r'^method = "banten-201[89]"\n', "", example_text(), flags=re.MULTILINE)
+    report = lakipcore.loads_report(text)
+    assessment = assess(report)
+    assert [True, True] == [p.inferred for p in assessment.scores.periods]
+    assert lakipcore.format_percent(assessment.current.performance) == "116,13%"
+    inferred = [f for f in assessment.findings or [] if f.code == "method-inferred"]
+    assert ["2018", "2019"] == sorted(f.period or "" for f in inferred)
+    with pytest.raises(lakipcore.UnknownNameError, match="no scoring method for 2018"):
+        lakipcore.score_report(report)  # the part stays strict
+
+
+def test_the_audit_refuses_scores_with_a_method() -> None:
+    """``audit(scores=...)`` reads the methods of the scores it is given; a ``method=`` beside
+    them would be ignored, so it is refused."""
+    report = lakipcore.load_example()
+    scores = lakipcore.score_report(report, problems=[], infer=True)
+    with pytest.raises(LakipValueError, match="do not pass method="):
+        audit(report, scores=scores, method="banten-2019")
+    with pytest.raises(LakipTypeError, match="expected the ReportScore"):
+        audit(report, scores=object())  # type: ignore[arg-type]
