@@ -174,7 +174,8 @@ def test_the_assessment_holds_the_scores_and_findings_of_its_parts() -> None:
     assert {"2018": "banten-2018", "2019": "banten-2019"} == {
         key: method.name for key, method in assessment.methods.items()
     }
-    assert assessment.audited and assessment.current.key == "2019"
+    assert assessment.audited
+    assert assessment.current.key == "2019"
     assert lakipcore.format_percent(assessment.current.performance) == "116,13%"
 
 
@@ -184,7 +185,8 @@ def test_an_assessment_without_the_audit_has_no_findings() -> None:
     from lakipcore.render.text import render_findings, render_score_text
 
     assessment = assess(lakipcore.load_example(), audit=False)
-    assert assessment.findings is None and not assessment.audited
+    assert assessment.findings is None
+    assert not assessment.audited
     assert "116,13%" in render_score_text(assessment)
     for output in (render_html, render_findings):
         with pytest.raises(LakipValueError, match=r"lakipcore\.assess\(report\)"):
@@ -219,7 +221,8 @@ def test_an_unscorable_indicator_is_a_problem_not_an_exception() -> None:
         f.subject.unit for f in assessment.findings or [] if f.code == "not-scorable"
     ]
     sekjen = assessment.current.unit("sekjen").indicator("sekjen-nilai-rb")
-    assert sekjen.capaian is None and sekjen.excluded is not None
+    assert sekjen.capaian is None
+    assert sekjen.excluded is not None
     with pytest.raises(lakipcore.ZeroTargetError):
         lakipcore.score_report(lakipcore.loads_report(changed))
 
