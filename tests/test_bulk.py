@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from decimal import Decimal as D  # noqa: N817 - the short name keeps the figures readable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lakipcore as L  # noqa: N812 - as in docs/methodology.md
 from extras import require
-from lakipcore.errors import LakipError, LakipValueError, ZeroTargetError
+from lakipcore.errors import LakipError, LakipValueError, MethodNotApplicableError, ZeroTargetError
+from lakipcore.methods import AbsorptionBase
 
 pa = require("pyarrow")
 bulk = pytest.importorskip("lakipcore.bulk")
-from lakipcore.bulk import _numpy  # noqa: E402 - after the skip above
+from lakipcore.arrow import BULK_COLUMNS, score_tables  # noqa: E402 - after the skip above
+from lakipcore.bulk import _numpy  # noqa: E402
 
 
 @pytest.fixture(autouse=True, scope="module", params=["numpy", "pyarrow"])
@@ -44,13 +48,39 @@ def _keyed(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], dict[str, Any]]:
     return keyed
 
 
+def core_tables(
+    report: L.Report,
+    method: Any = None,
+    *,
+    scale: int = 2,
+    rounding: L.Rounding = L.Rounding.HALF_UP,
+    exact_places: int | None = None,
+) -> Any:
+    """The Decimal core's score tables of ``report`` (one assessment, as every output reads
+    it); the first indicator that cannot be scored is raised, as the bulk path raises it."""
+    assessed = L.assess(report, method=method, audit=False)
+    if assessed.problems:
+        raise assessed.problems[0].error
+    return score_tables(assessed, scale=scale, rounding=rounding, exact_places=exact_places)
+
+
 def assert_agrees(report: L.Report, exact_places: int | None = None, **options: Any) -> Any:
-    """Every table of the bulk path equals the core's, rounded the same way."""
+    """Every table of the bulk path equals the core's, rounded the same way, column for
+    column of what the bulk path fills (one schema: the same names and types)."""
     method = options.get("method")
     got = bulk.report_to_batches(report, method=method).score(**options)
-    expected = bulk.from_report_score(report, exact_places=exact_places, **options)
+    expected = core_tables(
+        report,
+        method,
+        scale=options.get("scale", 2),
+        rounding=options.get("rounding", L.Rounding.HALF_UP),
+        exact_places=exact_places,
+    )
     for name in TABLES:
-        want = _keyed(getattr(expected, name).to_pylist())
+        columns = BULK_COLUMNS[name]
+        want_table = getattr(expected, name).select(list(columns))
+        assert want_table.schema == getattr(got, name).schema, name
+        want = _keyed(want_table.to_pylist())
         have = _keyed(getattr(got, name).to_pylist())
         wrong = {k: (have.get(k), row) for k, row in want.items() if have.get(k) != row}
         assert want.keys() == have.keys(), name
@@ -133,7 +163,13 @@ def reports(draw: st.DrawFn, zero: bool, rates: bool) -> L.Report:
                 # Realisasi up to 120 % of the pagu, in whole Rupiah.
                 realised = pagu * draw(st.integers(0, 120)) // 100
                 outputs.append(L.BudgetOutput(f"o{o}", D(pagu), D(realised)))
-            blocks.append(L.UnitPeriod(key, L.BudgetLine("Program", outputs)))
+            # Some programmes state a pagu awal (50–150 % of the pagu, or zero): absorption
+            # against it under absorption-base original, in both engines.
+            original = draw(st.none() | st.integers(0, 150))
+            if original is not None:
+                total_pagu = sum(o.pagu for o in outputs)
+                original = D(total_pagu * original // 100)
+            blocks.append(L.UnitPeriod(key, L.BudgetLine("Program", outputs, original=original)))
         units.append(L.Unit(f"u{u}", f"Unit {u}", items, blocks))
     periods = [L.ReportPeriod("2018"), L.ReportPeriod("2019")]
     return L.Report(periods, L.Unit("office", "Office", units=units))
@@ -162,6 +198,7 @@ def methods(draw: st.DrawFn, rates: bool) -> L.ScoringMethod:
             else draw(st.sampled_from(list(L.AbsorptionAggregation)))
         ),
         weights=draw(WEIGHTS),
+        absorption_base=draw(st.sampled_from(list(AbsorptionBase))),
     )
 
 
@@ -431,3 +468,124 @@ def test_row_without_key_refused(name: str) -> None:
     columns[name] = ["u" if name == "unit" else "2019", None]
     with pytest.raises(LakipValueError, match=f"row 1 has no {name}"):
         bulk.score(pa.table(columns), method="banten-2019")
+
+
+# --- every part of a method, on every shipped example -------------------------------------
+
+# Values of the method parts that are not enums; an enum part takes every member. A new part
+# of ScoringMethod that is neither fails test_every_method_part_has_variants until it has some.
+VARIANTS: dict[str, list[Any]] = {
+    "name": ["another-name"],
+    "description": ["another description"],
+    "cap": [None, D(100), D("112.5")],
+    "weights": [L.PerformanceWeights(), L.PerformanceWeights(D("0.6"), D("0.4"))],
+}
+
+
+def _variants(field: Any) -> list[Any]:
+    """The values the differential test gives method part ``field``."""
+    if field.name in VARIANTS:
+        return VARIANTS[field.name]
+    kind = field.type if isinstance(field.type, type) else None
+    if kind is None:  # postponed annotations: the default's class
+        kind = type(field.default)
+    if issubclass(kind, enum.Enum):
+        return list(kind)
+    raise AssertionError(f"method part {field.name!r} has no variants: add them to VARIANTS")
+
+
+def _with_part(report: L.Report, name: str, value: Any) -> dict[str, L.ScoringMethod] | None:
+    """Each period's own method with part ``name`` set to ``value`` (``None``: not a valid
+    method, e.g. a lower-is-better formula that is the ratio)."""
+    methods = {}
+    for period in report.periods:
+        own = report.method(period.method or "banten-2019")
+        try:
+            methods[period.key] = attrs.evolve(own, **{name: value})
+        except LakipError:
+            return None
+    return methods
+
+
+def test_every_method_part_has_variants_and_a_bulk_rule() -> None:
+    """Every field of ScoringMethod has variants here and an entry in bulk.METHOD_PARTS."""
+    for field in attrs.fields(L.ScoringMethod):
+        assert _variants(field), field.name
+        assert field.name in bulk.METHOD_PARTS, field.name
+
+
+@pytest.mark.parametrize("part", [f.name for f in attrs.fields(L.ScoringMethod)])
+def test_every_method_part_agrees_on_every_shipped_example(part: str) -> None:
+    """Each value of each part of the method, on each shipped example, gives the same tables
+    in bulk as in the core; or both refuse it; or the bulk path refuses it by the part's name
+    (never ignoring it)."""
+    field = attrs.fields_dict(L.ScoringMethod)[part]
+    for name in EXAMPLES:
+        report = L.load_report(DATA / name)
+        for value in _variants(field):
+            methods = _with_part(report, part, value)
+            if methods is None:
+                continue
+            core = _outcome(core_tables, report, methods)
+            if isinstance(core, LakipError):
+                refused = _outcome(_bulk_score, report, methods)
+                assert type(core) is type(refused), (name, part, value)
+                continue
+            agreed = _outcome(assert_agrees, report, method=methods)
+            if isinstance(agreed, MethodNotApplicableError):  # refused by name, never ignored
+                assert part == agreed.field, (name, part, value)
+            else:
+                assert not isinstance(agreed, LakipError), (name, part, value, agreed)
+
+
+def _outcome(run: Any, *args: Any, **options: Any) -> Any:
+    """What ``run(*args, **options)`` returns, or the LakipError it raises."""
+    try:
+        return run(*args, **options)
+    except LakipError as error:
+        return error
+
+
+def _bulk_score(report: L.Report, methods: Any) -> Any:
+    return bulk.report_to_batches(report, method=methods).score()
+
+
+def test_pppomn_under_absorption_against_the_pagu_awal() -> None:
+    """The PPPOMN example states its programmes' pagu awal: under absorption-base original,
+    both engines measure against it (the bulk path once used the revised pagu: 23,0250 %
+    against the core's 22,6876 %)."""
+    report = L.load_report(DATA / "pppomn-2021-tw2.toml")
+    method = attrs.evolve(report.method("pooled-sum"), absorption_base=AbsorptionBase.ORIGINAL)
+    got = assert_agrees(report, method=method, scale=4)
+    office = got.office.to_pylist()[0]
+    exact = L.assess(report, method=method, audit=False).current.absorption
+    assert office["absorption"] == L.round_to(exact, 4)
+    revised = L.assess(report, audit=False).current.absorption
+    assert L.round_to(exact, 4) != L.round_to(revised, 4)
+
+
+def test_absorption_against_the_pagu_awal_needs_its_column() -> None:
+    """Budget rows without a pagu_original column cannot be scored against the pagu awal:
+    refused by the part's name, not scored against the revised pagu."""
+    batches = bulk.report_to_batches(L.load_report(DATA / "pppomn-2021-tw2.toml"))
+    budgets = batches.budgets.drop_columns(["pagu_original"])
+    method = attrs.evolve(L.get_method("pooled-sum"), absorption_base=AbsorptionBase.ORIGINAL)
+    with pytest.raises(MethodNotApplicableError, match="pagu_original") as refused:
+        bulk.score(batches.indicators, budgets, method=method, office=batches.office)
+    assert "absorption_base" == refused.value.field
+    # Under the revised pagu the column is not needed.
+    bulk.score(batches.indicators, budgets, method="pooled-sum", office=batches.office)
+
+
+def test_a_method_part_the_bulk_path_does_not_implement_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A value outside a part's implemented set (as a new enum member would be) is refused
+    with the part named."""
+    parts = dict(bulk.METHOD_PARTS)
+    parts["absorption"] = frozenset({L.AbsorptionAggregation.TOTAL_AMOUNTS})
+    monkeypatch.setattr("lakipcore.bulk.scoring.METHOD_PARTS", parts)
+    batches = bulk.report_to_batches(L.load_example())
+    with pytest.raises(MethodNotApplicableError, match="does not implement absorption") as error:
+        batches.score(method="mean-of-units")
+    assert "absorption" == error.value.field

@@ -13,15 +13,23 @@ and Ray.
 from __future__ import annotations
 
 from lakipcore.bulk._rows import INTERNAL_SCALE
-from lakipcore.bulk.convert import Batches, from_report_score, report_to_batches
-from lakipcore.bulk.scoring import BulkScore, MethodArgument, score, score_indicators
+from lakipcore.bulk.convert import Batches, report_to_batches
+from lakipcore.bulk.scoring import (
+    METHOD_PARTS,
+    BulkScore,
+    MethodArgument,
+    check_method,
+    score,
+    score_indicators,
+)
 
 __all__ = [
     "INTERNAL_SCALE",
+    "METHOD_PARTS",
     "Batches",
     "BulkScore",
     "MethodArgument",
-    "from_report_score",
+    "check_method",
     "report_to_batches",
     "score",
     "score_indicators",

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import Final
 
+from lakipcore.methods.formulas import Formula, Term
 from lakipcore.rounding import Rounding
 
-KONDISI, RATIO, INVERSE = 0, 1, 2
-"""Formula codes of the bulk path (Formula.KONDISI_KHUSUS, RATIO, INVERSE_RATIO)."""
+FORMULAS: Final = tuple(Formula)
+"""The capaian formulas; a row's formula code is its position here. Each is evaluated from
+its definition, :attr:`Formula.terms`, the one the Decimal engine reads too."""
+CODES: Final = {formula: code for code, formula in enumerate(FORMULAS)}
 
 
 def capaian(target: int, realised: int, formula: int, cap: Fraction | None) -> Fraction:
-    """One capaian in percent from scaled target and realisation at the same scale."""
-    if formula == RATIO:
-        value = Fraction(100 * realised, target)
-    elif formula == KONDISI:
-        value = Fraction(100 * (2 * target - realised), target)
-    else:
-        value = Fraction(100 * target, realised)
+    """One capaian in percent from scaled target and realisation at the same scale:
+    ``100 × (base × d + sign × n) / d`` by the terms of formula code ``formula``."""
+    terms = FORMULAS[formula].terms
+    n = target if terms.numerator is Term.TARGET else realised
+    d = target if terms.denominator is Term.TARGET else realised
+    value = Fraction(100 * (terms.base * d + terms.sign * n), d)
     return value if cap is None or value <= cap else cap
 
 

@@ -1,9 +1,11 @@
 """The row stage: every indicator row's capaian as an interval of scaled integers.
 
-Capaian is carried at :data:`INTERNAL_SCALE` (10) decimal places of a percent in int64. For
-R/T × 100 the long division gives ``C = ⌊R × 10**12 / T⌋`` and whether it was exact, so the
-true value lies in ``[C, C + 1]`` (``[C, C]`` when exact); kondisi khusus is 200 minus that and
-the inverse ratio the same division the other way round. A cap takes the minimum of both ends.
+Capaian is carried at :data:`INTERNAL_SCALE` (10) decimal places of a percent in int64. Every
+formula is evaluated from its definition (:attr:`~lakipcore.methods.formulas.Formula.terms`,
+``100 × (base × d + sign × n) / d``), the one the Decimal engine reads: the long division of
+the row's n by its d gives ``C = ⌊n × 10**12 / d⌋`` and whether it was exact, so n / d × 100
+lies in ``[C, C + 1]`` (``[C, C]`` when exact); the base is added and the sign applied to both
+ends (kondisi khusus is 200 minus the interval of R / T). A cap takes the minimum of both ends.
 """
 
 from __future__ import annotations
@@ -24,17 +26,26 @@ from lakipcore.bulk._columns import (
 from lakipcore.bulk._numpy import numpy
 from lakipcore.errors import InvalidValueError, LakipValueError, ZeroTargetError
 from lakipcore.methods import ScoringMethod, ZeroTargetPolicy
-from lakipcore.methods.formulas import Formula, Polarity
+from lakipcore.methods.formulas import Formula, FormulaTerms, Polarity, Term
 
 INTERNAL_SCALE: Final = 10
 """Decimal places of a percent at which the bulk path carries capaian, means and rates."""
 
-FORMULA_CODES: Final = {
-    Formula.KONDISI_KHUSUS: _rational.KONDISI,
-    Formula.RATIO: _rational.RATIO,
-    Formula.INVERSE_RATIO: _rational.INVERSE,
-}
+FORMULA_CODES: Final = _rational.CODES
+"""Each formula's code in the rows' int8 formula column (its position in the enum)."""
 _BY_NAME: Final = {f.value: code for f, code in FORMULA_CODES.items()}
+_RATIO: Final = FORMULA_CODES[Formula.RATIO]
+_DIGITS: Final = INTERNAL_SCALE + 2  # × 100 for percent, × 10**10 for the internal scale
+
+
+def _codes_where(test: Any) -> list[int]:
+    """The codes of the formulas whose terms pass ``test``."""
+    return [code for code, formula in enumerate(_rational.FORMULAS) if test(formula.terms)]
+
+
+_NUMERATOR_T: Final = _codes_where(lambda t: t.numerator is Term.TARGET)
+_DENOMINATOR_R: Final = _codes_where(lambda t: t.denominator is Term.REALISATION)
+_SHIFTED: Final = _codes_where(lambda t: t.base != 0 or t.sign < 0)
 
 NOT_TARGETED: Final = "not targeted"
 PLANNED: Final = "planned"
@@ -197,11 +208,32 @@ class Rows:
         ones = np.ones(self.count, np.bool_)
         targeted = ones if target_valid is None else target_valid
         scorable = targeted if realised_valid is None else targeted & realised_valid
-        inverse = formula == _rational.INVERSE
-        any_inverse = bool(inverse.any())
-        zero = target == 0
-        if any_inverse:
-            zero |= inverse & (realised == 0)
+        counts = np.bincount(formula, minlength=len(_rational.FORMULAS))
+        used = {int(code) for code in np.flatnonzero(counts)}
+
+        def rows_of(codes: list[int]) -> Any:
+            """Whether each row's formula is one of ``codes``: a mask, or ``False`` / ``True``
+            when no row's or every row's is (the usual case, which needs no mask)."""
+            wanted = [c for c in codes if c in used]
+            if not wanted:
+                return False
+            return True if len(wanted) == len(used) else np.isin(formula, wanted)
+
+        def pick(rows: Any, chosen: Any, other: Any) -> Any:
+            return (
+                chosen
+                if rows is True
+                else other
+                if rows is False
+                else np.where(rows, chosen, other)
+            )
+
+        d_is_realised = rows_of(_DENOMINATOR_R)
+        numerator = pick(rows_of(_NUMERATOR_T), target, realised)
+        denominator = pick(d_is_realised, realised, target)
+        zero = target == 0  # a zero target is undefined under every formula
+        if d_is_realised is not False:
+            zero |= denominator == 0
         zero &= scorable
         if zero.any():
             refused = zero & ~exclude
@@ -214,21 +246,15 @@ class Rows:
                 )
         valid = scorable & ~zero
         every = bool(valid.all())
-        # One division for every row: the inverse ratio divides the other way round, and rows
-        # that are not scored divide 0 by 1.
-        numerator, denominator = realised, target
-        if any_inverse:
-            numerator = np.where(inverse, target, realised)
-            denominator = np.where(inverse, realised, target)
+        # One division for every row; rows that are not scored divide 0 by 1.
         if not every:
             numerator, denominator = np.where(valid, numerator, 0), np.where(valid, denominator, 1)
-        digits = INTERNAL_SCALE + 2  # × 100 for percent, × 10**10 for the internal scale
-        floor, inexact = _numpy.scaled_quotient(numerator, denominator, digits)
+        floor, inexact = _numpy.scaled_quotient(numerator, denominator, _DIGITS)
         lo, hi = floor, floor + inexact  # the bound check leaves room for the + 1
-        kondisi = formula == _rational.KONDISI
-        if kondisi.any():
-            twice = 2 * 10**digits
-            lo, hi = np.where(kondisi, twice - hi, lo), np.where(kondisi, twice - floor, hi)
+        for code in (c for c in _SHIFTED if c in used):
+            rows = rows_of([code])
+            new_lo, new_hi = _shift_numpy(lo, hi, _rational.FORMULAS[code].terms)
+            lo, hi = pick(rows, new_lo, lo), pick(rows, new_hi, hi)
         if any(c is not None for c in cap_ints):
             bound = per_period([INT64_MAX if c is None else c for c in cap_ints], np.int64)
             lo, hi = np.minimum(lo, bound), np.minimum(hi, bound)
@@ -282,7 +308,7 @@ class Rows:
             if polarity is None
             else pc.fill_null(pc.equal(text(polarity), Polarity.LOWER_IS_BETTER.value), False)
         )
-        codes = pc.if_else(lower, defaults, pa.scalar(_rational.RATIO, pa.int8()))
+        codes = pc.if_else(lower, defaults, pa.scalar(_RATIO, pa.int8()))
         stated = column(table, "formula", required=False)
         if stated is None or stated.null_count == len(stated):
             return codes
@@ -298,7 +324,7 @@ class Rows:
                 field="formula",
             )
         explicit = pc.take(pa.array([_BY_NAME[n] for n in names], pa.int8()), known)
-        ratio = pc.equal(explicit, _rational.RATIO)
+        ratio = pc.equal(explicit, _RATIO)
         mismatch = pc.fill_null(pc.not_equal(ratio, pc.invert(lower)), False)
         if pc.any(mismatch).as_py():
             row = pc.index(mismatch, True).as_py()
@@ -313,13 +339,16 @@ class Rows:
         pa, pc = pyarrow()
         targeted = pc.is_valid(self.target)
         scorable = pc.and_(targeted, pc.is_valid(self.realised))
-        inverse = pc.equal(self.formula, _rational.INVERSE)
         # Absent figures compare as 1, so that no comparison below yields null.
         target, realised = pc.fill_null(self.target, 1), pc.fill_null(self.realised, 1)
-        zero = pc.and_(
-            scorable,
-            pc.or_(pc.equal(target, 0), pc.and_(inverse, pc.equal(realised, 0))),
-        )
+
+        def rows_of(codes: list[int]) -> Any:
+            return pc.is_in(self.formula, value_set=pa.array(codes, pa.int8()))
+
+        n_is_target, d_is_realised = rows_of(_NUMERATOR_T), rows_of(_DENOMINATOR_R)
+        numerator = pc.if_else(n_is_target, target, realised)
+        denominator = pc.if_else(d_is_realised, realised, target)
+        zero = pc.and_(scorable, pc.or_(pc.equal(target, 0), pc.equal(denominator, 0)))
         refused = pc.and_(zero, pc.invert(exclude))
         if pc.any(refused).as_py():
             row = pc.index(refused, True).as_py()
@@ -331,24 +360,14 @@ class Rows:
         self.valid = valid = pc.and_(scorable, pc.invert(zero))
         one, nought = pa.scalar(1, pa.int64()), pa.scalar(0, pa.int64())
         # Rows that are not scored divide 0 by 1, so one pass over the whole column is safe.
-        numerator = pc.if_else(valid, self.realised, nought)
-        denominator = pc.if_else(valid, self.target, one)
-        digits = INTERNAL_SCALE + 2  # × 100 for percent, × 10**10 for the internal scale
-        floor, inexact = scaled_quotient(numerator, denominator, digits)
-        step = pc.cast(inexact, pa.int64())
-        lo, hi = floor, checked("add", floor, step)
-        kondisi = pc.equal(self.formula, _rational.KONDISI)
-        if pc.any(kondisi).as_py():
-            twice = 2 * 10**digits
-            lo = pc.if_else(kondisi, checked("subtract", twice, hi), lo)
-            hi = pc.if_else(kondisi, checked("subtract", twice, floor), hi)
-        if pc.any(pc.and_(inverse, valid)).as_py():
-            use = pc.and_(inverse, valid)
-            back, back_inexact = scaled_quotient(
-                pc.if_else(use, self.target, nought), pc.if_else(use, self.realised, one), digits
-            )
-            lo = pc.if_else(use, back, lo)
-            hi = pc.if_else(use, checked("add", back, pc.cast(back_inexact, pa.int64())), hi)
+        floor, inexact = scaled_quotient(
+            pc.if_else(valid, numerator, nought), pc.if_else(valid, denominator, one), _DIGITS
+        )
+        lo, hi = floor, checked("add", floor, pc.cast(inexact, pa.int64()))
+        for code in _SHIFTED:
+            rows = pc.equal(self.formula, code)
+            if pc.any(rows).as_py():
+                lo, hi = _shift_arrow(lo, hi, rows, _rational.FORMULAS[code].terms)
         if self.cap.null_count < len(self.cap):
             lo = pc.if_else(pc.is_valid(self.cap), pc.min_element_wise(lo, self.cap), lo)
             hi = pc.if_else(pc.is_valid(self.cap), pc.min_element_wise(hi, self.cap), hi)
@@ -403,6 +422,26 @@ class Rows:
         columns = (self.target_np, self.realised_np, self.formula_np, self.pcode)
         lists = [values[rows].tolist() for values in columns]
         return [_rational.capaian(t, r, f, caps[p]) for t, r, f, p in zip(*lists, strict=True)]
+
+
+def _shift_numpy(lo: Any, hi: Any, terms: FormulaTerms) -> tuple[Any, Any]:
+    """``base × 100 + sign × [lo, hi]`` (a negative sign swaps the ends)."""
+    shift = terms.base * 10**_DIGITS
+    if terms.sign < 0:
+        return shift - hi, shift - lo
+    _numpy.check(hi, 1, "adding a formula's base", offset=shift)
+    return lo + shift, hi + shift
+
+
+def _shift_arrow(lo: Any, hi: Any, rows: Any, terms: FormulaTerms) -> tuple[Any, Any]:
+    """:func:`_shift_numpy` with pyarrow compute kernels (checked against overflow)."""
+    _, pc = pyarrow()
+    shift = terms.base * 10**_DIGITS
+    if terms.sign < 0:
+        new_lo, new_hi = checked("subtract", shift, hi), checked("subtract", shift, lo)
+    else:
+        new_lo, new_hi = checked("add", lo, shift), checked("add", hi, shift)
+    return pc.if_else(rows, new_lo, lo), pc.if_else(rows, new_hi, hi)
 
 
 def encode_periods(table: Any) -> tuple[Any, list[str]]:

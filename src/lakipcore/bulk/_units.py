@@ -27,7 +27,11 @@ from lakipcore.bulk._columns import (
 )
 from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, text
 from lakipcore.errors import InvalidValueError
-from lakipcore.methods import ScoringMethod
+from lakipcore.methods import AbsorptionBase, ScoringMethod
+
+ORIGINAL_COLUMN = "pagu_original"
+"""The budget column of the pagu awal: a unit-period's is the sum over its rows that give one
+(none given: it states none, and its pagu is its only pagu)."""
 
 
 def weights_of(method: ScoringMethod) -> tuple[int, int, int]:
@@ -74,7 +78,7 @@ class Units:
         self.keys = keys
         self._exact: dict[int, dict[str, Fraction | None]] = {}
         units = self._group_numpy(rows, keys) if rows.np is not None else self._group(rows)
-        self.amount_scale = 0
+        self.amount_scale = 2  # no budget rows: null amounts at the usual Rupiah scale
         if budgets is not None and budgets.num_rows:
             units = self._join_budgets(units, budgets)
         else:
@@ -185,8 +189,13 @@ class Units:
         pa, pc = pyarrow()
         pagu, p_scale = unscaled(column(budgets, "pagu"))
         real, r_scale = unscaled(column(budgets, "realisation"))
-        self.amount_scale = scale = max(p_scale, r_scale)
+        stated = column(budgets, ORIGINAL_COLUMN, required=False)
+        original, o_scale = (
+            (pa.nulls(budgets.num_rows, pa.int64()), 0) if stated is None else unscaled(stated)
+        )
+        self.amount_scale = scale = max(p_scale, r_scale, o_scale)
         pagu, real = rescale(pagu, p_scale, scale), rescale(real, r_scale, scale)
+        original = rescale(original, o_scale, scale)
         rate_column = column(budgets, "rate", required=False)
         if rate_column is None:
             rate = pa.nulls(budgets.num_rows, pa.int64())
@@ -199,10 +208,20 @@ class Units:
                     field="rate",
                 )
             rate = rescale(rate, rate_scale, INTERNAL_SCALE)
-        for name, values in (("pagu", pagu), ("realisation", real), ("rate", rate)):
+        for name, values in (
+            ("pagu", pagu),
+            ("realisation", real),
+            ("rate", rate),
+            (ORIGINAL_COLUMN, original),
+        ):
             lowest = pc.min(values).as_py()
             if lowest is not None and lowest < 0:
                 raise InvalidValueError(f"budget {name} must not be negative", field=name)
+        if pc.any(pc.and_(pc.is_valid(original), pc.is_null(pagu))).as_py():
+            raise InvalidValueError(
+                "a pagu awal belongs to an output row with pagu and realisasi, not to a rate",
+                field=ORIGINAL_COLUMN,
+            )
         half = pc.xor(pc.is_valid(pagu), pc.is_valid(real))
         if pc.any(half).as_py():
             raise InvalidValueError(
@@ -215,10 +234,11 @@ class Units:
                 "pagu": pagu,
                 "real": real,
                 "rate": rate,
+                "original": original,
                 "row": pa.array(range(budgets.num_rows), pa.int64()),
             }
         )
-        _check_sums(table, ["pagu", "real"], table.num_rows)
+        _check_sums(table, ["pagu", "real", "original"], table.num_rows)
         grouped = table.group_by(["period", "unit"], use_threads=False).aggregate(
             [
                 ("pagu", "sum"),
@@ -226,6 +246,8 @@ class Units:
                 ("pagu", "count"),
                 ("rate", "sum"),
                 ("rate", "count"),
+                ("original", "sum"),
+                ("original", "count"),
                 ("row", "min"),
             ]
         )
@@ -240,11 +262,23 @@ class Units:
                 "reported rate",
                 field="rate",
             )
+        # The pagu absorption is measured against (the resolve stage's choice, as the object
+        # path's): the pagu awal where the period's method says so and the unit states one.
+        against_original = [
+            k for k in self.keys if self.methods[k].absorption_base is AbsorptionBase.ORIGINAL
+        ]
+        base = grouped.column("pagu_sum")
+        if against_original:
+            use = pc.and_(
+                pc.is_in(grouped.column("period"), value_set=pa.array(against_original)),
+                pc.greater(grouped.column("original_count"), 0),
+            )
+            base = pc.if_else(use, grouped.column("original_sum"), base)
         grouped = pa.table(
             {
                 "period": grouped.column("period"),
                 "unit": grouped.column("unit"),
-                "pagu": grouped.column("pagu_sum"),
+                "pagu": base,
                 "real": grouped.column("real_sum"),
                 "rate": grouped.column("rate_sum"),
                 "budget_rows": pc.add(grouped.column("pagu_count"), grouped.column("rate_count")),

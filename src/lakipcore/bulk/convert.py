@@ -1,9 +1,11 @@
-"""Reports to Arrow batches, and the core's scores to the same tables as :func:`score`.
+"""Reports to the Arrow batches the bulk path reads, from the resolve stage's facts.
 
 :func:`report_to_batches` writes a :class:`~lakipcore.Report` as the two tables the bulk path
-reads, with its periods, their methods and the office; :func:`from_report_score` turns the
-Decimal core's :class:`~lakipcore.ReportScore` into a :class:`BulkScore` rounded the same way,
-so that the two can be compared table by table.
+reads, with its periods, their methods and the office. It reads the same resolved facts as the
+Decimal engine (:mod:`lakipcore.scoring.facts`): each indicator's realisation as scored
+(stated, derived or accumulated) and formula, each programme's pagu, pagu awal and realisasi;
+so the two engines score the same inputs under the same method. The Decimal core's scores in
+the same tables are :func:`lakipcore.arrow.score_tables`.
 """
 
 from __future__ import annotations
@@ -16,19 +18,21 @@ import attrs
 
 from lakipcore._exact import quantize
 from lakipcore.bulk._columns import pyarrow
-from lakipcore.bulk._output import FIGURES
 from lakipcore.bulk._rows import INTERNAL_SCALE
+from lakipcore.bulk._units import ORIGINAL_COLUMN
 from lakipcore.bulk.scoring import BulkScore, MethodArgument, score
 from lakipcore.errors import LakipValueError
-from lakipcore.figures import NotTargeted
 from lakipcore.methods import ScoringMethod
-from lakipcore.model import BudgetLine, Report
-from lakipcore.results.scores import IndicatorChange
-from lakipcore.rounding import Rounding, round_to
-from lakipcore.scoring import ReportScore, score_report
-from lakipcore.scoring.choice import MethodChoice
+from lakipcore.model import Report
+from lakipcore.scoring.choice import (
+    MethodChoice,
+    check_method_choice,
+    check_report,
+    resolve_method,
+)
+from lakipcore.scoring.facts import BudgetFact, resolve_period
 
-__all__ = ["Batches", "from_report_score", "report_to_batches"]
+__all__ = ["Batches", "report_to_batches"]
 
 
 @attrs.frozen
@@ -79,10 +83,13 @@ def report_to_batches(
     """``report`` as bulk tables: target and realisation at ``scale`` places, pagu and realisasi
     at ``amount_scale``, reported rates at ``scale`` (all ``decimal128(38, ·)``).
 
-    The realisation written is the one the core scores (stated, derived or accumulated). The
-    bulk path is flat: units under one office, so a unit with sub-units below the root is
-    refused.
+    The realisation written is the one the core scores (stated, derived or accumulated); the
+    polarity and the indicator's own formula, from which each method's formula follows; a
+    programme's pagu awal goes in ``pagu_original`` on its first output row. An indicator
+    whose realisation cannot be derived raises its error. The bulk path is flat: units under
+    one office, so a unit with sub-units below the root is refused.
     """
+    report = check_report(report)
     pa, _ = pyarrow()
     if not 0 <= scale <= INTERNAL_SCALE or not 0 <= amount_scale <= INTERNAL_SCALE:
         raise LakipValueError(f"scales must be from 0 to {INTERNAL_SCALE}", field="scale")
@@ -90,74 +97,49 @@ def report_to_batches(
     if nested:
         raise LakipValueError(
             f"lakipcore.bulk scores units under one office; {', '.join(nested)} have sub-units "
-            "of their own: score this report with lakipcore.score_report",
+            "of their own: score this report with lakipcore.assess",
             field="units",
         )
-    scored = score_report(report, method)
+    check_method_choice(method, report)
     rounded: list[str] = []
     rows: list[dict[str, Any]] = []
     budgets: list[dict[str, Any]] = []
-    for period in scored.periods:
+    methods: dict[str, ScoringMethod] = {}
+    for period in report.periods:
         key = period.key
-        for unit in report.units():
-            if not period.has_unit(unit.code):
-                continue
-            unit_score = period.unit(unit.code)
-            for indicator in unit.indicators:
-                entry = indicator.at(key)
-                if entry is None:
-                    continue
-                where = f"{key}/{unit.code}/{indicator.code}"
-                scored_row = unit_score.indicator(indicator.code)
-                target = None if isinstance(entry.target, NotTargeted) else entry.target
+        methods[key] = chosen = resolve_method(method, period, report)
+        facts = resolve_period(report, period, chosen)
+        for code, unit in facts.units.items():
+            model = report.unit(code)
+            for fact in unit.indicators:
+                if fact.failure is not None:
+                    raise fact.failure
+                where = f"{key}/{code}/{fact.code}"
+                indicator = model.indicator(fact.code)
+                target = indicator.at(key)
+                kind = None if target is None else getattr(target.target, "kind", None)
                 rows.append(
                     {
                         "period": key,
-                        "unit": unit.code,
-                        "code": indicator.code,
-                        "kind": "not-targeted" if target is None else target.kind.value,
+                        "unit": code,
+                        "code": fact.code,
+                        "kind": "not-targeted" if kind is None else kind.value,
+                        # The indicator's own formula; without one the method's rule applies
+                        # (bulk resolves it per method, as the resolve stage does).
                         "polarity": indicator.polarity.value,
                         "formula": None if indicator.formula is None else indicator.formula.value,
-                        "target": _fit(
-                            None if target is None else target.value, scale, where, rounded
-                        ),
+                        "target": _fit(fact.target, scale, where, rounded),
                         "realisation": _fit(
-                            scored_row.realisation if target is not None else None,
+                            fact.realisation if fact.target is not None else None,
                             scale,
                             where,
                             rounded,
                         ),
                     }
                 )
-            block = unit.at(key)
-            if block is None:
-                continue
-            budget = block.budget
-            if isinstance(budget, BudgetLine):
-                for output in budget.outputs:
-                    budgets.append(
-                        {
-                            "period": key,
-                            "unit": unit.code,
-                            "output": output.name,
-                            "pagu": _fit(output.pagu, amount_scale, f"{key}/{unit.code}", rounded),
-                            "realisation": _fit(
-                                output.realisation, amount_scale, f"{key}/{unit.code}", rounded
-                            ),
-                            "rate": None,
-                        }
-                    )
-            else:
-                rate = None if budget is None else budget.rate
-                budgets.append(
-                    {
-                        "period": key,
-                        "unit": unit.code,
-                        "output": None,
-                        "pagu": None,
-                        "realisation": None,
-                        "rate": _fit(rate, scale, f"{key}/{unit.code}", rounded),
-                    }
+            if unit.budget is not None:
+                budgets += _budget_rows(
+                    unit.budget, key, code, scale=scale, amount_scale=amount_scale, rounded=rounded
                 )
     text, number, amount = pa.string(), pa.decimal128(38, scale), pa.decimal128(38, amount_scale)
     indicator_schema = pa.schema(
@@ -180,158 +162,45 @@ def report_to_batches(
             ("pagu", amount),
             ("realisation", amount),
             ("rate", number),
+            (ORIGINAL_COLUMN, amount),
         ]
     )
     return Batches(
         pa.Table.from_pylist(rows, schema=indicator_schema),
         pa.Table.from_pylist(budgets, schema=budget_schema),
         tuple(p.key for p in report.periods),
-        {p.key: p.method for p in scored.periods},
+        methods,
         report.root.code,
         tuple(rounded),
     )
 
 
-def _rounded(value: Decimal | None, scale: int, rounding: Rounding) -> Decimal | None:
-    return None if value is None else round_to(value, scale, rounding)
-
-
-def from_report_score(
-    report: Report,
-    scored: ReportScore | None = None,
+def _budget_rows(
+    budget: BudgetFact,
+    key: str,
+    unit: str,
     *,
-    method: MethodChoice = None,
-    scale: int = 2,
-    rounding: Rounding = Rounding.HALF_UP,
-    amount_scale: int = 2,
-    exact_places: int | None = None,
-) -> BulkScore:
-    """The Decimal core's scores of ``report`` as the tables of :func:`score`, each figure
-    rounded once with ``round_to(value, scale, rounding)``: the reference the bulk path meets.
-
-    The core carries quotients to 60 significant digits, so a figure made of quotients that do
-    not terminate but cancel (833,33… − 29,33… = 804) can come out as 803,99…97, which
-    truncates to 803. With ``exact_places`` each value is first rounded half-even to that many
-    places, which gives the exact figure whenever it terminates within them (the bulk path
-    computes it exactly: 804).
-    """
-    pa, _ = pyarrow()
-    scored = score_report(report, method) if scored is None else scored
-    figure, money = pa.decimal128(38, scale), pa.decimal128(38, amount_scale)
-
-    def r(value: Decimal | None) -> Decimal | None:
-        if value is not None and exact_places is not None:
-            value = round_to(value, exact_places, Rounding.HALF_EVEN)
-        return _rounded(value, scale, rounding)
-
-    def m(value: Decimal | None) -> Decimal | None:
-        return _rounded(value, amount_scale, Rounding.HALF_UP)
-
-    indicators, units, offices = [], [], []
-    for period in scored.periods:
-        for unit in report.units():
-            if not period.has_unit(unit.code):
-                continue
-            unit_score = period.unit(unit.code)
-            for item in unit_score.indicators:
-                indicators.append(
-                    {
-                        "period": period.key,
-                        "unit": unit.code,
-                        "code": item.code,
-                        "capaian": r(item.capaian),
-                        "excluded": item.excluded,
-                    }
-                )
-            if unit is report.root:
-                continue
-            units.append(
-                {
-                    "period": period.key,
-                    "unit": unit.code,
-                    "indicators": sum(1 for i in unit_score.indicators if i.counts),
-                    **{f: r(getattr(unit_score, f)) for f in FIGURES},
-                    "pagu": m(unit_score.pagu),
-                    "realisation": m(unit_score.realisation),
-                }
-            )
-        offices.append(
-            {
-                "period": period.key,
-                "method": period.method.name,
-                **{f: r(getattr(period, f)) for f in FIGURES},
-                "pagu": m(period.pagu),
-                "realisation": m(period.realisation),
-            }
-        )
-    changes, indicator_changes = [], []
-    for change in scored.changes:
-        pair = {"earlier": change.earlier, "later": change.later}
-        changes.append({**pair, "unit": None, **{f: r(getattr(change.office, f)) for f in FIGURES}})
-        items: list[IndicatorChange] = list(change.indicators)
-        for unit_change in change.units:
-            changes.append(
-                {**pair, "unit": unit_change.code}
-                | {f: r(getattr(unit_change.change, f)) for f in FIGURES}
-            )
-            items.extend(unit_change.indicators)
-        for moved in items:
-            indicator_changes.append(
-                {
-                    **pair,
-                    "unit": moved.unit,
-                    "code": moved.code,
-                    "later_capaian": r(moved.later),
-                    "earlier_capaian": r(moved.earlier),
-                    "points": r(moved.points),
-                }
-            )
-    text = pa.string()
-    figures = [(f, figure) for f in FIGURES]
-    return BulkScore(
-        _from_rows(
-            indicators,
-            [
-                ("period", text),
-                ("unit", text),
-                ("code", text),
-                ("capaian", figure),
-                ("excluded", text),
-            ],
-        ),
-        _from_rows(
-            units,
-            [
-                ("period", text),
-                ("unit", text),
-                ("indicators", pa.int64()),
-                *figures,
-                ("pagu", money),
-                ("realisation", money),
-            ],
-        ),
-        _from_rows(
-            offices,
-            [("period", text), ("method", text), *figures, ("pagu", money), ("realisation", money)],
-        ),
-        _from_rows(changes, [("earlier", text), ("later", text), ("unit", text), *figures]),
-        _from_rows(
-            indicator_changes,
-            [
-                ("earlier", text),
-                ("later", text),
-                ("unit", text),
-                ("code", text),
-                ("later_capaian", figure),
-                ("earlier_capaian", figure),
-                ("points", figure),
-            ],
-        ),
-        scale,
-        rounding,
-    )
-
-
-def _from_rows(rows: list[dict[str, Any]], fields: list[tuple[str, Any]]) -> Any:
-    pa, _ = pyarrow()
-    return pa.Table.from_pylist(rows, schema=pa.schema(fields))
+    scale: int,
+    amount_scale: int,
+    rounded: list[str],
+) -> list[dict[str, Any]]:
+    """A unit's budget in a period as rows: one per output of a programme (its pagu awal on
+    the first), or one reported rate."""
+    where = f"{key}/{unit}"
+    line = budget.line
+    if line is None:
+        rate = _fit(budget.rate, scale, where, rounded)
+        empty = {"output": None, "pagu": None, "realisation": None, ORIGINAL_COLUMN: None}
+        return [{"period": key, "unit": unit, **empty, "rate": rate}]
+    return [
+        {
+            "period": key,
+            "unit": unit,
+            "output": output.name,
+            "pagu": _fit(output.pagu, amount_scale, where, rounded),
+            "realisation": _fit(output.realisation, amount_scale, where, rounded),
+            "rate": None,
+            ORIGINAL_COLUMN: _fit(line.original, amount_scale, where, rounded) if first else None,
+        }
+        for first, output in ((i == 0, o) for i, o in enumerate(line.outputs))
+    ]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final
 
 import attrs
 
@@ -21,48 +22,92 @@ from lakipcore.bulk._numpy import numpy
 from lakipcore.bulk._office import Offices
 from lakipcore.bulk._output import FIGURES, PREFIXES, Output
 from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, encode_periods, text
-from lakipcore.bulk._units import Units
-from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
-from lakipcore.methods import ScoringMethod, get_method
+from lakipcore.bulk._units import ORIGINAL_COLUMN, Units
+from lakipcore.errors import (
+    InvalidValueError,
+    LakipTypeError,
+    MethodNotApplicableError,
+    UnknownNameError,
+)
+from lakipcore.methods import (
+    AbsorptionAggregation,
+    AbsorptionBase,
+    AchievementAggregation,
+    ScoringMethod,
+    ZeroTargetPolicy,
+    get_method,
+)
+from lakipcore.methods.formulas import Formula
 from lakipcore.model import ReportPeriod, comparable_pairs
+from lakipcore.results.tables import ScoreTables
 from lakipcore.rounding import Rounding
 
-__all__ = ["BulkScore", "MethodArgument", "score", "score_indicators"]
+__all__ = [
+    "METHOD_PARTS",
+    "BulkScore",
+    "MethodArgument",
+    "check_method",
+    "score",
+    "score_indicators",
+]
 
 MethodArgument = str | ScoringMethod | Mapping[str, str | ScoringMethod]
 """One method (a preset name or a :class:`ScoringMethod`) for every period, or one per key."""
 
 
-@attrs.frozen
-class BulkScore:
-    """The tables :func:`score` returns; every figure a ``decimal128(38, scale)`` column.
+BulkScore = ScoreTables
+"""What :func:`score` returns: the score tables of :mod:`lakipcore.results.tables` (the one
+schema the object path's :func:`lakipcore.arrow.score_tables` gives too), the columns of
+:data:`~lakipcore.results.tables.BULK_COLUMNS` filled; each figure a ``decimal128(38, scale)``
+column. ``recomputed`` counts the figures whose interval straddled a rounding boundary and
+were recomputed exactly with fractions."""
 
-    * ``indicators``: period, unit, code, capaian, excluded (why a row has no capaian);
-    * ``units``: period, unit, indicators (capaian counted), achievement, absorption,
-      performance, pagu, realisation (exact sums at the budget columns' scale);
-    * ``office``: period, method, and the office row's figures;
-    * ``changes``: earlier, later, unit (null for the office), and the change of each figure in
-      percentage points;
-    * ``indicator_changes``: earlier, later, unit, code, later_capaian, earlier_capaian, points
-      (``None`` when not asked for).
+METHOD_PARTS: Final[Mapping[str, frozenset[object] | str]] = MappingProxyType(
+    {
+        "name": "a label: the office table's method column",
+        "description": "a label, not read",
+        "lower_is_better": frozenset(f for f in Formula if f is not Formula.RATIO),
+        "cap": "any cap: the minimum of both ends of each capaian's interval",
+        "zero_target": frozenset(ZeroTargetPolicy),
+        "achievement": frozenset(AchievementAggregation),
+        "absorption": frozenset(AbsorptionAggregation),
+        "weights": "any weights: exact fractions over a common denominator",
+        "rounding": (
+            "not a part of the scores: how the report rounds what it prints, which the audit "
+            "reads; the bulk path rounds its output with score(rounding=)"
+        ),
+        "absorption_base": frozenset(AbsorptionBase),
+    }
+)
+"""How the bulk path handles each field of :class:`~lakipcore.ScoringMethod`: the values it
+implements (a set), or in words why any value is handled. A field missing here, or a value
+outside its set, is refused by name (:func:`check_method`): the bulk path never ignores a part
+of a method, so a new field of the method fails until the bulk path handles or refuses it."""
 
-    ``recomputed`` counts the figures whose interval straddled a rounding boundary and were
-    recomputed exactly with fractions.
-    """
 
-    indicators: Any
-    units: Any
-    office: Any
-    changes: Any
-    indicator_changes: Any | None
-    scale: int
-    rounding: Rounding
-    recomputed: int = 0
-
-    def rows(self) -> dict[str, list[dict[str, Any]]]:
-        """Every table as a list of dicts (figures as ``Decimal``), by table name."""
-        names = ("indicators", "units", "office", "changes", "indicator_changes")
-        return {n: getattr(self, n).to_pylist() for n in names if getattr(self, n) is not None}
+def check_method(method: ScoringMethod, budgets: Any | None = None) -> None:
+    """Refuse ``method`` when the bulk path does not implement one of its parts (or, for
+    ``absorption_base`` original, when ``budgets`` has no ``pagu_original`` column to read the
+    pagu awal from), with a :class:`~lakipcore.errors.MethodNotApplicableError` naming it."""
+    for field in attrs.fields(ScoringMethod):
+        handled = METHOD_PARTS.get(field.name)
+        value = getattr(method, field.name)
+        if handled is None or (isinstance(handled, frozenset) and value not in handled):
+            shown = getattr(value, "value", value)
+            raise MethodNotApplicableError(
+                f"method {method.name!r}: lakipcore.bulk does not implement {field.name} = "
+                f"{shown!r}; score this report with lakipcore.assess",
+                field=field.name,
+            )
+    if method.absorption_base is AbsorptionBase.ORIGINAL and (
+        budgets is not None and budgets.num_rows and ORIGINAL_COLUMN not in budgets.column_names
+    ):
+        raise MethodNotApplicableError(
+            f"method {method.name!r} measures absorption against the pagu awal "
+            f"(absorption_base = 'original'), but the budget rows have no {ORIGINAL_COLUMN} "
+            "column",
+            field="absorption_base",
+        )
 
 
 def _check_output(scale: object, rounding: object) -> tuple[int, Rounding]:
@@ -79,16 +124,22 @@ def _check_output(scale: object, rounding: object) -> tuple[int, Rounding]:
     return scale, rounding
 
 
-def _resolve(method: MethodArgument, keys: Sequence[str]) -> dict[str, ScoringMethod]:
+def _resolve(
+    method: MethodArgument, keys: Sequence[str], budgets: Any | None = None
+) -> dict[str, ScoringMethod]:
+    """Each period's method (a preset name, or the method itself), checked part by part."""
     if isinstance(method, Mapping):
         missing = [k for k in keys if k not in method]
         if missing:
             raise UnknownNameError(
                 f"method= names no method for {', '.join(missing)}", field="method"
             )
-        return {k: get_method(method[k]) for k in keys}
-    chosen = get_method(method)
-    return dict.fromkeys(keys, chosen)
+        methods = {k: get_method(method[k]) for k in keys}
+    else:
+        methods = dict.fromkeys(keys, get_method(method))
+    for chosen in set(methods.values()):
+        check_method(chosen, budgets)
+    return methods
 
 
 def _keys(
@@ -156,7 +207,9 @@ def score(
     ``indicators`` has columns period, unit, code, target and realisation (decimal128; null
     target = *Tidak ditargetkan*, null realisation = none yet), optional polarity (``higher`` /
     ``lower``) and formula; ``budgets`` period, unit, pagu and realisation (one row per output)
-    or rate (a reported absorption in percent). The units of a period are combined into its
+    or rate (a reported absorption in percent), and ``pagu_original`` (the pagu awal, where a
+    programme states one; read under a method whose ``absorption_base`` is original, which
+    refuses budgets without the column). The units of a period are combined into its
     office row under ``method``; ``office`` names the unit whose rows are the office's own.
     ``periods`` gives the report's order (default: by last day). The changes of every
     indicator (a join of the rows of two periods) are left out with
@@ -165,7 +218,7 @@ def score(
     scale, rounding = _check_output(scale, rounding)
     encoded, known = _periods(indicators)
     keys = _keys([budgets] if encoded is not None else [indicators, budgets], periods, known)
-    methods = _resolve(method, keys)
+    methods = _resolve(method, keys, budgets)
     rows = Rows(indicators, methods, keys, periods=encoded)
     units = Units(rows, budgets, methods, keys)
     out = Output(scale, rounding)
@@ -198,7 +251,7 @@ def score(
         unit_table = unit_table.filter(pyarrow()[1].not_equal(unit_table["unit"], office))
     offices = Offices(units, methods, keys, office)
     pairs = comparable_pairs(tuple(ReportPeriod(k) for k in keys))
-    return BulkScore(
+    return ScoreTables(
         indicator_table,
         unit_table,
         offices.table(out),

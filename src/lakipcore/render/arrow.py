@@ -1,0 +1,324 @@
+"""An assessment as rows, Arrow tables and DataFrames (docs/dataframes.md).
+
+Every table follows the one schema of :mod:`lakipcore.results.tables`, which the columnar path
+(:mod:`lakipcore.bulk`) fills too. :func:`as_rows` needs nothing beyond lakipcore: the
+``indicators`` table as plain dicts of exact, unrounded values. :func:`score_tables` makes every
+table as pyarrow Tables whose numbers are ``decimal128`` columns at a declared scale, each exact
+value rounded once with a named rounding (never through ``float``); :func:`to_arrow`,
+:func:`to_pandas` and :func:`to_polars` give the ``indicators`` table. pyarrow is the
+``lakipcore[arrow]`` extra, imported on first use. Nothing here scores or audits: every value
+is read from the :class:`~lakipcore.Assessment`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any, Final
+
+from lakipcore._exact import quantize
+from lakipcore.errors import LakipValueError
+from lakipcore.figures import NotTargeted
+from lakipcore.model import MeasureKind, Report, Target
+from lakipcore.render.common import assessment_of
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.findings import Finding
+from lakipcore.results.scores import IndicatorChange, PeriodScore, ReportScore, UnitScore
+from lakipcore.results.tables import TABLES, ColumnKind, ScoreTables, pyarrow_module
+from lakipcore.rounding import Rounding, round_to
+
+__all__ = [
+    "FINDING_COLUMNS",
+    "ROW_COLUMNS",
+    "as_rows",
+    "findings_as_rows",
+    "findings_to_arrow",
+    "score_tables",
+    "table_rows",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
+]
+
+ROW_COLUMNS: Final = tuple(name for name, _ in TABLES["indicators"])
+"""The keys of each row of :func:`as_rows`, in order (the ``indicators`` table's columns)."""
+
+FINDING_COLUMNS: Final = tuple(name for name, _ in TABLES["findings"])
+"""The keys of each row of :func:`findings_as_rows`, in order."""
+
+_PRECISION: Final = 38  # decimal128 holds 38 digits
+_FIGURE_KINDS = (ColumnKind.FIGURE, ColumnKind.VALUE)
+
+
+def _label(target: Target | None) -> str | None:
+    if target is None:
+        return None
+    return "%" if target.kind is MeasureKind.PERCENT else target.unit
+
+
+def _indicator_rows(report: Report, scored: ReportScore) -> Iterator[dict[str, Any]]:
+    for period in scored.periods:
+        for unit in report.units():
+            if not period.has_unit(unit.code):
+                continue
+            unit_score = period.unit(unit.code)
+            for indicator in unit.indicators:
+                entry = indicator.at(period.key)
+                if entry is None:
+                    continue
+                score = unit_score.indicator(indicator.code)
+                stated = entry.target
+                target = None if isinstance(stated, NotTargeted) else stated
+                yield {
+                    "period": period.key,
+                    "unit": unit.code,
+                    "unit_name": unit.name,
+                    "code": indicator.code,
+                    "name": indicator.name,
+                    "goal": indicator.goal,
+                    "kind": "not-targeted" if target is None else target.kind.value,
+                    "unit_label": _label(target),
+                    "scale": None if target is None else target.scale,
+                    "polarity": indicator.polarity.value,
+                    "target": None if target is None else target.value,
+                    "realisation": score.realisation,
+                    "capaian": score.capaian,
+                    "excluded": score.excluded,
+                    "grade": score.grade,
+                    "method": period.method.name,
+                }
+
+
+def _figures(score: Any) -> dict[str, Decimal | None]:
+    return {
+        "achievement": score.achievement,
+        "absorption": score.absorption,
+        "performance": score.performance,
+    }
+
+
+def _unit_rows(period: PeriodScore) -> Iterator[dict[str, Any]]:
+    """The units below the office (the office has a table of its own)."""
+    stack: list[tuple[UnitScore, str | None]] = [(u, None) for u in reversed(period.root.units)]
+    while stack:  # depth first, in report order, below the office
+        unit, parent = stack.pop()
+        yield {
+            "period": period.key,
+            "unit": unit.code,
+            "unit_name": unit.name,
+            "parent": parent,
+            "indicators": sum(1 for i in unit.indicators if i.counts),
+            **_figures(unit),
+            "pagu": unit.pagu,
+            "realisation": unit.realisation,
+        }
+        stack.extend((child, unit.code) for child in reversed(unit.units))
+
+
+def _change_rows(scored: ReportScore) -> Iterator[tuple[str, dict[str, Any]]]:
+    for change in scored.changes:
+        pair = {"earlier": change.earlier, "later": change.later}
+        yield "changes", {**pair, "unit": None, **_figures(change.office)}
+        moved: list[IndicatorChange] = list(change.indicators)
+        for unit in change.units:
+            yield "changes", {**pair, "unit": unit.code, **_figures(unit.change)}
+            moved.extend(unit.indicators)
+        for item in moved:
+            yield (
+                "indicator_changes",
+                {
+                    **pair,
+                    "unit": item.unit,
+                    "code": item.code,
+                    "later_capaian": item.later,
+                    "earlier_capaian": item.earlier,
+                    "points": item.points,
+                },
+            )
+
+
+def table_rows(assessment: Assessment) -> dict[str, list[dict[str, Any]]]:
+    """Every table of :data:`~lakipcore.results.tables.TABLES` as lists of dicts of exact,
+    unrounded values (``findings`` when the assessment was audited)."""
+    assessment = assessment_of(assessment, "table_rows")
+    report, scored = assessment.report, assessment.scores
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    tables["indicators"] = list(_indicator_rows(report, scored))
+    for period in scored.periods:
+        tables["units"].extend(_unit_rows(period))
+        tables["office"].append(
+            {
+                "period": period.key,
+                "method": period.method.name,
+                **_figures(period.root),
+                "pagu": period.root.pagu,
+                "realisation": period.root.realisation,
+            }
+        )
+    for name, row in _change_rows(scored):
+        tables[name].append(row)
+    if assessment.findings is None:
+        del tables["findings"]
+    else:
+        tables["findings"] = findings_as_rows(assessment.findings)
+    return tables
+
+
+def as_rows(assessment: Assessment) -> list[dict[str, Any]]:
+    """One dict per indicator and period (keys :data:`ROW_COLUMNS`), in report order, read
+    from ``assessment`` (:func:`lakipcore.assess`).
+
+    ``target``, ``realisation`` and ``capaian`` are exact, unrounded ``Decimal`` (``None``
+    when absent: a not-targeted period has no target, an unscored one no capaian); ``kind``
+    is ``count``, ``percent``, ``index`` or ``not-targeted``; ``grade`` the predikat where the
+    report grades capaian; ``method`` the name of the period's scoring method.
+    """
+    assessment = assessment_of(assessment, "as_rows")
+    return list(_indicator_rows(assessment.report, assessment.scores))
+
+
+def findings_as_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """The audit's findings as dicts, keys :data:`FINDING_COLUMNS`."""
+    return [
+        {
+            "code": f.code.value,
+            "severity": f.severity.value,
+            "unit": f.subject.unit,
+            "item": f.subject.item,
+            "period": f.period,
+            "source": f.location.source,
+            "field": f.location.field,
+            "line": f.location.line,
+            "place": f.location.place,
+            "published": f.published,
+            "recomputed": f.recomputed,
+            "places": f.places,
+            "message": f.message,
+        }
+        for f in findings
+    ]
+
+
+def _check_scale(scale: object, name: str = "scale") -> int:
+    if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= 30:
+        raise LakipValueError(
+            f"{name} must be a whole number from 0 to 30, got {scale!r}", field=name
+        )
+    return scale
+
+
+class _Quantizer:
+    """Exact values to ``decimal128(38, scale)``: rounded once with a named rounding (after a
+    half-even rounding at ``exact_places``, when given: see :func:`score_tables`)."""
+
+    def __init__(self, scale: int, rounding: Rounding, exact_places: int | None) -> None:
+        self.quantum = Decimal((0, (1,), -scale))
+        self.mode = Rounding(rounding).decimal_mode
+        self.scale, self.rounding, self.exact_places = scale, rounding, exact_places
+
+    def __call__(self, value: Decimal | None) -> Decimal | None:
+        if value is None:
+            return None
+        if self.exact_places is not None:
+            value = round_to(value, self.exact_places, Rounding.HALF_EVEN)
+        rounded = quantize(value, self.quantum, self.mode)
+        if len(rounded.as_tuple().digits) > _PRECISION:
+            raise LakipValueError(f"{value} does not fit decimal128({_PRECISION}, {self.scale})")
+        return rounded
+
+
+def _table(
+    name: str,
+    rows: list[dict[str, Any]],
+    figure: _Quantizer,
+    amount: _Quantizer,
+    amount_scale: int,
+) -> Any:
+    pa = pyarrow_module()
+    columns = TABLES[name]
+    arrays, fields = [], []
+    for column, kind in columns:
+        values = [row[column] for row in rows]
+        if kind in _FIGURE_KINDS:
+            kind_type = pa.decimal128(_PRECISION, figure.scale)
+            values = [figure(v) for v in values]
+        elif kind is ColumnKind.AMOUNT:
+            kind_type = pa.decimal128(_PRECISION, amount_scale)
+            values = [amount(v) for v in values]
+        elif kind is ColumnKind.COUNT:
+            kind_type = pa.int64()
+        else:
+            kind_type = pa.string()
+        arrays.append(pa.array(values, type=kind_type))
+        fields.append(pa.field(column, kind_type))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def score_tables(
+    assessment: Assessment,
+    *,
+    scale: int = 10,
+    rounding: Rounding = Rounding.HALF_UP,
+    amount_scale: int = 2,
+    exact_places: int | None = None,
+) -> ScoreTables:
+    """Every table of the assessment's scores (and its findings) as pyarrow Tables, in the
+    schema the columnar path shares: figures, targets and realisations as
+    ``decimal128(38, scale)`` rounded once with ``rounding``; amounts at ``amount_scale``,
+    half-up.
+
+    With ``exact_places`` each figure is first rounded half-even at that many places: the core
+    carries quotients to 60 significant digits, so a figure made of quotients that do not
+    terminate but cancel (833,33… − 29,33… = 804) can come out as 803,99…97, which truncates to
+    803; rounded at 40 places first it is the exact 804 an exact engine gives.
+    """
+    assessment = assessment_of(assessment, "score_tables")
+    scale, amount_scale = _check_scale(scale), _check_scale(amount_scale, "amount_scale")
+    figure = _Quantizer(scale, rounding, exact_places)
+    amount = _Quantizer(amount_scale, Rounding.HALF_UP, None)
+    rows = table_rows(assessment)
+    tables = {
+        name: _table(name, table, figure, amount, amount_scale) for name, table in rows.items()
+    }
+    return ScoreTables(
+        tables["indicators"],
+        tables["units"],
+        tables["office"],
+        tables["changes"],
+        tables["indicator_changes"],
+        scale,
+        rounding,
+        findings=tables.get("findings"),
+    )
+
+
+def to_arrow(
+    assessment: Assessment, *, scale: int = 10, rounding: Rounding = Rounding.HALF_UP
+) -> Any:
+    """The ``indicators`` table (:func:`as_rows`) as a pyarrow Table; ``scale``, ``target``,
+    ``realisation`` and ``capaian`` are ``decimal128(38, scale)``, each exact value quantized
+    to ``scale`` places with ``rounding`` (half-up by default)."""
+    assessment = assessment_of(assessment, "to_arrow")
+    figure = _Quantizer(_check_scale(scale), rounding, None)
+    rows = as_rows(assessment)
+    return _table("indicators", rows, figure, figure, scale)
+
+
+def findings_to_arrow(
+    findings: Iterable[Finding], *, scale: int = 10, rounding: Rounding = Rounding.HALF_UP
+) -> Any:
+    """The audit's findings as a pyarrow Table; ``recomputed`` is ``decimal128(38, scale)``."""
+    figure = _Quantizer(_check_scale(scale), rounding, None)
+    return _table("findings", findings_as_rows(findings), figure, figure, scale)
+
+
+def to_pandas(assessment: Assessment, **options: Any) -> Any:
+    """:func:`to_arrow` as a pandas DataFrame (decimal columns hold ``Decimal`` objects)."""
+    return to_arrow(assessment, **options).to_pandas()
+
+
+def to_polars(assessment: Assessment, **options: Any) -> Any:
+    """:func:`to_arrow` as a polars DataFrame (decimal columns are ``pl.Decimal``)."""
+    import polars  # noqa: PLC0415 - optional
+
+    return polars.from_arrow(to_arrow(assessment, **options))

@@ -1,0 +1,206 @@
+"""One Arrow schema for scores: the tables both the object path and the columnar path give.
+
+The scores of a report are five tables (docs/dataframes.md, docs/scale.md): ``indicators`` (one
+row per indicator and period), ``units`` (one per unit and period), ``office`` (one per
+period), ``changes`` (one per unit, or the office, and pair of periods) and
+``indicator_changes``; the audit adds ``findings``. :data:`TABLES` names their columns and
+types, once. :func:`lakipcore.arrow.score_tables` fills every column from an assessment;
+:func:`lakipcore.bulk.score` fills the columns its rows carry (:data:`BULK_COLUMNS`, the same
+names and types, in the same order), so that a table of one path compares with the other's by
+selecting columns. The row dicts of :func:`lakipcore.arrow.as_rows` are the ``indicators``
+table as Python values, exact and unrounded.
+
+A figure is ``decimal128(38, scale)`` rounded once with a named rounding; an amount in Rupiah
+``decimal128(38, amount_scale)``; a target or realisation ``decimal128(38, scale)`` too.
+pyarrow, the ``lakipcore[arrow]`` extra, is imported only when a schema is built.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from lakipcore.errors import LakipError
+from lakipcore.rounding import Rounding
+
+__all__ = [
+    "BULK_COLUMNS",
+    "TABLES",
+    "ColumnKind",
+    "ScoreTables",
+    "arrow_schema",
+    "pyarrow_module",
+]
+
+
+class ColumnKind(enum.Enum):
+    """The Arrow type of a column of the score tables."""
+
+    TEXT = "text"
+    """``string``."""
+    FIGURE = "figure"
+    """A percentage or points: ``decimal128(38, scale)``."""
+    VALUE = "value"
+    """A target, realisation or scale as the report states it: ``decimal128(38, scale)``."""
+    AMOUNT = "amount"
+    """Rupiah: ``decimal128(38, amount_scale)``."""
+    COUNT = "count"
+    """A whole number: ``int64``."""
+
+
+_T, _F, _V, _A, _N = (
+    ColumnKind.TEXT,
+    ColumnKind.FIGURE,
+    ColumnKind.VALUE,
+    ColumnKind.AMOUNT,
+    ColumnKind.COUNT,
+)
+_FIGURES = (("achievement", _F), ("absorption", _F), ("performance", _F))
+
+TABLES: Final[Mapping[str, tuple[tuple[str, ColumnKind], ...]]] = MappingProxyType(
+    {
+        "indicators": (
+            ("period", _T),
+            ("unit", _T),
+            ("unit_name", _T),
+            ("code", _T),
+            ("name", _T),
+            ("goal", _T),
+            ("kind", _T),
+            ("unit_label", _T),
+            ("scale", _V),
+            ("polarity", _T),
+            ("target", _V),
+            ("realisation", _V),
+            ("capaian", _F),
+            ("excluded", _T),
+            ("grade", _T),
+            ("method", _T),
+        ),
+        "units": (
+            ("period", _T),
+            ("unit", _T),
+            ("unit_name", _T),
+            ("parent", _T),
+            ("indicators", _N),
+            *_FIGURES,
+            ("pagu", _A),
+            ("realisation", _A),
+        ),
+        "office": (
+            ("period", _T),
+            ("method", _T),
+            *_FIGURES,
+            ("pagu", _A),
+            ("realisation", _A),
+        ),
+        "changes": (("earlier", _T), ("later", _T), ("unit", _T), *_FIGURES),
+        "indicator_changes": (
+            ("earlier", _T),
+            ("later", _T),
+            ("unit", _T),
+            ("code", _T),
+            ("later_capaian", _F),
+            ("earlier_capaian", _F),
+            ("points", _F),
+        ),
+        "findings": (
+            ("code", _T),
+            ("severity", _T),
+            ("unit", _T),
+            ("item", _T),
+            ("period", _T),
+            ("source", _T),
+            ("field", _T),
+            ("line", _N),
+            ("place", _T),
+            ("published", _T),
+            ("recomputed", _F),
+            ("places", _N),
+            ("message", _T),
+        ),
+    }
+)
+"""Every table of the scores and its columns in order, with their kinds."""
+
+BULK_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "indicators": ("period", "unit", "code", "capaian", "excluded"),
+        "units": (
+            "period",
+            "unit",
+            "indicators",
+            "achievement",
+            "absorption",
+            "performance",
+            "pagu",
+            "realisation",
+        ),
+        "office": tuple(name for name, _ in TABLES["office"]),
+        "changes": tuple(name for name, _ in TABLES["changes"]),
+        "indicator_changes": tuple(name for name, _ in TABLES["indicator_changes"]),
+    }
+)
+"""The columns :func:`lakipcore.bulk.score` fills: the rows carry no names, goals or texts."""
+
+
+def pyarrow_module() -> Any:
+    """pyarrow, imported on first use; an error naming the extra when it is missing."""
+    try:
+        import pyarrow  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
+    except ImportError:
+        raise LakipError(
+            "Arrow tables and DataFrames need pyarrow; install it with: "
+            "pip install 'lakipcore[arrow]'"
+        ) from None
+    return pyarrow
+
+
+def arrow_schema(
+    table: str, *, scale: int, amount_scale: int = 2, columns: tuple[str, ...] | None = None
+) -> Any:
+    """The pyarrow schema of ``table`` (its ``columns``, by default all), figures at ``scale``
+    and amounts at ``amount_scale``."""
+    pa = pyarrow_module()
+    kinds = dict(TABLES[table])
+    types = {
+        ColumnKind.TEXT: pa.string(),
+        ColumnKind.FIGURE: pa.decimal128(38, scale),
+        ColumnKind.VALUE: pa.decimal128(38, scale),
+        ColumnKind.AMOUNT: pa.decimal128(38, amount_scale),
+        ColumnKind.COUNT: pa.int64(),
+    }
+    names = columns if columns is not None else tuple(kinds)
+    return pa.schema([(name, types[kinds[name]]) for name in names])
+
+
+@attrs.frozen
+class ScoreTables:
+    """The score tables of :data:`TABLES` (pyarrow Tables), each figure a
+    ``decimal128(38, scale)`` column rounded once with ``rounding``.
+
+    The columnar path (:func:`lakipcore.bulk.score`) fills :data:`BULK_COLUMNS` and counts in
+    ``recomputed`` the figures whose interval straddled a rounding boundary and were recomputed
+    exactly with fractions; ``indicator_changes`` is ``None`` when not asked for, ``findings``
+    when there is no audit (the columnar path has none).
+    """
+
+    indicators: Any
+    units: Any
+    office: Any
+    changes: Any
+    indicator_changes: Any | None
+    scale: int
+    rounding: Rounding
+    recomputed: int = 0
+    findings: Any | None = attrs.field(default=None, kw_only=True)
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table as a list of dicts (figures as ``Decimal``), by table name."""
+        return {
+            name: table.to_pylist() for name in TABLES if (table := getattr(self, name)) is not None
+        }
