@@ -5,7 +5,7 @@ a budget in 2 annual periods, written with ``lakipcore.dump_report``) and one of
 in a single file (``benchmarks/scaling.py``'s ``build``: 10 indicators, a budget and printed
 figures per unit), then times load, score, audit and write at two sizes of each and prints the
 times with their growth ratios (a linear cost grows like the sizes, 10x), the national roll-up
-of the files (``lakipcore.batch.rollup`` and its score), memory per indicator-year of a loaded
+of the files (``lakipcore.rollup`` and its score), memory per indicator-year of a loaded
 report (tracemalloc: what stays allocated, and the peak while loading) and the TOML load time
 per indicator-year. Score and audit are timed as a library caller gets them, and again with the
 loaded reports frozen (``gc.freeze()``, as ``lakip`` does), which takes the cyclic collector's
@@ -30,7 +30,8 @@ from pathlib import Path
 
 import lakipcore as lk
 from lakipcore.audit import audit
-from lakipcore.batch import load_many, rollup
+from lakipcore.formats.batch import load_many
+from lakipcore.model.rollup import rollup
 
 sys.path.insert(0, str(Path(__file__).parent))
 from scaling import BIG, build  # the sibling benchmark's generator

@@ -23,7 +23,7 @@ from lakipcore.assessment import assess
 from lakipcore.audit import audit
 from lakipcore.cli import main
 from lakipcore.errors import LakipTypeError, LakipValueError
-from lakipcore.reportfile import example_text
+from lakipcore.formats.toml import example_text
 from lakipcore.scoring.engine import scored_period
 from lakipcore.scoring.facts import resolve_period
 from lakipcore.scoring.report import score_report

@@ -38,7 +38,7 @@ from lakipcore import (
 )
 from lakipcore.audit import CODES, Finding, FindingCode, Location, Severity, Subject, audit
 from lakipcore.cli import main
-from lakipcore.reportfile import example_text
+from lakipcore.formats.toml import example_text
 from strategies import reports
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Many reports at once: ``lakipcore.batch`` and ``lakip score|audit PATH...``."""
+"""Many reports at once: ``lakipcore.formats.batch`` and ``lakip score|audit PATH...``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pytest
 
 import lakipcore as lk
 from lakipcore import _exact
-from lakipcore.batch import expand_paths, load_many, rollup
 from lakipcore.cli import main
 from lakipcore.errors import InvalidValueError
+from lakipcore.formats.batch import expand_paths, load_many
+from lakipcore.model.rollup import rollup
 
 DATA = Path(lk.__file__).parent / "data"
 EXAMPLES = sorted(str(p) for p in DATA.glob("*.toml"))

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lakipcore
-from lakipcore.reportfile import dump_report
-from lakipcore.reportfile.canonical import read_canonical
-from lakipcore.reportfile.reader import LineIndex
+from lakipcore.formats.toml import dump_report
+from lakipcore.formats.toml.canonical import read_canonical
+from lakipcore.formats.toml.reader import LineIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))

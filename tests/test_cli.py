@@ -144,7 +144,7 @@ def test_bad_file_exits_2_naming_file_and_field(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Unusable input exits 2 with a file: field: message line on stderr."""
-    text = lakipcore.reportfile.example_text().replace('target = "7,1"', 'target = "7.1"', 1)
+    text = lakipcore.formats.toml.example_text().replace('target = "7,1"', 'target = "7.1"', 1)
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
     assert 2 == main(["score", str(path)])

@@ -28,9 +28,9 @@ import pytest
 import lakipcore
 from lakipcore.audit import Finding, Severity, Subject, audit
 from lakipcore.figures import format_percent
+from lakipcore.formats.toml import dump_report, loads_report
+from lakipcore.formats.toml.loader import load_report
 from lakipcore.model import Report
-from lakipcore.reportfile import dump_report, loads_report
-from lakipcore.reportfile.loader import load_report
 from lakipcore.rounding import Rounding
 from lakipcore.scoring import ReportScore, score_report
 

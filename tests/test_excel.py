@@ -13,7 +13,7 @@ import pytest
 
 import lakipcore
 from extras import require
-from lakipcore.reportfile import load_report
+from lakipcore.formats.toml import load_report
 
 DATA = Path(lakipcore.__file__).parent / "data"
 EXAMPLES = sorted(DATA.glob("*.toml"))
@@ -296,7 +296,7 @@ def test_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
     """Without openpyxl the error says to install lakipcore[excel]."""
     import builtins
 
-    from lakipcore.excel._sheets import openpyxl
+    from lakipcore.formats.excel._sheets import openpyxl
 
     real = builtins.__import__
 

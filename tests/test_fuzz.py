@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from lakipcore import LakipError, score_report
 from lakipcore.audit import audit
-from lakipcore.reportfile import dump_report, loads_report
+from lakipcore.formats.toml import dump_report, loads_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import fuzz  # the campaign script, a sibling of the tests (found through sys.path above)

@@ -14,6 +14,7 @@ import lakipcore
 from extras import require
 from lakipcore.audit import FindingCode, Severity, audit
 from lakipcore.cli import main
+from lakipcore.formats.toml.loader import build_report
 from lakipcore.model import (
     Accumulation,
     ColumnKind,
@@ -25,7 +26,6 @@ from lakipcore.model import (
 )
 from lakipcore.notation import Notation
 from lakipcore.render.json import IndicatorDict, ScoreDict, UnitDict, score_to_dict
-from lakipcore.reportfile.loader import build_report
 from lakipcore.results.findings import FindingDict, findings_to_dict
 from lakipcore.schemas import SCHEMA_NAMES, load_schema, schema_text
 

@@ -37,7 +37,7 @@ from lakipcore import LakipError
 from lakipcore.audit import audit
 from lakipcore.dates import format_date, format_date_range, format_dates
 from lakipcore.figures import format_figure
-from lakipcore.reportfile import dump_report, loads_report
+from lakipcore.formats.toml import dump_report, loads_report
 
 SLOW_SECONDS = 1.0
 

@@ -31,7 +31,6 @@ from lakipcore.errors import (
 if TYPE_CHECKING:
     from lakipcore.arrow import as_rows
     from lakipcore.assessment import Assessment, assess
-    from lakipcore.batch import BatchFile, BatchResult, load_many, rollup
     from lakipcore.dates import (
         DateRange,
         format_date,
@@ -55,6 +54,15 @@ if TYPE_CHECKING:
         parse_figure,
         parse_number,
     )
+    from lakipcore.formats.batch import BatchFile, BatchResult, load_many
+    from lakipcore.formats.toml import (
+        dump_report,
+        load_example,
+        load_report,
+        loads_report,
+        write_report,
+    )
+    from lakipcore.formats.toml.loader import build_report
     from lakipcore.limits import DEFAULT_LIMITS, Limits
     from lakipcore.methods import ALIASES
     from lakipcore.methods.catalogue import CATALOGUE, NamedFormula, get_formula
@@ -97,6 +105,7 @@ if TYPE_CHECKING:
         UnitPeriod,
         read_cell,
     )
+    from lakipcore.model.rollup import rollup
     from lakipcore.notation import Notation
     from lakipcore.periods import (
         Period,
@@ -109,14 +118,6 @@ if TYPE_CHECKING:
     from lakipcore.render.html import render_html
     from lakipcore.render.json import score_to_dict
     from lakipcore.render.text import render_findings, render_score_text
-    from lakipcore.reportfile import (
-        dump_report,
-        load_example,
-        load_report,
-        loads_report,
-        write_report,
-    )
-    from lakipcore.reportfile.loader import build_report
     from lakipcore.results.findings import Findings, findings_to_dict
     from lakipcore.rounding import (
         Rounding,
@@ -240,11 +241,11 @@ _LAZY: dict[str, str] = {
     "semester": "lakipcore.periods",
     "tahun_anggaran": "lakipcore.periods",
     "triwulan": "lakipcore.periods",
-    "dump_report": "lakipcore.reportfile",
-    "load_example": "lakipcore.reportfile",
-    "load_report": "lakipcore.reportfile",
-    "loads_report": "lakipcore.reportfile",
-    "write_report": "lakipcore.reportfile",
+    "dump_report": "lakipcore.formats.toml",
+    "load_example": "lakipcore.formats.toml",
+    "load_report": "lakipcore.formats.toml",
+    "loads_report": "lakipcore.formats.toml",
+    "write_report": "lakipcore.formats.toml",
     "Rounding": "lakipcore.rounding",
     "explaining_rounding": "lakipcore.rounding",
     "round_to": "lakipcore.rounding",
@@ -291,10 +292,10 @@ _LAZY: dict[str, str] = {
     "peduli_ham": "lakipcore.surveys",
     "wbk_candidacy": "lakipcore.surveys",
     # Readers and writers of other formats; their heavy libraries load only when called.
-    "load_many": "lakipcore.batch",
-    "rollup": "lakipcore.batch",
-    "BatchResult": "lakipcore.batch",
-    "BatchFile": "lakipcore.batch",
+    "load_many": "lakipcore.formats.batch",
+    "rollup": "lakipcore.model.rollup",
+    "BatchResult": "lakipcore.formats.batch",
+    "BatchFile": "lakipcore.formats.batch",
     "read_workbook": "lakipcore.excel",
     "write_workbook": "lakipcore.excel",
     "as_rows": "lakipcore.arrow",
@@ -306,7 +307,7 @@ _LAZY: dict[str, str] = {
     "assess": "lakipcore.assessment",
     "Assessment": "lakipcore.assessment",
     "load_schema": "lakipcore.schemas",
-    "build_report": "lakipcore.reportfile.loader",
+    "build_report": "lakipcore.formats.toml.loader",
     "Notation": "lakipcore.notation",
     "GapReading": "lakipcore.surveys",
     "ALIASES": "lakipcore.methods",

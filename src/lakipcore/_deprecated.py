@@ -9,24 +9,28 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 __all__ = ["moved"]
 
 
-def moved(old: str, new: str, *, removal: str = "0.3") -> Callable[[str], object]:
-    """A module ``__getattr__`` for ``old``, whose names now live in module ``new``."""
+def moved(
+    old: str, new: str, *, elsewhere: Mapping[str, str] | None = None, removal: str = "0.3"
+) -> Callable[[str], object]:
+    """A module ``__getattr__`` for ``old``, whose names now live in module ``new`` (or, for
+    the names of ``elsewhere``, in the module it gives for each)."""
 
     def __getattr__(name: str) -> object:  # noqa: N807 - the module hook PEP 562 names
         if name.startswith("__"):
             raise AttributeError(name)
-        module = importlib.import_module(new)
+        target = (elsewhere or {}).get(name, new)
+        module = importlib.import_module(target)
         try:
             value = getattr(module, name)
         except AttributeError:
             raise AttributeError(f"module {old!r} has no attribute {name!r}") from None
         warnings.warn(
-            f"{old}.{name} has moved to {new}.{name}; the old path goes in lakipcore {removal}",
+            f"{old}.{name} has moved to {target}.{name}; the old path goes in lakipcore {removal}",
             DeprecationWarning,
             stacklevel=2,
         )

@@ -22,9 +22,9 @@ from lakipcore.cli.batch import add_options as add_batch_options
 from lakipcore.cli.batch import is_batch, run_audit, run_score
 from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.errors import LakipError, UnknownNameError
+from lakipcore.formats.toml import EXAMPLE_NAME, load_example, load_report
 from lakipcore.methods import PRESETS
 from lakipcore.model import Report
-from lakipcore.reportfile import EXAMPLE_NAME, load_example, load_report
 from lakipcore.results.assessment import Assessment
 from lakipcore.rounding import Rounding
 from lakipcore.scoring import MethodChoice
@@ -210,7 +210,7 @@ def _load(args: argparse.Namespace) -> tuple[Report, str]:
     if isinstance(args.file, list):  # nargs="*": one FILE, or none for the example
         args.file = args.file[0] if args.file else None
     args.source = str(args.file) if args.file else EXAMPLE_NAME
-    from lakipcore.cli.workbook import load_any  # a report file, or a workbook by suffix
+    from lakipcore.formats import load_any  # a report file, or a workbook by suffix
 
     with loading():
         report = load_any(args.file, limits_of(args)) if args.file else load_example()
@@ -282,7 +282,7 @@ def scores_of(report: Report, methods: MethodChoice, source: str | None) -> Asse
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from lakipcore.reportfile import dump_report
+    from lakipcore.formats.toml import dump_report
 
     args.source = str(args.file)
     text = dump_report(load_report(args.file))

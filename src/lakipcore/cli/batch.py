@@ -2,7 +2,7 @@
 "Many reports at once").
 
 With several files, a directory or a glob, each report is loaded (in worker processes, see
-:func:`lakipcore.batch.load_many`), scored or audited under its own method, and, for
+:func:`lakipcore.formats.batch.load_many`), scored or audited under its own method, and, for
 ``score``, rolled up into a national tree scored under ``--rollup-method``. A file that cannot
 be used is reported on standard error with its name and does not stop the others. Exit status:
 0 when every file was used (and, for ``audit``, no errors were found), 1 when ``audit`` found
@@ -24,8 +24,8 @@ from lakipcore.errors import LakipError
 
 __all__ = ["BATCH_TABLES", "ProgressBar", "add_options", "is_batch", "run_audit", "run_score"]
 
-BATCH_SCORE_SCHEMA = "lakipcore.batch-score/1"
-BATCH_AUDIT_SCHEMA = "lakipcore.batch-audit/1"
+BATCH_SCORE_SCHEMA = "lakipcore.formats.batch-score/1"
+BATCH_AUDIT_SCHEMA = "lakipcore.formats.batch-audit/1"
 BATCH_TABLES = ("dashboard", "changes")
 """The text tables of a roll-up unless ``--tables`` says otherwise: one indicator table per
 office would repeat every file's own output."""
@@ -146,9 +146,9 @@ def _report_error(error: LakipError) -> None:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from lakipcore.batch import load_many
     from lakipcore.cli import loading  # the collector paused, then the reports frozen
     from lakipcore.cli.limits import limits_of
+    from lakipcore.formats.batch import load_many
 
     bar = ProgressBar("loading", quiet=args.quiet)
     try:
@@ -193,8 +193,8 @@ def _each(args: argparse.Namespace, label: str, work: Any) -> list[_Entry]:
 def _national(args: argparse.Namespace, usable: list[Any], method: str) -> Any:
     """The roll-up of ``usable``, assessed (scores only); a :class:`LakipError` when it cannot
     be made."""
-    from lakipcore.batch import rollup
     from lakipcore.cli import scores_of
+    from lakipcore.model.rollup import rollup
 
     if not usable:
         raise LakipError("no file could be scored", field="roll-up")
@@ -207,8 +207,8 @@ def _national(args: argparse.Namespace, usable: list[Any], method: str) -> Any:
 
 def run_score(args: argparse.Namespace) -> int:
     """``lakip score PATH...``: score each file under its own method, roll them up, print."""
-    from lakipcore.batch import ROLLUP_METHOD
     from lakipcore.cli import scores_of
+    from lakipcore.model.rollup import ROLLUP_METHOD
     from lakipcore.rounding import Rounding
 
     entries = _each(args, "scoring", scores_of)

@@ -49,7 +49,7 @@ def run_methods(args: argparse.Namespace) -> int:
 
     out: list[str] = []
     if args.file:
-        from lakipcore.cli.workbook import load_any
+        from lakipcore.formats import load_any
 
         args.source = str(args.file)
         report = load_any(args.file)

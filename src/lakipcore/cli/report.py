@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from lakipcore.cli.limits import add_limit_option
+from lakipcore.formats.toml import EXAMPLE_NAME
 from lakipcore.methods import PRESETS
-from lakipcore.reportfile import EXAMPLE_NAME
 
 __all__ = ["add_commands", "run_report"]
 

@@ -77,7 +77,7 @@ def _grade_table(option: str) -> GradeTable:
     if not colon:
         return get_grade_table(option)
     from lakipcore.errors import UnknownNameError
-    from lakipcore.reportfile.grades import load_grade_tables
+    from lakipcore.formats.toml.loader import load_grade_tables
 
     tables = load_grade_tables(path)
     if name not in tables:

@@ -2,8 +2,8 @@
 
 ``lakip import WORKBOOK.xlsx [--mapping MAP.toml] [-o report.toml]`` reads a workbook and writes
 the report file; ``lakip export report.toml -o scored.xlsx`` writes the report, its scores and
-its audit as a workbook. :func:`load_any` lets ``lakip score`` and ``lakip audit`` read a
-workbook directly. openpyxl is imported by the run functions only.
+its audit as a workbook. ``lakip score`` and ``lakip audit`` read a workbook directly
+(:func:`lakipcore.formats.load_any`). openpyxl is imported by the run functions only.
 """
 
 from __future__ import annotations
@@ -13,24 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lakipcore.limits import DEFAULT_LIMITS, Limits
-from lakipcore.model import Report
+from lakipcore.formats import load_any
 
-__all__ = ["add_commands", "load_any"]
-
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-
-
-def load_any(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
-    """A report from a report file or, by its suffix, from an .xlsx workbook (``limits``
-    apply to report files; a workbook is bounded by its sheets' own size)."""
-    if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
-        from lakipcore.excel import read_workbook
-
-        return read_workbook(path)
-    from lakipcore.reportfile import load_report
-
-    return load_report(path, limits=limits)
+__all__ = ["add_commands"]
 
 
 def add_commands(commands: Any) -> None:
@@ -63,8 +48,8 @@ def add_commands(commands: Any) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from lakipcore.excel import read_workbook
-    from lakipcore.reportfile import dump_report
+    from lakipcore.formats.excel import read_workbook
+    from lakipcore.formats.toml import dump_report
 
     args.source = str(args.file)
     text = dump_report(read_workbook(args.file, args.mapping))
@@ -77,7 +62,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from lakipcore.assessment import assess
-    from lakipcore.excel import write_workbook
+    from lakipcore.render.workbook import write_workbook
 
     args.source = str(args.file)
     write_workbook(assess(load_any(args.file), source=args.source), args.output)

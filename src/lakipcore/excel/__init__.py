@@ -1,88 +1,12 @@
-"""Excel workbooks in and out: :func:`read_workbook` and :func:`write_workbook` (docs/excel.md).
+"""Excel workbooks in and out (docs/excel.md): the public namespace.
 
-Needs openpyxl, the ``lakipcore[excel]`` extra, imported on first use; python-calamine is used,
-when installed, to read lakipcore's own layout faster.
+:func:`read_workbook` reads a report from a workbook (a reader, :mod:`lakipcore.formats.excel`);
+:func:`write_workbook` writes an assessed report, its scores and its findings (a writer,
+:mod:`lakipcore.render.workbook`). Both need openpyxl, the ``lakipcore[excel]`` extra, imported
+on first use; python-calamine is used, when installed, to read lakipcore's own layout faster.
 """
 
-from __future__ import annotations
-
-from pathlib import Path
-from typing import Any
-
-from lakipcore.errors import LakipTypeError, LakipValueError
-from lakipcore.excel import _layout
-from lakipcore.excel._build import build
-from lakipcore.excel._sheets import calamine_available, load_grids, sheet_names
-from lakipcore.model import Report
-from lakipcore.results.assessment import Assessment
+from lakipcore.formats.excel import READERS, choose_reader, read_workbook
+from lakipcore.render.workbook import write_workbook
 
 __all__ = ["READERS", "choose_reader", "read_workbook", "write_workbook"]
-
-READERS = ("auto", "openpyxl", "calamine")
-"""The readers :func:`read_workbook` can use."""
-
-
-def _is_native_by_name(names: list[str]) -> bool:
-    return _layout.REPORT in names and _layout.INDICATORS in names
-
-
-def choose_reader(path: str | Path, reader: str = "auto") -> str:
-    """The reader :func:`read_workbook` uses for ``path``: ``calamine`` for lakipcore's own
-    layout when python-calamine is installed, else ``openpyxl`` (which alone gives number
-    formats, so a foreign layout's percent cells read right)."""
-    if reader not in READERS:
-        raise LakipValueError(f"unknown reader {reader!r}; expected one of {', '.join(READERS)}")
-    if reader != "auto":
-        return reader
-    native = _is_native_by_name(sheet_names(Path(path), str(path)))
-    return "calamine" if native and calamine_available() else "openpyxl"
-
-
-def read_workbook(
-    path: str | Path, mapping: str | Path | Any = None, *, reader: str = "auto"
-) -> Report:
-    """Read a report from an .xlsx workbook.
-
-    A workbook written by :func:`write_workbook` is read back from its data sheets. Any other
-    workbook is read from its pengukuran kinerja and realisasi anggaran tables, found by their
-    headers, or as ``mapping`` (a mapping file's path, or a :class:`~lakipcore.excel.mapping.
-    Mapping`) says. Every origin and error names its cell (``Indikator!F12``); errors are
-    collected and raised together as one :class:`~lakipcore.ReportFileError`.
-    """
-    if not isinstance(path, str | Path):
-        raise LakipTypeError(f"expected a workbook path, got {type(path).__name__}", field="path")
-    file = Path(path)
-    source = str(file)
-    if not file.is_file():
-        from lakipcore.errors import ReportFileError  # noqa: PLC0415
-
-        raise ReportFileError("no such workbook", source=source)
-    chosen = choose_reader(file, reader)
-    if mapping is None and _is_native_by_name(sheet_names(file, source)):
-        from lakipcore.excel.native import is_native, read_native  # noqa: PLC0415
-
-        grids = load_grids(file, source, reader=chosen, names=list(_layout.DATA_SHEETS))
-        if is_native(grids):
-            data, cells = read_native(grids, source)
-            return build(data, cells, source)
-    from lakipcore.excel.layouts import read_foreign  # noqa: PLC0415
-    from lakipcore.excel.mapping import Mapping, load_mapping  # noqa: PLC0415
-
-    if chosen == "calamine":
-        raise LakipValueError(
-            "python-calamine reads values without their number formats; a workbook not "
-            "written by lakipcore needs openpyxl (reader='openpyxl')",
-            field="reader",
-        )
-    plan = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    grids = load_grids(file, source, reader="openpyxl")
-    data, cells = read_foreign(grids, plan, source, file.stem)
-    return build(data, cells, source)
-
-
-def write_workbook(assessment: Assessment, path: str | Path) -> Path:
-    """Write an assessed report, its scores and its audit findings to the workbook ``path``;
-    see :func:`lakipcore.excel.writer.write_workbook`."""
-    from lakipcore.excel.writer import write_workbook as write  # noqa: PLC0415
-
-    return write(assessment, path)

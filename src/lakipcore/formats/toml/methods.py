@@ -29,6 +29,7 @@ import attrs
 from lakipcore._exact import HUNDRED, div
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import Figure, format_as_printed
+from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.methods import (
     AbsorptionAggregation,
     AbsorptionBase,
@@ -42,7 +43,6 @@ from lakipcore.methods.formulas import Formula
 from lakipcore.methods.presets import ALIASES, PRESETS
 from lakipcore.model.codes import check_code
 from lakipcore.notation import Notation
-from lakipcore.reportfile.reader import Reader, Table, join
 from lakipcore.rounding import Rounding
 
 __all__ = ["method_lines", "read_methods", "weight_value"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from lakipcore.excel._sheets import Grid
+from lakipcore.formats.excel._sheets import Grid
 
 __all__ = ["Header", "find_header", "header_period", "normalise"]
 

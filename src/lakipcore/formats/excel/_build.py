@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from lakipcore.errors import ReportFileError
+from lakipcore.formats.toml.loader import build_report
 from lakipcore.model import Report
-from lakipcore.reportfile.loader import build_report
 
 __all__ = ["Cells", "build", "inline_toml", "read_inline"]
 
@@ -60,7 +60,7 @@ def read_inline(text: str, ref: str, source: str) -> Any:
 
 def inline_toml(value: object) -> str:
     """``value`` (strings, booleans, lists and tables of them) as TOML inline text."""
-    import json  # noqa: PLC0415 - only writing needs it
+    import json
 
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lakipcore.formats.toml.loader import SCHEMA_VERSION, load_report, loads_report
+from lakipcore.formats.toml.writer import dump_report, write_report
 from lakipcore.model import Report
-from lakipcore.reportfile.loader import SCHEMA_VERSION, load_report, loads_report
-from lakipcore.reportfile.writer import dump_report, write_report
 
 __all__ = [
     "EXAMPLE_NAME",

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from lakipcore._exact import integral
-from lakipcore.excel import _layout as layout
-from lakipcore.excel._build import inline_toml
-from lakipcore.excel._sheets import openpyxl
 from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed, format_number
+from lakipcore.formats.excel import _layout as layout
+from lakipcore.formats.excel._build import inline_toml
+from lakipcore.formats.excel._sheets import openpyxl
+from lakipcore.formats.toml import dump_report
+from lakipcore.formats.toml.writer import measure_text
 from lakipcore.model import (
     BudgetLine,
     IndicatorPeriod,
@@ -32,8 +34,6 @@ from lakipcore.model import (
 )
 from lakipcore.notation import Notation
 from lakipcore.render.common import assessment_of
-from lakipcore.reportfile import dump_report
-from lakipcore.reportfile.writer import measure_text
 from lakipcore.results.assessment import Assessment
 from lakipcore.rounding import places_of
 
@@ -402,10 +402,10 @@ class _Writer:
     def definitions(self) -> None:
         """The report's own methods, grade tables, grading and derived figures, as the
         report file holds them (one inline TOML table per row), so that they read back."""
-        from lakipcore.reportfile.derived import derived_lines  # noqa: PLC0415
-        from lakipcore.reportfile.grades import grade_table_lines  # noqa: PLC0415
-        from lakipcore.reportfile.methods import method_lines  # noqa: PLC0415
-        from lakipcore.reportfile.writer import _key, _string  # noqa: PLC0415
+        from lakipcore.formats.toml.derived import derived_lines  # noqa: PLC0415
+        from lakipcore.formats.toml.grades import grade_table_lines  # noqa: PLC0415
+        from lakipcore.formats.toml.methods import method_lines  # noqa: PLC0415
+        from lakipcore.formats.toml.writer import _key, _string  # noqa: PLC0415
 
         report, n = self.report, self.report.notation
         rows: list[dict[str, object]] = []

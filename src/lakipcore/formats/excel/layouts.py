@@ -14,12 +14,12 @@ import re
 from typing import Any, Final
 
 from lakipcore.errors import FigureFormatError, LakipError, ReportFileError
-from lakipcore.excel._build import Cells
-from lakipcore.excel._cells import cell_text
-from lakipcore.excel._sheets import Grid
-from lakipcore.excel.headers import Header, find_header, normalise
-from lakipcore.excel.mapping import Mapping, SheetPlan
 from lakipcore.figures import Figure, parse_cell
+from lakipcore.formats.excel._build import Cells
+from lakipcore.formats.excel._cells import cell_text
+from lakipcore.formats.excel._sheets import Grid
+from lakipcore.formats.excel.headers import Header, find_header, normalise
+from lakipcore.formats.excel.mapping import Mapping, SheetPlan
 from lakipcore.model import ReportPeriod
 
 __all__ = ["read_foreign"]

@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from lakipcore.errors import LakipError, ReportFileError
-from lakipcore.excel import _layout as layout
-from lakipcore.excel._build import Cells, read_inline
-from lakipcore.excel._cells import cell_decimal, cell_text
-from lakipcore.excel._sheets import Grid
 from lakipcore.figures import Figure, format_as_printed, format_number, parse_cell, parse_figure
+from lakipcore.formats.excel import _layout as layout
+from lakipcore.formats.excel._build import Cells, read_inline
+from lakipcore.formats.excel._cells import cell_decimal, cell_text
+from lakipcore.formats.excel._sheets import Grid
 from lakipcore.notation import Notation
 
 __all__ = ["is_native", "read_native"]

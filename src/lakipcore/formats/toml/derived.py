@@ -27,11 +27,11 @@ from decimal import Decimal
 from typing import Any
 
 from lakipcore.figures import format_as_printed, parse_figure
+from lakipcore.formats.toml.methods import weight_value
+from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.methods.catalogue import get_formula
 from lakipcore.model import DerivedFigure, PrintedFigure, Quantity, Reference
 from lakipcore.notation import Notation
-from lakipcore.reportfile.methods import weight_value
-from lakipcore.reportfile.reader import Reader, Table, join
 
 __all__ = ["derived_lines", "read_derived"]
 

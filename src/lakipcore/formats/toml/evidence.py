@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lakipcore.errors import LakipError
+from lakipcore.formats.toml.reader import Reader as _Reader
 from lakipcore.model import (
     Column,
     ColumnKind,
@@ -24,7 +25,6 @@ from lakipcore.model import (
     Support,
     TableTotal,
 )
-from lakipcore.reportfile.reader import Reader as _Reader
 
 __all__ = ["read_evidence", "read_rule", "read_supports", "write_evidence", "write_rule"]
 

@@ -31,7 +31,7 @@ from typing import Any, Final
 import attrs
 
 from lakipcore.errors import ReportFileError
-from lakipcore.excel._sheets import column_index
+from lakipcore.formats.excel._sheets import column_index
 
 __all__ = ["Mapping", "SheetPlan", "load_mapping", "loads_mapping"]
 

@@ -18,7 +18,7 @@ from typing import Any, Final
 from xml.etree import ElementTree
 
 from lakipcore.errors import LakipError, ReportFileError
-from lakipcore.excel._cells import GENERAL, NumberFormat, number_format
+from lakipcore.formats.excel._cells import GENERAL, NumberFormat, number_format
 
 __all__ = ["Grid", "column_index", "column_letter", "load_grids", "openpyxl"]
 
@@ -36,7 +36,7 @@ _A1_RE: Final = re.compile(r"([A-Z]+)([0-9]+)")
 def openpyxl() -> Any:
     """The openpyxl module, or an error naming the ``lakipcore[excel]`` extra."""
     try:
-        import openpyxl as module  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
+        import openpyxl as module  # type: ignore[import-untyped]
     except ImportError:
         raise LakipError(
             f"reading and writing .xlsx workbooks needs openpyxl; {EXTRA_HINT}"
@@ -221,7 +221,7 @@ def _openpyxl_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
 
 
 def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - optional
+    from python_calamine import CalamineWorkbook
 
     book = CalamineWorkbook.from_path(str(path))
     grids = {}
@@ -244,7 +244,7 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
 def calamine_available() -> bool:
     """Whether python-calamine can be imported."""
     try:
-        import python_calamine  # noqa: F401, PLC0415
+        import python_calamine  # noqa: F401
     except ImportError:
         return False
     return True

@@ -13,6 +13,11 @@ from pathlib import Path
 
 from lakipcore.errors import LakipTypeError
 from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed
+from lakipcore.formats.toml.derived import derived_lines
+from lakipcore.formats.toml.evidence import write_evidence, write_rule
+from lakipcore.formats.toml.grades import grade_table_lines
+from lakipcore.formats.toml.loader import SCHEMA_VERSION
+from lakipcore.formats.toml.methods import method_lines
 from lakipcore.model import (
     Budget,
     BudgetLine,
@@ -29,11 +34,6 @@ from lakipcore.model import (
     Unit,
 )
 from lakipcore.notation import Notation
-from lakipcore.reportfile.derived import derived_lines
-from lakipcore.reportfile.evidence import write_evidence, write_rule
-from lakipcore.reportfile.grades import grade_table_lines
-from lakipcore.reportfile.loader import SCHEMA_VERSION
-from lakipcore.reportfile.methods import method_lines
 
 __all__ = ["dump_report", "write_report"]
 

@@ -1,6 +1,6 @@
 """A fast reader for report files in the shape ``dump_report`` writes, with their line index.
 
-``tomllib`` reads any TOML, and then :class:`~lakipcore.reportfile.reader.LineIndex` scans the
+``tomllib`` reads any TOML, and then :class:`~lakipcore.formats.toml.reader.LineIndex` scans the
 text again for the line of every table and key: together about 75 µs per indicator-year, half
 of loading a national report. Most report files are in the shape lakip itself writes (and hand
 written ones are close): ``[table]`` and ``[[array]]`` headers of bare keys, and ``key = value``

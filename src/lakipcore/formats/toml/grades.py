@@ -28,12 +28,12 @@ from decimal import Decimal
 from typing import Any
 
 from lakipcore.figures import format_as_printed
+from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.notation import Notation
-from lakipcore.reportfile.reader import Reader, Table, join
 from lakipcore.surveys.grades import GRADE_TABLES, Band, GapReading, GradeTable
 from lakipcore.surveys.scales import SCALES, Scale, get_scale
 
-__all__ = ["grade_table_lines", "load_grade_tables", "read_grade_tables", "read_grading"]
+__all__ = ["grade_table_lines", "read_grade_tables", "read_grading"]
 
 _TABLE_KEYS = frozenset({"source", "note", "gaps", "bands", "scale"})
 _BAND_KEYS = frozenset({"from", "to", "letter", "label", "from-inclusive", "to-inclusive"})
@@ -181,36 +181,3 @@ def grade_table_lines(
         lines.append(f"  {{ {', '.join(parts)} }},")
     lines.append("]")
     return lines
-
-
-def load_grade_tables(path: str) -> dict[str, GradeTable]:
-    """The grade tables of a file: a report file's ``[grades.NAME]`` tables, or a standalone
-    TOML file holding only such tables (and optionally ``notation``). Errors name the file."""
-    import tomllib
-    from pathlib import Path
-
-    from lakipcore.errors import ReportFileError
-    from lakipcore.reportfile.reader import LineIndex
-
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReportFileError(f"cannot read the file: {error}", source=path) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ReportFileError(f"not valid TOML: {error}", source=path) from None
-    if "schema" in data:  # a report: its tables, checked as the report is
-        from lakipcore.reportfile.loader import loads_report
-
-        report = loads_report(text, source=path)
-        return {table.name: table for table in report.grade_tables}
-    reader = Reader(path, LineIndex(text))
-    reader.only(data, {"grades", "notation"}, "")
-    notation = data.get("notation")
-    if notation is not None:
-        with reader.placed("notation", replace=True):
-            reader.notation = Notation.from_name(str(notation))
-    tables = read_grade_tables(reader, data)
-    reader.raise_collected()
-    return {table.name: table for table in tables}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from lakipcore.model import KANWIL_TABLES
 
 if TYPE_CHECKING:
-    from lakipcore.reportfile.reader import Reader, Table
+    from lakipcore.formats.toml.reader import Reader, Table
 
 __all__ = ["migrate_v1", "v1_path"]
 

@@ -1,0 +1,378 @@
+"""Reading report files (docs/format.md) into the model.
+
+The loader is strict: an unknown key is an error (it is usually a typo that would otherwise drop
+data silently), and every error names the file, the path of the field and its line, e.g.
+``lapas.toml:41: units[2].indicators[0].periods.2019.target: '7.1' is not a figure ...``.
+It reports every bad field of a file at once. Schema 1 files (two years, Banten's table
+names) are migrated on the fly (``lakipcore.formats.toml.migrate``); their errors name the
+fields of the schema 1 file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
+from lakipcore.formats.toml.canonical import read_canonical
+from lakipcore.formats.toml.grades import read_grade_tables, read_grading
+from lakipcore.formats.toml.methods import read_methods
+from lakipcore.formats.toml.migrate import migrate_v1, v1_path
+from lakipcore.formats.toml.reader import LineIndex, Reader, Table, join
+from lakipcore.formats.toml.units import UNIT_KEYS, read_tree
+from lakipcore.limits import DEFAULT_LIMITS, Limits
+from lakipcore.methods import ScoringMethod, get_method
+from lakipcore.model import (
+    Report,
+    ReportPeriod,
+    ReportTable,
+    TableKind,
+    TableScope,
+)
+from lakipcore.notation import Notation
+from lakipcore.surveys.grades import GradeTable
+
+__all__ = ["SCHEMA_VERSION", "build_report", "load_grade_tables", "load_report", "loads_report"]
+
+SCHEMA_VERSION = 2
+"""The schema this lakipcore writes. It reads schema 1 files too."""
+
+
+def loads_report(
+    text: str | bytes, *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Report:
+    """Read a report from TOML ``text`` (``bytes`` are read as UTF-8, with or without a BOM);
+    ``source`` names it in error messages.
+
+    Input beyond ``limits`` (size, nesting, number of units, indicators and periods; see
+    :class:`~lakipcore.limits.Limits`) is refused with a :class:`ReportFileError` before any of
+    it is built.
+    """
+    if not isinstance(source, str):
+        raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
+    if not isinstance(limits, Limits):
+        raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
+    if isinstance(text, bytes | bytearray):
+        _check_size(len(text), limits, source)
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ReportFileError(f"not UTF-8 text: {error}", source=source) from None
+    elif isinstance(text, str):
+        # A character is 1 to 4 bytes in UTF-8: count the bytes only when it could matter.
+        if len(text) * 4 > limits.file_bytes:
+            _check_size(len(text.encode("utf-8", "surrogatepass")), limits, source)
+    else:
+        raise LakipTypeError(
+            f"expected the report's TOML text (str or bytes), got {type(text).__name__}",
+            source=source,
+        )
+    text = text.removeprefix("\ufeff")  # a byte order mark, as some editors on Windows write
+    data, lines = _parsed(text, source, limits)
+    _check_shape(data, limits, Reader(source, lines))
+    schema = data.get("schema")
+    if schema == 1:
+        reader = Reader(source, lines, rename=v1_path)
+        with _collected_first(reader), reader.placed(""):
+            data = migrate_v1(data, reader)
+        keys = [period["key"] for period in data["periods"]]
+        reader.rename = functools.partial(v1_path, keys=keys)
+    else:
+        reader = Reader(source, lines)
+    with _collected_first(reader):
+        return _build_report(reader, data)
+
+
+def _parsed(text: str, source: str, limits: Limits) -> tuple[dict[str, Any], LineIndex]:
+    """The TOML of ``text`` and the line of each of its fields: in one pass for a file in the
+    shape lakip writes (``read_canonical``), else by ``tomllib`` and a scan for the lines."""
+    import tomllib  # lazily: only loading needs it, and it costs import time
+
+    canonical = read_canonical(text)
+    if canonical is not None:
+        return canonical[0], LineIndex.of(canonical[1])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ReportFileError(f"not valid TOML: {error}", source=source) from None
+    except RecursionError:
+        raise ReportFileError(
+            f"the TOML nests too deeply (at most {limits.nesting} levels)", source=source
+        ) from None
+    return data, LineIndex(text)
+
+
+@contextlib.contextmanager
+def _collected_first(reader: Reader) -> Iterator[None]:
+    """An error that stops the loader is raised together with those collected before it, in
+    file order of discovery, so that the first typo is not hidden behind its consequence."""
+    try:
+        yield
+    except LakipError as error:
+        already = any(error is e for e in reader.errors) or error.errors == tuple(reader.errors)
+        if not reader.errors or already:
+            raise
+        reader.errors.append(error if error.source == reader.source else reader.at("", error))
+        reader.raise_collected()
+        raise  # pragma: no cover - raise_collected raises
+
+
+def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Read a report file; errors name the file, the path of the bad field and its line.
+
+    ``limits`` bounds what is accepted (:class:`~lakipcore.limits.Limits`); a file larger than
+    ``limits.file_bytes`` is refused before it is read.
+    """
+    if not isinstance(path, str | Path):
+        raise LakipTypeError(f"expected a file path, got {type(path).__name__}", field="path")
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if file.is_file():
+            _check_size(size, limits, str(file))
+        data = file.read_bytes()
+    except OSError as error:
+        raise ReportFileError(
+            f"cannot read the file: {error.strerror or error}", source=str(file)
+        ) from None
+    return loads_report(data, source=str(file), limits=limits)
+
+
+def build_report(
+    data: Mapping[str, Any],
+    *,
+    source: str,
+    locate: Callable[[str], str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Check and build a report from ``data`` in the report file's layout (schema 2: tables of
+    strings, as ``tomllib`` parses a report file), assembled by another reader.
+
+    This is how a workbook becomes a report (``lakipcore.excel``): it is validated exactly like
+    a file, every error is collected, and ``locate`` turns each field path into the place the
+    errors and origins should name (a cell such as ``Indikator!F12``).
+    """
+    if not isinstance(data, Mapping):
+        raise LakipTypeError(f"expected the report data as a mapping, got {_kind(data)}")
+    reader = Reader(source, None, rename=locate)
+    table = {"schema": SCHEMA_VERSION, **data}
+    _check_shape(table, limits, reader)
+    with _collected_first(reader):
+        return _build_report(reader, table)
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def _check_size(size: int, limits: Limits, source: str) -> None:
+    if size > limits.file_bytes:
+        raise ReportFileError(
+            f"the file is {size:,} bytes; at most {limits.file_bytes:,} are accepted "
+            "(lakipcore.limits.Limits.file_bytes)".replace(",", "."),
+            source=source,
+        )
+
+
+def _check_nesting(
+    value: Mapping[str, object] | list[object],
+    depth: int,
+    keys: list[str],
+    nesting: int,
+    reader: Reader,
+) -> None:
+    """Refuse tables and arrays nested deeper than ``nesting``. The path of a container is
+    built only for the error: the walk visits every value of the file."""
+    if depth > nesting:
+        path = ""
+        for part in keys:
+            path = join(path, part)
+        raise reader.fail(path, f"the TOML nests deeper than {nesting} levels (Limits.nesting)")
+    items: Iterable[tuple[str | int, object]] = (
+        value.items() if isinstance(value, Mapping) else enumerate(value)
+    )
+    for name, item in items:
+        if isinstance(item, dict | list):
+            keys.append(name if isinstance(name, str) else f"[{name}]")
+            _check_nesting(item, depth + 1, keys, nesting, reader)
+            keys.pop()
+
+
+def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> None:
+    """Refuse a file nested deeper, or holding more units, indicators or periods, than allowed.
+
+    Counted on the parsed TOML, before anything is built, so that an upload over a limit costs
+    no more than its parsing.
+    """
+    _check_nesting(data, 0, [], limits.nesting, reader)
+    units = data.get("units")
+    periods = data.get("periods")
+    unit_tables = [data.get("office"), *(units if isinstance(units, list) else [])]
+    counts = {
+        "units": ("units", len(unit_tables), limits.units),
+        "periods": ("periods", len(periods) if isinstance(periods, list) else 0, limits.periods),
+        "indicators": (
+            "",  # over the whole file
+            sum(
+                len(u["indicators"])
+                for u in unit_tables
+                if isinstance(u, dict) and isinstance(u.get("indicators"), list)
+            ),
+            limits.indicators,
+        ),
+    }
+    for what, (path, count, limit) in counts.items():
+        if count > limit:
+            raise reader.fail(
+                path, f"the report has {count} {what}; at most {limit} are accepted (Limits.{what})"
+            )
+
+
+def _build_report(reader: Reader, data: Table) -> Report:
+    top = {"schema", "report", "methods", "grades", "periods", "tables", "office", "units"}
+    reader.only(data, top, "")
+    schema = reader.integer(data, "schema", "")
+    if schema != SCHEMA_VERSION:
+        raise reader.fail(
+            "schema", f"unsupported schema {schema}; this lakipcore reads 1 and {SCHEMA_VERSION}"
+        )
+    head = reader.table(data, "report", "")
+    reader.only(head, {"title", "source", "main", "notation", "grading"}, "report")
+    notation_name = reader.text(head, "notation", "report", required=False)
+    if notation_name is not None:
+        with reader.placed("report.notation", replace=True):
+            reader.notation = Notation.from_name(notation_name)
+    methods = read_methods(reader, data)
+    grade_tables = read_grade_tables(reader, data)
+    grading = read_grading(reader, head)
+    periods = _periods(reader, data, {m.name: m for m in methods})
+    keys = {p.key for p in periods} | _declared_keys(data)
+    tables = _tables(reader, data)
+    office_data = reader.table(data, "office", "")
+    reader.only(office_data, UNIT_KEYS - {"parent"}, "office")
+    units_data = reader.array(data, "units", "")
+    root = read_tree(reader, office_data, units_data, keys)
+    title = reader.text(head, "title", "report", required=False)
+    source = reader.text(head, "source", "report", required=False)
+    main = reader.text(head, "main", "report", required=False)
+    if main is not None and main not in keys:
+        reader.errors.append(reader.fail("report.main", f"{main!r} is not one of the periods"))
+    reader.raise_collected()
+    if root is None:  # pragma: no cover - an error was collected instead
+        raise reader.fail("office", "no office")
+    with reader.placed(""):
+        return Report(
+            periods=periods,
+            root=root,
+            tables=tables,
+            title=title,
+            source=source,
+            main=main,
+            methods=methods,
+            notation=reader.notation,
+            grade_tables=grade_tables,
+            grading=grading,
+        )
+
+
+def _periods(
+    reader: Reader, data: Table, methods: Mapping[str, ScoringMethod]
+) -> tuple[ReportPeriod, ...]:
+    items = reader.array(data, "periods", "")
+    if not items:
+        raise reader.fail("periods", "a report needs at least one period ([[periods]] key = ...)")
+    built = (
+        reader.collect(functools.partial(_period, reader, item, i, methods))
+        for i, item in enumerate(items)
+    )
+    return tuple(period for period in built if period is not None)
+
+
+def _period(
+    reader: Reader, item: Table, index: int, methods: Mapping[str, ScoringMethod]
+) -> ReportPeriod:
+    path = f"periods[{index}]"
+    reader.only(item, {"key", "method", "planned", "title"}, path)
+    key = reader.required_text(item, "key", path)
+    method = reader.text(item, "method", path, required=False)
+    if method is not None:
+        with reader.placed(join(path, "method"), replace=True):
+            get_method(method, methods)  # refuse a typo when loading
+    with reader.placed(join(path, "key"), replace=True):
+        return ReportPeriod(
+            key,
+            method=method,
+            planned=reader.boolean(item, "planned", path),
+            title=reader.text(item, "title", path, required=False),
+            origin=reader.origin(path),
+        )
+
+
+def _declared_keys(data: Table) -> set[str]:
+    """The period keys the file declares, including those of periods that failed to build, so
+    that their blocks are not reported a second time as blocks of unknown periods."""
+    items = data.get("periods")
+    if not isinstance(items, list):
+        return set()
+    return {i["key"] for i in items if isinstance(i, dict) and isinstance(i.get("key"), str)}
+
+
+def _tables(reader: Reader, data: Table) -> tuple[ReportTable, ...]:
+    items = reader.array(data, "tables", "")
+    built = (
+        reader.collect(functools.partial(_table, reader, item, i)) for i, item in enumerate(items)
+    )
+    return tuple(table for table in built if table is not None)
+
+
+def _table(reader: Reader, item: Table, index: int) -> ReportTable:
+    path = f"tables[{index}]"
+    reader.only(item, {"id", "kind", "title", "scope"}, path)
+    kind_name = reader.required_text(item, "kind", path)
+    with reader.placed(join(path, "kind"), replace=True):
+        kind = TableKind.from_name(kind_name)
+    scope_name = reader.text(item, "scope", path, required=False)
+    with reader.placed(join(path, "scope"), replace=True):
+        scope = TableScope.from_name(scope_name) if scope_name else TableScope.EACH_UNIT
+    with reader.placed(path):
+        return ReportTable(
+            reader.required_text(item, "id", path),
+            kind,
+            reader.text(item, "title", path, required=False),
+            scope,
+            origin=reader.origin(path),
+        )
+
+
+def load_grade_tables(path: str) -> dict[str, GradeTable]:
+    """The grade tables of a file: a report file's ``[grades.NAME]`` tables, or a standalone
+    TOML file holding only such tables (and optionally ``notation``). Errors name the file."""
+    import tomllib
+    from pathlib import Path
+
+    from lakipcore.errors import ReportFileError
+    from lakipcore.formats.toml.reader import LineIndex
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReportFileError(f"cannot read the file: {error}", source=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ReportFileError(f"not valid TOML: {error}", source=path) from None
+    if "schema" in data:  # a report: its tables, checked as the report is
+        report = loads_report(text, source=path)
+        return {table.name: table for table in report.grade_tables}
+    reader = Reader(path, LineIndex(text))
+    reader.only(data, {"grades", "notation"}, "")
+    notation = data.get("notation")
+    if notation is not None:
+        with reader.placed("notation", replace=True):
+            reader.notation = Notation.from_name(str(notation))
+    tables = read_grade_tables(reader, data)
+    reader.raise_collected()
+    return {table.name: table for table in tables}

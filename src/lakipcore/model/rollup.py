@@ -1,0 +1,259 @@
+"""The national roll-up: reports of same-shaped offices joined into one tree the engine scores.
+
+:func:`rollup` builds a real :class:`~lakipcore.model.Report` whose root is a new national unit
+with each report's root (its office) as a sub-unit, so that the engine scores the whole tree
+under one named method (:data:`ROLLUP_METHOD` by default; docs/cli.md, "Many reports at once";
+docs/scale.md, "The object path").
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+
+from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore.methods import ALIASES, PRESETS, ScoringMethod, get_method
+from lakipcore.model.budget import BudgetLine
+from lakipcore.model.period import ReportPeriod
+from lakipcore.model.report import Report
+from lakipcore.model.tables import ReportTable
+from lakipcore.model.unit import Unit
+from lakipcore.surveys.grades import GradeTable
+
+__all__ = ["ROLLUP_METHOD", "rollup"]
+
+ROLLUP_METHOD = "mean-of-units"
+"""The default roll-up method: every office (and every unit inside it) counts once, whatever
+its number of indicators or the size of its budget. A national average of offices should not
+let a Kanwil with 50 indicators outweigh a UPT with 10, nor Σ pagu let the biggest budget
+decide; and it works when some offices know their budget only as a printed rate."""
+
+_T = TypeVar("_T")
+
+
+def _file_of(report: Report, index: int) -> str:
+    """The file a report came from (its root's origin), else its place in the batch."""
+    origin = report.root.origin
+    if origin is not None and origin.source:
+        return origin.source
+    return f"report {index + 1} ({report.root.code})"
+
+
+def _check_codes(reports: Sequence[Report], code: str) -> None:
+    where: dict[str, str] = {}
+    for index, report in enumerate(reports):
+        file = _file_of(report, index)
+        for unit in report.units():
+            if unit.code == code:
+                raise InvalidValueError(
+                    f"unit code {unit.code!r} in {file} is the code of the national root; "
+                    "give the roll-up another code",
+                    field="code",
+                )
+            first = where.setdefault(unit.code, file)
+            if first != file:
+                raise InvalidValueError(
+                    f"unit code {unit.code!r} is in both {first} and {file}; unit codes must "
+                    "be unique across the reports of a roll-up",
+                    field="units",
+                )
+
+
+def _resolve(method: str | ScoringMethod, reports: Sequence[Report]) -> ScoringMethod:
+    if isinstance(method, ScoringMethod):
+        return method
+    try:
+        return get_method(method)
+    except UnknownNameError:
+        # A method one of the reports defines for itself may name the roll-up too.
+        defined = [m for r in reports for m in r.methods if m.name == method]
+        if defined and all(m == defined[0] for m in defined):
+            return defined[0]
+        if defined:
+            raise InvalidValueError(
+                f"the reports define method {method!r} in different ways", field="method"
+            ) from None
+        raise
+
+
+def _union_periods(reports: Sequence[Report], method: str) -> tuple[ReportPeriod, ...]:
+    by_key: dict[str, list[ReportPeriod]] = {}
+    for report in reports:
+        for period in report.periods:
+            by_key.setdefault(period.key, []).append(period)
+    periods = []
+    for key, found in by_key.items():
+        titles = {p.title for p in found}
+        periods.append(
+            ReportPeriod(
+                key,
+                method=method,
+                # A period some report has planned may hold targets without realisations.
+                planned=any(p.planned for p in found),
+                title=titles.pop() if len(titles) == 1 else None,
+            )
+        )
+    return tuple(sorted(periods, key=lambda p: (p.span.end, p.span.start, p.key)))
+
+
+def _main_period(reports: Sequence[Report], periods: Sequence[ReportPeriod]) -> str:
+    order = {p.key: i for i, p in enumerate(periods)}
+    counts = collections.Counter(r.main_period.key for r in reports)
+    return max(counts, key=lambda key: (counts[key], order[key]))
+
+
+def _first_by(items: Iterable[_T], key: Callable[[_T], str]) -> tuple[_T, ...]:
+    found: dict[str, _T] = {}
+    for item in items:
+        found.setdefault(key(item), item)
+    return tuple(found.values())
+
+
+def _unprinted(unit: Unit, file: str) -> Unit:
+    """``unit`` and its sub-units without their printed figures, which scoring never reads."""
+    blocks = []
+    for block in unit.periods:
+        if block.evidence:
+            raise InvalidValueError(
+                f"{file} prints numbers in another notation than the other reports and its "
+                f"unit {unit.code!r} has evidence tables, which are read in that notation; "
+                "roll up reports of one notation",
+                field="notation",
+            )
+        budget = block.budget
+        if isinstance(budget, BudgetLine):
+            outputs = [attrs.evolve(o, printed=()) for o in budget.outputs]
+            budget = attrs.evolve(budget, printed=(), outputs=outputs)
+        elif budget is not None:
+            budget = attrs.evolve(budget, printed=())
+        derived = [attrs.evolve(figure, printed=()) for figure in block.derived]
+        blocks.append(attrs.evolve(block, budget=budget, printed=(), derived=derived))
+    indicators = [
+        attrs.evolve(i, periods=[attrs.evolve(e, printed=()) for e in i.periods])
+        for i in unit.indicators
+    ]
+    units = [_unprinted(child, file) for child in unit.units]
+    return attrs.evolve(unit, indicators=indicators, periods=blocks, units=units)
+
+
+def _in_notation(report: Report, index: int) -> Report:
+    # Printed figures are read in their report's notation, and a Report accepts only its own:
+    # a report in the minority notation joins the roll-up without them (the roll-up scores,
+    # it does not audit; each file's own audit reads them).
+    return attrs.evolve(report, root=_unprinted(report.root, _file_of(report, index)))
+
+
+def _nest(reports: Sequence[Report], parents: Mapping[str, str]) -> tuple[Unit, ...]:
+    roots = {r.root.code: r.root for r in reports}
+    children: dict[str, list[str]] = {}
+    for child, parent in parents.items():
+        if child not in roots:
+            raise UnknownNameError(
+                f"parents names {child!r}, which is not the office code of a report in the roll-up",
+                field=f"parents.{child}",
+            )
+        if parent not in roots:
+            raise UnknownNameError(
+                f"parents puts {child!r} under {parent!r}, which is not the office code of "
+                "another report in the roll-up",
+                field=f"parents.{child}",
+            )
+        children.setdefault(parent, []).append(child)
+    order = {code: i for i, code in enumerate(roots)}
+
+    def build(code: str, path: tuple[str, ...]) -> Unit:
+        if code in path:
+            cycle = " → ".join((*path[path.index(code) :], code))
+            raise InvalidValueError(f"parents form a cycle: {cycle}", field="parents")
+        below = sorted(children.get(code, ()), key=order.__getitem__)
+        root = roots[code]
+        if not below:
+            return root
+        nested = tuple(build(c, (*path, code)) for c in below)
+        return attrs.evolve(root, units=(*root.units, *nested))
+
+    tops = [code for code in roots if code not in parents]
+    if not tops:
+        raise InvalidValueError(
+            "parents form a cycle: no report is left directly under the root", field="parents"
+        )
+    built = tuple(build(code, ()) for code in tops)
+    placed = sum(1 for unit in built for u in unit.walk() if u.code in roots)
+    if placed != len(roots):
+        raise InvalidValueError("parents form a cycle", field="parents")
+    return built
+
+
+def rollup(
+    reports: Iterable[Report],
+    *,
+    method: str | ScoringMethod = ROLLUP_METHOD,
+    code: str = "nasional",
+    name: str = "Nasional",
+    parents: Mapping[str, str] | None = None,
+    main: str | None = None,
+) -> Report:
+    """One report whose root is a new unit (``code``, ``name``) with each report's root, its
+    office, as a sub-unit, in the order given: a national tree the engine scores under
+    ``method`` (a preset, an alias, a method the reports define, or a ScoringMethod) in every
+    period and at every level.
+
+    * The periods are the union of the reports' periods, ordered by their last day; in each,
+      the offices that have it take part (an office without it is left out of that period).
+    * ``parents`` maps an office code to the office code of another report, to put the first
+      under the second (a UPT under its Kanwil): ministry → Kanwil → UPT. Without it, every
+      office sits directly under the root.
+    * ``main`` is the main period; by default the one most reports have as their main (on a
+      tie, the later).
+    * Unit codes must be unique across the reports; a duplicate is an
+      :class:`~lakipcore.errors.InvalidValueError` naming both files. The roll-up prints
+      numbers in the notation most reports use; a report in another notation joins it
+      without its printed figures (scoring never reads them), and is refused if it has
+      evidence tables, which are read in its notation. The declared tables and grade tables
+      are gathered by id and name (the first report's definition wins): they are needed to
+      accept the units' printed figures, which the roll-up does not audit.
+    """
+    items = list(reports)
+    if not items:
+        raise InvalidValueError("a roll-up needs at least one report", field="reports")
+    for index, report in enumerate(items):
+        if not isinstance(report, Report):
+            raise InvalidValueError(
+                f"expected Reports, got {type(report).__name__} at {index}", field="reports"
+            )
+    _check_codes(items, code)
+    counts = collections.Counter(r.notation for r in items)
+    notation = max(counts, key=lambda n: (counts[n], -[r.notation for r in items].index(n)))
+    items = [r if r.notation is notation else _in_notation(r, i) for i, r in enumerate(items)]
+    chosen = _resolve(method, items)
+    own: tuple[ScoringMethod, ...] = ()
+    if chosen.name in PRESETS or chosen.name in ALIASES:
+        if chosen != get_method(chosen.name):
+            raise InvalidValueError(
+                f"the roll-up method has the name of the preset {chosen.name!r} but differs "
+                "from it; give it a name of its own",
+                field="method",
+            )
+    else:
+        own = (chosen,)
+    periods = _union_periods(items, chosen.name)
+    tables: tuple[ReportTable, ...] = _first_by(
+        (t for r in items for t in r.tables), lambda t: t.id
+    )
+    grades: tuple[GradeTable, ...] = _first_by(
+        (g for r in items for g in r.grade_tables), lambda g: g.name
+    )
+    root = Unit(code, name, units=_nest(items, parents or {}))
+    return Report(
+        periods,
+        root,
+        tables,
+        title=f"{name}: gabungan {len(items)} laporan",
+        main=main if main is not None else _main_period(items, periods),
+        methods=own,
+        notation=notation,
+        grade_tables=grades,
+    )

@@ -1,0 +1,45 @@
+"""What one pass over a report gives: the scores, the audit's findings, the assessment of both,
+and the one table schema both engines fill. The results hold values; they import no engine,
+no audit and no renderer (they are shown through :mod:`lakipcore._display`).
+"""
+
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.findings import Finding, FindingCode, Findings, Location, Severity, Subject
+from lakipcore.results.scores import (
+    Change,
+    DerivedScore,
+    IndicatorChange,
+    IndicatorScore,
+    OutputScore,
+    PeriodChange,
+    PeriodScore,
+    Problem,
+    ProgrammeScore,
+    ReportScore,
+    UnitChange,
+    UnitScore,
+)
+from lakipcore.results.tables import ScoreTables
+
+__all__ = [
+    "Assessment",
+    "Change",
+    "DerivedScore",
+    "Finding",
+    "FindingCode",
+    "Findings",
+    "IndicatorChange",
+    "IndicatorScore",
+    "Location",
+    "OutputScore",
+    "PeriodChange",
+    "PeriodScore",
+    "Problem",
+    "ProgrammeScore",
+    "ReportScore",
+    "ScoreTables",
+    "Severity",
+    "Subject",
+    "UnitChange",
+    "UnitScore",
+]
