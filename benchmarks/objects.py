@@ -48,11 +48,13 @@ def upt(number: int) -> lk.Report:
         entries = []
         for p, key in enumerate(PERIODS):
             if i == 9 and p == 0:
-                entries.append(lk.IndicatorPeriod(key, lk.NOT_TARGETED))
+                entries.append(lk.IndicatorPeriod(key, lk.figures.NOT_TARGETED))
                 continue
             target = lk.Target(lk.MeasureKind.COUNT, Decimal(20 + i))
             realisation = lk.Realisation(lk.MeasureKind.COUNT, Decimal(15 + (number + i + p) % 9))
-            printed = (lk.PrintedFigure(lk.Quantity.CAPAIAN, "unit-indicators", "100%"),)
+            printed = (
+                lk.model.PrintedFigure(lk.model.Quantity.CAPAIAN, "unit-indicators", "100%"),
+            )
             entries.append(lk.IndicatorPeriod(key, target, realisation, printed))
         polarity = lk.Polarity.LOWER_IS_BETTER if i % 7 == 3 else lk.Polarity.HIGHER_IS_BETTER
         indicators.append(
@@ -76,13 +78,13 @@ def upt(number: int) -> lk.Report:
                     ),
                 ),
             ),
-            (lk.PrintedFigure(lk.Quantity.ACHIEVEMENT, "unit-dashboard", "100%"),),
+            (lk.model.PrintedFigure(lk.model.Quantity.ACHIEVEMENT, "unit-dashboard", "100%"),),
         )
         for p, key in enumerate(PERIODS)
     ]
     root = lk.Unit(code, f"Lembaga Pemasyarakatan {number}", indicators, blocks)
     periods = [lk.ReportPeriod(key, method="banten-2019") for key in PERIODS]
-    return lk.Report(periods, root, lk.KANWIL_TABLES, title=f"LAKIP UPT {number} 2024")
+    return lk.Report(periods, root, lk.model.KANWIL_TABLES, title=f"LAKIP UPT {number} 2024")
 
 
 def indicator_years(report: lk.Report) -> int:

@@ -26,7 +26,7 @@ from lakipcore.audit import audit
 INDICATORS = 10
 PERIODS = ("2023", "2024")
 # 10.000 units write 34 MB of TOML, above the default upload limit of 32 MiB.
-BIG = lk.Limits(file_bytes=1 << 30, units=1_000_000)
+BIG = lk.limits.Limits(file_bytes=1 << 30, units=1_000_000)
 
 
 def build(units: int) -> lk.Report:
@@ -39,7 +39,9 @@ def build(units: int) -> lk.Report:
             for p, key in enumerate(PERIODS):
                 target = lk.Target(lk.MeasureKind.COUNT, Decimal(10 + i))
                 realisation = lk.Realisation(lk.MeasureKind.COUNT, Decimal(9 + i + p + u % 3))
-                printed = (lk.PrintedFigure(lk.Quantity.CAPAIAN, "unit-indicators", "100%"),)
+                printed = (
+                    lk.model.PrintedFigure(lk.model.Quantity.CAPAIAN, "unit-indicators", "100%"),
+                )
                 entries.append(lk.IndicatorPeriod(key, target, realisation, printed))
             indicators.append(lk.Indicator(f"u{u}-i{i}", f"Indikator {i}", entries))
         blocks = [
@@ -49,13 +51,13 @@ def build(units: int) -> lk.Report:
                     "Program",
                     (lk.BudgetOutput("Keluaran", Decimal(1_000_000 + u), Decimal(990_000 + p)),),
                 ),
-                (lk.PrintedFigure(lk.Quantity.ACHIEVEMENT, "unit-dashboard", "100%"),),
+                (lk.model.PrintedFigure(lk.model.Quantity.ACHIEVEMENT, "unit-dashboard", "100%"),),
             )
             for p, key in enumerate(PERIODS)
         ]
         children.append(lk.Unit(f"u{u}", f"Unit {u}", indicators, blocks))
     periods = [lk.ReportPeriod(key, method="banten-2019") for key in PERIODS]
-    return lk.Report(periods, lk.Unit("office", "Kantor", units=children), lk.KANWIL_TABLES)
+    return lk.Report(periods, lk.Unit("office", "Kantor", units=children), lk.model.KANWIL_TABLES)
 
 
 def seconds(function: Callable[[], object], repeat: int = 3, *, frozen: bool = False) -> float:

@@ -15,27 +15,22 @@ import attrs
 from hypothesis import strategies as st
 
 from lakipcore import (
-    KANWIL_TABLES,
-    NOT_TARGETED,
-    PRESETS,
     BudgetLine,
     BudgetOutput,
-    Figure,
-    Formula,
     Indicator,
     IndicatorPeriod,
     MeasureKind,
     Polarity,
-    PrintedFigure,
-    Quantity,
     Realisation,
     Report,
-    ReportedAbsorption,
     ReportPeriod,
     Target,
     Unit,
     UnitPeriod,
 )
+from lakipcore.figures import NOT_TARGETED, Figure
+from lakipcore.methods import PRESETS
+from lakipcore.model import KANWIL_TABLES, Formula, PrintedFigure, Quantity, ReportedAbsorption
 
 __all__ = [
     "amounts",
@@ -109,7 +104,7 @@ def notes() -> st.SearchStrategy[str]:
 
 @st.composite
 def figures(draw: st.DrawFn) -> Figure:
-    """A :class:`Figure` as :func:`lakipcore.format_figure` writes it (``text`` left empty)."""
+    """A :class:`Figure` as :func:`lakipcore.figures.format_figure` writes it (no ``text``)."""
     percent = draw(st.booleans())
     return Figure(
         value=draw(decimals()),

@@ -223,7 +223,7 @@ def test_an_unscorable_indicator_is_a_problem_not_an_exception() -> None:
     sekjen = assessment.current.unit("sekjen").indicator("sekjen-nilai-rb")
     assert sekjen.capaian is None
     assert sekjen.excluded is not None
-    with pytest.raises(lakipcore.ZeroTargetError):
+    with pytest.raises(lakipcore.errors.ZeroTargetError):
         lakipcore.score_report(lakipcore.loads_report(changed))
 
 
@@ -237,7 +237,7 @@ def test_a_report_without_methods_is_assessed_with_inferred_ones() -> None:
     assert lakipcore.format_percent(assessment.current.performance) == "116,13%"
     inferred = [f for f in assessment.findings or [] if f.code == "method-inferred"]
     assert ["2018", "2019"] == sorted(f.period or "" for f in inferred)
-    with pytest.raises(lakipcore.UnknownNameError, match="no scoring method for 2018"):
+    with pytest.raises(lakipcore.errors.UnknownNameError, match="no scoring method for 2018"):
         lakipcore.score_report(report)  # the part stays strict
 
 

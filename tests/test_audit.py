@@ -18,19 +18,14 @@ from hypothesis import strategies as st
 
 import lakipcore
 from lakipcore import (
-    KANWIL_TABLES,
     BudgetLine,
     BudgetOutput,
     Indicator,
     IndicatorPeriod,
     LakipTypeError,
     MeasureKind,
-    Origin,
-    PrintedFigure,
-    Quantity,
     Realisation,
     Report,
-    ReportedAbsorption,
     ReportPeriod,
     Target,
     Unit,
@@ -39,6 +34,7 @@ from lakipcore import (
 from lakipcore.audit import CODES, Finding, FindingCode, Location, Severity, Subject, audit
 from lakipcore.cli import main
 from lakipcore.formats.toml import example_text
+from lakipcore.model import KANWIL_TABLES, Origin, PrintedFigure, Quantity, ReportedAbsorption
 from strategies import reports
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -87,7 +87,7 @@ def test_examples_and_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert f"lakip: {broken}:4: report.titel: 2 errors:" in err
     assert f"{broken}:4: report.titel: unknown field 'titel'" in err
     banten = files["banten-2019.toml"]["score"]
-    assert banten == lk.score_to_dict(lk.assess(lk.load_example(), audit=False))
+    assert banten == lk.render.score_to_dict(lk.assess(lk.load_example(), audit=False))
     assert data["rollup"]["method"] == "mean-of-units"
     assert data["rollup"]["files"] == len(EXAMPLES)
     # In 2019 two of the offices report: the national row is the mean of their rows,
@@ -113,7 +113,7 @@ def test_rollup_is_the_mean_of_the_offices(upts: list[Path]) -> None:
         assert office.method.name == "mean-of-units"
         assert office.achievement == _exact.mean(p.achievement for p in own)
         assert office.absorption == _exact.mean(p.absorption for p in own)
-        assert office.performance == lk.performance(
+        assert office.performance == lk.scoring.performance(
             office.achievement, office.absorption, office.method.weights
         )
         assert [u.code for u in office.root.units] == ["lapas-a", "lapas-b", "rutan-c"]

@@ -121,17 +121,17 @@ def indicators(draw: st.DrawFn, code: str, zero: bool) -> L.Indicator:
     lower = draw(st.booleans())
     formula = None
     if lower and draw(st.booleans()):
-        formula = L.Formula.INVERSE_RATIO
+        formula = L.model.Formula.INVERSE_RATIO
     entries = []
     for key in ("2018", "2019"):
         if draw(st.integers(0, 9)) == 0:
-            entries.append(L.IndicatorPeriod(key, L.NOT_TARGETED))
+            entries.append(L.IndicatorPeriod(key, L.figures.NOT_TARGETED))
             continue
         target = D(draw(TARGETS))
         if target == 0 and not zero:
             target = D(8)
         realised = draw(REALISED)
-        if formula is L.Formula.INVERSE_RATIO and realised == 0 and not zero:
+        if formula is L.model.Formula.INVERSE_RATIO and realised == 0 and not zero:
             realised = D(1)
         entries.append(L.IndicatorPeriod(key, L.Target(P, target), L.Realisation(P, realised)))
     return L.Indicator(
@@ -155,7 +155,7 @@ def reports(draw: st.DrawFn, zero: bool, rates: bool) -> L.Report:
         for key in ("2018", "2019"):
             if rates and key == "2018":
                 rate = D(draw(st.integers(5000, 10000))).scaleb(-2)
-                blocks.append(L.UnitPeriod(key, L.ReportedAbsorption(rate)))
+                blocks.append(L.UnitPeriod(key, L.model.ReportedAbsorption(rate)))
                 continue
             outputs = []
             for o in range(draw(st.integers(1, 3))):
@@ -177,9 +177,9 @@ def reports(draw: st.DrawFn, zero: bool, rates: bool) -> L.Report:
 
 WEIGHTS = st.sampled_from(
     [
-        L.PerformanceWeights(),
-        L.PerformanceWeights(D("0.6"), D("0.4")),
-        L.PerformanceWeights(D("0.35"), D("0.65")),
+        L.methods.PerformanceWeights(),
+        L.methods.PerformanceWeights(D("0.6"), D("0.4")),
+        L.methods.PerformanceWeights(D("0.35"), D("0.65")),
     ]
 )
 
@@ -188,14 +188,16 @@ WEIGHTS = st.sampled_from(
 def methods(draw: st.DrawFn, rates: bool) -> L.ScoringMethod:
     return L.ScoringMethod(
         name="generated",
-        lower_is_better=draw(st.sampled_from([L.Formula.KONDISI_KHUSUS, L.Formula.INVERSE_RATIO])),
+        lower_is_better=draw(
+            st.sampled_from([L.model.Formula.KONDISI_KHUSUS, L.model.Formula.INVERSE_RATIO])
+        ),
         cap=draw(st.sampled_from([None, D(100), D(120), D("112.5")])),
-        zero_target=L.ZeroTargetPolicy.EXCLUDE,
-        achievement=draw(st.sampled_from(list(L.AchievementAggregation))),
+        zero_target=L.methods.ZeroTargetPolicy.EXCLUDE,
+        achievement=draw(st.sampled_from(list(L.methods.AchievementAggregation))),
         absorption=(
-            L.AbsorptionAggregation.MEAN_OF_UNIT_RATES
+            L.methods.AbsorptionAggregation.MEAN_OF_UNIT_RATES
             if rates
-            else draw(st.sampled_from(list(L.AbsorptionAggregation)))
+            else draw(st.sampled_from(list(L.methods.AbsorptionAggregation)))
         ),
         weights=draw(WEIGHTS),
         absorption_base=draw(st.sampled_from(list(AbsorptionBase))),
@@ -478,7 +480,7 @@ VARIANTS: dict[str, list[Any]] = {
     "name": ["another-name"],
     "description": ["another description"],
     "cap": [None, D(100), D("112.5")],
-    "weights": [L.PerformanceWeights(), L.PerformanceWeights(D("0.6"), D("0.4"))],
+    "weights": [L.methods.PerformanceWeights(), L.methods.PerformanceWeights(D("0.6"), D("0.4"))],
 }
 
 
@@ -583,7 +585,7 @@ def test_a_method_part_the_bulk_path_does_not_implement_is_refused(
     """A value outside a part's implemented set (as a new enum member would be) is refused
     with the part named."""
     parts = dict(bulk.METHOD_PARTS)
-    parts["absorption"] = frozenset({L.AbsorptionAggregation.TOTAL_AMOUNTS})
+    parts["absorption"] = frozenset({L.methods.AbsorptionAggregation.TOTAL_AMOUNTS})
     monkeypatch.setattr("lakipcore.bulk.scoring.METHOD_PARTS", parts)
     batches = bulk.report_to_batches(L.load_example())
     with pytest.raises(MethodNotApplicableError, match="does not implement absorption") as error:

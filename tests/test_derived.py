@@ -7,16 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from lakipcore import (
-    DerivedFigure,
-    InvalidValueError,
-    ReportFileError,
-    UnknownNameError,
-    dump_report,
-    loads_report,
-)
+from lakipcore import ReportFileError, dump_report, loads_report
 from lakipcore.audit import audit
-from lakipcore.model import Reference
+from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore.model import DerivedFigure, Reference
 from lakipcore.scoring.derived import derived_values
 
 # A budget-performance table in the style of the EKA results a LAKIP prints (PMK 22/2021):

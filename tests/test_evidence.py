@@ -15,48 +15,47 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lakipcore import (
-    KANWIL_TABLES,
-    NOT_TARGETED,
     BudgetLine,
     BudgetOutput,
-    Column,
-    ColumnKind,
-    Comparison,
-    Condition,
-    EvidenceTable,
-    FigureFormatError,
     Indicator,
     IndicatorPeriod,
-    IndicatorScore,
-    InvalidValueError,
     LakipError,
     MeasureKind,
-    Origin,
     Realisation,
     Report,
     ReportFileError,
     ReportPeriod,
-    RowCheck,
-    Rule,
-    RuleOp,
-    Support,
-    TableTotal,
     Target,
     Unit,
     UnitPeriod,
-    UnitScore,
-    UnknownNameError,
     capaian,
     dump_report,
     format_number,
     loads_report,
     round_to,
-    rule_value,
-    score_indicator,
     score_period,
     score_report,
 )
 from lakipcore.audit import Severity, Subject, audit
+from lakipcore.errors import FigureFormatError, InvalidValueError, UnknownNameError
+from lakipcore.figures import NOT_TARGETED
+from lakipcore.model import (
+    KANWIL_TABLES,
+    Column,
+    ColumnKind,
+    Comparison,
+    Condition,
+    EvidenceTable,
+    Origin,
+    RowCheck,
+    Rule,
+    RuleOp,
+    Support,
+    TableTotal,
+)
+from lakipcore.results import IndicatorScore, UnitScore
+from lakipcore.scoring import score_indicator
+from lakipcore.scoring.evidence import rule_value
 
 K = ColumnKind
 SOURCE = "bukti.toml"

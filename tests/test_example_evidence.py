@@ -12,7 +12,8 @@ import attrs
 import pytest
 
 import lakipcore
-from lakipcore import ColumnKind, EvidenceTable, Report, Unit, read_cell
+from lakipcore import Report, Unit
+from lakipcore.model import ColumnKind, EvidenceTable, read_cell
 
 D = Decimal
 
@@ -30,7 +31,7 @@ def _table(report: lakipcore.Report, unit: str, table: str) -> EvidenceTable:
     return next(t for t in report.unit(unit).evidence(KEY) if t.id == table)
 
 
-def _score(report: Report, unit: str) -> lakipcore.UnitScore:
+def _score(report: Report, unit: str) -> lakipcore.results.UnitScore:
     """Unit ``unit`` of the example's 2019, scored with banten-2019."""
     return lakipcore.score_period(report, KEY, "banten-2019").unit(unit)
 
@@ -75,7 +76,7 @@ def test_peduli_ham_count_and_list(report: lakipcore.Report) -> None:
     """Six Kab/Kota reach 75 % (Kab. Lebak exactly), and they are the ones the table names."""
     table = _table(report, "ham", "aksi-ham")
     regions = list(zip(table.cells("kab-kota"), _numbers(table, "capaian"), strict=True))
-    result = lakipcore.peduli_ham(regions)
+    result = lakipcore.surveys.peduli_ham(regions)
     assert 6 == result.count
     named = tuple(cell for cell in table.cells("peduli-ham") if cell.strip())
     assert named == result.qualifying
@@ -99,7 +100,7 @@ def test_wbk_candidacy_of_the_fifteen_units(report: lakipcore.Report) -> None:
     """IPK ≥ 13,50, IKM ≥ 16,00 and ≥ 30 respondents: nine of fifteen units qualify."""
     table = _table(report, "pas", "survei-upt")
     results = {
-        name: lakipcore.wbk_candidacy(ipk, ikm, int(respondents))
+        name: lakipcore.surveys.wbk_candidacy(ipk, ikm, int(respondents))
         for name, respondents, ipk, ikm in zip(
             table.cells("upt"),
             _numbers(table, "responden"),
@@ -125,7 +126,7 @@ def test_every_printed_grade_is_reproduced(report: lakipcore.Report) -> None:
             for column in table.columns:
                 if column.kind is not ColumnKind.GRADE or column.grades is None:
                     continue
-                grades = lakipcore.get_grade_table(column.grades)
+                grades = lakipcore.surveys.get_grade_table(column.grades)
                 scores = _numbers(table, column.of or "")
                 for cell, score in zip(table.cells(column.name), scores, strict=True):
                     band = grades.grade(score)

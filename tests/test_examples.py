@@ -326,7 +326,7 @@ def test_puslatbang_nka_is_recomputed_from_its_four_components() -> None:
 def test_pppomn_pagu_follows_from_its_revision() -> None:
     """DIPA awal Rp.105.370.538.000 less the penghematan of Rp. 1.544.000.000,- is the
     Rp. 103.826.538.000 the paragraph prints; the absorption is measured against it."""
-    from lakipcore import RevisionKind
+    from lakipcore.model import RevisionKind
 
     report = _report(PPPOMN)
     block = report.root.at("2021-sd-tw2")
@@ -358,7 +358,7 @@ def test_a_revision_that_makes_the_pagu_negative_is_refused() -> None:
         .read_text(encoding="utf-8")
         .replace('amount = "1.544.000.000"', 'amount = "200.000.000.000"')
     )
-    with pytest.raises(lakipcore.InvalidValueError, match="makes the pagu negative") as info:
+    with pytest.raises(lakipcore.errors.InvalidValueError, match="makes the pagu negative") as info:
         loads_report(text, source="pppomn.toml")
     assert "office.periods.2021-sd-tw2.budget.revisions[0].amount" == info.value.field
 
@@ -369,7 +369,7 @@ def test_revisions_must_lead_to_the_pagu_of_the_outputs() -> None:
         .read_text(encoding="utf-8")
         .replace('amount = "1.544.000.000"', 'amount = "1.000.000.000"')
     )
-    with pytest.raises(lakipcore.InvalidValueError, match="gives 104370538000") as info:
+    with pytest.raises(lakipcore.errors.InvalidValueError, match="gives 104370538000") as info:
         loads_report(text)
     assert "office.periods.2021-sd-tw2.budget.revisions" == info.value.field
 
@@ -408,7 +408,7 @@ def again_equal(report: Report) -> bool:
 
 def test_puslatbang_nka_is_in_the_score_json() -> None:
     report = _report(PUSLATBANG)
-    data = lakipcore.score_to_dict(lakipcore.assess(report))
+    data = lakipcore.render.score_to_dict(lakipcore.assess(report))
     (period,) = data["periods"]
     assert [
         {

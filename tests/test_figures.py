@@ -10,22 +10,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lakipcore import (
-    NOT_TARGETED,
-    Figure,
-    FigureFormatError,
     LakipError,
     LakipTypeError,
-    NotTargeted,
     Rounding,
-    format_figure,
     format_number,
     format_percent,
     format_rupiah,
-    parse_cell,
     parse_figure,
     parse_number,
 )
-from lakipcore.figures import exact_decimal
+from lakipcore.errors import FigureFormatError
+from lakipcore.figures import (
+    NOT_TARGETED,
+    Figure,
+    NotTargeted,
+    exact_decimal,
+    format_figure,
+    parse_cell,
+)
 from strategies import decimals, figures, hostile_context, notes, unit_labels
 
 # text, value (compared with its exponent), percent, unit, note, currency

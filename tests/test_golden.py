@@ -192,9 +192,9 @@ def test_office_row_2019_needs_its_own_preset(report: lakipcore.Report) -> None:
 
 def test_2018_total_amounts_method_is_refused(report: lakipcore.Report) -> None:
     """2018 budgets are only printed rates, so summing amounts is refused, not invented."""
-    with pytest.raises(lakipcore.MethodNotApplicableError, match="printed absorption rate"):
+    with pytest.raises(lakipcore.errors.MethodNotApplicableError, match="printed absorption rate"):
         lakipcore.score_period(report, "2018", "banten-2019")
-    with pytest.raises(lakipcore.MethodNotApplicableError, match="printed absorption rate"):
+    with pytest.raises(lakipcore.errors.MethodNotApplicableError, match="printed absorption rate"):
         lakipcore.score_report(report, {"2018": "banten-2019", "2019": "banten-2019"})
 
 

@@ -18,17 +18,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lakipcore
-from lakipcore import (
-    FigureFormatError,
-    InvalidValueError,
-    ReportFileError,
-    UnknownNameError,
-    dump_report,
-    loads_report,
-    score_to_dict,
-)
+from lakipcore import ReportFileError, dump_report, loads_report
 from lakipcore.audit import audit
 from lakipcore.cli import main
+from lakipcore.errors import FigureFormatError, InvalidValueError, UnknownNameError
+from lakipcore.render import score_to_dict
 from lakipcore.surveys import Band, GapReading, GradeTable
 
 SAMPANG = """\
@@ -296,7 +290,7 @@ def test_lakip_score_prints_each_indicators_predikat(tmp_path, capsys) -> None:
 def test_the_html_page_shows_each_indicators_predikat() -> None:
     """The Pengukuran Kinerja table gains a Predikat column, and a wrong printed predikat is
     listed among the audit's errors on the page."""
-    from lakipcore import render_html
+    from lakipcore.render import render_html
 
     page = render_html(lakipcore.assess(loads_report(_with_predikat(_graded(), "Baik"))))
     assert "<th>Predikat</th>" in page

@@ -16,27 +16,25 @@ import pytest
 
 import lakipcore
 from lakipcore import (
-    FigureFormatError,
-    InvalidValueError,
     LakipTypeError,
     MeasureKind,
     Realisation,
     ReportFileError,
     ReportPeriod,
     Target,
-    UnknownNameError,
     dump_report,
-    format_figure,
     format_number,
     loads_report,
-    parse_date,
     parse_figure,
-    parse_period,
     round_to,
 )
 from lakipcore.audit import audit
 from lakipcore.cli import main
+from lakipcore.dates import parse_date
+from lakipcore.errors import FigureFormatError, InvalidValueError, UnknownNameError
+from lakipcore.figures import format_figure
 from lakipcore.limits import CELL_TEXT, FIGURE_DIGITS, Limits
+from lakipcore.periods import parse_period
 from test_reportfile import MINIMAL
 
 EXAMPLES = sorted(p.name for p in files("lakipcore.data").iterdir() if p.name.endswith(".toml"))
@@ -428,7 +426,9 @@ def test_workbooks_and_rows_ignore_a_hostile_context(name: str, tmp_path) -> Non
     from extras import require
 
     require("openpyxl")
-    from lakipcore import as_rows, read_workbook, render_html, write_workbook
+    from lakipcore.arrow import as_rows
+    from lakipcore.excel import read_workbook, write_workbook
+    from lakipcore.render import render_html
 
     report = loads_report(_example(name))
     path = tmp_path / "r.xlsx"

@@ -10,10 +10,8 @@ import pytest
 
 import lakipcore
 from lakipcore import (
-    InvalidValueError,
     ReportFileError,
     ScoringMethod,
-    UnknownNameError,
     dump_report,
     format_percent,
     loads_report,
@@ -21,6 +19,7 @@ from lakipcore import (
 )
 from lakipcore.audit import audit
 from lakipcore.cli import main
+from lakipcore.errors import InvalidValueError, UnknownNameError
 from lakipcore.methods import ALIASES, PRESETS, get_method
 
 BANTEN = (files("lakipcore.data") / "banten-2019.toml").read_text(encoding="utf-8")

@@ -8,33 +8,33 @@ import attrs
 import pytest
 
 from lakipcore import (
-    KANWIL_TABLES,
-    NOT_TARGETED,
-    Accumulation,
     BudgetLine,
     BudgetOutput,
-    FigureFormatError,
-    Formula,
     Indicator,
     IndicatorPeriod,
-    InvalidValueError,
     LakipTypeError,
     MeasureKind,
-    Origin,
-    PeriodKind,
     Polarity,
-    PrintedFigure,
-    Quantity,
     Realisation,
     Report,
-    ReportedAbsorption,
     ReportPeriod,
-    ReportTable,
-    TableKind,
     Target,
     Unit,
     UnitPeriod,
-    UnknownNameError,
+)
+from lakipcore.errors import FigureFormatError, InvalidValueError, UnknownNameError
+from lakipcore.figures import NOT_TARGETED
+from lakipcore.model import (
+    KANWIL_TABLES,
+    Accumulation,
+    Formula,
+    Origin,
+    PeriodKind,
+    PrintedFigure,
+    Quantity,
+    ReportedAbsorption,
+    ReportTable,
+    TableKind,
 )
 from strategies import hostile_context
 

@@ -11,9 +11,7 @@ from importlib.resources import files
 import pytest
 
 from lakipcore import (
-    FigureFormatError,
     dump_report,
-    format_figure,
     format_number,
     format_percent,
     loads_report,
@@ -22,6 +20,8 @@ from lakipcore import (
     score_report,
 )
 from lakipcore.audit import audit
+from lakipcore.errors import FigureFormatError
+from lakipcore.figures import format_figure
 from lakipcore.notation import Notation
 
 DP = Notation.DECIMAL_POINT

@@ -11,36 +11,36 @@ import pytest
 from hypothesis import given
 
 from lakipcore import (
-    KANWIL_TABLES,
-    NOT_TARGETED,
     BudgetLine,
     BudgetOutput,
-    FigureFormatError,
     Indicator,
     IndicatorPeriod,
-    InvalidValueError,
     LakipError,
     MeasureKind,
     Polarity,
-    PrintedFigure,
-    Quantity,
     Realisation,
     Report,
-    ReportedAbsorption,
     ReportFileError,
     ReportPeriod,
-    ReportTable,
-    TableKind,
     Target,
     Unit,
     UnitPeriod,
-    UnknownNameError,
     dump_report,
     load_example,
     load_report,
     loads_report,
     score_report,
     write_report,
+)
+from lakipcore.errors import FigureFormatError, InvalidValueError, UnknownNameError
+from lakipcore.figures import NOT_TARGETED
+from lakipcore.model import (
+    KANWIL_TABLES,
+    PrintedFigure,
+    Quantity,
+    ReportedAbsorption,
+    ReportTable,
+    TableKind,
 )
 from strategies import reports
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lakipcore import InvalidValueError, Rounding, UnknownNameError, explaining_rounding, round_to
-from lakipcore.rounding import places_of
+from lakipcore import Rounding, round_to
+from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore.rounding import explaining_rounding, places_of
 from strategies import decimals, hostile_context
 
 H, T, E = Rounding.HALF_UP, Rounding.TRUNCATE, Rounding.HALF_EVEN

@@ -13,32 +13,30 @@ from hypothesis import strategies as st
 
 import lakipcore
 from lakipcore import (
-    NOT_TARGETED,
-    AbsorptionAggregation,
-    Accumulation,
-    AchievementAggregation,
     BudgetLine,
     BudgetOutput,
-    Change,
-    Formula,
     Indicator,
     IndicatorPeriod,
     MeasureKind,
     Polarity,
     Realisation,
     Report,
-    ReportedAbsorption,
     ReportPeriod,
     Rounding,
     ScoringMethod,
     Target,
     Unit,
     UnitPeriod,
-    UnitScore,
-    ZeroTargetPolicy,
 )
-from lakipcore.methods import aggregation_variants
-from lakipcore.model import comparable_pairs
+from lakipcore.figures import NOT_TARGETED
+from lakipcore.methods import (
+    AbsorptionAggregation,
+    AchievementAggregation,
+    ZeroTargetPolicy,
+    aggregation_variants,
+)
+from lakipcore.model import Accumulation, Formula, ReportedAbsorption, comparable_pairs
+from lakipcore.results import Change, UnitScore
 from strategies import reports
 
 D = Decimal
@@ -87,7 +85,9 @@ def _report(*units: Unit, root: Unit | None = None, periods: tuple[str, ...] = (
 
 def _points(later: Decimal | None, earlier: Decimal | None) -> Decimal | None:
     """The expected change: later − earlier, or None when either is missing."""
-    return None if later is None or earlier is None else lakipcore.yoy_points(later, earlier)
+    return (
+        None if later is None or earlier is None else lakipcore.scoring.yoy_points(later, earlier)
+    )
 
 
 # --- worked examples from the report -------------------------------------------------------
@@ -130,7 +130,7 @@ def test_kondisi_khusus_goes_negative_beyond_twice_the_target() -> None:
 
 def test_formula_must_match_polarity() -> None:
     """A higher-is-better indicator cannot be scored with a lower-is-better formula."""
-    with pytest.raises(lakipcore.InvalidValueError, match="lower-is-better"):
+    with pytest.raises(lakipcore.errors.InvalidValueError, match="lower-is-better"):
         lakipcore.capaian(D(1), D(1), formula=Formula.KONDISI_KHUSUS)
 
 
@@ -143,7 +143,7 @@ def test_cap_limits_capaian() -> None:
 @pytest.mark.parametrize("target", [D(0), D("0.00")])
 def test_zero_target_is_an_error(target: Decimal) -> None:
     """Capaian of a zero target raises; it is never a silent 0 % or 100 %."""
-    with pytest.raises(lakipcore.ZeroTargetError, match="zero target"):
+    with pytest.raises(lakipcore.errors.ZeroTargetError, match="zero target"):
         lakipcore.capaian(target, D(5))
 
 
@@ -156,7 +156,7 @@ def test_zero_target_policy_exclude_leaves_the_indicator_out() -> None:
         [_budget(100, 90)],
     )
     report = _report(root=unit)
-    with pytest.raises(lakipcore.ZeroTargetError, match=r"indicators\[a\]"):
+    with pytest.raises(lakipcore.errors.ZeroTargetError, match=r"indicators\[a\]"):
         lakipcore.score_period(report, "2019", "banten-2019")
     method = attrs.evolve(
         lakipcore.get_method("banten-2019"), name="exclude", zero_target=ZeroTargetPolicy.EXCLUDE
@@ -175,7 +175,7 @@ def test_problems_collects_an_unscorable_indicator() -> None:
     scored = lakipcore.score_report(_report(root=unit), "banten-2019", problems=problems)
 
     assert [("u", "a", "2019")] == [(p.unit, p.indicator, p.period) for p in problems]
-    assert isinstance(problems[0].error, lakipcore.ZeroTargetError)
+    assert isinstance(problems[0].error, lakipcore.errors.ZeroTargetError)
     assert scored.current.root.indicator("a").excluded.startswith("not scored: ")
     assert D(125) == scored.current.achievement
 
@@ -183,12 +183,12 @@ def test_problems_collects_an_unscorable_indicator() -> None:
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        ((D(-1), D(1)), lakipcore.InvalidValueError),
-        ((D(1), D(-1)), lakipcore.InvalidValueError),
+        ((D(-1), D(1)), lakipcore.errors.InvalidValueError),
+        ((D(1), D(-1)), lakipcore.errors.InvalidValueError),
         ((1.5, D(1)), lakipcore.LakipTypeError),
         ((D(1), "1"), lakipcore.LakipTypeError),
-        ((D("NaN"), D(1)), lakipcore.FigureFormatError),
-        ((D(1), D("Infinity")), lakipcore.FigureFormatError),
+        ((D("NaN"), D(1)), lakipcore.errors.FigureFormatError),
+        ((D(1), D("Infinity")), lakipcore.errors.FigureFormatError),
     ],
     ids=["negative-target", "negative-realisation", "float", "str", "nan", "infinity"],
 )
@@ -200,40 +200,40 @@ def test_capaian_bad_input(args: tuple[object, object], error: type[Exception]) 
 
 def test_absorption_worked_example_and_overspend() -> None:
     """Σ realisasi / Σ pagu of the office is 98,75 %; spending above pagu is allowed."""
-    exact = lakipcore.absorption(D(20_142_047_000), D(19_889_350_777))
+    exact = lakipcore.scoring.absorption(D(20_142_047_000), D(19_889_350_777))
     assert D("98.75") == lakipcore.round_to(exact, 2)
-    assert D(110) == lakipcore.absorption(D(100), D(110))
-    with pytest.raises(lakipcore.InvalidValueError, match="zero pagu"):
-        lakipcore.absorption(D(0), D(0))
+    assert D(110) == lakipcore.scoring.absorption(D(100), D(110))
+    with pytest.raises(lakipcore.errors.InvalidValueError, match="zero pagu"):
+        lakipcore.scoring.absorption(D(0), D(0))
 
 
 def test_performance_weights_are_data() -> None:
     """Performance is ½/½ by default and follows other weights when given."""
-    assert D(75) == lakipcore.performance(D(100), D(50))
-    weights = lakipcore.PerformanceWeights(D("0.6"), D("0.4"))
-    assert D(80) == lakipcore.performance(D(100), D(50), weights)
-    with pytest.raises(lakipcore.InvalidValueError, match="sum to 1"):
-        lakipcore.PerformanceWeights(D("0.6"), D("0.6"))
+    assert D(75) == lakipcore.scoring.performance(D(100), D(50))
+    weights = lakipcore.methods.PerformanceWeights(D("0.6"), D("0.4"))
+    assert D(80) == lakipcore.scoring.performance(D(100), D(50), weights)
+    with pytest.raises(lakipcore.errors.InvalidValueError, match="sum to 1"):
+        lakipcore.methods.PerformanceWeights(D("0.6"), D("0.6"))
 
 
 def test_yoy_points_and_relative_change_differ() -> None:
     """YoY is a difference in points; relative change is a growth rate (169 vs 117 → 44,44 %)."""
-    assert D(52) == lakipcore.yoy_points(D(169), D(117))
-    assert D("44.44") == lakipcore.round_to(lakipcore.relative_change(D(169), D(117)), 2)
-    with pytest.raises(lakipcore.InvalidValueError, match="from zero"):
-        lakipcore.relative_change(D(1), D(0))
+    assert D(52) == lakipcore.scoring.yoy_points(D(169), D(117))
+    assert D("44.44") == lakipcore.round_to(lakipcore.scoring.relative_change(D(169), D(117)), 2)
+    with pytest.raises(lakipcore.errors.InvalidValueError, match="from zero"):
+        lakipcore.scoring.relative_change(D(1), D(0))
 
 
 def test_unknown_method_name() -> None:
     """An unknown preset name raises UnknownNameError listing the presets."""
-    with pytest.raises(lakipcore.UnknownNameError, match="banten-2019"):
+    with pytest.raises(lakipcore.errors.UnknownNameError, match="banten-2019"):
         lakipcore.get_method("banten-2020")
 
 
 def test_presets_are_read_only() -> None:
     """The preset mapping cannot be grown in place."""
     with pytest.raises(TypeError):
-        lakipcore.PRESETS["mine"] = ScoringMethod("mine")  # type: ignore[index]
+        lakipcore.methods.PRESETS["mine"] = ScoringMethod("mine")  # type: ignore[index]
 
 
 def test_results_carry_their_method() -> None:
@@ -256,7 +256,9 @@ def test_method_per_period_replaces_previous_method() -> None:
     partial = lakipcore.score_report(report, {"2019": lakipcore.get_method("banten-2018")})
     assert ["banten-2018", "banten-2018"] == [p.method.name for p in partial.periods]
     assert "banten-2018" == lakipcore.score_report(report, "banten-2018").period("2019").method.name
-    with pytest.raises(lakipcore.MethodNotApplicableError, match="in 2018 the budget of sekjen"):
+    with pytest.raises(
+        lakipcore.errors.MethodNotApplicableError, match="in 2018 the budget of sekjen"
+    ):
         lakipcore.score_report(report, "banten-2019")
     with pytest.raises(lakipcore.LakipTypeError, match="mapping of period keys") as info:
         lakipcore.score_report(report, ["banten-2019"])  # type: ignore[arg-type]
@@ -285,30 +287,32 @@ def test_example_office_figures() -> None:
 def test_method_must_be_named_somewhere() -> None:
     """Without method= and without one in the file, scoring refuses to guess."""
     report = _report(_unit("a", [(D(1), D(1))], 1, 1))
-    with pytest.raises(lakipcore.UnknownNameError, match="no scoring method for 2019"):
+    with pytest.raises(lakipcore.errors.UnknownNameError, match="no scoring method for 2019"):
         lakipcore.score_period(report, "2019")
-    with pytest.raises(lakipcore.UnknownNameError, match="no scoring method"):
+    with pytest.raises(lakipcore.errors.UnknownNameError, match="no scoring method"):
         lakipcore.score_report(report, {})
     # A mapping naming a period the report lacks is refused, not ignored.
-    with pytest.raises(lakipcore.UnknownNameError, match="names the period '2018'"):
+    with pytest.raises(lakipcore.errors.UnknownNameError, match="names the period '2018'"):
         lakipcore.score_report(report, {"2018": "banten-2019"})
 
 
 def test_score_period_unknown_key() -> None:
     """Scoring a period the report lacks raises UnknownNameError listing its periods."""
-    with pytest.raises(lakipcore.UnknownNameError, match=r"no period '2020'; the report has 2019"):
+    with pytest.raises(
+        lakipcore.errors.UnknownNameError, match=r"no period '2020'; the report has 2019"
+    ):
         lakipcore.score_period(_report(_unit("a", [(D(1), D(1))], 1, 1)), "2020", "banten-2019")
 
 
 def test_score_indicator() -> None:
     """score_indicator gives one indicator's capaian in a period under a method."""
     indicator = _indicator("a", D(80), D(100))
-    scored = lakipcore.score_indicator(indicator, "2019", "banten-2019")
+    scored = lakipcore.scoring.score_indicator(indicator, "2019", "banten-2019")
 
     assert (D(125), D(100), D(80)) == (scored.capaian, scored.realisation, scored.target)
     assert scored.counts
-    with pytest.raises(lakipcore.UnknownNameError, match="has no entry for '2018'"):
-        lakipcore.score_indicator(indicator, "2018", "banten-2019")
+    with pytest.raises(lakipcore.errors.UnknownNameError, match="has no entry for '2018'"):
+        lakipcore.scoring.score_indicator(indicator, "2018", "banten-2019")
 
 
 def test_method_chooses_lower_is_better_formula_and_cap() -> None:
@@ -318,10 +322,11 @@ def test_method_chooses_lower_is_better_formula_and_cap() -> None:
     inverse = attrs.evolve(method, name="inverse", lower_is_better=Formula.INVERSE_RATIO)
     capped = attrs.evolve(method, name="capped", cap=D(120))
 
-    assert D(120) == lakipcore.score_indicator(lower, "2019", method).capaian
-    assert D(125) == lakipcore.score_indicator(lower, "2019", inverse).capaian
+    assert D(120) == lakipcore.scoring.score_indicator(lower, "2019", method).capaian
+    assert D(125) == lakipcore.scoring.score_indicator(lower, "2019", inverse).capaian
     assert (
-        D(120) == lakipcore.score_indicator(_indicator("x", D(21), D(61)), "2019", capped).capaian
+        D(120)
+        == lakipcore.scoring.score_indicator(_indicator("x", D(21), D(61)), "2019", capped).capaian
     )
 
 
@@ -400,7 +405,7 @@ def test_rates_only_budget_needs_a_mean_of_rates_method() -> None:
     )
     report = _report(_unit("a", [(D(100), D(100))], 100, 90), rated)
 
-    with pytest.raises(lakipcore.MethodNotApplicableError, match="known only as a printed"):
+    with pytest.raises(lakipcore.errors.MethodNotApplicableError, match="known only as a printed"):
         lakipcore.score_period(report, "2019", "banten-2019")
     scored = lakipcore.score_period(report, "2019", "banten-2018")
     assert D(80) == scored.absorption
@@ -506,7 +511,9 @@ def test_planned_period_scores_no_capaian() -> None:
 def test_planned_gate_needs_a_planned_period() -> None:
     """The same bare target in a period not marked planned is refused when the report is built."""
     indicator = Indicator("a", "Renstra", [IndicatorPeriod("2024", Target(PERCENT, D(90)))])
-    with pytest.raises(lakipcore.InvalidValueError, match="needs its realisation in 2024") as info:
+    with pytest.raises(
+        lakipcore.errors.InvalidValueError, match="needs its realisation in 2024"
+    ) as info:
         Report([ReportPeriod("2024")], Unit("upt", "UPT", [indicator]))
 
     assert "units[upt].indicators[a]" == info.value.field
@@ -580,7 +587,7 @@ def test_accumulation_with_a_missing_quarter_is_an_error(
     entries.append(IndicatorPeriod("2021-sd-tw2", Target(COUNT, D(10)), accumulate=True))
     report = _quarterly(Indicator("gap", "Gap", entries))
 
-    with pytest.raises(lakipcore.InvalidValueError, match=match) as info:
+    with pytest.raises(lakipcore.errors.InvalidValueError, match=match) as info:
         lakipcore.score_report(report, "banten-2019")
     assert "units[upt].indicators[gap].periods.2021-sd-tw2.accumulate" == info.value.field
     problems: list[lakipcore.scoring.Problem] = []
@@ -673,10 +680,12 @@ def test_scoring_method_refuses_plain_strings() -> None:
 def test_scoring_method_refuses_a_bad_cap_or_formula() -> None:
     """A method's cap must be positive and its lower-is-better formula a lower-is-better one."""
     for cap in (D(0), D(-1)):
-        with pytest.raises(lakipcore.InvalidValueError, match="a cap must be positive") as info:
+        with pytest.raises(
+            lakipcore.errors.InvalidValueError, match="a cap must be positive"
+        ) as info:
             ScoringMethod(name="x", cap=cap)
         assert "cap" == info.value.field
-    with pytest.raises(lakipcore.InvalidValueError) as info:
+    with pytest.raises(lakipcore.errors.InvalidValueError) as info:
         ScoringMethod(name="x", lower_is_better=Formula.RATIO)
     assert "lower_is_better" == info.value.field
 
@@ -725,7 +734,7 @@ def test_loads_report_refuses_bad_input() -> None:
 
 def test_capaian_refuses_a_negative_cap() -> None:
     """capaian refuses a cap that is not positive, naming the cap."""
-    with pytest.raises(lakipcore.InvalidValueError) as info:
+    with pytest.raises(lakipcore.errors.InvalidValueError) as info:
         lakipcore.capaian(D(10), D(20), cap=D(-1))
     assert "cap" == info.value.field
 
@@ -818,8 +827,10 @@ def test_office_methods_agree_with_equal_indicator_counts(
 def test_absorption_of_merged_lines_is_total_over_total(outputs: list[tuple[int, int]]) -> None:
     """Absorption of a programme is Σ realisasi / Σ pagu of its outputs, not a mean of rates."""
     line = BudgetLine("p", [BudgetOutput(f"o{n}", D(p), D(s)) for n, (p, s) in enumerate(outputs)])
-    expected = lakipcore.absorption(D(sum(p for p, _ in outputs)), D(sum(s for _, s in outputs)))
-    assert expected == lakipcore.absorption(line.pagu, line.realisation)
+    expected = lakipcore.scoring.absorption(
+        D(sum(p for p, _ in outputs)), D(sum(s for _, s in outputs))
+    )
+    assert expected == lakipcore.scoring.absorption(line.pagu, line.realisation)
 
 
 def test_results_ignore_a_hostile_decimal_context() -> None:

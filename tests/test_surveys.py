@@ -16,7 +16,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import lakipcore
-from lakipcore import InvalidValueError, LakipTypeError, Rounding, UnknownNameError
+from lakipcore import LakipTypeError, Rounding
+from lakipcore.errors import InvalidValueError, UnknownNameError
 from lakipcore.surveys import (
     GRADE_TABLES,
     SCALES,
@@ -56,8 +57,8 @@ assert len({c[:3] for c in CONVERSIONS}) == len(CONVERSIONS)
 def test_printed_conversions(value: str, source: str, target: str, printed: str) -> None:
     """Every conversion the report prints follows from the linear map, at the printed places."""
     exact = convert(D(value), source, target)
-    assert D(printed) == lakipcore.round_to(exact, lakipcore.Figure(D(printed)).places)
-    assert Rounding.HALF_UP == lakipcore.explaining_rounding(D(printed), exact)
+    assert D(printed) == lakipcore.round_to(exact, lakipcore.figures.Figure(D(printed)).places)
+    assert Rounding.HALF_UP == lakipcore.rounding.explaining_rounding(D(printed), exact)
 
 
 def test_conversions_that_are_exact() -> None:
@@ -86,10 +87,10 @@ def test_nilai_akuntabilitas_kinerja_is_truncated_in_the_report() -> None:
     )
     assert D("90.99" + "7" * 38) == lakipcore.round_to(exact, 40, Rounding.TRUNCATE)
     assert D("91.00") == lakipcore.round_to(exact, 2)
-    assert Rounding.TRUNCATE == lakipcore.explaining_rounding(D("90.99"), exact)
+    assert Rounding.TRUNCATE == lakipcore.rounding.explaining_rounding(D("90.99"), exact)
     from_printed = mean_of_scores([D("94.33"), D("93.80"), D("84.86")], "skala-100")
     assert D("91.00") == lakipcore.round_to(from_printed, 2)
-    assert Rounding.TRUNCATE == lakipcore.explaining_rounding(D("90.99"), from_printed)
+    assert Rounding.TRUNCATE == lakipcore.rounding.explaining_rounding(D("90.99"), from_printed)
     assert D("101.10") == lakipcore.round_to(lakipcore.capaian(D(90), D("90.99")), 2)
     assert D("101.11") == lakipcore.round_to(lakipcore.capaian(D(90), exact), 2)
 

@@ -161,19 +161,19 @@ def strings(count: int, seed: int) -> Iterator[str]:
 
 
 def _figure_back(value: Any) -> str:
-    return format_figure(value) if isinstance(value, lakipcore.Figure) else str(value)
+    return format_figure(value) if isinstance(value, lakipcore.figures.Figure) else str(value)
 
 
 def _when_back(value: Any) -> str:
     if isinstance(value, tuple):
         return format_dates(value)
-    if isinstance(value, lakipcore.DateRange):
+    if isinstance(value, lakipcore.dates.DateRange):
         return format_date_range(value)
     return format_date(value)
 
 
 def _same_figure(a: Any, b: Any) -> bool:
-    if isinstance(a, lakipcore.Figure) and isinstance(b, lakipcore.Figure):
+    if isinstance(a, lakipcore.figures.Figure) and isinstance(b, lakipcore.figures.Figure):
         return (a.value, a.percent, a.unit, a.note, a.currency) == (
             b.value,
             b.percent,
@@ -188,14 +188,14 @@ def _same_figure(a: Any, b: Any) -> bool:
 PARSERS: dict[str, tuple[Callable[[str], Any], Callable[[Any], str], Callable[[Any, Any], bool]]]
 PARSERS = {
     "parse_figure": (lakipcore.parse_figure, _figure_back, _same_figure),
-    "parse_cell": (lakipcore.parse_cell, _figure_back, _same_figure),
+    "parse_cell": (lakipcore.figures.parse_cell, _figure_back, _same_figure),
     "parse_number": (lakipcore.parse_number, lakipcore.format_number, lambda a, b: a == b),
-    "parse_date": (lakipcore.parse_date, format_date, lambda a, b: a == b),
-    "parse_dates": (lakipcore.parse_dates, format_dates, lambda a, b: a == b),
-    "parse_date_range": (lakipcore.parse_date_range, format_date_range, lambda a, b: a == b),
-    "parse_when": (lakipcore.parse_when, _when_back, lambda a, b: a == b),
+    "parse_date": (lakipcore.dates.parse_date, format_date, lambda a, b: a == b),
+    "parse_dates": (lakipcore.dates.parse_dates, format_dates, lambda a, b: a == b),
+    "parse_date_range": (lakipcore.dates.parse_date_range, format_date_range, lambda a, b: a == b),
+    "parse_when": (lakipcore.dates.parse_when, _when_back, lambda a, b: a == b),
     "parse_period": (
-        lakipcore.parse_period,
+        lakipcore.periods.parse_period,
         str,
         lambda a, b: (a.start, a.end) == (b.start, b.end),
     ),
@@ -207,7 +207,7 @@ def _numeric_part_is_foreign(name: str, text: str, value: Any) -> bool:
     foreign = [c for c in text if c.isdecimal() and not c.isascii()]
     if not foreign:
         return False
-    if isinstance(value, lakipcore.Figure):  # a label or note may hold any text
+    if isinstance(value, lakipcore.figures.Figure):  # a label or note may hold any text
         labels = (value.unit or "") + (value.note or "")
         return any(c not in labels for c in foreign)
     return name != "parse_cell"

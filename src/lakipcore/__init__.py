@@ -1,483 +1,364 @@
 """lakipcore: exact, audited scoring of Indonesian performance-accountability reports.
 
-The public API is what this module exports (``__all__``); every submodule is private.
-
 >>> import lakipcore
->>> report = lakipcore.load_example()
->>> scored = lakipcore.score_report(report)
->>> lakipcore.format_percent(scored.current.performance)
+>>> assessment = lakipcore.assess(lakipcore.load_example())
+>>> lakipcore.format_percent(assessment.current.performance)
 '116,13%'
+>>> assessment.findings.summary()
+{'error': 9, 'warning': 2, 'info': 14}
+
+The façade holds what most callers need (``__all__``): loading and writing report files, the
+one pass (:func:`assess`) and its parts, the main model types, methods, and the figure and
+rounding helpers. Everything else lives in a documented public namespace, each with its own
+``__all__`` and loaded on first use as an attribute of this package (``lakipcore.surveys``,
+``lakipcore.audit``, ...): see :data:`NAMESPACES` and docs/index.md. Other submodules are
+private and may change.
 
 Names are loaded on first use (PEP 562): ``import lakipcore`` costs almost nothing, so a web
 backend that only formats figures never pays for the scoring engine, python-dateutil's parser or
-the survey presets. ``from lakipcore import X`` and ``lakipcore.X`` work as usual.
+the survey presets. A name that used to be here and moved to a namespace still works, with a
+``DeprecationWarning`` naming its new place.
 """
 
 import importlib
-from typing import TYPE_CHECKING
+import warnings
+from typing import TYPE_CHECKING, Final
 
-from lakipcore.errors import (
-    FigureFormatError,
-    InvalidValueError,
-    LakipError,
-    LakipTypeError,
-    LakipValueError,
-    MethodNotApplicableError,
-    ReportFileError,
-    UnknownNameError,
-    ZeroTargetError,
-)
+from lakipcore.errors import LakipError, LakipTypeError, LakipValueError, ReportFileError
 
 if TYPE_CHECKING:
-    from lakipcore.arrow import as_rows
-    from lakipcore.assessment import Assessment, assess
-    from lakipcore.dates import (
-        DateRange,
-        format_date,
-        format_date_range,
-        format_dates,
-        parse_date,
-        parse_date_range,
-        parse_dates,
-        parse_when,
-    )
-    from lakipcore.excel import read_workbook, write_workbook
+    # The namespaces, as attributes (a redundant alias re-exports a name to type checkers).
+    from lakipcore import arrow as arrow
+    from lakipcore import audit as audit
+    from lakipcore import bulk as bulk
+    from lakipcore import dates as dates
+    from lakipcore import errors as errors
+    from lakipcore import excel as excel
+    from lakipcore import figures as figures
+    from lakipcore import formats as formats
+    from lakipcore import limits as limits
+    from lakipcore import methods as methods
+    from lakipcore import model as model
+    from lakipcore import notation as notation
+    from lakipcore import periods as periods
+    from lakipcore import render as render
+    from lakipcore import results as results
+    from lakipcore import rounding as rounding
+    from lakipcore import schemas as schemas
+    from lakipcore import scoring as scoring
+    from lakipcore import surveys as surveys
+    from lakipcore.assessment import assess
     from lakipcore.figures import (
-        NOT_TARGETED,
-        Figure,
-        NotTargeted,
-        format_figure,
         format_number,
         format_percent,
         format_rupiah,
-        parse_cell,
         parse_figure,
         parse_number,
     )
-    from lakipcore.formats.batch import BatchFile, BatchResult, load_many
-    from lakipcore.formats.toml import (
+    from lakipcore.formats import (
         dump_report,
+        load_any,
         load_example,
         load_report,
         loads_report,
         write_report,
     )
-    from lakipcore.formats.toml.loader import build_report
-    from lakipcore.limits import DEFAULT_LIMITS, Limits
-    from lakipcore.methods import ALIASES
-    from lakipcore.methods.catalogue import CATALOGUE, NamedFormula, get_formula
+    from lakipcore.formats.batch import load_many
+    from lakipcore.methods import ScoringMethod, get_method
+    from lakipcore.methods.formulas import capaian
     from lakipcore.model import (
-        KANWIL_TABLES,
-        Accumulation,
-        Budget,
         BudgetLine,
         BudgetOutput,
-        Column,
-        ColumnKind,
-        Comparison,
-        Condition,
-        DerivedFigure,
-        EvidenceTable,
-        Formula,
         Indicator,
         IndicatorPeriod,
-        Measure,
         MeasureKind,
-        Origin,
-        PeriodKind,
         Polarity,
-        PrintedFigure,
-        Quantity,
         Realisation,
         Report,
-        ReportedAbsorption,
         ReportPeriod,
-        ReportTable,
-        RowCheck,
-        Rule,
-        RuleOp,
-        Support,
-        TableKind,
-        TableScope,
-        TableTotal,
         Target,
         Unit,
         UnitPeriod,
-        read_cell,
     )
     from lakipcore.model.rollup import rollup
-    from lakipcore.notation import Notation
-    from lakipcore.periods import (
-        Period,
-        bulan,
-        parse_period,
-        semester,
-        tahun_anggaran,
-        triwulan,
-    )
-    from lakipcore.render.html import render_html
-    from lakipcore.render.json import score_to_dict
-    from lakipcore.render.text import render_findings, render_score_text
-    from lakipcore.results.findings import Findings, findings_to_dict
-    from lakipcore.rounding import (
-        Rounding,
-        explaining_rounding,
-        round_to,
-    )
-    from lakipcore.schemas import load_schema
-    from lakipcore.scoring import (
-        PRESETS,
-        AbsorptionAggregation,
-        AchievementAggregation,
-        Change,
-        IndicatorChange,
-        IndicatorScore,
-        OutputScore,
-        PerformanceWeights,
-        PeriodChange,
-        PeriodScore,
-        ReportScore,
-        ScoringMethod,
-        UnitChange,
-        UnitScore,
-        ZeroTargetPolicy,
-        absorption,
-        capaian,
-        get_method,
-        performance,
-        relative_change,
-        score_indicator,
-        score_period,
-        score_report,
-        yoy_points,
-    )
-    from lakipcore.scoring.evidence import (
-        rule_value,
-    )
-    from lakipcore.surveys import (
-        GRADE_TABLES,
-        SCALES,
-        Band,
-        Criterion,
-        GapReading,
-        GradeTable,
-        PeduliHamResult,
-        Scale,
-        WbkCandidacy,
-        composite_mean,
-        convert,
-        get_grade_table,
-        get_scale,
-        ikm_from_elements,
-        mean_of_scores,
-        peduli_ham,
-        wbk_candidacy,
-    )
+    from lakipcore.results import Assessment, ReportScore
+    from lakipcore.rounding import Rounding, round_to
+    from lakipcore.scoring import score_period, score_report
 
 __version__ = "0.1.0.dev0"
 
-# Where each lazily loaded name lives. tests/test_api.py checks this agrees with __all__.
-_LAZY: dict[str, str] = {
-    "DateRange": "lakipcore.dates",
-    "format_date": "lakipcore.dates",
-    "format_date_range": "lakipcore.dates",
-    "format_dates": "lakipcore.dates",
-    "parse_date": "lakipcore.dates",
-    "parse_date_range": "lakipcore.dates",
-    "parse_dates": "lakipcore.dates",
-    "parse_when": "lakipcore.dates",
-    "NOT_TARGETED": "lakipcore.figures",
-    "Figure": "lakipcore.figures",
-    "NotTargeted": "lakipcore.figures",
-    "format_figure": "lakipcore.figures",
-    "format_number": "lakipcore.figures",
-    "format_percent": "lakipcore.figures",
-    "format_rupiah": "lakipcore.figures",
-    "parse_cell": "lakipcore.figures",
-    "parse_figure": "lakipcore.figures",
-    "parse_number": "lakipcore.figures",
-    "KANWIL_TABLES": "lakipcore.model",
-    "Accumulation": "lakipcore.model",
-    "IndicatorPeriod": "lakipcore.model",
-    "Measure": "lakipcore.model",
-    "Origin": "lakipcore.model",
-    "PeriodKind": "lakipcore.model",
-    "ReportPeriod": "lakipcore.model",
-    "ReportTable": "lakipcore.model",
-    "TableKind": "lakipcore.model",
-    "TableScope": "lakipcore.model",
-    "Unit": "lakipcore.model",
-    "UnitPeriod": "lakipcore.model",
-    "Budget": "lakipcore.model",
-    "BudgetLine": "lakipcore.model",
-    "BudgetOutput": "lakipcore.model",
-    "Column": "lakipcore.model",
-    "ColumnKind": "lakipcore.model",
-    "Comparison": "lakipcore.model",
-    "Condition": "lakipcore.model",
-    "EvidenceTable": "lakipcore.model",
-    "DerivedFigure": "lakipcore.model",
-    "Revision": "lakipcore.model",
-    "RevisionKind": "lakipcore.model",
-    "Formula": "lakipcore.model",
-    "Indicator": "lakipcore.model",
-    "MeasureKind": "lakipcore.model",
-    "Polarity": "lakipcore.model",
-    "PrintedFigure": "lakipcore.model",
-    "Quantity": "lakipcore.model",
-    "Realisation": "lakipcore.model",
-    "Report": "lakipcore.model",
-    "ReportedAbsorption": "lakipcore.model",
-    "RowCheck": "lakipcore.model",
-    "Rule": "lakipcore.model",
-    "RuleOp": "lakipcore.model",
-    "Support": "lakipcore.model",
-    "TableTotal": "lakipcore.model",
-    "Target": "lakipcore.model",
-    "read_cell": "lakipcore.model",
-    "Period": "lakipcore.periods",
-    "bulan": "lakipcore.periods",
-    "parse_period": "lakipcore.periods",
-    "semester": "lakipcore.periods",
-    "tahun_anggaran": "lakipcore.periods",
-    "triwulan": "lakipcore.periods",
-    "dump_report": "lakipcore.formats.toml",
-    "load_example": "lakipcore.formats.toml",
-    "load_report": "lakipcore.formats.toml",
-    "loads_report": "lakipcore.formats.toml",
-    "write_report": "lakipcore.formats.toml",
-    "Rounding": "lakipcore.rounding",
+_EAGER: Final = ("LakipError", "LakipTypeError", "LakipValueError", "ReportFileError")
+"""The error classes every caller catches: imported with the package (a small module)."""
+
+# The one list of the façade's lazy names: (module, names). __all__ and the lazy table are
+# made from it; tests/test_api.py checks that the TYPE_CHECKING imports above say the same.
+_PUBLIC: Final = (
+    (
+        "lakipcore.formats",
+        (
+            "dump_report",
+            "load_any",
+            "load_example",
+            "load_report",
+            "loads_report",
+            "write_report",
+        ),
+    ),
+    ("lakipcore.formats.batch", ("load_many",)),
+    ("lakipcore.model.rollup", ("rollup",)),
+    ("lakipcore.assessment", ("assess",)),
+    ("lakipcore.results", ("Assessment", "ReportScore")),
+    ("lakipcore.scoring", ("score_period", "score_report")),
+    (
+        "lakipcore.model",
+        (
+            "BudgetLine",
+            "BudgetOutput",
+            "Indicator",
+            "IndicatorPeriod",
+            "MeasureKind",
+            "Polarity",
+            "Realisation",
+            "Report",
+            "ReportPeriod",
+            "Target",
+            "Unit",
+            "UnitPeriod",
+        ),
+    ),
+    ("lakipcore.methods", ("ScoringMethod", "get_method")),
+    ("lakipcore.methods.formulas", ("capaian",)),
+    (
+        "lakipcore.figures",
+        ("format_number", "format_percent", "format_rupiah", "parse_figure", "parse_number"),
+    ),
+    ("lakipcore.rounding", ("Rounding", "round_to")),
+)
+
+NAMESPACES: Final = (
+    "arrow",
+    "audit",
+    "bulk",
+    "dates",
+    "errors",
+    "excel",
+    "figures",
+    "formats",
+    "limits",
+    "methods",
+    "model",
+    "notation",
+    "periods",
+    "render",
+    "results",
+    "rounding",
+    "schemas",
+    "scoring",
+    "surveys",
+)
+"""The documented public namespaces, each a module with its own ``__all__``, loaded on first
+use as ``lakipcore.<name>``."""
+
+_LAZY: Final = {name: module for module, names in _PUBLIC for name in names}
+
+# Names the façade exported before it was made small, and the namespace each lives in now.
+_MOVED: Final = {
+    **dict.fromkeys(
+        (
+            "DateRange",
+            "format_date",
+            "format_date_range",
+            "format_dates",
+            "parse_date",
+            "parse_date_range",
+            "parse_dates",
+            "parse_when",
+        ),
+        "lakipcore.dates",
+    ),
+    **dict.fromkeys(
+        ("NOT_TARGETED", "Figure", "NotTargeted", "format_figure", "parse_cell"),
+        "lakipcore.figures",
+    ),
+    **dict.fromkeys(
+        (
+            "KANWIL_TABLES",
+            "Accumulation",
+            "Budget",
+            "Column",
+            "ColumnKind",
+            "Comparison",
+            "Condition",
+            "DerivedFigure",
+            "EvidenceTable",
+            "Formula",
+            "Measure",
+            "Origin",
+            "PeriodKind",
+            "PrintedFigure",
+            "Quantity",
+            "ReportTable",
+            "ReportedAbsorption",
+            "Revision",
+            "RevisionKind",
+            "RowCheck",
+            "Rule",
+            "RuleOp",
+            "Support",
+            "TableKind",
+            "TableScope",
+            "TableTotal",
+            "read_cell",
+        ),
+        "lakipcore.model",
+    ),
+    **dict.fromkeys(
+        ("Period", "bulan", "parse_period", "semester", "tahun_anggaran", "triwulan"),
+        "lakipcore.periods",
+    ),
     "explaining_rounding": "lakipcore.rounding",
-    "round_to": "lakipcore.rounding",
-    "PRESETS": "lakipcore.scoring",
-    "PeriodChange": "lakipcore.scoring",
-    "PeriodScore": "lakipcore.scoring",
-    "score_period": "lakipcore.scoring",
-    "AbsorptionAggregation": "lakipcore.scoring",
-    "AchievementAggregation": "lakipcore.scoring",
-    "Change": "lakipcore.scoring",
-    "IndicatorChange": "lakipcore.scoring",
-    "IndicatorScore": "lakipcore.scoring",
-    "OutputScore": "lakipcore.scoring",
-    "PerformanceWeights": "lakipcore.scoring",
-    "ReportScore": "lakipcore.scoring",
-    "ScoringMethod": "lakipcore.scoring",
-    "UnitChange": "lakipcore.scoring",
-    "UnitScore": "lakipcore.scoring",
-    "ZeroTargetPolicy": "lakipcore.scoring",
-    "absorption": "lakipcore.scoring",
-    "capaian": "lakipcore.scoring",
-    "get_method": "lakipcore.scoring",
-    "performance": "lakipcore.scoring",
-    "relative_change": "lakipcore.scoring",
-    "score_indicator": "lakipcore.scoring",
-    "score_report": "lakipcore.scoring",
-    "score_to_dict": "lakipcore.render.json",
-    "yoy_points": "lakipcore.scoring",
+    **dict.fromkeys(
+        (
+            "ALIASES",
+            "PRESETS",
+            "AbsorptionAggregation",
+            "AchievementAggregation",
+            "PerformanceWeights",
+            "ZeroTargetPolicy",
+        ),
+        "lakipcore.methods",
+    ),
+    **dict.fromkeys(
+        (
+            "Change",
+            "IndicatorChange",
+            "IndicatorScore",
+            "OutputScore",
+            "PeriodChange",
+            "PeriodScore",
+            "UnitChange",
+            "UnitScore",
+            "Findings",
+        ),
+        "lakipcore.results",
+    ),
+    **dict.fromkeys(
+        ("absorption", "performance", "relative_change", "yoy_points", "score_indicator"),
+        "lakipcore.scoring",
+    ),
     "rule_value": "lakipcore.scoring.evidence",
-    "GRADE_TABLES": "lakipcore.surveys",
-    "SCALES": "lakipcore.surveys",
-    "Band": "lakipcore.surveys",
-    "Criterion": "lakipcore.surveys",
-    "GradeTable": "lakipcore.surveys",
-    "PeduliHamResult": "lakipcore.surveys",
-    "Scale": "lakipcore.surveys",
-    "WbkCandidacy": "lakipcore.surveys",
-    "composite_mean": "lakipcore.surveys",
-    "convert": "lakipcore.surveys",
-    "get_grade_table": "lakipcore.surveys",
-    "get_scale": "lakipcore.surveys",
-    "ikm_from_elements": "lakipcore.surveys",
-    "mean_of_scores": "lakipcore.surveys",
-    "peduli_ham": "lakipcore.surveys",
-    "wbk_candidacy": "lakipcore.surveys",
-    # Readers and writers of other formats; their heavy libraries load only when called.
-    "load_many": "lakipcore.formats.batch",
-    "rollup": "lakipcore.model.rollup",
-    "BatchResult": "lakipcore.formats.batch",
-    "BatchFile": "lakipcore.formats.batch",
-    "read_workbook": "lakipcore.excel",
-    "write_workbook": "lakipcore.excel",
+    **dict.fromkeys(("CATALOGUE", "NamedFormula", "get_formula"), "lakipcore.methods.catalogue"),
+    **dict.fromkeys(
+        (
+            "GRADE_TABLES",
+            "SCALES",
+            "Band",
+            "Criterion",
+            "GapReading",
+            "GradeTable",
+            "PeduliHamResult",
+            "Scale",
+            "WbkCandidacy",
+            "composite_mean",
+            "convert",
+            "get_grade_table",
+            "get_scale",
+            "ikm_from_elements",
+            "mean_of_scores",
+            "peduli_ham",
+            "wbk_candidacy",
+        ),
+        "lakipcore.surveys",
+    ),
+    **dict.fromkeys(("BatchResult", "BatchFile"), "lakipcore.formats.batch"),
+    **dict.fromkeys(("read_workbook", "write_workbook"), "lakipcore.excel"),
     "as_rows": "lakipcore.arrow",
-    "render_html": "lakipcore.render.html",
-    "render_score_text": "lakipcore.render.text",
-    "Findings": "lakipcore.results.findings",
-    "findings_to_dict": "lakipcore.results.findings",
-    "render_findings": "lakipcore.render.text",
-    "assess": "lakipcore.assessment",
-    "Assessment": "lakipcore.assessment",
+    **dict.fromkeys(
+        ("render_html", "render_score_text", "render_findings", "score_to_dict"),
+        "lakipcore.render",
+    ),
+    "findings_to_dict": "lakipcore.audit",
     "load_schema": "lakipcore.schemas",
     "build_report": "lakipcore.formats.toml.loader",
     "Notation": "lakipcore.notation",
-    "GapReading": "lakipcore.surveys",
-    "ALIASES": "lakipcore.methods",
-    "CATALOGUE": "lakipcore.methods.catalogue",
-    "NamedFormula": "lakipcore.methods.catalogue",
-    "get_formula": "lakipcore.methods.catalogue",
-    "DEFAULT_LIMITS": "lakipcore.limits",
-    "Limits": "lakipcore.limits",
+    **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "lakipcore.limits"),
+    **dict.fromkeys(
+        (
+            "FigureFormatError",
+            "InvalidValueError",
+            "MethodNotApplicableError",
+            "UnknownNameError",
+            "ZeroTargetError",
+        ),
+        "lakipcore.errors",
+    ),
 }
 
 
 def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
-    if module is None:
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name in NAMESPACES:
+        value = importlib.import_module(f"lakipcore.{name}")
+    elif name in _MOVED:
+        new = _MOVED[name]
+        warnings.warn(
+            f"lakipcore.{name} has moved to {new}.{name}; the old path goes in lakipcore 0.3",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(new), name)
+    else:
         raise AttributeError(f"module 'lakipcore' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip __getattr__
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(NAMESPACES))
 
 
+# Literal, for type checkers; tests/test_api.py checks it is _EAGER, _LAZY and __version__.
 __all__ = [
-    "ALIASES",
-    "CATALOGUE",
-    "DEFAULT_LIMITS",
-    "GRADE_TABLES",
-    "KANWIL_TABLES",
-    "NOT_TARGETED",
-    "PRESETS",
-    "SCALES",
-    "AbsorptionAggregation",
-    "Accumulation",
-    "AchievementAggregation",
     "Assessment",
-    "Band",
-    "BatchFile",
-    "BatchResult",
-    "Budget",
     "BudgetLine",
     "BudgetOutput",
-    "Change",
-    "Column",
-    "ColumnKind",
-    "Comparison",
-    "Condition",
-    "Criterion",
-    "DateRange",
-    "DerivedFigure",
-    "EvidenceTable",
-    "Figure",
-    "FigureFormatError",
-    "Findings",
-    "Formula",
-    "GapReading",
-    "GradeTable",
     "Indicator",
-    "IndicatorChange",
     "IndicatorPeriod",
-    "IndicatorScore",
-    "InvalidValueError",
     "LakipError",
     "LakipTypeError",
     "LakipValueError",
-    "Limits",
-    "Measure",
     "MeasureKind",
-    "MethodNotApplicableError",
-    "NamedFormula",
-    "NotTargeted",
-    "Notation",
-    "Origin",
-    "OutputScore",
-    "PeduliHamResult",
-    "PerformanceWeights",
-    "Period",
-    "PeriodChange",
-    "PeriodKind",
-    "PeriodScore",
     "Polarity",
-    "PrintedFigure",
-    "Quantity",
     "Realisation",
     "Report",
     "ReportFileError",
     "ReportPeriod",
     "ReportScore",
-    "ReportTable",
-    "ReportedAbsorption",
-    "Revision",
-    "RevisionKind",
     "Rounding",
-    "RowCheck",
-    "Rule",
-    "RuleOp",
-    "Scale",
     "ScoringMethod",
-    "Support",
-    "TableKind",
-    "TableScope",
-    "TableTotal",
     "Target",
     "Unit",
-    "UnitChange",
     "UnitPeriod",
-    "UnitScore",
-    "UnknownNameError",
-    "WbkCandidacy",
-    "ZeroTargetError",
-    "ZeroTargetPolicy",
     "__version__",
-    "absorption",
-    "as_rows",
     "assess",
-    "build_report",
-    "bulan",
     "capaian",
-    "composite_mean",
-    "convert",
     "dump_report",
-    "explaining_rounding",
-    "findings_to_dict",
-    "format_date",
-    "format_date_range",
-    "format_dates",
-    "format_figure",
     "format_number",
     "format_percent",
     "format_rupiah",
-    "get_formula",
-    "get_grade_table",
     "get_method",
-    "get_scale",
-    "ikm_from_elements",
+    "load_any",
     "load_example",
     "load_many",
     "load_report",
-    "load_schema",
     "loads_report",
-    "mean_of_scores",
-    "parse_cell",
-    "parse_date",
-    "parse_date_range",
-    "parse_dates",
     "parse_figure",
     "parse_number",
-    "parse_period",
-    "parse_when",
-    "peduli_ham",
-    "performance",
-    "read_cell",
-    "read_workbook",
-    "relative_change",
-    "render_findings",
-    "render_html",
-    "render_score_text",
     "rollup",
     "round_to",
-    "rule_value",
-    "score_indicator",
     "score_period",
     "score_report",
-    "score_to_dict",
-    "semester",
-    "tahun_anggaran",
-    "triwulan",
-    "wbk_candidacy",
     "write_report",
-    "write_workbook",
-    "yoy_points",
 ]
