@@ -26,7 +26,6 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from lakipcore.dates import (
-    _RANGE_SEPARATOR,
     MONTH_NAMES,
     DateRange,
     When,
@@ -37,6 +36,7 @@ from lakipcore.dates import (
     month_number,
     parse_date_range,
 )
+from lakipcore.dates._reading import RANGE_SEPARATOR
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
 
 __all__ = [
@@ -187,7 +187,7 @@ def bulan(year: int, month: int) -> Period:
 # would take the Kelvin sign for a "k" (docs/guarantees.md).
 _YEAR = r"(?:tahun(?:\s+anggaran)?\s+|ta\.?\s+)?(?P<{name}>\d{{4}})"
 _MONTH = r"(?:bulan\s+)?(?P<{name}>[^\W\d_]+)"
-_SEP = rf"(?:{_RANGE_SEPARATOR})"
+_SEP = rf"(?:{RANGE_SEPARATOR})"
 _YEARS_RE: Final = re.compile(
     rf"(?:tahun(?:\s+anggaran)?|ta\.?)\s+(?P<first>\d{{4}})"
     rf"(?:{_SEP}{_YEAR.format(name='last')})?",
