@@ -1,0 +1,245 @@
+"""The page's budget and derived-figure sections: Realisasi Anggaran (pagu awal, pagu,
+realisasi, penyerapan, the RPD and realisasi against it, per unit and output, with the
+absorption chart) and Nilai Turunan (NE, NKA, a growth, recomputed by their formulas). Every
+figure is read from the scores; nothing is computed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from lakipcore.figures import format_number
+from lakipcore.methods.catalogue import get_formula
+from lakipcore.model import BudgetLine, PrintedFigure, Quantity, Report, TableKind
+from lakipcore.render.marks import PROGRAMME, CellKey, Marks, derived_item, output_item
+from lakipcore.render.sections import Formats, plain_percent, text
+from lakipcore.render.svg import Bar, bar_chart
+from lakipcore.results.scores import PeriodScore, UnitScore
+from lakipcore.rounding import places_of
+
+__all__ = ["BudgetSections", "chart_units", "page_rows"]
+
+_HUNDRED = Decimal(100)
+_Q = Quantity
+_BUDGET = (TableKind.BUDGET,)
+
+
+def _as_printed(printed: tuple[PrintedFigure, ...]) -> tuple[int, bool]:
+    """The places and the percent sign the printed copies of a figure show (2 places, no sign,
+    when none can be read)."""
+    figures = [f for p in printed if (f := p.parsed()) is not None]
+    places = max((places_of(f.value) for f in figures), default=2)
+    return places, any(f.percent for f in figures)
+
+
+def page_rows(period: PeriodScore) -> Iterator[tuple[str, int, UnitScore]]:
+    """(number, depth, score): the office as ``A``, then every unit below it, depth first."""
+    yield "A", 0, period.root
+    stack = [(unit, 0) for unit in reversed(period.root.units)]
+    number = 0
+    while stack:
+        unit, depth = stack.pop()
+        number += 1
+        yield str(number), depth, unit
+        stack.extend((child, depth + 1) for child in reversed(unit.units))
+
+
+def chart_units(period: PeriodScore) -> tuple[UnitScore, ...]:
+    """The units a per-unit chart shows: those directly under the office, or the office itself
+    when it has none (a single UPT reporting on itself)."""
+    return period.units or (period.root,)
+
+
+class BudgetSections:
+    """The sections of the page about money and derived figures (a part of the page)."""
+
+    report: Report
+    main: PeriodScore
+    key: str
+    fmt: Formats
+    marks: Marks
+
+    def cell(
+        self, keys: Sequence[CellKey], kinds: Sequence[TableKind], shown: str, section: str
+    ) -> str:
+        """A table cell showing ``shown``, marked with the findings on its keys."""
+        return self.marks.cell(keys, kinds, shown, section=section)
+
+    def figure(self, svg: str, caption: str) -> str:
+        """A chart with its caption."""
+        return f'<figure class="chart">{svg}<figcaption>{text(caption)}</figcaption></figure>'
+
+    # --- Realisasi Anggaran -----------------------------------------------------------------
+
+    def budget(self) -> str:
+        section = "Realisasi Anggaran"
+        key, fmt, report = self.key, self.fmt, self.report
+        root = self.main.root
+        # The pagu awal and the RPD have columns only where a programme states them.
+        programmes = [u.programme for u in root.walk() if u.programme is not None]
+        originals = any(p.original is not None for p in programmes)
+        plans = any(p.plan is not None for p in programmes)
+        rows = []
+        for number, depth, score in page_rows(self.main):
+            unit = report.unit(score.code)
+            own = unit.budget(key)
+            if number != "A" and own is None and score.absorption is None and not score.units:
+                continue
+            # The Pagu column is the stated pagu (the score's pagu is the pagu awal under a
+            # method measuring absorption against it).
+            amounts = [
+                (_Q.PAGU, fmt.rupiah(score.stated_pagu)),
+                (_Q.REALISATION, fmt.rupiah(score.realisation)),
+                (_Q.ABSORPTION, fmt.percent(score.absorption)),
+            ]
+            if originals:
+                amounts.insert(0, (_Q.PAGU_ORIGINAL, fmt.rupiah(score.original)))
+            if plans:
+                amounts.append((_Q.PLAN, fmt.rupiah(score.plan)))
+                amounts.append((_Q.ABSORPTION_PLAN, fmt.percent(score.plan_absorption)))
+            cells = "".join(
+                self.cell(
+                    [(score.code, None, key, q), (score.code, PROGRAMME, key, q)],
+                    _BUDGET,
+                    shown,
+                    section,
+                )
+                for q, shown in amounts
+            )
+            office = ' class="office"' if number == "A" else ' class="programme-row"'
+            name = text(score.name)
+            if isinstance(own, BudgetLine):
+                name += f'<span class="programme">{text(own.programme)}</span>'
+            rows.append(
+                f'<tr{office} data-unit="{text(score.code)}"><td>{number}</td>'
+                f'<th scope="row" class="depth-{min(depth, 3)}">{name}</th>{cells}</tr>'
+            )
+            for index, output in enumerate(score.outputs):
+                item = (score.code, output_item(index), key)
+                outputs = (
+                    (_Q.PAGU, fmt.rupiah(output.pagu)),
+                    (_Q.REALISATION, fmt.rupiah(output.realisation)),
+                    (_Q.ABSORPTION, fmt.percent(output.absorption)),
+                )
+                label = text(
+                    output.name if output.code is None else f"{output.code}. {output.name}"
+                )
+                # An output has neither pagu awal nor RPD: those are the programme's.
+                rows.append(
+                    f'<tr class="output"><td></td><th scope="row" class="depth-{min(depth, 3) + 1}"'
+                    f">{label}</th>"
+                    + ("<td></td>" if originals else "")
+                    + "".join(self.cell([(*item, q)], _BUDGET, s, section) for q, s in outputs)
+                    + ("<td></td><td></td>" if plans else "")
+                    + "</tr>"
+                )
+        if self.main.absorption is None and all(u.absorption is None for u in root.walk()):
+            body = "<p>Laporan ini tidak memuat anggaran untuk periode ini (tidak tersedia).</p>"
+        else:
+            head = "<th>No</th><th>Unit Kerja / Keluaran</th>"
+            if originals:
+                head += "<th>Pagu Awal (Rp)</th>"
+            head += "<th>Pagu (Rp)</th><th>Realisasi (Rp)</th><th>Penyerapan</th>"
+            if plans:
+                head += (
+                    '<th><abbr title="Rencana Penarikan Dana">RPD</abbr> (Rp)</th>'
+                    "<th>Realisasi thd RPD</th>"
+                )
+            body = (
+                '<table class="budget"><caption>Realisasi Anggaran '
+                f"{text(self.main.period.label)}</caption><thead><tr>{head}</tr></thead><tbody>"
+                + "".join(rows)
+                + "</tbody></table>"
+            )
+            if plans:
+                body += (
+                    '<p class="note">RPD: rencana penarikan dana sampai dengan akhir periode; '
+                    "realisasi thd RPD = realisasi / RPD × 100%.</p>"
+                )
+            body += self.absorption_chart(plans)
+        return f'<section id="anggaran"><h2>Realisasi Anggaran</h2>{body}</section>'
+
+    # --- Nilai turunan: the figures the report computes with a named formula --------------
+
+    def derived(self) -> str:
+        """The derived figures of the main period (NE, NKA, a growth): each recomputed, the
+        printed value marked where it is wrong; empty when the report has none."""
+        section = "Nilai Turunan"
+        rows = []
+        for unit in self.report.units():
+            block = unit.at(self.key)
+            if block is None or not block.derived:
+                continue
+            scores = self.main.unit(unit.code).derived
+            for figure, derived in zip(block.derived, scores, strict=True):
+                value = derived.value
+                places, percent = _as_printed(figure.printed)
+                if value is None:
+                    shown = f'<span class="na" title="{text(derived.error or "")}">–</span>'
+                else:
+                    # As the report prints it: a growth "44,44%", an NKA "87,93".
+                    number = format_number(value, places, self.fmt.rounding)
+                    shown = text(number + ("%" if percent else ""))
+                entry = get_formula(figure.formula)
+                key = (unit.code, derived_item(figure.key), self.key, _Q.VALUE)
+                rows.append(
+                    f'<tr data-unit="{text(unit.code)}" data-derived="{text(figure.key)}">'
+                    f'<th scope="row">{text(unit.name)}</th><td>{text(figure.key)}</td>'
+                    f"<td><code>{text(figure.formula)}</code>: {text(entry.meaning)}</td>"
+                    + self.cell([key], tuple(TableKind), shown, section)
+                    + "</tr>"
+                )
+        if not rows:
+            return ""
+        return (
+            '<section id="turunan"><h2>Nilai Turunan</h2><p>Nilai yang dihitung laporan dengan '
+            "rumus bernama (katalog rumus lakipcore), dihitung ulang dari masukan yang dicetak"
+            f", {text(self.main.period.label)}.</p>"
+            '<table class="derived"><thead><tr><th>Unit Kerja</th><th>Nilai</th><th>Rumus</th>'
+            "<th>Hasil Hitung</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            "</section>"
+        )
+
+    def absorption_chart(self, plans: bool) -> str:
+        """Absorption per unit; with an RPD, realisasi against the RPD beside each bar."""
+        fmt, period = self.fmt, self.main
+        units = chart_units(period)
+        title = f"Penyerapan anggaran per unit, {period.period.label}"
+        if not plans:
+            bars = [
+                Bar(u.code, u.name, u.absorption, plain_percent(fmt, u.absorption)) for u in units
+            ]
+            chart = bar_chart(
+                "grafik-serapan-unit",
+                "absorption",
+                title,
+                bars,
+                reference=_HUNDRED,
+                reference_text="100%",
+            )
+            return self.figure(chart, "Penyerapan anggaran (realisasi terhadap pagu) per unit.")
+        against_pagu: list[Bar] = []
+        against_plan: list[Bar] = []
+        for unit in units:
+            rate = unit.plan_absorption
+            for values, item_key, value in (
+                (against_pagu, unit.code, unit.absorption),
+                (against_plan, f"{unit.code}:{_Q.PLAN.value}", rate),
+            ):
+                values.append(Bar(item_key, unit.name, value, plain_percent(fmt, value)))
+        chart = bar_chart(
+            "grafik-serapan-unit",
+            "absorption",
+            title,
+            against_pagu,
+            reference=_HUNDRED,
+            reference_text="100%",
+            paired=against_plan,
+            legend=("Realisasi thd pagu", "Realisasi thd RPD"),
+        )
+        return self.figure(
+            chart,
+            "Penyerapan anggaran per unit: realisasi terhadap pagu (batang atas) dan terhadap "
+            "rencana penarikan dana, RPD (batang bawah).",
+        )

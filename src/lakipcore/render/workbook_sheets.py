@@ -1,0 +1,404 @@
+"""The data sheets of a workbook: the report itself, as :func:`lakipcore.excel.read_workbook`
+reads it back (``Indikator``, ``Anggaran``, ``Tercetak``, ``Data dukung``, ``Definisi``,
+``Unit``, ``Periode``, ``Tabel``, ``Laporan``), every exact value as a text column beside a
+number column people can sort and sum. The computed sheets are in
+:mod:`lakipcore.render.workbook`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from lakipcore._exact import integral
+from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed, format_number
+from lakipcore.formats.excel import _layout as layout
+from lakipcore.formats.excel._build import inline_toml
+from lakipcore.formats.excel._sheets import openpyxl
+from lakipcore.formats.toml.writer import measure_text
+from lakipcore.model import (
+    BudgetLine,
+    IndicatorPeriod,
+    MeasureKind,
+    PrintedFigure,
+    Report,
+    Target,
+    Unit,
+)
+from lakipcore.notation import Notation
+from lakipcore.rounding import places_of
+
+__all__ = ["FILLS", "DataSheets", "Sheet", "number", "number_format"]
+
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
+"""The fill of a cell the audit flags, by the finding's severity."""
+_HEADER_FILL = "DDEBF7"
+
+
+def number_format(value: Decimal, suffix: str = "") -> str:
+    places = max(places_of(value), 0)
+    return ("#,##0" + ("." + "0" * places if places else "")) + suffix
+
+
+def number(value: Decimal) -> int | float:
+    # Shown numbers only: the exact value is in the text column beside it.
+    return int(value) if integral(value) and value.copy_abs() < 10**15 else float(value)
+
+
+class Sheet:
+    """A sheet being written: a header row, then rows appended; cells by column key."""
+
+    def __init__(self, book: Any, title: str, columns: Sequence[tuple[str, str]]) -> None:
+        self.ws = book.create_sheet(title)
+        self.keys = [key for key, _ in columns]
+        self.row = 1
+        self.append_headers([header for _, header in columns])
+
+    def append_headers(self, headers: Sequence[str]) -> None:
+        styles = openpyxl().styles
+        for column, header in enumerate(headers, 1):
+            cell = self.ws.cell(self.row, column, header)
+            cell.font = styles.Font(bold=True)
+            cell.fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
+        self.ws.freeze_panes = "A2"
+        self.row += 1
+
+    def put(self, column: int, value: object, fmt: str | None = None) -> Any:
+        cell = self.ws.cell(self.row, column)
+        if value is None or value == "":
+            return cell
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # text that starts with '=' stays text, never a formula
+        if fmt is not None:
+            cell.number_format = fmt
+        return cell
+
+    def add(
+        self, values: dict[str, object], formats: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        cells = {}
+        for column, key in enumerate(self.keys, 1):
+            fmt = formats.get(key) if formats else None
+            cells[key] = self.put(column, values.get(key), fmt)
+        self.row += 1
+        return cells
+
+
+class DataSheets:
+    """The sheets that hold the report itself (read back by :func:`lakipcore.excel.read_workbook`):
+    units, periods, tables, indicators, budgets, printed figures, evidence and definitions.
+
+    A subclass gives :meth:`flag` (a printed figure the audit flags) and :meth:`capaian` (an
+    indicator's score), which the data sheets show beside the inputs.
+    """
+
+    report: Report
+    data: dict[str, Any]
+    book: Any
+    flagged: dict[str, list[Any]]
+
+    def flag(self, cell: Any, figure: PrintedFigure | None, origin_path: str | None) -> str | None:
+        """Mark ``cell`` when the audit flagged the figure; the finding codes, or ``None``."""
+        raise NotImplementedError
+
+    def capaian(self, unit: str, code: str, period: str) -> Decimal | None:
+        """The scored capaian of an indicator in a period, or ``None``."""
+        raise NotImplementedError
+
+    def report_sheets(self) -> None:
+        ws = self.book.create_sheet(layout.REPORT)
+        ws.cell(1, 1, layout.MARKER)
+        for row, (key, label) in enumerate(layout.REPORT_FIELDS, 2):
+            ws.cell(row, 1, label)
+            value = getattr(self.report, key)
+            if isinstance(value, Notation):  # the default notation is not written
+                value = None if value is Notation.INDONESIAN else value.value
+            if value is not None:
+                ws.cell(row, 2, value).data_type = "s"
+        periods = Sheet(self.book, layout.PERIODS, layout.PERIOD_COLUMNS)
+        for period in self.report.periods:
+            periods.add(
+                {
+                    "key": period.key,
+                    "method": period.method,
+                    "planned": layout.YES if period.planned else None,
+                    "title": period.title,
+                }
+            )
+        tables = Sheet(self.book, layout.TABLES, layout.TABLE_COLUMNS)
+        for table in self.report.tables:
+            tables.add(
+                {
+                    "id": table.id,
+                    "kind": table.kind.value,
+                    "title": table.title,
+                    "scope": table.scope.value,
+                }
+            )
+
+    def units(self) -> None:
+        sheet = Sheet(self.book, layout.UNITS, layout.UNIT_COLUMNS)
+        for unit in self.report.units():
+            parent = self.report.parent(unit.code)
+            sheet.add(
+                {
+                    "code": unit.code,
+                    "name": unit.name,
+                    "parent": None if parent is None else parent.code,
+                    "periods": ", ".join(block.period for block in unit.periods),
+                }
+            )
+
+    def _unit_data(self) -> Iterable[tuple[Unit, dict[str, Any]]]:
+        return zip(
+            self.report.units(), [self.data["office"], *self.data.get("units", [])], strict=True
+        )
+
+    def indicators(self) -> None:
+        sheet = Sheet(self.book, layout.INDICATORS, layout.INDICATOR_COLUMNS)
+        for unit, data in self._unit_data():
+            for indicator, idata in zip(unit.indicators, data.get("indicators", []), strict=True):
+                for entry in indicator.periods:
+                    edata = idata["periods"][entry.period]
+                    values: dict[str, object] = {
+                        "unit": unit.code,
+                        "shown:unit": unit.name,
+                        "code": indicator.code,
+                        "goal": indicator.goal,
+                        "name": indicator.name,
+                        "polarity": indicator.polarity.value,
+                        "formula": None if indicator.formula is None else indicator.formula.value,
+                        "accumulation": None
+                        if indicator.accumulation is None
+                        else indicator.accumulation.value,
+                        "period": entry.period,
+                        "derive": inline_toml(edata["derive"]) if "derive" in edata else None,
+                        "supports": inline_toml(edata["supports"]) if "supports" in edata else None,
+                        "accumulate": layout.YES if entry.accumulate else None,
+                    }
+                    formats = self._measures(entry, values)
+                    capaian = self.capaian(unit.code, indicator.code, entry.period)
+                    if capaian is not None:
+                        values["shown:capaian"] = float(capaian) / 100
+                        formats["shown:capaian"] = "0.00%"
+                    sheet.add(values, formats)
+
+    def _measures(self, entry: IndicatorPeriod, values: dict[str, object]) -> dict[str, str]:
+        formats: dict[str, str] = {}
+        target = entry.target
+        if not isinstance(target, Target):
+            values["target"] = NOT_TARGETED_TEXT
+            return formats
+        values["target"] = measure_text(target, self.report.notation)
+        values["label"] = "%" if target.kind is MeasureKind.PERCENT else target.unit
+        if target.scale is not None:
+            values["scale"] = format_as_printed(target.scale, self.report.notation)
+        suffix = '"%"' if target.kind is MeasureKind.PERCENT else ""
+        for key, measure in (("target", target), ("realisation", entry.realisation)):
+            if measure is None:
+                continue
+            values[key] = measure_text(measure, self.report.notation)
+            values[f"number:{key}"] = number(measure.value)
+            formats[f"number:{key}"] = number_format(measure.value, suffix)
+        return formats
+
+    def budget(self) -> None:
+        sheet = Sheet(self.book, layout.BUDGET, layout.BUDGET_COLUMNS)
+        for unit in self.report.units():
+            for block in unit.periods:
+                budget = block.budget
+                base = {"unit": unit.code, "shown:unit": unit.name, "period": block.period}
+                if budget is None:
+                    continue
+                if not isinstance(budget, BudgetLine):
+                    shown = format_as_printed(budget.rate, self.report.notation)
+                    sheet.add({**base, "absorption": shown + "%"})
+                    continue
+                for index, output in enumerate(budget.outputs):
+                    rate = (
+                        None if output.pagu == 0 else float(output.realisation) / float(output.pagu)
+                    )
+                    sheet.add(
+                        {
+                            **base,
+                            "programme": budget.programme,
+                            "code": output.code,
+                            "name": output.name,
+                            "number:pagu": number(output.pagu),
+                            "number:realisation": number(output.realisation),
+                            "shown:absorption": rate,
+                            "pagu": format_as_printed(output.pagu, self.report.notation),
+                            "realisation": format_as_printed(
+                                output.realisation, self.report.notation
+                            ),
+                            **(self._revision_cells(budget) if index == 0 else {}),
+                        },
+                        {
+                            "number:pagu": number_format(output.pagu),
+                            "number:realisation": number_format(output.realisation),
+                            "shown:absorption": "0.00%",
+                        },
+                    )
+
+    def _revision_cells(self, budget: BudgetLine) -> dict[str, object]:
+        """The programme's pagu awal, revisions (inline TOML) and RPD, on its first row."""
+        n = self.report.notation
+        cells: dict[str, object] = {}
+        if budget.original is not None:
+            cells["original"] = format_as_printed(budget.original, n)
+        if budget.plan is not None:
+            cells["plan"] = format_as_printed(budget.plan, n)
+        if budget.revisions:
+            rows = []
+            for revision in budget.revisions:
+                row = {"kind": revision.kind.value, "amount": format_as_printed(revision.amount, n)}
+                if revision.note is not None:
+                    row["note"] = revision.note
+                rows.append(row)
+            cells["revisions"] = inline_toml(rows)
+        return cells
+
+    def definitions(self) -> None:
+        """The report's own methods, grade tables, grading and derived figures, as the
+        report file holds them (one inline TOML table per row), so that they read back."""
+        from lakipcore.formats.toml.derived import derived_lines  # noqa: PLC0415
+        from lakipcore.formats.toml.grades import grade_table_lines  # noqa: PLC0415
+        from lakipcore.formats.toml.methods import method_lines  # noqa: PLC0415
+        from lakipcore.formats.toml.writer import _key, _string  # noqa: PLC0415
+
+        report, n = self.report, self.report.notation
+        rows: list[dict[str, object]] = []
+        for method in report.methods:
+            spec = _table_of(method_lines(method, _string, n), "methods", method.name)
+            rows.append({"kind": layout.DEF_METHOD, "name": method.name, "spec": spec})
+        for table in report.grade_tables:
+            spec = _table_of(grade_table_lines(table, _string, n), "grades", table.name)
+            rows.append({"kind": layout.DEF_GRADES, "name": table.name, "spec": spec})
+        for graded, name in report.grading.items():
+            rows.append({"kind": layout.DEF_GRADING, "name": graded, "spec": inline_toml(name)})
+        for unit in report.units():
+            for block in unit.periods:
+                for figure in block.derived:
+                    spec = _table_of(derived_lines(figure, "d", _string, _key, n), "d", 0)
+                    rows.append(
+                        {
+                            "kind": layout.DEF_DERIVED,
+                            "name": figure.key,
+                            "unit": unit.code,
+                            "period": block.period,
+                            "spec": spec,
+                        }
+                    )
+        if not rows:
+            return
+        sheet = Sheet(self.book, layout.DEFINITIONS, layout.DEFINITION_COLUMNS)
+        for row in rows:
+            sheet.add(row)
+
+    def printed(self) -> None:
+        sheet = Sheet(self.book, layout.PRINTED, layout.PRINTED_COLUMNS)
+
+        def rows(figures: Iterable[PrintedFigure], base: dict[str, object]) -> None:
+            for figure in figures:
+                values = {
+                    **base,
+                    "quantity": figure.quantity.value,
+                    "place": figure.place,
+                    "text": figure.text,
+                }
+                finding = next(
+                    (
+                        f
+                        for f in self.flagged.get((figure.origin and figure.origin.path) or "", ())
+                        if f.recomputed is not None
+                    ),
+                    None,
+                )
+                if finding is not None:
+                    values["shown:recomputed"] = format_number(finding.recomputed, 4)
+                cells = sheet.add(values)
+                codes = self.flag(cells["text"], figure, None)
+                if codes:
+                    cells["shown:finding"].value = codes
+
+        for unit in self.report.units():
+            for block in unit.periods:
+                base: dict[str, object] = {"unit": unit.code, "period": block.period}
+                rows(block.printed, base)
+                budget = block.budget
+                if budget is None:
+                    continue
+                rows(budget.printed, {**base, "item": layout.BUDGET_ITEM})
+                for number, output in enumerate(getattr(budget, "outputs", ()), 1):
+                    rows(output.printed, {**base, "item": f"{layout.OUTPUT_ITEM} {number}"})
+            for indicator in unit.indicators:
+                for entry in indicator.periods:
+                    base = {"unit": unit.code, "period": entry.period, "indicator": indicator.code}
+                    rows(entry.printed, base)
+
+    def evidence(self) -> None:
+        ws = self.book.create_sheet(layout.EVIDENCE)
+        row = 1
+        bold = openpyxl().styles.Font(bold=True)
+
+        def put(r: int, c: int, value: object) -> Any:
+            cell = ws.cell(r, c)
+            if value is not None and value != "":
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"
+            return cell
+
+        for unit, data in self._unit_data():
+            for key, block in data.get("periods", {}).items():
+                model_block = unit.at(key)
+                for index, table in enumerate(block.get("evidence", [])):
+                    model = model_block.evidence[index] if model_block is not None else None
+                    for c, value in enumerate(
+                        (layout.EV_TABLE, unit.code, key, table["id"], table.get("title")), 1
+                    ):
+                        put(row, c, value).font = bold
+                    row += 1
+                    columns = table.get("columns", [])
+                    put(row, 1, layout.EV_COLUMNS)
+                    for c, column in enumerate(columns, 2):
+                        put(row, c, column["name"]).font = bold
+                    row += 1
+                    put(row, 1, layout.EV_KINDS)
+                    for c, column in enumerate(columns, 2):
+                        spec = {k: v for k, v in column.items() if k != "name"}
+                        put(row, c, inline_toml(spec) if spec else None)
+                    row += 1
+                    for number, cells in enumerate(table.get("rows", []), 1):
+                        put(row, 1, number)
+                        for c, value in enumerate(cells, 2):
+                            put(row, c, value)
+                        row += 1
+                    for number, total in enumerate(table.get("totals", [])):
+                        put(row, 1, layout.EV_TOTAL)
+                        put(row, 2, inline_toml(total))
+                        if model is not None and number < len(model.totals):
+                            origin = model.totals[number].origin
+                            if origin is not None:
+                                cell = ws.cell(row, 2)
+                                self.flag(cell, None, f"{origin.path}.printed") or self.flag(
+                                    cell, None, origin.path
+                                )
+                        row += 1
+                    for check in table.get("row-checks", []):
+                        put(row, 1, layout.EV_ROW_CHECK)
+                        put(row, 2, inline_toml(check))
+                        row += 1
+                    row += 1
+
+
+def _table_of(lines: list[str], *path: str | int) -> str:
+    """The table at ``path`` of the report-file ``lines`` (``[methods.NAME]`` and its keys), as
+    an inline TOML table: the same data the report file holds, in one cell."""
+    value: Any = tomllib.loads("\n".join(lines))
+    for step in path:
+        value = value[step]
+    return inline_toml(value)
