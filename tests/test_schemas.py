@@ -268,3 +268,83 @@ def test_a_schema_line_for_editors_is_only_a_comment(tmp_path: Path) -> None:
     origin = with_line.unit("sekjen").indicator("ikm").at("2019").origin
     assert origin is not None
     assert MINIMAL.splitlines().index("[units.indicators.periods.2019]") + 2 == origin.line
+
+
+# --- the document's keys, defined once -----------------------------------------------------
+
+# Where each section of lakipcore.formats.document is described in the report's JSON Schema.
+SECTION_POINTERS = {
+    "top": "",
+    "report": "/properties/report",
+    "period": "/$defs/period",
+    "table": "/$defs/table",
+    "unit": "/$defs/unit",
+    "office": "/$defs/office",
+    "unit-period": "/$defs/unitPeriod",
+    "programme": "/$defs/budget/oneOf/0",
+    "rate": "/$defs/budget/oneOf/1",
+    "output": "/$defs/output",
+    "revision": "/$defs/budget/oneOf/0/properties/revisions/items",
+    "indicator": "/$defs/indicator",
+    "indicator-period": "/$defs/indicatorPeriod",
+    "evidence": "/$defs/evidence",
+    "column": "/$defs/column",
+    "total": "/$defs/total",
+    "row-check": "/$defs/rowCheck",
+    "condition": "/$defs/condition",
+    "rule": "/$defs/rule",
+    "support": "/$defs/support",
+    "method": "/$defs/method",
+    "weights": "/$defs/method/properties/weights",
+    "grade-table": "/$defs/gradeTable",
+    "band": "/$defs/gradeTable/properties/bands/items",
+    "scale": "/$defs/gradeTable/properties/scale/oneOf/1",
+    "derived": "/$defs/derived",
+}
+
+
+def _pointed(document: Any, pointer: str) -> Any:
+    for step in pointer.split("/")[1:]:
+        document = document[int(step)] if isinstance(document, list) else document[step]
+    return document
+
+
+def test_the_json_schema_describes_the_documents_keys() -> None:
+    """Every section of the report document (lakipcore.formats.document, which the reader
+    allows and the writer writes) has exactly its keys as properties in the JSON Schema."""
+    from lakipcore.formats.document import SECTIONS
+
+    schema = load_schema("report")
+    assert set(SECTIONS) == set(SECTION_POINTERS)
+    for section, keys in SECTIONS.items():
+        properties = set(_pointed(schema, SECTION_POINTERS[section])["properties"])
+        assert keys == properties, section
+
+
+def test_the_writer_writes_only_the_documents_keys() -> None:
+    """Every table the writer writes for the shipped examples holds only its section's keys."""
+    import tomllib
+
+    from lakipcore.formats.document import OUTPUT, PROGRAMME, REVISION, TOP, UNIT_PERIOD
+
+    for path in EXAMPLES:
+        data = tomllib.loads(lakipcore.dump_report(lakipcore.load_report(path)))
+        assert set(data) <= TOP
+        for unit in [data["office"], *data.get("units", [])]:
+            for block in unit.get("periods", {}).values():
+                assert set(block) <= UNIT_PERIOD
+                budget = block.get("budget")
+                if budget is None or "outputs" not in budget:
+                    continue
+                assert set(budget) <= PROGRAMME
+                assert all(set(output) <= OUTPUT for output in budget["outputs"])
+                assert all(set(item) <= REVISION for item in budget.get("revisions", []))
+
+
+def test_the_workbook_carries_the_budgets_keys() -> None:
+    """The workbook's budget columns are the document's keys for a programme's history."""
+    from lakipcore.formats.document import ORIGINAL, PLAN, PROGRAMME, REVISIONS
+    from lakipcore.formats.excel._layout import BUDGET_COLUMNS
+
+    columns = {key for key, _ in BUDGET_COLUMNS}
+    assert {ORIGINAL, PLAN, REVISIONS} <= columns & PROGRAMME

@@ -14,6 +14,7 @@ from typing import Any
 
 from lakipcore._exact import integral
 from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed, format_number
+from lakipcore.formats import document
 from lakipcore.formats.excel import _layout as layout
 from lakipcore.formats.excel._build import inline_toml
 from lakipcore.formats.excel._sheets import openpyxl
@@ -248,9 +249,9 @@ class DataSheets:
         n = self.report.notation
         cells: dict[str, object] = {}
         if budget.original is not None:
-            cells["original"] = format_as_printed(budget.original, n)
+            cells[document.ORIGINAL] = format_as_printed(budget.original, n)
         if budget.plan is not None:
-            cells["plan"] = format_as_printed(budget.plan, n)
+            cells[document.PLAN] = format_as_printed(budget.plan, n)
         if budget.revisions:
             rows = []
             for revision in budget.revisions:
@@ -258,7 +259,7 @@ class DataSheets:
                 if revision.note is not None:
                     row["note"] = revision.note
                 rows.append(row)
-            cells["revisions"] = inline_toml(rows)
+            cells[document.REVISIONS] = inline_toml(rows)
         return cells
 
     def definitions(self) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from lakipcore.formats import document
+
 MARKER: Final = "lakipcore.workbook/1"
 """Cell A1 of the ``Laporan`` sheet: the workbook is in this layout."""
 
@@ -106,9 +108,9 @@ BUDGET_COLUMNS: Final = (
     ("pagu", "Pagu (teks)"),
     ("realisation", "Realisasi (teks)"),
     ("absorption", "Penyerapan tercatat"),
-    ("original", "Pagu awal (teks)"),
-    ("revisions", "Revisi"),
-    ("plan", "RPD (teks)"),
+    (document.ORIGINAL, "Pagu awal (teks)"),
+    (document.REVISIONS, "Revisi"),
+    (document.PLAN, "RPD (teks)"),
 )
 PRINTED_COLUMNS: Final = (
     ("unit", "Kode unit"),

@@ -15,6 +15,7 @@ from typing import Any
 
 from lakipcore.errors import LakipError, ReportFileError
 from lakipcore.figures import Figure, format_as_printed, format_number, parse_cell, parse_figure
+from lakipcore.formats import document
 from lakipcore.formats.excel import _layout as layout
 from lakipcore.formats.excel._build import Cells, read_inline
 from lakipcore.formats.excel._cells import cell_decimal, cell_text
@@ -345,12 +346,12 @@ class _Native(NativeTables):
                 continue
             self.cells[path] = grid.ref(row, columns.get("programme", columns["unit"]))
             self.put(budget, "programme", grid, row, columns, path)
-            self.put(budget, "original", grid, row, columns, path)
-            self.put(budget, "plan", grid, row, columns, path)
-            revisions = self.text(grid, row, columns.get("revisions"))
+            self.put(budget, document.ORIGINAL, grid, row, columns, path)
+            self.put(budget, document.PLAN, grid, row, columns, path)
+            revisions = self.text(grid, row, columns.get(document.REVISIONS))
             if revisions is not None:
-                ref = grid.ref(row, columns["revisions"])
-                budget["revisions"] = read_inline(revisions, ref, self.source)
+                ref = grid.ref(row, columns[document.REVISIONS])
+                budget[document.REVISIONS] = read_inline(revisions, ref, self.source)
                 self.cells[f"{path}.revisions"] = ref
             opath = f"{path}.outputs[{len(budget['outputs'])}]"
             output: dict[str, Any] = {}

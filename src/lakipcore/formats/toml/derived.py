@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from lakipcore.figures import format_as_printed, parse_figure
+from lakipcore.formats import document
 from lakipcore.formats.toml.methods import weight_value
 from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.methods.catalogue import get_formula
@@ -35,12 +36,10 @@ from lakipcore.notation import Notation
 
 __all__ = ["derived_lines", "read_derived"]
 
-_KEYS = frozenset({"key", "formula", "inputs", "parameters", "printed"})
-
 
 def read_derived(reader: Reader, item: Table, path: str) -> DerivedFigure:
     """One derived figure at ``path``; its formula, inputs and parameters checked now."""
-    reader.only(item, _KEYS, path)
+    reader.only(item, document.DERIVED, path)
     key = reader.required_text(item, "key", path)
     name = reader.required_text(item, "formula", path)
     with reader.placed(join(path, "formula"), replace=True):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lakipcore.errors import LakipError
+from lakipcore.formats import document
 from lakipcore.formats.toml.reader import Reader as _Reader
 from lakipcore.model import (
     Column,
@@ -30,8 +31,6 @@ __all__ = ["read_evidence", "read_rule", "read_supports", "write_evidence", "wri
 
 Table = Mapping[str, Any]
 
-_RULE_KEYS = frozenset({"rows", "sum", "mean", "table", "where", "scale"})
-
 
 def _fail(reader: _Reader, path: str, message: str) -> LakipError:
     return reader.fail(path, message)
@@ -48,7 +47,7 @@ def read_rule(
     """A rule from its inline table at ``path``."""
     if not isinstance(data, Mapping):
         raise _fail(reader, path, "expected a rule: { rows = true } or { sum = [...] } …")
-    reader.only(data, _RULE_KEYS | extra, path)
+    reader.only(data, document.RULE | extra, path)
     ops = [op for op in RuleOp if op.value in data]
     if len(ops) != 1:
         raise _fail(reader, path, "a rule has exactly one of rows, sum or mean")
@@ -73,7 +72,7 @@ def read_rule(
         cpath = f"{path}.where[{index}]"
         if not isinstance(item, Mapping):
             raise _fail(reader, cpath, "expected { column = ..., op = ..., value = ... }")
-        reader.only(item, {"column", "op", "value"}, cpath)
+        reader.only(item, document.CONDITION, cpath)
         op_text = reader.required_text(item, "op", cpath)
         with reader.placed(f"{cpath}.op", replace=True):
             comparison = Comparison.from_name(op_text)
@@ -111,7 +110,7 @@ def _columns(reader: _Reader, data: object, path: str) -> list[Column]:
         cpath = f"{path}[{index}]"
         if not isinstance(item, Mapping):
             raise _fail(reader, cpath, "expected { name = ..., kind = ... }")
-        reader.only(item, {"name", "kind", "scale", "grades", "of"}, cpath)
+        reader.only(item, document.COLUMN, cpath)
         kind_name = reader.text(item, "kind", cpath, required=False) or "text"
         with reader.placed(f"{cpath}.kind", replace=True):
             kind = ColumnKind.from_name(kind_name)
@@ -140,7 +139,7 @@ def _rows(reader: _Reader, data: object, path: str) -> list[list[str]]:
 
 def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
     """One evidence table at ``path``."""
-    reader.only(data, {"id", "title", "columns", "rows", "totals", "row-checks"}, path)
+    reader.only(data, document.EVIDENCE, path)
     table_id = reader.required_text(data, "id", path)
     columns = _columns(reader, data.get("columns"), f"{path}.columns")
     rows = _rows(reader, data.get("rows", []), f"{path}.rows")
@@ -152,7 +151,7 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
         tpath = f"{path}.totals[{index}]"
         if not isinstance(item, Mapping):
             raise _fail(reader, tpath, 'expected { rule = {...}, printed = "..." }')
-        reader.only(item, {"rule", "printed", "place", "grades"}, tpath)
+        reader.only(item, document.TOTAL, tpath)
         place = reader.text(item, "place", tpath, required=False)
         rule = read_rule(reader, item.get("rule"), f"{tpath}.rule", default_table=table_id)
         text = reader.required_text(item, "printed", tpath)
@@ -166,7 +165,7 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
         cpath = f"{path}.row-checks[{index}]"
         if not isinstance(item, Mapping):
             raise _fail(reader, cpath, "expected { column = ..., sum = [...] }")
-        reader.only(item, {"column", "sum", "mean"}, cpath)
+        reader.only(item, document.ROW_CHECK, cpath)
         ops = [op for op in (RuleOp.SUM, RuleOp.MEAN) if op.value in item]
         if len(ops) != 1:
             raise _fail(reader, cpath, "a row check has exactly one of sum or mean")

@@ -28,15 +28,13 @@ from decimal import Decimal
 from typing import Any
 
 from lakipcore.figures import format_as_printed
+from lakipcore.formats import document
 from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.notation import Notation
 from lakipcore.surveys.grades import GRADE_TABLES, Band, GapReading, GradeTable
 from lakipcore.surveys.scales import SCALES, Scale, get_scale
 
 __all__ = ["grade_table_lines", "read_grade_tables", "read_grading"]
-
-_TABLE_KEYS = frozenset({"source", "note", "gaps", "bands", "scale"})
-_BAND_KEYS = frozenset({"from", "to", "letter", "label", "from-inclusive", "to-inclusive"})
 
 
 def read_grade_tables(reader: Reader, data: Table) -> tuple[GradeTable, ...]:
@@ -70,14 +68,14 @@ def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
         raise reader.fail(path, "expected a table with the grade table's bands")
     if name in GRADE_TABLES:
         raise reader.fail(path, f"{name!r} is the name of a preset grade table; give it its own")
-    reader.only(item, _TABLE_KEYS, path)
+    reader.only(item, document.GRADE_TABLE, path)
     raw_bands = reader.array(item, "bands", path)
     if not raw_bands:
         raise reader.fail(join(path, "bands"), "a grade table needs at least one band")
     ends: list[tuple[Decimal | None, Decimal | None]] = []
     for index, band in enumerate(raw_bands):
         bpath = f"{path}.bands[{index}]"
-        reader.only(band, _BAND_KEYS, bpath)
+        reader.only(band, document.BAND, bpath)
         low = _percent_or_number(reader, band, "from", bpath) if "from" in band else None
         high = _percent_or_number(reader, band, "to", bpath) if "to" in band else None
         if low is None and index > 0:
@@ -134,7 +132,7 @@ def _scale(
             return get_scale(value)
     spath = join(path, "scale")
     table = reader.table(item, "scale", path, required=False)
-    reader.only(table, {"low", "high"}, spath)
+    reader.only(table, document.SCALE, spath)
     low = _percent_or_number(reader, table, "low", spath) if "low" in table else None
     high = _percent_or_number(reader, table, "high", spath) if "high" in table else None
     first, last = ends[0][0], ends[-1][1]

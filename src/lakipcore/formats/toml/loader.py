@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
+from lakipcore.formats import document
 from lakipcore.formats.toml.canonical import read_canonical
 from lakipcore.formats.toml.grades import read_grade_tables, read_grading
 from lakipcore.formats.toml.methods import read_methods
 from lakipcore.formats.toml.migrate import migrate_v1, v1_path
 from lakipcore.formats.toml.reader import LineIndex, Reader, Table, join
-from lakipcore.formats.toml.units import UNIT_KEYS, read_tree
+from lakipcore.formats.toml.units import read_tree
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.methods import ScoringMethod, get_method
 from lakipcore.model import (
@@ -232,15 +233,14 @@ def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> 
 
 
 def _build_report(reader: Reader, data: Table) -> Report:
-    top = {"schema", "report", "methods", "grades", "periods", "tables", "office", "units"}
-    reader.only(data, top, "")
+    reader.only(data, document.TOP, "")
     schema = reader.integer(data, "schema", "")
     if schema != SCHEMA_VERSION:
         raise reader.fail(
             "schema", f"unsupported schema {schema}; this lakipcore reads 1 and {SCHEMA_VERSION}"
         )
     head = reader.table(data, "report", "")
-    reader.only(head, {"title", "source", "main", "notation", "grading"}, "report")
+    reader.only(head, document.REPORT, "report")
     notation_name = reader.text(head, "notation", "report", required=False)
     if notation_name is not None:
         with reader.placed("report.notation", replace=True):
@@ -252,7 +252,7 @@ def _build_report(reader: Reader, data: Table) -> Report:
     keys = {p.key for p in periods} | _declared_keys(data)
     tables = _tables(reader, data)
     office_data = reader.table(data, "office", "")
-    reader.only(office_data, UNIT_KEYS - {"parent"}, "office")
+    reader.only(office_data, document.OFFICE, "office")
     units_data = reader.array(data, "units", "")
     root = read_tree(reader, office_data, units_data, keys)
     title = reader.text(head, "title", "report", required=False)
@@ -295,7 +295,7 @@ def _period(
     reader: Reader, item: Table, index: int, methods: Mapping[str, ScoringMethod]
 ) -> ReportPeriod:
     path = f"periods[{index}]"
-    reader.only(item, {"key", "method", "planned", "title"}, path)
+    reader.only(item, document.PERIOD, path)
     key = reader.required_text(item, "key", path)
     method = reader.text(item, "method", path, required=False)
     if method is not None:
@@ -330,7 +330,7 @@ def _tables(reader: Reader, data: Table) -> tuple[ReportTable, ...]:
 
 def _table(reader: Reader, item: Table, index: int) -> ReportTable:
     path = f"tables[{index}]"
-    reader.only(item, {"id", "kind", "title", "scope"}, path)
+    reader.only(item, document.TABLE, path)
     kind_name = reader.required_text(item, "kind", path)
     with reader.placed(join(path, "kind"), replace=True):
         kind = TableKind.from_name(kind_name)
@@ -368,7 +368,7 @@ def load_grade_tables(path: str) -> dict[str, GradeTable]:
         report = loads_report(text, source=path)
         return {table.name: table for table in report.grade_tables}
     reader = Reader(path, LineIndex(text))
-    reader.only(data, {"grades", "notation"}, "")
+    reader.only(data, document.GRADE_FILE, "")
     notation = data.get("notation")
     if notation is not None:
         with reader.placed("notation", replace=True):

@@ -29,6 +29,7 @@ import attrs
 from lakipcore._exact import HUNDRED, div
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import Figure, format_as_printed
+from lakipcore.formats import document
 from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.methods import (
     AbsorptionAggregation,
@@ -47,20 +48,6 @@ from lakipcore.rounding import Rounding
 
 __all__ = ["method_lines", "read_methods", "weight_value"]
 
-_KEYS = frozenset(
-    {
-        "base",
-        "description",
-        "achievement",
-        "absorption",
-        "lower-is-better",
-        "cap",
-        "zero-target",
-        "rounding",
-        "weights",
-        "absorption-base",
-    }
-)
 # The file's name of each part, and the enum that reads it.
 _ENUM_PARTS: Mapping[str, tuple[str, Any]] = {
     "achievement": ("achievement", AchievementAggregation),
@@ -91,7 +78,7 @@ def _method(reader: Reader, name: str, item: object, path: str) -> ScoringMethod
         check_code(name, "method", field="name")
     if name in PRESETS or name in ALIASES:
         raise reader.fail(path, f"{name!r} is the name of a preset; give the method its own")
-    reader.only(item, _KEYS, path)
+    reader.only(item, document.METHOD, path)
     base_name = reader.text(item, "base", path, required=False)
     with reader.placed(join(path, "base"), replace=True):
         base = get_method(base_name) if base_name is not None else ScoringMethod(name=name)
@@ -118,7 +105,7 @@ def _method(reader: Reader, name: str, item: object, path: str) -> ScoringMethod
 
 def _weights(reader: Reader, item: Table, path: str) -> PerformanceWeights:
     table = reader.table(item, "weights", path.rpartition(".")[0])
-    reader.only(table, {"achievement", "absorption"}, path)
+    reader.only(table, document.WEIGHTS, path)
     values = {}
     for key in ("achievement", "absorption"):
         figure = reader.figure(table, key, path)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from lakipcore.figures import Figure, NotTargeted
+from lakipcore.formats import document
 from lakipcore.formats.toml.derived import read_derived
 from lakipcore.formats.toml.evidence import read_evidence, read_rule, read_supports
 from lakipcore.formats.toml.reader import NotBuiltError, Reader, Table, join
@@ -35,7 +36,7 @@ from lakipcore.model import (
     UnitPeriod,
 )
 
-__all__ = ["UNIT_KEYS", "read_tree"]
+__all__ = ["read_tree"]
 
 _M = TypeVar("_M", Target, Realisation)
 
@@ -68,7 +69,6 @@ _PROGRAMME_QUANTITIES = _BUDGET_QUANTITIES | {
     Quantity.PLAN,
     Quantity.ABSORPTION_PLAN,
 }
-UNIT_KEYS = frozenset({"code", "name", "parent", "periods", "indicators"})
 
 
 def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str]) -> Unit | None:
@@ -136,7 +136,7 @@ def _unit(
 ) -> Unit:
     before = len(reader.errors)
     origin = reader.origin(path)  # first: the origins of the unit's fields are made inside it
-    reader.only(item, UNIT_KEYS if path != "office" else UNIT_KEYS - {"parent"}, path)
+    reader.only(item, document.UNIT if path != "office" else document.OFFICE, path)
     code = reader.text(item, "code", path, required=path != "office") or office_code
     name = reader.required_text(item, "name", path)
     blocks = []
@@ -194,7 +194,7 @@ def _period_tables(reader: Reader, parent: Table, path: str, keys: set[str]) -> 
 def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> UnitPeriod:
     path = f"{unit_path}.periods.{key}"
     origin = reader.origin(path, within=unit_path)
-    reader.only(table, {"printed", "budget", "evidence", "derived"}, path)
+    reader.only(table, document.UNIT_PERIOD, path)
     budget = (
         _budget(reader, reader.table(table, "budget", path), f"{path}.budget")
         if "budget" in table
@@ -217,7 +217,7 @@ def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> Unit
 
 def _budget(reader: Reader, table: Table, path: str) -> Budget:
     if "absorption" in table:
-        reader.only(table, {"absorption", "printed"}, path)
+        reader.only(table, document.RATE, path)
         figure = reader.figure(table, "absorption", path)
         if not figure.percent:
             raise reader.fail(join(path, "absorption"), "an absorption rate is a percentage")
@@ -225,12 +225,12 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
         with reader.placed(join(path, "absorption"), replace=True):
             return ReportedAbsorption(figure.value, printed, origin=reader.origin(path))
     origin = reader.origin(path)
-    reader.only(table, {"programme", "outputs", "printed", "original", "revisions", "plan"}, path)
+    reader.only(table, document.PROGRAMME, path)
     outputs = []
     for index, item in enumerate(reader.array(table, "outputs", path)):
         opath = f"{path}.outputs[{index}]"
         output_origin = reader.origin(opath, within=path)
-        reader.only(item, {"code", "name", "pagu", "realisation", "printed"}, opath)
+        reader.only(item, document.OUTPUT, opath)
         with reader.placed(opath):
             outputs.append(
                 BudgetOutput(
@@ -244,12 +244,14 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
             )
     programme = reader.shared(reader.required_text(table, "programme", path))
     printed = reader.printed(table, path, _PROGRAMME_QUANTITIES)
-    original = _amount(reader, table, "original", path) if "original" in table else None
-    plan = _amount(reader, table, "plan", path) if "plan" in table else None
+    original = (
+        _amount(reader, table, document.ORIGINAL, path) if document.ORIGINAL in table else None
+    )
+    plan = _amount(reader, table, document.PLAN, path) if document.PLAN in table else None
     revisions = []
-    for index, item in enumerate(reader.array(table, "revisions", path)):
+    for index, item in enumerate(reader.array(table, document.REVISIONS, path)):
         rpath = f"{path}.revisions[{index}]"
-        reader.only(item, {"kind", "amount", "note"}, rpath)
+        reader.only(item, document.REVISION, rpath)
         with reader.placed(join(rpath, "kind"), replace=True):
             kind = RevisionKind.from_name(reader.required_text(item, "kind", rpath))
         with reader.placed(rpath):
@@ -284,9 +286,7 @@ def _amount(reader: Reader, table: Table, key: str, path: str) -> Decimal:
 
 def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indicator:
     origin = reader.origin(path)
-    reader.only(
-        item, {"code", "name", "goal", "polarity", "formula", "accumulation", "periods"}, path
-    )
+    reader.only(item, document.INDICATOR, path)
     tables = _period_tables(reader, item, path, keys)
     if not tables:
         raise reader.fail(join(path, "periods"), "an indicator needs at least one period block")
@@ -329,11 +329,7 @@ def _indicator_period(
 ) -> IndicatorPeriod:
     path = f"{indicator_path}.periods.{key}"
     origin = reader.origin(path, within=indicator_path)
-    reader.only(
-        table,
-        {"target", "realisation", "scale", "derive", "supports", "accumulate", "printed"},
-        path,
-    )
+    reader.only(table, document.INDICATOR_PERIOD, path)
     target, realisation = _target_and_realisation(reader, table, path)
     printed = reader.printed(table, path, _INDICATOR_QUANTITIES)
     derivation = read_rule(reader, table["derive"], f"{path}.derive") if "derive" in table else None

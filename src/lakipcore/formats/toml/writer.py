@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lakipcore.errors import LakipTypeError
 from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed
+from lakipcore.formats import document
 from lakipcore.formats.toml.derived import derived_lines
 from lakipcore.formats.toml.evidence import write_evidence, write_rule
 from lakipcore.formats.toml.grades import grade_table_lines
@@ -169,9 +170,9 @@ def _budget(budget: Budget, header: str, n: Notation) -> list[str]:
         ]
     out.append(f"programme = {_string(budget.programme)}")
     if budget.original is not None:
-        out.append(f"original = {_string(format_as_printed(budget.original, n))}")
+        out.append(f"{document.ORIGINAL} = {_string(format_as_printed(budget.original, n))}")
     if budget.plan is not None:
-        out.append(f"plan = {_string(format_as_printed(budget.plan, n))}")
+        out.append(f"{document.PLAN} = {_string(format_as_printed(budget.plan, n))}")
     if budget.revisions:
         rows = []
         for revision in budget.revisions:
@@ -182,7 +183,7 @@ def _budget(budget: Budget, header: str, n: Notation) -> list[str]:
             if revision.note is not None:
                 cells.append(f"note = {_string(revision.note)}")
             rows.append("{ " + ", ".join(cells) + " }")
-        out.append(f"revisions = [{', '.join(rows)}]")
+        out.append(f"{document.REVISIONS} = [{', '.join(rows)}]")
     out += _printed(budget.printed)
     for output in budget.outputs:
         out += ["", f"[[{header}.outputs]]"]
