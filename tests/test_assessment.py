@@ -25,18 +25,18 @@ from lakipcore.cli import main
 from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.formats.toml import example_text
 from lakipcore.scoring.engine import scored_period
-from lakipcore.scoring.facts import resolve_period
+from lakipcore.scoring.facts import resolve_unit
 from lakipcore.scoring.report import score_report
 
 DATA = Path(lakipcore.__file__).parent / "data"
 EXAMPLES = sorted(DATA.glob("*.toml"))
 
 # The pipeline: one scoring of the report, one audit; every period's scoring (the engine's and
-# the audit's what-if scorings alike) goes through the resolve stage.
+# the audit's what-if scorings alike) goes through the resolve stage, unit by unit.
 WATCHED: dict[CodeType, str] = {
     score_report.__code__: "score_report",
     audit.__code__: "audit",
-    resolve_period.__code__: "resolve_period",
+    resolve_unit.__code__: "resolve_unit",
     scored_period.__code__: "scored_period",
 }
 
@@ -107,9 +107,12 @@ def test_assess_scores_once_and_audits_once(example: Path) -> None:
         assessment = assess(report)
     assert (1, 1) == (counts["score_report"], counts["audit"])
     assert assessment.findings is not None
-    # Each period is resolved and computed at least once; more only for the audit's what-ifs
-    # (the bounds of a rounded input, another aggregation for a mismatched office figure).
-    assert counts["resolve_period"] == counts["scored_period"] >= len(report.periods)
+    # Each period is computed at least once, each of its units resolved first; more only for
+    # the audit's what-ifs (the bounds of a rounded input, another aggregation for a mismatched
+    # office figure, both periods of a change under one method).
+    assert counts["scored_period"] >= len(report.periods)
+    units = sum(1 for _ in report.units())
+    assert counts["resolve_unit"] >= counts["scored_period"] * units
 
 
 @pytest.mark.parametrize(

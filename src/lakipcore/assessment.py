@@ -17,15 +17,17 @@ JSON documents, the HTML page, the workbook, rows and Arrow tables) is made from
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from lakipcore.audit import CHECKS, AuditContext
-from lakipcore.audit import audit as audit_scores
 from lakipcore.model import Report
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.findings import Finding
 from lakipcore.results.scores import Problem
 from lakipcore.scoring import MethodChoice, score_report
 from lakipcore.scoring.choice import check_method_choice, check_report
+
+if TYPE_CHECKING:
+    from lakipcore.audit import AuditContext
 
 __all__ = ["Assessment", "assess"]
 
@@ -36,7 +38,7 @@ def assess(
     method: MethodChoice = None,
     source: str | None = None,
     audit: bool = True,
-    checks: Iterable[Callable[[AuditContext], list[Finding]]] = CHECKS,
+    checks: Iterable[Callable[[AuditContext], list[Finding]]] | None = None,
 ) -> Assessment:
     """Score ``report`` once and audit it on those scores.
 
@@ -46,11 +48,19 @@ def assess(
     cannot be scored is left without a capaian and listed in ``problems`` (a ``not-scorable``
     finding), never an exception: an assessment of valid input always completes. With
     ``audit=False`` the audit is skipped (``findings`` is ``None``), for outputs that
-    show only scores. ``source`` names the file in the findings and the outputs.
+    show only scores (the audit is not even imported then). ``checks`` replaces the audit's
+    checks (:data:`lakipcore.audit.CHECKS`). ``source`` names the file in the findings and the
+    outputs.
     """
     report = check_report(report)
     check_method_choice(method, report)
     problems: list[Problem] = []
     scores = score_report(report, method, problems=problems, infer=True)
-    findings = audit_scores(report, scores=scores, source=source, checks=checks) if audit else None
+    findings = None
+    if audit:
+        from lakipcore.audit import CHECKS  # noqa: PLC0415 - lakip score needs no audit
+        from lakipcore.audit import audit as audit_scores  # noqa: PLC0415
+
+        chosen = CHECKS if checks is None else checks
+        findings = audit_scores(report, scores=scores, source=source, checks=chosen)
     return Assessment(report, scores, findings, source)

@@ -1,6 +1,7 @@
 """Computing one period: indicators → units → the office, from the resolved facts.
 
-:func:`score_period` resolves the period once (:mod:`lakipcore.scoring.facts`) and computes
+:func:`score_period` resolves each unit of the period once (:mod:`lakipcore.scoring.facts`)
+and computes
 every figure the outputs show, exactly: each capaian and its grade, each unit's achievement,
 absorption and performance aggregated up the tree under the method (a unit's own indicators
 and budget count as one more member beside its sub-units, docs/methodology.md), the budget's
@@ -9,7 +10,7 @@ pagu awal and RPD with realisasi against each, and the unit's derived figures.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from lakipcore._exact import mean, total
@@ -37,11 +38,10 @@ from lakipcore.scoring.derived import derived_values
 from lakipcore.scoring.facts import (
     BudgetFact,
     IndicatorFact,
-    PeriodFacts,
     UnitFacts,
     indicator_fact,
     placed,
-    resolve_period,
+    resolve_unit,
 )
 from lakipcore.surveys import GradeTable
 
@@ -53,28 +53,35 @@ Amounts = tuple[Decimal, Decimal]
 
 
 class _Scorer:
-    """Computes one period of one report from its facts."""
+    """Computes one period of one report from its facts, resolved unit by unit as the tree is
+    walked (the facts of a unit live only while it is computed: a national report's would
+    otherwise all be alive at once)."""
 
     def __init__(
-        self, facts: PeriodFacts, problems: list[Problem] | None, grades: GradeTable | None
+        self,
+        report: Report | None,
+        period: ReportPeriod,
+        method: ScoringMethod,
+        problems: list[Problem] | None,
+        grades: GradeTable | None,
     ) -> None:
-        self.facts, self.method, self.key = facts, facts.method, facts.period.key
+        self.report, self.method, self.key = report, method, period.key
         self.problems, self.grades = problems, grades
 
     # --- indicators ----------------------------------------------------------------------
 
     def indicator(self, unit: str, fact: IndicatorFact) -> IndicatorScore:
-        code, name, target, realised = fact.code, fact.name, fact.target, fact.realisation
+        code, name, target, realised, formula, failure, _ = fact
         if target is None:
             return IndicatorScore(code, name, None, "not targeted")
-        if fact.failure is not None:
-            return self._failed(unit, fact, fact.failure)
+        if failure is not None:
+            return self._failed(unit, fact, failure)
         if realised is None:
             return IndicatorScore(code, name, None, "planned", target=target)
         try:
             # The model checked stated values and the resolve stage derived ones; the method
             # checked its cap. Nothing is checked twice.
-            value = checked_capaian(target, realised, fact.formula, self.method.cap)
+            value = checked_capaian(target, realised, formula, self.method.cap)
         except LakipError as error:  # a zero target, or a zero realisation under T / R
             zero: LakipError = error
         else:
@@ -98,7 +105,9 @@ class _Scorer:
     def unit(self, unit: Unit) -> UnitScore | None:
         key = self.key
         children = tuple(s for child in unit.units if (s := self.unit(child)) is not None)
-        facts = self.facts.units.get(unit.code, _NOTHING)
+        facts = (
+            _NOTHING if self.report is None else resolve_unit(self.report, unit, key, self.method)
+        )
         if not facts.indicators and not children and facts.block is None:
             return None
         indicators = tuple(self.indicator(unit.code, fact) for fact in facts.indicators)
@@ -110,7 +119,12 @@ class _Scorer:
         own_rate: Decimal | None = None
         if budget is not None and budget.base is not None and programme is not None:
             own_amounts = (budget.base, programme.realisation)
-            own_rate = defined_absorption(*own_amounts)
+            # Against the stated pagu (the usual base) the programme's rate is the unit's own.
+            own_rate = (
+                programme.absorption
+                if budget.base is budget.pagu
+                else defined_absorption(*own_amounts)
+            )
             if own_rate is None:
                 gaps.append(f"absorption: the pagu of {unit.code} is zero in {key}")
         elif budget is not None:
@@ -129,6 +143,7 @@ class _Scorer:
         else:
             gaps.append("performance: needs both achievement and absorption")
         block = facts.block
+        stated_pagu, original, plan = _sums(programme, children, budget)
         return UnitScore(
             code=unit.code,
             name=unit.name,
@@ -143,9 +158,9 @@ class _Scorer:
             units=children,
             gaps=tuple(gaps),
             programme=programme,
-            stated_pagu=_summed(programme, children, budget, "stated_pagu"),
-            original=_summed(programme, children, budget, "original"),
-            plan=_summed(programme, children, budget, "plan"),
+            stated_pagu=stated_pagu,
+            original=original,
+            plan=plan,
             plan_absorption=self._plan_absorption(unit.code, programme, budget, children),
             derived=() if block is None or not block.derived else _derived(block),
         )
@@ -218,6 +233,8 @@ class _Scorer:
     ) -> Decimal | None:
         """Realisasi against the RPD, aggregated as absorption is; ``None`` where a member has
         no RPD (or no budget, or only a rate)."""
+        if not children:
+            return None if programme is None else programme.absorption_plan
         own: list[tuple[str, Decimal | None, Amounts | None]] = []
         if budget is not None:
             plan = None if programme is None else programme.plan
@@ -248,15 +265,16 @@ def _realised(score: UnitScore) -> Decimal:
 
 
 def _programme(budget: BudgetFact) -> ProgrammeScore:
-    line = budget.line
-    assert line is not None, "checked by the caller"
-    realised = line.realisation
+    line, pagu, realised = budget.line, budget.pagu, budget.realisation
+    assert line is not None, "a programme's fact"
+    assert pagu is not None, "a programme's fact"
+    assert realised is not None, "a programme's fact"
     original, plan = line.original, line.plan
     return ProgrammeScore(
         name=line.programme,
-        pagu=line.pagu,
+        pagu=pagu,
         realisation=realised,
-        absorption=defined_absorption(line.pagu, realised),
+        absorption=defined_absorption(pagu, realised),
         original=original,
         absorption_original=None if original is None else defined_absorption(original, realised),
         plan=plan,
@@ -275,29 +293,31 @@ def _outputs(budget: BudgetFact | None) -> tuple[OutputScore, ...]:
     )
 
 
-_PROGRAMME_FIELD = {"stated_pagu": "pagu", "original": "original", "plan": "plan"}
-
-
-def _summed(
-    programme: ProgrammeScore | None,
-    children: tuple[UnitScore, ...],
-    budget: BudgetFact | None,
-    name: str,
-) -> Decimal | None:
-    """Σ of a programme amount over the unit and its sub-units, when every programme the row
-    stands for states it (a unit without a budget of its own but with sub-units stands for
-    theirs; a budget known only as a rate has no amounts)."""
+def _sums(
+    programme: ProgrammeScore | None, children: tuple[UnitScore, ...], budget: BudgetFact | None
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """Σ stated pagu, Σ pagu awal and Σ RPD over the unit and its sub-units, each when every
+    programme the row stands for states it (a unit without a budget of its own but with
+    sub-units stands for theirs; a budget known only as a rate has no amounts)."""
     if budget is not None and programme is None:
-        return None  # a rate without amounts
-    values: list[Decimal | None] = []
+        return None, None, None  # a rate without amounts
+    if programme is None and not children:
+        return None, None, None  # no budget at all
+    if not children and programme is not None:  # a leaf: its own programme
+        return programme.pagu, programme.original, programme.plan
+    members = [(c.stated_pagu, c.original, c.plan) for c in children]
     if programme is not None:
-        values.append(getattr(programme, _PROGRAMME_FIELD[name]))
-    elif not children:
-        return None  # no budget at all
-    values += [getattr(child, name) for child in children]
-    if not values or any(value is None for value in values):
-        return None
-    return total(value for value in values if value is not None)
+        members.append((programme.pagu, programme.original, programme.plan))
+    return (
+        _total_of(m[0] for m in members),
+        _total_of(m[1] for m in members),
+        _total_of(m[2] for m in members),
+    )
+
+
+def _total_of(values: Iterable[Decimal | None]) -> Decimal | None:
+    known = list(values)
+    return None if any(v is None for v in known) else total(v for v in known if v is not None)
 
 
 def _derived(block: UnitPeriod) -> tuple[DerivedScore, ...]:
@@ -323,8 +343,7 @@ def scored_period(
     """Period ``period`` of ``report`` under ``method`` (already resolved): resolved, then
     computed. With ``problems`` (a list), an indicator that cannot be scored is recorded there
     instead of raising."""
-    facts = resolve_period(report, period, method)
-    scorer = _Scorer(facts, problems, report.grading_table("capaian"))
+    scorer = _Scorer(report, period, method, problems, report.grading_table("capaian"))
     root = scorer.unit(report.root)
     if root is None:
         root = UnitScore(
@@ -387,5 +406,4 @@ def score_indicator(
     tables = tuple(evidence)
     chosen = get_method(method)
     fact = indicator_fact(indicator, entry, chosen, lambda _key: tables)
-    facts = PeriodFacts(ReportPeriod(period), chosen, {})
-    return _Scorer(facts, None, None).indicator("indicator", fact)
+    return _Scorer(None, ReportPeriod(period), chosen, None, None).indicator("indicator", fact)

@@ -1,11 +1,12 @@
 """Resolve, then compute: the model of one period turned into the flat facts both engines score.
 
-:func:`resolve_period` reads a report's period once under one method and writes down, per
+:func:`resolve_unit` reads one unit of a report's period under one method and writes down, per
 indicator, the target, the realisation as scored (stated, derived from evidence, or accumulated
-from shorter periods), the capaian formula and why it cannot be scored, if so; and per unit,
-its budget with the pagu that absorption is measured against (the method's
-``absorption_base``). Every choice the model and the method leave open is settled here, once:
-the Decimal engine (:mod:`lakipcore.scoring.engine`) and the columnar path
+from shorter periods), the capaian formula and why it cannot be scored, if so; and the unit's
+budget with the pagu that absorption is measured against (the method's ``absorption_base``).
+:func:`resolve_period` does so for every unit of the period. Every choice the model and the
+method leave open is settled here, once: the Decimal engine (:mod:`lakipcore.scoring.engine`,
+which resolves unit by unit as it walks the tree) and the columnar path
 (:func:`lakipcore.bulk.report_to_batches`) then do arithmetic only, on the same facts.
 """
 
@@ -73,6 +74,9 @@ class IndicatorFact(NamedTuple):
     """Where the entry was read, to place an error of the computation (a zero target)."""
 
 
+_new_fact = tuple.__new__
+
+
 class BudgetFact(NamedTuple):
     """A unit's own budget in one period, as both engines score it."""
 
@@ -82,6 +86,10 @@ class BudgetFact(NamedTuple):
     """The printed absorption rate of a budget known only as a rate."""
     base: Decimal | None
     """The pagu absorption is measured against, chosen by the method's ``absorption_base``."""
+    pagu: Decimal | None = None
+    """The programme's stated (revised) pagu: Σ its outputs' (summed once, here)."""
+    realisation: Decimal | None = None
+    """The programme's realisasi: Σ its outputs'."""
 
 
 class UnitFacts(NamedTuple):
@@ -233,20 +241,37 @@ def _budget(block: UnitPeriod | None, method: ScoringMethod) -> BudgetFact | Non
     if budget is None:
         return None
     if isinstance(budget, BudgetLine):
-        return BudgetFact(budget, None, pagu_base(budget, method))
+        pagu = budget.pagu  # Σ over the outputs: once
+        original = method.absorption_base is AbsorptionBase.ORIGINAL
+        base = budget.original if original and budget.original is not None else pagu
+        return BudgetFact(budget, None, base, pagu, budget.realisation)
     return BudgetFact(None, budget.rate, None)
 
 
 def resolve_unit(report: Report, unit: Unit, key: str, method: ScoringMethod) -> UnitFacts:
     """The facts of ``unit`` (its own, not its sub-units') in period ``key``."""
-    realisations = _Realisations(report, unit.evidence)
-    indicators = tuple(
-        resolve_indicator(unit.code, indicator, entry, method, realisations)
-        for indicator in unit.indicators
-        if (entry := indicator.at(key)) is not None
-    )
+    facts: list[IndicatorFact] = []
+    realisations: _Realisations | None = None
+    higher, lower = Polarity.HIGHER_IS_BETTER, method.lower_is_better
+    for indicator in unit.indicators:
+        entry = indicator.at(key)
+        if entry is None:
+            continue
+        target, stated = entry.target, entry.realisation
+        if stated is not None and not isinstance(target, NotTargeted):
+            # The common case, inline (a national report has millions): formula_of, stated.
+            formula = indicator.formula or (
+                Formula.RATIO if indicator.polarity is higher else lower
+            )
+            fact = (indicator.code, indicator.name, target.value, stated.value, formula)
+            # tuple.__new__ skips the NamedTuple's Python-level __new__ (a call per fact).
+            facts.append(_new_fact(IndicatorFact, (*fact, None, entry.origin)))
+            continue
+        if realisations is None:
+            realisations = _Realisations(report, unit.evidence)
+        facts.append(resolve_indicator(unit.code, indicator, entry, method, realisations))
     block = unit.at(key)
-    return UnitFacts(indicators, block, _budget(block, method))
+    return UnitFacts(tuple(facts), block, _budget(block, method))
 
 
 def resolve_period(report: Report, period: ReportPeriod, method: ScoringMethod) -> PeriodFacts:
