@@ -213,8 +213,9 @@ def write(directory: Path, name: str, rows: object, units: object, office: objec
 PIPELINES = {"lakipcore": run_lakipcore, "pandas": run_pandas, "polars": run_polars}
 
 
-def child(name: str, directory: Path) -> None:
-    """Run one pipeline, timing load → score → aggregate; print seconds and peak RSS."""
+def child(name: str, directory: Path, label: str | None = None) -> None:
+    """Run one pipeline, timing load → score → aggregate; print seconds and peak RSS. The
+    outputs are written under ``label`` (default the pipeline's name)."""
     # Imports are not what is timed: load every library the pipeline uses first.
     import importlib
 
@@ -230,7 +231,7 @@ def child(name: str, directory: Path) -> None:
     import pyarrow.parquet as pq
 
     for part, table in OUTPUTS.items():
-        pq.write_table(table, directory / f"{name}-{part}.parquet")
+        pq.write_table(table, directory / f"{label or name}-{part}.parquet")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
     print(json.dumps({"seconds": seconds, "peak": peak}))
 
@@ -290,7 +291,7 @@ def differences(directory: Path, name: str) -> int:
         for figure in figures:
             want = [None if v is None else Decimal(v) for v in exact[figure].to_pylist()]
             have = other[figure].to_pylist()
-            if name != "lakipcore":
+            if name not in ("lakipcore", "peer"):  # the others compute in floats
                 have = [
                     None if v is None else Decimal(repr(v)).quantize(Decimal("0.01")) for v in have
                 ]
@@ -303,12 +304,21 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--indicators", type=int, default=50, help="per unit and year")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each pipeline")
+    parser.add_argument(
+        "--peer",
+        help="the python of another install of lakipcore: its bulk path runs as a fourth "
+        "pipeline, interleaved with the others, and its ratio to this install is printed",
+    )
     parser.add_argument("--child", choices=sorted(PIPELINES), help=argparse.SUPPRESS)
+    parser.add_argument("--label", help=argparse.SUPPRESS)
     parser.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.dir)
+        child(args.child, args.dir, args.label)
         return
+    commands = {name: [sys.executable, __file__, "--child", name] for name in PIPELINES}
+    if args.peer:
+        commands["peer"] = [args.peer, __file__, "--child", "lakipcore", "--label", "peer"]
     with tempfile.TemporaryDirectory() as temp:
         directory = Path(temp)
         generate(directory, args.units, args.indicators)
@@ -317,11 +327,11 @@ def main() -> None:
         # Interleaved runs, the median kept: on a shared machine the load changes from second
         # to second, and the first process after the files are written is slower, whichever
         # pipeline it runs.
-        runs: dict[str, list[dict[str, float]]] = {name: [] for name in PIPELINES}
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
         for _ in range(args.repeat):
-            for name in PIPELINES:
+            for name, command in commands.items():
                 out = subprocess.run(
-                    [sys.executable, __file__, "--child", name, "--dir", str(directory)],
+                    [*command, "--dir", str(directory)],
                     check=True,
                     capture_output=True,
                     text=True,
@@ -352,6 +362,9 @@ def main() -> None:
                 f"{result['seconds'] / base:9.2f} {mib:7.0f} MiB "
                 f"{differences(directory, name):12d}"
             )
+        if "peer" in results:
+            mine, theirs = results["lakipcore"]["seconds"], results["peer"]["seconds"]
+            print(f"lakipcore / peer: {mine / theirs:.2f} (medians measured in the same run)")
 
 
 if __name__ == "__main__":

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 from lakipcore.model import Report
 from lakipcore.results.assessment import Assessment
-from lakipcore.results.findings import Finding
 from lakipcore.results.scores import Problem
 from lakipcore.scoring import MethodChoice, score_report
 from lakipcore.scoring.choice import check_method_choice, check_report
 
 if TYPE_CHECKING:
     from lakipcore.audit import AuditContext
+    from lakipcore.results.findings import Finding
 
 __all__ = ["Assessment", "assess"]
 

@@ -33,10 +33,8 @@ from lakipcore.dates import (
     exact_date,
     format_date,
     format_date_range,
-    month_number,
-    parse_date_range,
 )
-from lakipcore.dates._reading import RANGE_SEPARATOR
+from lakipcore.dates._calendar import RANGE_SEPARATOR
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
 
 __all__ = [
@@ -220,6 +218,8 @@ def _from_years(match: re.Match[str], label: str, field: str | None) -> Period:
 def _from_months(match: re.Match[str], label: str, field: str | None) -> Period:
     # "bulan Oktober sampai dengan bulan Desember tahun 2019": the year written at the end
     # belongs to both months unless the first month has its own.
+    from lakipcore.dates import month_number  # noqa: PLC0415 - dateutil's parser, on use
+
     year = int(match["year"])
     first_year = year if match["first_year"] is None else int(match["first_year"])
     first = bulan(first_year, month_number(match["first"], field=field))
@@ -256,6 +256,8 @@ def parse_period(text: str, *, field: str | None = None) -> Period:
         return _from_part(match, label)
     if (match := _MONTHS_RE.fullmatch(label)) is not None:
         return _from_months(match, label, field)
+    from lakipcore.dates import parse_date_range  # noqa: PLC0415 - dateutil's parser, on use
+
     try:
         span = parse_date_range(label, field=field)
     except FigureFormatError:

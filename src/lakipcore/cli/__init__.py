@@ -17,6 +17,7 @@ import contextlib
 import gc
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from lakipcore.cli.batch import add_options as add_batch_options
 from lakipcore.cli.batch import is_batch, run_audit, run_score
@@ -25,9 +26,11 @@ from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.formats.toml import EXAMPLE_NAME, load_example, load_report
 from lakipcore.methods import PRESETS
 from lakipcore.model import Report
-from lakipcore.results.assessment import Assessment
 from lakipcore.rounding import Rounding
 from lakipcore.scoring import MethodChoice
+
+if TYPE_CHECKING:
+    from lakipcore.results.assessment import Assessment
 
 __all__ = ["main"]
 

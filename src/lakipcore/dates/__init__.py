@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from itertools import groupby, pairwise
+from typing import TYPE_CHECKING
 
 from lakipcore.dates._calendar import (
     MONTH_NAMES,
@@ -35,12 +36,14 @@ from lakipcore.dates._calendar import (
     WEEKDAY_NAMES,
     DateRange,
     DateStyle,
-    IndonesianParserInfo,
     When,
+    check_cell_text,
     exact_date,
     long_date,
 )
-from lakipcore.dates._reading import check_cell_text, month_number, read_when
+
+if TYPE_CHECKING:
+    from lakipcore.dates._reading import IndonesianParserInfo, month_number
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError, UnknownNameError
 
 __all__ = [
@@ -71,6 +74,21 @@ def _kind(when: When) -> str:
     return "one date"
 
 
+def _read(text: str, field: str | None) -> When:
+    # The reader, and python-dateutil's parser with it, load on the first date read.
+    from lakipcore.dates._reading import read_when  # noqa: PLC0415
+
+    return read_when(text, field)
+
+
+def __getattr__(name: str) -> object:
+    if name in ("IndonesianParserInfo", "month_number"):
+        from lakipcore.dates import _reading  # noqa: PLC0415
+
+        return getattr(_reading, name)
+    raise AttributeError(f"module 'lakipcore.dates' has no attribute {name!r}")
+
+
 def parse_date(text: str, *, field: str | None = None) -> date:
     """Parse one date: ``11-04-2019``, ``16 April 2019``, ``Senin, 16 Desember 2019``.
 
@@ -81,7 +99,7 @@ def parse_date(text: str, *, field: str | None = None) -> date:
     >>> parse_date("Senin, 16 Desember 2019")
     datetime.date(2019, 12, 16)
     """
-    when = read_when(text, field)
+    when = _read(text, field)
     if not isinstance(when, date):
         raise FigureFormatError(
             f"{text!r} is {_kind(when)}, not one date; "
@@ -101,7 +119,7 @@ def parse_dates(text: str, *, field: str | None = None) -> tuple[date, ...]:
     >>> parse_dates("27 & 29 November 2019")
     (datetime.date(2019, 11, 27), datetime.date(2019, 11, 29))
     """
-    when = read_when(text, field)
+    when = _read(text, field)
     if isinstance(when, DateRange):
         raise FigureFormatError(
             f"{text!r} is a range, not a list of dates; parse_date_range reads it", field=field
@@ -120,7 +138,7 @@ def parse_date_range(text: str, *, field: str | None = None) -> DateRange:
     >>> parse_date_range("21 Oktober – 22 November 2019")
     DateRange(start=datetime.date(2019, 10, 21), end=datetime.date(2019, 11, 22))
     """
-    when = read_when(text, field)
+    when = _read(text, field)
     if not isinstance(when, DateRange):
         raise FigureFormatError(
             f"{text!r} is {_kind(when)}, not a range (no 'sampai', 's/d', 'hingga' or dash)",
@@ -137,7 +155,7 @@ def parse_when(text: str, *, field: str | None = None) -> When:
     >>> parse_when("04,05, & 09 Desember 2019")
     (datetime.date(2019, 12, 4), datetime.date(2019, 12, 5), datetime.date(2019, 12, 9))
     """
-    return read_when(text, field)
+    return _read(text, field)
 
 
 # --- formatting ------------------------------------------------------------------------------

@@ -1,5 +1,9 @@
-"""The calendar of Indonesian reports: month and day names, dateutil's parser for them,
-exact dates and inclusive ranges (:mod:`lakipcore.dates` is the public API)."""
+"""The calendar of Indonesian reports: month and day names, exact dates and inclusive ranges,
+and the checks every date text passes first (:mod:`lakipcore.dates` is the public API).
+
+Nothing here imports python-dateutil's parser (about 12 ms): the model, the periods and
+``lakip score`` need the calendar, only reading a printed date needs the parser
+(:mod:`lakipcore.dates._reading`, loaded on first use)."""
 
 from __future__ import annotations
 
@@ -7,24 +11,22 @@ from datetime import date, datetime
 from typing import Final, Literal, TypeAlias
 
 import attrs
-from dateutil.parser import parser, parserinfo
 
-from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
+from lakipcore.limits import CELL_TEXT, foreign_character
 
 __all__ = [
-    "INFO",
     "MONTH_NAMES",
     "MONTH_ROWS",
-    "NO_DEFAULT",
-    "PARSER",
+    "RANGE_SEPARATOR",
     "STYLES",
     "WEEKDAY_NAMES",
     "WEEKDAY_ROWS",
     "DateRange",
     "DateStyle",
-    "IndonesianParserInfo",
     "When",
     "backwards_message",
+    "check_cell_text",
     "exact_date",
     "long_date",
 ]
@@ -63,40 +65,6 @@ MONTH_NAMES: Final[tuple[str, ...]] = tuple(row[0] for row in MONTH_ROWS)
 WEEKDAY_NAMES: Final[tuple[str, ...]] = tuple(row[0] for row in WEEKDAY_ROWS)
 """The Indonesian day names the formatter writes, Monday first: ``Senin`` … ``Minggu``."""
 
-
-class IndonesianParserInfo(parserinfo):
-    """dateutil's ``parserinfo`` for Indonesian month and day names.
-
-    Months: ``Januari``…``Desember``, the abbreviations ``Jan, Feb, Mar, Apr, Mei, Jun, Jul,
-    Agu/Agt/Agus, Sep/Sept, Okt, Nov, Des``, the older spellings ``Pebruari`` and ``Nopember``,
-    and the English names. Days: ``Senin, Selasa, Rabu, Kamis, Jumat/Jum'at, Sabtu, Minggu``.
-
-    It can be passed to ``dateutil.parser.parse`` directly, but that brings back dateutil's
-    guessing (prefer :func:`parse_date`), and dateutil's lexer splits ``Jum'at`` at the
-    apostrophe, so only :func:`parse_date` and friends read that spelling.
-    """
-
-    # The types-python-dateutil stubs allow two or three names a month and exactly two a day;
-    # dateutil itself takes any number (parserinfo._convert iterates over each row).
-    MONTHS = MONTH_ROWS  # type: ignore[assignment]
-    WEEKDAYS = WEEKDAY_ROWS  # type: ignore[assignment]
-
-    def convertyear(self, year: int, century_specified: bool = False) -> int:
-        """Return ``year`` unchanged: never pick a century from the clock.
-
-        dateutil turns a year below 100 into the one within 50 years of *today* (it reads the
-        local time when the parserinfo is built), so ``1 Januari 0019`` would become 2019 and the
-        answer would change as the years pass. Years here are always written with four digits.
-        """
-        return year
-
-
-INFO: Final = IndonesianParserInfo()
-PARSER: Final = parser(INFO)
-# Handed to dateutil so that it never consults today's date. The pre-parser guarantees a day,
-# a month and a year, so the default is never used; the result is checked against the
-# pre-parser's reading anyway (see _call_dateutil).
-NO_DEFAULT: Final = datetime(1, 1, 1)
 
 DateStyle: TypeAlias = Literal["numeric", "long"]
 """``"numeric"`` writes ``11-04-2019``; ``"long"`` writes ``16 April 2019``."""
@@ -171,3 +139,25 @@ class DateRange:
 
 When: TypeAlias = date | tuple[date, ...] | DateRange
 """What :func:`parse_when` returns: one date, a list of dates, or a range."""
+
+
+# Between the two ends of a range. Words need spaces around them; a hyphen needs spaces too
+# unless it joins two bare days ("21-25 Oktober 2019"), so the hyphens of 11-04-2019 stay put.
+RANGE_SEPARATOR: Final = (
+    r"\s+(?:sampai\s+dengan|sampai|hingga|s/d|s\.d\.?)\s+"
+    r"|\s*[–—]\s*"
+    r"|\s+-\s+"
+    r"|(?<=\d)-(?=\d{1,2}\s+[^\W\d_])"
+)
+
+
+def check_cell_text(raw: str, field: str | None) -> None:
+    """Refuse text too long to be a date, or holding letters or digits outside ASCII."""
+    if len(raw) > CELL_TEXT:
+        raise FigureFormatError(
+            f"{raw[:40]!r}… is {len(raw)} characters long; a date has at most {CELL_TEXT}",
+            field=field,
+        )
+    foreign = foreign_character(raw)
+    if foreign is not None:
+        raise FigureFormatError(f"{raw!r}: {foreign}; dates are written in ASCII", field=field)

@@ -5,31 +5,65 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 from itertools import pairwise
 from typing import Final, NamedTuple
 
-from dateutil.parser import ParserError
+from dateutil.parser import ParserError, parser, parserinfo
 
 from lakipcore.dates._calendar import (
-    INFO,
     MONTH_NAMES,
     MONTH_ROWS,
-    NO_DEFAULT,
-    PARSER,
+    RANGE_SEPARATOR,
     WEEKDAY_NAMES,
     WEEKDAY_ROWS,
     DateRange,
     When,
     backwards_message,
+    check_cell_text,
     long_date,
 )
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
-from lakipcore.limits import CELL_TEXT, foreign_character
 
-__all__ = ["RANGE_SEPARATOR", "check_cell_text", "month_number", "read_when"]
+__all__ = ["INFO", "IndonesianParserInfo", "month_number", "read_when"]
 
 # --- the pre-parser: shapes -------------------------------------------------------------------
+
+
+class IndonesianParserInfo(parserinfo):
+    """dateutil's ``parserinfo`` for Indonesian month and day names.
+
+    Months: ``Januari``…``Desember``, the abbreviations ``Jan, Feb, Mar, Apr, Mei, Jun, Jul,
+    Agu/Agt/Agus, Sep/Sept, Okt, Nov, Des``, the older spellings ``Pebruari`` and ``Nopember``,
+    and the English names. Days: ``Senin, Selasa, Rabu, Kamis, Jumat/Jum'at, Sabtu, Minggu``.
+
+    It can be passed to ``dateutil.parser.parse`` directly, but that brings back dateutil's
+    guessing (prefer :func:`parse_date`), and dateutil's lexer splits ``Jum'at`` at the
+    apostrophe, so only :func:`parse_date` and friends read that spelling.
+    """
+
+    # The types-python-dateutil stubs allow two or three names a month and exactly two a day;
+    # dateutil itself takes any number (parserinfo._convert iterates over each row).
+    MONTHS = MONTH_ROWS  # type: ignore[assignment]
+    WEEKDAYS = WEEKDAY_ROWS  # type: ignore[assignment]
+
+    def convertyear(self, year: int, century_specified: bool = False) -> int:
+        """Return ``year`` unchanged: never pick a century from the clock.
+
+        dateutil turns a year below 100 into the one within 50 years of *today* (it reads the
+        local time when the parserinfo is built), so ``1 Januari 0019`` would become 2019 and the
+        answer would change as the years pass. Years here are always written with four digits.
+        """
+        return year
+
+
+INFO: Final = IndonesianParserInfo()
+PARSER: Final = parser(INFO)
+# Handed to dateutil so that it never consults today's date. The pre-parser guarantees a day,
+# a month and a year, so the default is never used; the result is checked against the
+# pre-parser's reading anyway (see _call_dateutil).
+NO_DEFAULT: Final = datetime(1, 1, 1)
+
 
 # Every pattern here is ASCII: "\d" would read Arabic-Indic digits (١٦ April ٢٠١٩) and
 # case-insensitive matching would take the Kelvin sign for a "k"; month and day names are ASCII.
@@ -46,14 +80,6 @@ _ITEM_RE: Final = re.compile(
 )
 # Between items of a list: a comma, an ampersand, or both (the report writes "04,05, & 09").
 _LIST_SEP_RE: Final = re.compile(r"\s*(?:,\s*&|,|&)\s*", re.ASCII)
-# Between the two ends of a range. Words need spaces around them; a hyphen needs spaces too
-# unless it joins two bare days ("21-25 Oktober 2019"), so the hyphens of 11-04-2019 stay put.
-RANGE_SEPARATOR: Final = (
-    r"\s+(?:sampai\s+dengan|sampai|hingga|s/d|s\.d\.?)\s+"
-    r"|\s*[–—]\s*"
-    r"|\s+-\s+"
-    r"|(?<=\d)-(?=\d{1,2}\s+[^\W\d_])"
-)
 _RANGE_SEP_RE: Final = re.compile(RANGE_SEPARATOR, re.IGNORECASE | re.ASCII)
 _EXAMPLES: Final = (
     "e.g. '11-04-2019', '16 April 2019', 'Senin, 16 Desember 2019', '27 & 29 November 2019', "
@@ -335,18 +361,6 @@ def _read_range(raw: str, text: str, separator: re.Match[str], field: str | None
         note = f" (the start {start.text!r} takes its year from the end)" if borrowed else ""
         raise InvalidValueError(f"{raw!r}: {backwards_message(first, last)}{note}", field=field)
     return DateRange(first, last)
-
-
-def check_cell_text(raw: str, field: str | None) -> None:
-    """Refuse text too long to be a date, or holding letters or digits outside ASCII."""
-    if len(raw) > CELL_TEXT:
-        raise FigureFormatError(
-            f"{raw[:40]!r}… is {len(raw)} characters long; a date has at most {CELL_TEXT}",
-            field=field,
-        )
-    foreign = foreign_character(raw)
-    if foreign is not None:
-        raise FigureFormatError(f"{raw!r}: {foreign}; dates are written in ASCII", field=field)
 
 
 def read_when(text: str, field: str | None) -> When:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from lakipcore.figures import NotTargeted, format_number
 from lakipcore.model import Indicator, IndicatorPeriod, Measure, MeasureKind
+from lakipcore.render import common
 from lakipcore.render.sections import NA, text
 from lakipcore.results.scores import (
     Change,
@@ -59,29 +60,24 @@ def changes_of(
 
 
 def measure_text(measure: Measure) -> str:
-    """A target or realisation as printed: ``12 Laporan``, ``80%``, ``7,1``."""
-    shown = format_number(measure.value)
-    if measure.kind is MeasureKind.PERCENT:
-        shown += "%"
-    if measure.unit:
-        shown += f" {measure.unit}"
-    return text(shown)
+    """A target or realisation as printed (``12 Laporan``, ``80%``, ``7,1``), escaped."""
+    return text(common.measure_text(measure))
 
 
 def target_text(entry: IndicatorPeriod) -> str:
     """The target cell (``Tidak ditargetkan`` for a not-targeted indicator)."""
     if isinstance(entry.target, NotTargeted):
-        return '<span class="not-targeted">Tidak ditargetkan</span>'
+        return f'<span class="not-targeted">{common.NOT_TARGETED_LABEL}</span>'
     return measure_text(entry.target)
 
 
 def realisation_text(entry: IndicatorPeriod, value: Decimal | None) -> str:
-    """The realisation cell: the stated one, or the scored ``value`` marked as derived."""
+    """The realisation cell: the stated one, or the scored ``value`` marked as derived (a
+    whole value as a whole number, ``12`` for ``12,00``, else at two places)."""
     if entry.realisation is not None:
         return measure_text(entry.realisation)
     if value is None or isinstance(entry.target, NotTargeted):
         return NA
-    # Derived or accumulated: a whole number as such, else the exact value at two places.
     whole = round_to(value, 0)
     shown = format_number(whole if whole == value else round_to(value, 2))
     if entry.target.kind is MeasureKind.PERCENT:

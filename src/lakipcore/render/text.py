@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from lakipcore.errors import UnknownNameError
 from lakipcore.figures import NotTargeted, format_percent
@@ -29,9 +30,11 @@ from lakipcore.render.common import (
     realisation_text,
 )
 from lakipcore.results.assessment import Assessment
-from lakipcore.results.findings import Finding, Findings
 from lakipcore.results.scores import PeriodChange, PeriodScore, ReportScore, UnitScore
 from lakipcore.rounding import Rounding
+
+if TYPE_CHECKING:  # the findings are loaded by the audit that makes them
+    from lakipcore.results.findings import Finding, Findings
 
 __all__ = [
     "DEFAULT_TABLES",

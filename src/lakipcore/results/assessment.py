@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,8 +19,10 @@ from lakipcore._display import Displayed
 from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.methods import ScoringMethod
 from lakipcore.model import Report
-from lakipcore.results.findings import Findings
 from lakipcore.results.scores import PeriodScore, Problem, ReportScore
+
+if TYPE_CHECKING:
+    from lakipcore.results.findings import Findings
 
 __all__ = ["Assessment"]
 
@@ -36,7 +38,11 @@ def _scores(_instance: object, _attribute: object, value: Any) -> None:
 
 
 def _findings(_instance: object, _attribute: object, value: Any) -> None:
-    if value is not None and not isinstance(value, Findings):
+    if value is None:
+        return
+    from lakipcore.results.findings import Findings  # noqa: PLC0415 - only with an audit
+
+    if not isinstance(value, Findings):
         raise LakipTypeError(
             f"expected Findings or None, got {type(value).__name__}", field="findings"
         )

@@ -13,7 +13,6 @@ from lakipcore.scoring.choice import (
     resolve_method,
 )
 from lakipcore.scoring.engine import scored_period
-from lakipcore.scoring.inference import infer_method
 
 __all__ = ["score_report"]
 
@@ -42,7 +41,12 @@ def score_report(
     periods: list[PeriodScore] = []
     for period in report.periods:
         guessed = infer and chosen_name(method, period) is None
-        chosen = infer_method(report, period) if guessed else resolve_method(method, period, report)
+        if guessed:
+            from lakipcore.scoring.inference import infer_method  # noqa: PLC0415 - rarely used
+
+            chosen = infer_method(report, period)
+        else:
+            chosen = resolve_method(method, period, report)
         periods.append(scored_period(report, period, chosen, problems, inferred=guessed))
     by_key = {p.key: p for p in periods}
     changes = tuple(
