@@ -24,7 +24,7 @@ from lakipcore.render.common import assessment_of
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.findings import Finding
 from lakipcore.results.scores import IndicatorChange, PeriodScore, ReportScore, UnitScore
-from lakipcore.results.tables import TABLES, ColumnKind, ScoreTables, pyarrow_module
+from lakipcore.results.tables import TABLES, ColumnType, ScoreTables, pyarrow_module
 from lakipcore.rounding import Rounding, round_to
 
 __all__ = [
@@ -47,7 +47,7 @@ FINDING_COLUMNS: Final = tuple(name for name, _ in TABLES["findings"])
 """The keys of each row of :func:`findings_as_rows`, in order."""
 
 _PRECISION: Final = 38  # decimal128 holds 38 digits
-_FIGURE_KINDS = (ColumnKind.FIGURE, ColumnKind.VALUE)
+_FIGURE_KINDS = (ColumnType.FIGURE, ColumnType.VALUE)
 
 
 def _label(target: Target | None) -> str | None:
@@ -242,10 +242,10 @@ def _table(
         if kind in _FIGURE_KINDS:
             kind_type = pa.decimal128(_PRECISION, figure.scale)
             values = [figure(v) for v in values]
-        elif kind is ColumnKind.AMOUNT:
+        elif kind is ColumnType.AMOUNT:
             kind_type = pa.decimal128(_PRECISION, amount_scale)
             values = [amount(v) for v in values]
-        elif kind is ColumnKind.COUNT:
+        elif kind is ColumnType.COUNT:
             kind_type = pa.int64()
         else:
             kind_type = pa.string()

@@ -30,14 +30,14 @@ from lakipcore.rounding import Rounding
 __all__ = [
     "BULK_COLUMNS",
     "TABLES",
-    "ColumnKind",
+    "ColumnType",
     "ScoreTables",
     "arrow_schema",
     "pyarrow_module",
 ]
 
 
-class ColumnKind(enum.Enum):
+class ColumnType(enum.Enum):
     """The Arrow type of a column of the score tables."""
 
     TEXT = "text"
@@ -53,15 +53,15 @@ class ColumnKind(enum.Enum):
 
 
 _T, _F, _V, _A, _N = (
-    ColumnKind.TEXT,
-    ColumnKind.FIGURE,
-    ColumnKind.VALUE,
-    ColumnKind.AMOUNT,
-    ColumnKind.COUNT,
+    ColumnType.TEXT,
+    ColumnType.FIGURE,
+    ColumnType.VALUE,
+    ColumnType.AMOUNT,
+    ColumnType.COUNT,
 )
 _FIGURES = (("achievement", _F), ("absorption", _F), ("performance", _F))
 
-TABLES: Final[Mapping[str, tuple[tuple[str, ColumnKind], ...]]] = MappingProxyType(
+TABLES: Final[Mapping[str, tuple[tuple[str, ColumnType], ...]]] = MappingProxyType(
     {
         "indicators": (
             ("period", _T),
@@ -168,11 +168,11 @@ def arrow_schema(
     pa = pyarrow_module()
     kinds = dict(TABLES[table])
     types = {
-        ColumnKind.TEXT: pa.string(),
-        ColumnKind.FIGURE: pa.decimal128(38, scale),
-        ColumnKind.VALUE: pa.decimal128(38, scale),
-        ColumnKind.AMOUNT: pa.decimal128(38, amount_scale),
-        ColumnKind.COUNT: pa.int64(),
+        ColumnType.TEXT: pa.string(),
+        ColumnType.FIGURE: pa.decimal128(38, scale),
+        ColumnType.VALUE: pa.decimal128(38, scale),
+        ColumnType.AMOUNT: pa.decimal128(38, amount_scale),
+        ColumnType.COUNT: pa.int64(),
     }
     names = columns if columns is not None else tuple(kinds)
     return pa.schema([(name, types[kinds[name]]) for name in names])
