@@ -4,9 +4,12 @@
 text again for the line of every table and key: together about 75 µs per indicator-year, half
 of loading a national report. Most report files are in the shape lakip itself writes (and hand
 written ones are close): ``[table]`` and ``[[array]]`` headers of bare keys, and ``key = value``
-lines whose value is a string without escapes, an integer, a boolean, an inline table or a one-
-line array of those. :func:`read_canonical` reads that shape a line at a time and builds, in one
-pass, the same dict ``tomllib`` would and the same line index. On the first line outside that
+lines whose value is a string (escaping at most a quote, a backslash or a character by
+``\\uXXXX``, as the writer does), an integer, a boolean, an inline table (of those, nested) or
+an array of those: on one line, or one element a line between ``key = [`` and ``]``, as
+``dump_report`` writes evidence rows and totals. :func:`read_canonical` reads that shape a
+line at a time and builds, in one pass, the same dict ``tomllib`` would and the same line
+index. On the first line outside that
 shape, or anything whose meaning it would have to judge (a duplicate key, a table defined twice,
 dotted keys reaching into a table defined elsewhere), it gives up and returns ``None``: the
 caller then reads the text with ``tomllib``, which also reports any error. So this reader never
@@ -16,6 +19,7 @@ decides what is valid TOML; tests check that what it accepts, ``tomllib`` reads 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, Final
 
 __all__ = ["read_canonical"]
@@ -31,6 +35,9 @@ _SPACE_RE: Final = re.compile(r"[ \t]*")
 # TOML: a text holding any is left to tomllib.
 _AWKWARD_RE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 _ENDS_VALUE: Final = frozenset(" \t,}]#")
+# A basic string whose escapes are \" \\ or \uXXXX only (the others are tomllib's to read).
+_ESCAPED_RE: Final = re.compile(r'"((?:[^"\\]|\\["\\]|\\u[0-9A-Fa-f]{4})*)"')
+_ESCAPE_RE: Final = re.compile(r'\\["\\]|\\u[0-9A-Fa-f]{4}')
 _ARRAY_DEPTH: Final = 4  # evidence rows are arrays of arrays: 2
 
 
@@ -69,7 +76,8 @@ class _Reader:
     def read(self, text: str) -> tuple[dict[str, Any], dict[str, int]]:
         table, path = self.root, ""
         self.defined.add(id(table))
-        for number, line in enumerate(text.split("\n"), 1):
+        lines = iter(enumerate(text.split("\n"), 1))
+        for number, line in lines:
             stripped = line.lstrip(" \t")
             if not stripped or stripped[0] == "#":
                 continue
@@ -80,13 +88,35 @@ class _Reader:
             key = _KEY_RE.match(line)
             if key is None:
                 raise _NotCanonicalError
-            value, end = _value(line, key.end(), self.frozen)
+            if line[key.end() :].rstrip(" \t") == "[":
+                value, end = self._multiline_array(lines), len(line)
+            else:
+                value, end = _value(line, key.end(), self.frozen)
             rest = line[end:].lstrip(" \t")
             if rest and rest[0] != "#":
                 raise _NotCanonicalError
             self._assign(table, key[1], value)
             self.lines.setdefault(f"{path}.{key[1]}" if path else key[1], number)
         return self.root, self.lines
+
+    def _multiline_array(self, lines: Iterator[tuple[int, str]]) -> list[Any]:
+        """The elements after ``key = [``, one whole value a line (a trailing comma allowed),
+        up to a line that is ``]``: a value split over lines, a comment or a blank line inside
+        is left to tomllib (TOML allows more there, but tomllib alone decides it)."""
+        result: list[Any] = []
+        self.frozen.add(id(result))
+        for _number, line in lines:
+            stripped = line.strip(" \t")
+            if stripped == "]":
+                return result
+            if not stripped or stripped[0] == "#":
+                raise _NotCanonicalError
+            value, end = _value(stripped, 0, self.frozen)
+            rest = stripped[end:].lstrip(" \t")
+            if rest not in ("", ","):
+                raise _NotCanonicalError
+            result.append(value)
+        raise _NotCanonicalError  # the text ends inside the array
 
     def _header(self, line: str) -> tuple[dict[str, Any], str]:
         match = _HEADER_RE.fullmatch(line)
@@ -157,15 +187,26 @@ def _value(line: str, start: int, frozen: set[int]) -> tuple[Any, int]:
     return _scalar(line, start)
 
 
+def _nested(line: str, at: int, frozen: set[int], depth: int) -> tuple[Any, int]:
+    """A value inside an array or an inline table at ``depth``."""
+    if line.startswith("{", at):
+        return _inline_table(line, at, frozen, depth + 1)
+    if line.startswith("[", at):
+        return _array(line, at, frozen, depth + 1)
+    return _scalar(line, at)
+
+
 def _scalar(line: str, start: int) -> tuple[Any, int]:
-    """A string without escapes, a boolean or a decimal integer."""
+    """A basic string, a boolean or a decimal integer."""
     if line.startswith('"', start):
         end = line.find('"', start + 1)
         if end < 0:
             raise _NotCanonicalError
         text = line[start + 1 : end]
-        if "\\" in text or not text.isprintable():
-            raise _NotCanonicalError  # escapes, and characters whose reading tomllib decides
+        if "\\" in text:  # escapes: read strictly, below
+            return _escaped(line, start)
+        if not text.isprintable():
+            raise _NotCanonicalError  # characters whose reading tomllib decides
         return text, end + 1
     for word, meaning in (("true", True), ("false", False)):
         if line.startswith(word, start):
@@ -182,13 +223,40 @@ def _scalar(line: str, start: int) -> tuple[Any, int]:
     return int(number[0]), end
 
 
+def _escaped(line: str, start: int) -> tuple[str, int]:
+    """A basic string whose escapes are a quote, a backslash or a printable ``\\uXXXX``
+    character (what the writer's JSON-style strings hold); any other is left to tomllib."""
+    match = _ESCAPED_RE.match(line, start)
+    if match is None:
+        raise _NotCanonicalError
+    text = _ESCAPE_RE.sub(_unescape, match[1])
+    if not text.isprintable():
+        raise _NotCanonicalError
+    return text, match.end()
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match[0]
+    if len(code) == 2:  # \" or \\
+        return code[1]
+    value = int(code[2:], 16)
+    if 0xD800 <= value <= 0xDFFF:
+        raise _NotCanonicalError  # not a Unicode scalar value: tomllib refuses it
+    return chr(value)
+
+
 def _skip(line: str, at: int) -> int:
     match = _SPACE_RE.match(line, at)
     return at if match is None else match.end()
 
 
-def _inline_table(line: str, start: int, frozen: set[int]) -> tuple[dict[str, Any], int]:
-    """``{ key = value, ... }`` of bare keys and scalars, on one line."""
+def _inline_table(
+    line: str, start: int, frozen: set[int], depth: int = 1
+) -> tuple[dict[str, Any], int]:
+    """``{ key = value, ... }`` of bare keys and values (scalars, inline tables, arrays), on
+    one line: a total's ``{ rule = { mean = ["ipk"] }, printed = "94,33" }``."""
+    if depth > _ARRAY_DEPTH:
+        raise _NotCanonicalError  # deeper than a report writes
     result: dict[str, Any] = {}
     frozen.add(id(result))
     at = _skip(line, start + 1)
@@ -201,7 +269,7 @@ def _inline_table(line: str, start: int, frozen: set[int]) -> tuple[dict[str, An
         at = _skip(line, key.end())
         if not line.startswith("=", at):
             raise _NotCanonicalError  # a dotted key, or no value
-        value, at = _scalar(line, _skip(line, at + 1))
+        value, at = _nested(line, _skip(line, at + 1), frozen, depth)
         if key[0] in result:
             raise _NotCanonicalError
         result[key[0]] = value
@@ -222,13 +290,7 @@ def _array(line: str, start: int, frozen: set[int], depth: int = 1) -> tuple[lis
     frozen.add(id(result))
     at = _skip(line, start + 1)
     while not line.startswith("]", at):
-        value: Any
-        if line.startswith("{", at):
-            value, at = _inline_table(line, at, frozen)
-        elif line.startswith("[", at):
-            value, at = _array(line, at, frozen, depth + 1)
-        else:
-            value, at = _scalar(line, at)
+        value, at = _nested(line, at, frozen, depth)
         result.append(value)
         at = _skip(line, at)
         if line.startswith(",", at):
