@@ -248,3 +248,14 @@ def test_a_report_in_another_notation_joins_without_its_derived_figures_printed(
     assert ["nka"] == [figure.key for figure in block.derived]
     assert all(not figure.printed for figure in block.derived)
     assert lk.score_report(national).period("2021") is not None
+
+
+def test_the_batch_documents_keep_their_schema_names() -> None:
+    """The names of the batch JSON documents are identifiers other programs check (docs/cli.md):
+    they change only with a new version number."""
+    from lakipcore.cli.batch import BATCH_AUDIT_SCHEMA, BATCH_SCORE_SCHEMA
+
+    assert ("lakipcore.batch-score/1", "lakipcore.batch-audit/1") == (
+        BATCH_SCORE_SCHEMA,
+        BATCH_AUDIT_SCHEMA,
+    )

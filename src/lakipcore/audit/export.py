@@ -3,4 +3,8 @@
 
 from lakipcore._deprecated import moved
 
-__getattr__ = moved("lakipcore.audit.export", "lakipcore.results.findings")
+__getattr__ = moved(
+    "lakipcore.audit.export",
+    "lakipcore.results.findings",
+    elsewhere={"render_findings": "lakipcore.render.text"},
+)

@@ -23,8 +23,8 @@ from lakipcore.errors import LakipError
 
 __all__ = ["BATCH_TABLES", "ProgressBar", "add_options", "is_batch", "run_audit", "run_score"]
 
-BATCH_SCORE_SCHEMA = "lakipcore.formats.batch-score/1"
-BATCH_AUDIT_SCHEMA = "lakipcore.formats.batch-audit/1"
+BATCH_SCORE_SCHEMA = "lakipcore.batch-score/1"
+BATCH_AUDIT_SCHEMA = "lakipcore.batch-audit/1"
 BATCH_TABLES = ("dashboard", "changes")
 """The text tables of a roll-up unless ``--tables`` says otherwise: one indicator table per
 office would repeat every file's own output."""
