@@ -253,3 +253,30 @@ def test_the_audit_refuses_scores_with_a_method() -> None:
         audit(report, scores=scores, method="banten-2019")
     with pytest.raises(LakipTypeError, match="expected the ReportScore"):
         audit(report, scores=object())  # type: ignore[arg-type]
+
+
+def test_scores_of_another_report_are_refused() -> None:
+    """An assessment, and the audit, refuse scores made from another report: a writer would
+    otherwise show one report's figures under another's names."""
+    from lakipcore.results.assessment import Assessment
+
+    banten = lakipcore.load_example()
+    other = lakipcore.load_report(
+        Path(lakipcore.__file__).parent / "data" / "gunung-kaler-2020.toml"
+    )
+    scores = lakipcore.score_report(other, problems=[], infer=True)
+    with pytest.raises(LakipValueError, match="the scores are not of this report"):
+        Assessment(banten, scores)
+    with pytest.raises(LakipValueError, match="the scores are not of this report"):
+        audit(banten, scores=scores)
+
+
+def test_checks_without_the_audit_are_refused() -> None:
+    """``checks`` are the audit's: given with ``audit=False`` they would be ignored silently."""
+    from lakipcore.audit import CHECKS
+
+    with pytest.raises(LakipValueError, match="without audit=False") as caught:
+        assess(lakipcore.load_example(), audit=False, checks=CHECKS)
+    assert caught.value.field == "checks"
+    only_first = assess(lakipcore.load_example(), checks=CHECKS[:1])
+    assert only_first.findings is not None

@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from lakipcore.errors import LakipValueError
 from lakipcore.model import Report
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.scores import Problem
 from lakipcore.scoring import MethodChoice, score_report
-from lakipcore.scoring.choice import check_method_choice, check_report
 
 if TYPE_CHECKING:
     from lakipcore.audit import AuditContext
@@ -49,11 +49,15 @@ def assess(
     finding), never an exception: an assessment of valid input always completes. With
     ``audit=False`` the audit is skipped (``findings`` is ``None``), for outputs that
     show only scores (the audit is not even imported then). ``checks`` replaces the audit's
-    checks (:data:`lakipcore.audit.CHECKS`). ``source`` names the file in the findings and the
+    checks (:data:`lakipcore.audit.CHECKS`); giving them with ``audit=False`` is an error
+    (:class:`~lakipcore.LakipValueError`). ``source`` names the file in the findings and the
     outputs.
     """
-    report = check_report(report)
-    check_method_choice(method, report)
+    if checks is not None and not audit:
+        raise LakipValueError(
+            "checks are the audit's: pass them without audit=False", field="checks"
+        )
+    # score_report checks the report and the method choice (one place for those errors).
     problems: list[Problem] = []
     scores = score_report(report, method, problems=problems, infer=True)
     findings = None

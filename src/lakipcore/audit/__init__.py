@@ -19,6 +19,7 @@ from lakipcore.audit.checks import CHECKS, AuditContext
 from lakipcore.audit.recompute import Reading, Recomputed, explain, recompute
 from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.model import Report
+from lakipcore.results.assessment import check_scores_of
 from lakipcore.results.findings import (
     AUDIT_JSON_SCHEMA,
     CODES,
@@ -112,6 +113,8 @@ def audit(
             f"expected the ReportScore of the report, got {type(scores).__name__}",
             field="scores",
         )
+    else:
+        check_scores_of(report, scores)
     context = AuditContext(
         report=report,
         methods={p.key: p.method for p in scores.periods},

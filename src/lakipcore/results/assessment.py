@@ -24,7 +24,7 @@ from lakipcore.results.scores import PeriodScore, Problem, ReportScore
 if TYPE_CHECKING:
     from lakipcore.results.findings import Findings
 
-__all__ = ["Assessment"]
+__all__ = ["Assessment", "check_scores_of"]
 
 
 def _report(_instance: object, _attribute: object, value: Any) -> None:
@@ -48,6 +48,20 @@ def _findings(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+def check_scores_of(report: Report, scores: ReportScore) -> None:
+    """Refuse ``scores`` made from another report: their periods and their office must be the
+    report's (a writer would otherwise fail on the first unit it looks up)."""
+    keys = [p.key for p in report.periods]
+    scored = [p.key for p in scores.periods]
+    if scored != keys or scores.current.root.code != report.root.code:
+        raise LakipValueError(
+            f"the scores are not of this report: they score {', '.join(scored)} of "
+            f"{scores.current.root.code!r}, the report has {', '.join(keys)} of "
+            f"{report.root.code!r}",
+            field="scores",
+        )
+
+
 @attrs.frozen(repr=False)
 class Assessment(Displayed):
     """A report, its scores and its audit, made in one pass (:func:`lakipcore.assess`).
@@ -62,6 +76,9 @@ class Assessment(Displayed):
     scores: ReportScore = attrs.field(validator=_scores)
     findings: Findings | None = attrs.field(default=None, validator=_findings)
     source: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_scores_of(self.report, self.scores)
 
     @property
     def methods(self) -> Mapping[str, ScoringMethod]:
