@@ -6,16 +6,25 @@ exact, and is rounded once, here or by the writer, when it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from lakipcore._exact import integral
 from lakipcore.errors import LakipTypeError
 from lakipcore.figures import NotTargeted, format_number
-from lakipcore.model import IndicatorPeriod, Measure, MeasureKind
+from lakipcore.model import IndicatorPeriod, Measure, MeasureKind, Report
 from lakipcore.results.assessment import Assessment
+from lakipcore.results.scores import PeriodScore, UnitScore
 from lakipcore.rounding import round_to
 
-__all__ = ["NOT_TARGETED_LABEL", "assessment_of", "measure_text", "realisation_text"]
+__all__ = [
+    "NOT_TARGETED_LABEL",
+    "assessment_of",
+    "grades_capaian",
+    "measure_text",
+    "numbered_units",
+    "realisation_text",
+]
 
 NOT_TARGETED_LABEL = "Tidak ditargetkan"
 """How a report prints the target of an indicator that had none in the period."""
@@ -39,6 +48,8 @@ def realisation_text(entry: IndicatorPeriod, value: Decimal | None) -> str | Non
     target = entry.target
     if value is None or isinstance(target, NotTargeted):
         return None
+    # A computed realisation has no printed precision of its own: a whole one is shown as the
+    # report would write a count ("12", not "12,00"), anything else at 2 places.
     shown = format_number(value if integral(value) else round_to(value, 2))
     if target.kind is MeasureKind.PERCENT:
         shown += "%"
@@ -55,3 +66,21 @@ def assessment_of(value: object, output: str) -> Assessment:
             field="assessment",
         )
     return value
+
+
+def numbered_units(period: PeriodScore) -> Iterator[tuple[str, int, UnitScore]]:
+    """(number, depth, score) as the report's dashboard numbers them: the office as ``A``, then
+    every unit below it depth first, numbered 1, 2, ... in report order."""
+    yield "A", 0, period.root
+    stack = [(unit, 0) for unit in reversed(period.root.units)]
+    number = 0
+    while stack:
+        unit, depth = stack.pop()
+        number += 1
+        yield str(number), depth, unit
+        stack.extend((child, depth + 1) for child in reversed(unit.units))
+
+
+def grades_capaian(report: Report) -> bool:
+    """Whether the report grades capaian (the scores then carry each indicator's grade)."""
+    return "capaian" in report.grading

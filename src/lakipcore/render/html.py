@@ -27,8 +27,8 @@ from lakipcore.render.cells import (
     realisation_text,
     target_text,
 )
-from lakipcore.render.common import assessment_of
-from lakipcore.render.html_budget import BudgetSections, chart_units, page_rows
+from lakipcore.render.common import assessment_of, grades_capaian, numbered_units
+from lakipcore.render.html_budget import BudgetSections, chart_units
 from lakipcore.render.marks import Marks
 from lakipcore.render.method import method_section
 from lakipcore.render.sections import (
@@ -76,7 +76,7 @@ class _Page(BudgetSections):
         section = "Dashboard Performance"
         period = self.main
         rows = []
-        for number, depth, unit in page_rows(period):
+        for number, depth, unit in numbered_units(period):
             keys = [(unit.code, None, self.key, q) for q in (_Q.ACHIEVEMENT, _Q.ABSORPTION)]
             keys.append((unit.code, None, self.key, _Q.PERFORMANCE))
             values = (unit.achievement, unit.absorption, unit.performance)
@@ -139,7 +139,7 @@ class _Page(BudgetSections):
         score = self.main.unit(unit.code)
         earlier = None if change is None else self.scored.period(change.earlier)
         moved, moved_indicators = changes_of(change, unit.code, self.report.root.code)
-        graded = "capaian" in self.report.grading  # the scores carry each grade
+        graded = grades_capaian(self.report)  # the scores then carry each grade
         head = (
             "<th>No</th><th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th>"
             f"<th>Capaian {text(short_label(self.main.period))}</th>"

@@ -1,24 +1,25 @@
 """The page's budget and derived-figure sections: Realisasi Anggaran (pagu awal, pagu,
 realisasi, penyerapan, the RPD and realisasi against it, per unit and output, with the
-absorption chart) and Nilai Turunan (NE, NKA, a growth, recomputed by their formulas). Every
+absorption chart) and Nilai Turunan (NE, NKA, a growth, with the formula each was derived by). Every
 figure is read from the scores; nothing is computed here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from lakipcore.figures import format_number
 from lakipcore.methods.catalogue import get_formula
 from lakipcore.model import BudgetLine, PrintedFigure, Quantity, Report, TableKind
+from lakipcore.render.common import numbered_units
 from lakipcore.render.marks import PROGRAMME, CellKey, Marks, derived_item, output_item
 from lakipcore.render.sections import Formats, plain_percent, text
 from lakipcore.render.svg import Bar, bar_chart
 from lakipcore.results.scores import PeriodScore, UnitScore
 from lakipcore.rounding import places_of
 
-__all__ = ["BudgetSections", "chart_units", "page_rows"]
+__all__ = ["BudgetSections", "chart_units"]
 
 _HUNDRED = Decimal(100)
 _Q = Quantity
@@ -31,18 +32,6 @@ def _as_printed(printed: tuple[PrintedFigure, ...]) -> tuple[int, bool]:
     figures = [f for p in printed if (f := p.parsed()) is not None]
     places = max((places_of(f.value) for f in figures), default=2)
     return places, any(f.percent for f in figures)
-
-
-def page_rows(period: PeriodScore) -> Iterator[tuple[str, int, UnitScore]]:
-    """(number, depth, score): the office as ``A``, then every unit below it, depth first."""
-    yield "A", 0, period.root
-    stack = [(unit, 0) for unit in reversed(period.root.units)]
-    number = 0
-    while stack:
-        unit, depth = stack.pop()
-        number += 1
-        yield str(number), depth, unit
-        stack.extend((child, depth + 1) for child in reversed(unit.units))
 
 
 def chart_units(period: PeriodScore) -> tuple[UnitScore, ...]:
@@ -81,7 +70,7 @@ class BudgetSections:
         originals = any(p.original is not None for p in programmes)
         plans = any(p.plan is not None for p in programmes)
         rows = []
-        for number, depth, score in page_rows(self.main):
+        for number, depth, score in numbered_units(self.main):
             unit = report.unit(score.code)
             own = unit.budget(key)
             if number != "A" and own is None and score.absorption is None and not score.units:
@@ -163,8 +152,8 @@ class BudgetSections:
     # --- Nilai turunan: the figures the report computes with a named formula --------------
 
     def derived(self) -> str:
-        """The derived figures of the main period (NE, NKA, a growth): each recomputed, the
-        printed value marked where it is wrong; empty when the report has none."""
+        """The derived figures of the main period (NE, NKA, a growth): each as the scores
+        derived it, the printed value marked where it is wrong; empty when the report has none."""
         section = "Nilai Turunan"
         rows = []
         for unit in self.report.units():

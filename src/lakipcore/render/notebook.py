@@ -25,6 +25,7 @@ from html import escape
 
 from lakipcore.figures import format_number, format_percent
 from lakipcore.model import Report
+from lakipcore.render.common import numbered_units
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.findings import Finding, Findings, Severity
 from lakipcore.results.scores import PeriodChange, PeriodScore, ReportScore, UnitScore
@@ -132,20 +133,16 @@ _DASHBOARD = ("No", "Unit kerja", "Indikator kinerja", "Penyerapan anggaran", "P
 
 def _dashboard_rows(period: PeriodScore) -> list[Row]:
     """The office ("A") and every unit below it, indented by depth, in report order."""
-    rows: list[Row] = []
-    number = 0
-    stack: list[tuple[UnitScore, int]] = [(period.root, 0)]
-    while stack:
-        unit, depth = stack.pop()
-        if depth:
-            number += 1
-        label = str(number) if depth else "A"
-        name = "\u2003" * max(depth - 1, 0) + unit.name
-        rows.append(
-            [label, name, _pct(unit.achievement), _pct(unit.absorption), _pct(unit.performance)]
-        )
-        stack.extend((child, depth + 1) for child in reversed(unit.units))
-    return rows
+    return [
+        [
+            number,
+            "\u2003" * depth + unit.name,
+            _pct(unit.achievement),
+            _pct(unit.absorption),
+            _pct(unit.performance),
+        ]
+        for number, depth, unit in numbered_units(period)
+    ]
 
 
 def _period_title(period: PeriodScore) -> str:

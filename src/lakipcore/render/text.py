@@ -26,7 +26,9 @@ from lakipcore.model import Report
 from lakipcore.render.common import (
     NOT_TARGETED_LABEL,
     assessment_of,
+    grades_capaian,
     measure_text,
+    numbered_units,
     realisation_text,
 )
 from lakipcore.results.assessment import Assessment
@@ -81,28 +83,12 @@ class _Percent:
         return "-" if value is None else format_percent(value, self.places, self.rounding)
 
 
-def _rows(period: PeriodScore) -> list[tuple[str, int, UnitScore]]:
-    """(number, depth, score) for the office ("A") and every unit below it, in report order."""
-    rows: list[tuple[str, int, UnitScore]] = [("A", 0, period.root)]
-    counter = 0
-
-    def visit(unit: UnitScore, depth: int) -> None:
-        nonlocal counter
-        for child in unit.units:
-            counter += 1
-            rows.append((str(counter), depth, child))
-            visit(child, depth + 1)
-
-    visit(period.root, 0)
-    return rows
-
-
 def _label(name: str, depth: int) -> str:
     return _name("  " * depth + name)
 
 
 def _dashboard(period: PeriodScore, pct: _Percent) -> list[str]:
-    rows = [[n, _label(u.name, d), *_triple(u, pct)] for n, d, u in _rows(period)]
+    rows = [[n, _label(u.name, d), *_triple(u, pct)] for n, d, u in numbered_units(period)]
     header = ["NO", "UNIT KERJA", "INDIKATOR KINERJA", "PENYERAPAN ANGGARAN", "PERFORMANCE"]
     title = f"DASHBOARD PERFORMANCE {period.period.label}  (metode: {period.method.name})"
     return [title, "", *text_table(header, rows)]
@@ -158,11 +144,6 @@ def _change_table(
     return [title, "", *text_table(header, rows)]
 
 
-def _graded(report: Report) -> bool:
-    """Whether the report grades capaian (the scores then carry each grade)."""
-    return "capaian" in report.grading
-
-
 def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[list[str]]:
     try:
         unit = report.unit(score.code)
@@ -185,7 +166,7 @@ def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[lis
             target = measure_text(entry.target)
             realised = realisation_text(entry, item.realisation) or "-"
         row = [str(number), item.code, _name(item.name), target, realised, pct(item.capaian)]
-        if _graded(report):
+        if grades_capaian(report):
             row.append(item.grade or "-")
         rows.append(row)
     return rows
@@ -194,10 +175,10 @@ def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[lis
 def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]:
     """One REALISASI INDIKATOR KINERJA table per unit with indicators of its own."""
     header = ["NO", "KODE", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN"]
-    if _graded(report):
+    if grades_capaian(report):
         header.append("PREDIKAT")
     lines: list[str] = []
-    for _, _, score in _rows(period):
+    for _, _, score in numbered_units(period):
         if not score.indicators:
             continue
         if lines:

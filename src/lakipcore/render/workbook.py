@@ -36,8 +36,7 @@ class _Writer(DataSheets):
         self.book.remove(self.book.active)
         self.scored = assessment.scores
         self.findings = assessment.audit_findings("write_workbook")
-        # A flagged figure is found by its origin (a report read from a file or a workbook) or,
-        # for one built in Python, by the figure object itself.
+        # A flagged figure is found by the origin the loader gave it (its field path).
         self.flagged: dict[str, list[Any]] = {}
         for finding in self.findings:
             if finding.location.field is not None and finding.severity.value in FILLS:
@@ -179,6 +178,13 @@ class _Writer(DataSheets):
         except KeyError:
             return None
         return value
+
+    def output_absorption(self, unit: str, period: str, index: int) -> Decimal | None:
+        scores = self.scored.period(period)
+        if not scores.has_unit(unit):
+            return None
+        outputs = scores.unit(unit).outputs
+        return outputs[index].absorption if index < len(outputs) else None
 
 
 def write_workbook(assessment: Assessment, path: str | Path) -> Path:

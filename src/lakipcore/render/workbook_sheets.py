@@ -109,6 +109,10 @@ class DataSheets:
         """The scored capaian of an indicator in a period, or ``None``."""
         raise NotImplementedError
 
+    def output_absorption(self, unit: str, period: str, index: int) -> Decimal | None:
+        """The scored absorption of a unit's ``index``-th output in a period, or ``None``."""
+        raise NotImplementedError
+
     def report_sheets(self) -> None:
         ws = self.book.create_sheet(layout.REPORT)
         ws.cell(1, 1, layout.MARKER)
@@ -219,9 +223,8 @@ class DataSheets:
                     sheet.add({**base, "absorption": shown + "%"})
                     continue
                 for index, output in enumerate(budget.outputs):
-                    rate = (
-                        None if output.pagu == 0 else float(output.realisation) / float(output.pagu)
-                    )
+                    absorption = self.output_absorption(unit.code, block.period, index)
+                    rate = None if absorption is None else float(absorption) / 100
                     sheet.add(
                         {
                             **base,
