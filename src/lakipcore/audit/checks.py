@@ -13,7 +13,7 @@ from lakipcore.audit.evidence import (
     check_printed_grades,
     check_supports,
 )
-from lakipcore.audit.recompute import Reading, Recomputed, explain
+from lakipcore.audit.recompute import Reading, Recomputed, explain, parsed_value
 from lakipcore.errors import FigureFormatError, LakipError
 from lakipcore.figures import format_number, parse_figure
 from lakipcore.methods import ScoringMethod, aggregation_variants
@@ -68,7 +68,7 @@ def _location(context: AuditContext, item: Recomputed) -> Location:
 
 
 def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message: str) -> Finding:
-    printed = _parsed(item.printed)
+    printed = parsed_value(item.printed)
     places = places_of(printed) if printed is not None else None
     plain = code in (FindingCode.FIGURE_MISMATCH, FindingCode.MALFORMED_FIGURE)
     return Finding(
@@ -82,11 +82,6 @@ def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message
         places=places,
         reading=None if plain else code.value,
     )
-
-
-def _parsed(printed: PrintedFigure) -> Decimal | None:
-    figure = printed.parsed()
-    return None if figure is None else figure.value
 
 
 def _lenient(printed: PrintedFigure) -> Decimal | None:
@@ -176,7 +171,7 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
     """Compare every printed figure with its recomputed value under admissible readings."""
     findings = []
     for item in context.items:
-        printed = _parsed(item.printed)
+        printed = parsed_value(item.printed)
         if printed is None:
             findings.append(_malformed(context, item))
             continue
@@ -328,8 +323,8 @@ def _office_change(
 
     def under(key: str) -> PeriodScore:
         scored = context.score.period(key)
-        if scored.method == single:
-            return scored
+        if scored.method == single and not any(p.period == key for p in context.problems):
+            return scored  # as strict as scoring it again: every indicator scored
         return scored_period(report, report.period(key), single)
 
     return period_change(report, under(earlier), under(later)).office.performance

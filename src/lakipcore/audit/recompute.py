@@ -44,7 +44,7 @@ from lakipcore.rounding import Rounding, explaining_rounding, places_of, round_t
 from lakipcore.scoring.evidence import rule_value
 from lakipcore.scoring.inference import AGGREGATE_ATTRIBUTE
 
-__all__ = ["Reading", "Recomputed", "explain", "recompute"]
+__all__ = ["Reading", "Recomputed", "explain", "parsed_value", "recompute"]
 
 _YOY_BASE = {
     Quantity.CAPAIAN_YOY: Quantity.CAPAIAN,
@@ -105,7 +105,8 @@ class Reading(enum.Enum):
 _MODE_READINGS = {Rounding.HALF_UP: Reading.HALF_UP, Rounding.TRUNCATE: Reading.TRUNCATED}
 
 
-def _value(printed: PrintedFigure) -> Decimal | None:
+def parsed_value(printed: PrintedFigure) -> Decimal | None:
+    """The value ``printed`` shows, ``None`` when its text is malformed (reported on its own)."""
     figure = printed.parsed()
     return None if figure is None else figure.value
 
@@ -122,7 +123,7 @@ def explain(item: Recomputed, declared: Rounding = Rounding.HALF_UP) -> Reading 
     ``declared`` is the rounding the period's method says the report uses; it is tried first.
     ``None`` also when the printed text is malformed or the quantity cannot be recomputed.
     """
-    printed = _value(item.printed)
+    printed = parsed_value(item.printed)
     if printed is None or item.exact is None:
         return None
     if explaining_rounding(printed, item.exact, (declared,)) is not None:
@@ -144,7 +145,7 @@ def _printed_value(
 ) -> Decimal | None:
     for figure in figures:
         if figure.quantity is quantity and figure.place == place:
-            return _value(figure)
+            return parsed_value(figure)
     return None
 
 

@@ -1,5 +1,8 @@
 """Which method scores each period: the one given, or the one the report names.
 
+(A period that names none, in an assessment, gets the aggregation its printed office row shows:
+:mod:`lakipcore.scoring.inference`; this module says when a period names none.)
+
 This is the one place a method name becomes a :class:`ScoringMethod`: a name is looked up among
 the report's own methods first, then the presets and their aliases
 (:meth:`lakipcore.Report.method`). Everything below the choice takes the method object.

@@ -1,11 +1,11 @@
 """Computing one period: indicators → units → the office, from the resolved facts.
 
-:func:`score_period` resolves each unit of the period once (:mod:`lakipcore.scoring.facts`)
-and computes
-every figure the outputs show, exactly: each capaian and its grade, each unit's achievement,
-absorption and performance aggregated up the tree under the method (a unit's own indicators
-and budget count as one more member beside its sub-units, docs/methodology.md), the budget's
-pagu awal and RPD with realisasi against each, and the unit's derived figures.
+:func:`scored_period` (and :func:`score_period` for a period named by key) resolves each unit
+of the period once (:mod:`lakipcore.scoring.facts`) and computes every figure the outputs show,
+exactly: each capaian and its grade, each unit's achievement, absorption and performance
+aggregated up the tree under the method (a unit's own indicators and budget count as one more
+member beside its sub-units, docs/methodology.md), the budget's pagu awal and RPD with
+realisasi against each, and the unit's derived figures.
 """
 
 from __future__ import annotations
@@ -14,9 +14,16 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from lakipcore._exact import mean, total
-from lakipcore.errors import LakipError, LakipTypeError, MethodNotApplicableError, UnknownNameError
+from lakipcore.errors import (
+    LakipError,
+    LakipTypeError,
+    MethodNotApplicableError,
+    UnknownNameError,
+    ZeroTargetError,
+)
 from lakipcore.methods import (
     AbsorptionAggregation,
+    AbsorptionBase,
     AchievementAggregation,
     ScoringMethod,
     ZeroTargetPolicy,
@@ -38,7 +45,6 @@ from lakipcore.scoring.derived import derived_values
 from lakipcore.scoring.facts import (
     BudgetFact,
     IndicatorFact,
-    UnitFacts,
     indicator_fact,
     placed,
     resolve_unit,
@@ -47,7 +53,6 @@ from lakipcore.surveys import GradeTable
 
 __all__ = ["score_indicator", "score_period", "scored_period"]
 
-_NOTHING = UnitFacts((), None, None)
 Amounts = tuple[Decimal, Decimal]
 """(pagu, realisasi) in Rupiah."""
 
@@ -82,7 +87,7 @@ class _Scorer:
             # The model checked stated values and the resolve stage derived ones; the method
             # checked its cap. Nothing is checked twice.
             value = checked_capaian(target, realised, formula, self.method.cap)
-        except LakipError as error:  # a zero target, or a zero realisation under T / R
+        except ZeroTargetError as error:  # a zero target, or a zero realisation under T / R
             zero: LakipError = error
         else:
             grade = None if self.grades is None else self.grades.letter_of(value)
@@ -105,9 +110,8 @@ class _Scorer:
     def unit(self, unit: Unit) -> UnitScore | None:
         key = self.key
         children = tuple(s for child in unit.units if (s := self.unit(child)) is not None)
-        facts = (
-            _NOTHING if self.report is None else resolve_unit(self.report, unit, key, self.method)
-        )
+        assert self.report is not None, "units are scored within a report"
+        facts = resolve_unit(self.report, unit, key, self.method)
         if not facts.indicators and not children and facts.block is None:
             return None
         indicators = tuple(self.indicator(unit.code, fact) for fact in facts.indicators)
@@ -119,11 +123,12 @@ class _Scorer:
         own_rate: Decimal | None = None
         if budget is not None and budget.base is not None and programme is not None:
             own_amounts = (budget.base, programme.realisation)
-            # Against the stated pagu (the usual base) the programme's rate is the unit's own.
+            # The programme's rate against the pagu the method measures absorption against.
+            against_original = self.method.absorption_base is AbsorptionBase.ORIGINAL
             own_rate = (
-                programme.absorption
-                if budget.base is budget.pagu
-                else defined_absorption(*own_amounts)
+                programme.absorption_original
+                if against_original and programme.original is not None
+                else programme.absorption
             )
             if own_rate is None:
                 gaps.append(f"absorption: the pagu of {unit.code} is zero in {key}")
@@ -250,18 +255,11 @@ class _Scorer:
 def _member(child: UnitScore, what: str) -> tuple[Decimal | None, Amounts | None]:
     """A sub-unit as a member of its parent's absorption (``what`` is ``absorption``) or of
     its realisasi against the RPD (``plan``): its rate and its amounts, if known."""
-    if what == "plan":
-        if child.plan is None or child.realisation is None:
-            return child.plan_absorption, None
-        return child.plan_absorption, (child.plan, _realised(child))
-    if child.pagu is None or child.realisation is None:
-        return child.absorption, None
-    return child.absorption, (child.pagu, child.realisation)
-
-
-def _realised(score: UnitScore) -> Decimal:
-    assert score.realisation is not None, "checked by the caller"
-    return score.realisation
+    base = child.plan if what == "plan" else child.pagu
+    rate = child.plan_absorption if what == "plan" else child.absorption
+    if base is None or child.realisation is None:
+        return rate, None
+    return rate, (base, child.realisation)
 
 
 def _programme(budget: BudgetFact) -> ProgrammeScore:

@@ -45,10 +45,11 @@ __all__ = [
     "PeriodFacts",
     "UnitFacts",
     "formula_of",
-    "pagu_base",
+    "indicator_fact",
     "placed",
     "resolve_indicator",
     "resolve_period",
+    "resolve_unit",
 ]
 
 Evidence = Callable[[str], tuple[EvidenceTable, ...]]
@@ -127,14 +128,6 @@ def formula_of(indicator: Indicator, method: ScoringMethod) -> Formula:
     if indicator.polarity is Polarity.HIGHER_IS_BETTER:
         return Formula.RATIO
     return method.lower_is_better
-
-
-def pagu_base(line: BudgetLine, method: ScoringMethod) -> Decimal:
-    """The pagu a programme's absorption is measured against: its stated (revised) pagu, or,
-    under ``absorption_base`` original, its pagu awal where it states one."""
-    if method.absorption_base is AbsorptionBase.ORIGINAL and line.original is not None:
-        return line.original
-    return line.pagu
 
 
 def _fallback(unit: str, indicator: Indicator, entry: IndicatorPeriod) -> str:
@@ -237,6 +230,8 @@ def indicator_fact(
 
 
 def _budget(block: UnitPeriod | None, method: ScoringMethod) -> BudgetFact | None:
+    """The unit's budget: the pagu absorption is measured against is the pagu awal under
+    ``absorption_base`` original where the programme states one, else its stated pagu."""
     budget = None if block is None else block.budget
     if budget is None:
         return None
@@ -252,17 +247,14 @@ def resolve_unit(report: Report, unit: Unit, key: str, method: ScoringMethod) ->
     """The facts of ``unit`` (its own, not its sub-units') in period ``key``."""
     facts: list[IndicatorFact] = []
     realisations: _Realisations | None = None
-    higher, lower = Polarity.HIGHER_IS_BETTER, method.lower_is_better
     for indicator in unit.indicators:
         entry = indicator.at(key)
         if entry is None:
             continue
         target, stated = entry.target, entry.realisation
         if stated is not None and not isinstance(target, NotTargeted):
-            # The common case, inline (a national report has millions): formula_of, stated.
-            formula = indicator.formula or (
-                Formula.RATIO if indicator.polarity is higher else lower
-            )
+            # The common case, inline (a national report has millions): a stated realisation.
+            formula = formula_of(indicator, method)
             fact = (indicator.code, indicator.name, target.value, stated.value, formula)
             # tuple.__new__ skips the NamedTuple's Python-level __new__ (a call per fact).
             facts.append(_new_fact(IndicatorFact, (*fact, None, entry.origin)))

@@ -29,17 +29,26 @@ AGGREGATE_ATTRIBUTE: Final = {
 """The quantities an aggregation method decides, and the score attributes that hold them."""
 
 
+def _inferred() -> ScoringMethod:
+    # The default method's rules, named like every variant (``achievement/absorption``).
+    default = ScoringMethod(name="default")
+    return attrs.evolve(
+        default,
+        name=f"{default.achievement.value}/{default.absorption.value}",
+        description="inferred from the printed office row",
+    )
+
+
+_INFERRED: Final = _inferred()
+
+
 def infer_method(report: Report, period: ReportPeriod) -> ScoringMethod:
     """The aggregation that explains most of ``period``'s printed office figures (the first
     of :func:`~lakipcore.methods.aggregation_variants` on a tie)."""
     block = report.root.at(period.key)
     printed = () if block is None else block.printed
     best: tuple[int, ScoringMethod] | None = None
-    default = ScoringMethod(
-        name="default", description="inferred by the audit from the printed office row"
-    )
-    base = attrs.evolve(default, name=f"{default.achievement.value}/{default.absorption.value}")
-    for method in aggregation_variants(base):
+    for method in aggregation_variants(_INFERRED):
         hits = _hits(report, period, method, printed)
         if hits is not None and (best is None or hits > best[0]):
             best = (hits, method)
@@ -53,7 +62,12 @@ def infer_method(report: Report, period: ReportPeriod) -> ScoringMethod:
 def _hits(
     report: Report, period: ReportPeriod, method: ScoringMethod, printed: tuple[PrintedFigure, ...]
 ) -> int | None:
-    """How many of the office's printed figures ``method`` gives (``None``: it cannot score)."""
+    """How many of the office's printed figures ``method`` gives (``None``: it cannot score).
+
+    Each candidate is scored in full and thrown away; the period is scored once more with the
+    winner so that its problems are recorded once (inference is rare: only files naming no
+    method, and only when asked).
+    """
     try:
         scored = scored_period(report, period, method, [])
     except LakipError:
@@ -63,10 +77,10 @@ def _hits(
         attribute = AGGREGATE_ATTRIBUTE.get(figure.quantity)
         if attribute is None:
             continue
-        try:
-            value = figure.figure().value
-        except LakipError:
+        parsed = figure.parsed()  # a malformed printed figure is the audit's to report
+        if parsed is None:
             continue
+        value = parsed.value
         computed = getattr(scored.root, attribute)
         hits += computed is not None and round_to(computed, places_of(value)) == value
     return hits
