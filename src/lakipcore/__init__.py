@@ -279,7 +279,7 @@ _MOVED: Final = {
     ),
     "findings_to_dict": "lakipcore.audit",
     "load_schema": "lakipcore.schemas",
-    "build_report": "lakipcore.formats.toml.loader",
+    "build_report": "lakipcore.formats",
     "Notation": "lakipcore.notation",
     **dict.fromkeys(("DEFAULT_LIMITS", "Limits"), "lakipcore.limits"),
     **dict.fromkeys(

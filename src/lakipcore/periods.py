@@ -29,12 +29,11 @@ from lakipcore.dates import (
     MONTH_NAMES,
     DateRange,
     When,
-    check_cell_text,
     exact_date,
     format_date,
     format_date_range,
 )
-from lakipcore.dates._calendar import RANGE_SEPARATOR
+from lakipcore.dates._calendar import RANGE_SEPARATOR, check_cell_text
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
 
 __all__ = [

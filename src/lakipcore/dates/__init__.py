@@ -37,7 +37,6 @@ from lakipcore.dates._calendar import (
     DateRange,
     DateStyle,
     When,
-    check_cell_text,
     exact_date,
     long_date,
 )
@@ -53,7 +52,6 @@ __all__ = [
     "DateStyle",
     "IndonesianParserInfo",
     "When",
-    "check_cell_text",
     "exact_date",
     "format_date",
     "format_date_range",

@@ -4,7 +4,9 @@ A reader parses bytes, attaches every value's origin (file, field, line, ``Sheet
 builds the :class:`~lakipcore.model.Report`; nothing here scores. :mod:`lakipcore.formats.toml`
 is the report file (TOML, docs/format.md; schema 1 migrates), :mod:`lakipcore.formats.excel`
 reads workbooks (docs/excel.md), :mod:`lakipcore.formats.batch` loads many files at once, and
-:func:`load_any` takes either kind of file by its suffix.
+:func:`load_any` takes either kind of file by its suffix. :func:`build_report` checks and builds
+a report from data in the report file's layout that another reader assembled (how a workbook
+becomes a report).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lakipcore.formats.toml import (
     loads_report,
     write_report,
 )
+from lakipcore.formats.toml.loader import build_report
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
@@ -28,6 +31,7 @@ __all__ = [
     "EXAMPLE_NAME",
     "SCHEMA_VERSION",
     "WORKBOOK_SUFFIXES",
+    "build_report",
     "dump_report",
     "example_text",
     "load_any",
