@@ -105,6 +105,7 @@ def test_the_canonical_shape(text: str) -> None:
         "a = [\n  [1,\n  2],\n]",  # a value split over lines
         "a = [\n  { b = 1,\n  c = 2 },\n]",  # an inline table over lines: not TOML
         "a = [\n  1,",  # unterminated
+        "a = [\n  1\n  2,\n]",  # a comma missing between elements (seed 172 of the mutations)
         "a = [ # open\n  1,\n]",
         '"quoted" = 1',
         "a = 1\rb = 2",  # a lone carriage return

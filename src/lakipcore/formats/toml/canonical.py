@@ -100,21 +100,24 @@ class _Reader:
         return self.root, self.lines
 
     def _multiline_array(self, lines: Iterator[tuple[int, str]]) -> list[Any]:
-        """The elements after ``key = [``, one whole value a line (a trailing comma allowed),
+        """The elements after ``key = [``, one whole value a line, each but the last followed
+        by a comma (the last may have one too),
         up to a line that is ``]``: a value split over lines, a comment or a blank line inside
         is left to tomllib (TOML allows more there, but tomllib alone decides it)."""
         result: list[Any] = []
         self.frozen.add(id(result))
+        last = False  # an element without its comma must be the last one
         for _number, line in lines:
             stripped = line.strip(" \t")
             if stripped == "]":
                 return result
-            if not stripped or stripped[0] == "#":
+            if last or not stripped or stripped[0] == "#":
                 raise _NotCanonicalError
             value, end = _value(stripped, 0, self.frozen)
             rest = stripped[end:].lstrip(" \t")
             if rest not in ("", ","):
                 raise _NotCanonicalError
+            last = not rest
             result.append(value)
         raise _NotCanonicalError  # the text ends inside the array
 
