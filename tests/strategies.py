@@ -116,8 +116,15 @@ def figures(draw: st.DrawFn) -> Figure:
 
 
 def names() -> st.SearchStrategy[str]:
-    """Free text for names and titles, including quotes, backslashes and control characters."""
-    return st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+    """Free text for names and titles, including quotes, backslashes, tabs and line breaks,
+    and every character a text field may hold (no other control character, lone surrogate or
+    bidirectional control: those are refused, see tests/test_text.py)."""
+    allowed = st.characters(
+        exclude_categories=("Cs", "Cc"),
+        exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        include_characters="\t\n\r",
+    )
+    return st.text(allowed, max_size=12)
 
 
 def _codes(min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:

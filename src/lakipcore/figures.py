@@ -12,6 +12,7 @@ refused, because it cannot hold ``0,1`` exactly. The printed precision is kept i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Final
@@ -93,7 +94,16 @@ def _reject_non_text(text: object, what: str) -> str:
 
 
 def _normalise_space(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    # Only the spaces a printed figure meets (a wrapped cell's tab and line breaks, a
+    # no-break space): str.split() would also turn a vertical tab, a form feed or the
+    # separators U+001C-U+001F into spaces, hiding a character no figure holds.
+    if text.isprintable():  # the common case: its only whitespace is the plain space
+        return " ".join(text.split())
+    return " ".join(_SPACES.split(text.strip(_SPACE_CHARACTERS)))
+
+
+_SPACE_CHARACTERS = " \t\n\r\u00a0"
+_SPACES = re.compile(f"[{_SPACE_CHARACTERS}]+")
 
 
 def _invisible_character(text: str) -> str | None:

@@ -16,6 +16,7 @@ import attrs
 
 from lakipcore._exact import ZERO, add, sub, total
 from lakipcore._names import NamedEnum, enum_field
+from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import figure_value
 from lakipcore.model._members import members
@@ -58,7 +59,7 @@ class BudgetOutput:
     Realisasi above pagu is allowed here (it happens); the audit reports it.
     """
 
-    name: str
+    name: str = attrs.field(validator=text_field("name"))
     pagu: Decimal = attrs.field(converter=_pagu)
     realisation: Decimal = attrs.field(converter=_realisation)
     code: str | None = attrs.field(default=None, validator=attrs.validators.optional(_code))
@@ -98,7 +99,7 @@ class Revision:
 
     kind: RevisionKind = attrs.field(validator=enum_field(RevisionKind, "kind"))
     amount: Decimal = attrs.field(converter=_revision_amount)
-    note: str | None = None
+    note: str | None = attrs.field(default=None, validator=text_field("note", optional=True))
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -122,7 +123,7 @@ class BudgetLine:
     programme row is kept in :attr:`printed` and compared with those sums.
     """
 
-    programme: str
+    programme: str = attrs.field(validator=text_field("programme"))
     outputs: tuple[BudgetOutput, ...] = attrs.field(converter=_outputs)
     printed: PrintedFigures = attrs.field(default=(), converter=printed_figures)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from lakipcore._names import NamedEnum, enum_field
+from lakipcore._text import check_text, text_field
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.figures import parse_figure
 from lakipcore.model.origin import Origin
@@ -108,7 +109,7 @@ class Column:
     ``of`` the graded column of a GRADE column.
     """
 
-    name: str
+    name: str = attrs.field(validator=text_field("name"))
     kind: ColumnKind = ColumnKind.TEXT
     scale: str | None = None
     grades: str | None = None
@@ -161,7 +162,7 @@ class Condition:
 
     column: str
     op: Comparison
-    value: str
+    value: str = attrs.field(validator=text_field("value"))
 
 
 class RuleOp(NamedEnum):
@@ -246,7 +247,7 @@ class TableTotal:
     """
 
     rule: Rule
-    text: str
+    text: str = attrs.field(validator=text_field("text"))
     place: str | None = None
     grades: str | None = None
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
@@ -318,7 +319,12 @@ def _columns(items: Iterable[Column]) -> tuple[Column, ...]:
 
 
 def _rows(items: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(row) for row in items)
+    rows = tuple(tuple(row) for row in items)
+    for index, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            if type(cell) is not str or not cell.isprintable():
+                check_text(cell, f"rows[{index}][{column}]", what="cell")
+    return rows
 
 
 @attrs.frozen
@@ -329,7 +335,7 @@ class EvidenceTable:
     """
 
     id: str
-    title: str
+    title: str = attrs.field(validator=text_field("title"))
     columns: tuple[Column, ...] = attrs.field(converter=_columns)
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
     totals: tuple[TableTotal, ...] = attrs.field(default=(), converter=_totals)

@@ -25,6 +25,7 @@ from typing import Final
 import attrs
 
 from lakipcore._names import NamedEnum, enum_field
+from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.model.origin import Origin
 from lakipcore.periods import Period, semester, tahun_anggaran, triwulan
@@ -85,7 +86,7 @@ class ReportPeriod:
     key: str
     method: str | None = None
     planned: bool = False
-    title: str | None = None
+    title: str | None = attrs.field(default=None, validator=text_field("title", optional=True))
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
     kind: PeriodKind = attrs.field(init=False, validator=enum_field(PeriodKind, "kind"))
     span: Period = attrs.field(init=False, repr=False)

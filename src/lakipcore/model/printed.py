@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from lakipcore._names import NamedEnum, enum_field
+from lakipcore._text import check_text
 from lakipcore.errors import FigureFormatError, LakipTypeError
 from lakipcore.figures import Figure, parse_figure
 from lakipcore.model._members import members
@@ -29,8 +30,7 @@ def _place(_instance: object, _attribute: object, value: Any) -> None:
 
 
 def _text(_instance: object, _attribute: object, value: Any) -> None:
-    if not isinstance(value, str):
-        raise LakipTypeError(f"expected the printed text as a str, got {value!r}", field="text")
+    check_text(value, "text", what="printed text")
 
 
 class Quantity(NamedEnum):

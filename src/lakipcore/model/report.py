@@ -10,6 +10,7 @@ import attrs
 
 from lakipcore._display import Displayed
 from lakipcore._names import enum_field
+from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.model._members import members
 from lakipcore.model.evidence import EvidenceTable
@@ -98,8 +99,8 @@ class Report(Displayed):
     periods: tuple[ReportPeriod, ...] = attrs.field(converter=_periods)
     root: Unit
     tables: tuple[ReportTable, ...] = attrs.field(default=(), converter=_tables)
-    title: str | None = None
-    source: str | None = None
+    title: str | None = attrs.field(default=None, validator=text_field("title", optional=True))
+    source: str | None = attrs.field(default=None, validator=text_field("source", optional=True))
     main: str | None = None
     methods: tuple[ScoringMethod, ...] = attrs.field(default=(), converter=_methods)
     notation: Notation = attrs.field(

@@ -18,6 +18,7 @@ from typing import Any, Final
 import attrs
 
 from lakipcore._names import NamedEnum, enum_field
+from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
@@ -66,7 +67,7 @@ class ReportTable:
 
     id: str = attrs.field(validator=_id)
     kind: TableKind = attrs.field(validator=enum_field(TableKind, "kind"))
-    title: str | None = None
+    title: str | None = attrs.field(default=None, validator=text_field("title", optional=True))
     scope: TableScope = attrs.field(
         default=TableScope.EACH_UNIT, validator=enum_field(TableScope, "scope")
     )

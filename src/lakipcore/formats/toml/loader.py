@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
+from lakipcore._text import refused_character
+from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError, ReportFileError
 from lakipcore.formats import document
 from lakipcore.formats.toml.canonical import read_canonical
 from lakipcore.formats.toml.grades import read_grade_tables, read_grading
@@ -178,28 +179,51 @@ def _check_size(size: int, limits: Limits, source: str) -> None:
         )
 
 
-def _check_nesting(
+def _check_values(
     value: Mapping[str, object] | list[object],
     depth: int,
     keys: list[str],
     nesting: int,
     reader: Reader,
 ) -> None:
-    """Refuse tables and arrays nested deeper than ``nesting``. The path of a container is
-    built only for the error: the walk visits every value of the file."""
+    """Refuse tables and arrays nested deeper than ``nesting``, and collect an error for every
+    key or string holding a character no text may hold (:mod:`lakipcore._text`: a control
+    character, a lone surrogate, a bidirectional control). The path of a value is built only
+    for an error: the walk visits every value of the file."""
     if depth > nesting:
-        path = ""
-        for part in keys:
-            path = join(path, part)
-        raise reader.fail(path, f"the TOML nests deeper than {nesting} levels (Limits.nesting)")
+        raise reader.fail(
+            _path(keys), f"the TOML nests deeper than {nesting} levels (Limits.nesting)"
+        )
     items: Iterable[tuple[str | int, object]] = (
         value.items() if isinstance(value, Mapping) else enumerate(value)
     )
     for name, item in items:
-        if isinstance(item, dict | list):
-            keys.append(name if isinstance(name, str) else f"[{name}]")
-            _check_nesting(item, depth + 1, keys, nesting, reader)
+        part = name if isinstance(name, str) else f"[{name}]"
+        if isinstance(name, str) and not name.isprintable():
+            _check_string(name, [*keys, part], reader, "key")
+        if isinstance(item, str):
+            if not item.isprintable():
+                _check_string(item, [*keys, part], reader, "value")
+        elif isinstance(item, dict | list):
+            keys.append(part)
+            _check_values(item, depth + 1, keys, nesting, reader)
             keys.pop()
+
+
+def _path(keys: list[str]) -> str:
+    path = ""
+    for part in keys:
+        path = join(path, part)
+    return path
+
+
+def _check_string(text: str, keys: list[str], reader: Reader, what: str) -> None:
+    refused = refused_character(text)
+    if refused is not None:
+        shown = repr(text) if len(text) <= 60 else repr(text[:57]) + "…"
+        message = f"the {what} {shown} holds {refused}, which no text may hold"
+        # The model refuses the same text with the same error when it is built in Python.
+        reader.errors.append(reader.at("", InvalidValueError(message, field=_path(keys))))
 
 
 def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> None:
@@ -208,7 +232,8 @@ def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> 
     Counted on the parsed TOML, before anything is built, so that an upload over a limit costs
     no more than its parsing.
     """
-    _check_nesting(data, 0, [], limits.nesting, reader)
+    _check_values(data, 0, [], limits.nesting, reader)
+    reader.raise_collected()
     units = data.get("units")
     periods = data.get("periods")
     unit_tables = [data.get("office"), *(units if isinstance(units, list) else [])]
