@@ -28,12 +28,16 @@ from decimal import (
     Overflow,
 )
 
+from lakipcore.errors import InvalidValueError
+
 __all__ = [
     "HUNDRED",
+    "MAX_DIGITS",
     "ONE",
     "PRECISION",
     "ZERO",
     "add",
+    "check_writable",
     "context",
     "div",
     "integral",
@@ -61,12 +65,15 @@ class _PerThread(threading.local):
         self.context = _new_context(PRECISION)
 
 
-def _new_context(precision: int) -> Context:
+_EMAX = 999_999
+
+
+def _new_context(precision: int, *, emax: int = _EMAX) -> Context:
     return Context(
         prec=precision,
         rounding=ROUND_HALF_EVEN,
-        Emin=-999_999,
-        Emax=999_999,
+        Emin=-emax,
+        Emax=emax,
         traps=[InvalidOperation, DivisionByZero, Overflow],
     )
 
@@ -140,8 +147,38 @@ _QUANTA = tuple(Decimal((0, (1,), -places)) for places in range(101))
 
 
 def quantize_places(value: Decimal, places: int, rounding: str) -> Decimal:
-    """``value`` rounded to ``places`` decimal places (``places`` may be negative)."""
+    """``value`` rounded to ``places`` decimal places (``places`` may be negative).
+
+    Exact for any finite value whose result has at most :data:`MAX_DIGITS` digits; a larger
+    one is an :class:`~lakipcore.errors.InvalidValueError` (it could not be written out).
+    """
     quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal((0, (1,), -places))
     digits = value.adjusted() + places + 2
-    ctx = _local.context if digits <= PRECISION else _new_context(digits)
-    return value.quantize(quantum, rounding, ctx)  # positional: keywords cost more than the work
+    if digits <= PRECISION:
+        return value.quantize(quantum, rounding, _local.context)  # positional: cheaper
+    if digits > MAX_DIGITS + 2:
+        check_writable(value, places)
+    wide = _new_context(digits, emax=max(_EMAX, value.adjusted() + 1))
+    return value.quantize(quantum, rounding, wide)
+
+
+MAX_DIGITS = 10_000_000
+"""The most digits a number written out may have: 10 million (a 13 MB string). Every finite
+value up to that is rounded and written exactly; no report figure comes near it (the file
+format allows 30 digits)."""
+
+
+def check_writable(value: Decimal, places: int | None = None) -> None:
+    """Refuse ``value`` (at ``places`` decimal places, else at its own exponent) when writing
+    it out would take more than :data:`MAX_DIGITS` digits."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        raise InvalidValueError(f"{value} is not a finite number", field="value")
+    whole = max(value.adjusted() + 1, 1)
+    fraction = max(-exponent, 0) if places is None else max(places, 0)
+    if whole + fraction > MAX_DIGITS:
+        raise InvalidValueError(
+            f"{value:.3E} would take {whole + fraction:,} digits to write out; at most "
+            f"{MAX_DIGITS:,} are written".replace(",", "."),
+            field="value",
+        )

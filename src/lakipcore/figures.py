@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from lakipcore._exact import check_writable
 from lakipcore.errors import FigureFormatError, LakipTypeError
 from lakipcore.limits import CELL_TEXT, FIGURE_DIGITS
 from lakipcore.notation import Notation, figure_pattern, notation_hint
@@ -326,6 +327,8 @@ def format_as_printed(value: Decimal, notation: Notation = Notation.INDONESIAN) 
 def _format_decimal(value: Decimal, *, keep_negative_zero: bool, notation: Notation) -> str:
     # format(..., ",f") writes the digits the value has, at its own exponent, grouped by
     # thousands, with no context and at any size (int() would refuse over 4.300 digits).
+    if abs(value.adjusted()) > _SHORT:
+        check_writable(value)  # 1E+999999999999 is finite, but not a string anyone can hold
     plain = format(value, ",f")
     if not keep_negative_zero and plain[0] == "-" and value.is_zero():
         plain = plain[1:]
@@ -333,6 +336,7 @@ def _format_decimal(value: Decimal, *, keep_negative_zero: bool, notation: Notat
 
 
 _TO_INDONESIAN = str.maketrans(",.", ".,")
+_SHORT = 1_000  # digits below which a value is written without counting them
 
 
 def format_percent(

@@ -46,10 +46,11 @@ from lakipcore.model.period import PeriodKind, ReportPeriod, comparable_pairs
 from lakipcore.model.printed import PrintedFigure, PrintedFigures, Quantity
 from lakipcore.model.report import Report
 from lakipcore.model.tables import KANWIL_TABLES, ReportTable, TableKind, TableScope
-from lakipcore.model.unit import Unit, UnitPeriod
+from lakipcore.model.unit import MAX_LEVELS, Unit, UnitPeriod
 
 __all__ = [
     "KANWIL_TABLES",
+    "MAX_LEVELS",
     "Accumulation",
     "Budget",
     "BudgetLine",

@@ -17,7 +17,13 @@ from lakipcore.model.indicator import Indicator
 from lakipcore.model.origin import Origin
 from lakipcore.model.printed import PrintedFigures, printed_figures
 
-__all__ = ["Unit", "UnitPeriod"]
+__all__ = ["MAX_LEVELS", "Unit", "UnitPeriod"]
+
+MAX_LEVELS = 32
+"""The most levels a tree of units may have, the office being the first. A ministry's report
+rolled up from its offices has about six (Kementerian, Eselon I, Kanwil, Divisi, UPT, seksi);
+the bound keeps every walk over the tree (scoring, the audit, the writers, comparing two
+reports) far inside Python's recursion limit."""
 
 
 def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
@@ -121,6 +127,12 @@ class Unit:
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
     _by_period: dict[str, UnitPeriod] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _by_code: dict[str, Indicator] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    levels: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    """How many levels of units this one heads: 1 without sub-units (at most :data:`MAX_LEVELS`)."""
+
+    @levels.default
+    def _levels(self) -> int:
+        return 1 + max((unit.levels for unit in self.units), default=0)
 
     @_by_period.default
     def _period_index(self) -> dict[str, UnitPeriod]:
@@ -131,6 +143,13 @@ class Unit:
         return {indicator.code: indicator for indicator in self.indicators}
 
     def __attrs_post_init__(self) -> None:
+        if self.levels > MAX_LEVELS:
+            deepest = max(self.units, key=lambda unit: unit.levels)
+            raise InvalidValueError(
+                f"the units under {self.code!r} nest {self.levels} levels deep (through "
+                f"{deepest.code!r}); a tree of units has at most {MAX_LEVELS} levels",
+                field="units",
+            )
         _check_unique((i.code for i in self.indicators), "indicator code", "indicators")
         _check_unique((p.period for p in self.periods), "period", "periods")
         for index, indicator in enumerate(self.indicators):

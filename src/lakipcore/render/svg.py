@@ -115,11 +115,11 @@ def _scale(values: Sequence[Decimal], start: Decimal, end: Decimal) -> _Scale:
 
 
 def _tick_label(tick: Decimal) -> str:
-    ctx = _context()
-    integral = tick.to_integral_value(context=ctx)
-    return format_number(
-        integral.quantize(Decimal(1), context=ctx) if tick == integral else tick.normalize(ctx)
-    )
+    # A tick is a multiple of 1, 2, 2,5 or 5 × 10ⁿ: whole ticks are shown without places, the
+    # others at the places they have. format_number writes any size (a capaian of 10⁴³ %).
+    if tick == tick.to_integral_value(context=_context()):
+        return format_number(tick, places=0)
+    return format_number(tick.normalize(_context()))
 
 
 def _wrap(text: str, width: int, lines: int) -> list[str]:

@@ -17,6 +17,7 @@ from lakipcore.formats.toml.derived import read_derived
 from lakipcore.formats.toml.evidence import read_evidence, read_rule, read_supports
 from lakipcore.formats.toml.reader import NotBuiltError, Reader, Table, join
 from lakipcore.model import (
+    MAX_LEVELS,
     Accumulation,
     Budget,
     BudgetLine,
@@ -100,8 +101,23 @@ def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str])
     # Every unit has one parent, so the units reachable from the office form a tree; the others
     # hang in a circle of parents (or under a unit that does not exist, reported above).
     reached = [office_code]
+    level = {office_code: 1}
+    too_deep = False
     for code in reached:
+        for child in children[code]:
+            level[child] = level[code] + 1
+            if level[child] == MAX_LEVELS + 1:  # the first too deep on its branch, named once
+                too_deep = True
+                reader.errors.append(
+                    reader.fail(
+                        join(paths[child], "parent"),
+                        f"unit {child!r} would be at level {level[child]} under the office; a "
+                        f"tree of units has at most {MAX_LEVELS} levels",
+                    )
+                )
         reached.extend(children[code])
+    if too_deep:  # building the tree would fail again at every unit above
+        reader.raise_collected()
     seen = set(reached)
     for code, parent in parents.items():
         if code not in seen and parent in children:
