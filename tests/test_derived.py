@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from lakipcore import ReportFileError, dump_report, loads_report
+from lakipcore import ReportFileError, dump_report, format_number, loads_report
 from lakipcore.audit import audit
 from lakipcore.errors import InvalidValueError, UnknownNameError
 from lakipcore.model import DerivedFigure, Reference
@@ -100,6 +100,31 @@ def test_derived_figures_round_trip() -> None:
     assert report == again
     assert text == dump_report(again)
     assert 'nilai_efisiensi = "@ne"' in text
+
+
+def test_derived_inputs_are_written_back_as_printed() -> None:
+    """An input keeps its unit label, note, currency and percent sign through a round trip
+    (they were dropped on write: ``169 Permohonan`` came back as ``169``); the formula takes
+    its number."""
+    printed = {
+        "current": "169 Permohonan (KI dan IG)",
+        "previous": "Rp 117",
+    }
+    text = EKA.replace(
+        'inputs = { current = "169", previous = "117" }',
+        'inputs = { current = "169 Permohonan (KI dan IG)", previous = "Rp 117" }',
+    ).replace('inputs = { efisiensi = "3,99" }', 'inputs = { efisiensi = "3,99%" }')
+    report = loads_report(text)
+    written = dump_report(report)
+    for name, shown in printed.items():
+        assert f'{name} = "{shown}"' in written
+    assert 'efisiensi = "3,99%"' in written
+    assert report == loads_report(written)
+    block = report.root.at("2021")
+    assert block is not None
+    growth = derived_values(block)["growth"]
+    assert isinstance(growth, Decimal)
+    assert "44,44" == format_number(growth, 2)
 
 
 @pytest.mark.parametrize(

@@ -1269,3 +1269,25 @@ def test_loads_report_default_source():
 
     assert "<string>" == info.value.source
     assert re.match(r"<string>: not valid TOML: ", str(info.value))
+
+
+@pytest.mark.parametrize(
+    ("edit", "field"),
+    [
+        (('code = "kanwil"', 'code = ""'), "office.code"),
+        (
+            ('[[units]]\ncode = "sekjen"', '[[units]]\ncode = "sekjen"\nparent = ""'),
+            "units[0].parent",
+        ),
+    ],
+    ids=["office code", "parent"],
+)
+def test_an_empty_code_is_refused_not_taken_for_the_default(
+    edit: tuple[str, str], field: str
+) -> None:
+    """``office.code = ""`` silently became ``office`` and ``parent = ""`` the office; only a
+    missing field takes the default now (issue 21)."""
+    assert edit[0] in MINIMAL
+    with pytest.raises(LakipError) as info:
+        loads_report(MINIMAL.replace(*edit), source="r.toml")
+    assert field == info.value.field

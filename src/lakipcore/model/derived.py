@@ -18,6 +18,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.figures import Figure
 from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
 from lakipcore.model.printed import PrintedFigures, Quantity, printed_figures
@@ -35,19 +36,21 @@ class Reference:
         return f"@{self.key}"
 
 
-DerivedInput: TypeAlias = "Decimal | Reference | tuple[DerivedInput, ...]"
-"""An input of a derived figure: a figure, a reference, or a list of inputs (rows)."""
+DerivedInput: TypeAlias = "Decimal | Figure | Reference | tuple[DerivedInput, ...]"
+"""An input of a derived figure: a number, a figure as printed (a file keeps its unit, note,
+currency and percent sign, so that it is written back as it was read), a reference, or a list
+of inputs (rows)."""
 
 
 def _check_input(value: object, field: str) -> None:
-    if isinstance(value, Decimal | Reference):
+    if isinstance(value, Decimal | Figure | Reference):
         return
     if isinstance(value, tuple):
         for index, item in enumerate(value):
             _check_input(item, f"{field}[{index}]")
         return
     raise LakipTypeError(
-        f"expected a Decimal, a Reference or a tuple of them, got {type(value).__name__}",
+        f"expected a Decimal, a Figure, a Reference or a tuple of them, got {type(value).__name__}",
         field=field,
     )
 

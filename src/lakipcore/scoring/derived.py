@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lakipcore.errors import InvalidValueError, LakipError
+from lakipcore.figures import Figure
 from lakipcore.methods.catalogue import evaluate
 from lakipcore.model.derived import DerivedFigure, Reference
 from lakipcore.model.unit import UnitPeriod
@@ -36,6 +37,8 @@ def _value(figure: DerivedFigure, done: dict[str, Decimal | LakipError]) -> Deci
             return found
         if isinstance(value, tuple):
             return tuple(resolve(item) for item in value)
+        if isinstance(value, Figure):  # an input as printed: the formulas take its number
+            return value.value
         return value
 
     inputs = {name: resolve(value) for name, value in figure.inputs.items()}

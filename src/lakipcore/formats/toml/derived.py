@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from lakipcore.figures import format_as_printed, parse_figure
+from lakipcore.figures import Figure, format_as_printed, format_figure, parse_figure
 from lakipcore.formats import document
 from lakipcore.formats.toml.methods import weight_value
 from lakipcore.formats.toml.reader import Reader, Table, join
@@ -74,9 +74,9 @@ def read_derived(reader: Reader, item: Table, path: str) -> DerivedFigure:
 def _input(reader: Reader, value: object, path: str) -> Any:
     if isinstance(value, str) and value.startswith("@"):
         return Reference(value[1:])
-    if isinstance(value, str):
+    if isinstance(value, str):  # kept whole: its unit, note and signs are written back
         with reader.placed(path, replace=True):
-            return _figure(reader, value)
+            return parse_figure(value, notation=reader.notation)
     if isinstance(value, list):
         return tuple(_input(reader, item, f"{path}[{index}]") for index, item in enumerate(value))
     raise reader.fail(path, "expected a figure as printed, '@key', or a list of them")
@@ -137,8 +137,13 @@ def derived_lines(
             return "[" + ", ".join(value(i) for i in item) + "]"
         if isinstance(item, bool):
             return "true" if item else "false"
-        if isinstance(item, Decimal):
-            return str(string(format_as_printed(item, notation)))
+        if isinstance(item, Figure | Decimal):  # a figure as read, or a number given in Python
+            shown = (
+                format_figure(item, notation)
+                if isinstance(item, Figure)
+                else format_as_printed(item, notation)
+            )
+            return str(string(shown))
         if isinstance(item, Mapping):
             return "{ " + ", ".join(f"{key(k)} = {value(v)}" for k, v in item.items()) + " }"
         return str(string(str(item)))

@@ -73,10 +73,12 @@ _PROGRAMME_QUANTITIES = _BUDGET_QUANTITIES | {
 
 
 def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str]) -> Unit | None:
-    """The office with its units, or ``None`` when an error was collected instead."""
     """The office and its units as a tree: each unit under its ``parent`` (the office by
-    default), children in file order."""
-    office_code = reader.text(office, "code", "office", required=False) or "office"
+    default), children in file order; ``None`` when an error was collected instead."""
+    # Only a missing code defaults (schema 1 had none); an empty one is refused by the model.
+    office_code = reader.text(office, "code", "office", required=False)
+    if office_code is None:
+        office_code = "office"
     paths = {office_code: "office"}
     data = {office_code: office}
     parents: dict[str, str] = {}
@@ -89,7 +91,8 @@ def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str])
             )
             continue
         paths[code], data[code] = path, item
-        parents[code] = reader.text(item, "parent", path, required=False) or office_code
+        parent = reader.text(item, "parent", path, required=False)
+        parents[code] = office_code if parent is None else parent
     children: dict[str, list[str]] = {code: [] for code in paths}
     for code, parent in parents.items():
         if parent in children:
@@ -100,24 +103,7 @@ def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str])
             )
     # Every unit has one parent, so the units reachable from the office form a tree; the others
     # hang in a circle of parents (or under a unit that does not exist, reported above).
-    reached = [office_code]
-    level = {office_code: 1}
-    too_deep = False
-    for code in reached:
-        for child in children[code]:
-            level[child] = level[code] + 1
-            if level[child] == MAX_LEVELS + 1:  # the first too deep on its branch, named once
-                too_deep = True
-                reader.errors.append(
-                    reader.fail(
-                        join(paths[child], "parent"),
-                        f"unit {child!r} would be at level {level[child]} under the office; a "
-                        f"tree of units has at most {MAX_LEVELS} levels",
-                    )
-                )
-        reached.extend(children[code])
-    if too_deep:  # building the tree would fail again at every unit above
-        reader.raise_collected()
+    reached = _reached(reader, office_code, children, paths)
     seen = set(reached)
     for code, parent in parents.items():
         if code not in seen and parent in children:
@@ -141,6 +127,32 @@ def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str])
     return built[office_code]
 
 
+def _reached(
+    reader: Reader, office_code: str, children: dict[str, list[str]], paths: dict[str, str]
+) -> list[str]:
+    """The units under the office, breadth first; raises the errors collected when a branch is
+    deeper than :data:`MAX_LEVELS` (the model would refuse every unit above it again)."""
+    reached = [office_code]
+    level = {office_code: 1}
+    too_deep = False
+    for code in reached:
+        for child in children[code]:
+            level[child] = level[code] + 1
+            if level[child] == MAX_LEVELS + 1:  # the first too deep on its branch, named once
+                too_deep = True
+                reader.errors.append(
+                    reader.fail(
+                        join(paths[child], "parent"),
+                        f"unit {child!r} would be at level {level[child]} under the office; a "
+                        f"tree of units has at most {MAX_LEVELS} levels",
+                    )
+                )
+        reached.extend(children[code])
+    if too_deep:
+        reader.raise_collected()
+    return reached
+
+
 def _unit(
     reader: Reader,
     item: Table,
@@ -153,7 +165,9 @@ def _unit(
     before = len(reader.errors)
     origin = reader.origin(path)  # first: the origins of the unit's fields are made inside it
     reader.only(item, document.UNIT if path != "office" else document.OFFICE, path)
-    code = reader.text(item, "code", path, required=path != "office") or office_code
+    code = reader.text(item, "code", path, required=path != "office")
+    if code is None:
+        code = office_code
     name = reader.required_text(item, "name", path)
     blocks = []
     for key, table in _period_tables(reader, item, path, keys).items():
