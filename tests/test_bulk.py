@@ -591,3 +591,141 @@ def test_a_method_part_the_bulk_path_does_not_implement_is_refused(
     with pytest.raises(MethodNotApplicableError, match="does not implement absorption") as error:
         batches.score(method="mean-of-units")
     assert "absorption" == error.value.field
+
+
+def _one_row(**changed: Any) -> Any:
+    columns: dict[str, Any] = {
+        "period": ["2019"],
+        "unit": ["u"],
+        "code": ["i"],
+        "target": pa.array([D(8)], pa.decimal128(10, 0)),
+        "realisation": pa.array([D(7)], pa.decimal128(10, 0)),
+        "polarity": ["higher"],
+        "formula": ["ratio"],
+    }
+    columns.update(changed)
+    return pa.table(columns)
+
+
+BUDGET = {
+    "period": ["2019"],
+    "unit": ["u"],
+    "pagu": pa.array([D(10)], pa.decimal128(20, 2)),
+    "realisation": pa.array([D(9)], pa.decimal128(20, 2)),
+}
+
+
+@pytest.mark.parametrize(
+    ("table", "name", "values"),
+    [
+        *[("indicators", n, pa.array([2019])) for n in ("period", "unit", "code")],
+        *[("indicators", n, pa.array([1])) for n in ("polarity", "formula")],
+        *[("indicators", n, pa.array([True])) for n in ("period", "unit")],
+        *[("indicators", n, pa.array(["8"])) for n in ("target", "realisation")],
+        ("indicators", "target", pa.array([8.0])),
+        ("budgets", "period", pa.array([2019])),
+        ("budgets", "unit", pa.array([b"u"])),
+        ("budgets", "pagu", pa.array(["10"])),
+        ("budgets", "realisation", pa.array([9.0])),
+        ("budgets", "pagu_original", pa.array(["10"])),
+        ("budgets", "rate", pa.array([99.5])),
+    ],
+)
+def test_a_column_of_the_wrong_type_is_refused_by_name(table: str, name: str, values: Any) -> None:
+    """Both kernels refuse a column whose type its name does not allow, naming the column (a
+    non-string budgets period raised a bare TypeError in both, issue 21)."""
+    indicators, budgets = _one_row(), dict(BUDGET)
+    if table == "indicators":
+        indicators = indicators.set_column(indicators.column_names.index(name), name, values)
+    else:
+        budgets[name] = values
+    with pytest.raises(LakipValueError, match=f"column '{name}' holds") as info:
+        bulk.score(indicators, pa.table(budgets), method="banten-2019")
+    assert name == info.value.field
+
+
+def test_an_unknown_polarity_is_refused_not_taken_for_higher() -> None:
+    with pytest.raises(LakipValueError, match="unknown polarity 'up' \\(row 0") as info:
+        bulk.score(_one_row(polarity=["up"]), method="banten-2019")
+    assert "polarity" == info.value.field
+    lower = bulk.score(_one_row(polarity=["lower"], formula=[None]), method="banten-2019")
+    # banten-2019 scores lower-is-better by kondisi khusus: 100 × (2 × 8 − 7) / 8.
+    assert D("112.50") == lower.indicators.to_pylist()[0]["capaian"]
+
+
+def _batch_outcome(indicators: Any, budgets: Any, method: str) -> Any:
+    """The tables, or the error's class, field and message: what a caller can see."""
+    try:
+        scored = bulk.score(indicators, budgets, method=method)
+    except LakipError as error:
+        return (type(error).__name__, error.field, str(error))
+    return tuple(getattr(scored, name) for name in TABLES)
+
+
+_FIGURES = st.sampled_from(
+    [None, D(0), D(1), D("-1"), D("0.01"), D(8), D("7.77"), D(10) ** 8, D(10) ** 12, D("1e-8")]
+)
+
+
+@st.composite
+def _hostile_batches(draw: st.DrawFn) -> tuple[Any, Any, str]:
+    """Small batches with every kind of problem the kernels check: missing keys, negative or
+    zero figures, values near the int64 bound, unknown or mismatched polarity and formula,
+    budgets with half a row, negative amounts, a rate."""
+    n = draw(st.integers(1, 6))
+    keys = st.sampled_from(["2019", "2019", "2020", None])
+    texts = {
+        "period": [draw(keys) for _ in range(n)],
+        "unit": [draw(st.sampled_from(["a", "b", None])) for _ in range(n)],
+        "code": [f"i{i}" for i in range(n)],
+        "polarity": [draw(st.sampled_from(["higher", "lower", None, "up"])) for _ in range(n)],
+        "formula": [
+            draw(st.sampled_from([None, "ratio", "inverse-ratio", "kondisi-khusus", "nope"]))
+            for _ in range(n)
+        ],
+    }
+    figures = {
+        name: pa.array([draw(_FIGURES) for _ in range(n)], pa.decimal128(38, 8))
+        for name in ("target", "realisation")
+    }
+    indicators = pa.table({**texts, **figures})
+    m = draw(st.integers(0, 3))
+    amounts = st.sampled_from([None, D(0), D(5), D(10), D("-3")])
+    budgets = None
+    if m:
+        budgets = pa.table(
+            {
+                "period": [draw(st.sampled_from(["2019", "2020"])) for _ in range(m)],
+                "unit": [draw(st.sampled_from(["a", "b"])) for _ in range(m)],
+                "pagu": pa.array([draw(amounts) for _ in range(m)], pa.decimal128(20, 2)),
+                "realisation": pa.array([draw(amounts) for _ in range(m)], pa.decimal128(20, 2)),
+                "rate": pa.array(
+                    [draw(st.sampled_from([None, D("99.5")])) for _ in range(m)],
+                    pa.decimal128(10, 2),
+                ),
+            }
+        )
+    method = draw(st.sampled_from(["banten-2019", "pooled-sum", "mean-of-unit-means"]))
+    return indicators, budgets, method
+
+
+@settings(max_examples=300, deadline=None)
+@given(_hostile_batches())
+def test_both_kernels_give_the_same_result_or_the_same_error(batch: tuple[Any, Any, str]) -> None:
+    """On any batch, problems included, the numpy and pyarrow kernels give the same tables or
+    the same error (class, field and message): the first problem found is the same one."""
+    require("numpy")
+    before = _numpy.ENABLED
+    try:
+        outcomes = []
+        for enabled in (True, False):
+            _numpy.ENABLED = enabled
+            outcomes.append(_batch_outcome(*batch))
+    finally:
+        _numpy.ENABLED = before
+    numpy_side, arrow_side = outcomes
+    if isinstance(numpy_side[0], str) or isinstance(arrow_side[0], str):
+        assert numpy_side == arrow_side
+    else:
+        for name, left, right in zip(TABLES, numpy_side, arrow_side, strict=True):
+            assert (left is None and right is None) or left.equals(right), name

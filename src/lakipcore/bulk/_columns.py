@@ -172,18 +172,34 @@ def scaled_quotient(numerator: Any, denominator: Any, digits: int) -> tuple[Any,
             f"a divisor of {largest} (scaled) is too large for exact int64 long division; "
             "the bulk path needs targets, realisations and pagu below 9 × 10**17 when scaled"
         )
-    quotient = pc.divide(numerator, denominator)
-    remainder = pc.subtract(numerator, pc.multiply(quotient, denominator))
-    left = digits
+    # As the numpy version: the first step shifts the numerator by as many digits as its
+    # maximum allows, and the first quotient bounds the result, so that both kernels refuse
+    # exactly the same batches with the same message.
+    first = min(digits, len(str(INT64_MAX // max(pc.max(numerator).as_py() or 0, 1))) - 1)
+    shifted = pc.multiply(numerator, 10**first) if first > 0 else numerator
+    quotient = pc.divide(shifted, denominator)
+    remainder = pc.subtract(shifted, pc.multiply(quotient, denominator))
+    left = digits - max(first, 0)
+    check_quotient(pc.max(quotient).as_py() or 0, left)
     while left:
         now = min(step, left)
         factor = 10**now
         shifted = pc.multiply(remainder, factor)  # < d × 10**step ≤ INT64_MAX
         part = pc.divide(shifted, denominator)
         remainder = pc.subtract(shifted, pc.multiply(part, denominator))
-        quotient = checked("add", checked("multiply", quotient, factor), part)
+        quotient = pc.add(pc.multiply(quotient, factor), part)  # bounded by check_quotient
         left -= now
     return quotient, pc.not_equal(remainder, pa.scalar(0, pa.int64()))
+
+
+def check_quotient(top: int, left: int) -> None:
+    """Refuse a long division whose first quotient's largest value ``top``, shifted by the
+    ``left`` digits still to come, may leave int64 (the result is below (top + 1) × 10**left)."""
+    if (top + 1) * 10**left > INT64_MAX:
+        raise BoundError(
+            "a capaian or rate leaves int64 at 10 decimal places of a percent (above "
+            "9,2 × 10**8 %); split the batch, or score these rows with lakipcore.score_report"
+        )
 
 
 def round_scaled(values: Any, shift: int, rounding: Rounding) -> Any:

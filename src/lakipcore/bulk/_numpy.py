@@ -16,7 +16,13 @@ from __future__ import annotations
 import sys
 from typing import Any, Final
 
-from lakipcore.bulk._columns import DECIMAL_PRECISION, INT64_MAX, BoundError, pyarrow
+from lakipcore.bulk._columns import (
+    DECIMAL_PRECISION,
+    INT64_MAX,
+    BoundError,
+    check_quotient,
+    pyarrow,
+)
 from lakipcore.errors import LakipValueError
 from lakipcore.rounding import Rounding
 
@@ -156,12 +162,7 @@ def scaled_quotient(numerator: Any, denominator: Any, digits: int) -> tuple[Any,
     quotient, remainder = np.divmod(shifted, denominator)  # one pass for both
     left = digits - max(first, 0)
     # The result is below (the first quotient + 1) × 10**left; that and one more must fit.
-    top = int(quotient.max()) if len(quotient) else 0
-    if (top + 1) * 10**left > INT64_MAX:
-        raise BoundError(
-            "a capaian or rate leaves int64 at 10 decimal places of a percent (above "
-            "9,2 × 10**8 %); split the batch, or score these rows with lakipcore.score_report"
-        )
+    check_quotient(int(quotient.max()) if len(quotient) else 0, left)
     while left:
         now = min(step, left)
         factor = 10**now

@@ -24,7 +24,11 @@ from lakipcore.bulk._columns import (
     unscaled,
 )
 from lakipcore.bulk._numpy import numpy
-from lakipcore.errors import InvalidValueError, LakipValueError, ZeroTargetError
+from lakipcore.errors import (
+    InvalidValueError,
+    LakipValueError,
+    ZeroTargetError,
+)
 from lakipcore.methods import ScoringMethod, ZeroTargetPolicy
 from lakipcore.methods.formulas import Formula, FormulaTerms, Polarity, Term
 
@@ -52,10 +56,18 @@ PLANNED: Final = "planned"
 ZERO_EXCLUDED: Final = "zero target excluded"
 
 
+TEXT_COLUMNS: Final = frozenset({"period", "unit", "code", "polarity", "formula", "output"})
+"""The input columns that hold text: string, large_string or dictionary-encoded strings."""
+NUMBER_COLUMNS: Final = frozenset({"target", "realisation", "pagu", "rate", "pagu_original"})
+"""The input columns that hold figures: decimal128 or integer, never float."""
+
+
 def column(table: Any, name: str, *, required: bool = True, combine: bool = True) -> Any:
     """Column ``name`` of ``table`` as one contiguous array (``None`` if optional and absent);
     with ``combine=False`` as it is (a Parquet file gives one chunk per row group, and joining
-    string chunks copies them for nothing where a kernel takes a chunked array)."""
+    string chunks copies them for nothing where a kernel takes a chunked array). A column of
+    another type than its name calls for is refused naming it (:data:`TEXT_COLUMNS`,
+    :data:`NUMBER_COLUMNS`), so that both kernels fail alike, before any work."""
     if name not in table.column_names:
         if required:
             raise LakipValueError(
@@ -64,9 +76,30 @@ def column(table: Any, name: str, *, required: bool = True, combine: bool = True
             )
         return None
     values = table.column(name)
+    _check_type(name, values.type)
     if combine and hasattr(values, "combine_chunks"):
         return values.combine_chunks()
     return values
+
+
+def _check_type(name: str, kind: Any) -> None:
+    # A batch's columns are data, so a wrong type is bad input (ValueError), as floats were.
+    pa, _ = pyarrow()
+    if pa.types.is_null(kind):  # a column with no value at all (every row null)
+        return
+    if name in TEXT_COLUMNS:
+        inner = kind.value_type if pa.types.is_dictionary(kind) else kind
+        if not (pa.types.is_string(inner) or pa.types.is_large_string(inner)):
+            raise LakipValueError(
+                f"column {name!r} holds {kind}; it must hold text (string), e.g. '2019'",
+                field=name,
+            )
+    elif name in NUMBER_COLUMNS and not (pa.types.is_decimal128(kind) or pa.types.is_integer(kind)):
+        floats = "; floats cannot hold report figures exactly" if pa.types.is_floating(kind) else ""
+        raise LakipValueError(
+            f"column {name!r} holds {kind}; it must hold decimal128 or integer figures{floats}",
+            field=name,
+        )
 
 
 def text(values: Any) -> Any:
@@ -303,11 +336,20 @@ class Rows:
         higher, or the row's own ``formula`` when it states one that fits its polarity."""
         pa, pc = pyarrow()
         polarity = column(table, "polarity", required=False, combine=self.np is None)
-        lower = (
-            pa.array([False] * self.count)
-            if polarity is None
-            else pc.fill_null(pc.equal(text(polarity), Polarity.LOWER_IS_BETTER.value), False)
-        )
+        if polarity is None or pa.types.is_null(polarity.type):  # absent, or every row null
+            lower = pa.array([False] * self.count)
+        else:
+            polarity = text(polarity)
+            names = pa.array([p.value for p in Polarity], pa.string())
+            unknown = pc.and_(pc.is_valid(polarity), pc.invert(pc.is_in(polarity, names)))
+            if pc.any(unknown).as_py():  # anything else would be taken for higher-is-better
+                row = pc.index(unknown, True).as_py()
+                raise InvalidValueError(
+                    f"unknown polarity {polarity[row].as_py()!r} ({self.where(row)}); known: "
+                    + ", ".join(names.to_pylist()),
+                    field="polarity",
+                )
+            lower = pc.fill_null(pc.equal(polarity, Polarity.LOWER_IS_BETTER.value), False)
         codes = pc.if_else(lower, defaults, pa.scalar(_RATIO, pa.int8()))
         stated = column(table, "formula", required=False)
         if stated is None or stated.null_count == len(stated):

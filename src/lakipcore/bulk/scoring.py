@@ -150,9 +150,12 @@ def _keys(
     seen: dict[str, None] = dict.fromkeys(known)
     for table in tables:
         if table is not None and table.num_rows:
-            for key in pc.unique(text(column(table, "period", combine=False))).to_pylist():
-                if key is not None:  # a row without a period is refused with its number
-                    seen.setdefault(key)
+            values = column(table, "period", combine=False)
+            if values.null_count:  # first, as encode_periods does on the numpy path
+                row = pc.index(pc.is_null(values), True).as_py()
+                raise InvalidValueError(f"row {row} has no period", field="period")
+            for key in pc.unique(text(values)).to_pylist():
+                seen.setdefault(key)
     if periods is None:
         # The report's order: by last day, the order of first appearance breaking ties.
         return sorted(seen, key=lambda k: ReportPeriod(k).span.end)
