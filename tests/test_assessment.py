@@ -280,3 +280,36 @@ def test_checks_without_the_audit_are_refused() -> None:
     assert caught.value.field == "checks"
     only_first = assess(lakipcore.load_example(), checks=CHECKS[:1])
     assert only_first.findings is not None
+
+
+@pytest.mark.parametrize("given", [False, True], ids=["the file's method", "method="])
+def test_a_method_that_cannot_apply_is_a_finding_and_the_assessment_finishes(given: bool) -> None:
+    """Banten's 2018 budgets are printed rates only: a method summing pagu and realisasi cannot
+    compute the office's absorption. The assessment leaves it out with a warning at the
+    period's method and audits the rest; score_report, the strict part, still raises."""
+    text = example_text()
+    if not given:
+        text = text.replace('method = "banten-2018"', 'method = "pooled-sum"')
+    report = lakipcore.loads_report(text, source="banten.toml")
+    method = {"2018": "pooled-sum", "2019": "banten-2019"} if given else None
+    assessment = assess(report, method=method)
+    (problem,) = assessment.problems
+    assert ("kanwil-banten", None, "2018") == (problem.unit, problem.indicator, problem.period)
+    earlier = assessment.scores.periods[0]
+    assert earlier.root.absorption is None
+    assert any("known only as a printed absorption rate" in g for g in earlier.root.gaps)
+    (finding,) = [f for f in assessment.findings or [] if f.code == "method-not-applicable"]
+    assert "warning" == finding.severity.value
+    assert finding.message.startswith("its absorption is left out: method 'pooled-sum' sums")
+    if not given:
+        assert "periods[0].method" == finding.location.field
+        assert finding.location.line is not None
+    printed = [
+        f
+        for f in assessment.findings or []
+        if f.code == "not-recomputable" and f.period == "2018" and "97,75%" in f.message
+    ]
+    assert "known only as a printed absorption rate" in printed[0].message
+    assert lakipcore.format_percent(assessment.current.performance) == "116,13%"
+    with pytest.raises(lakipcore.errors.MethodNotApplicableError):
+        lakipcore.score_report(report, method)

@@ -1,5 +1,5 @@
 """A long fuzzing campaign: generated strings through every text parser, mutated report files
-through load, score, audit and write. Prints what it tried and what happened.
+through load, assess (score and audit), the page and write. Prints what it tried and what happened.
 
     python tools/fuzz.py                                # the full campaign (1.000.000 / 20.000)
     python tools/fuzz.py --strings 20000 --files 200    # a quick one
@@ -34,10 +34,10 @@ from typing import Any
 
 import lakipcore
 from lakipcore import LakipError
-from lakipcore.audit import audit
 from lakipcore.dates import format_date, format_date_range, format_dates
 from lakipcore.figures import format_figure
 from lakipcore.formats.toml import dump_report, loads_report
+from lakipcore.render.html import render_html
 
 SLOW_SECONDS = 1.0
 
@@ -363,7 +363,7 @@ def _mutate_file(text: str, rng: random.Random) -> str:
 
 
 def run_files(count: int, seed: int) -> dict[str, Tally]:
-    """Mutated example files through load, score, audit and write (and the re-load)."""
+    """Mutated example files through load, assess, the page, score_report, write and re-load."""
     rng = random.Random(seed)
     examples = _examples()
     # The large Banten example costs ten times the others: it takes one file in ten.
@@ -376,18 +376,23 @@ def run_files(count: int, seed: int) -> dict[str, Tally]:
         stage = "load"
         try:
             report = loads_report(text)
+            # A report that loads is assessed and audited to the end, and its page is made
+            # from that assessment; only then is the strict part, score_report, tried.
+            stage = "assess"
+            assessment = lakipcore.assess(report)
+            stage = "page"
+            render_html(assessment)
             stage = "score"
-            lakipcore.score_report(report)
-            stage = "audit"
-            audit(report)
+            try:
+                lakipcore.score_report(report)
+            except LakipError:  # a valid refusal: no method named, an unscorable indicator
+                tally.note(tally.later, "loaded, then refused by score_report", text)
             stage = "write"
             written = dump_report(report)
             again = loads_report(written)
         except LakipError:
             tally.refused += 1
-            if stage == "score":  # a valid refusal: no method named, an unscorable indicator
-                tally.note(tally.later, "loaded, then refused by score_report", text)
-            elif stage != "load":  # a report that loads must audit (findings) and write
+            if stage != "load":  # a report that loads must assess (findings) and write
                 tally.note(tally.silent, f"loaded, then refused at {stage}", text)
             tally.timed(time.process_time() - start, text)
             continue

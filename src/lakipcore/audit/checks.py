@@ -236,7 +236,7 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
 def _not_recomputable(item: Recomputed) -> str:
     quantity, text = item.printed.quantity, item.printed.text
     if item.reason is not None:
-        return f"published {text}: a {quantity.value} that cannot be computed ({item.reason})"
+        return f"published {text}: {_a(quantity.value)} that cannot be computed ({item.reason})"
     if quantity is Quantity.RELATIVE_CHANGE:
         return (
             f"published {text}: a relative change that needs the supporting evidence behind "
@@ -247,7 +247,11 @@ def _not_recomputable(item: Recomputed) -> str:
             f"published {text}: a change from the previous period, but the report has no "
             f"earlier period of the same kind as {item.period}, or one of the two lacks the figure"
         )
-    return f"published {text}: a {quantity.value} that the file's data cannot give"
+    return f"published {text}: {_a(quantity.value)} that the file's data cannot give"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _is_percent(printed: PrintedFigure) -> bool:
@@ -471,17 +475,23 @@ def check_table_omissions(context: AuditContext) -> list[Finding]:
 
 
 def check_scoring_problems(context: AuditContext) -> list[Finding]:
-    """An indicator that cannot be scored is a finding, and the audit goes on without it."""
+    """An indicator that cannot be scored, or a unit figure the period's method cannot
+    compute, is a finding, and the audit goes on without it."""
     findings = []
     for problem in context.problems:
         error = problem.error
+        unit_level = problem.indicator is None
         findings.append(
             Finding(
-                code=FindingCode.NOT_SCORABLE,
+                code=FindingCode.METHOD_NOT_APPLICABLE if unit_level else FindingCode.NOT_SCORABLE,
                 subject=Subject(problem.unit, problem.indicator),
                 period=problem.period,
                 location=Location(error.source or context.source, error.field, None, error.line),
-                message=f"cannot be scored: {error.message}",
+                message=(
+                    f"its absorption is left out: {error.message}"
+                    if unit_level
+                    else f"cannot be scored: {error.message}"
+                ),
             )
         )
     return findings

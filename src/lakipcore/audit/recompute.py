@@ -353,7 +353,18 @@ def _block_items(
             block.period,
             exact,
             _operands(report, printed, block.printed, prior),
+            reason=None if exact is not None else _gap(score, printed.quantity),
         )
+
+
+def _gap(score: UnitScore, quantity: Quantity) -> str | None:
+    """Why the scores have no value for a unit figure (its gap, as ``quantity: reason``)."""
+    attribute = SCORE_ATTRIBUTE.get(quantity)
+    prefix = f"{attribute}: "
+    for gap in score.gaps:
+        if gap.startswith(prefix):
+            return gap.removeprefix(prefix)
+    return None
 
 
 def _unit_items(

@@ -92,6 +92,7 @@ class FindingCode(enum.StrEnum):
     NOT_RECOMPUTABLE = "not-recomputable"
     NOT_GRADABLE = "not-gradable"
     METHOD_INFERRED = "method-inferred"
+    METHOD_NOT_APPLICABLE = "method-not-applicable"
     UNIT_LABEL_MISMATCH = "unit-label-mismatch"
 
     @property
@@ -173,6 +174,11 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
     FindingCode.NOT_GRADABLE: (
         _I,
         "a printed grade for a score its grade table does not cover (it refuses to guess)",
+    ),
+    FindingCode.METHOD_NOT_APPLICABLE: (
+        _W,
+        "the method of a period cannot compute a unit's figure (it sums pagu and realisasi "
+        "where a budget is known only as a rate); the figure is left out",
     ),
     FindingCode.METHOD_INFERRED: (
         _I,

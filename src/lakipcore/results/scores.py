@@ -107,11 +107,14 @@ class DerivedScore:
 
 @attrs.frozen
 class Problem:
-    """An indicator that could not be scored, when scoring collects problems (the audit and
-    :func:`lakipcore.assess` do); ``error`` is located in the report file where it can be."""
+    """What could not be scored, when scoring collects problems (the audit and
+    :func:`lakipcore.assess` do): an indicator, or with ``indicator`` ``None`` a unit's
+    aggregate that the period's method cannot compute (a method summing pagu and realisasi
+    over units whose budget is known only as a rate). ``error`` is located in the report file
+    where it can be."""
 
     unit: str
-    indicator: str
+    indicator: str | None
     period: str
     error: LakipError
 

@@ -71,6 +71,7 @@ class _Scorer:
         grades: GradeTable | None,
     ) -> None:
         self.report, self.method, self.key = report, method, period.key
+        self.period_origin = period.origin
         self.problems, self.grades = problems, grades
 
     # --- indicators ----------------------------------------------------------------------
@@ -218,12 +219,21 @@ class _Scorer:
             return mean(rate for _, rate, _ in members if rate is not None), amounts
         if amounts is None:
             rates_only = [member for member, _, a in members if a is None]
-            raise MethodNotApplicableError(
+            message = (
                 f"method {self.method.name!r} sums pagu and realisasi, but in {self.key} "
                 f"the budget of {', '.join(rates_only)} is known only as a printed absorption "
-                "rate; use a method that averages unit rates",
-                field="method",
+                "rate; use a method that averages unit rates"
             )
+            error = MethodNotApplicableError(message, field="method")
+            if self.problems is None:  # score_report: the caller asked for this method
+                raise error
+            # An assessment completes: the figure is a gap and the unit's problem, which the
+            # audit reports (once: realisasi against the RPD is aggregated the same way).
+            if what == "absorption":
+                where = placed(error, self.period_origin, f"periods[{self.key}]")
+                self.problems.append(Problem(code, None, self.key, where))
+            gaps.append(f"{what}: {message}")
+            return None, None
         rate = defined_absorption(*amounts)
         if rate is None:
             gaps.append(f"{what}: the pagu of {code} and its units is zero")
