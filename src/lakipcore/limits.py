@@ -55,7 +55,9 @@ def _positive(_instance: object, attribute: attrs.Attribute[int], value: object)
 
 @attrs.frozen
 class Limits:
-    """The bounds :func:`~lakipcore.loads_report` enforces on one report file.
+    """The bounds :func:`~lakipcore.loads_report` enforces on one report file, and
+    :func:`~lakipcore.excel.read_workbook` on one workbook (``file_bytes`` is the workbook's
+    size; the units, indicators and periods it holds are counted as a file's are).
 
     The defaults suit uploads to a web service; a batch job that trusts its files may raise
     them: ``loads_report(text, limits=Limits(file_bytes=1 << 30))``.
@@ -71,6 +73,16 @@ class Limits:
     """Indicators in one report, over all units."""
     periods: int = attrs.field(default=100, validator=_positive)
     """Periods in one report (a five-year Renstra by quarters and cumulations needs 45)."""
+    unpacked_bytes: int = attrs.field(default=512 * 1024 * 1024, validator=_positive)
+    """A workbook's parts unpacked (the sizes its zip directory declares, summed): 512 MiB.
+    A 100.000-row pengukuran kinerja sheet is about 40 MB; a zip bomb is refused before any
+    part is unpacked."""
+    sheet_rows: int = attrs.field(default=500_000, validator=_positive)
+    """Rows of one sheet, up to its last used row (a stray cell at row 1.048.576 makes a
+    sheet that long): five times a national pengukuran kinerja table."""
+    sheet_cells: int = attrs.field(default=10_000_000, validator=_positive)
+    """Cells of one sheet's used range, its rows times its columns (the grid the readers fill,
+    so that one stray cell at XFD1048576 cannot make them allocate 17 billion)."""
 
 
 DEFAULT_LIMITS: Final = Limits()

@@ -10,14 +10,8 @@ from lakipcore.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["add_limit_option", "limits_of"]
 
-# The option's names for the fields of Limits.
-_NAMES = {
-    "file-bytes": "file_bytes",
-    "nesting": "nesting",
-    "units": "units",
-    "indicators": "indicators",
-    "periods": "periods",
-}
+# The option's names for the fields of Limits: each field, with dashes.
+_NAMES = {field.name.replace("_", "-"): field.name for field in attrs.fields(Limits)}
 
 
 def add_limit_option(command: argparse.ArgumentParser) -> None:

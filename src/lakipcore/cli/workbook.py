@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.formats import load_any
 
 __all__ = ["add_commands"]
@@ -45,6 +46,8 @@ def add_commands(commands: Any) -> None:
     exports.add_argument("file", metavar="FILE", help="a report file or workbook")
     exports.add_argument("-o", "--output", metavar="OUT", required=True, help="the .xlsx to write")
     exports.set_defaults(run=_export)
+    for command in (imports, exports):
+        add_limit_option(command)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -52,7 +55,7 @@ def _import(args: argparse.Namespace) -> int:
     from lakipcore.formats.toml import dump_report
 
     args.source = str(args.file)
-    text = dump_report(read_workbook(args.file, args.mapping))
+    text = dump_report(read_workbook(args.file, args.mapping, limits=limits_of(args)))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -65,5 +68,6 @@ def _export(args: argparse.Namespace) -> int:
     from lakipcore.render.workbook import write_workbook
 
     args.source = str(args.file)
-    write_workbook(assess(load_any(args.file), source=args.source), args.output)
+    report = load_any(args.file, limits_of(args))
+    write_workbook(assess(report, source=args.source), args.output)
     return 0

@@ -46,10 +46,10 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def load_any(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
-    """A report from a report file or, by its suffix, from an .xlsx workbook (``limits``
-    apply to report files; a workbook is bounded by its sheets' own size)."""
+    """A report from a report file or, by its suffix, from an .xlsx workbook; ``limits``
+    apply to both (:class:`~lakipcore.limits.Limits`)."""
     if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
         from lakipcore.formats.excel import read_workbook
 
-        return read_workbook(path)
+        return read_workbook(path, limits=limits)
     return load_report(path, limits=limits)

@@ -213,7 +213,7 @@ def load_many(
     loads in this process). The result lists the files in a deterministic order whatever the
     number of jobs; a file that cannot be used holds its error, and the others still load.
     ``progress(done, total)`` is called as files complete; ``limits`` bound each report
-    file."""
+    file and workbook."""
     if not isinstance(limits, Limits):
         raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):

@@ -14,6 +14,7 @@ from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.formats.excel import _layout
 from lakipcore.formats.excel._build import build
 from lakipcore.formats.excel._sheets import calamine_available, load_grids, sheet_names
+from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
 __all__ = ["READERS", "choose_reader", "read_workbook"]
@@ -26,7 +27,7 @@ def _is_native_by_name(names: list[str]) -> bool:
     return _layout.REPORT in names and _layout.INDICATORS in names
 
 
-def choose_reader(path: str | Path, reader: str = "auto") -> str:
+def choose_reader(path: str | Path, reader: str = "auto", limits: Limits = DEFAULT_LIMITS) -> str:
     """The reader :func:`read_workbook` uses for ``path``: ``calamine`` for lakipcore's own
     layout when python-calamine is installed, else ``openpyxl`` (which alone gives number
     formats, so a foreign layout's percent cells read right)."""
@@ -34,12 +35,16 @@ def choose_reader(path: str | Path, reader: str = "auto") -> str:
         raise LakipValueError(f"unknown reader {reader!r}; expected one of {', '.join(READERS)}")
     if reader != "auto":
         return reader
-    native = _is_native_by_name(sheet_names(Path(path), str(path)))
+    native = _is_native_by_name(sheet_names(Path(path), str(path), limits))
     return "calamine" if native and calamine_available() else "openpyxl"
 
 
 def read_workbook(
-    path: str | Path, mapping: str | Path | Any = None, *, reader: str = "auto"
+    path: str | Path,
+    mapping: str | Path | Any = None,
+    *,
+    reader: str = "auto",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Read a report from an .xlsx workbook.
 
@@ -49,7 +54,14 @@ def read_workbook(
     :class:`~lakipcore.formats.excel.mapping.Mapping`) says. Every origin and error names its
     cell (``Indikator!F12``); errors are collected and raised together as one
     :class:`~lakipcore.ReportFileError`.
+
+    ``limits`` bound the workbook as they bound a report file (its size, its parts unpacked,
+    each sheet's used range, the units, indicators and periods it holds), checked before the
+    cells are read; a damaged workbook is a :class:`~lakipcore.ReportFileError`, whatever
+    broke in it.
     """
+    if not isinstance(limits, Limits):
+        raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
     if not isinstance(path, str | Path):
         raise LakipTypeError(f"expected a workbook path, got {type(path).__name__}", field="path")
     file = Path(path)
@@ -58,14 +70,15 @@ def read_workbook(
         from lakipcore.errors import ReportFileError
 
         raise ReportFileError("no such workbook", source=source)
-    chosen = choose_reader(file, reader)
-    if mapping is None and _is_native_by_name(sheet_names(file, source)):
+    chosen = choose_reader(file, reader, limits)
+    if mapping is None and _is_native_by_name(sheet_names(file, source, limits)):
         from lakipcore.formats.excel.native import is_native, read_native
 
-        grids = load_grids(file, source, reader=chosen, names=list(_layout.DATA_SHEETS))
+        names = list(_layout.DATA_SHEETS)
+        grids = load_grids(file, source, reader=chosen, names=names, limits=limits)
         if is_native(grids):
             data, cells = read_native(grids, source)
-            return build(data, cells, source)
+            return build(data, cells, source, limits)
     from lakipcore.formats.excel.layouts import read_foreign
     from lakipcore.formats.excel.mapping import Mapping, load_mapping
 
@@ -76,6 +89,6 @@ def read_workbook(
             field="reader",
         )
     plan = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    grids = load_grids(file, source, reader="openpyxl")
+    grids = load_grids(file, source, reader="openpyxl", limits=limits)
     data, cells = read_foreign(grids, plan, source, file.stem)
-    return build(data, cells, source)
+    return build(data, cells, source, limits)

@@ -14,6 +14,7 @@ from typing import Any
 
 from lakipcore.errors import ReportFileError
 from lakipcore.formats.toml.loader import build_report
+from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
 __all__ = ["Cells", "build", "inline_toml", "read_inline"]
@@ -42,10 +43,12 @@ class Cells:
         return path
 
 
-def build(data: dict[str, Any], cells: Cells, source: str) -> Report:
+def build(
+    data: dict[str, Any], cells: Cells, source: str, limits: Limits = DEFAULT_LIMITS
+) -> Report:
     """Check and build the report ``data`` (the report file's layout) read from workbook
     ``source``; every error is collected and names its cell."""
-    return build_report(data, source=source, locate=cells)
+    return build_report(data, source=source, locate=cells, limits=limits)
 
 
 def read_inline(text: str, ref: str, source: str) -> Any:

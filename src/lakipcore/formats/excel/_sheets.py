@@ -6,12 +6,19 @@ faster; it is used for lakipcore's own layout (every exact value is a text cell 
 is installed. Neither tells a formula without a cached value from an empty cell, so the sheet's
 XML is scanned for such formulas, once and only when an empty cell is read. Merged cells carry
 the value of their top-left cell to every cell of the range.
+
+A workbook is an upload like a report file: before any cell is read, its size, the sizes its
+zip directory declares and each sheet's used range are checked against the
+:class:`~lakipcore.limits.Limits` (one stray cell at XFD1048576 would make both readers fill a
+grid of 17 billion cells), and any failure of the zip, the XML or either reader is the
+library's :class:`~lakipcore.ReportFileError` naming the workbook and the sheet.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
@@ -19,6 +26,7 @@ from xml.etree import ElementTree
 
 from lakipcore.errors import LakipError, ReportFileError
 from lakipcore.formats.excel._cells import GENERAL, NumberFormat, number_format
+from lakipcore.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Grid", "column_index", "column_letter", "load_grids", "openpyxl"]
 
@@ -31,6 +39,22 @@ _REF_RE: Final = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _EMPTY_V_RE: Final = re.compile(rb"<v\s*/>|<v>\s*</v>")
 _MERGE_RE: Final = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
 _A1_RE: Final = re.compile(r"([A-Z]+)([0-9]+)")
+# The used range of a sheet, from its XML: the rows' numbers, and the column letters of its
+# cells (a cell's reference names its row too; one outside its row element is looked for
+# separately, by the number of digits, so that the common case costs two quick scans).
+_ROW_NUMBER_RE: Final = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"')
+_COLUMN_RE: Final = re.compile(rb'\br="([A-Z]+)[0-9]')
+_CELL_REF_RE: Final = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+# What zipfile and its decompressors raise for a damaged or unsupported archive.
+_ZIP_ERRORS: Final = (
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,  # a compression method zipfile does not support
+    RuntimeError,  # an encrypted member
+    ValueError,
+)
 
 
 def openpyxl() -> Any:
@@ -71,17 +95,41 @@ def _split(ref: str) -> tuple[int, int]:
     return int(match[2]) - 1, column_index(match[1])
 
 
+def _n(count: int) -> str:
+    """A count as Indonesian text: ``1.048.576``."""
+    return f"{count:,}".replace(",", ".")
+
+
 class _Xml:
     """The parts of a workbook's XML that the readers do not give: each sheet's part name,
     its merged ranges and its formulas without a cached value."""
 
-    def __init__(self, path: Path, source: str) -> None:
-        self.path, self.source = path, source
+    def __init__(self, path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path, self.source, self.limits = path, source, limits
+        size = path.stat().st_size
+        if size > limits.file_bytes:
+            raise ReportFileError(
+                f"the workbook is {_n(size)} bytes; at most {_n(limits.file_bytes)} are "
+                "accepted (lakipcore.limits.Limits.file_bytes)",
+                source=source,
+            )
         try:
             with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+                if unpacked > limits.unpacked_bytes:
+                    raise ReportFileError(
+                        f"the workbook's parts unpack to {_n(unpacked)} bytes; at most "
+                        f"{_n(limits.unpacked_bytes)} are accepted "
+                        "(lakipcore.limits.Limits.unpacked_bytes)",
+                        source=source,
+                    )
                 workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
                 rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError) as error:
+        except KeyError as error:
+            raise ReportFileError(
+                f"not an .xlsx workbook: it has no part {error.args[0]!r}", source=source
+            ) from None
+        except (*_ZIP_ERRORS, ElementTree.ParseError) as error:
             raise ReportFileError(f"not an .xlsx workbook: {error}", source=source) from None
         targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
         self.parts: dict[str, str] = {}
@@ -93,9 +141,45 @@ class _Xml:
 
     def _sheet(self, name: str) -> bytes:
         if name not in self._data:
-            with zipfile.ZipFile(self.path) as archive:
-                self._data = {name: archive.read(self.parts[name])}  # one sheet kept at a time
+            part = self.parts[name]
+            try:
+                with zipfile.ZipFile(self.path) as archive:
+                    self._data = {name: archive.read(part)}  # one sheet kept at a time
+            except KeyError:
+                raise ReportFileError(
+                    f"the workbook lists the sheet but has no part {part!r}",
+                    field=name,
+                    source=self.source,
+                ) from None
+            except _ZIP_ERRORS as error:
+                raise ReportFileError(
+                    f"cannot unpack the sheet: {error}", field=name, source=self.source
+                ) from None
         return self._data[name]
+
+    def check_size(self, name: str) -> None:
+        """Refuse sheet ``name`` when its used range is beyond the limits, before any reader
+        fills a grid for it (the grid spans the used range, empty cells included)."""
+        data = self._sheet(name)
+        numbers = _ROW_NUMBER_RE.findall(data)
+        rows = max(max((int(n) for n in numbers), default=0), data.count(b"<row"))
+        letters = set(_COLUMN_RE.findall(data))
+        columns = max((column_index(x.decode()) + 1 for x in letters), default=0)
+        # A cell whose reference has more digits than the last row's number lies below it.
+        far = re.search(rb'\br="[A-Z]+[0-9]{%d,}"' % (len(str(rows)) + 1), data)
+        if far is not None:
+            rows = max(rows, *(int(n) for _, n in _CELL_REF_RE.findall(data)))
+        limits = self.limits
+        if rows > limits.sheet_rows or rows * columns > limits.sheet_cells:
+            last = f"{column_letter(max(columns - 1, 0))}{rows}"
+            raise ReportFileError(
+                f"the sheet's used range reaches {last}: {_n(rows)} rows × {_n(columns)} "
+                f"columns; at most {_n(limits.sheet_rows)} rows and {_n(limits.sheet_cells)} "
+                "cells are accepted (lakipcore.limits.Limits.sheet_rows, sheet_cells); delete "
+                "the stray cells beyond the table",
+                field=name,
+                source=self.source,
+            )
 
     def merges(self, name: str) -> list[tuple[str, str]]:
         data = self._sheet(name)
@@ -199,45 +283,78 @@ def _fill_merges(values: list[list[Any]], merges: list[tuple[str, str]]) -> None
 
 def _openpyxl_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
     module = openpyxl()
+    # Opened here and closed here: openpyxl leaves its own handle open when loading fails.
+    with path.open("rb") as handle:
+        try:
+            book = module.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for a damaged file
+            raise ReportFileError(
+                f"cannot read the workbook: {type(error).__name__}: {error}", source=xml.source
+            ) from None
+        try:
+            grids = {}
+            for sheet in book.worksheets:
+                if names is not None and sheet.title not in names:
+                    continue
+                grids[sheet.title] = _read_sheet(sheet, xml)
+            return grids
+        finally:
+            book.close()
+
+
+def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
+    name = sheet.title
+    xml.check_size(name)
+    values: list[list[Any]] = []
+    formats: list[list[str | None]] = []
     try:
-        book = module.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ReportFileError(f"cannot read the workbook: {error}", source=xml.source) from None
-    try:
-        grids = {}
-        for sheet in book.worksheets:
-            if names is not None and sheet.title not in names:
-                continue
-            values: list[list[Any]] = []
-            formats: list[list[str | None]] = []
-            for row in sheet.iter_rows(min_row=1, min_col=1):
-                values.append([cell.value for cell in row])
-                formats.append([getattr(cell, "number_format", None) for cell in row])
-            _fill_merges(values, xml.merges(sheet.title))
-            grids[sheet.title] = Grid(sheet.title, values, formats, xml)
-        return grids
-    finally:
-        book.close()
+        for row in sheet.iter_rows(min_row=1, min_col=1):
+            values.append([cell.value for cell in row])
+            formats.append([getattr(cell, "number_format", None) for cell in row])
+    except LakipError:
+        raise
+    except Exception as error:  # a damaged sheet: its XML, its styles, its shared strings
+        raise ReportFileError(
+            f"cannot read the sheet: {type(error).__name__}: {error}", field=name, source=xml.source
+        ) from None
+    _fill_merges(values, xml.merges(name))
+    return Grid(name, values, formats, xml)
 
 
 def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
     from python_calamine import CalamineWorkbook
 
-    book = CalamineWorkbook.from_path(str(path))
+    chosen = [n for n in xml.parts if names is None or n in names]
+    for name in chosen:  # before calamine sees the file: it allocates the whole used range
+        xml.check_size(name)
     grids = {}
-    for name in book.sheet_names:
-        if names is not None and name not in names:
-            continue
-        sheet = book.get_sheet_by_name(name)
-        top, left = sheet.start or (0, 0)
-        values: list[list[Any]] = [[] for _ in range(top)]
-        for row in sheet.to_python(skip_empty_area=False):
-            cells = [None if cell == "" else cell for cell in row]
-            if left:
-                cells = [None] * left + cells
-            values.append(cells)
-        _fill_merges(values, xml.merges(name))
-        grids[name] = Grid(name, values, None, xml)
+    where = None
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            if name not in chosen:
+                continue
+            where = name
+            sheet = book.get_sheet_by_name(name)
+            top, left = sheet.start or (0, 0)
+            values: list[list[Any]] = [[] for _ in range(top)]
+            for row in sheet.to_python(skip_empty_area=False):
+                cells = [None if cell == "" else cell for cell in row]
+                if left:
+                    cells = [None] * left + cells
+                values.append(cells)
+            _fill_merges(values, xml.merges(name))
+            grids[name] = Grid(name, values, None, xml)
+    except LakipError:
+        raise
+    except BaseException as error:  # calamine's errors, and a Rust panic (a BaseException)
+        if isinstance(error, KeyboardInterrupt | SystemExit | GeneratorExit):
+            raise
+        raise ReportFileError(
+            f"cannot read the workbook: {type(error).__name__}: {error}",
+            field=where,
+            source=xml.source,
+        ) from None
     return grids
 
 
@@ -250,17 +367,22 @@ def calamine_available() -> bool:
     return True
 
 
-def sheet_names(path: Path, source: str) -> list[str]:
+def sheet_names(path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """The names of the workbook's sheets, in order."""
-    return list(_Xml(path, source).parts)
+    return list(_Xml(path, source, limits).parts)
 
 
 def load_grids(
-    path: Path, source: str, *, reader: str, names: list[str] | None = None
+    path: Path,
+    source: str,
+    *,
+    reader: str,
+    names: list[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> dict[str, Grid]:
     """The sheets ``names`` (default all) of the workbook at ``path`` as grids, read by
-    ``reader`` (``openpyxl`` or ``calamine``)."""
-    xml = _Xml(path, source)
+    ``reader`` (``openpyxl`` or ``calamine``), each checked against ``limits`` first."""
+    xml = _Xml(path, source, limits)
     if reader == "calamine":
         return _calamine_grids(path, xml, names)
     return _openpyxl_grids(path, xml, names)

@@ -149,6 +149,15 @@ class NativeTables:
                 data["report"].setdefault("grading", {})[name] = value
                 self.cells[f"report.grading.{name}"] = ref
             elif kind == layout.DEF_DERIVED:
+                missing = [h for k, h in layout.DEFINITION_COLUMNS if k in ("unit", "period")
+                           and k not in columns]  # fmt: skip
+                if missing:  # a derived figure belongs to a unit and period
+                    self.fail(
+                        grid.ref(row, columns["kind"]),
+                        f"a derived figure needs the sheet's column "
+                        f"{', '.join(repr(m) for m in missing)} (its unit and period)",
+                    )
+                    continue
                 found = self.block(grid, row, columns)
                 if found is None:
                     continue
