@@ -17,7 +17,7 @@ import pytest
 
 import lakipcore
 from extras import require
-from lakipcore.errors import ReportFileError
+from lakipcore.errors import LakipValueError, ReportFileError
 from lakipcore.limits import Limits
 
 DATA = Path(lakipcore.__file__).parent / "data"
@@ -40,6 +40,16 @@ def native(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("wb") / "gunung-kaler.xlsx"
     report = lakipcore.load_report(DATA / "gunung-kaler-2020.toml")
     return write_workbook(lakipcore.assess(report), path)
+
+
+@pytest.fixture(scope="module")
+def banten(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Banten example in lakipcore's own layout: every sheet has several rows."""
+    require("openpyxl")
+    from lakipcore.excel import write_workbook
+
+    path = tmp_path_factory.mktemp("wb") / "banten.xlsx"
+    return write_workbook(lakipcore.assess(lakipcore.load_example()), path)
 
 
 def _with_stray_cell(source: Path, target: Path, ref: str, sheet: str = "Indikator") -> Path:
@@ -78,7 +88,10 @@ def test_a_wide_sheet_is_refused_by_its_cells(native: Path, tmp_path: Path, read
     path = _with_stray_cell(native, tmp_path / "wide.xlsx", "XFD20")
     with pytest.raises(ReportFileError, match=r"reaches XFD\d+: \d+ rows × 16\.384 columns"):
         read_workbook(path, reader=_reader(reader), limits=Limits(sheet_cells=100_000))
-    assert lakipcore.excel.read_workbook(path, reader=_reader(reader)) is not None
+    # Within the default limits the sheet is read, and the stray cell is not silently skipped:
+    # its row holds a cell but no indicator code.
+    with pytest.raises(ReportFileError, match=r"Indikator!C20: the row has no indicator code"):
+        read_workbook(path, reader=_reader(reader))
 
 
 def test_the_limits_apply_to_workbooks_too(native: Path, tmp_path: Path) -> None:
@@ -206,3 +219,56 @@ def test_a_renamed_definisi_header_is_an_error_naming_it(tmp_path: Path, header:
     with pytest.raises(ReportFileError, match=f"needs the sheet's column '{header}'") as info:
         read_workbook(path, reader="openpyxl")
     assert (info.value.field or "").startswith("Definisi!A")
+
+
+@pytest.mark.parametrize(
+    ("sheet", "header"),
+    [("Indikator", "Kode indikator"), ("Anggaran", "Kode unit"), ("Unit", "Kode")],
+)
+def test_a_row_without_its_key_is_an_error_not_skipped(
+    banten: Path, tmp_path: Path, sheet: str, header: str
+) -> None:
+    """A row whose key cell is empty was skipped without a word (26 indicator-periods read as
+    25); a row that holds cells but no key now names the key's cell. An empty row is fine."""
+    openpyxl = require("openpyxl")
+    from lakipcore.excel import read_workbook
+
+    book = openpyxl.load_workbook(banten)
+    grid = book[sheet]
+    headers = [c.value for c in grid[1]]
+    if header not in headers:
+        pytest.skip(f"{sheet} has no {header!r} column: {headers}")
+    column = headers.index(header) + 1
+    grid.cell(row=3, column=column).value = None
+    grid.append([])  # an empty row at the end is no error
+    path = tmp_path / "keyless.xlsx"
+    book.save(path)
+    letter = openpyxl.utils.get_column_letter(column)
+    with pytest.raises(ReportFileError, match="the row has no") as info:
+        read_workbook(path, reader="openpyxl")
+    fields = [e.field for e in info.value.errors]
+    assert f"{sheet}!{letter}3" in fields
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_an_error_cell_is_an_error_with_either_reader(
+    native: Path, tmp_path: Path, reader: str
+) -> None:
+    """python-calamine read ``#DIV/0!`` as an empty cell (so a realisation vanished); both
+    readers now see the error value, and it is refused naming its cell."""
+    openpyxl = require("openpyxl")
+    from lakipcore.excel import read_workbook
+
+    book = openpyxl.load_workbook(native)
+    sheet = book["Indikator"]
+    headers = [c.value for c in sheet[1]]
+    for header in ("Realisasi (teks)", "Realisasi"):
+        cell = sheet.cell(row=2, column=headers.index(header) + 1)
+        cell.value = "#DIV/0!"
+        cell.data_type = "e"
+    path = tmp_path / "error.xlsx"
+    book.save(path)
+    with pytest.raises(LakipValueError, match="'#DIV/0!' is not a figure") as info:
+        read_workbook(path, reader=_reader(reader))
+    letter = openpyxl.utils.get_column_letter(headers.index("Realisasi") + 1)
+    assert f"Indikator!{letter}2" == info.value.field

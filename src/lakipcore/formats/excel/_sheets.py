@@ -37,6 +37,7 @@ _PKG_NS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}
 _CELL_RE: Final = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF_RE: Final = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _EMPTY_V_RE: Final = re.compile(rb"<v\s*/>|<v>\s*</v>")
+_VALUE_RE: Final = re.compile(rb"<v>([^<]*)</v>")
 _MERGE_RE: Final = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
 _A1_RE: Final = re.compile(r"([A-Z]+)([0-9]+)")
 # The used range of a sheet, from its XML: the rows' numbers, and the column letters of its
@@ -187,6 +188,23 @@ class _Xml:
             return []
         return [(a.decode(), b.decode()) for a, b in _MERGE_RE.findall(data)]
 
+    def error_cells(self, name: str) -> dict[tuple[int, int], str]:
+        """The cells of sheet ``name`` holding an Excel error (``#DIV/0!``, ``#REF!``), by
+        0-based (row, column): python-calamine reads them as empty, openpyxl as their text."""
+        data = self._sheet(name)
+        if b't="e"' not in data:
+            return {}
+        found = {}
+        for match in _CELL_RE.finditer(data):
+            attributes, body = match[1], match[2] or b""
+            if b't="e"' in attributes:
+                ref = _REF_RE.search(attributes)
+                value = _VALUE_RE.search(body)
+                if ref is not None:
+                    text = value[1].decode() if value is not None else "#N/A"
+                    found[_split(ref[1].decode())] = text
+        return found
+
     def uncached(self, name: str) -> frozenset[str]:
         data = self._sheet(name)
         if b"<f" not in data:
@@ -263,6 +281,15 @@ class Grid:
     def rows(self) -> Iterator[int]:
         """The 0-based indexes of the rows."""
         return iter(range(len(self.values)))
+
+
+def _put(values: list[list[Any]], row: int, column: int, value: Any) -> None:
+    while len(values) <= row:
+        values.append([])
+    cells = values[row]
+    if len(cells) <= column:
+        cells.extend([None] * (column + 1 - len(cells)))
+    cells[column] = value
 
 
 def _fill_merges(values: list[list[Any]], merges: list[tuple[str, str]]) -> None:
@@ -343,6 +370,8 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
                 if left:
                     cells = [None] * left + cells
                 values.append(cells)
+            for (row_index, column), text in xml.error_cells(name).items():
+                _put(values, row_index, column, text)  # as openpyxl gives it: never empty
             _fill_merges(values, xml.merges(name))
             grids[name] = Grid(name, values, None, xml)
     except LakipError:

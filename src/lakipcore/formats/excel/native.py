@@ -44,6 +44,17 @@ class _Native(NativeTables):
     def fail(self, ref: str, message: str) -> None:
         self.errors.append(ReportFileError(message, field=ref, source=self.source))
 
+    def key(self, grid: Grid, row: int, column: int, what: str) -> str | None:
+        """The row's key cell as text; ``None`` for an empty row, and for a row that holds
+        cells but no key, which is an error naming the key's cell (such a row was skipped)."""
+        value = self.text(grid, row, column)
+        if value is None and not _blank(grid.values[row] if row < grid.height else []):
+            self.fail(
+                grid.ref(row, column),
+                f"the row has no {what} but holds other cells; fill it in, or clear the row",
+            )
+        return value
+
     def text(self, grid: Grid, row: int, column: int | None) -> str | None:
         """The cell as text: a string as it is, a number in the report style."""
         if column is None:
@@ -127,8 +138,9 @@ class _Native(NativeTables):
         for row in range(1, grid.height):
             item: dict[str, Any] = {}
             path = f"periods[{len(items)}]"
-            if self.put(item, "key", grid, row, columns, path) is None:
+            if self.key(grid, row, columns["key"], "period key") is None:
                 continue
+            self.put(item, "key", grid, row, columns, path)
             self.cells[path] = grid.ref(row, columns["key"])
             self.put(item, "method", grid, row, columns, path)
             self.put(item, "title", grid, row, columns, path)
@@ -146,8 +158,9 @@ class _Native(NativeTables):
         for row in range(1, grid.height):
             item: dict[str, Any] = {}
             path = f"tables[{len(items)}]"
-            if self.put(item, "id", grid, row, columns, path) is None:
+            if self.key(grid, row, columns["id"], "table id") is None:
                 continue
+            self.put(item, "id", grid, row, columns, path)
             self.cells[path] = grid.ref(row, columns["id"])
             for key in ("kind", "title", "scope"):
                 self.put(item, key, grid, row, columns, path)
@@ -163,9 +176,10 @@ class _Native(NativeTables):
         for row in range(1, grid.height):
             item: dict[str, Any] = {}
             path = "office" if office is None else f"units[{len(units)}]"
-            code = self.put(item, "code", grid, row, columns, path)
+            code = self.key(grid, row, columns["code"], "unit code")
             if code is None:
                 continue
+            self.put(item, "code", grid, row, columns, path)
             self.cells[path] = grid.ref(row, columns["code"])
             self.put(item, "name", grid, row, columns, path)
             if office is not None:
@@ -219,7 +233,7 @@ class _Native(NativeTables):
         if grid is None:
             return
         for row in range(1, grid.height):
-            if self.text(grid, row, columns["code"]) is None:
+            if self.key(grid, row, columns["code"], "indicator code") is None:
                 continue
             found = self.unit(grid, row, columns["unit"])
             if found is None:
@@ -323,7 +337,7 @@ class _Native(NativeTables):
         if grid is None:
             return
         for row in range(1, grid.height):
-            if self.text(grid, row, columns["unit"]) is None:
+            if self.key(grid, row, columns["unit"], "unit") is None:
                 continue
             found = self.block(grid, row, columns)
             if found is None:
@@ -385,3 +399,8 @@ def read_native(grids: dict[str, Grid], source: str) -> tuple[dict[str, Any], Ce
             f"{len(errors)} errors:\n{listing}", source=source, field=errors[0].field, errors=errors
         )
     return data, native.cells
+
+
+def _blank(cells: list[Any]) -> bool:
+    """Whether a row holds nothing (empty cells, or only spaces)."""
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)

@@ -49,6 +49,9 @@ class NativeTables:
     ) -> tuple[dict[str, Any], str] | None:
         raise NotImplementedError
 
+    def key(self, grid: Grid, row: int, column: int, what: str) -> str | None:
+        raise NotImplementedError
+
     def printed_rows(self) -> None:
         grid, columns = self.table(
             layout.PRINTED, layout.PRINTED_COLUMNS, ("unit", "period", "quantity", "place", "text")
@@ -56,7 +59,7 @@ class NativeTables:
         if grid is None:
             return
         for row in range(1, grid.height):
-            if self.text(grid, row, columns["unit"]) is None:
+            if self.key(grid, row, columns["unit"], "unit") is None:
                 continue
             found = self.subject(grid, row, columns)
             text = self.text(grid, row, columns["text"])
