@@ -163,7 +163,9 @@ class _Xml:
         fills a grid for it (the grid spans the used range, empty cells included)."""
         data = self._sheet(name)
         numbers = _ROW_NUMBER_RE.findall(data)
-        rows = max(max((int(n) for n in numbers), default=0), data.count(b"<row"))
+        # Rows without a number follow the one before; counting the row elements covers them.
+        elements = data.count(b"<row ") + data.count(b"<row>") + data.count(b"<row/>")
+        rows = max(max((int(n) for n in numbers), default=0), elements)
         letters = set(_COLUMN_RE.findall(data))
         columns = max((column_index(x.decode()) + 1 for x in letters), default=0)
         # A cell whose reference has more digits than the last row's number lies below it.
