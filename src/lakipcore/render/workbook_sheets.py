@@ -17,6 +17,7 @@ from lakipcore.figures import NOT_TARGETED_TEXT, format_as_printed, format_numbe
 from lakipcore.formats import document
 from lakipcore.formats.excel import _layout as layout
 from lakipcore.formats.excel._build import inline_toml
+from lakipcore.formats.excel._cells import xlsx_string
 from lakipcore.formats.excel._sheets import openpyxl
 from lakipcore.formats.toml.writer import measure_text
 from lakipcore.model import (
@@ -70,9 +71,11 @@ class Sheet:
         cell = self.ws.cell(self.row, column)
         if value is None or value == "":
             return cell
-        cell.value = value
         if isinstance(value, str):
+            cell.value = xlsx_string(value)
             cell.data_type = "s"  # text that starts with '=' stays text, never a formula
+        else:
+            cell.value = value
         if fmt is not None:
             cell.number_format = fmt
         return cell
@@ -122,7 +125,7 @@ class DataSheets:
             if isinstance(value, Notation):  # the default notation is not written
                 value = None if value is Notation.INDONESIAN else value.value
             if value is not None:
-                ws.cell(row, 2, value).data_type = "s"
+                ws.cell(row, 2, xlsx_string(value)).data_type = "s"
         periods = Sheet(self.book, layout.PERIODS, layout.PERIOD_COLUMNS)
         for period in self.report.periods:
             periods.add(
@@ -350,10 +353,11 @@ class DataSheets:
 
         def put(r: int, c: int, value: object) -> Any:
             cell = ws.cell(r, c)
-            if value is not None and value != "":
+            if isinstance(value, str) and value:
+                cell.value = xlsx_string(value)
+                cell.data_type = "s"
+            elif value is not None and value != "":
                 cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"
             return cell
 
         for unit, data in self._unit_data():

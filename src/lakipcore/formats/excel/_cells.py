@@ -27,10 +27,42 @@ from lakipcore.errors import FigureFormatError, LakipTypeError
 from lakipcore.figures import format_number
 from lakipcore.rounding import Rounding, places_of, round_to
 
-__all__ = ["NumberFormat", "cell_decimal", "cell_text", "number_format"]
+__all__ = [
+    "NumberFormat",
+    "cell_decimal",
+    "cell_text",
+    "number_format",
+    "xlsx_string",
+    "xlsx_unescape",
+]
 
 _QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 _ONE: Final = Decimal(1)
+# ECMA-376's escape for a character in cell text (ST_Xstring): _x000D_ is a carriage return,
+# _x005F_ an underscore that would otherwise start an escape. Excel and python-calamine
+# decode it; openpyxl neither decodes nor writes it.
+_ESCAPED: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NEEDS_ESCAPE: Final = re.compile(r"\r|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_string(text: str) -> str:
+    """``text`` as a cell holds it unchanged through the XML: a carriage return (which XML
+    reads as a line feed) and an underscore that would start an escape are escaped, and so is
+    every character of a whitespace-only text (which a reader may strip: openpyxl writes it
+    without ``xml:space="preserve"``)."""
+    if text and text.isspace():
+        return "".join(f"_x{ord(char):04X}_" for char in text)
+    if "\r" not in text and "_x" not in text:
+        return text
+    return _NEEDS_ESCAPE.sub(lambda m: f"_x{ord(m[0]):04X}_", text)
+
+
+def xlsx_unescape(text: str) -> str:
+    """Cell text as Excel shows it: ``_x000D_`` escapes decoded (python-calamine does this
+    itself; openpyxl gives the escapes as written)."""
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text)
 
 
 @attrs.frozen

@@ -25,7 +25,7 @@ from typing import Any, Final
 from xml.etree import ElementTree
 
 from lakipcore.errors import LakipError, ReportFileError
-from lakipcore.formats.excel._cells import GENERAL, NumberFormat, number_format
+from lakipcore.formats.excel._cells import GENERAL, NumberFormat, number_format, xlsx_unescape
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Grid", "column_index", "column_letter", "load_grids", "openpyxl"]
@@ -338,7 +338,11 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
     formats: list[list[str | None]] = []
     try:
         for row in sheet.iter_rows(min_row=1, min_col=1):
-            values.append([cell.value for cell in row])
+            cells = [cell.value for cell in row]
+            for index, value in enumerate(cells):
+                if value.__class__ is str and "_x" in value:
+                    cells[index] = xlsx_unescape(value)  # as Excel and calamine read it
+            values.append(cells)
             formats.append([getattr(cell, "number_format", None) for cell in row])
     except LakipError:
         raise

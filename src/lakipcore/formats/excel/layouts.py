@@ -28,8 +28,24 @@ INDICATOR_TABLE: Final = "pengukuran-kinerja"
 BUDGET_TABLE: Final = "realisasi-anggaran"
 _INDEX_LABEL: Final = re.compile(r"^(indeks|index|nilai|skor|skala)\b", re.I)
 _SCALE_IN_LABEL: Final = re.compile(r"skala\s*(\d+)", re.I)
-_NUMBERING: Final = re.compile(r"\(?\d{1,2}\)?")
+_NUMBERING: Final = re.compile(r"\(?(\d{1,2})\)?")
 _TOTAL_ROW: Final = ("jumlah", "total")
+# The summary row under a pengukuran kinerja table ("Rata-rata capaian", "Jumlah"); an
+# indicator may well start with "Jumlah" ("Jumlah laporan …"), so only these names match.
+_SUMMARY_ROW: Final = re.compile(r"(nilai )?(rata rata|rerata)\b|(jumlah|total)( capaian| nilai)?$")
+_ROLE_WORDS: Final = {"realisation": "realisasi", "capaian": "capaian"}
+
+
+def _is_numbering(cells: list[Any]) -> bool:
+    """Whether a row is the column numbers under a header: (1) (2) (3) …, counting up by one
+    (a data row of small numbers is not: 2, 3, 3 holds figures)."""
+    numbers = []
+    for value in cells:
+        match = _NUMBERING.fullmatch(str(value).strip())
+        if match is None:
+            return False
+        numbers.append(int(match[1]))
+    return len(numbers) > 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def slug(text: str) -> str:
@@ -137,6 +153,13 @@ class _Foreign:
         self.keys.update(periods)
         table_id = self.table_id(header.kind, grid.name)
         if header.kind == "indicators":
+            for key, roles in periods.items():
+                if "target" not in roles:  # every row of the period would be dropped
+                    self.fail(
+                        grid.ref(header.row, 0),
+                        f"the headers give period {key} no target column (Target {key}); "
+                        "name it in the headers or in the mapping's periods",
+                    )
             self.indicator_rows(grid, header.row, columns, periods, table_id, plan)
         else:
             self.budget_rows(grid, header.row, columns, periods, table_id, plan)
@@ -147,12 +170,7 @@ class _Foreign:
             cells = [v for v in grid.values[row] if v is not None and v != ""]
             if not cells:
                 continue
-            # The row of column numbers under a header: (1) (2) (3) …
-            if (
-                row <= header_row + 2
-                and all(_NUMBERING.fullmatch(str(v).strip()) for v in cells)
-                and len(cells) > 2
-            ):
+            if row <= header_row + 2 and _is_numbering(cells):
                 continue
             rows.append(row)
         return rows
@@ -168,13 +186,21 @@ class _Foreign:
     ) -> None:
         for row in self.data_rows(grid, header_row):
             name = self.text(grid, row, columns.get("name"))
-            if name is None or not any(
-                grid.raw(row, roles[r]) is not None
+            if not any(
+                grid.raw(row, roles[r]) not in (None, "")
                 for roles in periods.values()
-                for r in ("target", "realisation")
+                for r in ("target", "realisation", "capaian")
                 if r in roles
             ):
-                continue  # a sasaran's title row, a spacer
+                continue  # a sasaran's title row, a spacer: no figure at all
+            if name is not None and _SUMMARY_ROW.match(normalise(name)):
+                continue  # "Rata-rata capaian": the table's summary, not an indicator
+            if name is None:  # its figures would vanish with it
+                self.fail(
+                    grid.ref(row, columns.get("name", 0)),
+                    "the row has figures but no indicator name; write the name, or clear the row",
+                )
+                continue
             unit_name = self.text(grid, row, columns.get("unit"))
             default = plan.unit if plan is not None else None
             unit, upath = self.unit(unit_name or default, grid.ref(row, columns.get("unit", 0)))
@@ -220,7 +246,20 @@ class _Foreign:
         path: str,
         plan: SheetPlan | None,
     ) -> dict[str, Any] | None:
-        if "target" not in roles or grid.raw(row, roles["target"]) is None:
+        if "target" not in roles:
+            return None  # reported once, at the headers
+        if grid.raw(row, roles["target"]) is None:
+            given = [
+                r
+                for r in ("realisation", "capaian")
+                if r in roles and grid.raw(row, roles[r]) not in (None, "")
+            ]
+            if given:  # the row's figures would vanish with it
+                self.fail(
+                    grid.ref(row, roles["target"]),
+                    f"the row has a {' and a '.join(_ROLE_WORDS[r] for r in given)} for "
+                    f"{path.rsplit('.', 1)[-1]} but no target; write the target",
+                )
             return None
         self.cells[path] = grid.ref(row, roles["target"])
         entry: dict[str, Any] = {}

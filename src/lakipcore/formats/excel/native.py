@@ -114,14 +114,23 @@ class _Native(NativeTables):
         grid = self.grids[layout.REPORT]
         labels = {label.casefold(): key for key, label in layout.REPORT_FIELDS}
         head: dict[str, Any] = {}
+        seen: dict[str, int] = {}
         for row in grid.rows():
             label = grid.raw(row, 0)
             key = labels.get(str(label).strip().casefold()) if label is not None else None
-            if key is not None:
-                value = self.text(grid, row, 1)
-                if value is not None:
-                    head[key] = value
-                    self.cells[f"report.{key}"] = grid.ref(row, 1)
+            if key is None:
+                continue
+            if key in seen:  # the later row was taken silently; neither is more right
+                self.fail(
+                    grid.ref(row, 0),
+                    f"{label!s} is given twice, also at {grid.ref(seen[key], 0)}; keep one row",
+                )
+                continue
+            seen[key] = row
+            value = self.text(grid, row, 1)
+            if value is not None:
+                head[key] = value
+                self.cells[f"report.{key}"] = grid.ref(row, 1)
         if "notation" in head:  # the exact texts of the other sheets are written in it
             try:
                 self.notation = Notation.from_name(head["notation"])
