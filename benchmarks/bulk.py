@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -213,6 +212,16 @@ def write(directory: Path, name: str, rows: object, units: object, office: objec
 PIPELINES = {"lakipcore": run_lakipcore, "pandas": run_pandas, "polars": run_polars}
 
 
+def high_water_mark() -> int:
+    """This process's peak resident memory in bytes, from its own ``VmHWM`` (``ru_maxrss``
+    after a fork can report the parent's peak)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024  # kB
+    return 0
+
+
 def child(name: str, directory: Path, label: str | None = None) -> None:
     """Run one pipeline, timing load → score → aggregate; print seconds and peak RSS. The
     outputs are written under ``label`` (default the pipeline's name)."""
@@ -232,7 +241,7 @@ def child(name: str, directory: Path, label: str | None = None) -> None:
 
     for part, table in OUTPUTS.items():
         pq.write_table(table, directory / f"{label or name}-{part}.parquet")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    peak = high_water_mark()
     print(json.dumps({"seconds": seconds, "peak": peak}))
 
 

@@ -2,7 +2,7 @@
 :func:`lakipcore.render.workbook.write_workbook`, and :mod:`lakipcore.excel` has both.
 
 Needs openpyxl, the ``lakipcore[excel]`` extra, imported on first use; python-calamine is used,
-when installed, to read lakipcore's own layout faster.
+when installed, to read faster.
 """
 
 from __future__ import annotations
@@ -28,15 +28,16 @@ def _is_native_by_name(names: list[str]) -> bool:
 
 
 def choose_reader(path: str | Path, reader: str = "auto", limits: Limits = DEFAULT_LIMITS) -> str:
-    """The reader :func:`read_workbook` uses for ``path``: ``calamine`` for lakipcore's own
-    layout when python-calamine is installed, else ``openpyxl`` (which alone gives number
-    formats, so a foreign layout's percent cells read right)."""
+    """The reader :func:`read_workbook` uses for ``path``: ``calamine`` when python-calamine
+    is installed (the number formats it does not give are read from the workbook's XML),
+    else ``openpyxl``. Both read every workbook to the same report."""
     if reader not in READERS:
         raise LakipValueError(f"unknown reader {reader!r}; expected one of {', '.join(READERS)}")
+    if not isinstance(path, str | Path):
+        raise LakipTypeError(f"expected a workbook path, got {type(path).__name__}", field="path")
     if reader != "auto":
         return reader
-    native = _is_native_by_name(sheet_names(Path(path), str(path), limits))
-    return "calamine" if native and calamine_available() else "openpyxl"
+    return "calamine" if calamine_available() else "openpyxl"
 
 
 def read_workbook(
@@ -82,13 +83,7 @@ def read_workbook(
     from lakipcore.formats.excel.layouts import read_foreign
     from lakipcore.formats.excel.mapping import Mapping, load_mapping
 
-    if chosen == "calamine":
-        raise LakipValueError(
-            "python-calamine reads values without their number formats; a workbook not "
-            "written by lakipcore needs openpyxl (reader='openpyxl')",
-            field="reader",
-        )
     plan = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    grids = load_grids(file, source, reader="openpyxl", limits=limits)
+    grids = load_grids(file, source, reader=chosen, limits=limits)
     data, cells = read_foreign(grids, plan, source, file.stem)
     return build(data, cells, source, limits)

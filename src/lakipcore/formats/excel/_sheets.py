@@ -1,11 +1,11 @@
 """Sheets of a workbook as grids of values, read by openpyxl or python-calamine.
 
-openpyxl is the reader of record: it gives each cell's number format (a percent cell, the
-decimals shown), which a foreign layout needs. python-calamine reads values only, several times
-faster; it is used for lakipcore's own layout (every exact value is a text cell there), when it
-is installed. Neither tells a formula without a cached value from an empty cell, so the sheet's
-XML is scanned for such formulas, once and only when an empty cell is read. Merged cells carry
-the value of their top-left cell to every cell of the range.
+python-calamine reads values many times faster than openpyxl and is used when it is installed;
+it gives no number formats (a percent cell, the decimals shown), which a foreign layout needs,
+so they are read from the styles and the sheet's XML (:mod:`._styles`). openpyxl, the reader
+without python-calamine, gives both. Neither tells a formula without a cached value from an
+empty cell, so the sheet's XML is scanned for such formulas, once and only when an empty cell
+is read. Merged cells carry the value of their top-left cell to every cell of the range.
 
 A workbook is an upload like a report file: before any cell is read, its size, the sizes its
 zip directory declares and each sheet's used range are checked against the
@@ -16,6 +16,7 @@ library's :class:`~lakipcore.ReportFileError` naming the workbook and the sheet.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 import zlib
@@ -26,6 +27,7 @@ from xml.etree import ElementTree
 
 from lakipcore.errors import LakipError, ReportFileError
 from lakipcore.formats.excel._cells import GENERAL, NumberFormat, number_format, xlsx_unescape
+from lakipcore.formats.excel._styles import UnplacedStylesError, cell_formats, style_formats
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Grid", "column_index", "column_letter", "load_grids", "openpyxl"]
@@ -44,7 +46,7 @@ _A1_RE: Final = re.compile(r"([A-Z]+)([0-9]+)")
 # cells (a cell's reference names its row too; one outside its row element is looked for
 # separately, by the number of digits, so that the common case costs two quick scans).
 _ROW_NUMBER_RE: Final = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"')
-_COLUMN_RE: Final = re.compile(rb'\br="([A-Z]+)[0-9]')
+_WIDE_COLUMN_RE: Final = re.compile(rb'r="([A-Z]{2,})[0-9]')
 _CELL_REF_RE: Final = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 # What zipfile and its decompressors raise for a damaged or unsupported archive.
 _ZIP_ERRORS: Final = (
@@ -69,6 +71,7 @@ def openpyxl() -> Any:
     return module
 
 
+@functools.lru_cache(maxsize=1024)
 def column_letter(index: int) -> str:
     """The letters of the 0-based column ``index`` (0 → ``A``, 26 → ``AA``)."""
     letters = ""
@@ -94,6 +97,13 @@ def _split(ref: str) -> tuple[int, int]:
     if match is None:  # pragma: no cover - refs come from the file's own XML
         raise ValueError(ref)
     return int(match[2]) - 1, column_index(match[1])
+
+
+def _part(target: str) -> str:
+    """A relationship's target as the zip member's name (``worksheets/sheet1.xml`` →
+    ``xl/worksheets/sheet1.xml``)."""
+    part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return str(PurePosixPath(part))
 
 
 def _n(count: int) -> str:
@@ -133,11 +143,19 @@ class _Xml:
         except (*_ZIP_ERRORS, ElementTree.ParseError) as error:
             raise ReportFileError(f"not an .xlsx workbook: {error}", source=source) from None
         targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
+        self.styles_part = next(
+            (
+                _part(r.get("Target", ""))
+                for r in rels.iter(f"{_PKG_NS}Relationship")
+                if r.get("Type", "").endswith("/styles")
+            ),
+            None,
+        )
+        self._formats: dict[int, str] | None = None
         self.parts: dict[str, str] = {}
         for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
             target = targets.get(sheet.get(f"{_REL_NS}id"), "")
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            self.parts[sheet.get("name", "")] = str(PurePosixPath(part))
+            self.parts[sheet.get("name", "")] = _part(target)
         self._data: dict[str, bytes] = {}
 
     def _sheet(self, name: str) -> bytes:
@@ -158,6 +176,33 @@ class _Xml:
                 ) from None
         return self._data[name]
 
+    def cell_formats(self, name: str) -> dict[tuple[int, int], str] | None:
+        """The number format of each cell of sheet ``name`` that has one other than General,
+        read from the XML (python-calamine gives none); ``None`` when the XML alone cannot
+        place them (a cell written without its reference)."""
+        if self._formats is None:
+            data = None
+            if self.styles_part is not None:
+                try:
+                    with zipfile.ZipFile(self.path) as archive:
+                        data = archive.read(self.styles_part)
+                except KeyError:
+                    data = None  # no styles: every cell is General
+                except _ZIP_ERRORS as error:
+                    raise ReportFileError(
+                        f"cannot unpack the styles: {error}", source=self.source
+                    ) from None
+            try:
+                self._formats = style_formats(data)
+            except (ElementTree.ParseError, ValueError) as error:
+                raise ReportFileError(
+                    f"cannot read the styles: {error}", source=self.source
+                ) from None
+        try:
+            return cell_formats(self._sheet(name), self._formats)
+        except UnplacedStylesError:
+            return None
+
     def check_size(self, name: str) -> None:
         """Refuse sheet ``name`` when its used range is beyond the limits, before any reader
         fills a grid for it (the grid spans the used range, empty cells included)."""
@@ -166,11 +211,10 @@ class _Xml:
         # Rows without a number follow the one before; counting the row elements covers them.
         elements = data.count(b"<row ") + data.count(b"<row>") + data.count(b"<row/>")
         rows = max(max((int(n) for n in numbers), default=0), elements)
-        letters = set(_COLUMN_RE.findall(data))
-        columns = max((column_index(x.decode()) + 1 for x in letters), default=0)
+        columns = _columns(data)
         # A cell whose reference has more digits than the last row's number lies below it.
-        far = re.search(rb'\br="[A-Z]+[0-9]{%d,}"' % (len(str(rows)) + 1), data)
-        if far is not None:
+        far = re.compile(rb'r="[A-Z]+[0-9]{%d,}"' % (len(str(rows)) + 1))
+        if any(_attribute(data, m.start()) for m in far.finditer(data)):
             rows = max(rows, *(int(n) for _, n in _CELL_REF_RE.findall(data)))
         limits = self.limits
         if rows > limits.sheet_rows or rows * columns > limits.sheet_cells:
@@ -221,15 +265,48 @@ class _Xml:
         return frozenset(found)
 
 
+def _attribute(data: bytes, at: int) -> bool:
+    """Whether ``r="`` at ``at`` is an attribute of its own (not the end of ``ref="``)."""
+    return at > 0 and data[at - 1 : at] in (b" ", b"\t", b"\n", b"\r")
+
+
+def _columns(data: bytes) -> int:
+    """The number of columns a sheet's cells reach, from their references (``r="AB12"``).
+
+    Most sheets stay within column Z: references of two letters or more are looked for in one
+    scan, and the last single letter by halving the alphabet, each step one scan that stops at
+    its first match, so that the hundreds of thousands of references are never all collected.
+    """
+    wide = {m[1] for m in _WIDE_COLUMN_RE.finditer(data) if _attribute(data, m.start())}
+    if wide:
+        return max(column_index(x.decode()) for x in wide) + 1
+    low, high = 0, 26  # some single letter at index < high, none at index >= high
+    if not _present(data, b"A-Z"):
+        return 0
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _present(data, f"{chr(65 + middle)}-Z".encode()):
+            low = middle
+        else:
+            high = middle
+    return low + 1
+
+
+def _present(data: bytes, letters: bytes) -> bool:
+    pattern = re.compile(rb'r="[' + letters + rb"][0-9]")
+    return any(_attribute(data, m.start()) for m in pattern.finditer(data))
+
+
 class Grid:
-    """One sheet: ``values[row][column]`` (0-based), merged cells filled, and number formats
-    when the reader gives them. :meth:`value` refuses a formula without a cached value."""
+    """One sheet: ``values[row][column]`` (0-based), merged cells filled, and the number format
+    of each cell that has one other than General, by (row, column). :meth:`value` refuses a
+    formula without a cached value."""
 
     def __init__(
         self,
         name: str,
         values: list[list[Any]],
-        formats: list[list[str | None]] | None,
+        formats: dict[tuple[int, int], str],
         xml: _Xml,
     ) -> None:
         self.name, self.values, self.formats, self._xml = name, values, formats, xml
@@ -275,10 +352,8 @@ class Grid:
 
     def format(self, row: int, column: int) -> NumberFormat:
         """The cell's number format (``General`` when the reader gives none)."""
-        if self.formats is None or row >= len(self.formats):
-            return GENERAL
-        codes = self.formats[row]
-        return number_format(codes[column]) if column < len(codes) else GENERAL
+        code = self.formats.get((row, column))
+        return GENERAL if code is None else number_format(code)
 
     def rows(self) -> Iterator[int]:
         """The 0-based indexes of the rows."""
@@ -335,15 +410,18 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
     name = sheet.title
     xml.check_size(name)
     values: list[list[Any]] = []
-    formats: list[list[str | None]] = []
+    formats: dict[tuple[int, int], str] = {}
     try:
-        for row in sheet.iter_rows(min_row=1, min_col=1):
+        for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1)):
             cells = [cell.value for cell in row]
             for index, value in enumerate(cells):
                 if value.__class__ is str and "_x" in value:
                     cells[index] = xlsx_unescape(value)  # as Excel and calamine read it
             values.append(cells)
-            formats.append([getattr(cell, "number_format", None) for cell in row])
+            for index, cell in enumerate(row):
+                code = getattr(cell, "number_format", None)
+                if code and code != "General":
+                    formats[number, index] = code
     except LakipError:
         raise
     except Exception as error:  # a damaged sheet: its XML, its styles, its shared strings
@@ -354,12 +432,19 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
     return Grid(name, values, formats, xml)
 
 
-def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
+def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid] | None:
+    """The sheets read by python-calamine, their number formats from the XML; ``None`` when
+    the XML cannot place the formats (then openpyxl reads the workbook)."""
     from python_calamine import CalamineWorkbook
 
     chosen = [n for n in xml.parts if names is None or n in names]
+    formats = {}
     for name in chosen:  # before calamine sees the file: it allocates the whole used range
         xml.check_size(name)
+        found = xml.cell_formats(name)
+        if found is None:
+            return None
+        formats[name] = found
     grids = {}
     where = None
     try:
@@ -379,7 +464,7 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
             for (row_index, column), text in xml.error_cells(name).items():
                 _put(values, row_index, column, text)  # as openpyxl gives it: never empty
             _fill_merges(values, xml.merges(name))
-            grids[name] = Grid(name, values, None, xml)
+            grids[name] = Grid(name, values, formats[name], xml)
     except LakipError:
         raise
     except BaseException as error:  # calamine's errors, and a Rust panic (a BaseException)
@@ -419,5 +504,7 @@ def load_grids(
     ``reader`` (``openpyxl`` or ``calamine``), each checked against ``limits`` first."""
     xml = _Xml(path, source, limits)
     if reader == "calamine":
-        return _calamine_grids(path, xml, names)
+        grids = _calamine_grids(path, xml, names)
+        if grids is not None:
+            return grids
     return _openpyxl_grids(path, xml, names)

@@ -79,9 +79,14 @@ class _Foreign:
         if column is None:
             return None
         try:
-            return cell_text(
-                grid.value(row, column), grid.format(row, column), grid.ref(row, column), **options
-            )
+            value = grid.value(row, column)
+            if value is None:
+                return None
+            if value.__class__ is str and not options:  # most cells: the reference only on error
+                stripped: str = value.strip()
+                if not stripped.startswith("#"):
+                    return stripped or None
+            return cell_text(value, grid.format(row, column), grid.ref(row, column), **options)
         except LakipError as error:
             self.errors.append(error.located(source=self.source))
             return None
