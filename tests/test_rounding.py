@@ -105,6 +105,17 @@ def test_round_to_refuses_negative_places():
         round_to(Decimal("1234"), -1)
 
 
+def test_round_to_shows_at_most_max_places():
+    """rounding.MAX_PLACES (docs/guarantees.md): 100 places are shown, 101 refused by name."""
+    from lakipcore.rounding import MAX_PLACES
+
+    assert 100 == MAX_PLACES
+    assert "0." + "3" * 100 == str(round_to(Decimal("0." + "3" * 120), 100))
+    with pytest.raises(InvalidValueError, match="places must be from 0 to 100, got 101") as info:
+        round_to(Decimal("1234"), 101)
+    assert "places" == info.value.field
+
+
 def test_round_to_ignores_callers_context():
     """round_to gives the same results inside a hostile context (prec 3, floor, traps)."""
     expected = [round_to(Decimal(c[0]), c[1], c[2]) for c in ROUND_CASES]

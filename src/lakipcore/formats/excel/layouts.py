@@ -277,7 +277,10 @@ class _Foreign:
                 continue
             self.cells[f"{path}.{role}"] = grid.ref(row, column)
             percent = percent or grid.format(row, column).percent
-            entry[role] = self.figure(text, percent, None if percent or indexed else label)
+            numeric = grid.raw(row, column).__class__ in (int, float)
+            entry[role] = self.figure(
+                text, percent, None if percent or indexed else label, numeric=numeric
+            )
         if indexed and "target" in entry:
             scale = _SCALE_IN_LABEL.search(label or "")
             value = scale[1] if scale else plan.scale if plan is not None else None
@@ -293,13 +296,21 @@ class _Foreign:
         return entry
 
     @staticmethod
-    def figure(text: str, percent: bool, label: str | None) -> str:
-        try:
-            parsed = parse_cell(text)
-        except FigureFormatError:
-            return text  # the loader reports it, at its cell
-        if not isinstance(parsed, Figure) or parsed.percent or parsed.unit or parsed.currency:
-            return text
+    def figure(text: str, percent: bool, label: str | None, *, numeric: bool = False) -> str:
+        """The figure text of a target or realisation cell, with the row's satuan: ``%`` for a
+        percentage, the label for a count (``12 Laporan``). A text cell that already carries
+        its own sign or unit is kept as typed. A number cell's text is a bare number, or a
+        percentage when the cell is formatted so, and is not parsed again."""
+        if numeric:
+            if text.endswith("%"):
+                return text
+        else:
+            try:
+                parsed = parse_cell(text)
+            except FigureFormatError:
+                return text  # the loader reports it, at its cell
+            if not isinstance(parsed, Figure) or parsed.percent or parsed.unit or parsed.currency:
+                return text
         if percent:
             return f"{text}%"
         label = (label or "").strip()
