@@ -111,8 +111,8 @@ def files_case(count: int, folder: Path) -> dict[str, float]:
     results["load, --jobs 1"], one = timed(lambda: load_many([folder], jobs=1))
     cores = os.cpu_count() or 1
     results[f"load, --jobs {cores}"], many = timed(lambda: load_many([folder], jobs=cores))
-    assert isinstance(one, lk.batch.BatchResult)
-    assert isinstance(many, lk.batch.BatchResult)
+    assert isinstance(one, lk.formats.batch.BatchResult)
+    assert isinstance(many, lk.formats.batch.BatchResult)
     assert one.files == many.files  # the same reports, in the same order
     assert one.ok
     loaded = one.reports
