@@ -30,7 +30,7 @@ from pathlib import Path
 
 import lakipcore as lk
 from lakipcore.audit import audit
-from lakipcore.formats.batch import load_many
+from lakipcore.formats.batch import BatchResult, load_many
 from lakipcore.model.rollup import rollup
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -111,8 +111,8 @@ def files_case(count: int, folder: Path) -> dict[str, float]:
     results["load, --jobs 1"], one = timed(lambda: load_many([folder], jobs=1))
     cores = os.cpu_count() or 1
     results[f"load, --jobs {cores}"], many = timed(lambda: load_many([folder], jobs=cores))
-    assert isinstance(one, lk.formats.batch.BatchResult)
-    assert isinstance(many, lk.formats.batch.BatchResult)
+    assert isinstance(one, BatchResult)
+    assert isinstance(many, BatchResult)
     assert one.files == many.files  # the same reports, in the same order
     assert one.ok
     loaded = one.reports
