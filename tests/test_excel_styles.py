@@ -26,9 +26,9 @@ STYLES = (
 
 
 def test_cell_styles_map_to_builtin_and_custom_formats() -> None:
-    """Style 0 is General (left out); 10 is the built-in 0.00%; 164 the workbook's own; 14, a
-    date, is read as a date by both readers and needs no format."""
-    assert {1: "0.00%", 2: "0.0%", 3: "#,##0"} == style_formats(STYLES)
+    """Style 0 is General (left out); 10 is the built-in 0.00%; 164 the workbook's own; 14 the
+    built-in date, named as openpyxl names it."""
+    assert {1: "0.00%", 2: "0.0%", 3: "#,##0", 4: "mm-dd-yy"} == style_formats(STYLES)
     assert {} == style_formats(None)
 
 

@@ -29,8 +29,10 @@ from lakipcore.rounding import Rounding, places_of, round_to
 
 __all__ = [
     "NumberFormat",
+    "beyond_dates",
     "cell_decimal",
     "cell_text",
+    "is_date_format",
     "number_format",
     "xlsx_string",
     "xlsx_unescape",
@@ -43,6 +45,28 @@ _ONE: Final = Decimal(1)
 # decode it; openpyxl neither decodes nor writes it.
 _ESCAPED: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NEEDS_ESCAPE: Final = re.compile(r"\r|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+# What makes a number format show a date or time (the rule openpyxl applies): a d, m, y, h or
+# s outside quotes and outside [brackets] other than the elapsed-time [h] [mm] [ss].
+_DATE_STRIP: Final = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_PART: Final = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_EXCEL_EPOCH: Final = datetime(1899, 12, 30)
+
+
+def is_date_format(code: str) -> bool:
+    """Whether the number format ``code`` shows a date or time (``yyyy-mm-dd``, ``h:mm``)."""
+    return _DATE_PART.search(_DATE_STRIP.sub("", code.split(";", 1)[0])) is not None
+
+
+def beyond_dates(serial: float) -> bool:
+    """Whether a number formatted as a date is outside the dates a reader can give (Excel shows
+    ``####``; openpyxl reads the cell as the error ``#VALUE!``)."""
+    try:
+        _EXCEL_EPOCH + timedelta(days=math.floor(serial))
+    except (OverflowError, ValueError):
+        return True
+    return False
 
 
 def xlsx_string(text: str) -> str:

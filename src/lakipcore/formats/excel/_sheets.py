@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -26,7 +27,15 @@ from typing import Any, Final
 from xml.etree import ElementTree
 
 from lakipcore.errors import LakipError, ReportFileError
-from lakipcore.formats.excel._cells import GENERAL, NumberFormat, number_format, xlsx_unescape
+from lakipcore.formats.excel._cells import (
+    GENERAL,
+    NumberFormat,
+    beyond_dates,
+    is_date_format,
+    number_format,
+    xlsx_unescape,
+)
+from lakipcore.formats.excel._package import verify
 from lakipcore.formats.excel._styles import UnplacedStylesError, cell_formats, style_formats
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 
@@ -156,6 +165,20 @@ class _Xml:
         for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
             target = targets.get(sheet.get(f"{_REL_NS}id"), "")
             self.parts[sheet.get("name", "")] = _part(target)
+        related = [
+            _part(r.get("Target", ""))
+            for r in rels.iter(f"{_PKG_NS}Relationship")
+            if r.get("TargetMode") != "External"
+            and r.get("Type", "").rsplit("/", 1)[-1] in ("styles", "sharedStrings", "theme")
+        ]
+        try:
+            with zipfile.ZipFile(path) as archive:
+                for name in verify(archive, source, self.parts, related):
+                    del self.parts[name]  # a chart sheet: no table, read by neither reader
+        except LakipError:
+            raise
+        except _ZIP_ERRORS as error:
+            raise ReportFileError(f"cannot unpack the workbook: {error}", source=source) from None
         self._data: dict[str, bytes] = {}
 
     def _sheet(self, name: str) -> bytes:
@@ -212,6 +235,9 @@ class _Xml:
         elements = data.count(b"<row ") + data.count(b"<row>") + data.count(b"<row/>")
         rows = max(max((int(n) for n in numbers), default=0), elements)
         columns = _columns(data)
+        for _, last in self.merges(name):  # a merged range fills its cells
+            bottom, right = _split(last)
+            rows, columns = max(rows, bottom + 1), max(columns, right + 1)
         # A cell whose reference has more digits than the last row's number lies below it.
         far = re.compile(rb'r="[A-Z]+[0-9]{%d,}"' % (len(str(rows)) + 1))
         if any(_attribute(data, m.start()) for m in far.finditer(data)):
@@ -376,7 +402,13 @@ def _fill_merges(values: list[list[Any]], merges: list[tuple[str, str]]) -> None
         if top >= len(values):
             continue
         corner = values[top][left] if left < len(values[top]) else None
-        for row in range(top, min(bottom, len(values) - 1) + 1):
+        if corner is None:
+            continue
+        # A range may reach below the last row of values (openpyxl's grid has the empty cells a
+        # merge writes, calamine's ends at the last value): both fill it to its last row.
+        while len(values) <= bottom:
+            values.append([])
+        for row in range(top, bottom + 1):
             cells = values[row]
             if len(cells) <= right:
                 cells.extend([None] * (right + 1 - len(cells)))
@@ -388,7 +420,11 @@ def _fill_merges(values: list[list[Any]], merges: list[tuple[str, str]]) -> None
 def _openpyxl_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
     module = openpyxl()
     # Opened here and closed here: openpyxl leaves its own handle open when loading fails.
-    with path.open("rb") as handle:
+    # openpyxl warns of what it reads its own way (a date beyond the calendar read as #VALUE!,
+    # an extension it does not support); lakipcore reports what matters as errors naming the
+    # cell, so its warnings are not passed on to the caller.
+    with path.open("rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         try:
             book = module.load_workbook(handle, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
@@ -398,7 +434,7 @@ def _openpyxl_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
         try:
             grids = {}
             for sheet in book.worksheets:
-                if names is not None and sheet.title not in names:
+                if sheet.title not in xml.parts or (names is not None and sheet.title not in names):
                     continue
                 grids[sheet.title] = _read_sheet(sheet, xml)
             return grids
@@ -454,13 +490,22 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
                 continue
             where = name
             sheet = book.get_sheet_by_name(name)
-            top, left = sheet.start or (0, 0)
-            values: list[list[Any]] = [[] for _ in range(top)]
-            for row in sheet.to_python(skip_empty_area=False):
-                cells = [None if cell == "" else cell for cell in row]
-                if left:
-                    cells = [None] * left + cells
-                values.append(cells)
+            # The empty rows and columns before the first used cell are included: the grid
+            # starts at A1, as openpyxl's does and as the number formats are placed.
+            values: list[list[Any]] = [
+                [None if cell == "" else cell for cell in row]
+                for row in sheet.to_python(skip_empty_area=False)
+            ]
+            for (row_index, column), code in formats[name].items():
+                # A number formatted as a date beyond the calendar: openpyxl reads #VALUE!.
+                if row_index < len(values) and column < len(values[row_index]):
+                    value = values[row_index][column]
+                    if (
+                        value.__class__ in (int, float)
+                        and is_date_format(code)
+                        and beyond_dates(value)
+                    ):
+                        values[row_index][column] = "#VALUE!"
             for (row_index, column), text in xml.error_cells(name).items():
                 _put(values, row_index, column, text)  # as openpyxl gives it: never empty
             _fill_merges(values, xml.merges(name))
