@@ -644,6 +644,31 @@ def test_a_column_of_the_wrong_type_is_refused_by_name(table: str, name: str, va
     assert name == info.value.field
 
 
+@pytest.mark.parametrize("kernel", ["numpy", "pyarrow"])
+def test_the_fuzz_campaigns_batches_are_refused_or_scored_by_both_kernels(
+    kernel: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tools/fuzz.py --batches found three batches that raised a foreign exception in both
+    kernels (issue 21): a column listed twice (KeyError), a key column of Arrow's null type
+    (ArrowInvalid in the join of two periods) and a table without rows (ArrowNotImplementedError).
+    """
+    monkeypatch.setattr(_numpy, "ENABLED", kernel == "numpy")
+    twice = _one_row()
+    twice = twice.append_column("period", pa.array(["2019"]))
+    with pytest.raises(LakipValueError, match="has the column 'period' twice") as info:
+        bulk.score(twice, method="banten-2019")
+    assert "period" == info.value.field
+    nameless = pa.concat_tables([_one_row(), _one_row(period=["2018"])])
+    nameless = nameless.set_column(nameless.column_names.index("code"), "code", pa.nulls(2))
+    with pytest.raises(LakipValueError, match="row 0 has no code") as info:
+        bulk.score(nameless, method="banten-2019")
+    assert "code" == info.value.field
+    empty = _one_row().slice(0, 0)
+    scored = bulk.score(empty, method="banten-2019")
+    assert 0 == scored.indicators.num_rows
+    assert 0 == scored.office.num_rows
+
+
 def test_an_unknown_polarity_is_refused_not_taken_for_higher() -> None:
     with pytest.raises(LakipValueError, match="unknown polarity 'up' \\(row 0") as info:
         bulk.score(_one_row(polarity=["up"]), method="banten-2019")

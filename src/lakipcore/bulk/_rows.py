@@ -68,6 +68,8 @@ def column(table: Any, name: str, *, required: bool = True, combine: bool = True
     string chunks copies them for nothing where a kernel takes a chunked array). A column of
     another type than its name calls for is refused naming it (:data:`TEXT_COLUMNS`,
     :data:`NUMBER_COLUMNS`), so that both kernels fail alike, before any work."""
+    if table.column_names.count(name) > 1:  # which of the two would be read is not said
+        raise LakipValueError(f"the table has the column {name!r} twice", field=name)
     if name not in table.column_names:
         if required:
             raise LakipValueError(
@@ -105,8 +107,9 @@ def _check_type(name: str, kind: Any) -> None:
 def text(values: Any) -> Any:
     """A string column (large_string from polars, or dictionary-encoded) as plain strings."""
     pa, pc = pyarrow()
-    if pa.types.is_dictionary(values.type) or pa.types.is_large_string(values.type):
-        return pc.cast(values, pa.string())
+    kind = values.type
+    if pa.types.is_dictionary(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind):
+        return pc.cast(values, pa.string())  # a column of nulls only: text that is all absent
     return values
 
 
@@ -144,7 +147,7 @@ class Rows:
         self.period = _keys_of(column(table, "period", combine=not chunked))
         self.unit = _keys_of(column(table, "unit", combine=not chunked))
         self.code = text(column(table, "code", combine=not chunked))
-        for name, values in (("period", self.period), ("unit", self.unit)):
+        for name, values in (("period", self.period), ("unit", self.unit), ("code", self.code)):
             if values.null_count:
                 row = pc.index(pc.is_null(values), True).as_py()
                 raise InvalidValueError(f"row {row} has no {name}", field=name)
@@ -171,7 +174,10 @@ class Rows:
             index,
         )
         exclude = pc.take(
-            pa.array([methods[k].zero_target is ZeroTargetPolicy.EXCLUDE for k in keys]), index
+            pa.array(
+                [methods[k].zero_target is ZeroTargetPolicy.EXCLUDE for k in keys], pa.bool_()
+            ),
+            index,
         )
         self._score(exclude)
 
