@@ -56,6 +56,10 @@ _A1_RE: Final = re.compile(r"([A-Z]+)([0-9]+)")
 # separately, by the number of digits, so that the common case costs two quick scans).
 _ROW_NUMBER_RE: Final = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"')
 _WIDE_COLUMN_RE: Final = re.compile(rb'r="([A-Z]{2,})[0-9]')
+# A used range of more than a million cells, fifty times the cells the sheet holds, is read
+# by openpyxl (see _Xml.sparse).
+_SPARSE_AREA: Final = 1_000_000
+_SPARSE_RATIO: Final = 50
 _CELL_REF_RE: Final = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 # What zipfile and its decompressors raise for a damaged or unsupported archive.
 _ZIP_ERRORS: Final = (
@@ -226,9 +230,10 @@ class _Xml:
         except UnplacedStylesError:
             return None
 
-    def check_size(self, name: str) -> None:
+    def check_size(self, name: str) -> int:
         """Refuse sheet ``name`` when its used range is beyond the limits, before any reader
-        fills a grid for it (the grid spans the used range, empty cells included)."""
+        fills a grid for it (the grid spans the used range, empty cells included); return the
+        number of cells of that range."""
         data = self._sheet(name)
         numbers = _ROW_NUMBER_RE.findall(data)
         # Rows without a number follow the one before; counting the row elements covers them.
@@ -253,6 +258,15 @@ class _Xml:
                 field=name,
                 source=self.source,
             )
+        return rows * columns
+
+    def sparse(self, name: str, area: int) -> bool:
+        """Whether sheet ``name``, whose used range holds ``area`` cells, is mostly empty (a
+        stray cell far from its table): python-calamine would fill the whole range with Python
+        objects, openpyxl passes the missing rows over."""
+        data = self._sheet(name)
+        present = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+        return area > _SPARSE_AREA and area > _SPARSE_RATIO * present
 
     def merges(self, name: str) -> list[tuple[str, str]]:
         data = self._sheet(name)
@@ -450,6 +464,9 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
     try:
         for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1)):
             cells = [cell.value for cell in row]
+            if cells.count(None) == len(cells):
+                values.append([])  # an empty row (see _calamine_grids)
+                continue
             for index, value in enumerate(cells):
                 if value.__class__ is str and "_x" in value:
                     cells[index] = xlsx_unescape(value)  # as Excel and calamine read it
@@ -470,13 +487,15 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
 
 def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid] | None:
     """The sheets read by python-calamine, their number formats from the XML; ``None`` when
-    the XML cannot place the formats (then openpyxl reads the workbook)."""
+    the XML cannot place the formats or a sheet is mostly empty (then openpyxl reads the
+    workbook, and gives the same grids)."""
     from python_calamine import CalamineWorkbook
 
     chosen = [n for n in xml.parts if names is None or n in names]
     formats = {}
     for name in chosen:  # before calamine sees the file: it allocates the whole used range
-        xml.check_size(name)
+        if xml.sparse(name, xml.check_size(name)):
+            return None
         found = xml.cell_formats(name)
         if found is None:
             return None
@@ -492,8 +511,10 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
             sheet = book.get_sheet_by_name(name)
             # The empty rows and columns before the first used cell are included: the grid
             # starts at A1, as openpyxl's does and as the number formats are placed.
+            # An empty row is an empty list: a stray cell far below a table makes hundreds of
+            # thousands of them, each checked here in C.
             values: list[list[Any]] = [
-                [None if cell == "" else cell for cell in row]
+                [None if cell == "" else cell for cell in row] if row.count("") < len(row) else []
                 for row in sheet.to_python(skip_empty_area=False)
             ]
             for (row_index, column), code in formats[name].items():

@@ -47,8 +47,10 @@ class _Native(NativeTables):
     def key(self, grid: Grid, row: int, column: int, what: str) -> str | None:
         """The row's key cell as text; ``None`` for an empty row, and for a row that holds
         cells but no key, which is an error naming the key's cell (such a row was skipped)."""
+        if row >= grid.height or not grid.values[row]:
+            return None  # an empty row (there may be many below a stray cell)
         value = self.text(grid, row, column)
-        if value is None and not _blank(grid.values[row] if row < grid.height else []):
+        if value is None and not _blank(grid.values[row]):
             self.fail(
                 grid.ref(row, column),
                 f"the row has no {what} but holds other cells; fill it in, or clear the row",
