@@ -197,3 +197,23 @@ def test_a_chart_sheet_is_read_by_neither(tmp_path: Path) -> None:
     assert found["openpyxl"] == found["calamine"]
     assert isinstance(found["calamine"], lakipcore.Report)
     assert "Grafik" not in sheet_names(path, str(path))
+
+
+def test_a_stray_cell_far_below_is_read_by_openpyxl_with_the_same_outcome(
+    native: bytes, tmp_path: Path
+) -> None:
+    """python-calamine filled every empty cell down to a stray cell (seconds for a 14 KB file);
+    such a mostly empty sheet is read by openpyxl, which passes missing rows over."""
+    openpyxl = require("openpyxl")
+    from lakipcore.formats.excel._sheets import _Xml
+
+    book = openpyxl.load_workbook(io.BytesIO(native))
+    book["Tercetak"]["T200000"] = "x"
+    path = tmp_path / "stray.xlsx"
+    book.save(path)
+    xml = _Xml(path, str(path))
+    assert xml.sparse("Tercetak", xml.check_size("Tercetak"))
+    assert not xml.sparse("Indikator", xml.check_size("Indikator"))
+    found = _outcomes(path.read_bytes(), tmp_path)
+    assert str(found["openpyxl"]) == str(found["calamine"])
+    assert "Tercetak!A200000: the row has no unit" in str(found["calamine"])
