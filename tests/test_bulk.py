@@ -648,10 +648,10 @@ def test_a_column_of_the_wrong_type_is_refused_by_name(table: str, name: str, va
 def test_the_fuzz_campaigns_batches_are_refused_or_scored_by_both_kernels(
     kernel: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """tools/fuzz.py --batches found three batches that raised a foreign exception in both
-    kernels (issue 21): a column listed twice (KeyError), a key column of Arrow's null type
-    (ArrowInvalid in the join of two periods) and a table without rows (ArrowNotImplementedError).
-    """
+    """tools/fuzz.py --batches found batches that raised a foreign exception in both kernels
+    (issue 21): a column listed twice (KeyError), a key column of Arrow's null type
+    (ArrowInvalid in the join of two periods; ArrowTypeError for a budget's unit), a uint64
+    figure beyond int64 (ArrowInvalid) and a table without rows (ArrowNotImplementedError)."""
     monkeypatch.setattr(_numpy, "ENABLED", kernel == "numpy")
     twice = _one_row()
     twice = twice.append_column("period", pa.array(["2019"]))
@@ -663,6 +663,13 @@ def test_the_fuzz_campaigns_batches_are_refused_or_scored_by_both_kernels(
     with pytest.raises(LakipValueError, match="row 0 has no code") as info:
         bulk.score(nameless, method="banten-2019")
     assert "code" == info.value.field
+    keyless = {**BUDGET, "unit": pa.nulls(1)}
+    with pytest.raises(LakipValueError, match="budget row 0 has no unit") as info:
+        bulk.score(_one_row(), pa.table(keyless), method="banten-2019")
+    assert "unit" == info.value.field
+    huge = {**BUDGET, "pagu": pa.array([2**64 - 1], pa.uint64()), "realisation": pa.array([9])}
+    with pytest.raises(LakipValueError, match="uint64 column does not fit int64"):
+        bulk.score(_one_row(), pa.table(huge), method="banten-2019")
     empty = _one_row().slice(0, 0)
     scored = bulk.score(empty, method="banten-2019")
     assert 0 == scored.indicators.num_rows

@@ -217,3 +217,20 @@ def test_a_stray_cell_far_below_is_read_by_openpyxl_with_the_same_outcome(
     found = _outcomes(path.read_bytes(), tmp_path)
     assert str(found["openpyxl"]) == str(found["calamine"])
     assert "Tercetak!A200000: the row has no unit" in str(found["calamine"])
+
+
+def test_a_cell_of_spaces_as_openpyxl_writes_it_is_empty_for_both(
+    native: bytes, tmp_path: Path
+) -> None:
+    """openpyxl writes " " without xml:space="preserve": python-calamine read it as empty and
+    openpyxl as a space (an unknown table scope ' '). Both take it as empty; a whitespace-only
+    text lakipcore writes is escaped and reads back as its spaces (test_excel_losses.py)."""
+    openpyxl = require("openpyxl")
+
+    book = openpyxl.load_workbook(io.BytesIO(native))
+    book["Tabel"]["D3"] = " "
+    path = tmp_path / "space.xlsx"
+    book.save(path)
+    found = _outcomes(path.read_bytes(), tmp_path)
+    assert isinstance(found["calamine"], lakipcore.Report)
+    assert found["openpyxl"] == found["calamine"]

@@ -69,7 +69,13 @@ def unscaled(array: Any) -> tuple[Any, int]:
     array = contiguous(array)
     kind = array.type
     if pa.types.is_integer(kind):
-        return pc.cast(array, pa.int64()), 0
+        try:
+            return pc.cast(array, pa.int64()), 0  # checked: a uint64 beyond int64 is refused
+        except pa.ArrowInvalid:
+            raise BoundError(
+                f"a value of an {kind} column does not fit int64; the bulk path reads figures "
+                "into int64"
+            ) from None
     if not pa.types.is_decimal128(kind):
         raise LakipValueError(
             f"expected a decimal128 (or integer) column, got {kind}; floats cannot hold report "

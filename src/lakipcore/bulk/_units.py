@@ -227,10 +227,15 @@ class Units:
             raise InvalidValueError(
                 "a budget row needs both pagu and realisasi (or only a rate)", field="pagu"
             )
+        keys = {name: text(column(budgets, name)) for name in ("period", "unit")}
+        for name, values in keys.items():
+            if values.null_count:
+                row = pc.index(pc.is_null(values), True).as_py()
+                raise InvalidValueError(f"budget row {row} has no {name}", field=name)
         table = pa.table(
             {
-                "period": text(column(budgets, "period")),
-                "unit": text(column(budgets, "unit")),
+                "period": keys["period"],
+                "unit": keys["unit"],
                 "pagu": pagu,
                 "real": real,
                 "rate": rate,

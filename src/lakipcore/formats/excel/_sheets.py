@@ -49,6 +49,9 @@ _CELL_RE: Final = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF_RE: Final = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _EMPTY_V_RE: Final = re.compile(rb"<v\s*/>|<v>\s*</v>")
 _VALUE_RE: Final = re.compile(rb"<v>([^<]*)</v>")
+_TEXT_RE: Final = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>")
+_BLANK_TEXT_RE: Final = re.compile(rb"<t(?:\s[^>]*)?>\s+</t>|<v>\s+</v>")
+_SHARED_ITEM_RE: Final = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 _MERGE_RE: Final = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
 _A1_RE: Final = re.compile(r"([A-Z]+)([0-9]+)")
 # The used range of a sheet, from its XML: the rows' numbers, and the column letters of its
@@ -164,6 +167,15 @@ class _Xml:
             ),
             None,
         )
+        self.shared_part = next(
+            (
+                _part(r.get("Target", ""))
+                for r in rels.iter(f"{_PKG_NS}Relationship")
+                if r.get("Type", "").endswith("/sharedStrings")
+            ),
+            None,
+        )
+        self._blank_shared: frozenset[bytes] | None = None
         self._formats: dict[int, str] | None = None
         self.parts: dict[str, str] = {}
         for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
@@ -290,6 +302,50 @@ class _Xml:
                     text = value[1].decode() if value is not None else "#N/A"
                     found[_split(ref[1].decode())] = text
         return found
+
+    def blank_texts(self, name: str) -> set[tuple[int, int]]:
+        """The cells of sheet ``name`` whose text is only whitespace as written in the XML, by
+        0-based (row, column). Written without ``xml:space="preserve"`` (as openpyxl writes
+        it) python-calamine reads such a cell as empty and openpyxl as its spaces; both readers
+        take it as empty. lakipcore writes whitespace-only text escaped (``_x0020_``), which is
+        not blank here and reads back as its spaces."""
+        blank_strings = self._blank_shared_strings()
+        data = self._sheet(name)
+        if not blank_strings and _BLANK_TEXT_RE.search(data) is None:
+            return set()
+        found = set()
+        for match in _CELL_RE.finditer(data):
+            attributes, body = match[1], match[2] or b""
+            ref = _REF_RE.search(attributes)
+            if ref is None or not body:
+                continue
+            if b't="s"' in attributes:
+                value = _VALUE_RE.search(body)
+                blank = value is not None and value[1].strip() in blank_strings
+            elif b't="inlineStr"' in attributes or b't="str"' in attributes:
+                texts = b"".join(_TEXT_RE.findall(body)) or b"".join(_VALUE_RE.findall(body))
+                blank = bool(texts) and texts.isspace()
+            else:
+                continue
+            if blank:
+                found.add(_split(ref[1].decode()))
+        return found
+
+    def _blank_shared_strings(self) -> frozenset[bytes]:
+        """The indexes (as written in a cell's ``<v>``) of the shared strings that are only
+        whitespace."""
+        if self._blank_shared is None:
+            self._blank_shared = frozenset()
+            if self.shared_part is not None:
+                with zipfile.ZipFile(self.path) as archive:
+                    data = archive.read(self.shared_part)  # checked whole by verify()
+                if _BLANK_TEXT_RE.search(data) is not None:
+                    self._blank_shared = frozenset(
+                        str(index).encode()
+                        for index, item in enumerate(_SHARED_ITEM_RE.findall(data))
+                        if (texts := b"".join(_TEXT_RE.findall(item))) and texts.isspace()
+                    )
+        return self._blank_shared
 
     def uncached(self, name: str) -> frozenset[str]:
         data = self._sheet(name)
@@ -468,8 +524,11 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
                 values.append([])  # an empty row (see _calamine_grids)
                 continue
             for index, value in enumerate(cells):
-                if value.__class__ is str and "_x" in value:
-                    cells[index] = xlsx_unescape(value)  # as Excel and calamine read it
+                if value.__class__ is str:
+                    if value.isspace():
+                        cells[index] = None  # blank as written: see _Xml.blank_texts
+                    elif "_x" in value:
+                        cells[index] = xlsx_unescape(value)  # as Excel and calamine read it
             values.append(cells)
             for index, cell in enumerate(row):
                 code = getattr(cell, "number_format", None)
@@ -483,6 +542,28 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
         ) from None
     _fill_merges(values, xml.merges(name))
     return Grid(name, values, formats, xml)
+
+
+def _as_openpyxl_reads(
+    values: list[list[Any]], xml: _Xml, name: str, formats: dict[tuple[int, int], str]
+) -> None:
+    """Correct python-calamine's grid of sheet ``name`` where it reads a cell otherwise than
+    openpyxl: a number formatted as a date beyond the calendar (openpyxl: ``#VALUE!``), text
+    that is only whitespace as written (both: empty), an Excel error (calamine: empty)."""
+
+    def inside(row: int, column: int) -> bool:
+        return row < len(values) and column < len(values[row])
+
+    for (row, column), code in formats.items():
+        if inside(row, column):
+            value = values[row][column]
+            if value.__class__ in (int, float) and is_date_format(code) and beyond_dates(value):
+                values[row][column] = "#VALUE!"
+    for row, column in xml.blank_texts(name):
+        if inside(row, column):
+            values[row][column] = None
+    for (row, column), text in xml.error_cells(name).items():
+        _put(values, row, column, text)  # as openpyxl gives it: never empty
 
 
 def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid] | None:
@@ -517,18 +598,7 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
                 [None if cell == "" else cell for cell in row] if row.count("") < len(row) else []
                 for row in sheet.to_python(skip_empty_area=False)
             ]
-            for (row_index, column), code in formats[name].items():
-                # A number formatted as a date beyond the calendar: openpyxl reads #VALUE!.
-                if row_index < len(values) and column < len(values[row_index]):
-                    value = values[row_index][column]
-                    if (
-                        value.__class__ in (int, float)
-                        and is_date_format(code)
-                        and beyond_dates(value)
-                    ):
-                        values[row_index][column] = "#VALUE!"
-            for (row_index, column), text in xml.error_cells(name).items():
-                _put(values, row_index, column, text)  # as openpyxl gives it: never empty
+            _as_openpyxl_reads(values, xml, name, formats[name])
             _fill_merges(values, xml.merges(name))
             grids[name] = Grid(name, values, formats[name], xml)
     except LakipError:
