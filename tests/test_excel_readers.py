@@ -81,7 +81,21 @@ def _namespace(part: str) -> Callable[[Parts], Parts]:
     ]
 
 
+def _edit(part: str, old: bytes, new: bytes) -> Callable[[Parts], Parts]:
+    return lambda parts: [(n, c.replace(old, new, 1) if n == part else c) for n, c in parts]
+
+
+WORKBOOK_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 DAMAGE = {
+    # openpyxl finds the workbook part by its content type, calamine by the package's relationship
+    "workbook content type changed": (
+        _edit("[Content_Types].xml", WORKBOOK_TYPE, b"application/x-other"),
+        "does not point at its workbook part",
+    ),
+    "package relationship retargeted": (
+        _edit("_rels/.rels", b'Target="xl/workbook.xml"', b'Target="xl=workbook.xml"'),
+        "does not point at its workbook part",
+    ),
     "content types not XML": (
         _garbage("[Content_Types].xml"),
         "'[Content_Types].xml' is not well-formed",

@@ -29,6 +29,19 @@ SPREADSHEET_NAMESPACES: Final = frozenset(
     }
 )
 _REQUIRED: Final = ("[Content_Types].xml", "_rels/.rels")
+WORKBOOK_PART: Final = "xl/workbook.xml"
+# The content types of a workbook part (openpyxl finds the workbook by them; python-calamine
+# follows the officeDocument relationship of _rels/.rels): both must point at one part.
+_WORKBOOK_TYPES: Final = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+        "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    }
+)
+_CT_NS: Final = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_REL_NS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _NOT_TABLES: Final = frozenset({"chartsheet", "dialogsheet", "macrosheet"})
 
 
@@ -61,6 +74,39 @@ def _listed_once(names: list[str], source: str) -> set[str]:
     return seen
 
 
+def _workbook_pointers(archive: zipfile.ZipFile, source: str) -> None:
+    """Refuse a package whose content types and package relationships do not both point at
+    ``xl/workbook.xml`` (each reader follows one of them)."""
+    from xml.etree import ElementTree
+
+    try:
+        types = ElementTree.fromstring(archive.read("[Content_Types].xml"))
+        rels = ElementTree.fromstring(archive.read("_rels/.rels"))
+    except ElementTree.ParseError:
+        return  # reported as not well-formed, part by part, below
+    by_type = [
+        o.get("PartName", "").lstrip("/")
+        for o in types.iter(f"{_CT_NS}Override")
+        if o.get("ContentType") in _WORKBOOK_TYPES
+    ]
+    if not by_type and any(
+        d.get("ContentType") in _WORKBOOK_TYPES for d in types.iter(f"{_CT_NS}Default")
+    ):
+        by_type = [WORKBOOK_PART]
+    by_relationship = [
+        r.get("Target", "").lstrip("/")
+        for r in rels.iter(f"{_REL_NS}Relationship")
+        if r.get("Type", "").endswith("/officeDocument")
+    ]
+    if by_type[:1] != [WORKBOOK_PART] or by_relationship[:1] != [WORKBOOK_PART]:
+        raise ReportFileError(
+            f"the package does not point at its workbook part {WORKBOOK_PART!r} both by its "
+            f"content types ([Content_Types].xml: {', '.join(by_type) or 'none'}) and by its "
+            f"relationships (_rels/.rels: {', '.join(by_relationship) or 'none'})",
+            source=source,
+        )
+
+
 def verify(
     archive: zipfile.ZipFile, source: str, sheets: dict[str, str], related: list[str]
 ) -> set[str]:
@@ -80,6 +126,7 @@ def verify(
                 f"the workbook refers to the part {name!r} but has none", source=source
             )
     sheet_of = {part: sheet for sheet, part in sheets.items()}
+    _workbook_pointers(archive, source)
     for sheet, part in sheets.items():
         if part not in seen:
             raise ReportFileError(
