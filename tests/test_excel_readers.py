@@ -9,6 +9,7 @@ the library's error naming the part or cell, or both read the same report.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -91,6 +92,20 @@ DAMAGE = {
     "workbook content type changed": (
         _edit("[Content_Types].xml", WORKBOOK_TYPE, b"application/x-other"),
         "does not point at its workbook part",
+    ),
+    "a content type attribute misspelt": (
+        _edit("[Content_Types].xml", b"ContentType=", b"ContentT1ype="),
+        "unknown attribute 'ContentT1ype'",
+    ),
+    "a number typed as an Excel error": (
+        # Indikator is sheet2; any number cell made an error cell that no reader knows
+        lambda parts: [
+            (n, re.sub(rb'<c r="([A-Z]+3)" ([^>]*)t="n"', rb'<c r="\1" \2t="e"', c, count=1))
+            if n == "xl/worksheets/sheet2.xml"
+            else (n, c)
+            for n, c in parts
+        ],
+        "the cell is typed as an Excel error but holds",
     ),
     "package relationship retargeted": (
         _edit("_rels/.rels", b'Target="xl/workbook.xml"', b'Target="xl=workbook.xml"'),

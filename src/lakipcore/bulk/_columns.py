@@ -59,6 +59,13 @@ def contiguous(values: Any) -> Any:
     return values.combine_chunks() if hasattr(values, "combine_chunks") else values
 
 
+def beyond_int64(kind: Any) -> BoundError:
+    """The error for an integer column with a value beyond int64 (both kernels raise it)."""
+    return BoundError(
+        f"a value of an {kind} column does not fit int64; the bulk path reads figures into int64"
+    )
+
+
 def unscaled(array: Any) -> tuple[Any, int]:
     """A decimal128 array as its unscaled int64 integers and its scale (zero-copy view).
 
@@ -72,10 +79,7 @@ def unscaled(array: Any) -> tuple[Any, int]:
         try:
             return pc.cast(array, pa.int64()), 0  # checked: a uint64 beyond int64 is refused
         except pa.ArrowInvalid:
-            raise BoundError(
-                f"a value of an {kind} column does not fit int64; the bulk path reads figures "
-                "into int64"
-            ) from None
+            raise beyond_int64(kind) from None
     if not pa.types.is_decimal128(kind):
         raise LakipValueError(
             f"expected a decimal128 (or integer) column, got {kind}; floats cannot hold report "

@@ -20,6 +20,7 @@ from lakipcore.bulk._columns import (
     DECIMAL_PRECISION,
     INT64_MAX,
     BoundError,
+    beyond_int64,
     check_quotient,
     pyarrow,
 )
@@ -74,7 +75,7 @@ def ints(array: Any) -> tuple[Any, Any | None, int]:
     kind = array.type
     if pa.types.is_integer(kind) and kind != pa.int64():
         if pa.types.is_unsigned_integer(kind) and (pc.max(array).as_py() or 0) > INT64_MAX:
-            raise BoundError("an unsigned integer value does not fit int64")
+            raise beyond_int64(kind)
         return ints(pc.cast(array, pa.int64()))
     if not (kind == pa.int64() or pa.types.is_decimal128(kind)):
         raise LakipValueError(

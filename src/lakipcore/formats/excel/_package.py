@@ -40,6 +40,10 @@ _WORKBOOK_TYPES: Final = frozenset(
         "application/vnd.ms-excel.template.macroEnabled.main+xml",
     }
 )
+_CT_ATTRIBUTES: Final = {
+    "Default": frozenset({"Extension", "ContentType"}),
+    "Override": frozenset({"PartName", "ContentType"}),
+}
 _CT_NS: Final = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _REL_NS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _NOT_TABLES: Final = frozenset({"chartsheet", "dialogsheet", "macrosheet"})
@@ -84,6 +88,15 @@ def _workbook_pointers(archive: zipfile.ZipFile, source: str) -> None:
         rels = ElementTree.fromstring(archive.read("_rels/.rels"))
     except ElementTree.ParseError:
         return  # reported as not well-formed, part by part, below
+    for element, allowed in _CT_ATTRIBUTES.items():
+        for item in types.iter(f"{_CT_NS}{element}"):
+            odd = sorted(set(item.attrib) ^ allowed)
+            if odd:  # openpyxl refuses the manifest, calamine does not read it
+                raise ReportFileError(
+                    f"the content types ([Content_Types].xml) have a <{element}> with "
+                    f"{'an unknown' if odd[0] in item.attrib else 'no'} attribute {odd[0]!r}",
+                    source=source,
+                )
     by_type = [
         o.get("PartName", "").lstrip("/")
         for o in types.iter(f"{_CT_NS}Override")

@@ -115,6 +115,17 @@ def _split(ref: str) -> tuple[int, int]:
     return int(match[2]) - 1, column_index(match[1])
 
 
+EXCEL_ERRORS: Final = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+)
+"""The error values both readers know (python-calamine refuses a sheet holding any other)."""
+
+
+def _quoted(name: str) -> str:
+    """A sheet name as Excel writes it in a reference: ``'Data dukung'``, ``Indikator``."""
+    return name if re.fullmatch(r"[A-Za-z0-9_]+", name) else "'" + name.replace("'", "''") + "'"
+
+
 def _part(target: str) -> str:
     """A relationship's target as the zip member's name (``worksheets/sheet1.xml`` →
     ``xl/worksheets/sheet1.xml``)."""
@@ -288,7 +299,9 @@ class _Xml:
 
     def error_cells(self, name: str) -> dict[tuple[int, int], str]:
         """The cells of sheet ``name`` holding an Excel error (``#DIV/0!``, ``#REF!``), by
-        0-based (row, column): python-calamine reads them as empty, openpyxl as their text."""
+        0-based (row, column): python-calamine reads them as empty, openpyxl as their text.
+        A cell typed as an error whose value is none that both readers know is an error naming
+        the cell (calamine refused the whole sheet, openpyxl gave the text)."""
         data = self._sheet(name)
         if b't="e"' not in data:
             return {}
@@ -299,7 +312,14 @@ class _Xml:
                 ref = _REF_RE.search(attributes)
                 value = _VALUE_RE.search(body)
                 if ref is not None:
-                    text = value[1].decode() if value is not None else "#N/A"
+                    text = value[1].decode(errors="replace") if value is not None else "#N/A"
+                    if text not in EXCEL_ERRORS:
+                        raise ReportFileError(
+                            f"the cell is typed as an Excel error but holds {text[:40]!r}, "
+                            f"not one of {', '.join(sorted(EXCEL_ERRORS))}",
+                            field=f"{_quoted(name)}!{ref[1].decode()}",
+                            source=self.source,
+                        )
                     found[_split(ref[1].decode())] = text
         return found
 
@@ -407,11 +427,7 @@ class Grid:
     ) -> None:
         self.name, self.values, self.formats, self._xml = name, values, formats, xml
         self._uncached: frozenset[str] | None = None
-        # Excel's own quoting of a sheet name in a reference: 'Data dukung'!B5
-        quoted = (
-            name if re.fullmatch(r"[A-Za-z0-9_]+", name) else "'" + name.replace("'", "''") + "'"
-        )
-        self._prefix = f"{quoted}!"
+        self._prefix = f"{_quoted(name)}!"  # 'Data dukung'!B5
 
     @property
     def height(self) -> int:
@@ -515,6 +531,7 @@ def _openpyxl_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
 def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
     name = sheet.title
     xml.check_size(name)
+    xml.error_cells(name)  # an error cell neither reader knows is refused by both
     values: list[list[Any]] = []
     formats: dict[tuple[int, int], str] = {}
     try:
@@ -577,6 +594,7 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
     for name in chosen:  # before calamine sees the file: it allocates the whole used range
         if xml.sparse(name, xml.check_size(name)):
             return None
+        xml.error_cells(name)  # an error cell neither reader knows is refused by both
         found = xml.cell_formats(name)
         if found is None:
             return None
