@@ -3,7 +3,7 @@
 :func:`read_workbook` reads a report from a workbook (a reader, :mod:`lakipcore.formats.excel`);
 :func:`write_workbook` writes an assessed report, its scores and its findings (a writer,
 :mod:`lakipcore.render.workbook`). Both need openpyxl, the ``lakipcore[excel]`` extra, imported
-on first use; python-calamine is used, when installed, to read lakipcore's own layout faster.
+on first use; python-calamine is used, when installed, to read workbooks faster.
 """
 
 from lakipcore.formats.excel import READERS, choose_reader, read_workbook
