@@ -761,3 +761,48 @@ def test_both_kernels_give_the_same_result_or_the_same_error(batch: tuple[Any, A
     else:
         for name, left, right in zip(TABLES, numpy_side, arrow_side, strict=True):
             assert (left is None and right is None) or left.equals(right), name
+
+
+def test_a_unit_in_a_period_without_rows_is_counted_as_the_core_counts_it() -> None:
+    """A unit in a period with neither indicators nor a budget (printed figures only) had a
+    row from score_tables and none from the bulk path, and the office's absorption, a gap in
+    the core ("no budget for b"), was computed from the other units (fuzz finding, issue 21)."""
+    text = """schema = 2
+[report]
+title = "two units, one with printed figures only in 2020"
+[[periods]]
+key = "2020"
+method = "banten-2019"
+[[tables]]
+id = "prose"
+kind = "prose"
+title = "Uraian"
+[office]
+code = "office"
+name = "Kantor"
+[[units]]
+code = "a"
+name = "Unit A"
+[units.periods.2020.budget]
+programme = "Program Dukungan Manajemen"
+outputs = [{ name = "Layanan", pagu = "100", realisation = "90" }]
+[[units.indicators]]
+code = "i1"
+name = "Laporan"
+[units.indicators.periods.2020]
+target = "8"
+realisation = "7"
+[[units]]
+code = "b"
+name = "Unit B"
+[units.periods.2020]
+printed.achievement = { prose = "100%" }
+"""
+    report = L.loads_report(text)
+    got = bulk.report_to_batches(report).score()
+    want = score_tables(L.assess(report, audit=False), scale=got.scale)
+    for name in ("units", "office"):
+        assert want.__getattribute__(name).select(list(BULK_COLUMNS[name])).to_pylist() == (
+            getattr(got, name).to_pylist()
+        ), name
+    assert [None] == got.office.column("absorption").to_pylist()

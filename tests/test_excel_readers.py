@@ -263,3 +263,14 @@ def test_a_cell_of_spaces_as_openpyxl_writes_it_is_empty_for_both(
     found = _outcomes(path.read_bytes(), tmp_path)
     assert isinstance(found["calamine"], lakipcore.Report)
     assert found["openpyxl"] == found["calamine"]
+
+
+def test_a_stylesheet_openpyxl_cannot_read_is_refused_by_both(
+    native: bytes, tmp_path: Path
+) -> None:
+    """openpyxl refused the workbook over a colour that is not aRGB; python-calamine, which
+    reads only the number formats, accepted it (fuzz finding)."""
+    change = _edit("xl/styles.xml", b'rgb="00', b'rgb="ZZ')
+    found = _outcomes(_rezip(native, change), tmp_path)
+    for reader, outcome in found.items():
+        assert isinstance(outcome, ReportFileError), (reader, outcome)

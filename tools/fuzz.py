@@ -18,8 +18,7 @@ readers), or refused with a ``LakipError``. Anything else is counted:
   workbook the openpyxl and python-calamine readers read differently (one refuses what the
   other accepts, or both accept it as unequal reports), a batch the numpy and pyarrow kernels
   score differently (other tables, or another error), or a report whose batches score
-  otherwise than its assessment (``score_tables``; a unit without any row in a period has a
-  row there and none in the bulk path, by design: docs/scale.md);
+  otherwise than its assessment (``score_tables``);
 * slow inputs: any single input that took more than a second of CPU time (a hang, or
   quadratic time); CPU time, so that other work on a shared machine does not count. For a
   workbook, its slowest step: either read, or the round trip.

@@ -333,15 +333,6 @@ def _same_result(left: Scored, right: Scored) -> bool:
     return True
 
 
-def _without_empty_units(units: Any) -> Any:
-    """The object path's units table without the units that have neither an indicator nor a
-    budget in a period (a block of printed figures only), of which the bulk path, reading
-    rows, has no row."""
-    _, pc = pyarrow()
-    empty = pc.and_(pc.equal(units["indicators"], 0), pc.is_null(units["pagu"]))
-    return units.filter(pc.invert(pc.fill_null(empty, False)))
-
-
 def _object_path_difference(report: Report, got: Scored) -> tuple[str, bool] | None:
     """How the bulk result ``got`` differs from the object path's (assess, then score_tables)
     in the columns the bulk path fills, and whether that is a silent change (else the bulk
@@ -357,8 +348,6 @@ def _object_path_difference(report: Report, got: Scored) -> tuple[str, bool] | N
     want = score_tables(assessed, scale=got.scale, rounding=got.rounding, exact_places=40)
     for name in SCORE_TABLES:
         expected, have = getattr(want, name).select(list(BULK_COLUMNS[name])), getattr(got, name)
-        if name == "units":  # by design (docs/scale.md): the bulk path knows units by rows
-            expected = _without_empty_units(expected)
         if expected.schema != have.schema:
             return f"bulk differs from object path: {name} schema", True
         if sorted(map(repr, expected.to_pylist())) != sorted(map(repr, have.to_pylist())):

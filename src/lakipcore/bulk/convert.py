@@ -141,6 +141,14 @@ def report_to_batches(
                 budgets += _budget_rows(
                     unit.budget, key, code, scale=scale, amount_scale=amount_scale, rounded=rounded
                 )
+            elif not unit.indicators:
+                # A unit in the period with neither indicators nor a budget (printed figures
+                # only): a budget row of null amounts says it is there without a budget, so
+                # that the columnar path counts it as the Decimal engine does.
+                budgets.append(
+                    {"period": key, "unit": code, "output": None, "pagu": None}
+                    | {"realisation": None, "rate": None, ORIGINAL_COLUMN: None}
+                )
     text, number, amount = pa.string(), pa.decimal128(38, scale), pa.decimal128(38, amount_scale)
     indicator_schema = pa.schema(
         [

@@ -126,6 +126,24 @@ def _quoted(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_]+", name) else "'" + name.replace("'", "''") + "'"
 
 
+def _check_stylesheet(data: bytes, source: str) -> None:
+    """Refuse a stylesheet openpyxl cannot read (a colour that is not aRGB, a border style it
+    does not know): openpyxl refuses the whole workbook over it, python-calamine reads only
+    the number formats; both refuse it. openpyxl is the ``excel`` extra every reader needs."""
+    openpyxl()  # the extra's error, when it is missing
+    try:
+        from openpyxl.styles.stylesheet import Stylesheet  # type: ignore[import-untyped]
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            Stylesheet.from_tree(ElementTree.fromstring(data))
+    except Exception as error:  # openpyxl raises many kinds for a stylesheet it cannot read
+        raise ReportFileError(
+            f"cannot read the styles (as openpyxl reads them): {type(error).__name__}: {error}",
+            source=source,
+        ) from None
+
+
 def _part(target: str) -> str:
     """A relationship's target as the zip member's name (``worksheets/sheet1.xml`` →
     ``xl/worksheets/sheet1.xml``)."""
@@ -248,6 +266,8 @@ class _Xml:
                 raise ReportFileError(
                     f"cannot read the styles: {error}", source=self.source
                 ) from None
+            if data:
+                _check_stylesheet(data, self.source)
         try:
             return cell_formats(self._sheet(name), self._formats)
         except UnplacedStylesError:
@@ -535,10 +555,15 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
     values: list[list[Any]] = []
     formats: dict[tuple[int, int], str] = {}
     try:
+        empty: object = None  # openpyxl gives each missing row as one shared tuple
         for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1)):
+            if row is empty:
+                values.append([])
+                continue
             cells = [cell.value for cell in row]
             if cells.count(None) == len(cells):
                 values.append([])  # an empty row (see _calamine_grids)
+                empty = row
                 continue
             for index, value in enumerate(cells):
                 if value.__class__ is str:
