@@ -107,6 +107,10 @@ DAMAGE = {
         ],
         "the cell is typed as an Excel error but holds",
     ),
+    "a workbook attribute misspelt": (
+        _edit("xl/workbook.xml", b' state="visible"', b' stste="visible"'),
+        "cannot read the workbook",
+    ),
     "package relationship retargeted": (
         _edit("_rels/.rels", b'Target="xl/workbook.xml"', b'Target="xl=workbook.xml"'),
         "does not point at its workbook part",

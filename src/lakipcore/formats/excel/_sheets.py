@@ -126,20 +126,30 @@ def _quoted(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_]+", name) else "'" + name.replace("'", "''") + "'"
 
 
-def _check_stylesheet(data: bytes, source: str) -> None:
-    """Refuse a stylesheet openpyxl cannot read (a colour that is not aRGB, a border style it
-    does not know): openpyxl refuses the whole workbook over it, python-calamine reads only
-    the number formats; both refuse it. openpyxl is the ``excel`` extra every reader needs."""
+def _check_as_openpyxl(data: bytes, source: str, part: str) -> None:
+    """Refuse a part that openpyxl cannot read, though it is well-formed XML: the stylesheet
+    (a colour that is not aRGB, a border style it does not know) or the workbook part (an
+    attribute it does not know). openpyxl refuses the whole workbook over it; python-calamine
+    reads no colour and fewer attributes; both refuse it. openpyxl is the ``excel`` extra
+    every reader needs."""
     openpyxl()  # the extra's error, when it is missing
     try:
-        from openpyxl.styles.stylesheet import Stylesheet  # type: ignore[import-untyped]
+        if part == "styles":
+            from openpyxl.styles.stylesheet import Stylesheet  # type: ignore[import-untyped]
 
+            parse = Stylesheet.from_tree
+        else:
+            from openpyxl.packaging.workbook import (  # type: ignore[import-untyped]
+                WorkbookPackage,
+            )
+
+            parse = WorkbookPackage.from_tree
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            Stylesheet.from_tree(ElementTree.fromstring(data))
-    except Exception as error:  # openpyxl raises many kinds for a stylesheet it cannot read
+            parse(ElementTree.fromstring(data))
+    except Exception as error:  # openpyxl raises many kinds for a part it cannot read
         raise ReportFileError(
-            f"cannot read the styles (as openpyxl reads them): {type(error).__name__}: {error}",
+            f"cannot read the {part} part (as openpyxl reads it): {type(error).__name__}: {error}",
             source=source,
         ) from None
 
@@ -179,7 +189,8 @@ class _Xml:
                         "(lakipcore.limits.Limits.unpacked_bytes)",
                         source=source,
                     )
-                workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+                self.workbook_xml = archive.read("xl/workbook.xml")
+                workbook = ElementTree.fromstring(self.workbook_xml)
                 rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
         except KeyError as error:
             raise ReportFileError(
@@ -267,7 +278,7 @@ class _Xml:
                     f"cannot read the styles: {error}", source=self.source
                 ) from None
             if data:
-                _check_stylesheet(data, self.source)
+                _check_as_openpyxl(data, self.source, "styles")
         try:
             return cell_formats(self._sheet(name), self._formats)
         except UnplacedStylesError:
@@ -615,6 +626,7 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
     from python_calamine import CalamineWorkbook
 
     chosen = [n for n in xml.parts if names is None or n in names]
+    _check_as_openpyxl(xml.workbook_xml, xml.source, "workbook")
     formats = {}
     for name in chosen:  # before calamine sees the file: it allocates the whole used range
         if xml.sparse(name, xml.check_size(name)):
