@@ -503,10 +503,24 @@ class Grid:
         return iter(range(len(self.values)))
 
 
-def _put(values: list[list[Any]], row: int, column: int, value: Any) -> None:
+NO_CELLS: Final[list[Any]] = []
+"""Every empty row of a grid: one shared list, never changed (a stray cell far below a table
+makes hundreds of thousands of empty rows; one list each would be as many objects for the
+garbage collector to walk)."""
+
+
+def _own_row(values: list[list[Any]], row: int) -> list[Any]:
+    """Row ``row`` of ``values`` as a list of its own, to be changed (an empty row is the
+    shared :data:`NO_CELLS` until then)."""
     while len(values) <= row:
-        values.append([])
-    cells = values[row]
+        values.append(NO_CELLS)
+    if values[row] is NO_CELLS:
+        values[row] = []
+    return values[row]
+
+
+def _put(values: list[list[Any]], row: int, column: int, value: Any) -> None:
+    cells = _own_row(values, row)
     if len(cells) <= column:
         cells.extend([None] * (column + 1 - len(cells)))
     cells[column] = value
@@ -524,9 +538,9 @@ def _fill_merges(values: list[list[Any]], merges: list[tuple[str, str]]) -> None
         # A range may reach below the last row of values (openpyxl's grid has the empty cells a
         # merge writes, calamine's ends at the last value): both fill it to its last row.
         while len(values) <= bottom:
-            values.append([])
+            values.append(NO_CELLS)
         for row in range(top, bottom + 1):
-            cells = values[row]
+            cells = _own_row(values, row)
             if len(cells) <= right:
                 cells.extend([None] * (right + 1 - len(cells)))
             for column in range(left, right + 1):
@@ -569,11 +583,11 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
         empty: object = None  # openpyxl gives each missing row as one shared tuple
         for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1)):
             if row is empty:
-                values.append([])
+                values.append(NO_CELLS)
                 continue
             cells = [cell.value for cell in row]
             if cells.count(None) == len(cells):
-                values.append([])  # an empty row (see _calamine_grids)
+                values.append(NO_CELLS)  # an empty row (see _calamine_grids)
                 empty = row
                 continue
             for index, value in enumerate(cells):
@@ -647,10 +661,12 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
             sheet = book.get_sheet_by_name(name)
             # The empty rows and columns before the first used cell are included: the grid
             # starts at A1, as openpyxl's does and as the number formats are placed.
-            # An empty row is an empty list: a stray cell far below a table makes hundreds of
+            # An empty row is NO_CELLS: a stray cell far below a table makes hundreds of
             # thousands of them, each checked here in C.
             values: list[list[Any]] = [
-                [None if cell == "" else cell for cell in row] if row.count("") < len(row) else []
+                [None if cell == "" else cell for cell in row]
+                if row.count("") < len(row)
+                else NO_CELLS
                 for row in sheet.to_python(skip_empty_area=False)
             ]
             _as_openpyxl_reads(values, xml, name, formats[name])
