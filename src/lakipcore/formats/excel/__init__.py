@@ -13,7 +13,7 @@ from typing import Any
 from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.formats.excel import _layout
 from lakipcore.formats.excel._build import build
-from lakipcore.formats.excel._sheets import calamine_available, load_grids, sheet_names
+from lakipcore.formats.excel._sheets import _Xml, calamine_available, load_grids
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
@@ -72,11 +72,12 @@ def read_workbook(
 
         raise ReportFileError("no such workbook", source=source)
     chosen = choose_reader(file, reader, limits)
-    if mapping is None and _is_native_by_name(sheet_names(file, source, limits)):
+    xml = _Xml(file, source, limits)  # the package checked whole, once
+    if mapping is None and _is_native_by_name(list(xml.parts)):
         from lakipcore.formats.excel.native import is_native, read_native
 
         names = list(_layout.DATA_SHEETS)
-        grids = load_grids(file, source, reader=chosen, names=names, limits=limits)
+        grids = load_grids(file, source, reader=chosen, names=names, limits=limits, xml=xml)
         if is_native(grids):
             data, cells = read_native(grids, source)
             return build(data, cells, source, limits)
@@ -84,6 +85,6 @@ def read_workbook(
     from lakipcore.formats.excel.mapping import Mapping, load_mapping
 
     plan = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    grids = load_grids(file, source, reader=chosen, limits=limits)
+    grids = load_grids(file, source, reader=chosen, limits=limits, xml=xml)
     data, cells = read_foreign(grids, plan, source, file.stem)
     return build(data, cells, source, limits)

@@ -318,9 +318,11 @@ class _Xml:
         """Whether sheet ``name``, whose used range holds ``area`` cells, is mostly empty (a
         stray cell far from its table): python-calamine would fill the whole range with Python
         objects, openpyxl passes the missing rows over."""
+        if area <= _SPARSE_AREA:
+            return False
         data = self._sheet(name)
         present = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
-        return area > _SPARSE_AREA and area > _SPARSE_RATIO * present
+        return area > _SPARSE_RATIO * present
 
     def merges(self, name: str) -> list[tuple[str, str]]:
         data = self._sheet(name)
@@ -621,10 +623,11 @@ def _as_openpyxl_reads(
     def inside(row: int, column: int) -> bool:
         return row < len(values) and column < len(values[row])
 
-    for (row, column), code in formats.items():
-        if inside(row, column):
+    dates = {code for code in set(formats.values()) if is_date_format(code)}
+    for (row, column), code in formats.items() if dates else ():
+        if code in dates and inside(row, column):
             value = values[row][column]
-            if value.__class__ in (int, float) and is_date_format(code) and beyond_dates(value):
+            if value.__class__ in (int, float) and beyond_dates(value):
                 values[row][column] = "#VALUE!"
     for row, column in xml.blank_texts(name):
         if inside(row, column):
@@ -706,10 +709,14 @@ def load_grids(
     reader: str,
     names: list[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    xml: _Xml | None = None,
 ) -> dict[str, Grid]:
     """The sheets ``names`` (default all) of the workbook at ``path`` as grids, read by
-    ``reader`` (``openpyxl`` or ``calamine``), each checked against ``limits`` first."""
-    xml = _Xml(path, source, limits)
+    ``reader`` (``openpyxl`` or ``calamine``), each checked against ``limits`` first. ``xml``
+    is the workbook as :class:`_Xml` checked it, when the caller has it (its package is
+    checked whole, once)."""
+    if xml is None:
+        xml = _Xml(path, source, limits)
     if reader == "calamine":
         grids = _calamine_grids(path, xml, names)
         if grids is not None:
