@@ -27,10 +27,12 @@ def _is_native_by_name(names: list[str]) -> bool:
     return _layout.REPORT in names and _layout.INDICATORS in names
 
 
-def choose_reader(path: str | Path, reader: str = "auto", limits: Limits = DEFAULT_LIMITS) -> str:
-    """The reader :func:`read_workbook` uses for ``path``: ``calamine`` when python-calamine
-    is installed (the number formats it does not give are read from the workbook's XML),
-    else ``openpyxl``. Both read every workbook to the same report."""
+def choose_reader(path: str | Path, reader: str = "auto") -> str:
+    """The reader :func:`read_workbook` asks for to read ``path``: ``calamine`` when
+    python-calamine is installed (the number formats it does not give are read from the
+    workbook's XML), else ``openpyxl``. Both read every workbook to the same report; a
+    workbook whose styles the XML cannot place, or with a mostly empty sheet, is read with
+    openpyxl either way (docs/excel.md, Readers)."""
     if reader not in READERS:
         raise LakipValueError(f"unknown reader {reader!r}; expected one of {', '.join(READERS)}")
     if not isinstance(path, str | Path):
@@ -71,7 +73,7 @@ def read_workbook(
         from lakipcore.errors import ReportFileError
 
         raise ReportFileError("no such workbook", source=source)
-    chosen = choose_reader(file, reader, limits)
+    chosen = choose_reader(file, reader)
     xml = _Xml(file, source, limits)  # the package checked whole, once
     if mapping is None and _is_native_by_name(list(xml.parts)):
         from lakipcore.formats.excel.native import is_native, read_native
