@@ -1,8 +1,8 @@
 """A fast reader for report files in the shape ``dump_report`` writes, with their line index.
 
 ``tomllib`` reads any TOML, and then :class:`~lakipcore.formats.toml.reader.LineIndex` scans the
-text again for the line of every table and key: together about 75 µs per indicator-year, half
-of loading a national report. Most report files are in the shape lakip itself writes (and hand
+text again for the line of every table and key: together about 60 µs per indicator-year
+(docs/scale.md, "Loading speed"), half of loading a national report. Most report files are in the shape lakip itself writes (and hand
 written ones are close): ``[table]`` and ``[[array]]`` headers of bare keys, and ``key = value``
 lines whose value is a string (escaping at most a quote, a backslash or a character by
 ``\\uXXXX``, as the writer does), an integer, a boolean, an inline table (of those, nested) or
