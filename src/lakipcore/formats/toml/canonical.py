@@ -2,19 +2,18 @@
 
 ``tomllib`` reads any TOML, and then :class:`~lakipcore.formats.toml.reader.LineIndex` scans the
 text again for the line of every table and key: together about 60 µs per indicator-year
-(docs/scale.md, "Loading speed"), half of loading a national report. Most report files are in the shape lakip itself writes (and hand
-written ones are close): ``[table]`` and ``[[array]]`` headers of bare keys, and ``key = value``
-lines whose value is a string (escaping at most a quote, a backslash or a character by
-``\\uXXXX``, as the writer does), an integer, a boolean, an inline table (of those, nested) or
-an array of those: on one line, or one element a line between ``key = [`` and ``]``, as
-``dump_report`` writes evidence rows and totals. :func:`read_canonical` reads that shape a
-line at a time and builds, in one pass, the same dict ``tomllib`` would and the same line
-index. On the first line outside that
-shape, or anything whose meaning it would have to judge (a duplicate key, a table defined twice,
-dotted keys reaching into a table defined elsewhere), it gives up and returns ``None``: the
-caller then reads the text with ``tomllib``, which also reports any error. So this reader never
-decides what is valid TOML; tests check that what it accepts, ``tomllib`` reads the same.
-"""
+(docs/scale.md, "Loading speed"), half of loading a national report. Most report files are in the
+shape lakip itself writes (and hand written ones are close): ``[table]`` and ``[[array]]`` headers
+of bare keys, and ``key = value`` lines whose value is a string (escaping at most a quote, a
+backslash or a character by ``\\uXXXX``, as the writer does), an integer, a boolean, an inline table
+(of those, nested) or an array of those: on one line, or one element a line between ``key = [`` and
+``]``, as ``dump_report`` writes evidence rows and totals. :func:`read_canonical` reads that shape a
+line at a time and builds, in one pass, the same dict ``tomllib`` would and the same line index. On
+the first line outside that shape, or anything whose meaning it would have to judge (a duplicate
+key, a table defined twice, dotted keys reaching into a table defined elsewhere), it gives up and
+returns ``None``: the caller then reads the text with ``tomllib``, which also reports any error. So
+this reader never decides what is valid TOML; tests check that what it accepts, ``tomllib`` reads
+the same."""
 
 from __future__ import annotations
 
