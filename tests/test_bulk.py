@@ -668,8 +668,13 @@ def test_the_fuzz_campaigns_batches_are_refused_or_scored_by_both_kernels(
         bulk.score(_one_row(), pa.table(keyless), method="banten-2019")
     assert "unit" == info.value.field
     huge = {**BUDGET, "pagu": pa.array([2**64 - 1], pa.uint64()), "realisation": pa.array([9])}
-    with pytest.raises(LakipValueError, match="uint64 column does not fit int64"):
+    with pytest.raises(LakipValueError, match="uint64 column does not fit int64") as info:
         bulk.score(_one_row(), pa.table(huge), method="banten-2019")
+    assert "pagu" == info.value.field
+    wide = _one_row(realisation=pa.array([D(10) ** 19], pa.decimal128(38, 0)))
+    with pytest.raises(LakipValueError, match="more than 18 digits") as info:
+        bulk.score(wide, method="banten-2019")
+    assert "realisation" == info.value.field
     empty = _one_row().slice(0, 0)
     scored = bulk.score(empty, method="banten-2019")
     assert 0 == scored.indicators.num_rows

@@ -59,15 +59,35 @@ def contiguous(values: Any) -> Any:
     return values.combine_chunks() if hasattr(values, "combine_chunks") else values
 
 
-def beyond_int64(kind: Any) -> BoundError:
+def beyond_int64(kind: Any, name: str | None = None) -> BoundError:
     """The error for an integer column with a value beyond int64 (both kernels raise it)."""
     return BoundError(
-        f"a value of an {kind} column does not fit int64; the bulk path reads figures into int64"
+        f"a value of an {kind} column does not fit int64; the bulk path reads figures into int64",
+        field=name,
     )
 
 
-def unscaled(array: Any) -> tuple[Any, int]:
-    """A decimal128 array as its unscaled int64 integers and its scale (zero-copy view).
+def too_many_digits(kind: Any, name: str | None = None) -> BoundError:
+    """The error for a decimal128 value with more than 18 digits (both kernels raise it)."""
+    return BoundError(
+        f"a value of a decimal128 column at scale {kind.scale} has more than 18 digits "
+        "(without its point); the bulk path reads figures into int64",
+        field=name,
+    )
+
+
+def not_figures(kind: Any, name: str | None = None) -> LakipValueError:
+    """The error for a column that holds no figures (both kernels raise it)."""
+    return LakipValueError(
+        f"expected a decimal128 (or integer) column, got {kind}; floats cannot hold report "
+        "figures exactly",
+        field=name,
+    )
+
+
+def unscaled(array: Any, name: str | None = None) -> tuple[Any, int]:
+    """A decimal128 array as its unscaled int64 integers and its scale (zero-copy view); an
+    error names column ``name``.
 
     The buffers of a ``decimal128(p, s)`` hold the integer ``value × 10**s``; reading them as
     ``decimal128(38, 0)`` and casting (checked) to int64 gives it without any arithmetic.
@@ -79,22 +99,16 @@ def unscaled(array: Any) -> tuple[Any, int]:
         try:
             return pc.cast(array, pa.int64()), 0  # checked: a uint64 beyond int64 is refused
         except pa.ArrowInvalid:
-            raise beyond_int64(kind) from None
+            raise beyond_int64(kind, name) from None
     if not pa.types.is_decimal128(kind):
-        raise LakipValueError(
-            f"expected a decimal128 (or integer) column, got {kind}; floats cannot hold report "
-            "figures exactly"
-        )
+        raise not_figures(kind, name)
     raw = pa.Array.from_buffers(
         pa.decimal128(DECIMAL_PRECISION, 0), len(array), array.buffers(), offset=array.offset
     )
     try:
         return pc.cast(raw, pa.int64()), kind.scale
     except pa.ArrowInvalid:
-        raise BoundError(
-            f"a value of a decimal128 column at scale {kind.scale} has more than 18 digits "
-            "(without its point); the bulk path reads figures into int64"
-        ) from None
+        raise too_many_digits(kind, name) from None
 
 
 def outer_pairs(left: Any, right: Any) -> tuple[Any, Any]:

@@ -22,9 +22,10 @@ from lakipcore.bulk._columns import (
     BoundError,
     beyond_int64,
     check_quotient,
+    not_figures,
     pyarrow,
+    too_many_digits,
 )
-from lakipcore.errors import LakipValueError
 from lakipcore.rounding import Rounding
 
 ENABLED = True
@@ -61,8 +62,9 @@ def validity(array: Any) -> Any | None:
     return bits[array.offset : array.offset + len(array)].view(np.bool_)
 
 
-def ints(array: Any) -> tuple[Any, Any | None, int]:
-    """A decimal128 or integer Arrow array (or chunked array) as ``(values, valid, scale)``.
+def ints(array: Any, name: str | None = None) -> tuple[Any, Any | None, int]:
+    """A decimal128 or integer Arrow array (or chunked array) as ``(values, valid, scale)``;
+    an error names column ``name``.
 
     A ``decimal128(p, s)`` slot holds the two's-complement integer ``value × 10**s`` in 16
     little-endian bytes; it fits int64 exactly when its high word is the sign extension of its
@@ -75,13 +77,10 @@ def ints(array: Any) -> tuple[Any, Any | None, int]:
     kind = array.type
     if pa.types.is_integer(kind) and kind != pa.int64():
         if pa.types.is_unsigned_integer(kind) and (pc.max(array).as_py() or 0) > INT64_MAX:
-            raise beyond_int64(kind)
-        return ints(pc.cast(array, pa.int64()))
+            raise beyond_int64(kind, name)
+        return ints(pc.cast(array, pa.int64()), name)
     if not (kind == pa.int64() or pa.types.is_decimal128(kind)):
-        raise LakipValueError(
-            f"expected a decimal128 (or integer) column, got {kind}; floats cannot hold report "
-            "figures exactly"
-        )
+        raise not_figures(kind, name)
     wide = pa.types.is_decimal128(kind)
     parts, masks = [], []
     for chunk in chunks:
@@ -97,10 +96,7 @@ def ints(array: Any) -> tuple[Any, Any | None, int]:
             if valid is not None:
                 beyond &= valid
             if beyond.any():
-                raise BoundError(
-                    f"a value of a decimal128 column at scale {kind.scale} has more than 18 "
-                    "digits (without its point); the bulk path reads figures into int64"
-                )
+                raise too_many_digits(kind, name)
             parts.append(low)
         else:
             parts.append(words[offset : offset + n])

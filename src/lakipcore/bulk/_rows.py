@@ -154,8 +154,8 @@ class Rows:
         if self.np is not None:
             self._init_numpy(self.np, table, methods, keys)
             return
-        target, t_scale = unscaled(column(table, "target"))
-        realised, r_scale = unscaled(column(table, "realisation"))
+        target, t_scale = unscaled(column(table, "target"), "target")
+        realised, r_scale = unscaled(column(table, "realisation"), "realisation")
         self.scale = max(t_scale, r_scale)
         self.target = rescale(target, t_scale, self.scale)
         self.realised = rescale(realised, r_scale, self.scale)
@@ -187,8 +187,12 @@ class Rows:
         self, np: Any, table: Any, methods: Mapping[str, ScoringMethod], keys: Sequence[str]
     ) -> None:
         pa, _ = pyarrow()
-        target, target_valid, t_scale = _numpy.ints(column(table, "target", combine=False))
-        realised, realised_valid, r_scale = _numpy.ints(column(table, "realisation", combine=False))
+        target, target_valid, t_scale = _numpy.ints(
+            column(table, "target", combine=False), "target"
+        )
+        realised, realised_valid, r_scale = _numpy.ints(
+            column(table, "realisation", combine=False), "realisation"
+        )
         self.scale = max(t_scale, r_scale)
         target = _numpy.rescale(target, t_scale, self.scale)
         realised = _numpy.rescale(realised, r_scale, self.scale)

@@ -187,11 +187,13 @@ class Units:
 
     def _join_budgets(self, units: Any, budgets: Any) -> Any:
         pa, pc = pyarrow()
-        pagu, p_scale = unscaled(column(budgets, "pagu"))
-        real, r_scale = unscaled(column(budgets, "realisation"))
+        pagu, p_scale = unscaled(column(budgets, "pagu"), "pagu")
+        real, r_scale = unscaled(column(budgets, "realisation"), "realisation")
         stated = column(budgets, ORIGINAL_COLUMN, required=False)
         original, o_scale = (
-            (pa.nulls(budgets.num_rows, pa.int64()), 0) if stated is None else unscaled(stated)
+            (pa.nulls(budgets.num_rows, pa.int64()), 0)
+            if stated is None
+            else unscaled(stated, ORIGINAL_COLUMN)
         )
         self.amount_scale = scale = max(p_scale, r_scale, o_scale)
         pagu, real = rescale(pagu, p_scale, scale), rescale(real, r_scale, scale)
@@ -200,7 +202,7 @@ class Units:
         if rate_column is None:
             rate = pa.nulls(budgets.num_rows, pa.int64())
         else:
-            rate, rate_scale = unscaled(rate_column)
+            rate, rate_scale = unscaled(rate_column, "rate")
             if rate_scale > INTERNAL_SCALE:
                 raise InvalidValueError(
                     f"a reported rate at scale {rate_scale} is finer than the bulk path's "
