@@ -423,3 +423,42 @@ def test_bad_limit_options_are_usage_errors(
         main(["audit", "--limit", option])
     assert 2 == info.value.code
     assert message in capsys.readouterr().err
+
+
+def test_version_and_bare_lakip_print_and_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    """``lakip --version`` prints the version; bare ``lakip`` prints the help (it was a usage
+    error)."""
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert 0 == exited.value.code
+    assert f"lakip {lakipcore.__version__}" == capsys.readouterr().out.strip()
+    assert 0 == main([])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: lakip")
+    assert "score" in out
+
+
+def test_an_unknown_command_names_the_closest_one(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["scor", "report.toml"])
+    assert 2 == exited.value.code
+    assert "unknown command 'scor'; did you mean 'score'?" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """``lakip score DIR | head`` ended in a BrokenPipeError traceback once ``head`` left."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lakipcore", "report"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    # Closed before lakip has written anything (it takes a good part of a second to start),
+    # so that its first write fails, however large the machine's pipe buffers are.
+    process.stdout.close()
+    with process.stderr:
+        error = process.stderr.read().decode()
+    assert 1 == process.wait(timeout=60)
+    assert "Traceback" not in error
+    assert "BrokenPipeError" not in error

@@ -1291,3 +1291,27 @@ def test_an_empty_code_is_refused_not_taken_for_the_default(
     with pytest.raises(LakipError) as info:
         loads_report(MINIMAL.replace(*edit), source="r.toml")
     assert field == info.value.field
+
+
+def test_an_unknown_field_names_the_closest_known_one() -> None:
+    """A typo gets its correction; a word that is close to nothing gets the list alone."""
+    text = MINIMAL.replace("schema = 2\n", "schema = 2\nshema = 2\n", 1)
+    with pytest.raises(
+        ReportFileError, match=r"unknown field 'shema'; expected one of .*; did you mean 'schema'\?"
+    ):
+        loads_report(text)
+    text = MINIMAL.replace("schema = 2\n", "schema = 2\nxyzzy = 2\n", 1)
+    with pytest.raises(ReportFileError, match=r"unknown field 'xyzzy'; expected one of"):
+        loads_report(text)
+
+
+def test_a_file_that_is_not_utf8_names_the_byte_and_its_line() -> None:
+    """A file saved as ANSI (cp1252: an en dash is 0x96) said only "can't decode byte 0x96 in
+    position 2941"."""
+    text = MINIMAL.replace('name = "', 'name = "2019 \u2013 ', 1)
+    data = text.encode("cp1252")
+    line = text[: text.index("\u2013")].count("\n") + 1
+    with pytest.raises(ReportFileError, match=r"byte 0x96 at line \d+, column \d+") as info:
+        loads_report(data, source="kantor.toml")
+    assert line == info.value.line
+    assert "save it as UTF-8" in str(info.value)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import io
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -44,7 +46,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="lakip",
         description="Score and audit Indonesian performance-accountability reports (LAKIP).",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help="print the version"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     score = commands.add_parser(
         "score",
         help="print the Dashboard Performance and YoY tables of a report",
@@ -298,11 +303,45 @@ def _migrate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _version() -> str:
+    from lakipcore import __version__
+
+    return __version__
+
+
+def _check_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """Refuse an unknown command with the closest known one (``lakip scor``: did you mean
+    'score'?), as argparse itself does only from Python 3.14."""
+    import difflib
+
+    first = next((a for a in argv if not a.startswith("-")), None)
+    commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if first is not None and first not in commands:
+        close = difflib.get_close_matches(first, list(commands), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        parser.error(f"unknown command {first!r}{hint} (commands: {', '.join(commands)})")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
-    args = _parser().parse_args(argv)
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
+    Bare ``lakip`` prints the help. When the reader of the output goes away (``lakip score DIR
+    | head``), it stops quietly."""
+    parser = _parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    _check_command(parser, arguments)
+    args = parser.parse_args(arguments)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
     try:
         return _run(args)
+    except BrokenPipeError:
+        # The pipe's reader closed it: nothing more can be written, and Python would print a
+        # second error when it flushes stdout at exit. Point stdout at /dev/null instead.
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
     finally:
         gc.unfreeze()  # what loading() froze
 

@@ -32,6 +32,7 @@ import attrs
 
 from lakipcore.errors import ReportFileError
 from lakipcore.formats.excel._sheets import column_index
+from lakipcore.formats.toml.reader import unknown_field
 
 __all__ = ["Mapping", "SheetPlan", "load_mapping", "loads_mapping"]
 
@@ -79,10 +80,7 @@ def _fail(source: str, field: str, message: str) -> ReportFileError:
 def _only(table: dict[str, Any], allowed: frozenset[str], path: str, source: str) -> None:
     for key in table:
         if key not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise _fail(
-                source, f"{path}.{key}".lstrip("."), f"unknown field; expected one of {known}"
-            )
+            raise _fail(source, f"{path}.{key}".lstrip("."), unknown_field(key, allowed))
 
 
 def _text(table: dict[str, Any], key: str, path: str, source: str) -> str | None:

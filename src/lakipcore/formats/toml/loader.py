@@ -59,10 +59,11 @@ def loads_report(
         raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
     if isinstance(text, bytes | bytearray):
         _check_size(len(text), limits, source)
+        raw = bytes(text)
         try:
-            text = bytes(text).decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise ReportFileError(f"not UTF-8 text: {error}", source=source) from None
+            raise not_utf8(raw, error, source) from None
     elif isinstance(text, str):
         # A character is 1 to 4 bytes in UTF-8: count the bytes only when it could matter.
         if len(text) * 4 > limits.file_bytes:
@@ -370,6 +371,20 @@ def _table(reader: Reader, item: Table, index: int) -> ReportTable:
             scope,
             origin=reader.origin(path),
         )
+
+
+def not_utf8(data: bytes, error: UnicodeDecodeError, source: str) -> ReportFileError:
+    """The error for a file that is not UTF-8: the byte and its line, and how to fix it (a
+    file saved by Windows Notepad or Excel as "ANSI" holds cp1252, where an en dash is 0x96)."""
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    return ReportFileError(
+        f"not UTF-8 text: byte 0x{data[error.start]:02x} at line {line}, column {column} is "
+        "not UTF-8 (the file was probably saved as ANSI or Windows-1252); save it as UTF-8, "
+        "e.g. in Notepad: Save As, Encoding: UTF-8",
+        source=source,
+        line=line,
+    )
 
 
 def load_grade_tables(path: str) -> dict[str, GradeTable]:

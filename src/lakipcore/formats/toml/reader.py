@@ -9,7 +9,7 @@ field of a file at once, the way beancount's loader does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeVar, cast
 
 from lakipcore.errors import LakipError, ReportFileError
@@ -35,6 +35,17 @@ _ORIGIN_DEPTH = 4
 
 def _same(path: str) -> str:
     return path
+
+
+def unknown_field(key: str, allowed: Iterable[str]) -> str:
+    """The message for an unknown field: the closest known one, if any is close (a typo), and
+    all of them."""
+    import difflib
+
+    known = sorted(allowed)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown field {key!r}; expected one of {', '.join(known)}{hint}"
 
 
 class NotBuiltError(Exception):
@@ -296,10 +307,7 @@ class Reader:
         one typo does not hide the other errors of the same table."""
         for key in table:
             if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                self.errors.append(
-                    self.fail(join(path, key), f"unknown field {key!r}; expected one of {known}")
-                )
+                self.errors.append(self.fail(join(path, key), unknown_field(key, allowed)))
 
     def figure(self, parent: Table, key: str, path: str) -> Figure:
         text = self.required_text(parent, key, path)
