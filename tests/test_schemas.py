@@ -348,3 +348,32 @@ def test_the_workbook_carries_the_budgets_keys() -> None:
 
     columns = {key for key, _ in BUDGET_COLUMNS}
     assert {ORIGINAL, PLAN, REVISIONS} <= columns & PROGRAMME
+
+
+@pytest.mark.parametrize("command", ["score", "audit"])
+def test_an_unusable_input_is_json_too_with_format_json(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A single file with ``--format json`` and bad input printed plain text only; the error
+    is now a JSON document on standard output too (``lakip schema error``), every bad field
+    in ``errors``, and the one line on standard error as before."""
+    bad = tmp_path / "kantor.toml"
+    text = (EXAMPLES[0]).read_text(encoding="utf-8")
+    bad.write_text(text.replace("schema = 2", "schema = 2\nshema = 2\ntitel = 1", 1), "utf-8")
+    assert 2 == main([command, str(bad), "--format", "json"])
+    captured = capsys.readouterr()
+    document = json.loads(captured.out)
+    assert [] == _errors("error", document)
+    assert "lakipcore.error/1" == document["schema"]
+    assert "ReportFileError" == document["type"]
+    assert ["shema", "titel"] == [e["field"] for e in document["errors"]]
+    assert all(e["line"] for e in document["errors"])
+    assert captured.err.startswith("lakip: ")
+
+
+def test_error_to_dict_of_a_single_error() -> None:
+    error = lakipcore.errors.FigureFormatError("not a figure", field="target", source="a.toml")
+    data = error.to_dict()
+    assert [] == _errors("error", {"schema": "lakipcore.error/1", **data})
+    assert "a.toml: target: not a figure" == data["text"]
+    assert [data["text"]] == [e["text"] for e in data["errors"]]

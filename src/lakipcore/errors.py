@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "FigureFormatError",
@@ -84,6 +85,23 @@ class LakipError(Exception):
         if source is not None and self.source is None:
             new.source = source
         return new
+
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON-ready data (``lakip schema error``; docs/json.md): its class,
+        message, location and full text, and ``errors``, each individual error so (one for
+        an error about one thing, every bad field for a file with several)."""
+        own = self._fields()
+        return {**own, "errors": [e._fields() if e is not self else own for e in self.errors]}
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "type": type(self).__name__,
+            "message": self.message,
+            "source": self.source,
+            "field": self.field,
+            "line": self.line,
+            "text": str(self),
+        }
 
     def __str__(self) -> str:
         head = self.source

@@ -356,7 +356,13 @@ def _run(args: argparse.Namespace) -> int:
         return _audit(args) if args.command == "audit" else _score(args)
     except LakipError as error:
         # Scoring errors know the unit and indicator, not the file: add it.
-        sys.stderr.write(f"lakip: {error.located(source=getattr(args, 'source', None))}\n")
+        located = error.located(source=getattr(args, "source", None))
+        sys.stderr.write(f"lakip: {located}\n")
+        if getattr(args, "format", None) == "json":  # a backend parses stdout: JSON there too
+            import json
+
+            data = {"schema": "lakipcore.error/1", **located.to_dict()}
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_UNUSABLE_INPUT
     except RecursionError:
         sys.stderr.write("lakip: the input nests too deeply\n")

@@ -1,4 +1,4 @@
-"""``lakip schema report|score|audit``: print a JSON Schema lakipcore ships."""
+"""``lakip schema report|score|audit|error``: print a JSON Schema lakipcore ships."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "for lakip audit --format json (docs/audit.md)."
         ),
     )
-    schema.add_argument("name", choices=SCHEMA_NAMES, metavar="NAME", help="report, score or audit")
+    schema.add_argument(
+        "name", choices=SCHEMA_NAMES, metavar="NAME", help="report, score, audit or error"
+    )
     schema.set_defaults(run=_run)
 
 

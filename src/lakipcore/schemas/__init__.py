@@ -2,8 +2,9 @@
 
 ``report`` describes the TOML report file (schema 2, as ``tomllib`` parses it; docs/format.md),
 ``score`` the output of ``lakip score --format json`` (docs/json.md), ``audit`` that of ``lakip
-audit --format json`` (docs/audit.md). They ship as package data (``lakipcore/schemas/*.json``)
-and ``lakip schema NAME`` prints them.
+audit --format json`` (docs/audit.md), ``error`` what both print instead when the input cannot be
+used (:meth:`lakipcore.errors.LakipError.to_dict`). They ship as package data
+(``lakipcore/schemas/*.json``) and ``lakip schema NAME`` prints them.
 
 >>> from lakipcore.schemas import load_schema
 >>> load_schema("score")["properties"]["schema"]
@@ -20,7 +21,7 @@ from lakipcore.errors import UnknownNameError
 
 __all__ = ["SCHEMA_NAMES", "load_schema", "schema_text"]
 
-SCHEMA_NAMES = ("report", "score", "audit")
+SCHEMA_NAMES = ("report", "score", "audit", "error")
 """The schemas lakipcore ships."""
 
 
