@@ -343,3 +343,33 @@ def test_methods_grade_tables_and_derived_figures_round_trip(tmp_path, build) ->
     assert report.grade_tables == again.grade_tables
     assert dict(report.grading) == dict(again.grading)
     assert lakipcore.dump_report(report) == lakipcore.dump_report(again)
+
+
+@pytest.mark.parametrize("reader", ["openpyxl", "calamine"])
+def test_a_workbook_is_read_from_bytes_or_a_binary_stream(tmp_path: Path, reader: str) -> None:
+    """An upload handler had to write a temporary file: read_workbook takes the workbook's
+    bytes or a binary file object too, and names it by ``source``."""
+    import io
+
+    from lakipcore.errors import LakipTypeError, ReportFileError
+    from lakipcore.excel import read_workbook, write_workbook
+    from lakipcore.limits import Limits
+
+    require("python_calamine")
+    path = write_workbook(lakipcore.assess(lakipcore.load_example()), tmp_path / "banten.xlsx")
+    data = path.read_bytes()
+    from_path = read_workbook(path, reader=reader)
+    assert from_path == read_workbook(data, reader=reader)
+    with path.open("rb") as handle:
+        assert from_path == read_workbook(handle, reader=reader)
+    stream = read_workbook(io.BytesIO(data), reader=reader, source="unggahan.xlsx")
+    assert stream == from_path
+    entry = stream.unit("sekjen").indicator("sekjen-ikm-internal").at("2019")
+    assert "unggahan.xlsx" == entry.origin.source
+    with pytest.raises(ReportFileError, match=r"Limits\.file_bytes") as info:
+        read_workbook(io.BytesIO(data), limits=Limits(file_bytes=1000))
+    assert "workbook.xlsx" == info.value.source
+    with pytest.raises(LakipTypeError, match="expected a workbook path, bytes or a binary"):
+        read_workbook(12)  # type: ignore[arg-type]
+    with pytest.raises(LakipTypeError, match="reads str"):
+        read_workbook(io.StringIO("x"))  # type: ignore[arg-type]

@@ -7,8 +7,8 @@ when installed, to read faster.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, BinaryIO
 
 from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.formats.excel import _layout
@@ -43,19 +43,23 @@ def choose_reader(path: str | Path, reader: str = "auto") -> str:
 
 
 def read_workbook(
-    path: str | Path,
+    path: str | Path | bytes | bytearray | BinaryIO,
     mapping: str | Path | Any = None,
     *,
     reader: str = "auto",
     limits: Limits = DEFAULT_LIMITS,
+    source: str | None = None,
 ) -> Report:
-    """Read a report from an .xlsx workbook.
+    """Read a report from an .xlsx workbook: a path, the workbook's bytes, or a binary file
+    object (an upload, as a web framework hands it over; read here, at most
+    ``limits.file_bytes`` of it).
 
     A workbook written by :func:`lakipcore.excel.write_workbook` is read back from its data
     sheets. Any other workbook is read from its pengukuran kinerja and realisasi anggaran
     tables, found by their headers, or as ``mapping`` (a mapping file's path, or a
     :class:`~lakipcore.formats.excel.mapping.Mapping`) says. Every origin and error names its
-    cell (``Indikator!F12``); errors are collected and raised together as one
+    cell (``Indikator!F12``) in ``source`` (default: the path, or ``workbook.xlsx`` for bytes
+    and streams); errors are collected and raised together as one
     :class:`~lakipcore.ReportFileError`.
 
     ``limits`` bound the workbook as they bound a report file (its size, its parts unpacked,
@@ -63,23 +67,40 @@ def read_workbook(
     cells are read; a damaged workbook is a :class:`~lakipcore.ReportFileError`, whatever
     broke in it.
     """
+    from lakipcore.errors import ReportFileError
+
     if not isinstance(limits, Limits):
         raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
-    if not isinstance(path, str | Path):
-        raise LakipTypeError(f"expected a workbook path, got {type(path).__name__}", field="path")
-    file = Path(path)
-    source = str(file)
-    if not file.is_file():
-        from lakipcore.errors import ReportFileError
-
-        raise ReportFileError("no such workbook", source=source)
-    chosen = choose_reader(file, reader)
-    xml = _Xml(file, source, limits)  # the package checked whole, once
+    if source is not None and not isinstance(source, str):
+        raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
+    content: Path | bytes
+    if isinstance(path, str | Path):
+        content = Path(path)
+        source = source or str(content)
+        if not content.is_file():
+            raise ReportFileError("no such workbook", source=source)
+    elif isinstance(path, bytes | bytearray):
+        content, source = bytes(path), source or "workbook.xlsx"
+    elif callable(getattr(path, "read", None)):
+        source = source or str(getattr(path, "name", None) or "workbook.xlsx")
+        content = path.read(limits.file_bytes + 1)  # one byte more: too large is refused
+        if not isinstance(content, bytes):
+            raise LakipTypeError(
+                f"expected a binary file object, got one that reads {type(content).__name__}",
+                field="path",
+            )
+    else:
+        raise LakipTypeError(
+            f"expected a workbook path, bytes or a binary file object, got {type(path).__name__}",
+            field="path",
+        )
+    chosen = choose_reader(Path(source), reader)
+    xml = _Xml(content, source, limits)  # the package checked whole, once
     if mapping is None and _is_native_by_name(list(xml.parts)):
         from lakipcore.formats.excel.native import is_native, read_native
 
         names = list(_layout.DATA_SHEETS)
-        grids = load_grids(file, source, reader=chosen, names=names, limits=limits, xml=xml)
+        grids = load_grids(content, source, reader=chosen, names=names, limits=limits, xml=xml)
         if is_native(grids):
             data, cells = read_native(grids, source)
             return build(data, cells, source, limits)
@@ -87,6 +108,6 @@ def read_workbook(
     from lakipcore.formats.excel.mapping import Mapping, load_mapping
 
     plan = mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
-    grids = load_grids(file, source, reader=chosen, limits=limits, xml=xml)
-    data, cells = read_foreign(grids, plan, source, file.stem)
+    grids = load_grids(content, source, reader=chosen, limits=limits, xml=xml)
+    data, cells = read_foreign(grids, plan, source, PurePath(source).stem)
     return build(data, cells, source, limits)

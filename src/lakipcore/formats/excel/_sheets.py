@@ -17,13 +17,14 @@ library's :class:`~lakipcore.ReportFileError` naming the workbook and the sheet.
 from __future__ import annotations
 
 import functools
+import io
 import re
 import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 from xml.etree import ElementTree
 
 from lakipcore.errors import LakipError, ReportFileError
@@ -170,9 +171,9 @@ class _Xml:
     """The parts of a workbook's XML that the readers do not give: each sheet's part name,
     its merged ranges and its formulas without a cached value."""
 
-    def __init__(self, path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, path: Path | bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
         self.path, self.source, self.limits = path, source, limits
-        size = path.stat().st_size
+        size = len(path) if isinstance(path, bytes) else path.stat().st_size
         if size > limits.file_bytes:
             raise ReportFileError(
                 f"the workbook is {_n(size)} bytes; at most {_n(limits.file_bytes)} are "
@@ -180,7 +181,7 @@ class _Xml:
                 source=source,
             )
         try:
-            with zipfile.ZipFile(path) as archive:
+            with self.open_zip() as archive:
                 unpacked = sum(info.file_size for info in archive.infolist())
                 if unpacked > limits.unpacked_bytes:
                     raise ReportFileError(
@@ -228,7 +229,7 @@ class _Xml:
             and r.get("Type", "").rsplit("/", 1)[-1] in ("styles", "sharedStrings", "theme")
         ]
         try:
-            with zipfile.ZipFile(path) as archive:
+            with self.open_zip() as archive:
                 for name in verify(archive, source, self.parts, related):
                     del self.parts[name]  # a chart sheet: no table, read by neither reader
         except LakipError:
@@ -237,11 +238,23 @@ class _Xml:
             raise ReportFileError(f"cannot unpack the workbook: {error}", source=source) from None
         self._data: dict[str, bytes] = {}
 
+    def open_zip(self) -> zipfile.ZipFile:
+        """The workbook's zip archive, opened anew (from its file, or its bytes)."""
+        if isinstance(self.path, bytes):
+            return zipfile.ZipFile(io.BytesIO(self.path))
+        return zipfile.ZipFile(self.path)
+
+    def open_binary(self) -> BinaryIO:
+        """The workbook as a binary stream, for a reader (from its file, or its bytes)."""
+        if isinstance(self.path, bytes):
+            return io.BytesIO(self.path)
+        return self.path.open("rb")
+
     def _sheet(self, name: str) -> bytes:
         if name not in self._data:
             part = self.parts[name]
             try:
-                with zipfile.ZipFile(self.path) as archive:
+                with self.open_zip() as archive:
                     self._data = {name: archive.read(part)}  # one sheet kept at a time
             except KeyError:
                 raise ReportFileError(
@@ -263,7 +276,7 @@ class _Xml:
             data = None
             if self.styles_part is not None:
                 try:
-                    with zipfile.ZipFile(self.path) as archive:
+                    with self.open_zip() as archive:
                         data = archive.read(self.styles_part)
                 except KeyError:
                     data = None  # no styles: every cell is General
@@ -390,7 +403,7 @@ class _Xml:
         if self._blank_shared is None:
             self._blank_shared = frozenset()
             if self.shared_part is not None:
-                with zipfile.ZipFile(self.path) as archive:
+                with self.open_zip() as archive:
                     data = archive.read(self.shared_part)  # checked whole by verify()
                 if _BLANK_TEXT_RE.search(data) is not None:
                     self._blank_shared = frozenset(
@@ -550,13 +563,13 @@ def _fill_merges(values: list[list[Any]], merges: list[tuple[str, str]]) -> None
                     cells[column] = corner
 
 
-def _openpyxl_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
+def _openpyxl_grids(xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
     module = openpyxl()
     # Opened here and closed here: openpyxl leaves its own handle open when loading fails.
     # openpyxl warns of what it reads its own way (a date beyond the calendar read as #VALUE!,
     # an extension it does not support); lakipcore reports what matters as errors naming the
     # cell, so its warnings are not passed on to the caller.
-    with path.open("rb") as handle, warnings.catch_warnings():
+    with xml.open_binary() as handle, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             book = module.load_workbook(handle, read_only=True, data_only=True)
@@ -636,7 +649,7 @@ def _as_openpyxl_reads(
         _put(values, row, column, text)  # as openpyxl gives it: never empty
 
 
-def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str, Grid] | None:
+def _calamine_grids(xml: _Xml, names: list[str] | None) -> dict[str, Grid] | None:
     """The sheets read by python-calamine, their number formats from the XML; ``None`` when
     the XML cannot place the formats or a sheet is mostly empty (then openpyxl reads the
     workbook, and gives the same grids)."""
@@ -656,7 +669,10 @@ def _calamine_grids(path: Path, xml: _Xml, names: list[str] | None) -> dict[str,
     grids = {}
     where = None
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        if isinstance(xml.path, bytes):
+            book = CalamineWorkbook.from_filelike(io.BytesIO(xml.path))
+        else:
+            book = CalamineWorkbook.from_path(str(xml.path))
         for name in book.sheet_names:
             if name not in chosen:
                 continue
@@ -697,13 +713,13 @@ def calamine_available() -> bool:
     return True
 
 
-def sheet_names(path: Path, source: str, limits: Limits = DEFAULT_LIMITS) -> list[str]:
+def sheet_names(path: Path | bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """The names of the workbook's sheets, in order."""
     return list(_Xml(path, source, limits).parts)
 
 
 def load_grids(
-    path: Path,
+    path: Path | bytes,
     source: str,
     *,
     reader: str,
@@ -718,7 +734,7 @@ def load_grids(
     if xml is None:
         xml = _Xml(path, source, limits)
     if reader == "calamine":
-        grids = _calamine_grids(path, xml, names)
+        grids = _calamine_grids(xml, names)
         if grids is not None:
             return grids
-    return _openpyxl_grids(path, xml, names)
+    return _openpyxl_grids(xml, names)
