@@ -377,3 +377,20 @@ def test_error_to_dict_of_a_single_error() -> None:
     assert [] == _errors("error", {"schema": "lakipcore.error/1", **data})
     assert "a.toml: target: not a figure" == data["text"]
     assert [data["text"]] == [e["text"] for e in data["errors"]]
+
+
+def test_a_recomputed_value_has_its_shown_form(capsys: pytest.CaptureFixture[str]) -> None:
+    """The audit JSON gave only ``recomputed``, a 58-digit string; ``shown`` is the value as a
+    person reads it, half-up at the finding's places (the Banten performance-yoy: printed
+    7,74%, recomputed 7,4645…, shown 7,46)."""
+    main(["audit", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    yoy = next(
+        f
+        for f in document["findings"]
+        if f["location"]["field"] == "office.periods.2019.printed.performance-yoy.summary-yoy"
+    )
+    assert yoy["recomputed"].startswith("7.4645861754")
+    assert "7,46" == yoy["shown"]
+    del yoy["shown"]
+    assert _errors("audit", document)

@@ -280,7 +280,9 @@ class LocationDict(TypedDict):
 
 
 class FindingDict(TypedDict):
-    """One finding; ``recomputed`` is the exact value in decimal notation."""
+    """One finding; ``recomputed`` is the exact value in decimal notation, ``shown`` that value
+    as a person reads it: rounded half-up at ``places`` (2 when none is given), in the
+    Indonesian report style."""
 
     code: str
     severity: str
@@ -289,6 +291,7 @@ class FindingDict(TypedDict):
     location: LocationDict
     published: str | None
     recomputed: str | None
+    shown: str | None
     places: int | None
     reading: str | None
     message: str
@@ -378,10 +381,22 @@ def finding_to_dict(finding: Finding) -> FindingDict:
         },
         "published": finding.published,
         "recomputed": None if finding.recomputed is None else format(finding.recomputed, "f"),
+        "shown": _shown(finding),
         "places": finding.places,
         "reading": finding.reading,
         "message": finding.message,
     }
+
+
+def _shown(finding: Finding) -> str | None:
+    """The recomputed value as a person reads it (half-up at the finding's places, or 2)."""
+    from lakipcore.figures import format_number  # noqa: PLC0415 - the results layer stays light
+    from lakipcore.rounding import Rounding, round_to  # noqa: PLC0415
+
+    if finding.recomputed is None:
+        return None
+    places = 2 if finding.places is None else finding.places
+    return format_number(round_to(finding.recomputed, places, Rounding.HALF_UP))
 
 
 def findings_to_dict(findings: Iterable[Finding], *, source: str | None) -> AuditDict:
