@@ -32,7 +32,12 @@ from lakipcore import (
     score_report,
     write_report,
 )
-from lakipcore.errors import FigureFormatError, InvalidValueError, UnknownNameError
+from lakipcore.errors import (
+    FigureFormatError,
+    InvalidValueError,
+    LakipTypeError,
+    UnknownNameError,
+)
 from lakipcore.figures import NOT_TARGETED
 from lakipcore.model import (
     KANWIL_TABLES,
@@ -1315,3 +1320,23 @@ def test_a_file_that_is_not_utf8_names_the_byte_and_its_line() -> None:
         loads_report(data, source="kantor.toml")
     assert line == info.value.line
     assert "save it as UTF-8" in str(info.value)
+
+
+def test_a_report_file_is_read_from_a_binary_stream(tmp_path: Path) -> None:
+    """An upload (a binary file object) reads as the file does, named by ``source``."""
+    import io
+
+    from lakipcore.limits import Limits
+
+    path = tmp_path / "kantor.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    with path.open("rb") as handle:
+        assert load_report(path) == load_report(handle)
+    upload = load_report(io.BytesIO(MINIMAL.encode()), source="unggahan.toml")
+    assert "unggahan.toml" == upload.root.origin.source
+    assert load_report(path, source="x.toml").root.origin.source == "x.toml"
+    with pytest.raises(ReportFileError, match=r"Limits\.file_bytes") as info:
+        load_report(io.BytesIO(MINIMAL.encode()), limits=Limits(file_bytes=10))
+    assert "report.toml" == info.value.source
+    with pytest.raises(LakipTypeError, match="reads str"):
+        load_report(io.StringIO(MINIMAL))  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ import contextlib
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lakipcore._text import refused_character
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError, ReportFileError
@@ -123,14 +123,34 @@ def _collected_first(reader: Reader) -> Iterator[None]:
         raise  # pragma: no cover - raise_collected raises
 
 
-def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Read a report file; errors name the file, the path of the bad field and its line.
+def load_report(
+    path: str | Path | BinaryIO, *, limits: Limits = DEFAULT_LIMITS, source: str | None = None
+) -> Report:
+    """Read a report file, from its path or a binary file object (an upload, read here up to
+    ``limits.file_bytes``; for text or bytes in hand, :func:`loads_report`); errors name the
+    file (``source``, default the path or the stream's name), the path of the bad field and its
+    line.
 
     ``limits`` bounds what is accepted (:class:`~lakipcore.limits.Limits`); a file larger than
     ``limits.file_bytes`` is refused before it is read.
     """
+    if source is not None and not isinstance(source, str):
+        raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
     if not isinstance(path, str | Path):
-        raise LakipTypeError(f"expected a file path, got {type(path).__name__}", field="path")
+        read = getattr(path, "read", None)
+        if not callable(read):
+            raise LakipTypeError(
+                f"expected a file path or a binary file object, got {type(path).__name__}",
+                field="path",
+            )
+        name = source or str(getattr(path, "name", None) or "report.toml")
+        data = read(limits.file_bytes + 1)  # one byte more: too large is refused
+        if not isinstance(data, bytes):
+            raise LakipTypeError(
+                f"expected a binary file object, got one that reads {type(data).__name__}",
+                field="path",
+            )
+        return loads_report(data, source=name, limits=limits)
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -139,9 +159,9 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
         data = file.read_bytes()
     except OSError as error:
         raise ReportFileError(
-            f"cannot read the file: {error.strerror or error}", source=str(file)
+            f"cannot read the file: {error.strerror or error}", source=source or str(file)
         ) from None
-    return loads_report(data, source=str(file), limits=limits)
+    return loads_report(data, source=source or str(file), limits=limits)
 
 
 def build_report(
