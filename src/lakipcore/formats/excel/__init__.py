@@ -82,13 +82,9 @@ def read_workbook(
     elif isinstance(path, bytes | bytearray):
         content, source = bytes(path), source or "workbook.xlsx"
     elif callable(getattr(path, "read", None)):
-        source = source or str(getattr(path, "name", None) or "workbook.xlsx")
-        content = path.read(limits.file_bytes + 1)  # one byte more: too large is refused
-        if not isinstance(content, bytes):
-            raise LakipTypeError(
-                f"expected a binary file object, got one that reads {type(content).__name__}",
-                field="path",
-            )
+        from lakipcore.formats.toml.loader import read_stream
+
+        content, source = read_stream(path, limits, source, "workbook.xlsx")
     else:
         raise LakipTypeError(
             f"expected a workbook path, bytes or a binary file object, got {type(path).__name__}",

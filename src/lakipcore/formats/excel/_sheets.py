@@ -199,23 +199,15 @@ class _Xml:
             ) from None
         except (*_ZIP_ERRORS, ElementTree.ParseError) as error:
             raise ReportFileError(f"not an .xlsx workbook: {error}", source=source) from None
-        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
-        self.styles_part = next(
-            (
-                _part(r.get("Target", ""))
-                for r in rels.iter(f"{_PKG_NS}Relationship")
-                if r.get("Type", "").endswith("/styles")
-            ),
-            None,
-        )
-        self.shared_part = next(
-            (
-                _part(r.get("Target", ""))
-                for r in rels.iter(f"{_PKG_NS}Relationship")
-                if r.get("Type", "").endswith("/sharedStrings")
-            ),
-            None,
-        )
+        relationships = list(rels.iter(f"{_PKG_NS}Relationship"))
+        targets = {r.get("Id"): r.get("Target", "") for r in relationships}
+        # The workbook's own parts by kind (styles, sharedStrings, theme), the first of each.
+        by_kind: dict[str, str] = {}
+        for r in relationships:
+            if r.get("TargetMode") != "External":
+                by_kind.setdefault(r.get("Type", "").rsplit("/", 1)[-1], _part(r.get("Target", "")))
+        self.styles_part = by_kind.get("styles")
+        self.shared_part = by_kind.get("sharedStrings")
         self._blank_shared: frozenset[bytes] | None = None
         self._formats: dict[int, str] | None = None
         self.parts: dict[str, str] = {}
@@ -224,7 +216,7 @@ class _Xml:
             self.parts[sheet.get("name", "")] = _part(target)
         related = [
             _part(r.get("Target", ""))
-            for r in rels.iter(f"{_PKG_NS}Relationship")
+            for r in relationships
             if r.get("TargetMode") != "External"
             and r.get("Type", "").rsplit("/", 1)[-1] in ("styles", "sharedStrings", "theme")
         ]

@@ -123,6 +123,23 @@ def _collected_first(reader: Reader) -> Iterator[None]:
         raise  # pragma: no cover - raise_collected raises
 
 
+def read_stream(
+    stream: BinaryIO, limits: Limits, source: str | None, default: str
+) -> tuple[bytes, str]:
+    """The bytes of an upload (a binary file object) and its name: ``source``, else the
+    stream's own ``name``, else ``default``. At most one byte more than ``limits.file_bytes``
+    is read, so that a stream too large is refused by the size check without being read
+    whole."""
+    name = source or str(getattr(stream, "name", None) or default)
+    data = stream.read(limits.file_bytes + 1)
+    if not isinstance(data, bytes):
+        raise LakipTypeError(
+            f"expected a binary file object, got one that reads {type(data).__name__}",
+            field="path",
+        )
+    return data, name
+
+
 def load_report(
     path: str | Path | BinaryIO, *, limits: Limits = DEFAULT_LIMITS, source: str | None = None
 ) -> Report:
@@ -137,19 +154,12 @@ def load_report(
     if source is not None and not isinstance(source, str):
         raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
     if not isinstance(path, str | Path):
-        read = getattr(path, "read", None)
-        if not callable(read):
+        if not callable(getattr(path, "read", None)):
             raise LakipTypeError(
                 f"expected a file path or a binary file object, got {type(path).__name__}",
                 field="path",
             )
-        name = source or str(getattr(path, "name", None) or "report.toml")
-        data = read(limits.file_bytes + 1)  # one byte more: too large is refused
-        if not isinstance(data, bytes):
-            raise LakipTypeError(
-                f"expected a binary file object, got one that reads {type(data).__name__}",
-                field="path",
-            )
+        data, name = read_stream(path, limits, source, "report.toml")
         return loads_report(data, source=name, limits=limits)
     file = Path(path)
     try:
