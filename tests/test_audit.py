@@ -114,8 +114,8 @@ def test_mismatch_message_states_both_values(banten: list[Finding]) -> None:
     """A mismatch names the published text, the recomputed value and by how much it is off."""
     field = "units[0].periods.2019.printed.achievement.unit-yoy"
     finding = next(f for f in banten if f.location.field == field)
-    assert "published 114,48% but the inputs give 114,58" in finding.message
-    assert finding.message.endswith("0,10 too low")
+    assert "published 114,48% but the inputs give 114,58" in finding.message_in("en")
+    assert finding.message_in("en").endswith("0,10 too low")
     assert "114,48%" == finding.published
     assert Decimal("114.58") == lakipcore.round_to(finding.recomputed or Decimal(0), 2)
     assert 2 == finding.places
@@ -123,7 +123,14 @@ def test_mismatch_message_states_both_values(banten: list[Finding]) -> None:
     assert Subject("sekjen") == finding.subject
     assert "sekjen" == str(finding.subject)
     assert "2019" == finding.period
-    assert str(finding).startswith(f"banten-2019.toml:103:{field} [unit-yoy]: error")
+    # One line for editors and logs: file:line first, then where it is in words.
+    assert str(finding).startswith(
+        "banten-2019.toml:103: kesalahan figure-mismatch: dicetak 114,48%"
+    )
+    assert finding.describe("en").endswith(
+        "0,10 too low (Table REALISASI INDIKATOR KINERJA (YoY), Sekjen - Divisi Administrasi, "
+        "performance achievement 2019; line 103)"
+    )
 
 
 def test_item_subject_reads_unit_slash_item(banten: list[Finding]) -> None:
@@ -138,16 +145,16 @@ def test_yoy_mismatch_shows_the_printed_operands(banten: list[Finding]) -> None:
     """The transposed office YoY shows the difference of the printed figures beside it."""
     field = "office.periods.2019.printed.performance-yoy.summary-yoy"
     finding = next(f for f in banten if f.location.field == field)
-    assert "the printed 116,13 − 108,66 = 7,47" in finding.message
+    assert "the printed 116,13 − 108,66 = 7,47" in finding.message_in("en")
 
 
 def test_method_change_gives_the_yoy_under_one_method(banten: list[Finding]) -> None:
     """The method-change warning states the YoY under a single method."""
     finding = next(f for f in banten if f.code == "method-change")
     assert "under banten-2018 for both periods the office performance change is 8,21 points" in (
-        finding.message
+        finding.message_in("en")
     )
-    assert "banten-2019 cannot score both periods" in finding.message
+    assert "banten-2019 cannot score both periods" in finding.message_in("en")
     assert ("2019", Subject("kanwil-banten")) == (finding.period, finding.subject)
 
 
@@ -157,7 +164,7 @@ def test_methods_are_inferred_when_not_declared() -> None:
     assert [None, None] == [p.method for p in report.periods]
     findings = audit(report)
     inferred = {
-        f.period: f.message.split("; ")[1].split(" ")[0]
+        f.period: f.message_in("en").split("; ")[1].split(" ")[0]
         for f in findings
         if f.code == "method-inferred"
     }
@@ -205,7 +212,7 @@ def test_unscorable_indicator_in_the_example_is_a_finding(banten: list[Finding])
     assert (Subject("sekjen", "sekjen-nilai-rb"), "2019") == (finding.subject, finding.period)
     assert "units[0].indicators[1].periods.2019.target" == finding.location.field
     assert finding.location.line is not None
-    assert "zero" in finding.message.lower()
+    assert "zero" in finding.message_in("en").lower()
 
     def elsewhere(items: list[Finding]) -> set[tuple[str, str | None, str | None]]:
         return {
@@ -308,7 +315,8 @@ def test_codes_compare_equal_to_their_names() -> None:
     """A FindingCode is its name, carries its severity, and CODES lists every one."""
     code: str = FindingCode.FIGURE_MISMATCH
     assert "figure-mismatch" == code
-    assert (Severity.ERROR, FindingCode.NOT_SCORABLE.meaning) == CODES["not-scorable"]
+    assert (Severity.ERROR, FindingCode.NOT_SCORABLE.meaning_in("en")) == CODES["not-scorable"]
+    assert FindingCode.NOT_SCORABLE.meaning.startswith("indikator yang tidak dapat dinilai")
     assert {c.value for c in FindingCode} == set(CODES)
 
 
@@ -326,7 +334,7 @@ def test_overspending_is_a_warning() -> None:
     findings = audit(report)
     overspent = [f for f in findings if f.code == "overspent"]
     assert 2 == len(overspent)  # the output and its programme
-    assert "realisasi 120 exceeds pagu 100 by 20" == overspent[0].message
+    assert "realisasi 120 exceeds pagu 100 by 20" == overspent[0].message_in("en")
     assert {"u0"} == {f.subject.unit for f in overspent}
     assert {"2019"} == {f.period for f in overspent}
     assert not [f for f in findings if f.severity is Severity.ERROR]
@@ -681,7 +689,7 @@ def test_cli_audit_example_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("kanwil-banten (")
     assert "\nsekjen (Sekjen - Divisi Administrasi)\n" in out
-    assert out.rstrip().endswith("9 errors, 2 warnings, 14 notes")
+    assert out.rstrip().endswith("9 kesalahan, 2 peringatan, 14 catatan")
 
 
 def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -695,7 +703,9 @@ def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"code", "severity", "subject", "period", "location", "published", "recomputed"} | {
         "message"
     } <= set(first)
-    assert {"source", "field", "line", "place"} == set(first["location"])
+    assert {"source", "field", "line", "place", "words"} == set(first["location"])
+    assert "id" == data["lang"]
+    assert first["location"]["words"].endswith("; baris 1506")
     assert {"unit", "item"} == set(first["subject"])
     mismatch = next(f for f in data["findings"] if f["code"] == "figure-mismatch")
     assert {"unit": "kanwil-banten", "item": None} == mismatch["subject"]
@@ -710,7 +720,7 @@ def test_cli_audit_consistent_file_exits_0(
     path = tmp_path / "clean.toml"
     lakipcore.write_report(_report([[(10, 12)]], [[(100, 90)]], printed=True), path)
     assert 0 == main(["audit", str(path)])
-    assert "0 errors" in capsys.readouterr().out
+    assert "0 kesalahan" in capsys.readouterr().out
 
 
 def test_cli_audit_unusable_input_exits_2(

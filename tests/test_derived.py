@@ -80,7 +80,7 @@ def test_printed_derived_figures_are_audited() -> None:
     found = [f for f in wrong if f.subject.item == "nka"]
     assert ["figure-mismatch"] == [f.code for f in found]
     assert "office.periods.2021.derived[1].printed.eka" == found[0].location.field
-    assert "published 88,93 but the inputs give 87,93" in found[0].message
+    assert "published 88,93 but the inputs give 87,93" in found[0].message_in("en")
 
 
 def test_a_derived_figure_that_cannot_be_computed_is_a_finding() -> None:
@@ -90,7 +90,7 @@ def test_a_derived_figure_that_cannot_be_computed_is_a_finding() -> None:
     )
     found = [f for f in audit(loads_report(text)) if f.subject.item == "growth"]
     assert ["not-recomputable"] == [f.code for f in found]
-    assert "relative change from zero is undefined" in found[0].message
+    assert "relative change from zero is undefined" in found[0].message_in("en")
 
 
 def test_derived_figures_round_trip() -> None:

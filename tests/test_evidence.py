@@ -1513,7 +1513,7 @@ def test_evidence_mismatch_names_the_rule_and_rows():
     assert (
         "the realisation is 3 but rows in permohonan where capaian >= 75% gives 2 "
         "(rows 1, 3 of permohonan)"
-    ) == finding.message
+    ) == finding.message_in("en")
     assert (Subject("pelayanan", "wilayah"), Decimal(2), "3") == (
         finding.subject,
         finding.recomputed,
@@ -1537,7 +1537,7 @@ def test_evidence_mismatch_against_the_note():
     assert (
         "the number in the realisation's note is 170 but sum of jumlah in permohonan gives 169 "
         "(all 3 rows of permohonan)"
-    ) == finding.message
+    ) == finding.message_in("en")
     assert f"{INDICATORS}[1].periods.2019.realisation" == finding.location.field
 
 
@@ -1546,7 +1546,7 @@ def test_evidence_mismatch_against_a_place():
     edits = (('{ unit-yoy = "100% (total 169', '{ unit-yoy = "100% (total 1.690'),)
     finding = only("evidence-mismatch", *edits)
 
-    assert finding.message.startswith("the number in the realisation's note is 1.690 but ")
+    assert finding.message_in("en").startswith("the number in the realisation's note is 1.690 but ")
     assert f"{INDICATORS}[1].periods.2019.printed.realisation.unit-yoy" == finding.location.field
     assert "100% (total 1.690 permohonan)" == finding.published
 
@@ -1559,7 +1559,7 @@ def test_note_without_a_number_is_not_recomputable():
     )
     assert Severity.INFO is finding.severity
     assert "the realisation states no number to compare with sum of jumlah in permohonan" == (
-        finding.message
+        finding.message_in("en")
     )
     assert Decimal(169) == finding.recomputed
 
@@ -1604,7 +1604,7 @@ def test_wrong_table_figures_are_mismatches(edit, field, place):
 def test_table_figure_mismatch_message():
     """The mismatch of a total states what was printed and what the rows give."""
     finding = only("figure-mismatch", ('printed = "169"', 'printed = "170"'))
-    assert finding.message.startswith("published 170 but the inputs give 169")
+    assert finding.message_in("en").startswith("published 170 but the inputs give 169")
     assert (Subject("pelayanan", "permohonan"), Decimal(169)) == (
         finding.subject,
         finding.recomputed,
@@ -1642,7 +1642,7 @@ def test_grade_mismatch():
         finding.location.field,
         finding.location.place,
     )
-    assert finding.message.startswith("printed 'B' but 14,15 is A")
+    assert finding.message_in("en").startswith("printed 'B' but 14,15 is A")
     assert Subject("pelayanan", "survei row 1") == finding.subject
     assert YEAR == finding.period
 
@@ -1661,7 +1661,7 @@ def test_score_the_grade_table_does_not_know_is_not_gradable():
 
     assert Severity.INFO is finding.severity
     assert f"{EVIDENCE}[1].rows[1][2]" == finding.location.field
-    assert "kemenkumham-ipk-15 cannot grade" in finding.message
+    assert "kemenkumham-ipk-15 cannot grade" in finding.message_in("en")
     # the table's mean (14,15 + 12,00) / 2 = 13,075 is B and 87,17 on skala 100: both totals show it
     assert {
         ("not-gradable", f"{EVIDENCE}[1].rows[1][2]"),
@@ -1684,7 +1684,7 @@ def test_date_outside_the_period_is_a_warning(edit, row, shown):
 
     assert Severity.WARNING is finding.severity
     assert f"{EVIDENCE}[0].rows[{row}][5]" == finding.location.field
-    assert finding.message.endswith(
+    assert finding.message_in("en").endswith(
         f"lies outside the reporting period Tahun Anggaran 2019 ({shown})"
     )
     assert {("outside-period", f"{EVIDENCE}[0].rows[{row}][5]")} == findings_of(edit)

@@ -349,7 +349,7 @@ def test_pppomn_prints_its_percentage_with_a_decimal_point() -> None:
     seems to mean, 23,03, is right. Every printed amount, the pagu awal included, agrees."""
     findings = _findings(PPPOMN)
     assert [("malformed-figure", "23.03%")] == [(f.code.value, f.published) for f in findings]
-    assert "which agrees with the recomputed 23,0250" in findings[0].message
+    assert "which agrees with the recomputed 23,0250" in findings[0].message_in("en")
 
 
 def test_a_revision_that_makes_the_pagu_negative_is_refused() -> None:

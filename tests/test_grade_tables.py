@@ -79,7 +79,9 @@ def test_printed_predikat_are_audited() -> None:
     wrong = audit(loads_report(_with_predikat(_graded(), "Baik")))
     found = [f for f in wrong if f.code == "grade-mismatch"]
     assert 1 == len(found)
-    assert "printed 'Baik' but 104,96 is Sangat Baik in predikat-sampang" == found[0].message
+    assert "printed 'Baik' but 104,96 is Sangat Baik in predikat-sampang" == found[0].message_in(
+        "en"
+    )
     assert ("kec-gunung-kaler", "01.01", "2020") == (
         found[0].subject.unit,
         found[0].subject.item,
@@ -92,7 +94,7 @@ def test_a_printed_predikat_without_a_grade_table_is_not_gradable() -> None:
     findings = audit(loads_report(_with_predikat(GUNUNG_KALER, "Sangat Baik")))
     found = [f for f in findings if f.code == "not-gradable"]
     assert 1 == len(found)
-    assert "names no grade table for capaian" in found[0].message
+    assert "names no grade table for capaian" in found[0].message_in("en")
 
 
 @pytest.mark.parametrize(
@@ -295,6 +297,6 @@ def test_the_html_page_shows_each_indicators_predikat() -> None:
     page = render_html(lakipcore.assess(loads_report(_with_predikat(_graded(), "Baik"))))
     assert "<th>Predikat</th>" in page
     assert "Sangat Baik</td>" in page or "Sangat Baik<" in page
-    assert "printed &#x27;Baik&#x27; but 104,96 is Sangat Baik" in page
+    assert "dicetak &#x27;Baik&#x27;, tetapi 104,96 adalah Sangat Baik" in page
     plain = render_html(lakipcore.assess(loads_report(GUNUNG_KALER)))
     assert "<th>Predikat</th>" not in plain

@@ -212,7 +212,7 @@ def _everything(text: str) -> tuple[object, ...]:
     report = loads_report(text)
     score = lakipcore.score_report(report)
     findings = audit(report)
-    shown = [f.message for f in findings]
+    shown = [f.message_in("en") for f in findings]
     return score, tuple(findings), shown, dump_report(report), format_number(Decimal("269.955"))
 
 
@@ -329,7 +329,7 @@ def test_a_reported_absorption_above_100_percent_is_a_finding() -> None:
     )
     findings = [f for f in audit(loads_report(text)) if f.code == "overspent"]
     assert ["the reported absorption 101% is above 100%: realisasi exceeds pagu"] == [
-        f.message for f in findings
+        f.message_in("en") for f in findings
     ]
     assert "sekjen" == findings[0].subject.unit
 
@@ -339,7 +339,7 @@ def test_a_target_and_realisation_in_different_units_is_a_finding() -> None:
     findings = [f for f in audit(loads_report(text)) if f.code == "unit-label-mismatch"]
     assert 1 == len(findings)
     assert "the target is counted in 'Laporan' but the realisation in 'Dokumen'" == (
-        findings[0].message
+        findings[0].message_in("en")
     )
     assert ("sekjen", "ikm", "2019") == (
         findings[0].subject.unit,

@@ -205,10 +205,10 @@ def test_a_declared_rounding_is_how_the_audit_reads_printed_figures() -> None:
     assert not [f for f in again if f.code == "truncated"]
     half_up = [f for f in again if f.code == "half-up"]
     assert half_up
-    assert all("rounded half-up" in f.message for f in half_up)
+    assert all("rounded half-up" in f.message_in("en") for f in half_up)
     # The errors are the same: a figure no rounding explains is wrong under either.
-    assert [f.message for f in findings if f.severity.value == "error"] == [
-        f.message for f in again if f.severity.value == "error"
+    assert [f.message_in("en") for f in findings if f.severity.value == "error"] == [
+        f.message_in("en") for f in again if f.severity.value == "error"
     ]
 
 

@@ -140,9 +140,13 @@ def test_a_printed_figure_in_the_wrong_notation_is_malformed() -> None:
     text = _in_decimal_point(GUNUNG_KALER).replace('"107.81%"', '"107,81%"')
     findings = [f for f in audit(loads_report(text)) if f.code == "malformed-figure"]
     assert 1 == len(findings)
-    assert findings[0].message.startswith(
-        "'107,81%' is not a figure in decimal-point notation, the report's notation; "
-        "it seems to mean 107.81, which agrees with the recomputed 107.8061"
+    assert (
+        findings[0]
+        .message_in("en")
+        .startswith(
+            "'107,81%' is not a figure in decimal-point notation, the report's notation; "
+            "it seems to mean 107.81, which agrees with the recomputed 107.8061"
+        )
     )
 
 
@@ -155,7 +159,7 @@ def test_an_unknown_notation_is_refused() -> None:
 
 def test_findings_write_numbers_in_the_reports_notation() -> None:
     text = _in_decimal_point(GUNUNG_KALER).replace('"107.81%"', '"107.91%"')
-    messages = [f.message for f in audit(loads_report(text)) if f.published == "107.91%"]
+    messages = [f.message_in("en") for f in audit(loads_report(text)) if f.published == "107.91%"]
     assert 1 == len(messages)
     assert (
         "the inputs give 107.81 (exact 107.8061, half-up at 2 places); 0.10 too high"

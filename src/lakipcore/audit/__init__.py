@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable
 from lakipcore.audit.bounds import recompute_bounded
 from lakipcore.audit.checks import CHECKS, AuditContext
 from lakipcore.audit.recompute import Reading, Recomputed, explain, recompute
+from lakipcore.audit.words import with_words
 from lakipcore.errors import LakipTypeError, LakipValueError
+from lakipcore.i18n import N_, Message
 from lakipcore.model import Report
 from lakipcore.results.assessment import check_scores_of
 from lakipcore.results.findings import (
@@ -69,9 +71,13 @@ def _inferred(report: Report, score: ReportScore, source: str | None) -> list[Fi
                 subject=Subject(report.root.code),
                 period=period.key,
                 location=Location.of(report.period(period.key).origin, None, source),
-                message=(
-                    f"no method declared for {period.key}; {period.method.name} explains most "
-                    "of its printed office row"
+                text=Message(
+                    N_(
+                        "no method declared for {period}; {method} explains most of its printed "
+                        "office row"
+                    ),
+                    period=period.key,
+                    method=period.method.name,
                 ),
             )
         )
@@ -126,4 +132,5 @@ def audit(
     findings = _inferred(report, scores, source)
     for check in checks:
         findings.extend(check(context))
-    return Findings(findings)
+    # Where each figure is, in words, once for every output (a check of one's own included).
+    return Findings(with_words(findings, report))

@@ -14,8 +14,10 @@ from lakipcore.audit.evidence import (
     check_supports,
 )
 from lakipcore.audit.recompute import Reading, Recomputed, explain, parsed_value
+from lakipcore.audit.words import quantity_word
 from lakipcore.errors import FigureFormatError, LakipError
 from lakipcore.figures import format_number, parse_figure
+from lakipcore.i18n import N_, Message, placeholders
 from lakipcore.methods import ScoringMethod, aggregation_variants
 from lakipcore.model import (
     BudgetLine,
@@ -30,7 +32,7 @@ from lakipcore.model import (
     Unit,
 )
 from lakipcore.notation import Notation
-from lakipcore.results.findings import Finding, FindingCode, Location, Subject
+from lakipcore.results.findings import Finding, FindingCode, Location, Subject, file_name
 from lakipcore.results.scores import PeriodScore
 from lakipcore.rounding import Rounding, places_of, round_to
 from lakipcore.scoring.changes import period_change
@@ -67,7 +69,9 @@ def _location(context: AuditContext, item: Recomputed) -> Location:
     return Location.of(item.printed.origin, item.printed.place, context.source)
 
 
-def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message: str) -> Finding:
+def _finding(
+    context: AuditContext, item: Recomputed, code: FindingCode, message: Message
+) -> Finding:
     printed = parsed_value(item.printed)
     places = places_of(printed) if printed is not None else None
     plain = code in (FindingCode.FIGURE_MISMATCH, FindingCode.MALFORMED_FIGURE)
@@ -76,7 +80,7 @@ def _finding(context: AuditContext, item: Recomputed, code: FindingCode, message
         subject=item.subject,
         period=item.period,
         location=_location(context, item),
-        message=message,
+        text=message,
         published=item.printed.text,
         recomputed=item.exact,
         places=places,
@@ -98,49 +102,76 @@ def _lenient(printed: PrintedFigure) -> Decimal | None:
         return None
 
 
-def _difference(printed: Decimal, rounded: Decimal, notation: Notation) -> str:
+def _difference(printed: Decimal, rounded: Decimal, notation: Notation) -> Message:
     """How far the printed figure is from the recomputed one rounded at its places."""
     delta = sub(printed, rounded)
-    direction = "too high" if delta > 0 else "too low"
-    return f"{format_number(delta.copy_abs(), notation=notation)} {direction}"
+    amount = format_number(delta.copy_abs(), notation=notation)
+    if delta > 0:
+        return Message(N_("{amount} too high"), amount=amount)
+    return Message(N_("{amount} too low"), amount=amount)
 
 
-def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> str:
+def _then(first: Message, then: Message) -> Message:
+    return Message(N_("{first}; {then}"), first=first, then=then)
+
+
+def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> Message:
     places = places_of(printed)
     n = item.printed.notation
     rounded = round_to(exact, places)  # once: the message shows it and its difference
     if item.printed.quantity in (Quantity.TARGET, Quantity.REALISATION):
-        return (
-            f"published {item.printed.text} but the {item.printed.quantity.value} scored is "
-            f"{format_number(exact, notation=n)}; {_difference(printed, rounded, n)}"
+        return Message(
+            N_("published {text} but the {quantity} scored is {exact}; {difference}"),
+            text=item.printed.text,
+            quantity=quantity_word(item.printed.quantity),
+            exact=format_number(exact, notation=n),
+            difference=_difference(printed, rounded, n),
         )
-    parts = [
-        f"published {item.printed.text} but the inputs give {format_number(rounded, notation=n)} "
-        f"(exact {_exact(exact, n)}, half-up at {places} places)"
-    ]
+    message = Message(
+        N_(
+            "published {text} but the inputs give {rounded} (exact {exact}, half-up at "
+            "{places} places)"
+        ),
+        text=item.printed.text,
+        rounded=format_number(rounded, notation=n),
+        exact=_exact(exact, n),
+        places=str(places),
+    )
     for now, before in item.operands:
-        parts.append(
-            f"the printed {_n(now, places, n)} − {_n(before, places, n)} = "
-            f"{_n(sub(now, before), places, n)}"
+        message = _then(
+            message,
+            Message(
+                N_("the printed {now} − {before} = {change}"),
+                now=_n(now, places, n),
+                before=_n(before, places, n),
+                change=_n(sub(now, before), places, n),
+            ),
         )
     if item.low is not None and item.high is not None and item.low != item.high:
-        parts.append(f"rounded inputs allow {_exact(item.low, n)} to {_exact(item.high, n)}")
-    return "; ".join(parts) + f"; {_difference(printed, rounded, n)}"
+        message = _then(
+            message,
+            Message(
+                N_("rounded inputs allow {low} to {high}"),
+                low=_exact(item.low, n),
+                high=_exact(item.high, n),
+            ),
+        )
+    return _then(message, _difference(printed, rounded, n))
 
 
 _INFO_MESSAGES = {
-    Reading.HALF_UP: (
+    Reading.HALF_UP: N_(
         "published {text}: the exact {exact} rounded half-up to {half_up}, not the way the "
         "method says the report rounds"
     ),
-    Reading.TRUNCATED: (
+    Reading.TRUNCATED: N_(
         "published {text}: the exact {exact} truncated, not rounded half-up ({half_up})"
     ),
-    Reading.PRINTED_OPERANDS: (
+    Reading.PRINTED_OPERANDS: N_(
         "published {text}: computed from the rounded figures printed beside it, not from the "
         "exact {exact} ({half_up})"
     ),
-    Reading.ROUNDED_INPUT: (
+    Reading.ROUNDED_INPUT: N_(
         "published {text}: within the rounding interval of a rounded input ({low} to {high}), "
         "though the exact {exact} gives {half_up}"
     ),
@@ -181,7 +212,10 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                     context,
                     item,
                     FindingCode.MISSING_PERCENT_SIGN,
-                    f"published {item.printed.text} without '%'; it is a percentage",
+                    Message(
+                        N_("published {text} without '%'; it is a percentage"),
+                        text=item.printed.text,
+                    ),
                 )
             )
         if item.exact is None:
@@ -200,13 +234,15 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
             continue
         if reading is not None:
             template, n = _INFO_MESSAGES[reading], item.printed.notation
-            message = template.format(
-                text=item.printed.text,
-                exact=_exact(item.exact, n),
-                half_up=_n(item.exact, places_of(printed), n),
-                low=_exact(item.low if item.low is not None else item.exact, n),
-                high=_exact(item.high if item.high is not None else item.exact, n),
-            )
+            figures = {
+                "text": item.printed.text,
+                "exact": _exact(item.exact, n),
+                "half_up": _n(item.exact, places_of(printed), n),
+                "low": _exact(item.low if item.low is not None else item.exact, n),
+                "high": _exact(item.high if item.high is not None else item.exact, n),
+            }
+            wanted = placeholders(template)
+            message = Message(template, **{k: v for k, v in figures.items() if k in wanted})
             findings.append(_finding(context, item, FindingCode(reading.value), message))
             continue
         alternative = _office_alternative(context, item, printed)
@@ -216,9 +252,15 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
                     context,
                     item,
                     FindingCode.OTHER_METHOD,
-                    f"published {item.printed.text}: not the declared method's "
-                    f"{_n(item.exact, places_of(printed), item.printed.notation)}, but what "
-                    f"{alternative} gives",
+                    Message(
+                        N_(
+                            "published {text}: not the declared method's {exact}, but what "
+                            "{method} gives"
+                        ),
+                        text=item.printed.text,
+                        exact=_n(item.exact, places_of(printed), item.printed.notation),
+                        method=alternative,
+                    ),
                 )
             )
             continue
@@ -233,25 +275,37 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
     return findings
 
 
-def _not_recomputable(item: Recomputed) -> str:
+def _not_recomputable(item: Recomputed) -> Message:
     quantity, text = item.printed.quantity, item.printed.text
     if item.reason is not None:
-        return f"published {text}: {_a(quantity.value)} that cannot be computed ({item.reason})"
+        return Message(
+            N_("published {text}: a figure ({quantity}) that cannot be computed ({reason})"),
+            text=text,
+            quantity=quantity_word(quantity),
+            reason=item.reason,
+        )
     if quantity is Quantity.RELATIVE_CHANGE:
-        return (
-            f"published {text}: a relative change that needs the supporting evidence behind "
-            "the realisation, which this file does not hold"
+        return Message(
+            N_(
+                "published {text}: a relative change that needs the supporting evidence behind "
+                "the realisation, which this file does not hold"
+            ),
+            text=text,
         )
     if quantity.value.endswith("-yoy"):
-        return (
-            f"published {text}: a change from the previous period, but the report has no "
-            f"earlier period of the same kind as {item.period}, or one of the two lacks the figure"
+        return Message(
+            N_(
+                "published {text}: a change from the previous period, but the report has no "
+                "earlier period of the same kind as {period}, or one of the two lacks the figure"
+            ),
+            text=text,
+            period=item.period,
         )
-    return f"published {text}: {_a(quantity.value)} that the file's data cannot give"
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+    return Message(
+        N_("published {text}: a figure ({quantity}) that the file's data cannot give"),
+        text=text,
+        quantity=quantity_word(quantity),
+    )
 
 
 def _is_percent(printed: PrintedFigure) -> bool:
@@ -261,16 +315,34 @@ def _is_percent(printed: PrintedFigure) -> bool:
 
 def _malformed(context: AuditContext, item: Recomputed) -> Finding:
     notation = item.printed.notation
-    style = "the Indonesian style" if notation is Notation.INDONESIAN else "decimal-point notation"
-    message = f"{item.printed.text!r} is not a figure in {style}, the report's notation"
+    style = (
+        Message(N_("the Indonesian style"))
+        if notation is Notation.INDONESIAN
+        else Message(N_("decimal-point notation"))
+    )
+    message = Message(
+        N_("'{text}' is not a figure in {style}, the report's notation"),
+        text=item.printed.text,
+        style=style,
+    )
     lenient = _lenient(item.printed)
     if lenient is not None:
         shown = format_number(lenient, notation=notation)
-        message += f"; it seems to mean {shown}"
         if item.exact is not None and round_to(item.exact, places_of(lenient)) == lenient:
-            message += f", which agrees with the recomputed {_exact(item.exact, notation)}"
+            meant = Message(
+                N_("it seems to mean {shown}, which agrees with the recomputed {exact}"),
+                shown=shown,
+                exact=_exact(item.exact, notation),
+            )
         elif item.exact is not None:
-            message += f", but the inputs give {_exact(item.exact, notation)}"
+            meant = Message(
+                N_("it seems to mean {shown}, but the inputs give {exact}"),
+                shown=shown,
+                exact=_exact(item.exact, notation),
+            )
+        else:
+            meant = Message(N_("it seems to mean {shown}"), shown=shown)
+        message = _then(message, meant)
     return _finding(context, item, FindingCode.MALFORMED_FIGURE, message)
 
 
@@ -287,23 +359,40 @@ def check_method_change(context: AuditContext) -> list[Finding]:
         later, earlier = context.methods[change.later], context.methods[change.earlier]
         if (later.achievement, later.absorption) == (earlier.achievement, earlier.absorption):
             continue
-        alternatives = []
+        message = Message(
+            N_(
+                "{later} is scored with {later_method} ({later_achievement}, "
+                "{later_absorption}) and {earlier} with {earlier_method} ({earlier_achievement}, "
+                "{earlier_absorption}): the office change compares two methods"
+            ),
+            later=change.later,
+            later_method=later.name,
+            later_achievement=later.achievement.value,
+            later_absorption=later.absorption.value,
+            earlier=change.earlier,
+            earlier_method=earlier.name,
+            earlier_achievement=earlier.achievement.value,
+            earlier_absorption=earlier.absorption.value,
+        )
         for single in (later, earlier):
             try:
                 value = _office_change(context, change.earlier, change.later, single)
             except LakipError as error:
-                alternatives.append(f"{single.name} cannot score both periods ({error.message})")
-                continue
-            alternatives.append(
-                f"under {single.name} for both periods the office performance change is "
-                f"{_n(value, 2, report.notation) if value is not None else '-'} points"
-            )
-        message = (
-            f"{change.later} is scored with {later.name} ({later.achievement.value}, "
-            f"{later.absorption.value}) and {change.earlier} with {earlier.name} "
-            f"({earlier.achievement.value}, {earlier.absorption.value}): the office change "
-            f"compares two methods; " + "; ".join(alternatives)
-        )
+                alternative = Message(
+                    N_("{method} cannot score both periods ({reason})"),
+                    method=single.name,
+                    reason=error.message,
+                )
+            else:
+                alternative = Message(
+                    N_(
+                        "under {method} for both periods the office performance change is "
+                        "{change} points"
+                    ),
+                    method=single.name,
+                    change=_n(value, 2, report.notation) if value is not None else "-",
+                )
+            message = _then(message, alternative)
         origin = report.period(change.later).origin
         findings.append(
             Finding(
@@ -311,7 +400,7 @@ def check_method_change(context: AuditContext) -> list[Finding]:
                 subject=Subject(report.root.code),
                 period=change.later,
                 location=Location.of(origin, _changes_table(context), context.source),
-                message=message,
+                text=message,
             )
         )
     return findings
@@ -353,10 +442,12 @@ def check_overspending(context: AuditContext) -> list[Finding]:
                         subject=Subject(unit.code, None),
                         period=block.period,
                         location=Location.of(budget.origin, place, context.source),
-                        message=(
-                            f"the reported absorption {format_number(budget.rate, notation=n)}% "
-                            "is above "
-                            "100%: realisasi exceeds pagu"
+                        text=Message(
+                            N_(
+                                "the reported absorption {rate}% is above 100%: realisasi exceeds "
+                                "pagu"
+                            ),
+                            rate=format_number(budget.rate, notation=n),
                         ),
                         recomputed=budget.rate,
                     )
@@ -373,10 +464,11 @@ def check_overspending(context: AuditContext) -> list[Finding]:
                             subject=Subject(unit.code, name),
                             period=block.period,
                             location=Location.of(origin, place, context.source),
-                            message=(
-                                f"realisasi {format_number(spent, notation=n)} exceeds pagu "
-                                f"{format_number(pagu, notation=n)} by "
-                                f"{format_number(sub(spent, pagu), notation=n)}"
+                            text=Message(
+                                N_("realisasi {spent} exceeds pagu {pagu} by {excess}"),
+                                spent=format_number(spent, notation=n),
+                                pagu=format_number(pagu, notation=n),
+                                excess=format_number(sub(spent, pagu), notation=n),
                             ),
                             recomputed=spent,
                         )
@@ -407,9 +499,13 @@ def check_unit_labels(context: AuditContext) -> list[Finding]:
                         subject=Subject(unit.code, indicator.code),
                         period=entry.period,
                         location=Location.of(entry.origin, None, context.source),
-                        message=(
-                            f"the target is counted in {target.unit!r} but the realisation in "
-                            f"{realisation.unit!r}"
+                        text=Message(
+                            N_(
+                                "the target is counted in '{target}' but the realisation in "
+                                "'{realised}'"
+                            ),
+                            target=target.unit,
+                            realised=realisation.unit,
                         ),
                     )
                 )
@@ -452,7 +548,7 @@ def check_table_omissions(context: AuditContext) -> list[Finding]:
                 groups = [g for g in by_unit.values() if any(table.id in r[3] for r in g)]
             for group in groups:
                 listed = sum(table.id in r[3] for r in group)
-                whose = "the report" if table.scope is TableScope.ALL_UNITS else None
+                report_wide = table.scope is TableScope.ALL_UNITS
                 for unit, indicator, entry, printed in group:
                     if table.id in printed:
                         continue
@@ -464,10 +560,17 @@ def check_table_omissions(context: AuditContext) -> list[Finding]:
                             location=Location.of(
                                 entry.origin or indicator.origin, table.id, context.source
                             ),
-                            message=(
-                                f"the {table.id} table lists {listed} of the {len(group)} "
-                                f"indicators of {whose or unit.name}; it omits "
-                                f"{indicator.name!r}, which the achievement includes"
+                            text=Message(
+                                N_(
+                                    "the {table} table lists {listed} of the {count} indicators "
+                                    "of {whose}; it omits '{indicator}', which the achievement "
+                                    "includes"
+                                ),
+                                table=table.id,
+                                listed=str(listed),
+                                count=str(len(group)),
+                                whose=Message(N_("the report")) if report_wide else unit.name,
+                                indicator=indicator.name,
                             ),
                         )
                     )
@@ -486,11 +589,13 @@ def check_scoring_problems(context: AuditContext) -> list[Finding]:
                 code=FindingCode.METHOD_NOT_APPLICABLE if unit_level else FindingCode.NOT_SCORABLE,
                 subject=Subject(problem.unit, problem.indicator),
                 period=problem.period,
-                location=Location(error.source or context.source, error.field, None, error.line),
-                message=(
-                    f"its absorption is left out: {error.message}"
+                location=Location(
+                    file_name(error.source or context.source), error.field, None, error.line
+                ),
+                text=(
+                    Message(N_("its absorption is left out: {reason}"), reason=error.message)
                     if unit_level
-                    else f"cannot be scored: {error.message}"
+                    else Message(N_("cannot be scored: {reason}"), reason=error.message)
                 ),
             )
         )

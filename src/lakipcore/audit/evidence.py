@@ -9,6 +9,7 @@ from decimal import Decimal
 from lakipcore.audit.context import AuditContext
 from lakipcore.errors import LakipError
 from lakipcore.figures import Figure, format_number, parse_figure
+from lakipcore.i18n import N_, Message
 from lakipcore.model import (
     ColumnKind,
     EvidenceTable,
@@ -17,6 +18,7 @@ from lakipcore.model import (
     PrintedFigure,
     Quantity,
     Rule,
+    RuleOp,
     TableKind,
     Unit,
     UnitPeriod,
@@ -37,12 +39,34 @@ def _blocks(context: AuditContext) -> Iterator[tuple[Unit, UnitPeriod]]:
             yield unit, block
 
 
-def _rows_named(table: EvidenceTable, rule: Rule) -> str:
+def _rows_named(table: EvidenceTable, rule: Rule) -> Message:
     rows = matching_rows(table, rule.where)
     if not rule.where:
-        return f"all {len(rows)} rows of {table.id}"
-    numbers = ", ".join(str(r + 1) for r in rows) or "none"
-    return f"rows {numbers} of {table.id}"
+        return Message(N_("all {count} rows of {table}"), count=str(len(rows)), table=table.id)
+    if not rows:
+        return Message(N_("no rows of {table}"), table=table.id)
+    numbers = ", ".join(str(r + 1) for r in rows)
+    return Message(N_("rows {numbers} of {table}"), numbers=numbers, table=table.id)
+
+
+def rule_words(rule: Rule) -> Message:
+    """The rule in a few words (:meth:`Rule.describe`, as a message): ``sum of peserta in
+    pembinaan-perancang``."""
+    columns = {"columns": " + ".join(rule.columns)} if rule.op is RuleOp.SUM else {}
+    if rule.op is RuleOp.MEAN:
+        columns = {"columns": ", ".join(rule.columns)}
+    what = {
+        RuleOp.ROWS: N_("rows in {table}"),
+        RuleOp.SUM: N_("sum of {columns} in {table}"),
+        RuleOp.MEAN: N_("mean of {columns} in {table}"),
+    }[rule.op]
+    words = Message(what, table=rule.table, **columns)
+    if rule.where:
+        condition = " and ".join(f"{c.column} {c.op.value} {c.value}" for c in rule.where)
+        words = Message(N_("{rule} where {condition}"), rule=words, condition=condition)
+    if rule.scale:
+        words = Message(N_("{rule} on {scale}"), rule=words, scale=rule.scale)
+    return words
 
 
 def _stated(entry: IndicatorPeriod, against: str) -> tuple[Figure | None, Origin | None]:
@@ -102,14 +126,14 @@ def _support_finding(
     location = Location.of(origin or entry.origin, place, context.source)
     tables = unit.evidence(entry.period)
 
-    def not_recomputable(message: str, recomputed: Decimal | None = None) -> list[Finding]:
+    def not_recomputable(message: Message, recomputed: Decimal | None = None) -> list[Finding]:
         return [
             Finding(
                 code=FindingCode.NOT_RECOMPUTABLE,
                 subject=subject,
                 period=entry.period,
                 location=location,
-                message=message,
+                text=message,
                 recomputed=recomputed,
             )
         ]
@@ -117,7 +141,13 @@ def _support_finding(
     try:
         evidence = rule_value(rule, tables)
     except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
-        return not_recomputable(f"{rule.describe()} cannot be computed ({error.message})")
+        return not_recomputable(
+            Message(
+                N_("{rule} cannot be computed ({reason})"),
+                rule=rule_words(rule),
+                reason=error.message,
+            )
+        )
     rows = _rows_named(table_by_id(tables, rule.table), rule)
     stated: Decimal | None = None
     notation = context.report.notation
@@ -125,12 +155,22 @@ def _support_finding(
         stated = figure.value if against == "value" else note_number(figure, notation)
     if stated is None:
         return not_recomputable(
-            f"the realisation states no number to compare with {rule.describe()}", evidence
+            Message(
+                N_("the realisation states no number to compare with {rule}"),
+                rule=rule_words(rule),
+            ),
+            evidence,
         )
     places = places_of(stated)
     if round_to(evidence, places) == stated:
         return []
-    what = "realisation" if against == "value" else "number in the realisation's note"
+    what = (
+        N_("the realisation is {stated} but {rule} gives {evidence} ({rows})")
+        if against == "value"
+        else N_(
+            "the number in the realisation's note is {stated} but {rule} gives {evidence} ({rows})"
+        )
+    )
     shown = format_number(round_to(evidence, max(places, 2)), notation=notation)
     return [
         Finding(
@@ -138,9 +178,12 @@ def _support_finding(
             subject=subject,
             period=entry.period,
             location=location,
-            message=(
-                f"the {what} is {format_number(stated, notation=notation)} but "
-                f"{rule.describe()} gives {_trimmed(shown, notation)} ({rows})"
+            text=Message(
+                what,
+                stated=format_number(stated, notation=notation),
+                rule=rule_words(rule),
+                evidence=_trimmed(shown, notation),
+                rows=rows,
             ),
             published=figure.text if figure else None,
             recomputed=evidence,
@@ -204,9 +247,12 @@ def _grade_finding(
             subject=subject,
             period=period,
             location=location,
-            message=(
-                f"printed {printed!r} for {_shown(value, notation)}, which {grades.name} cannot "
-                f"grade: {grade}"
+            text=Message(
+                N_("printed '{printed}' for {value}, which {grades} cannot grade: {reason}"),
+                printed=printed,
+                value=_shown(value, notation),
+                grades=grades.name,
+                reason=grade,
             ),
             published=printed,
             recomputed=value,
@@ -218,9 +264,12 @@ def _grade_finding(
         subject=subject,
         period=period,
         location=location,
-        message=(
-            f"printed {printed!r} but {_shown(value, notation)} is {grade[0]}"
-            f"{f' ({grade[1]})' if grade[1] else ''} in {grades.name}"
+        text=Message(
+            N_("printed '{printed}' but {value} is {grade} in {grades}"),
+            printed=printed,
+            value=_shown(value, notation),
+            grade=f"{grade[0]} ({grade[1]})" if grade[1] else grade[0],
+            grades=grades.name,
         ),
         published=printed,
         recomputed=value,
@@ -323,9 +372,9 @@ def _printed_grade(
         capaian = None
     if table is None or capaian is None:
         reason = (
-            "the report names no grade table for capaian ([report] grading)"
+            Message(N_("the report names no grade table for capaian ([report] grading)"))
             if table is None
-            else "the indicator has no capaian"
+            else Message(N_("the indicator has no capaian"))
         )
         return [
             Finding(
@@ -333,7 +382,9 @@ def _printed_grade(
                 subject=subject,
                 period=entry.period,
                 location=location,
-                message=f"printed {printed.text!r}, but {reason}",
+                text=Message(
+                    N_("printed '{printed}', but {reason}"), printed=printed.text, reason=reason
+                ),
                 published=printed.text,
             )
         ]
@@ -379,9 +430,11 @@ def check_evidence_dates(context: AuditContext) -> list[Finding]:
                             subject=Subject(unit.code, f"{table.id} row {row_index + 1}"),
                             period=block.period,
                             location=_cell(context, table, row_index, position),
-                            message=(
-                                f"{row[position]!r} lies outside the reporting period "
-                                f"{period.label} ({shown})"
+                            text=Message(
+                                N_("'{cell}' lies outside the reporting period {period} ({dates})"),
+                                cell=row[position],
+                                period=period.label,
+                                dates=shown,
                             ),
                             published=row[position],
                         )

@@ -19,6 +19,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lakipcore.cli.batch import add_options as add_batch_options
@@ -26,6 +27,7 @@ from lakipcore.cli.batch import is_batch, run_audit, run_score
 from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.formats.toml import EXAMPLE_NAME, load_example, load_report
+from lakipcore.i18n import language, speaking
 from lakipcore.methods import PRESETS
 from lakipcore.model import Report
 from lakipcore.rounding import Rounding
@@ -108,6 +110,17 @@ def _parser() -> argparse.ArgumentParser:
 
     for name in _COMMAND_MODULES:
         importlib.import_module(name).add_commands(commands)
+    # --lang before or after the command: `lakip --lang en audit` and `lakip audit --lang en`.
+    for each in (parser, *commands.choices.values()):
+        each.add_argument(
+            "--lang",
+            metavar="LANG",
+            default=None if each is parser else argparse.SUPPRESS,
+            help=(
+                "language of what is printed: id (Bahasa Indonesia, the default) or en; "
+                "LAKIP_LANG sets it too"
+            ),
+        )
     return parser
 
 
@@ -217,7 +230,8 @@ def loading() -> Iterator[None]:
 def _load(args: argparse.Namespace) -> tuple[Report, str]:
     if isinstance(args.file, list):  # nargs="*": one FILE, or none for the example
         args.file = args.file[0] if args.file else None
-    args.source = str(args.file) if args.file else EXAMPLE_NAME
+    # Outputs name the file by its own name, not the directory it was typed with.
+    args.source = Path(args.file).name if args.file else EXAMPLE_NAME
     from lakipcore.formats import load_any  # a report file, or a workbook by suffix
 
     with loading():
@@ -314,7 +328,9 @@ def _check_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None
     'score'?), as argparse itself does only from Python 3.14."""
     import difflib
 
-    first = next((a for a in argv if not a.startswith("-")), None)
+    # The first word that is neither an option nor the value of `--lang X` before the command.
+    words = [a for i, a in enumerate(argv) if not (i and argv[i - 1] == "--lang")]
+    first = next((a for a in words if not a.startswith("-")), None)
     commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if first is not None and first not in commands:
         close = difflib.get_close_matches(first, list(commands), n=1)
@@ -334,7 +350,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        return _run(args)
+        lang = language(args.lang)
+    except LakipError as error:  # --lang, or LAKIP_LANG, names no language lakipcore speaks
+        parser.error(str(error))
+    try:
+        with speaking(lang):
+            return _run(args)
     except BrokenPipeError:
         # The pipe's reader closed it: nothing more can be written, and Python would print a
         # second error when it flushes stdout at exit. Point stdout at /dev/null instead.

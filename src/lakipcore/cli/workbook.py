@@ -67,7 +67,7 @@ def _export(args: argparse.Namespace) -> int:
     from lakipcore.assessment import assess
     from lakipcore.render.workbook import write_workbook
 
-    args.source = str(args.file)
+    args.source = Path(args.file).name  # no directory in the workbook
     report = load_any(args.file, limits_of(args))
     write_workbook(assess(report, source=args.source), args.output)
     return 0

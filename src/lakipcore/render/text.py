@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from lakipcore.errors import UnknownNameError
 from lakipcore.figures import NotTargeted, format_percent
+from lakipcore.i18n import N_, translate
 from lakipcore.model import Report
 from lakipcore.render.common import (
     NOT_TARGETED_LABEL,
@@ -236,9 +237,10 @@ def render_score_text(
     return "\n".join(lines) + "\n"
 
 
-def render_findings(assessment: Assessment) -> str:
+def render_findings(assessment: Assessment, *, lang: str | None = None) -> str:
     """The audit's findings as text, grouped by unit (the office first, then the units in
-    report order), one per line, with the counts last (the output of ``lakip audit``)."""
+    report order), one per line, with the counts last (the output of ``lakip audit``), in
+    ``lang`` (:func:`lakipcore.i18n.language`: Indonesian unless asked otherwise)."""
     assessment = assessment_of(assessment, "render_findings")
     findings: Findings = assessment.audit_findings("render_findings")
     names = {unit.code: unit.name for unit in assessment.report.units()}
@@ -251,11 +253,10 @@ def render_findings(assessment: Assessment) -> str:
         if not members:
             continue
         lines.append(f"{code} ({name})")
-        lines += [f"  {finding}" for finding in members]
+        lines += [f"  {finding.describe(lang)}" for finding in members]
     others = [f for f in findings if f.subject.unit not in names]
     if others:
-        lines.append("other")
-        lines += [f"  {finding}" for finding in others]
-    counts = findings.summary()
-    lines.append(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes")
+        lines.append(translate(N_("other"), lang))
+        lines += [f"  {finding.describe(lang)}" for finding in others]
+    lines.append(findings.counted(lang))
     return "\n".join(lines) + "\n"

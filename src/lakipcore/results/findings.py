@@ -35,11 +35,13 @@ import attrs
 
 from lakipcore._display import Displayed
 from lakipcore._names import enum_field
+from lakipcore.i18n import N_, Message, language, translate
 from lakipcore.model import Origin
 
 __all__ = [
     "AUDIT_JSON_SCHEMA",
     "CODES",
+    "SEVERITY_WORDS",
     "AuditDict",
     "Finding",
     "FindingCode",
@@ -51,6 +53,7 @@ __all__ = [
     "Subject",
     "SubjectDict",
     "SummaryDict",
+    "file_name",
     "finding_to_dict",
     "findings_to_dict",
 ]
@@ -68,6 +71,12 @@ class Severity(enum.Enum):
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+SEVERITY_WORDS: Mapping[Severity, str] = MappingProxyType(
+    {_E: N_("error"), _W: N_("warning"), _I: N_("note")}
+)
+"""Each severity as a word of a sentence (a message of the catalogues; the JSON keeps the
+severity's value)."""
 
 
 class FindingCode(enum.StrEnum):
@@ -102,94 +111,105 @@ class FindingCode(enum.StrEnum):
 
     @property
     def meaning(self) -> str:
-        """What the code means, in one line."""
-        return _MEANINGS[self][1]
+        """What the code means, in one line, in the default language (:func:`meaning_in`)."""
+        return translate(_MEANINGS[self][1])
+
+    def meaning_in(self, lang: str | None = None) -> str:
+        """What the code means, in one line, in ``lang`` (``"id"`` or ``"en"``)."""
+        return translate(_MEANINGS[self][1], lang)
 
 
 _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
     FindingCode.FIGURE_MISMATCH: (
         _E,
-        "a printed figure that no admissible reading of the inputs explains",
+        N_("a printed figure that no admissible reading of the inputs explains"),
     ),
     FindingCode.MALFORMED_FIGURE: (
         _E,
-        "printed text that is not a figure in the Indonesian style (e.g. '104.30%')",
+        N_("printed text that is not a figure in the Indonesian style (e.g. '104.30%')"),
     ),
     FindingCode.EVIDENCE_MISMATCH: (
         _E,
-        "a stated realisation (or the number in its note) that its evidence rows contradict",
+        N_("a stated realisation (or the number in its note) that its evidence rows contradict"),
     ),
     FindingCode.GRADE_MISMATCH: (
         _E,
-        "a printed grade that its grade table does not give to the score beside it",
+        N_("a printed grade that its grade table does not give to the score beside it"),
     ),
     FindingCode.NOT_SCORABLE: (
         _E,
-        "an indicator the scoring cannot score (a zero target, evidence that does not compute)",
+        N_("an indicator the scoring cannot score (a zero target, evidence that does not compute)"),
     ),
     FindingCode.METHOD_CHANGE: (
         _W,
-        "the two periods of a change (YoY) are scored with different methods",
+        N_("the two periods of a change (YoY) are scored with different methods"),
     ),
     FindingCode.OTHER_METHOD: (
         _W,
-        "an office figure explained only by a method other than the period's declared one",
+        N_("an office figure explained only by a method other than the period's declared one"),
     ),
     FindingCode.TABLE_OMISSION: (
         _W,
-        "an indicator scored but missing from a table meant to list it",
+        N_("an indicator scored but missing from a table meant to list it"),
     ),
-    FindingCode.OUTSIDE_PERIOD: (_W, "evidence dated outside the period it supports"),
+    FindingCode.OUTSIDE_PERIOD: (_W, N_("evidence dated outside the period it supports")),
     FindingCode.OVERSPENT: (
         _W,
-        "realisasi above pagu for a budget output or programme, or a reported absorption above "
-        "100%",
+        N_(
+            "realisasi above pagu for a budget output or programme, or a reported absorption above "
+            "100%"
+        ),
     ),
     FindingCode.UNIT_LABEL_MISMATCH: (
         _W,
-        "a target and its realisation printed in different units (12 Laporan against 12 "
-        "Dokumen): the capaian compares them as if they were the same",
+        N_(
+            "a target and its realisation printed in different units (12 Laporan against 12 "
+            "Dokumen): the capaian compares them as if they were the same"
+        ),
     ),
     FindingCode.HALF_UP: (
         _I,
-        "explained by rounding half-up, where the period's method declares another rounding",
+        N_("explained by rounding half-up, where the period's method declares another rounding"),
     ),
     FindingCode.TRUNCATED: (
         _I,
-        "explained by truncating, not rounding half-up, at the printed precision",
+        N_("explained by truncating, not rounding half-up, at the printed precision"),
     ),
     FindingCode.PRINTED_OPERANDS: (
         _I,
-        "explained only as arithmetic on the rounded figures printed beside it",
+        N_("explained only as arithmetic on the rounded figures printed beside it"),
     ),
     FindingCode.ROUNDED_INPUT: (
         _I,
-        "explained only within the rounding interval of an input printed as a rounded rate",
+        N_("explained only within the rounding interval of an input printed as a rounded rate"),
     ),
-    FindingCode.MISSING_PERCENT_SIGN: (_I, "a percentage printed without its '%' sign"),
+    FindingCode.MISSING_PERCENT_SIGN: (_I, N_("a percentage printed without its '%' sign")),
     FindingCode.NOT_RECOMPUTABLE: (
         _I,
-        "a printed figure that needs data the report file does not hold (e.g. evidence)",
+        N_("a printed figure that needs data the report file does not hold (e.g. evidence)"),
     ),
     FindingCode.NOT_GRADABLE: (
         _I,
-        "a printed grade for a score its grade table does not cover (it refuses to guess)",
+        N_("a printed grade for a score its grade table does not cover (it refuses to guess)"),
     ),
     FindingCode.METHOD_NOT_APPLICABLE: (
         _W,
-        "the method of a period cannot compute a unit's figure (it sums pagu and realisasi "
-        "where a budget is known only as a rate); the figure is left out",
+        N_(
+            "the method of a period cannot compute a unit's figure (it sums pagu and realisasi "
+            "where a budget is known only as a rate); the figure is left out"
+        ),
     ),
     FindingCode.METHOD_INFERRED: (
         _I,
-        "no method declared for a period; the audit chose the one explaining its office row",
+        N_("no method declared for a period; the audit chose the one explaining its office row"),
     ),
 }
 
 CODES: Mapping[str, tuple[Severity, str]] = MappingProxyType(
-    {code.value: (code.severity, code.meaning) for code in FindingCode}
+    {code.value: (code.severity, _MEANINGS[code][1]) for code in FindingCode}
 )
-"""Every finding code, with its severity and a one-line meaning. Read-only."""
+"""Every finding code, with its severity and a one-line meaning in English (the catalogues'
+key: :meth:`FindingCode.meaning_in` gives it in a language). Read-only."""
 
 
 @attrs.frozen
@@ -204,23 +224,44 @@ class Subject:
         return self.unit if self.item is None else f"{self.unit} / {self.item}"
 
 
+def file_name(source: str | None) -> str | None:
+    """A file named without its directory (``../p/src/banten.toml`` → ``banten.toml``): an
+    output (a page, a workbook, JSON) is shared, and the directory is the reader's machine's.
+    Errors, printed to whoever typed the path, keep it as typed."""
+    if source is None:
+        return None
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
+def _as_message(value: Message | str) -> Message:
+    return Message.literal(value) if isinstance(value, str) else value
+
+
 @attrs.frozen
 class Location:
     """Where a figure is: the file, the field path inside it, the line, and the report's table
-    (a table id)."""
+    (a table id); ``words``, the same place as a person says it ("Tabel REALISASI ANGGARAN,
+    Sekretariat Jenderal, realisasi 2019; baris 120"), which the audit adds from the report
+    and an output renders in its reader's language."""
 
     source: str | None = None
     field: str | None = None
     place: str | None = None
     line: int | None = None
+    words: Message | None = attrs.field(default=None, eq=False, kw_only=True)
+
+    def said(self, lang: str | None = None) -> str:
+        """Where the figure is in words, in ``lang``; the machine form (``str()``) when the
+        location has no words."""
+        return str(self) if self.words is None else self.words.render(lang)
 
     @classmethod
     def of(cls, origin: Origin | None, place: str | None, source: str | None = None) -> Location:
         """The location of something read from ``origin`` and printed in table ``place``;
         ``source`` names the file when the origin does not (objects built in Python)."""
         if origin is None:
-            return cls(source, None, place)
-        return cls(origin.source or source, origin.path, place, origin.line)
+            return cls(file_name(source), None, place)
+        return cls(file_name(origin.source or source), origin.path, place, origin.line)
 
     def __str__(self) -> str:
         head = self.source or "<report>"
@@ -237,14 +278,17 @@ class Finding:
 
     ``published`` is the text as printed; ``recomputed`` the exact value lakipcore computes for
     it; ``places`` the precision compared at and ``reading`` how the comparison was made.
-    ``period`` is the key of the period the figure belongs to.
+    ``period`` is the key of the period the figure belongs to. ``text`` is what the finding
+    says, as a :class:`~lakipcore.i18n.Message` (a plain string becomes a message that reads the
+    same in every language); :attr:`message` renders it in the default language and
+    :meth:`message_in` in a given one.
     """
 
     code: FindingCode = attrs.field(validator=enum_field(FindingCode, "code"))
     subject: Subject
     period: str | None
     location: Location
-    message: str
+    text: Message = attrs.field(converter=_as_message)
     published: str | None = None
     recomputed: Decimal | None = None
     places: int | None = None
@@ -255,8 +299,31 @@ class Finding:
         """The code's severity."""
         return self.code.severity
 
+    @property
+    def message(self) -> str:
+        """What the finding says, in the default language (``LAKIP_LANG``, else Indonesian)."""
+        return self.text.render()
+
+    def message_in(self, lang: str | None = None) -> str:
+        """What the finding says, in ``lang`` (``"id"`` or ``"en"``)."""
+        return self.text.render(lang)
+
+    def describe(self, lang: str | None = None) -> str:
+        """The finding on one line, as ``lakip audit`` prints it: ``file:line:`` (for editors),
+        severity and code, the message, and where it is in words, in ``lang``."""
+        location = self.location
+        head = location.source or "<report>"
+        if location.line is not None:
+            head += f":{location.line}"
+        said = f" ({location.words.render(lang)})" if location.words is not None else ""
+        cell = location.field is not None and "!" in location.field  # a workbook's Sheet!A1
+        place = f":{location.field}" if location.field and (location.words is None or cell) else ""
+        message = self.text.render(lang)
+        severity = translate(SEVERITY_WORDS[self.severity], lang)
+        return f"{head}{place}: {severity} {self.code.value}: {message}{said}"
+
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value} {self.code.value}: {self.message}"
+        return self.describe()
 
 
 AUDIT_JSON_SCHEMA = "lakipcore.audit/2"
@@ -271,12 +338,14 @@ class SubjectDict(TypedDict):
 
 
 class LocationDict(TypedDict):
-    """Where the figure is: file, field path, line and the report's table id."""
+    """Where the figure is: file, field path, line and the report's table id (for programs),
+    and ``words``, the same place as a person says it, in the document's language."""
 
     source: str | None
     field: str | None
     line: int | None
     place: str | None
+    words: str | None
 
 
 class FindingDict(TypedDict):
@@ -295,6 +364,7 @@ class FindingDict(TypedDict):
     places: int | None
     reading: str | None
     message: str
+    message_id: str
 
 
 class SummaryDict(TypedDict):
@@ -306,10 +376,12 @@ class SummaryDict(TypedDict):
 
 
 class AuditDict(TypedDict):
-    """The whole audit document (schema ``lakipcore.audit/2``)."""
+    """The whole audit document (schema ``lakipcore.audit/2``); ``lang`` is the language of
+    its messages and words."""
 
     schema: str
     source: str | None
+    lang: str
     summary: SummaryDict
     findings: list[FindingDict]
 
@@ -358,16 +430,30 @@ class Findings(Displayed, list[Finding]):
         """How many findings of each severity: ``{"error": 9, "warning": 2, "info": 14}``."""
         return _summary(self)
 
-    def to_dict(self, *, source: str | None = None) -> AuditDict:
+    def counted(self, lang: str | None = None) -> str:
+        """How many findings of each severity, in words: ``9 kesalahan, 2 peringatan,
+        14 catatan`` (``lang="en"``: ``9 errors, 2 warnings, 14 notes``)."""
+        counts = self.summary()
+        return Message(
+            N_("{errors} errors, {warnings} warnings, {notes} notes"),
+            errors=str(counts["error"]),
+            warnings=str(counts["warning"]),
+            notes=str(counts["info"]),
+        ).render(lang)
+
+    def to_dict(self, *, source: str | None = None, lang: str | None = None) -> AuditDict:
         """The findings as JSON-ready data (:func:`findings_to_dict`)."""
-        return findings_to_dict(self, source=source)
+        return findings_to_dict(self, source=source, lang=lang)
 
     # The list's repr (the findings themselves); Displayed gives the notebook tables.
     __repr__ = list.__repr__
 
 
-def finding_to_dict(finding: Finding) -> FindingDict:
-    """One finding as JSON-ready data."""
+def finding_to_dict(finding: Finding, *, lang: str | None = None) -> FindingDict:
+    """One finding as JSON-ready data, its message and words in ``lang`` (the default
+    language when not given); ``message_id`` is the message's English key, stable across
+    languages (the text of a finding made with a plain string)."""
+    location = finding.location
     return {
         "code": finding.code.value,
         "severity": finding.severity.value,
@@ -378,13 +464,15 @@ def finding_to_dict(finding: Finding) -> FindingDict:
             "field": finding.location.field,
             "line": finding.location.line,
             "place": finding.location.place,
+            "words": None if location.words is None else location.words.render(lang),
         },
         "published": finding.published,
         "recomputed": None if finding.recomputed is None else format(finding.recomputed, "f"),
         "shown": _shown(finding),
         "places": finding.places,
         "reading": finding.reading,
-        "message": finding.message,
+        "message": finding.text.render(lang),
+        "message_id": finding.text.msgid,
     }
 
 
@@ -399,13 +487,17 @@ def _shown(finding: Finding) -> str | None:
     return format_number(round_to(finding.recomputed, places, Rounding.HALF_UP))
 
 
-def findings_to_dict(findings: Iterable[Finding], *, source: str | None) -> AuditDict:
+def findings_to_dict(
+    findings: Iterable[Finding], *, source: str | None, lang: str | None = None
+) -> AuditDict:
     """Findings as JSON-ready data (docs/audit.md), for ``json.dumps``; ``source`` names the
-    audited file."""
+    audited file, ``lang`` the language of the messages (:func:`lakipcore.i18n.language`)."""
     items = list(findings)
+    chosen = language(lang)
     return {
         "schema": AUDIT_JSON_SCHEMA,
         "source": source,
+        "lang": chosen,
         "summary": _summary(items),
-        "findings": [finding_to_dict(f) for f in items],
+        "findings": [finding_to_dict(f, lang=chosen) for f in items],
     }
