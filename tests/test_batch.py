@@ -153,15 +153,17 @@ def test_jobs_2_equals_jobs_1(upts: list[Path], capsys: pytest.CaptureFixture[st
     assert load_many([folder], jobs=2).files == load_many([folder], jobs=1).files
 
 
-def test_duplicate_unit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_files_of_one_office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two files whose office has one code are refused by the roll-up, naming both files; each
+    file is still scored (tests/test_rollup.py has the roll-up of same-shaped offices)."""
     first = write(tmp_path / "one.toml", upt("lapas-a", [10], 1000))
     second = write(tmp_path / "two.toml", upt("lapas-a", [9], 1000))
     with pytest.raises(InvalidValueError) as caught:
-        rollup(load_many([first, second], jobs=1).reports)
-    assert f"unit code 'lapas-a' is in both {first} and {second}" in str(caught.value)
+        rollup(load_many([first, second], jobs=1).reports, sources=[str(first), str(second)])
+    assert f"office 'lapas-a' is in both {first} and {second}" in str(caught.value)
     status, out, err = run(capsys, "score", str(first), str(second), "--jobs", "1")
     assert status == 2
-    assert f"is in both {first} and {second}" in err
+    assert f"lakip: roll-up.office.code: office 'lapas-a' is in both {first} and {second}" in err
     assert str(first) in out  # each file is still scored
     assert str(second) in out
 

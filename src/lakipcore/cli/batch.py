@@ -189,16 +189,23 @@ def _each(args: argparse.Namespace, label: str, work: Any) -> list[_Entry]:
     return entries
 
 
-def _national(args: argparse.Namespace, usable: list[Any], method: str) -> Any:
-    """The roll-up of ``usable``, assessed (scores only); a :class:`LakipError` when it cannot
-    be made."""
+def _national(args: argparse.Namespace, usable: list[tuple[str, Any]], method: str) -> Any:
+    """The roll-up of the ``usable`` (path, report) pairs, assessed (scores only); a
+    :class:`LakipError` when it cannot be made. Its errors name a report by the path it was
+    loaded from: two files of one office are often two folders' files of one name."""
     from lakipcore.cli import scores_of
     from lakipcore.model.rollup import rollup
 
     if not usable:
         raise LakipError("no file could be scored", field="roll-up")
     try:
-        national = rollup(usable, method=method, name=args.rollup_name, parents=dict(args.parent))
+        national = rollup(
+            [report for _, report in usable],
+            method=method,
+            name=args.rollup_name,
+            parents=dict(args.parent),
+            sources=[path for path, _ in usable],
+        )
         return scores_of(national, None, None)
     except LakipError as caught:
         raise caught.located(field="roll-up") from None
@@ -211,7 +218,7 @@ def run_score(args: argparse.Namespace) -> int:
     from lakipcore.rounding import Rounding
 
     entries = _each(args, "scoring", scores_of)
-    usable = [report for _, report, scored, _ in entries if scored is not None]
+    usable = [(path, report) for path, report, scored, _ in entries if scored is not None]
     method = args.rollup_method or ROLLUP_METHOD
     national: Any | None = None
     rollup_error: LakipError | None = None

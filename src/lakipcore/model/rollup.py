@@ -3,7 +3,9 @@
 :func:`rollup` builds a real :class:`~lakipcore.model.Report` whose root is a new national unit
 with each report's root (its office) as a sub-unit, so that the engine scores the whole tree
 under one named method (:data:`ROLLUP_METHOD` by default; docs/cli.md, "Many reports at once";
-docs/scale.md, "The object path").
+docs/scale.md, "The object path"). A unit below an office is addressed within it: the roll-up
+codes it ``office/unit`` (``kanwil-banten/sekjen``), so offices of one shape, whose files use the
+same unit codes, roll up side by side, and every output of the roll-up shows the address.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TypeVar
 
 import attrs
 
-from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.methods import ALIASES, PRESETS, ScoringMethod, get_method
 from lakipcore.model.budget import BudgetLine
 from lakipcore.model.period import ReportPeriod
@@ -23,7 +25,7 @@ from lakipcore.model.tables import ReportTable
 from lakipcore.model.unit import Unit
 from lakipcore.surveys.grades import GradeTable
 
-__all__ = ["ROLLUP_METHOD", "rollup"]
+__all__ = ["ROLLUP_METHOD", "address", "rollup"]
 
 ROLLUP_METHOD = "mean-of-units"
 """The default roll-up method: every office (and every unit inside it) counts once, whatever
@@ -42,24 +44,69 @@ def _file_of(report: Report, index: int) -> str:
     return f"report {index + 1} ({report.root.code})"
 
 
-def _check_codes(reports: Sequence[Report], code: str) -> None:
-    where: dict[str, str] = {}
-    for index, report in enumerate(reports):
-        file = _file_of(report, index)
-        for unit in report.units():
+def _sources(sources: Sequence[str] | None, reports: Sequence[Report]) -> list[str]:
+    """The name errors give each report: ``sources`` if given, else :func:`_file_of`."""
+    if sources is None:
+        return [_file_of(report, index) for index, report in enumerate(reports)]
+    names = [] if isinstance(sources, str) else list(sources)
+    if len(names) != len(reports) or not all(isinstance(n, str) and n for n in names):
+        raise InvalidValueError(
+            f"sources names each of the {len(reports)} reports' files, in order; got {sources!r}",
+            field="sources",
+        )
+    return names
+
+
+def address(office: str, unit: str) -> str:
+    """The code of unit ``unit`` of office ``office`` in a roll-up: ``office/unit``."""
+    return f"{office}/{unit}"
+
+
+def _addressed(unit: Unit, office: str) -> Unit:
+    """``unit``, a unit below the office ``office``, and its sub-units, each coded with its
+    address in the office; indicators and period blocks are shared, not copied."""
+    units = tuple(_addressed(child, office) for child in unit.units)
+    return attrs.evolve(unit, code=address(office, unit.code), units=units)
+
+
+def _in_office(report: Report, file: str) -> Unit:
+    """The report's office (its root, which keeps its code) with every unit below it
+    addressed within it. An office without units is the report's own root object."""
+    root = report.root
+    if not root.units:
+        return root
+    try:
+        units = tuple(_addressed(unit, root.code) for unit in root.units)
+    except LakipError as error:  # an address longer than a unit code may be
+        raise error.located(source=file) from None
+    return attrs.evolve(root, units=units)
+
+
+def _check_codes(offices: Sequence[Unit], files: Sequence[str], code: str) -> None:
+    """Two files of the same office (one root code) are refused, naming both files; so is an
+    office with the national root's code. Units below an office carry its code in theirs, so
+    they cannot meet another office's (unless a file's own codes hold a '/': checked too)."""
+    where: dict[str, tuple[int, str, bool]] = {}
+    for index, (office, file) in enumerate(zip(offices, files, strict=True)):
+        for unit in office.walk():
             if unit.code == code:
                 raise InvalidValueError(
                     f"unit code {unit.code!r} in {file} is the code of the national root; "
                     "give the roll-up another code",
                     field="code",
                 )
-            first = where.setdefault(unit.code, file)
-            if first != file:
+            seen, first, was_office = where.setdefault(unit.code, (index, file, unit is office))
+            if seen == index:
+                continue
+            if was_office and unit is office:
                 raise InvalidValueError(
-                    f"unit code {unit.code!r} is in both {first} and {file}; unit codes must "
-                    "be unique across the reports of a roll-up",
-                    field="units",
+                    f"office {unit.code!r} is in both {first} and {file}; a roll-up takes each "
+                    "office once (offices of one shape differ by their office code)",
+                    field="office.code",
                 )
+            raise InvalidValueError(
+                f"unit {unit.code!r} is in both {first} and {file}", field="units"
+            )
 
 
 def _resolve(method: str | ScoringMethod, reports: Sequence[Report]) -> ScoringMethod:
@@ -139,15 +186,15 @@ def _unprinted(unit: Unit, file: str) -> Unit:
     return attrs.evolve(unit, indicators=indicators, periods=blocks, units=units)
 
 
-def _in_notation(report: Report, index: int) -> Report:
+def _in_notation(report: Report, file: str) -> Report:
     # Printed figures are read in their report's notation, and a Report accepts only its own:
     # a report in the minority notation joins the roll-up without them (the roll-up scores,
     # it does not audit; each file's own audit reads them).
-    return attrs.evolve(report, root=_unprinted(report.root, _file_of(report, index)))
+    return attrs.evolve(report, root=_unprinted(report.root, file))
 
 
-def _nest(reports: Sequence[Report], parents: Mapping[str, str]) -> tuple[Unit, ...]:
-    roots = {r.root.code: r.root for r in reports}
+def _nest(offices: Sequence[Unit], parents: Mapping[str, str]) -> tuple[Unit, ...]:
+    roots = {office.code: office for office in offices}
     children: dict[str, list[str]] = {}
     for child, parent in parents.items():
         if child not in roots:
@@ -195,6 +242,7 @@ def rollup(
     name: str = "Nasional",
     parents: Mapping[str, str] | None = None,
     main: str | None = None,
+    sources: Sequence[str] | None = None,
 ) -> Report:
     """One report whose root is a new unit (``code``, ``name``) with each report's root, its
     office, as a sub-unit, in the order given: a national tree the engine scores under
@@ -208,8 +256,14 @@ def rollup(
       office sits directly under the root.
     * ``main`` is the main period; by default the one most reports have as their main (on a
       tie, the later).
-    * Unit codes must be unique across the reports; a duplicate is an
-      :class:`~lakipcore.errors.InvalidValueError` naming both files. The roll-up prints
+    * Each unit below an office is coded with its address in the office,
+      ``office/unit`` (:func:`address`: ``kanwil-banten/sekjen``; a new :class:`Unit`
+      sharing the indicators and period blocks), so reports of same-shaped offices, with the
+      same unit codes, roll up; the offices keep their codes (an office without units is the
+      report's own root). Two reports of one office (the same root code) are an
+      :class:`~lakipcore.errors.InvalidValueError` naming both files: ``sources``, the
+      reports' file names in order (``lakip score`` gives the paths it loaded), else each
+      report's own (its office's origin), else its place in the list. The roll-up prints
       numbers in the notation most reports use; a report in another notation joins it
       without its printed figures (scoring never reads them), and is refused if it has
       evidence tables, which are read in its notation. The declared tables and grade tables
@@ -224,10 +278,15 @@ def rollup(
             raise InvalidValueError(
                 f"expected Reports, got {type(report).__name__} at {index}", field="reports"
             )
-    _check_codes(items, code)
+    files = _sources(sources, items)
     counts = collections.Counter(r.notation for r in items)
     notation = max(counts, key=lambda n: (counts[n], -[r.notation for r in items].index(n)))
-    items = [r if r.notation is notation else _in_notation(r, i) for i, r in enumerate(items)]
+    items = [
+        r if r.notation is notation else _in_notation(r, file)
+        for r, file in zip(items, files, strict=True)
+    ]
+    offices = [_in_office(report, file) for report, file in zip(items, files, strict=True)]
+    _check_codes(offices, files, code)
     chosen = _resolve(method, items)
     own: tuple[ScoringMethod, ...] = ()
     if chosen.name in PRESETS or chosen.name in ALIASES:
@@ -246,7 +305,7 @@ def rollup(
     grades: tuple[GradeTable, ...] = _first_by(
         (g for r in items for g in r.grade_tables), lambda g: g.name
     )
-    root = Unit(code, name, units=_nest(items, parents or {}))
+    root = Unit(code, name, units=_nest(offices, parents or {}))
     return Report(
         periods,
         root,

@@ -10,7 +10,7 @@ import attrs
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.model._members import members
 from lakipcore.model.budget import Budget, BudgetLine, ReportedAbsorption
-from lakipcore.model.codes import check_code
+from lakipcore.model.codes import check_unit_code
 from lakipcore.model.derived import DerivedFigure, check_derived
 from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
 from lakipcore.model.indicator import Indicator
@@ -101,7 +101,7 @@ def _check_unique(codes: Iterable[str], what: str, field: str) -> None:
 
 
 def _code(_instance: object, _attribute: object, value: Any) -> None:
-    check_code(value, "unit")
+    check_unit_code(value)
 
 
 def _name(_instance: object, _attribute: object, value: Any) -> None:
