@@ -23,9 +23,14 @@ from lakipcore.model import PrintedFigure
 from lakipcore.render.common import assessment_of
 from lakipcore.render.workbook_sheets import FILLS, DataSheets, Sheet, number
 from lakipcore.results.assessment import Assessment
+from lakipcore.results.scores import IndicatorScore
 
 __all__ = ["write_workbook"]
 
+
+# The workbook's sheets and headers are Indonesian: its findings speak it too, whatever the
+# process's default language (docs/language.md).
+WORKBOOK_LANGUAGE = "id"
 
 class _Writer(DataSheets):
     def __init__(self, assessment: Assessment) -> None:
@@ -45,7 +50,9 @@ class _Writer(DataSheets):
     # --- computed sheets ---------------------------------------------------------------------
 
     def dashboard(self) -> None:
-        sheet = Sheet(self.book, layout.DASHBOARD, [(h, h) for h in layout.DASHBOARD_HEADERS])
+        sheet = Sheet(
+            self.book, layout.DASHBOARD, [(h, h) for h in layout.DASHBOARD_HEADERS], identifying=4
+        )
         for period in self.scored.periods:
             for unit in period.root.walk():
                 sheet.add(
@@ -81,7 +88,9 @@ class _Writer(DataSheets):
         return [None if v is None else float(v) / 100 for v in values]
 
     def changes(self) -> None:
-        sheet = Sheet(self.book, layout.CHANGES, [(h, h) for h in layout.CHANGE_HEADERS])
+        sheet = Sheet(
+            self.book, layout.CHANGES, [(h, h) for h in layout.CHANGE_HEADERS], identifying=4
+        )
         fmt = dict.fromkeys(layout.CHANGE_HEADERS[4:], "0.00")
         for change in self.scored.changes:
             rows = [(self.report.root.code, self.report.root.name, change.office)]
@@ -106,13 +115,9 @@ class _Writer(DataSheets):
         sheet = Sheet(self.book, layout.FINDINGS, [(h, h) for h in layout.FINDING_HEADERS])
         for finding in self.findings:
             location = finding.location
-            where = location.field or ""
-            if location.source:
-                where = (
-                    f"{location.source}:{location.line}:{where}"
-                    if location.line
-                    else f"{location.source}:{where}"
-                )
+            # Where the figure is, in words ("…; baris 255"): the workbook is one report's,
+            # so no file (and never a directory) is named.
+            where = location.said(WORKBOOK_LANGUAGE)
             recomputed = finding.recomputed
             cells = sheet.add(
                 dict(
@@ -132,7 +137,7 @@ class _Writer(DataSheets):
                             else format_number(
                                 recomputed, finding.places if finding.places is not None else 4
                             ),
-                            finding.message,
+                            finding.message_in(WORKBOOK_LANGUAGE),
                         ),
                         strict=True,
                     )
@@ -165,19 +170,18 @@ class _Writer(DataSheets):
                 if f.recomputed is None
                 else f"dihitung ulang {format_number(f.recomputed, places)}: "
             )
-            lines.append(f"{f.code.value}: {value}{f.message}")
+            lines.append(f"{f.code.value}: {value}{f.message_in(WORKBOOK_LANGUAGE)}")
         cell.comment = styles.comments.Comment("\n".join(lines), "lakipcore")
         return ", ".join(f.code.value for f in found)
 
-    def capaian(self, unit: str, code: str, period: str) -> Decimal | None:
+    def indicator_score(self, unit: str, code: str, period: str) -> IndicatorScore | None:
         scores = self.scored.period(period)
         if not scores.has_unit(unit):
             return None
         try:
-            value: Decimal | None = scores.unit(unit).indicator(code).capaian
+            return scores.unit(unit).indicator(code)
         except KeyError:
             return None
-        return value
 
     def output_absorption(self, unit: str, period: str, index: int) -> Decimal | None:
         scores = self.scored.period(period)

@@ -8,7 +8,7 @@ number column people can sort and sum. The computed sheets are in
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -30,13 +30,38 @@ from lakipcore.model import (
     Unit,
 )
 from lakipcore.notation import Notation
+from lakipcore.render.common import realisation_text
+from lakipcore.results.scores import IndicatorScore
 from lakipcore.rounding import places_of
 
-__all__ = ["FILLS", "DataSheets", "Sheet", "number", "number_format"]
+__all__ = [
+    "COMPUTED_FILL",
+    "FILLS",
+    "DataSheets",
+    "Sheet",
+    "Widths",
+    "number",
+    "number_format",
+    "shown_length",
+]
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}
 """The fill of a cell the audit flags, by the finding's severity."""
+COMPUTED_FILL = "EDEDED"
+"""The fill of a realisation scoring computed (derived or accumulated), not printed."""
 _HEADER_FILL = "DDEBF7"
+
+WIDTH_CAP = 60
+"""The widest a column is made, in characters: longer text is cut at the cell's edge (the
+whole of it is in the cell)."""
+IDENTIFYING_CAP = 30
+"""The widest an identifying column (frozen at the left) is made."""
+FROZEN_WIDTH = 80
+"""The most characters of identifying columns frozen at the left (about 560 pixels in the
+default font), so that the columns scrolled past them stay in view on a laptop."""
+_WIDTH_MIN = 6
+_PADDING = 2
+_FILTER_BUTTON = 3  # the header's filter arrow covers its last characters
 
 
 def number_format(value: Decimal, suffix: str = "") -> str:
@@ -49,12 +74,65 @@ def number(value: Decimal) -> int | float:
     return int(value) if integral(value) and value.copy_abs() < 10**15 else float(value)
 
 
-class Sheet:
-    """A sheet being written: a header row, then rows appended; cells by column key."""
+def shown_length(value: object, fmt: str | None = None) -> int:
+    """About how many characters a cell shows: a text's longest line, a number as its format
+    ``fmt`` writes it (``#,##0.00`` 1.234,50; ``0.00%`` 98,75%; ``General`` at most 11)."""
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return max(len(line) for line in value.split("\n"))
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return len(str(value))
+    if fmt is None or fmt == "General":
+        return min(len(format(value, ".10g")), 11)
+    percent = fmt.endswith("%") and not fmt.endswith('"%"')
+    shown = abs(value) * (100 if percent else 1)
+    decimals = fmt.partition(".")[2]
+    places = len(decimals) - len(decimals.lstrip("0"))
+    grouped = "," in fmt.partition(".")[0]
+    text = f"{shown:{',' if grouped else ''}.{places}f}"
+    return len(text) + (value < 0) + ("%" in fmt)
 
-    def __init__(self, book: Any, title: str, columns: Sequence[tuple[str, str]]) -> None:
+
+class Widths:
+    """The widths of a sheet's columns, each from the longest value written in it (in shown
+    characters, capped), set on the sheet as they grow."""
+
+    def __init__(self, ws: Any, caps: dict[int, int] | None = None) -> None:
+        self.ws = ws
+        self.caps = caps or {}
+        self.chars: dict[int, int] = {}
+        self.letter: Callable[[int], str] = openpyxl().utils.get_column_letter
+
+    def see(self, column: int, value: object, fmt: str | None = None, extra: int = 0) -> bool:
+        """Widen ``column`` to show ``value``; whether it grew."""
+        length = min(shown_length(value, fmt) + extra, self.caps.get(column, WIDTH_CAP))
+        if length <= self.chars.get(column, 0):
+            return False
+        self.chars[column] = length
+        self.ws.column_dimensions[self.letter(column)].width = self.width(column)
+        return True
+
+    def width(self, column: int) -> int:
+        return max(self.chars.get(column, 0), _WIDTH_MIN) + _PADDING
+
+
+class Sheet:
+    """A sheet being written: a header row, then rows appended; cells by column key.
+
+    Its columns are as wide as their longest value (capped), a filter covers the header and
+    the rows, and the header row stays in view (``freeze_panes`` below it), with the first
+    ``identifying`` columns (the unit, indicator or period a row is about) frozen beside the
+    rows as far as they fit in :data:`FROZEN_WIDTH`."""
+
+    def __init__(
+        self, book: Any, title: str, columns: Sequence[tuple[str, str]], identifying: int = 0
+    ) -> None:
         self.ws = book.create_sheet(title)
         self.keys = [key for key, _ in columns]
+        self.identifying = identifying
+        self.widths = Widths(self.ws, dict.fromkeys(range(1, identifying + 1), IDENTIFYING_CAP))
+        self.last = self.widths.letter(max(len(self.keys), 1))
         self.row = 1
         self.append_headers([header for _, header in columns])
 
@@ -64,8 +142,11 @@ class Sheet:
             cell = self.ws.cell(self.row, column, header)
             cell.font = styles.Font(bold=True)
             cell.fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
-        self.ws.freeze_panes = "A2"
+            self.widths.see(column, header, extra=_FILTER_BUTTON)
         self.row += 1
+        self.header_rows = self.row - 1
+        self.freeze()
+        self.ws.auto_filter.ref = f"A1:{self.last}{self.header_rows}"
 
     def put(self, column: int, value: object, fmt: str | None = None) -> Any:
         cell = self.ws.cell(self.row, column)
@@ -78,7 +159,26 @@ class Sheet:
             cell.value = value
         if fmt is not None:
             cell.number_format = fmt
+        if self.widths.see(column, value, fmt) and column <= self.identifying:
+            self.freeze()
         return cell
+
+    def set(self, cell: Any, value: str) -> None:
+        """Write ``value`` into ``cell`` of a row already added (its width counts)."""
+        cell.value = xlsx_string(value)
+        cell.data_type = "s"
+        if self.widths.see(cell.column, value) and cell.column <= self.identifying:
+            self.freeze()
+
+    def freeze(self) -> None:
+        """Freeze the header rows and as many identifying columns as fit."""
+        frozen, total = 0, 0
+        for column in range(1, self.identifying + 1):
+            total += self.widths.width(column)
+            if total > FROZEN_WIDTH:
+                break
+            frozen = column
+        self.ws.freeze_panes = f"{self.widths.letter(frozen + 1)}{self.header_rows + 1}"
 
     def add(
         self, values: dict[str, object], formats: dict[str, str] | None = None
@@ -88,6 +188,7 @@ class Sheet:
             fmt = formats.get(key) if formats else None
             cells[key] = self.put(column, values.get(key), fmt)
         self.row += 1
+        self.ws.auto_filter.ref = f"A1:{self.last}{self.row - 1}"
         return cells
 
 
@@ -95,8 +196,9 @@ class DataSheets:
     """The sheets that hold the report itself (read back by :func:`lakipcore.excel.read_workbook`):
     units, periods, tables, indicators, budgets, printed figures, evidence and definitions.
 
-    A subclass gives :meth:`flag` (a printed figure the audit flags) and :meth:`capaian` (an
-    indicator's score), which the data sheets show beside the inputs.
+    A subclass gives :meth:`flag` (a printed figure the audit flags) and
+    :meth:`indicator_score` (an indicator's capaian and the realisation scored), which the data
+    sheets show beside the inputs.
     """
 
     report: Report
@@ -108,8 +210,9 @@ class DataSheets:
         """Mark ``cell`` when the audit flagged the figure; the finding codes, or ``None``."""
         raise NotImplementedError
 
-    def capaian(self, unit: str, code: str, period: str) -> Decimal | None:
-        """The scored capaian of an indicator in a period, or ``None``."""
+    def indicator_score(self, unit: str, code: str, period: str) -> IndicatorScore | None:
+        """The score of an indicator in a period (its capaian, the realisation scored), or
+        ``None``."""
         raise NotImplementedError
 
     def output_absorption(self, unit: str, period: str, index: int) -> Decimal | None:
@@ -118,14 +221,17 @@ class DataSheets:
 
     def report_sheets(self) -> None:
         ws = self.book.create_sheet(layout.REPORT)
+        widths = Widths(ws)
         ws.cell(1, 1, layout.MARKER)
         for row, (key, label) in enumerate(layout.REPORT_FIELDS, 2):
             ws.cell(row, 1, label)
+            widths.see(1, label)
             value = getattr(self.report, key)
             if isinstance(value, Notation):  # the default notation is not written
                 value = None if value is Notation.INDONESIAN else value.value
             if value is not None:
                 ws.cell(row, 2, xlsx_string(value)).data_type = "s"
+                widths.see(2, value)
         periods = Sheet(self.book, layout.PERIODS, layout.PERIOD_COLUMNS)
         for period in self.report.periods:
             periods.add(
@@ -148,7 +254,7 @@ class DataSheets:
             )
 
     def units(self) -> None:
-        sheet = Sheet(self.book, layout.UNITS, layout.UNIT_COLUMNS)
+        sheet = Sheet(self.book, layout.UNITS, layout.UNIT_COLUMNS, identifying=1)
         for unit in self.report.units():
             parent = self.report.parent(unit.code)
             sheet.add(
@@ -166,7 +272,8 @@ class DataSheets:
         )
 
     def indicators(self) -> None:
-        sheet = Sheet(self.book, layout.INDICATORS, layout.INDICATOR_COLUMNS)
+        # Frozen beside the rows: the unit's code and name and the indicator's code.
+        sheet = Sheet(self.book, layout.INDICATORS, layout.INDICATOR_COLUMNS, identifying=3)
         for unit, data in self._unit_data():
             for indicator, idata in zip(unit.indicators, data.get("indicators", []), strict=True):
                 for entry in indicator.periods:
@@ -188,11 +295,14 @@ class DataSheets:
                         "accumulate": layout.YES if entry.accumulate else None,
                     }
                     formats = self._measures(entry, values)
-                    capaian = self.capaian(unit.code, indicator.code, entry.period)
-                    if capaian is not None:
-                        values["shown:capaian"] = float(capaian) / 100
+                    score = self.indicator_score(unit.code, indicator.code, entry.period)
+                    if score is not None and score.capaian is not None:
+                        values["shown:capaian"] = float(score.capaian) / 100
                         formats["shown:capaian"] = "0.00%"
-                    sheet.add(values, formats)
+                    computed = self._computed(entry, score, values, formats)
+                    cells = sheet.add(values, formats)
+                    if computed is not None:
+                        _mark_computed(cells["number:realisation"], computed)
 
     def _measures(self, entry: IndicatorPeriod, values: dict[str, object]) -> dict[str, str]:
         formats: dict[str, str] = {}
@@ -213,8 +323,48 @@ class DataSheets:
             formats[f"number:{key}"] = number_format(measure.value, suffix)
         return formats
 
+    @staticmethod
+    def _computed(
+        entry: IndicatorPeriod,
+        score: IndicatorScore | None,
+        values: dict[str, object],
+        formats: dict[str, str],
+    ) -> str | None:
+        """Show the realisation scoring computed for ``entry`` (derived from evidence or
+        accumulated) in its Realisasi cell, marked in ``Realisasi dihitung`` so that
+        :func:`read_workbook` does not read it back as a stated one; the cell's comment, or
+        ``None`` when the realisation is stated or unknown."""
+        target = entry.target
+        if (
+            entry.realisation is not None
+            or not isinstance(target, Target)
+            or score is None
+            or score.realisation is None
+        ):
+            return None
+        value = score.realisation
+        if entry.derivation is not None:
+            mark, source = layout.COMPUTED_DERIVED, "dihitung lakipcore dari data dukung (Derive)"
+        elif entry.accumulate:
+            mark = layout.COMPUTED_ACCUMULATED
+            source = "diakumulasi lakipcore dari periode yang lebih pendek"
+        else:
+            return None
+        # As other writers show a computed realisation: whole, or at 2 places.
+        suffix = '"%"' if target.kind is MeasureKind.PERCENT else ""
+        values["number:realisation"] = number(value)
+        formats["number:realisation"] = ("#,##0" if integral(value) else "#,##0.00") + suffix
+        values["computed"] = mark
+        return (
+            f"Realisasi ini {source}, bukan dinyatakan laporan: "
+            f"{realisation_text(entry, value)}.\nSel ini tidak dibaca kembali (aturannya yang "
+            "dibaca). Untuk menyatakan realisasi sendiri, kosongkan Derive (atau Akumulasi "
+            "periode) dan Realisasi dihitung."
+        )
+
     def budget(self) -> None:
-        sheet = Sheet(self.book, layout.BUDGET, layout.BUDGET_COLUMNS)
+        # Frozen beside the rows: the unit's code and name and the period.
+        sheet = Sheet(self.book, layout.BUDGET, layout.BUDGET_COLUMNS, identifying=3)
         for unit in self.report.units():
             for block in unit.periods:
                 budget = block.budget
@@ -306,7 +456,8 @@ class DataSheets:
             sheet.add(row)
 
     def printed(self) -> None:
-        sheet = Sheet(self.book, layout.PRINTED, layout.PRINTED_COLUMNS)
+        # Frozen beside the rows: the unit, period, indicator and part a figure is printed for.
+        sheet = Sheet(self.book, layout.PRINTED, layout.PRINTED_COLUMNS, identifying=4)
 
         def rows(figures: Iterable[PrintedFigure], base: dict[str, object]) -> None:
             for figure in figures:
@@ -329,7 +480,7 @@ class DataSheets:
                 cells = sheet.add(values)
                 codes = self.flag(cells["text"], figure, None)
                 if codes:
-                    cells["shown:finding"].value = codes
+                    sheet.set(cells["shown:finding"], codes)
 
         for unit in self.report.units():
             for block in unit.periods:
@@ -347,7 +498,9 @@ class DataSheets:
                     rows(entry.printed, base)
 
     def evidence(self) -> None:
+        # Several tables one below another: no one header row to filter or freeze.
         ws = self.book.create_sheet(layout.EVIDENCE)
+        widths = Widths(ws)
         row = 1
         bold = openpyxl().styles.Font(bold=True)
 
@@ -358,6 +511,7 @@ class DataSheets:
                 cell.data_type = "s"
             elif value is not None and value != "":
                 cell.value = value
+            widths.see(c, value)
             return cell
 
         for unit, data in self._unit_data():
@@ -401,6 +555,14 @@ class DataSheets:
                         put(row, 2, inline_toml(check))
                         row += 1
                     row += 1
+
+
+def _mark_computed(cell: Any, comment: str) -> None:
+    """Mark a computed realisation's cell: italic grey on a grey fill, with ``comment``."""
+    styles = openpyxl()
+    cell.font = styles.styles.Font(italic=True, color="595959")
+    cell.fill = styles.styles.PatternFill("solid", fgColor=COMPUTED_FILL)
+    cell.comment = styles.comments.Comment(comment, "lakipcore", width=320, height=110)
 
 
 def _table_of(lines: list[str], *path: str | int) -> str:

@@ -88,6 +88,7 @@ INDICATOR_COLUMNS: Final = (
     ("number:realisation", "Realisasi"),
     ("label", "Satuan"),
     ("shown:capaian", "Capaian"),
+    ("computed", "Realisasi dihitung"),
     ("target", "Target (teks)"),
     ("realisation", "Realisasi (teks)"),
     ("scale", "Skala"),
@@ -95,6 +96,10 @@ INDICATOR_COLUMNS: Final = (
     ("supports", "Supports"),
     ("accumulate", "Akumulasi periode"),
 )
+# The Realisasi dihitung column of the Indikator sheet: the Realisasi number beside it is the
+# realisation scoring computed (the row derives or accumulates it), shown and never read back.
+COMPUTED_DERIVED: Final = "dari data dukung"
+COMPUTED_ACCUMULATED: Final = "akumulasi periode"
 BUDGET_COLUMNS: Final = (
     ("unit", "Kode unit"),
     ("shown:unit", "Unit"),

@@ -279,6 +279,8 @@ class _Native(NativeTables):
             for field in ("scale",):
                 self.put(entry, field, grid, row, columns, epath)
             for field in ("target", "realisation"):
+                if field == "realisation" and self.computed(grid, row, columns):
+                    continue  # the realisation scoring computed, shown beside its capaian
                 self.measure(entry, field, grid, row, columns, epath)
             for field in ("derive", "supports"):
                 text = self.text(grid, row, columns.get(field))
@@ -294,6 +296,36 @@ class _Native(NativeTables):
                 entry["accumulate"] = accumulate.strip().casefold() in (layout.YES, "true", "1")
                 self.cells[f"{epath}.accumulate"] = grid.ref(row, columns["accumulate"])
             item["periods"][period] = entry
+
+    def computed(self, grid: Grid, row: int, columns: dict[str, int]) -> bool:
+        """Whether the row's Realisasi number is the realisation scoring computed, which
+        :func:`write_workbook` shows there marked in ``Realisasi dihitung`` (with no
+        ``Realisasi (teks)``): never read, the row's derive or accumulation stands for it. A
+        number so marked on a row that neither derives nor accumulates is an error naming the
+        mark, so that a computed value is never read as a stated one unasked."""
+        mark = columns.get("computed")
+        number = columns.get("number:realisation")
+        if (
+            mark is None
+            or self.text(grid, row, mark) is None
+            or self.text(grid, row, columns.get("realisation")) is not None
+        ):
+            return False
+        accumulate = (self.text(grid, row, columns.get("accumulate")) or "").strip().casefold()
+        if self.text(grid, row, columns.get("derive")) is None and accumulate not in (
+            layout.YES,
+            "true",
+            "1",
+        ):
+            shown = None if number is None else grid.value(row, number)
+            if number is not None and shown is not None and str(shown).strip():
+                self.fail(
+                    grid.ref(row, mark),
+                    f"the realisation in {grid.ref(row, number)} was computed from the row's "
+                    "derive or accumulation, which it no longer has: clear this cell to read "
+                    "that number as the stated realisation, or give the row its rule back",
+                )
+        return True
 
     def measure(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
         self,
