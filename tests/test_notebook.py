@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from html import escape as html_escape
 from html.parser import HTMLParser
 
 import attrs
@@ -268,3 +269,71 @@ def test_module_examples(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module))
     assert (0, True) == (result.failed, result.attempted > 0)
+
+
+def test_findings_come_errors_first(report: lakipcore.Report) -> None:
+    """The findings table lists the errors, then the warnings, then the notes, each in the
+    audit's order; so does its Markdown."""
+    findings = audit(report)
+    rows = _cells(findings._repr_html_())[1:]
+    severities = [row[0] for row in rows]
+    assert ["error"] * 9 + ["warning"] * 2 + ["info"] * 14 == severities
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    assert [f.code.value for f in errors] == [row[1] for row in rows[:9]]
+    assert [str(f.subject) for f in errors] == [row[2] for row in rows[:9]]
+    lines = findings._repr_markdown_().splitlines()
+    table = [line for line in lines if line.startswith("| ") and "---" not in line][1:]
+    assert ["error"] * 9 + ["warning"] * 2 + ["info"] * 14 == [
+        line.split(" | ")[0].removeprefix("| ") for line in table
+    ]
+    # The assessment's page shows the same order.
+    assessment = lakipcore.assess(report)
+    tail = _cells(assessment._repr_html_())[-25:]
+    assert severities == [row[0] for row in tail]
+
+
+def test_findings_message_wraps_beside_a_narrow_location(report: lakipcore.Report) -> None:
+    """The message column has a minimum width and wraps; the location column is narrow, its
+    cells small type that breaks anywhere (a long table title or cell reference). Widths are
+    set once, on the headings; the browser test measures the result."""
+    findings = audit(report)
+    html = findings._repr_html_()
+    headings = {
+        text: style for style, text in re.findall(r'<th style="([^"]*)">([^<]*)</th>', html)
+    }
+    assert "min-width:24em" in headings["Pesan"]
+    assert "width:10em" in headings["Letak"]
+    cells = re.findall(r'<td style="([^"]*)">([^<]*)</td>', html)
+    small = [text for style, text in cells if "word-break:break-all" in style]
+    assert all("font-size:0.78em" in style for style, _ in cells if "break-all" in style)
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert len(findings) == len(small)
+    assert html_escape(first.location.said()) == small[0]  # in words, no directory
+    assert html_escape(first.message) in html
+    # The cells are aligned to the top, once for the whole body.
+    assert 1 == html.count('<tbody style="vertical-align:top">')
+
+
+def test_tables_show_at_most_max_rows(
+    report: lakipcore.Report, scored: lakipcore.ReportScore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table longer than MAX_ROWS shows that many rows and says how many it leaves out;
+    only the rows shown are made."""
+    from lakipcore.render import notebook
+
+    findings = audit(report)
+    monkeypatch.setattr(notebook, "MAX_ROWS", 5)
+    rows = _cells(findings._repr_html_())
+    assert 1 + 5 + 1 == len(rows)
+    assert ["error"] * 5 == [row[0] for row in rows[1:6]]
+    assert "… dan 20 baris lain tidak ditampilkan (semua baris: lakipcore.arrow)" == rows[-1][0]
+    markdown = findings._repr_markdown_()
+    assert "… dan 20 baris lain tidak ditampilkan" in markdown
+    assert 5 == markdown.count("| error |")
+    dashboard = _cells(scored.current._repr_html_())
+    assert ["A", "1", "2", "3", "4"] == [row[0] for row in dashboard[1:6]]
+    assert "… dan 5 baris lain" in dashboard[-1][0]
+    assert "… dan 5 baris lain" in report._repr_html_()
+    monkeypatch.setattr(notebook, "MAX_ROWS", 100)
+    assert "baris lain" not in findings._repr_html_()
+    assert "baris lain" not in scored._repr_html_()

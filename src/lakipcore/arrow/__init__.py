@@ -5,9 +5,14 @@ renderers do) and the one schema of the score tables in :mod:`lakipcore.results.
 """
 
 from lakipcore.render.arrow import (
+    CHANGE_COLUMNS,
     FINDING_COLUMNS,
+    FRAMES,
     ROW_COLUMNS,
+    UNIT_COLUMNS,
     as_rows,
+    changes_as_rows,
+    changes_to_arrow,
     findings_as_rows,
     findings_to_arrow,
     score_tables,
@@ -15,17 +20,25 @@ from lakipcore.render.arrow import (
     to_arrow,
     to_pandas,
     to_polars,
+    units_as_rows,
+    units_to_arrow,
 )
-from lakipcore.results.tables import BULK_COLUMNS, TABLES, ScoreTables, arrow_schema
+from lakipcore.results.tables import BULK_COLUMNS, TABLES, VIEWS, ScoreTables, arrow_schema
 
 __all__ = [
     "BULK_COLUMNS",
+    "CHANGE_COLUMNS",
     "FINDING_COLUMNS",
+    "FRAMES",
     "ROW_COLUMNS",
     "TABLES",
+    "UNIT_COLUMNS",
+    "VIEWS",
     "ScoreTables",
     "arrow_schema",
     "as_rows",
+    "changes_as_rows",
+    "changes_to_arrow",
     "findings_as_rows",
     "findings_to_arrow",
     "score_tables",
@@ -33,4 +46,6 @@ __all__ = [
     "to_arrow",
     "to_pandas",
     "to_polars",
+    "units_as_rows",
+    "units_to_arrow",
 ]

@@ -199,7 +199,9 @@ class Message:
         return self.render()
 
     def __repr__(self) -> str:
-        return f"Message({self.render('en')!r})"
+        # One short line in notebooks: the English text, clipped (render() gives it whole).
+        english = self.render("en")
+        return f"Message({english if len(english) <= 80 else english[:77] + '...'!r})"
 
 
 def _check_placeholders(msgid: str, arguments: Mapping[str, Argument]) -> None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import exact_decimal
@@ -99,8 +100,8 @@ def _optional_cap(value: object) -> Decimal | None:
     return cap
 
 
-@attrs.frozen
-class ScoringMethod:
+@attrs.frozen(repr=False)
+class ScoringMethod(Short):
     """Every choice of the scoring, by name. Immutable; derive variants with ``attrs.evolve``.
 
     ``name`` is how files and results call it; the other fields are its parts. Two methods with

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore._exact import ZERO, add, sub, total
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import text_field
@@ -52,8 +53,8 @@ def _code(_instance: object, _attribute: object, value: Any) -> None:
     check_code(value, "output")
 
 
-@attrs.frozen
-class BudgetOutput:
+@attrs.frozen(repr=False)
+class BudgetOutput(Short):
     """One output (keluaran) of a programme: its pagu and realisasi in Rupiah.
 
     Realisasi above pagu is allowed here (it happens); the audit reports it.
@@ -93,8 +94,8 @@ def _revision_amount(value: object) -> Decimal:
     return _amount(value, "amount")
 
 
-@attrs.frozen
-class Revision:
+@attrs.frozen(repr=False)
+class Revision(Short):
     """One revision of a programme's pagu: its kind and amount (in Rupiah, not negative)."""
 
     kind: RevisionKind = attrs.field(validator=enum_field(RevisionKind, "kind"))
@@ -115,8 +116,8 @@ def _plan(value: object) -> Decimal | None:
     return None if value is None else _amount(value, "plan")
 
 
-@attrs.frozen
-class BudgetLine:
+@attrs.frozen(repr=False)
+class BudgetLine(Short):
     """A unit's budget programme for a period, with all its outputs.
 
     The programme's pagu and realisasi are the sums of its outputs; what the report prints for the
@@ -183,8 +184,8 @@ class BudgetLine:
         return total(o.realisation for o in self.outputs)
 
 
-@attrs.frozen
-class ReportedAbsorption:
+@attrs.frozen(repr=False)
+class ReportedAbsorption(Short):
     """A budget known only as a printed absorption rate, without pagu or realisasi.
 
     The 2018 comparatives of the Banten report are like this. lakipcore never invents amounts for

@@ -17,6 +17,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import Figure
 from lakipcore.model.codes import check_code
@@ -26,8 +27,8 @@ from lakipcore.model.printed import PrintedFigures, Quantity, printed_figures
 __all__ = ["DerivedFigure", "DerivedInput", "Reference", "check_derived"]
 
 
-@attrs.frozen
-class Reference:
+@attrs.frozen(repr=False)
+class Reference(Short):
     """An input that is another derived figure of the same unit and period (``@key``)."""
 
     key: str
@@ -89,8 +90,8 @@ def _printed(items: Iterable[Any]) -> PrintedFigures:
     return figures
 
 
-@attrs.frozen
-class DerivedFigure:
+@attrs.frozen(repr=False)
+class DerivedFigure(Short):
     """A figure computed by ``formula`` (a name of the catalogue) from ``inputs`` under
     ``parameters``, as printed in ``printed`` (quantity ``value``)."""
 

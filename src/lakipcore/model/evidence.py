@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import check_text, text_field
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
@@ -101,8 +102,8 @@ class ColumnKind(NamedEnum):
     """A grade letter or label given to the score in column ``of`` by the grade table ``grades``."""
 
 
-@attrs.frozen
-class Column:
+@attrs.frozen(repr=False)
+class Column(Short):
     """A column of an evidence table.
 
     ``scale`` names the scale of a SCORE column (``skala-15``); ``grades`` the grade table and
@@ -153,8 +154,8 @@ class Comparison(NamedEnum):
     LT = "<"
 
 
-@attrs.frozen
-class Condition:
+@attrs.frozen(repr=False)
+class Condition(Short):
     """``column op value``: text columns compare by equality, numeric ones by value.
 
     ``value`` is printed text read like the column's cells (``"75%"`` for a percent column).
@@ -178,8 +179,8 @@ class RuleOp(NamedEnum):
     """The mean of the given cells; scores are first converted to the rule's scale."""
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(repr=False)
+class Rule(Short):
     """A number computed from an evidence table of the same unit and year.
 
     ``columns`` are needed by SUM and MEAN (several columns: every cell of each); ``where``
@@ -217,8 +218,8 @@ class Rule:
         return text
 
 
-@attrs.frozen
-class Support:
+@attrs.frozen(repr=False)
+class Support(Short):
     """Evidence that a stated realisation should agree with.
 
     ``against`` is ``"value"`` (the realisation itself), ``"note"`` (the number in the
@@ -237,8 +238,8 @@ class Support:
             )
 
 
-@attrs.frozen
-class TableTotal:
+@attrs.frozen(repr=False)
+class TableTotal(Short):
     """A total, average or grade the report prints for a table, with the rule that gives it.
 
     ``grades`` (a grade table name) makes the printed text a grade of the rule's value.
@@ -257,8 +258,8 @@ class TableTotal:
             _check_grades(self.grades)
 
 
-@attrs.frozen
-class RowCheck:
+@attrs.frozen(repr=False)
+class RowCheck(Short):
     """A column whose every cell is computed from other cells of its row.
 
     SUM adds the ``of`` columns (a TOTAL column); MEAN of one score column converts it to this
@@ -327,8 +328,8 @@ def _rows(items: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
     return rows
 
 
-@attrs.frozen
-class EvidenceTable:
+@attrs.frozen(repr=False)
+class EvidenceTable(Short):
     """A supporting table: typed columns and rows of printed cells.
 
     ``id`` is unique within the unit and period; rules refer to the table by it.

@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore._exact import ZERO, integral
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
@@ -113,8 +114,8 @@ def _supports(items: Iterable[Support]) -> tuple[Support, ...]:
     return members(Support, "supports")(items)
 
 
-@attrs.frozen
-class Measure:
+@attrs.frozen(repr=False)
+class Measure(Short):
     """A target or a realisation: a value of some :class:`MeasureKind`.
 
     ``unit`` is the printed label (``Laporan``, ``Pemda``, ``orang``); ``scale`` is the top of the
@@ -158,14 +159,14 @@ class Measure:
         _check_labels(self.unit, self.note)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Target(Measure):
     """An indicator's target for a period (same fields as :class:`Measure`)."""
 
     _WHAT = "target"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Realisation(Measure):
     """An indicator's realisation (realisasi) for a period (same fields as :class:`Measure`)."""
 
@@ -191,8 +192,8 @@ def _realisation(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
-@attrs.frozen
-class IndicatorPeriod:
+@attrs.frozen(repr=False)
+class IndicatorPeriod(Short):
     """An indicator in one period: its target and how its realisation is known.
 
     ``target`` is a :class:`Target` or :data:`~lakipcore.NOT_TARGETED` ("Tidak ditargetkan").
@@ -296,8 +297,8 @@ def _indicator_code(_instance: object, _attribute: object, value: Any) -> None:
 _SCANNED_PERIODS = 8
 
 
-@attrs.frozen
-class Indicator:
+@attrs.frozen(repr=False)
+class Indicator(Short):
     """A performance indicator (indikator kinerja) of a unit, and its data in each period.
 
     ``periods`` holds one :class:`IndicatorPeriod` per period the report mentions the indicator

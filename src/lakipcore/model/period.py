@@ -24,6 +24,7 @@ from typing import Final
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
@@ -74,8 +75,8 @@ def _parts(key: object) -> tuple[PeriodKind, Period]:
     return PeriodKind.CUMULATIVE, Period(tahun_anggaran(year).start, span.end, label=label)
 
 
-@attrs.frozen
-class ReportPeriod:
+@attrs.frozen(repr=False)
+class ReportPeriod(Short):
     """One period of a report: its ``key``, the scoring ``method`` its figures used (a preset
     name, or ``None`` when not stated) and whether it is ``planned`` (a Renstra year not yet
     reached: targets without realisations). ``title`` is how the report prints the period when

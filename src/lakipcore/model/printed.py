@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import check_text
 from lakipcore.errors import FigureFormatError, LakipTypeError
@@ -81,8 +82,8 @@ class Quantity(NamedEnum):
     the report names for capaian (``[report] grading``). Text, not a number."""
 
 
-@attrs.frozen
-class PrintedFigure:
+@attrs.frozen(repr=False)
+class PrintedFigure(Short):
     """One figure as printed: which quantity, in which table of the report (``place``, a table
     id the report declares), the text verbatim, and where it was read from."""
 

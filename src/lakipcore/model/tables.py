@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
@@ -60,8 +61,8 @@ def _id(_instance: object, _attribute: object, value: Any) -> None:
     check_code(value, "table", "id")
 
 
-@attrs.frozen
-class ReportTable:
+@attrs.frozen(repr=False)
+class ReportTable(Short):
     """A table of the report: ``id`` (what printed figures name), the ``title`` it prints, its
     ``kind``, and for an indicator table its ``scope``."""
 

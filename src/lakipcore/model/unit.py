@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.model._members import members
 from lakipcore.model.budget import Budget, BudgetLine, ReportedAbsorption
@@ -54,8 +55,8 @@ def _blocks(items: Iterable[UnitPeriod]) -> tuple[UnitPeriod, ...]:
     return members(UnitPeriod, "periods")(items)
 
 
-@attrs.frozen
-class UnitPeriod:
+@attrs.frozen(repr=False)
+class UnitPeriod(Short):
     """A unit in one period: its budget (``None`` when the report prints none), the unit-level
     printed figures, and the supporting tables its indicators' rules refer to by id."""
 
@@ -109,8 +110,8 @@ def _name(_instance: object, _attribute: object, value: Any) -> None:
         raise InvalidValueError(f"a unit needs a printable name, got {value!r}", field="name")
 
 
-@attrs.frozen
-class Unit:
+@attrs.frozen(repr=False)
+class Unit(Short):
     """A unit of the report and its sub-units: the office (the root), a Divisi, a UPT.
 
     ``indicators`` are the unit's own (a Kanwil office row usually has none: it aggregates its

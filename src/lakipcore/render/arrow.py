@@ -4,14 +4,22 @@ Every table follows the one schema of :mod:`lakipcore.results.tables`, which the
 (:mod:`lakipcore.bulk`) fills too. :func:`as_rows` needs nothing beyond lakipcore: the
 ``indicators`` table as plain dicts of exact, unrounded values. :func:`score_tables` makes every
 table as pyarrow Tables whose numbers are ``decimal128`` columns at a declared scale, each exact
-value rounded once with a named rounding (never through ``float``); :func:`to_arrow`,
-:func:`to_pandas` and :func:`to_polars` give the ``indicators`` table. pyarrow is the
-``lakipcore[arrow]`` extra, imported on first use. Nothing here scores or audits: every value
-is read from the :class:`~lakipcore.Assessment`.
+value rounded once with a named rounding (never through ``float``); :func:`to_arrow` gives the
+``indicators`` table, :func:`units_to_arrow` the Dashboard Performance as rows (every unit and
+period), :func:`changes_to_arrow` the change tables as rows, and :func:`to_pandas` and
+:func:`to_polars` any of them as a DataFrame. pyarrow is the ``lakipcore[arrow]`` extra,
+imported on first use. Nothing here scores or audits: every value is read from the
+:class:`~lakipcore.Assessment`.
+
+The assessment and its scores are Arrow streams too (the PyCapsule interface,
+``__arrow_c_stream__``): ``pyarrow.table(assessment)`` is :func:`to_arrow`,
+``pyarrow.table(assessment.scores)`` :func:`units_to_arrow`, and polars and DuckDB read them
+the same way (:func:`arrow_c_stream`).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Final
@@ -20,17 +28,37 @@ from lakipcore._exact import quantize
 from lakipcore.errors import LakipValueError
 from lakipcore.figures import NotTargeted
 from lakipcore.model import MeasureKind, Report, Target
-from lakipcore.render.common import assessment_of
+from lakipcore.render.common import assessment_of, numbered_units
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.findings import Finding
-from lakipcore.results.scores import IndicatorChange, PeriodScore, ReportScore, UnitScore
-from lakipcore.results.tables import TABLES, ColumnType, ScoreTables, pyarrow_module
+from lakipcore.results.scores import (
+    IndicatorChange,
+    PeriodChange,
+    PeriodScore,
+    ReportScore,
+    UnitScore,
+)
+from lakipcore.results.tables import (
+    TABLES,
+    VIEWS,
+    ColumnType,
+    ScoreTables,
+    pyarrow_module,
+    table_columns,
+)
 from lakipcore.rounding import Rounding, round_to
 
 __all__ = [
+    "CHANGE_COLUMNS",
     "FINDING_COLUMNS",
+    "FRAMES",
     "ROW_COLUMNS",
+    "UNIT_COLUMNS",
+    "arrow_c_stream",
+    "arrow_table",
     "as_rows",
+    "changes_as_rows",
+    "changes_to_arrow",
     "findings_as_rows",
     "findings_to_arrow",
     "score_tables",
@@ -38,6 +66,8 @@ __all__ = [
     "to_arrow",
     "to_pandas",
     "to_polars",
+    "units_as_rows",
+    "units_to_arrow",
 ]
 
 ROW_COLUMNS: Final = tuple(name for name, _ in TABLES["indicators"])
@@ -45,6 +75,16 @@ ROW_COLUMNS: Final = tuple(name for name, _ in TABLES["indicators"])
 
 FINDING_COLUMNS: Final = tuple(name for name, _ in TABLES["findings"])
 """The keys of each row of :func:`findings_as_rows`, in order."""
+
+UNIT_COLUMNS: Final = tuple(name for name, _ in VIEWS["dashboard"])
+"""The keys of each row of :func:`units_as_rows`, in order (the ``dashboard`` view's columns)."""
+
+CHANGE_COLUMNS: Final = tuple(name for name, _ in VIEWS["unit_changes"])
+"""The keys of each row of :func:`changes_as_rows`, in order (the ``unit_changes`` view's)."""
+
+FRAMES: Final = ("indicators", "units", "changes", "findings")
+"""The tables :func:`to_pandas` and :func:`to_polars` make (``table=``): :func:`to_arrow`,
+:func:`units_to_arrow`, :func:`changes_to_arrow` and the findings (:func:`findings_to_arrow`)."""
 
 _PRECISION: Final = 38  # decimal128 holds 38 digits
 _FIGURE_KINDS = (ColumnType.FIGURE, ColumnType.VALUE)
@@ -135,6 +175,89 @@ def _change_rows(scored: ReportScore) -> Iterator[tuple[str, dict[str, Any]]]:
                     "points": item.points,
                 },
             )
+
+
+def _dashboard_rows(period: PeriodScore) -> Iterator[dict[str, Any]]:
+    """The office and every unit below it, numbered as the dashboard numbers them."""
+    parents: dict[str, str] = {}
+    method = period.method.name
+    for number, depth, unit in numbered_units(period):
+        parents.update((child.code, unit.code) for child in unit.units)
+        yield {
+            "period": period.key,
+            "number": number,
+            # numbered_units indents the units under the office by 0, as the dashboard does
+            "depth": 0 if unit is period.root else depth + 1,
+            "unit": unit.code,
+            "unit_name": unit.name,
+            "parent": parents.get(unit.code),
+            "method": method,
+            "indicators": sum(1 for i in unit.indicators if i.counts),
+            "indicators_total": sum(1 for _ in unit.pooled()),
+            **_figures(unit),
+            "pagu": unit.pagu,
+            "realisation": unit.realisation,
+            "gaps": "; ".join(unit.gaps) or None,
+        }
+
+
+def _performance(period: PeriodScore, code: str) -> Decimal | None:
+    return period.unit(code).performance if period.has_unit(code) else None
+
+
+def _unit_change_rows(scored: ReportScore, change: PeriodChange) -> Iterator[dict[str, Any]]:
+    earlier, later = scored.period(change.earlier), scored.period(change.later)
+    pair = {"earlier": change.earlier, "later": change.later}
+    office = later.root
+    yield {
+        **pair,
+        "number": "A",
+        "unit": office.code,
+        "unit_name": office.name,
+        "earlier_performance": earlier.performance,
+        "later_performance": later.performance,
+        **_figures(change.office),
+    }
+    for number, unit in enumerate(change.units, 1):
+        yield {
+            **pair,
+            "number": str(number),
+            "unit": unit.code,
+            "unit_name": unit.name,
+            "earlier_performance": _performance(earlier, unit.code),
+            "later_performance": _performance(later, unit.code),
+            **_figures(unit.change),
+        }
+
+
+def units_as_rows(assessment: Assessment) -> list[dict[str, Any]]:
+    """The Dashboard Performance of every period as dicts (keys :data:`UNIT_COLUMNS`): one per
+    unit and period, the office first (``number`` ``A``, ``depth`` 0, ``parent`` ``None``),
+    then every unit below it, depth first in report order, numbered 1, 2, ... as the report's
+    dashboard numbers them.
+
+    ``indicators`` counts the unit's own indicators that have a capaian, ``indicators_total``
+    those of the unit and every unit below it; ``achievement``, ``absorption`` and
+    ``performance`` are exact, unrounded ``Decimal`` (``None`` when the unit lacks one, and
+    ``gaps`` says why), ``pagu`` and ``realisation`` the amounts absorption is measured with
+    (``None`` for a budget printed only as a rate); ``method`` is the period's method.
+    """
+    assessment = assessment_of(assessment, "units_as_rows")
+    return _score_dashboard(assessment.scores)
+
+
+def _score_dashboard(scored: ReportScore) -> list[dict[str, Any]]:
+    return [row for period in scored.periods for row in _dashboard_rows(period)]
+
+
+def changes_as_rows(assessment: Assessment) -> list[dict[str, Any]]:
+    """The change tables as dicts (keys :data:`CHANGE_COLUMNS`): for each pair of periods of a
+    kind (``earlier``, ``later``), the office (``number`` ``A``) and every unit that takes part
+    in either, with its performance in both (``None`` where it does not take part) and the
+    changes of achievement, absorption and performance in points, exact."""
+    assessment = assessment_of(assessment, "changes_as_rows")
+    scored = assessment.scores
+    return [row for change in scored.changes for row in _unit_change_rows(scored, change)]
 
 
 def table_rows(assessment: Assessment) -> dict[str, list[dict[str, Any]]]:
@@ -235,7 +358,7 @@ def _table(
     amount_scale: int,
 ) -> Any:
     pa = pyarrow_module()
-    columns = TABLES[name]
+    columns = table_columns(name)
     arrays, fields = [], []
     for column, kind in columns:
         values = [row[column] for row in rows]
@@ -312,13 +435,99 @@ def findings_to_arrow(
     return _table("findings", findings_as_rows(findings), figure, figure, scale)
 
 
-def to_pandas(assessment: Assessment, **options: Any) -> Any:
-    """:func:`to_arrow` as a pandas DataFrame (decimal columns hold ``Decimal`` objects)."""
-    return to_arrow(assessment, **options).to_pandas()
+def _figure_options(
+    scale: int, rounding: Rounding, amount_scale: int
+) -> tuple[_Quantizer, _Quantizer, int]:
+    figure = _Quantizer(_check_scale(scale), rounding, None)
+    amount_scale = _check_scale(amount_scale, "amount_scale")
+    return figure, _Quantizer(amount_scale, Rounding.HALF_UP, None), amount_scale
 
 
-def to_polars(assessment: Assessment, **options: Any) -> Any:
-    """:func:`to_arrow` as a polars DataFrame (decimal columns are ``pl.Decimal``)."""
+def units_to_arrow(
+    assessment: Assessment,
+    *,
+    scale: int = 10,
+    rounding: Rounding = Rounding.HALF_UP,
+    amount_scale: int = 2,
+) -> Any:
+    """The Dashboard Performance of every period (:func:`units_as_rows`) as a pyarrow Table:
+    the figures ``decimal128(38, scale)`` rounded once with ``rounding`` (half-up by default),
+    ``pagu`` and ``realisation`` ``decimal128(38, amount_scale)``."""
+    assessment = assessment_of(assessment, "units_to_arrow")
+    figure, amount, amount_scale = _figure_options(scale, rounding, amount_scale)
+    rows = _score_dashboard(assessment.scores)
+    return _table("dashboard", rows, figure, amount, amount_scale)
+
+
+def changes_to_arrow(
+    assessment: Assessment, *, scale: int = 10, rounding: Rounding = Rounding.HALF_UP
+) -> Any:
+    """The change tables (:func:`changes_as_rows`) as a pyarrow Table; every figure
+    ``decimal128(38, scale)``, rounded once with ``rounding``."""
+    assessment = assessment_of(assessment, "changes_to_arrow")
+    figure = _Quantizer(_check_scale(scale), rounding, None)
+    return _table("unit_changes", changes_as_rows(assessment), figure, figure, scale)
+
+
+def _frame_table(assessment: Assessment, table: str, options: dict[str, Any]) -> Any:
+    if table == "indicators":
+        return to_arrow(assessment, **options)
+    if table == "units":
+        return units_to_arrow(assessment, **options)
+    if table == "changes":
+        return changes_to_arrow(assessment, **options)
+    if table == "findings":
+        assessment = assessment_of(assessment, "the findings table")
+        return findings_to_arrow(assessment.audit_findings("the findings table"), **options)
+    raise LakipValueError(f"table must be one of {', '.join(FRAMES)}, got {table!r}", field="table")
+
+
+def to_pandas(assessment: Assessment, *, table: str = "indicators", **options: Any) -> Any:
+    """One table of the assessment as a pandas DataFrame (decimal columns hold ``Decimal``
+    objects): ``table`` is ``indicators`` (:func:`to_arrow`, the default), ``units``
+    (:func:`units_to_arrow`), ``changes`` (:func:`changes_to_arrow`) or ``findings``;
+    ``options`` are that function's (``scale=2``)."""
+    return _frame_table(assessment, table, options).to_pandas()
+
+
+def to_polars(assessment: Assessment, *, table: str = "indicators", **options: Any) -> Any:
+    """:func:`to_pandas` as a polars DataFrame (decimal columns are ``pl.Decimal``)."""
     import polars  # noqa: PLC0415 - optional
 
-    return polars.from_arrow(to_arrow(assessment, **options))
+    return polars.from_arrow(_frame_table(assessment, table, options))
+
+
+# --- the Arrow PyCapsule stream of lakipcore._display.Tabular -----------------------------------
+
+
+@functools.singledispatch
+def arrow_table(value: object) -> Any:
+    """The natural table of an assessment, its scores or a period's scores, as a pyarrow Table
+    at the default scale: an assessment's ``indicators`` (:func:`to_arrow`), the Dashboard
+    Performance of the scores (every period) or of one period (:func:`units_to_arrow`)."""
+    raise LakipValueError(f"lakipcore has no Arrow table for {type(value).__name__}")
+
+
+@arrow_table.register
+def _assessment_table(value: Assessment) -> Any:
+    return to_arrow(value)
+
+
+@arrow_table.register
+def _scores_table(value: ReportScore) -> Any:
+    figure, amount, amount_scale = _figure_options(10, Rounding.HALF_UP, 2)
+    return _table("dashboard", _score_dashboard(value), figure, amount, amount_scale)
+
+
+@arrow_table.register
+def _period_table(value: PeriodScore) -> Any:
+    figure, amount, amount_scale = _figure_options(10, Rounding.HALF_UP, 2)
+    return _table("dashboard", list(_dashboard_rows(value)), figure, amount, amount_scale)
+
+
+def arrow_c_stream(value: object, requested_schema: object | None = None) -> object:
+    """``value.__arrow_c_stream__(requested_schema)``: :func:`arrow_table` as an Arrow
+    PyCapsule stream (pyarrow casts to a ``requested_schema`` where it can). Without pyarrow,
+    a :class:`~lakipcore.LakipError` names the ``lakipcore[arrow]`` extra."""
+    stream: object = arrow_table(value).__arrow_c_stream__(requested_schema)
+    return stream

@@ -1,10 +1,16 @@
-"""Notebook display: short reprs, and HTML and Markdown tables of reports, scores and findings.
+"""Notebook display: HTML and Markdown tables of reports, scores and findings.
 
 Jupyter and IPython call ``_repr_html_`` / ``_repr_markdown_`` on the value of a cell; the
-classes' methods call the functions here, imported only then. Everything is written with the
-standard library (``html.escape``) and lakipcore's own number format, so showing a score in a
-notebook never imports pandas, numpy or pyarrow. Styles are inline: notebook front ends
-sanitise or share ``<style>`` elements, inline ``style`` attributes survive both.
+classes' methods call the functions here, imported only then (the one-line reprs are
+:mod:`lakipcore.render.reprs`). Everything is written with the standard library
+(``html.escape``) and lakipcore's own number format, so showing a score in a notebook never
+imports pandas, numpy or pyarrow. Styles are inline: notebook front ends sanitise or share
+``<style>`` elements, inline ``style`` attributes survive both.
+
+The tables are compact: a table shows at most :data:`MAX_ROWS` rows and says how many it
+leaves out (the rows and DataFrames of :mod:`lakipcore.arrow` have every one); the findings
+come errors first, then warnings, then notes, their message wrapping in a wide column and
+their location in small type in a narrow one.
 
 >>> import lakipcore
 >>> assessment = lakipcore.assess(lakipcore.load_example())
@@ -19,25 +25,37 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from html import escape
 
 from lakipcore.figures import format_number, format_percent
 from lakipcore.model import Report
 from lakipcore.render.common import numbered_units
+from lakipcore.render.reprs import (
+    assessment_repr,
+    period_score_repr,
+    report_repr,
+    report_score_repr,
+    short,
+    unit_score_repr,
+)
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.findings import Finding, Findings, Severity
 from lakipcore.results.scores import PeriodChange, PeriodScore, ReportScore, UnitScore
 from lakipcore.rounding import round_to
 
 __all__ = [
+    "MAX_ROWS",
     "SEVERITY_COLOURS",
     "assessment_html",
     "assessment_markdown",
     "assessment_repr",
+    "errors_first",
     "findings_html",
     "findings_markdown",
+    "html",
+    "markdown",
     "period_score_html",
     "period_score_markdown",
     "period_score_repr",
@@ -47,6 +65,7 @@ __all__ = [
     "report_score_html",
     "report_score_markdown",
     "report_score_repr",
+    "short",
     "unit_score_html",
     "unit_score_markdown",
     "unit_score_repr",
@@ -59,10 +78,15 @@ SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
 }
 """(text colour, background) of a finding's row, by severity."""
 
+MAX_ROWS = 100
+"""The most rows a notebook table shows; a longer one ends with a row saying how many it leaves
+out (``lakipcore.arrow`` gives every row). Set it to show more or fewer."""
+
 _NA = "-"
 _TABLE = "border-collapse:collapse;font-size:0.9em;margin:0.4em 0"
 _CELL = "border:1px solid #ccc;padding:2px 6px"
 _NUMERIC = _CELL + ";text-align:right;font-variant-numeric:tabular-nums"
+_MORE = "font-style:italic;color:#555"
 
 Row = Sequence[str]
 
@@ -88,23 +112,53 @@ def _value(value: Decimal | None) -> str:
 # --- HTML and Markdown tables ------------------------------------------------------------------
 
 
+def _shown(rows: Iterable[Row], total: int) -> tuple[list[Row], str | None]:
+    """The first :data:`MAX_ROWS` of ``total`` rows (only those are made), and the note on the
+    rest when some are left out."""
+    limit = max(MAX_ROWS, 0)
+    shown = [row for _, row in zip(range(limit), rows, strict=False)]
+    left = total - len(shown)
+    if left <= 0:
+        return shown, None
+    count = format_number(Decimal(left))
+    return shown, f"… dan {count} baris lain tidak ditampilkan (semua baris: lakipcore.arrow)"
+
+
 def _html_table(
-    header: Row, rows: Iterable[Row], *, left: int = 2, styles: Sequence[str] | None = None
+    header: Row,
+    rows: Iterable[Row],
+    total: int,
+    *,
+    left: int = 2,
+    styles: Sequence[str] | None = None,
+    columns: Mapping[int, tuple[str, str]] | None = None,
 ) -> str:
-    """A table whose first ``left`` columns are text and the others figures; ``styles`` adds a
-    row style (a severity colour) per row. Every cell is escaped here."""
-    head = "".join(f'<th style="{_CELL}">{escape(h)}</th>' for h in header)
+    """A table of the first :data:`MAX_ROWS` of ``total`` rows, whose first ``left`` columns
+    are text and the others figures; ``styles`` adds a row style (a severity colour) per row,
+    ``columns`` a style to a column's heading (its width) and one to each of its cells (a type
+    size, where a word may break). Every cell is escaped here."""
+    columns = columns or {}
+    head = "".join(
+        f'<th style="{_CELL}{columns[i][0] if i in columns else ""}">{escape(h)}</th>'
+        for i, h in enumerate(header)
+    )
+    kinds = [
+        (_CELL if i < left else _NUMERIC) + (columns[i][1] if i in columns else "")
+        for i in range(len(header))
+    ]
+    shown, more = _shown(rows, total)
     body = []
-    for index, row in enumerate(rows):
+    for index, row in enumerate(shown):
         style = f' style="{styles[index]}"' if styles is not None else ""
-        cells = "".join(
-            f'<td style="{_CELL if i < left else _NUMERIC}">{escape(cell)}</td>'
-            for i, cell in enumerate(row)
-        )
+        cells = "".join(f'<td style="{kinds[i]}">{escape(cell)}</td>' for i, cell in enumerate(row))
         body.append(f"<tr{style}>{cells}</tr>")
+    if more is not None:
+        span = len(header)
+        body.append(f'<tr><td colspan="{span}" style="{_CELL};{_MORE}">{escape(more)}</td></tr>')
     rows_html = "".join(body)
     return (
-        f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead><tbody>{rows_html}</tbody></table>'
+        f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead>'
+        f'<tbody style="vertical-align:top">{rows_html}</tbody></table>'
     )
 
 
@@ -112,10 +166,12 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _md_table(header: Row, rows: Iterable[Row], *, left: int = 2) -> str:
+def _md_table(header: Row, rows: Iterable[Row], total: int, *, left: int = 2) -> str:
+    shown, more = _shown(rows, total)
     align = ["---" if i < left else "---:" for i in range(len(header))]
-    lines = [header, align, *rows]
-    return "\n".join("| " + " | ".join(_md_cell(c) for c in line) + " |" for line in lines)
+    lines = [header, align, *shown]
+    table = "\n".join("| " + " | ".join(_md_cell(c) for c in line) + " |" for line in lines)
+    return table if more is None else f"{table}\n\n{_md_cell(more)}"
 
 
 def _html(title: str, *parts: str) -> str:
@@ -131,42 +187,39 @@ def _caption(text: str) -> str:
 _DASHBOARD = ("No", "Unit kerja", "Indikator kinerja", "Penyerapan anggaran", "Performance")
 
 
-def _dashboard_rows(period: PeriodScore) -> list[Row]:
+def _unit_count(period: PeriodScore) -> int:
+    return sum(1 for _ in period.root.walk())
+
+
+def _dashboard_rows(period: PeriodScore) -> Iterator[Row]:
     """The office ("A") and every unit below it, indented by depth, in report order."""
-    return [
-        [
+    for number, depth, unit in numbered_units(period):
+        yield [
             number,
             "\u2003" * depth + unit.name,
             _pct(unit.achievement),
             _pct(unit.absorption),
             _pct(unit.performance),
         ]
-        for number, depth, unit in numbered_units(period)
-    ]
 
 
 def _period_title(period: PeriodScore) -> str:
     return f"Dashboard Performance {period.period.label} (metode: {period.method.name})"
 
 
-def _change_rows(scored: ReportScore, change: PeriodChange) -> list[Row]:
+def _change_rows(scored: ReportScore, change: PeriodChange) -> Iterator[Row]:
     earlier, later = scored.period(change.earlier), scored.period(change.later)
-    rows: list[Row] = [
-        [
-            "A",
-            later.root.name,
-            _pct(earlier.performance),
-            _pct(later.performance),
-            _pct(change.office.performance),
-        ]
+    yield [
+        "A",
+        later.root.name,
+        _pct(earlier.performance),
+        _pct(later.performance),
+        _pct(change.office.performance),
     ]
     for number, unit in enumerate(change.units, 1):
         before = earlier.unit(unit.code).performance if earlier.has_unit(unit.code) else None
         now = later.unit(unit.code).performance if later.has_unit(unit.code) else None
-        rows.append(
-            [str(number), unit.name, _pct(before), _pct(now), _pct(unit.change.performance)]
-        )
-    return rows
+        yield [str(number), unit.name, _pct(before), _pct(now), _pct(unit.change.performance)]
 
 
 def _change_header(scored: ReportScore, change: PeriodChange) -> tuple[str, Row]:
@@ -181,10 +234,14 @@ def _change_header(scored: ReportScore, change: PeriodChange) -> tuple[str, Row]
 def report_score_html(scored: ReportScore) -> str:
     """A scored report: the main period's Dashboard Performance and each change table."""
     current = scored.current
-    parts = [_caption(_period_title(current)), _html_table(_DASHBOARD, _dashboard_rows(current))]
+    parts = [
+        _caption(_period_title(current)),
+        _html_table(_DASHBOARD, _dashboard_rows(current), _unit_count(current)),
+    ]
     for change in scored.changes:
         title, header = _change_header(scored, change)
-        parts += [_caption(title), _html_table(header, _change_rows(scored, change))]
+        rows = _change_rows(scored, change)
+        parts += [_caption(title), _html_table(header, rows, 1 + len(change.units))]
     return _html(f"{current.root.name}: {_periods(scored)}", *parts)
 
 
@@ -196,11 +253,12 @@ def report_score_markdown(scored: ReportScore) -> str:
         "",
         _period_title(current),
         "",
-        _md_table(_DASHBOARD, _dashboard_rows(current)),
+        _md_table(_DASHBOARD, _dashboard_rows(current), _unit_count(current)),
     ]
     for change in scored.changes:
         title, header = _change_header(scored, change)
-        parts += ["", title, "", _md_table(header, _change_rows(scored, change))]
+        rows = _change_rows(scored, change)
+        parts += ["", title, "", _md_table(header, rows, 1 + len(change.units))]
     return "\n".join(parts) + "\n"
 
 
@@ -210,12 +268,13 @@ def _periods(scored: ReportScore) -> str:
 
 def period_score_html(period: PeriodScore) -> str:
     """One period's Dashboard Performance."""
-    return _html(_period_title(period), _html_table(_DASHBOARD, _dashboard_rows(period)))
+    table = _html_table(_DASHBOARD, _dashboard_rows(period), _unit_count(period))
+    return _html(_period_title(period), table)
 
 
 def period_score_markdown(period: PeriodScore) -> str:
     """:func:`period_score_html` as Markdown."""
-    table = _md_table(_DASHBOARD, _dashboard_rows(period))
+    table = _md_table(_DASHBOARD, _dashboard_rows(period), _unit_count(period))
     return f"**{_period_title(period)}**\n\n{table}\n"
 
 
@@ -223,49 +282,47 @@ _INDICATORS = ("Kode", "Indikator kinerja", "Target", "Realisasi", "Capaian")
 _UNIT = ("Unit kerja", "Indikator kinerja", "Penyerapan anggaran", "Performance")
 
 
-def _unit_parts(unit: UnitScore) -> tuple[str, Row, list[Row], list[Row]]:
-    title = f"{unit.name} ({unit.code}), {unit.period}"
-    summary: Row = [
-        unit.name,
-        _pct(unit.achievement),
-        _pct(unit.absorption),
-        _pct(unit.performance),
-    ]
-    indicators: list[Row] = []
+def _indicator_rows(unit: UnitScore) -> Iterator[Row]:
     for item in unit.indicators:
         target = _value(item.target)
         if item.target is None and item.excluded == "not targeted":
             target = "Tidak ditargetkan"
         # An indicator that does not count says why in the capaian column.
         capaian = _pct(item.capaian) if item.capaian is not None else (item.excluded or _NA)
-        indicators.append([item.code, item.name, target, _value(item.realisation), capaian])
-    subunits: list[Row] = [
-        [u.name, _pct(u.achievement), _pct(u.absorption), _pct(u.performance)] for u in unit.units
-    ]
-    return title, summary, indicators, subunits
+        yield [item.code, item.name, target, _value(item.realisation), capaian]
+
+
+def _unit_row(unit: UnitScore) -> Row:
+    return [unit.name, _pct(unit.achievement), _pct(unit.absorption), _pct(unit.performance)]
+
+
+def _unit_title(unit: UnitScore) -> str:
+    return f"{unit.name} ({unit.code}), {unit.period}"
 
 
 def unit_score_html(unit: UnitScore) -> str:
     """A unit's scores, its indicators' target, realisasi and capaian, and its sub-units."""
-    title, summary, indicators, subunits = _unit_parts(unit)
-    parts = [_html_table(_UNIT, [summary], left=1)]
-    if indicators:
-        parts += [_caption("Realisasi Indikator Kinerja"), _html_table(_INDICATORS, indicators)]
-    if subunits:
-        parts += [_caption("Sub-unit"), _html_table(_UNIT, subunits, left=1)]
+    parts = [_html_table(_UNIT, [_unit_row(unit)], 1, left=1)]
+    if unit.indicators:
+        table = _html_table(_INDICATORS, _indicator_rows(unit), len(unit.indicators))
+        parts += [_caption("Realisasi Indikator Kinerja"), table]
+    if unit.units:
+        table = _html_table(_UNIT, map(_unit_row, unit.units), len(unit.units), left=1)
+        parts += [_caption("Sub-unit"), table]
     if unit.gaps:
         parts.append(_caption("Tidak tersedia: " + "; ".join(unit.gaps)))
-    return _html(title, *parts)
+    return _html(_unit_title(unit), *parts)
 
 
 def unit_score_markdown(unit: UnitScore) -> str:
     """:func:`unit_score_html` as Markdown."""
-    title, summary, indicators, subunits = _unit_parts(unit)
-    parts = [f"**{title}**", "", _md_table(_UNIT, [summary], left=1)]
-    if indicators:
-        parts += ["", "Realisasi Indikator Kinerja", "", _md_table(_INDICATORS, indicators)]
-    if subunits:
-        parts += ["", "Sub-unit", "", _md_table(_UNIT, subunits, left=1)]
+    parts = [f"**{_unit_title(unit)}**", "", _md_table(_UNIT, [_unit_row(unit)], 1, left=1)]
+    if unit.indicators:
+        table = _md_table(_INDICATORS, _indicator_rows(unit), len(unit.indicators))
+        parts += ["", "Realisasi Indikator Kinerja", "", table]
+    if unit.units:
+        table = _md_table(_UNIT, map(_unit_row, unit.units), len(unit.units), left=1)
+        parts += ["", "Sub-unit", "", table]
     if unit.gaps:
         parts += ["", "Tidak tersedia: " + "; ".join(unit.gaps)]
     return "\n".join(parts) + "\n"
@@ -274,46 +331,66 @@ def unit_score_markdown(unit: UnitScore) -> str:
 # --- the report --------------------------------------------------------------------------------
 
 _UNITS = ("Kode", "Unit kerja", "Periode", "Indikator")
+_PERIODS = ("Kunci", "Periode", "Metode", "Rencana")
 
 
-def _report_parts(report: Report) -> tuple[str, list[Row], list[Row]]:
-    periods: list[Row] = [
-        [p.key, p.label, p.method or _NA, "ya" if p.planned else ""] for p in report.periods
-    ]
-    units: list[Row] = []
+def _period_rows(report: Report) -> Iterator[Row]:
+    for p in report.periods:
+        yield [p.key, p.label, p.method or _NA, "ya" if p.planned else ""]
+
+
+def _report_unit_rows(report: Report) -> Iterator[Row]:
     stack = [(report.root, 0)]
     while stack:
         unit, depth = stack.pop()
         taking = ", ".join(p.key for p in report.periods if unit.takes_part(p.key))
         name = "\u2003" * max(depth - 1, 0) + unit.name
-        units.append([unit.code, name, taking, str(len(unit.indicators))])
+        yield [unit.code, name, taking, str(len(unit.indicators))]
         stack.extend((child, depth + 1) for child in reversed(unit.units))
-    return report.title or report.office, periods, units
 
 
-_PERIODS = ("Kunci", "Periode", "Metode", "Rencana")
+def _report_title(report: Report) -> str:
+    return report.title or report.office
 
 
 def report_html(report: Report) -> str:
     """A report's periods (with their methods) and its tree of units; nothing is scored."""
-    title, periods, units = _report_parts(report)
+    units = sum(1 for _ in report.units())
     return _html(
-        title,
-        _html_table(_PERIODS, periods, left=4),
-        _html_table(_UNITS, units, left=3),
+        _report_title(report),
+        _html_table(_PERIODS, _period_rows(report), len(report.periods), left=4),
+        _html_table(_UNITS, _report_unit_rows(report), units, left=3),
     )
 
 
 def report_markdown(report: Report) -> str:
     """:func:`report_html` as Markdown."""
-    title, periods, units = _report_parts(report)
-    tables = f"{_md_table(_PERIODS, periods, left=4)}\n\n{_md_table(_UNITS, units, left=3)}"
-    return f"**{title}**\n\n{tables}\n"
+    units = sum(1 for _ in report.units())
+    periods = _md_table(_PERIODS, _period_rows(report), len(report.periods), left=4)
+    tables = f"{periods}\n\n{_md_table(_UNITS, _report_unit_rows(report), units, left=3)}"
+    return f"**{_report_title(report)}**\n\n{tables}\n"
 
 
 # --- findings ----------------------------------------------------------------------------------
 
 _FINDINGS = ("Tingkat", "Kode", "Subjek", "Periode", "Tercetak", "Dihitung", "Letak", "Pesan")
+_SUBJECT, _LOCATION, _MESSAGE = 2, 6, 7
+
+# The message wraps in a wide column (its heading's min-width); the location (a file, a line and
+# a field path: one long word) is small type that breaks anywhere, so its column is as narrow as
+# its heading's width and cannot squeeze the message to a word per line.
+_COLUMNS: Mapping[int, tuple[str, str]] = {
+    _SUBJECT: (";min-width:8em", ";overflow-wrap:anywhere"),
+    _LOCATION: (";width:10em;min-width:7em", ";font-size:0.78em;word-break:break-all"),
+    _MESSAGE: (";min-width:24em", ""),
+}
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def errors_first(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings ordered errors, warnings, notes; in the audit's order within each."""
+    return sorted(findings, key=lambda f: _ORDER[f.severity])
 
 
 def _finding_row(finding: Finding) -> Row:
@@ -331,7 +408,7 @@ def _finding_row(finding: Finding) -> Row:
         finding.period or _NA,
         finding.published or _NA,
         computed,
-        str(finding.location),
+        finding.location.said(),  # in words; the file by its own name
         finding.message,
     ]
 
@@ -344,76 +421,35 @@ def _counts(findings: Sequence[Finding]) -> str:
     )
 
 
+def _severity_style(finding: Finding) -> str:
+    colour, background = SEVERITY_COLOURS[finding.severity]
+    return f"color:{colour};background:{background}"
+
+
 def findings_html(findings: Sequence[Finding]) -> str:
-    """The audit's findings, one row each, coloured by severity, counts first."""
-    styles = [
-        f"color:{SEVERITY_COLOURS[f.severity][0]};background:{SEVERITY_COLOURS[f.severity][1]}"
-        for f in findings
-    ]
-    rows = [_finding_row(f) for f in findings]
-    table = _html_table(_FINDINGS, rows, left=8, styles=styles) if rows else ""
+    """The audit's findings, counts first, then one row each, errors first, then warnings,
+    then notes, coloured by severity; the message wraps, the location is small and narrow."""
+    ordered = errors_first(findings)
+    shown = ordered[: max(MAX_ROWS, 0)]
+    rows = map(_finding_row, shown)
+    styles = [_severity_style(f) for f in shown]
+    table = (
+        _html_table(_FINDINGS, rows, len(ordered), left=8, styles=styles, columns=_COLUMNS)
+        if ordered
+        else ""
+    )
     return _html(f"Audit: {_counts(findings)}", table)
 
 
 def findings_markdown(findings: Sequence[Finding]) -> str:
     """:func:`findings_html` as Markdown (severity as a word: Markdown has no colours)."""
-    rows = [_finding_row(f) for f in findings]
-    table = f"\n\n{_md_table(_FINDINGS, rows, left=8)}" if rows else ""
+    ordered = errors_first(findings)
+    rows = map(_finding_row, ordered)
+    table = f"\n\n{_md_table(_FINDINGS, rows, len(ordered), left=8)}" if ordered else ""
     return f"**Audit: {_counts(findings)}**{table}\n"
 
 
-# --- short reprs -------------------------------------------------------------------------------
-
-
-def report_score_repr(scored: ReportScore) -> str:
-    """``<ReportScore 2 periods, main 2019: performance 116,13%>``."""
-    count = len(scored.periods)
-    noun = "period" if count == 1 else "periods"
-    performance = _pct(scored.current.performance)
-    return f"<ReportScore {count} {noun}, main {scored.current.key}: performance {performance}>"
-
-
-def period_score_repr(period: PeriodScore) -> str:
-    """``<PeriodScore 2019 (banten-2019): performance 116,13%, 9 units>``."""
-    count = sum(1 for _ in period.root.walk()) - 1
-    return (
-        f"<PeriodScore {period.key} ({period.method.name}): performance "
-        f"{_pct(period.performance)}, {count} unit{'' if count == 1 else 's'}>"
-    )
-
-
-def unit_score_repr(unit: UnitScore) -> str:
-    """``<UnitScore sekjen 2019: achievement 114,58%, absorption 98,77%, performance 106,68%>``."""
-    return (
-        f"<UnitScore {unit.code} {unit.period}: achievement {_pct(unit.achievement)}, "
-        f"absorption {_pct(unit.absorption)}, performance {_pct(unit.performance)}>"
-    )
-
-
-def report_repr(report: Report) -> str:
-    """``<Report 'Kantor Wilayah …' 2 periods (2018, 2019), 10 units, 45 indicators>``."""
-    units = list(report.units())
-    indicators = sum(len(u.indicators) for u in units)
-    keys = ", ".join(p.key for p in report.periods)
-    count = len(report.periods)
-    return (
-        f"<Report {report.office!r} {count} period{'' if count == 1 else 's'} ({keys}), "
-        f"{len(units)} unit{'' if len(units) == 1 else 's'}, {indicators} indicators>"
-    )
-
-
 # --- an assessment ----------------------------------------------------------------------------
-
-
-def assessment_repr(assessment: Assessment) -> str:
-    """``<Assessment 'Kantor …' main 2019: performance 116,13%, 9 errors>``."""
-    findings = assessment.findings
-    audit = "not audited" if findings is None else f"{len(findings.errors)} errors"
-    current = assessment.current
-    return (
-        f"<Assessment {assessment.report.office!r} main {current.key}: performance "
-        f"{_pct(current.performance)}, {audit}>"
-    )
 
 
 def assessment_html(assessment: Assessment) -> str:
@@ -440,12 +476,6 @@ def _unknown(form: str, value: object) -> TypeError:
 
 
 @functools.singledispatch
-def short(value: object) -> str:
-    """The short ``repr`` of a report, a score, the findings or an assessment."""
-    raise _unknown("short", value)
-
-
-@functools.singledispatch
 def html(value: object) -> str:
     """The notebook HTML table of a displayed value."""
     raise _unknown("HTML", value)
@@ -457,14 +487,13 @@ def markdown(value: object) -> str:
     raise _unknown("Markdown", value)
 
 
-for _shown, _as_short, _as_html, _as_markdown in (
-    (Report, report_repr, report_html, report_markdown),
-    (Assessment, assessment_repr, assessment_html, assessment_markdown),
-    (ReportScore, report_score_repr, report_score_html, report_score_markdown),
-    (PeriodScore, period_score_repr, period_score_html, period_score_markdown),
-    (UnitScore, unit_score_repr, unit_score_html, unit_score_markdown),
-    (Findings, list.__repr__, findings_html, findings_markdown),
+for _shown_class, _as_html, _as_markdown in (
+    (Report, report_html, report_markdown),
+    (Assessment, assessment_html, assessment_markdown),
+    (ReportScore, report_score_html, report_score_markdown),
+    (PeriodScore, period_score_html, period_score_markdown),
+    (UnitScore, unit_score_html, unit_score_markdown),
+    (Findings, findings_html, findings_markdown),
 ):
-    short.register(_shown, _as_short)
-    html.register(_shown, _as_html)
-    markdown.register(_shown, _as_markdown)
+    html.register(_shown_class, _as_html)
+    markdown.register(_shown_class, _as_markdown)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from lakipcore._display import Displayed
+from lakipcore._display import Displayed, Tabular
 from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.methods import ScoringMethod
 from lakipcore.model import Report
@@ -63,13 +63,16 @@ def check_scores_of(report: Report, scores: ReportScore) -> None:
 
 
 @attrs.frozen(repr=False)
-class Assessment(Displayed):
+class Assessment(Displayed, Tabular):
     """A report, its scores and its audit, made in one pass (:func:`lakipcore.assess`).
 
     ``scores`` is the :class:`ReportScore` of every period, each under the method resolved for
     it (given, named by the report, or inferred from its printed office row); ``findings`` the
     audit's :class:`Findings`, or ``None`` for an assessment made with ``audit=False`` (the
     scores alone, as ``lakip score`` needs them). ``source`` names the report's file.
+
+    As an Arrow stream (``pyarrow.table(assessment)``, ``polars.DataFrame(assessment)``) it is
+    the ``indicators`` table, one row per indicator and period (:func:`lakipcore.arrow.to_arrow`).
     """
 
     report: Report = attrs.field(validator=_report)

@@ -33,7 +33,7 @@ from typing import TypedDict
 
 import attrs
 
-from lakipcore._display import Displayed
+from lakipcore._display import Displayed, Short
 from lakipcore._names import enum_field
 from lakipcore.i18n import N_, Message, language, translate
 from lakipcore.model import Origin
@@ -237,8 +237,8 @@ def _as_message(value: Message | str) -> Message:
     return Message.literal(value) if isinstance(value, str) else value
 
 
-@attrs.frozen
-class Location:
+@attrs.frozen(repr=False)
+class Location(Short):
     """Where a figure is: the file, the field path inside it, the line, and the report's table
     (a table id); ``words``, the same place as a person says it ("Tabel REALISASI ANGGARAN,
     Sekretariat Jenderal, realisasi 2019; baris 120"), which the audit adds from the report
@@ -272,8 +272,8 @@ class Location:
         return f"{head} [{self.place}]" if self.place else head
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False)
+class Finding(Short):
     """One inconsistency (or notable reading) found by the audit.
 
     ``published`` is the text as printed; ``recomputed`` the exact value lakipcore computes for
@@ -398,7 +398,9 @@ class Findings(Displayed, list[Finding]):
 
     A ``list`` (it compares equal to a list of the same findings), with views by severity and by
     unit, counts, the JSON-ready form, and a table for notebooks (``_repr_html_``, findings
-    coloured by severity). Its ``repr`` is the list's.
+    coloured by severity, errors first). Its ``repr`` is one line of counts
+    (``<Findings 25: 9 errors, 2 warnings, 14 notes>``) and ``print(findings)`` one line per
+    finding, errors first.
     """
 
     __slots__ = ()
@@ -445,8 +447,11 @@ class Findings(Displayed, list[Finding]):
         """The findings as JSON-ready data (:func:`findings_to_dict`)."""
         return findings_to_dict(self, source=source, lang=lang)
 
-    # The list's repr (the findings themselves); Displayed gives the notebook tables.
-    __repr__ = list.__repr__
+    def __str__(self) -> str:
+        """One line per finding (:meth:`Finding.describe`), errors first, then warnings, then
+        notes: what ``print(findings)`` shows."""
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        return "\n".join(str(f) for f in sorted(self, key=lambda f: order[f.severity]))
 
 
 def finding_to_dict(finding: Finding, *, lang: str | None = None) -> FindingDict:

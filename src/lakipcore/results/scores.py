@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import attrs
 
-from lakipcore._display import Displayed
+from lakipcore._display import Displayed, Short, Tabular
 from lakipcore.errors import LakipError
 from lakipcore.methods import ScoringMethod
 from lakipcore.model import ReportPeriod
@@ -39,8 +39,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class IndicatorScore:
+@attrs.frozen(repr=False)
+class IndicatorScore(Short):
     """One indicator's capaian in a period, in percent, or why it has none.
 
     ``capaian`` is ``None`` for a not-targeted indicator, for one without a realisation in a
@@ -65,8 +65,8 @@ class IndicatorScore:
         return self.capaian is not None
 
 
-@attrs.frozen
-class OutputScore:
+@attrs.frozen(repr=False)
+class OutputScore(Short):
     """One budget output: amounts in Rupiah and absorption in percent (``None`` when the pagu
     is zero: a rate of nothing is undefined)."""
 
@@ -77,8 +77,8 @@ class OutputScore:
     absorption: Decimal | None
 
 
-@attrs.frozen
-class ProgrammeScore:
+@attrs.frozen(repr=False)
+class ProgrammeScore(Short):
     """A unit's own budget programme in a period, exactly: the stated (revised) pagu and the
     realisasi (Σ over its outputs), absorption against the pagu, and, where the report states
     them, the pagu awal (``original``) and the RPD (``plan``) with realisasi against each.
@@ -94,8 +94,8 @@ class ProgrammeScore:
     absorption_plan: Decimal | None = None
 
 
-@attrs.frozen
-class DerivedScore:
+@attrs.frozen(repr=False)
+class DerivedScore(Short):
     """A derived figure of a unit's period (a growth, a nilai efisiensi, an NKA): its value by
     its catalogue ``formula``, or the ``error`` that keeps it from being computed."""
 
@@ -105,8 +105,8 @@ class DerivedScore:
     error: str | None = None
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(repr=False)
+class Problem(Short):
     """What could not be scored, when scoring collects problems (the audit and
     :func:`lakipcore.assess` do): an indicator, or with ``indicator`` ``None`` a unit's
     aggregate that the period's method cannot compute (a method summing pagu and realisasi
@@ -205,10 +205,12 @@ class UnitScore(Displayed):
 
 
 @attrs.frozen(repr=False)
-class PeriodScore(Displayed):
+class PeriodScore(Displayed, Tabular):
     """The scores of one period under ``method``: the office (``root``) and every unit below.
     ``inferred`` says the report names no method for the period and the scoring chose the
-    aggregation that best explains its printed office row."""
+    aggregation that best explains its printed office row. As an Arrow stream
+    (``pyarrow.table(period)``, ``polars.DataFrame(period)``) it is the period's Dashboard
+    Performance, one row per unit (:func:`lakipcore.arrow.units_to_arrow`)."""
 
     period: ReportPeriod
     method: ScoringMethod
@@ -264,8 +266,8 @@ class PeriodScore(Displayed):
         return code in self._by_code
 
 
-@attrs.frozen
-class Change:
+@attrs.frozen(repr=False)
+class Change(Short):
     """Changes of achievement, absorption and performance between two periods, in points.
 
     A field is ``None`` when one of the two periods lacks the figure.
@@ -276,8 +278,8 @@ class Change:
     performance: Decimal | None
 
 
-@attrs.frozen
-class IndicatorChange:
+@attrs.frozen(repr=False)
+class IndicatorChange(Short):
     """An indicator's capaian in both periods and the change in points (``None`` if one lacks
     it)."""
 
@@ -289,8 +291,8 @@ class IndicatorChange:
     points: Decimal | None
 
 
-@attrs.frozen
-class UnitChange:
+@attrs.frozen(repr=False)
+class UnitChange(Short):
     """A unit's changes between two periods and those of its indicators."""
 
     code: str
@@ -310,8 +312,8 @@ class UnitChange:
         return _find(self.indicators, self._by_code, code)
 
 
-@attrs.frozen
-class PeriodChange:
+@attrs.frozen(repr=False)
+class PeriodChange(Short):
     """The changes from period ``earlier`` to ``later`` (keys): the office's, its own
     indicators', and every unit's that takes part in either, in report order."""
 
@@ -333,10 +335,13 @@ class PeriodChange:
 
 
 @attrs.frozen(repr=False)
-class ReportScore(Displayed):
+class ReportScore(Displayed, Tabular):
     """A scored report: every period's scores and the changes between consecutive periods.
     ``problems`` are the indicators that could not be scored, when the scoring collected them
-    instead of raising (``score_report(..., problems=[])``, the audit, :func:`assess`)."""
+    instead of raising (``score_report(..., problems=[])``, the audit, :func:`assess`). As an
+    Arrow stream (``pyarrow.table(scores)``, ``polars.DataFrame(scores)``) it is the Dashboard
+    Performance of every period, one row per unit and period
+    (:func:`lakipcore.arrow.units_to_arrow`)."""
 
     periods: tuple[PeriodScore, ...]
     changes: tuple[PeriodChange, ...] = ()

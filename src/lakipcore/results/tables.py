@@ -10,6 +10,10 @@ names and types, in the same order), so that a table of one path compares with t
 selecting columns. The row dicts of :func:`lakipcore.arrow.as_rows` are the ``indicators``
 table as Python values, exact and unrounded.
 
+:data:`VIEWS` are tables for people, made from an assessment only (the columnar path has no
+names or tree): ``dashboard``, the Dashboard Performance as rows (every unit and period, the
+office first as the report numbers it), and ``unit_changes``, the change tables as rows.
+
 A figure is ``decimal128(38, scale)`` rounded once with a named rounding; an amount in Rupiah
 ``decimal128(38, amount_scale)``; a target or realisation ``decimal128(38, scale)`` too.
 pyarrow, the ``lakipcore[arrow]`` extra, is imported only when a schema is built.
@@ -24,16 +28,19 @@ from typing import Any, Final
 
 import attrs
 
+from lakipcore._display import Short
 from lakipcore.errors import LakipError
 from lakipcore.rounding import Rounding
 
 __all__ = [
     "BULK_COLUMNS",
     "TABLES",
+    "VIEWS",
     "ColumnType",
     "ScoreTables",
     "arrow_schema",
     "pyarrow_module",
+    "table_columns",
 ]
 
 
@@ -127,6 +134,42 @@ TABLES: Final[Mapping[str, tuple[tuple[str, ColumnType], ...]]] = MappingProxyTy
 )
 """Every table of the scores and its columns in order, with their kinds."""
 
+VIEWS: Final[Mapping[str, tuple[tuple[str, ColumnType], ...]]] = MappingProxyType(
+    {
+        "dashboard": (
+            ("period", _T),
+            ("number", _T),
+            ("depth", _N),
+            ("unit", _T),
+            ("unit_name", _T),
+            ("parent", _T),
+            ("method", _T),
+            ("indicators", _N),
+            ("indicators_total", _N),
+            *_FIGURES,
+            ("pagu", _A),
+            ("realisation", _A),
+            ("gaps", _T),
+        ),
+        "unit_changes": (
+            ("earlier", _T),
+            ("later", _T),
+            ("number", _T),
+            ("unit", _T),
+            ("unit_name", _T),
+            ("earlier_performance", _F),
+            ("later_performance", _F),
+            *_FIGURES,
+        ),
+    }
+)
+"""The tables for people and their columns in order: ``dashboard`` (one row per unit and period,
+the office included: its dashboard number, ``A`` for the office; its depth, 0 for the office;
+the code of the unit above; the period's method; how many of its own indicators have a capaian
+and how many at and below it; its three figures, its pagu and realisasi, and why a figure is
+missing) and ``unit_changes`` (one row per unit, the office first, and pair of periods: the
+performance of both and the changes of the three figures, in points)."""
+
 BULK_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "indicators": ("period", "unit", "code", "capaian", "excluded"),
@@ -160,13 +203,18 @@ def pyarrow_module() -> Any:
     return pyarrow
 
 
+def table_columns(table: str) -> tuple[tuple[str, ColumnType], ...]:
+    """The columns of ``table``, a name of :data:`TABLES` or :data:`VIEWS`."""
+    return TABLES[table] if table in TABLES else VIEWS[table]
+
+
 def arrow_schema(
     table: str, *, scale: int, amount_scale: int = 2, columns: tuple[str, ...] | None = None
 ) -> Any:
-    """The pyarrow schema of ``table`` (its ``columns``, by default all), figures at ``scale``
-    and amounts at ``amount_scale``."""
+    """The pyarrow schema of ``table`` (of :data:`TABLES` or :data:`VIEWS`; its ``columns``, by
+    default all), figures at ``scale`` and amounts at ``amount_scale``."""
     pa = pyarrow_module()
-    kinds = dict(TABLES[table])
+    kinds = dict(table_columns(table))
     types = {
         ColumnType.TEXT: pa.string(),
         ColumnType.FIGURE: pa.decimal128(38, scale),
@@ -178,8 +226,8 @@ def arrow_schema(
     return pa.schema([(name, types[kinds[name]]) for name in names])
 
 
-@attrs.frozen
-class ScoreTables:
+@attrs.frozen(repr=False)
+class ScoreTables(Short):
     """The score tables of :data:`TABLES` (pyarrow Tables), each figure a
     ``decimal128(38, scale)`` column rounded once with ``rounding``.
 
