@@ -481,6 +481,11 @@ VARIANTS: dict[str, list[Any]] = {
     "description": ["another description"],
     "cap": [None, D(100), D("112.5")],
     "weights": [L.methods.PerformanceWeights(), L.methods.PerformanceWeights(D("0.6"), D("0.4"))],
+    # Bounds of the audit's warnings: no score changes, and the bulk path accepts any.
+    "plausibility": [
+        L.methods.DEFAULT_PLAUSIBILITY,
+        L.methods.Plausibility(capaian=D(150), slip_factor=None, count_capaian=D(300)),
+    ],
 }
 
 

@@ -217,11 +217,14 @@ def test_baubau_periods() -> None:
 
 
 def test_baubau_findings() -> None:
-    """The only finding is the truncated 666,66%; the monthly totals (5 and 1, 10 and 2) agree."""
+    """The truncated 666,66%, and that capaian is implausible for a percentage (a realisation
+    of 100 % against a target of 15 %); the monthly totals (5 and 1, 10 and 2) agree."""
     findings = _findings(BAUBAU)
     assert [(f.code.value, f.subject, f.published) for f in findings] == [
         ("truncated", Subject("lapas-baubau", "2.5"), "666,66%"),
+        ("implausible-capaian", Subject("lapas-baubau", "2.5"), None),
     ]
+    assert findings[1].message_in("en").startswith("capaian 666,67% is above 200,00%")
     evidence = _report(BAUBAU).root.evidence("2022-s1")
     assert [(t.id, len(t.rows), len(t.totals)) for t in evidence] == [
         ("tabel-3-14", 5, 2),
@@ -266,14 +269,28 @@ def test_tanah_datar_apk_2015() -> None:
 
 
 def test_tanah_datar_findings() -> None:
-    """No errors or warnings; the capaian 101,68 is printed without its '%' in table and prose."""
+    """No errors; the capaian 101,68 is printed without its '%' in table and prose. The
+    plausibility warnings: the 2011 growth target of 400 % (the later years' are 6,67 % to
+    25 %), the APK SMP above 100 % (a gross enrolment ratio may pass 100 %: a method for such
+    a report raises percent-realisation), and the office's 2015 achievement resting on 1 of its
+    6 targeted indicators (the others have targets only)."""
     findings = _findings(TANAH_DATAR)
     assert _summary(findings, Severity.ERROR) == set()
-    assert _summary(findings, Severity.WARNING) == set()
-    assert sorted((f.code.value, f.location.place) for f in findings) == [
+    assert sorted((f.code.value, f.location.place) for f in findings if f.location.place) == [
         ("missing-percent-sign", "prose"),
         ("missing-percent-sign", "tabel-3-3-21"),
     ]
+    warned = [f for f in findings if f.severity is Severity.WARNING]
+    warnings = [(f.code.value, f.subject.item, f.period) for f in warned]
+    assert warnings == [
+        ("implausible-percent", "ss1-2", "2011"),
+        ("implausible-percent", "apk-smp", "2015"),
+        ("implausible-percent", "apk-smp", "2015"),
+        ("thin-achievement", None, "2015"),
+    ]
+    thin = warned[-1]
+    assert "rests on 1 of its 6 targeted indicators" in thin.message_in("en")
+    assert "hanya bertumpu pada 1 dari 6 indikator" in thin.message
 
 
 # --- Puslatbang KMP LAN 2021: decimal-point notation ---------------------------------------

@@ -19,7 +19,16 @@ from strategies import hostile_context
 
 # Small values whose attrs or own repr is already one bounded line.
 _OWN_REPR = frozenset(
-    {"Origin", "Period", "Figure", "PerformanceWeights", "NotTargeted", "Subject", "Message"}
+    {
+        "Origin",
+        "Period",
+        "Figure",
+        "PerformanceWeights",
+        "Plausibility",
+        "NotTargeted",
+        "Subject",
+        "Message",
+    }
 )
 
 

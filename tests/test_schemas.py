@@ -296,6 +296,7 @@ SECTION_POINTERS = {
     "support": "/$defs/support",
     "method": "/$defs/method",
     "weights": "/$defs/method/properties/weights",
+    "plausibility": "/$defs/method/properties/plausibility",
     "grade-table": "/$defs/gradeTable",
     "band": "/$defs/gradeTable/properties/bands/items",
     "scale": "/$defs/gradeTable/properties/scale/oneOf/1",

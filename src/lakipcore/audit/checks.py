@@ -13,6 +13,11 @@ from lakipcore.audit.evidence import (
     check_printed_grades,
     check_supports,
 )
+from lakipcore.audit.plausibility import (
+    check_decimal_slips,
+    check_implausible_values,
+    check_thin_achievements,
+)
 from lakipcore.audit.recompute import Reading, Recomputed, explain, parsed_value
 from lakipcore.audit.words import quantity_word
 from lakipcore.errors import FigureFormatError, LakipError
@@ -613,5 +618,8 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_grades,
     check_printed_grades,
     check_evidence_dates,
+    check_implausible_values,
+    check_thin_achievements,
+    check_decimal_slips,
 )
 """The checks :func:`lakipcore.audit.audit` runs, in order. A tuple: pass your own to extend."""

@@ -58,8 +58,9 @@ _INDICATOR: Final = re.compile(r"indicators\[(\d+)\]")
 
 def _quantity(field: str | None) -> Quantity | None:
     found = _PRINTED.search(field or "")
-    if found is None:
-        return None
+    if found is None:  # an input itself: a period's target or realisation
+        last = (field or "").rsplit(".", 1)[-1]
+        return {"target": Quantity.TARGET, "realisation": Quantity.REALISATION}.get(last)
     try:
         return Quantity(found.group(1))
     except ValueError:

@@ -77,6 +77,10 @@ METHOD_PARTS: Final[Mapping[str, frozenset[object] | str]] = MappingProxyType(
             "reads; the bulk path rounds its output with score(rounding=)"
         ),
         "absorption_base": frozenset(AbsorptionBase),
+        "plausibility": (
+            "not a part of the scores: the bounds of the audit's plausibility warnings, which "
+            "the bulk path (scores only, no audit) has no use for"
+        ),
     }
 )
 """How the bulk path handles each field of :class:`~lakipcore.ScoringMethod`: the values it

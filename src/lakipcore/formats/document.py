@@ -63,9 +63,13 @@ METHOD: Final = frozenset(
         "rounding",
         "weights",
         "absorption-base",
+        "plausibility",
     }
 )
 WEIGHTS: Final = frozenset({"achievement", "absorption"})
+PLAUSIBILITY: Final = frozenset(
+    {"percent-realisation", "capaian", "count-capaian", "indicator-share", "slip-factor"}
+)
 GRADE_TABLE: Final = frozenset({"source", "note", "gaps", "bands", "scale"})
 BAND: Final = frozenset({"from", "to", "letter", "label", "from-inclusive", "to-inclusive"})
 SCALE: Final = frozenset({"low", "high"})
@@ -97,6 +101,7 @@ SECTIONS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         "support": SUPPORT,
         "method": METHOD,
         "weights": WEIGHTS,
+        "plausibility": PLAUSIBILITY,
         "grade-table": GRADE_TABLE,
         "band": BAND,
         "scale": SCALE,

@@ -14,6 +14,7 @@ from lakipcore.methods.method import (
     ScoringMethod,
     ZeroTargetPolicy,
 )
+from lakipcore.methods.plausibility import DEFAULT_PLAUSIBILITY, Plausibility
 from lakipcore.methods.presets import (
     ALIASES,
     PRESETS,
@@ -24,11 +25,13 @@ from lakipcore.methods.presets import (
 
 __all__ = [
     "ALIASES",
+    "DEFAULT_PLAUSIBILITY",
     "PRESETS",
     "AbsorptionAggregation",
     "AbsorptionBase",
     "AchievementAggregation",
     "PerformanceWeights",
+    "Plausibility",
     "ScoringMethod",
     "ZeroTargetPolicy",
     "aggregation_variants",

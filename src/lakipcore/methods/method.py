@@ -18,6 +18,7 @@ from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import exact_decimal
 from lakipcore.methods.formulas import Formula, PerformanceWeights
+from lakipcore.methods.plausibility import DEFAULT_PLAUSIBILITY, Plausibility
 from lakipcore.rounding import Rounding
 
 __all__ = [
@@ -136,6 +137,11 @@ class ScoringMethod(Short):
         default=AbsorptionBase.REVISED, validator=enum_field(AbsorptionBase, "absorption_base")
     )
     """Which pagu absorption is measured against (a revised budget's pagu, or its pagu awal)."""
+    plausibility: Plausibility = attrs.field(
+        default=DEFAULT_PLAUSIBILITY, validator=attrs.validators.instance_of(Plausibility)
+    )
+    """The bounds of the audit's plausibility warnings (:class:`Plausibility`); they do not
+    change any score."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.weights, PerformanceWeights):
@@ -152,5 +158,9 @@ class ScoringMethod(Short):
             )
 
     def same_parts(self, other: ScoringMethod) -> bool:
-        """Whether ``other`` scores exactly like this method (its name and description aside)."""
-        return attrs.evolve(other, name=self.name, description=self.description) == self
+        """Whether ``other`` scores exactly like this method (its name, description and
+        plausibility bounds aside: they change warnings, not scores)."""
+        same = attrs.evolve(
+            other, name=self.name, description=self.description, plausibility=self.plausibility
+        )
+        return same == self

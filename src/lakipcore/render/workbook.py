@@ -32,6 +32,7 @@ __all__ = ["write_workbook"]
 # process's default language (docs/language.md).
 WORKBOOK_LANGUAGE = "id"
 
+
 class _Writer(DataSheets):
     def __init__(self, assessment: Assessment) -> None:
         report = assessment.report

@@ -103,6 +103,10 @@ class FindingCode(enum.StrEnum):
     METHOD_INFERRED = "method-inferred"
     METHOD_NOT_APPLICABLE = "method-not-applicable"
     UNIT_LABEL_MISMATCH = "unit-label-mismatch"
+    IMPLAUSIBLE_PERCENT = "implausible-percent"
+    IMPLAUSIBLE_CAPAIAN = "implausible-capaian"
+    THIN_ACHIEVEMENT = "thin-achievement"
+    DECIMAL_SLIP = "decimal-slip"
 
     @property
     def severity(self) -> Severity:
@@ -165,6 +169,34 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
         N_(
             "a target and its realisation printed in different units (12 Laporan against 12 "
             "Dokumen): the capaian compares them as if they were the same"
+        ),
+    ),
+    FindingCode.IMPLAUSIBLE_PERCENT: (
+        _W,
+        N_(
+            "a percentage target or realisation above the method's plausibility bound (100% by "
+            "default): a share above the whole"
+        ),
+    ),
+    FindingCode.IMPLAUSIBLE_CAPAIAN: (
+        _W,
+        N_(
+            "a capaian above the method's plausibility bound (200% by default for percentages "
+            "and indices; off for counts)"
+        ),
+    ),
+    FindingCode.THIN_ACHIEVEMENT: (
+        _W,
+        N_(
+            "a unit's achievement resting on fewer of its targeted indicators than the "
+            "method's share (50% by default)"
+        ),
+    ),
+    FindingCode.DECIMAL_SLIP: (
+        _W,
+        N_(
+            "a target or realisation 100 times (the method's factor) its values in the other "
+            "periods, or that many times smaller: a misplaced decimal mark or another unit"
         ),
     ),
     FindingCode.HALF_UP: (

@@ -12,9 +12,13 @@ A method is written out part by part, each part by its name (docs/format.md)::
     zero-target = "exclude"
     rounding = "truncate"
     weights = { achievement = "60%", absorption = "40%" }
+    plausibility = { percent-realisation = "150%", capaian = "250%", slip-factor = false }
 
 A weight written with ``%`` is a percentage (``60%`` is 0,6); without, a fraction (``0,6``).
-The cap is a percentage and is written with ``%``.
+The cap is a percentage and is written with ``%``. The plausibility bounds of the audit's
+warnings (docs/audit.md) are percentages but ``slip-factor``, a plain number; ``false`` turns a
+check off (a percentage turns on ``count-capaian``, off by default), and a bound not written
+keeps its default (so a method is written with the bounds it changes only).
 """
 
 from __future__ import annotations
@@ -32,10 +36,12 @@ from lakipcore.figures import Figure, format_as_printed
 from lakipcore.formats import document
 from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.methods import (
+    DEFAULT_PLAUSIBILITY,
     AbsorptionAggregation,
     AbsorptionBase,
     AchievementAggregation,
     PerformanceWeights,
+    Plausibility,
     ScoringMethod,
     ZeroTargetPolicy,
     get_method,
@@ -99,6 +105,8 @@ def _method(reader: Reader, name: str, item: object, path: str) -> ScoringMethod
         parts["cap"] = cap.value
     if "weights" in item:
         parts["weights"] = _weights(reader, item, join(path, "weights"))
+    if "plausibility" in item:
+        parts["plausibility"] = _plausibility(reader, item, join(path, "plausibility"))
     with reader.placed(path):
         return attrs.evolve(base, **parts)
 
@@ -116,6 +124,51 @@ def _weights(reader: Reader, item: Table, path: str) -> PerformanceWeights:
         values[key] = weight_value(figure)
     with reader.placed(path, replace=True):
         return PerformanceWeights(values["achievement"], values["absorption"])
+
+
+# The file's name of each plausibility bound, its attribute, and whether it is a percentage.
+_BOUNDS: Mapping[str, tuple[str, bool]] = {
+    "percent-realisation": ("percent_realisation", True),
+    "capaian": ("capaian", True),
+    "count-capaian": ("count_capaian", True),
+    "indicator-share": ("indicator_share", True),
+    "slip-factor": ("slip_factor", False),
+}
+
+
+def _plausibility(reader: Reader, item: Table, path: str) -> Plausibility:
+    table = reader.table(item, "plausibility", path.rpartition(".")[0])
+    reader.only(table, document.PLAUSIBILITY, path)
+    bounds: dict[str, Decimal | None] = {}
+    for key, (attribute, percent) in _BOUNDS.items():
+        if key not in table:
+            continue
+        if table[key] is False:
+            bounds[attribute] = None
+            continue
+        figure = reader.figure(table, key, path)
+        if figure.percent != percent or figure.unit or figure.note or figure.currency:
+            shape = "a percentage ('150%')" if percent else "a plain number ('100')"
+            raise reader.fail(join(path, key), f"write {key} as {shape}, or false to turn it off")
+        bounds[attribute] = figure.value
+    with reader.placed(path, replace=True):
+        return attrs.evolve(DEFAULT_PLAUSIBILITY, **bounds)
+
+
+def _plausibility_line(plausibility: Plausibility, string: Any, notation: Notation) -> str:
+    """``plausibility = { … }`` with the bounds that differ from the defaults."""
+    parts = []
+    for key, (attribute, percent) in _BOUNDS.items():
+        value = getattr(plausibility, attribute)
+        if value == getattr(DEFAULT_PLAUSIBILITY, attribute):
+            continue
+        if value is None:
+            parts.append(f"{key} = false")
+        else:
+            parts.append(
+                f"{key} = {string(format_as_printed(value, notation) + ('%' if percent else ''))}"
+            )
+    return f"plausibility = {{ {', '.join(parts)} }}"
 
 
 def weight_value(figure: Figure) -> Decimal:
@@ -148,4 +201,6 @@ def method_lines(
         f"{string(format_as_printed(method.weights.achievement, notation))}, "
         f"absorption = {string(format_as_printed(method.weights.absorption, notation))} }}",
     ]
+    if method.plausibility != DEFAULT_PLAUSIBILITY:
+        lines.append(_plausibility_line(method.plausibility, string, notation))
     return lines
