@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import decimal
 import itertools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -135,7 +136,8 @@ def test_office_performance_is_the_reports(banten: lakipcore.Report, doc: Elemen
 
 def test_every_unit_has_its_printed_dashboard_row(banten: lakipcore.Report, doc: Element) -> None:
     """Every unit has a dashboard row showing the three figures the report prints for it (the
-    malformed '104.30%' of Ditjen Pemasyarakatan is shown corrected and marked)."""
+    malformed '104.30%' of Ditjen Pemasyarakatan, a notation slip, is shown as 104,30% with the
+    printed text above it, not struck out)."""
     rows = _dashboard_rows(doc)
     assert [u.code for u in banten.units()] == list(rows)
     for unit in banten.units():
@@ -144,8 +146,9 @@ def test_every_unit_has_its_printed_dashboard_row(banten: lakipcore.Report, doc:
         for cell, quantity in zip(cells, ("achievement", "absorption", "performance"), strict=True):
             printed = _printed(banten, unit.code, quantity, "summary-dashboard")
             if printed == "104.30%":
-                assert "flagged" in cell.classes
-                assert "seharusnya 104,30%" in cell.text
+                assert {"slip"} <= cell.classes - {"flagged"}
+                assert cell.text.startswith("dicetak 104.30% 104,30% [")
+                assert not cell.find_all("s")
             else:
                 assert printed == cell.text
 
@@ -191,12 +194,16 @@ def test_change_chart_draws_the_fall_to_the_left(doc: Element) -> None:
 
 
 def test_every_error_is_marked_beside_its_figure(banten: lakipcore.Report, doc: Element) -> None:
-    """Each of the audit's 9 errors is marked in a table cell of its unit and period, whose
-    title names the printed text and whose mark shows the recomputed value."""
+    """Each of the audit's 9 errors but the notation slip '104.30%' is marked in a table cell
+    of its unit and period, whose title names the printed text and whose mark shows the
+    recomputed value."""
     errors = [f for f in audit(banten) if f.severity is Severity.ERROR]
     assert 9 == len(errors)
     flagged = [td for td in doc.find_all("td") if "flagged" in td.classes]
+    assert "104.30%" not in " ".join(td.attrs["title"] for td in flagged)
     for finding in errors:
+        if finding.published == "104.30%":
+            continue
         assert finding.published is not None
         assert finding.recomputed is not None
         cells = [
@@ -342,12 +349,12 @@ def test_python_built_report_marks_by_text(banten: lakipcore.Report) -> None:
 
     report = attrs.evolve(banten, root=strip(banten.root))
     doc = parse(render_html(lakipcore.assess(report)))
-    flagged = [
+    marked = [
         td
         for td in _dashboard_rows(doc)["pas"].find_all("td")
-        if "flagged" in td.classes and "104.30%" in td.attrs["title"]
+        if "slip" in td.classes and "104.30%" in td.attrs["title"]
     ]
-    assert 1 == len(flagged)
+    assert 1 == len(marked)
 
 
 def test_cli_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -406,3 +413,273 @@ def test_a_wrong_derived_figure_is_marked_in_its_cell() -> None:
     assert "flagged" in cell
     assert "<s>87.94</s>" in cell
     assert "seharusnya 87,93" in cell
+
+
+# --- Notation slips: the right value in the other notation, counted apart ---------------------
+
+
+def _errors_shown(doc: Element) -> str:
+    (dd,) = [dd for dd in doc.find_all("dd") if "errors" in dd.classes]
+    return dd.text
+
+
+def test_a_notation_slip_is_counted_apart_from_the_wrong_values(
+    banten: lakipcore.Report, doc: Element
+) -> None:
+    """Ditjen Pemasyarakatan's performance printed '104.30%' (the inputs give 104,2977…) is a
+    notation slip: the header counts the 8 wrong values and, apart, 1 kesalahan notasi; Hasil
+    Audit lists it last, under Kesalahan notasi, with a badge of its own; its cell links to it."""
+    errors = [f for f in audit(banten) if f.severity is Severity.ERROR]
+    (slip,) = [f for f in errors if f.published == "104.30%"]
+    assert slip.recomputed is not None
+    assert Decimal("104.30") == lakipcore.round_to(slip.recomputed, 2)
+    wrong = len(errors) - 1
+    assert f"{wrong} kesalahan 1 kesalahan notasi" == _errors_shown(doc)
+    (section,) = doc.find_all("section", id="audit")
+    assert f"{wrong} kesalahan, 1 kesalahan notasi, " in section.text
+    assert ["Kesalahan notasi"] == [h.text for h in section.find_all("h3", id="kesalahan-notasi")]
+    (listed,) = [ol for ol in section.find_all("ol") if "slips" in ol.classes]
+    (item,) = listed.find_all("li")
+    assert {"finding", "slip"} <= item.classes
+    assert ["Kesalahan notasi"] == [s.text for s in item.find_all("span") if "badge" in s.classes]
+    assert "104.30%" in item.text
+    # Numbered last: the wrong values keep the numbers before it.
+    items = [li for li in section.find_all("li") if "finding" in li.classes]
+    assert item is items[-1]
+    assert str(len(items)) == item.attrs["value"]
+    (cell,) = [td for td in doc.find_all("td") if "slip" in td.classes]
+    assert f"temuan-{cell.attrs['data-findings']}" == item.attrs["id"]
+    assert ("pas", "2019", "performance") == (
+        cell.attrs["data-unit"],
+        cell.attrs["data-period"],
+        cell.attrs["data-quantity"],
+    )
+
+
+def test_a_malformed_wrong_value_is_a_wrong_value() -> None:
+    """'105.30%' where the inputs give 104,30: malformed, and in the other notation not the
+    value either, so it is one more wrong value, struck out in its cell; no slip is counted."""
+    source = (DATA / "banten-2019.toml").read_text(encoding="utf-8")
+    printed = 'summary-dashboard = "104.30%"'
+    assert printed in source
+    wrong = lakipcore.loads_report(source.replace(printed, 'summary-dashboard = "105.30%"'))
+    errors = [f for f in audit(wrong) if f.severity is Severity.ERROR]
+    assert "malformed-figure" in [f.code for f in errors if f.published == "105.30%"]
+    doc = parse(render_html(lakipcore.assess(wrong)))
+    assert f"{len(errors)} kesalahan" == _errors_shown(doc)
+    assert not doc.find_all("h3", id="kesalahan-notasi")
+    assert not [td for td in doc.find_all("td") if "slip" in td.classes]
+    (cell,) = [
+        td
+        for td in _dashboard_rows(doc)["pas"].find_all("td")
+        if "flagged" in td.classes and "105.30%" in td.attrs["title"]
+    ]
+    assert "105.30%" == cell.find_all("s")[0].text
+    assert "seharusnya 104,30%" == cell.find_all("mark")[0].text
+
+
+def test_a_slip_is_told_from_the_findings_fields(banten: lakipcore.Report) -> None:
+    """notation_slip reads the finding alone: its code, the printed text read in the other
+    notation, and the recomputed value rounded at the places of that text."""
+    import attrs
+
+    from lakipcore.notation import Notation
+    from lakipcore.render.marks import notation_slip
+
+    findings = audit(banten)
+    (slip,) = [f for f in findings if f.code == "malformed-figure"]
+    assert notation_slip(slip, Notation.INDONESIAN)
+    # Read in the report's own notation ("104.30%" is Indonesian for nothing): no slip.
+    assert not notation_slip(slip, Notation.DECIMAL_POINT)
+    assert not notation_slip(attrs.evolve(slip, recomputed=Decimal("104.31")), Notation.INDONESIAN)
+    assert not notation_slip(attrs.evolve(slip, published="1O4.30%"), Notation.INDONESIAN)
+    assert not notation_slip(attrs.evolve(slip, recomputed=None), Notation.INDONESIAN)
+    # At the finding's own places when it has them: 104,2977… is 104,3 at one place.
+    one_place = attrs.evolve(slip, published="104.3%", places=1)
+    assert notation_slip(one_place, Notation.INDONESIAN)
+    assert not notation_slip(attrs.evolve(one_place, places=0), Notation.INDONESIAN)
+    # Any other finding, wrong figure or note, is never a slip.
+    assert [slip] == [f for f in findings if notation_slip(f, Notation.INDONESIAN)]
+
+
+def test_pppomn_has_no_wrong_value_and_one_slip() -> None:
+    """PPPOMN prints its absorption '23.03%' in an Indonesian report (the inputs give
+    23,0250…): 0 kesalahan, 1 kesalahan notasi."""
+    report = lakipcore.load_report(DATA / "pppomn-2021-tw2.toml")
+    (error,) = [f for f in audit(report) if f.severity is Severity.ERROR]
+    assert ("malformed-figure", "23.03%") == (error.code, error.published)
+    doc = parse(render_html(lakipcore.assess(report)))
+    assert "0 kesalahan 1 kesalahan notasi" == _errors_shown(doc)
+
+
+# --- One axis for the charts of a section ---------------------------------------------------
+
+
+def _ticks(svg: Element) -> list[tuple[Decimal, Decimal]]:
+    """(value, x or y) of each tick of a chart's axis."""
+    ticks = []
+    for label in svg.find_all("text"):
+        if "tick" in label.classes:
+            where = label.attrs.get("x") if svg.attrs["data-chart"] != "periods" else None
+            ticks.append((_value(label.text), Decimal(where or label.attrs["y"])))
+    return ticks
+
+
+def _reference_x(svg: Element) -> str:
+    (group,) = [g for g in svg.find_all("g") if "reference" in g.classes]
+    return group.find_all("line")[0].attrs["x1"]
+
+
+def test_the_unit_charts_of_pengukuran_share_one_axis(
+    banten: lakipcore.Report, doc: Element
+) -> None:
+    """Every unit's indicator chart has the same axis, made once from every unit's capaian (it
+    reaches past the highest of them all), so that a bar's length is the same multiple of its
+    capaian in every chart and the 100 % line stands at the same place."""
+    scored = lakipcore.score_report(banten).current
+    charted = [
+        [i.capaian for i in unit.indicators if i.capaian is not None] for unit in scored.root.walk()
+    ]
+    charted = [values for values in charted if values]
+    charts = doc.find_all("svg", **{"data-chart": "indicators"})
+    assert len(charted) == len(charts) > 1
+    axes = {tuple(_ticks(svg)) for svg in charts}
+    assert 1 == len(axes)
+    (axis,) = axes
+    highest = max(max(values) for values in charted)
+    # The unit with the highest capaian alone would need this axis; the others share it.
+    assert axis[-2][0] < highest <= axis[-1][0]
+    assert 1 == len({_reference_x(svg) for svg in charts})
+    (low, start), (high, end) = axis[0], axis[-1]
+    per_point = (end - start) / (high - low)
+    for svg in charts:
+        for bar in svg.find_all("rect"):
+            if "bar" in bar.classes:
+                drawn = Decimal(bar.attrs["width"])
+                assert abs(drawn - Decimal(bar.attrs["data-value"]).copy_abs() * per_point) <= (
+                    Decimal("0.02")
+                )
+
+
+def test_the_change_charts_share_one_axis() -> None:
+    """Three periods, two changes: +150 and +10 points, then -10 and -20. Both change charts
+    have the axis from -50 to 150, so the falls are drawn on the rises' scale."""
+    report = lakipcore.loads_report(_THREE_PERIODS)
+    doc = parse(render_html(lakipcore.assess(report)))
+    charts = doc.find_all("svg", **{"data-chart": "change"})
+    assert 2 == len(charts)
+    axes = {tuple(_ticks(svg)) for svg in charts}
+    assert 1 == len(axes)
+    (axis,) = axes
+    assert [Decimal(v) for v in ("-50", "0", "50", "100", "150")] == [v for v, _ in axis]
+
+
+def test_a_chart_on_a_given_axis_refuses_a_value_outside_it() -> None:
+    """bar_chart(axis=...) draws on that axis, whatever its own values; a value outside the
+    axis is refused, never drawn past the plot."""
+    from lakipcore.render.svg import Axis, Bar, bar_chart
+
+    axis = Axis.over([Decimal(0), Decimal(180)])
+    assert (Decimal(0), Decimal(200), Decimal(50)) == (axis.low, axis.high, axis.step)
+    bars = [Bar("a", "A", Decimal(40), "40%")]
+    shared = parse(bar_chart("c", "indicators", "Uji", bars, axis=axis)).find_all("svg")[0]
+    own = parse(bar_chart("c", "indicators", "Uji", bars)).find_all("svg")[0]
+    assert [Decimal(v) for v in (0, 50, 100, 150, 200)] == [v for v, _ in _ticks(shared)]
+    assert Decimal(40) == _ticks(own)[-1][0]
+    with pytest.raises(ValueError, match="outside the axis"):
+        bar_chart("c", "indicators", "Uji", [Bar("a", "A", Decimal(201), "201%")], axis=axis)
+
+
+_THREE_PERIODS = """
+schema = 2
+
+[report]
+title = "Tiga periode"
+main = "2020"
+
+[[periods]]
+key = "2018"
+title = "Tahun 2018"
+
+[[periods]]
+key = "2019"
+title = "Tahun 2019"
+
+[[periods]]
+key = "2020"
+title = "Tahun 2020"
+
+[office]
+code = "uji"
+name = "Kantor Uji"
+
+[[office.indicators]]
+code = "a"
+name = "Indikator A"
+periods.2018 = { target = "10", realisation = "10" }
+periods.2019 = { target = "10", realisation = "25" }
+periods.2020 = { target = "10", realisation = "24" }
+
+[[office.indicators]]
+code = "b"
+name = "Indikator B"
+periods.2018 = { target = "10", realisation = "10" }
+periods.2019 = { target = "10", realisation = "11" }
+periods.2020 = { target = "10", realisation = "9" }
+"""
+
+
+# --- Metode Perhitungan: the report's own method and shape -----------------------------------
+
+
+def _method_text(report: lakipcore.Report) -> str:
+    doc = parse(render_html(lakipcore.assess(report)))
+    (section,) = doc.find_all("section", id="metode")
+    assert not [e for e in section.iter() if e.attrs.get("lang") not in (None, "id")]
+    return section.text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_method_text_names_only_the_reports_own(path: Path) -> None:
+    """Metode Perhitungan names no office, unit, year or place but the report's own: with the
+    report's office and unit names, period labels and method names taken out, no year and none
+    of Banten, Kanwil, Kemenkumham is left (a Kecamatan's page spoke of the Kanwil's 2019 row)."""
+    report = lakipcore.load_report(path)
+    words = _method_text(report)
+    scored = lakipcore.score_report(report)
+    own = [report.office, *(u.name for u in report.units())]
+    own += [p.period.label for p in scored.periods] + [p.method.name for p in scored.periods]
+    for name in sorted(own, key=len, reverse=True):
+        words = words.replace(name, "")
+    for foreign in ("Banten", "Kanwil", "Kemenkumham", "office row"):
+        assert foreign not in words
+    assert not re.search(r"\b(19|20)\d\d\b", words), words
+
+
+def test_the_method_text_follows_the_reports_shape(banten: lakipcore.Report) -> None:
+    """An office over units says how the office aggregates them, with their number, per
+    method; a single unit says it has no sub-units and no aggregation; a report without a
+    budget or without indicators says that figure is not available; a lower-is-better
+    indicator is counted; planned periods are named so."""
+    words = _method_text(banten)
+    assert "9 unit di bawahnya" in words
+    assert "setiap unit berbobot sama" in words  # banten-2018: the mean of the units
+    assert "unit dengan lebih banyak indikator berbobot lebih besar" in words  # banten-2019
+    assert "bila makin rendah makin baik (1 indikator)" in words
+    assert "Tahun Anggaran 2018 → Tahun Anggaran 2019 (metode banten-2018 dan banten-2019)" in (
+        words
+    )
+    kecamatan = _method_text(lakipcore.load_report(DATA / "gunung-kaler-2020.toml"))
+    assert "satu unit kerja tanpa sub-unit, Kecamatan Gunung Kaler" in kecamatan
+    assert "unit di bawahnya" not in kecamatan
+    assert "Σ" not in kecamatan
+    assert "tidak memuat anggaran" in kecamatan
+    assert "Performance tidak tersedia" in kecamatan
+    assert "tidak ada indikator yang makin rendah makin baik" in kecamatan
+    pppomn = _method_text(lakipcore.load_report(DATA / "pppomn-2021-tw2.toml"))
+    assert "tidak memuat capaian indikator" in pppomn
+    assert "Penyerapan anggaran = realisasi / pagu (setelah revisi) × 100%." in pppomn
+    tanah_datar = _method_text(lakipcore.load_report(DATA / "tanah-datar-2011-2015.toml"))
+    assert "5 periode (Tahun 2011 (direncanakan)," in tanah_datar
+    inferred = _method_text(lakipcore.loads_report(_THREE_PERIODS))
+    assert "Laporan tidak menyatakan metode untuk Tahun 2018, Tahun 2019, Tahun 2020" in inferred

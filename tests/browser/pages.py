@@ -1,5 +1,6 @@
 """What the browser tests share: a page opened with its requests and console errors recorded,
-and the A4 print check."""
+the A4 print checks (the width, the page numbers, headings kept with what follows) and the
+check that a screen never scrolls sideways."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from pdftext import page_texts
+
 A4_WIDTH = 794  # 210 mm at 96 dpi
+# What a printed page holds: A4 less the side margins of report.css's @page (12 mm each),
+# 186 mm at 96 dpi, the width Chromium lays the page out at when it prints.
+PRINTABLE_WIDTH = 703
+PHONE, DESKTOP = 390, 1280
+
+_TOO_WIDE = """w => [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > w + 0.5)
+    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''))"""
 
 
 class Loaded:
@@ -39,18 +50,91 @@ def opened(browser: Any, html: str, path: Path) -> Iterator[Loaded]:
 
 
 def assert_fits_a4(browser: Any, url: str) -> None:
-    """Printed (print media, an A4-wide viewport), nothing on the page is wider than A4."""
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
+    """Printed (print media, the printable width of an A4 page), no element is wider than the
+    page, tables and charts included: nothing scrolls or is cut off on paper."""
+    context = browser.new_context(viewport={"width": PRINTABLE_WIDTH, "height": 1123})
     page = context.new_page()
     try:
         page.emulate_media(media="print")
         page.goto(url, wait_until="load")
-        assert page.evaluate("document.documentElement.scrollWidth") <= A4_WIDTH
-        wide = page.evaluate(
-            """w => [...document.querySelectorAll('table, svg, pre, p')]
-                .filter(e => e.getBoundingClientRect().right > w + 0.5).length""",
-            A4_WIDTH,
+        assert page.evaluate("document.documentElement.scrollWidth") <= PRINTABLE_WIDTH
+        assert [] == page.evaluate(_TOO_WIDE, PRINTABLE_WIDTH)
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.table-scroll')]
+                .filter(e => e.scrollWidth > e.clientWidth + 0.5).length"""
         )
-        assert 0 == wide
+        assert 0 == boxes
     finally:
         context.close()
+
+
+def assert_no_sideways_scroll(browser: Any, url: str, width: int) -> None:
+    """On a screen ``width`` wide the document does not scroll sideways: whatever is wider
+    than the screen (a wide table) scrolls inside a box of its own, which fits the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert page.evaluate("document.body.scrollWidth <= window.innerWidth")
+        inner = page.evaluate("window.innerWidth")
+        wide = page.evaluate(
+            """w => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > w + 0.5)
+                .filter(e => !e.closest('.table-scroll'))
+                .map(e => e.tagName.toLowerCase())""",
+            inner,
+        )
+        assert [] == wide
+        # Each wide table is reachable: its box scrolls, and it is a region a keyboard reaches.
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.table-scroll')]
+                .filter(e => e.scrollWidth > e.clientWidth + 0.5)
+                .map(e => [getComputedStyle(e).overflowX, e.tabIndex,
+                           e.getAttribute('role'), e.getAttribute('aria-label') || ''])"""
+        )
+        for overflow, tab_index, role, label in boxes:
+            assert ("auto", 0, "region") == (overflow, tab_index, role)
+            assert label
+    finally:
+        context.close()
+
+
+def printed(browser: Any, url: str) -> tuple[bytes, list[list[str]]]:
+    """The page printed to PDF as Chromium prints it (its own @page size and margins), and
+    [heading, the text of the first block after it] for each visible h2 and h3, as printed
+    (an h2 in capitals)."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        pdf = page.pdf(prefer_css_page_size=True)
+        page.emulate_media(media="print")
+        headings = page.evaluate(_HEADINGS)
+    finally:
+        context.close()
+    return pdf, headings
+
+
+# Each heading printed, and the text of the first block after it (a table's first row, an
+# item, a paragraph, a chart's text): what must be on the heading's page.
+_HEADINGS = """() => {
+  const blocks = [...document.querySelectorAll('tbody tr, li, p, dd, svg text, figcaption')];
+  const out = [];
+  for (const h of document.querySelectorAll('h2, h3')) {
+    if (!h.getClientRects().length) continue;
+    const next = blocks.find(e => h.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+    out.push([h.innerText, next ? (next.innerText ?? next.textContent) : '']);
+  }
+  return out;
+}"""
+
+
+def squashed(text: str) -> str:
+    """``text`` without white space: the PDF breaks lines and runs where the page does not."""
+    return "".join(text.split())
+
+
+def pages_of(pdf: bytes) -> list[str]:
+    """The text of each printed page, without white space."""
+    return [squashed(text) for text in page_texts(pdf)]

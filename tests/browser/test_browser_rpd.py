@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pages import Loaded, assert_fits_a4, opened
+from pages import DESKTOP, PHONE, Loaded, assert_fits_a4, assert_no_sideways_scroll, opened
 
 import lakipcore
 from lakipcore.model import BudgetLine
@@ -144,3 +144,9 @@ def test_the_rpd_bar_sits_below_its_units_bar(loaded: Loaded, report: lakipcore.
 def test_print_layout_fits_a4(browser: Any, loaded: Loaded) -> None:
     """Printed, the wider budget table (eight columns) still fits the A4 width."""
     assert_fits_a4(browser, loaded.url)
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_page_does_not_scroll_sideways(browser: Any, loaded: Loaded, width: int) -> None:
+    """The eight-column budget table scrolls in its own box on a phone; the page does not."""
+    assert_no_sideways_scroll(browser, loaded.url, width)

@@ -1,5 +1,7 @@
 """The HTML report in a real browser (headless chromium): it loads alone, shows the figures,
-draws the bars to scale, marks the wrong printed figures and fits A4 when printed.
+draws the bars to scale (one axis for the charts of a section), marks the wrong printed figures
+and shows the notation slips apart, never scrolls sideways on a phone or a desktop, and prints
+on numbered A4 pages that it fits, with no heading left at the foot of a page.
 
 Expected figures come from lakipcore's scoring and audit of each shipped example (and, for
 Banten, from the figures the report prints), never from the page itself.
@@ -14,11 +16,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pages import A4_WIDTH, Loaded, assert_fits_a4, opened
+from pages import (
+    A4_WIDTH,
+    DESKTOP,
+    PHONE,
+    Loaded,
+    assert_fits_a4,
+    assert_no_sideways_scroll,
+    opened,
+    pages_of,
+    printed,
+    squashed,
+)
 
 import lakipcore
-from lakipcore.audit import Finding, Severity, audit
+from lakipcore.audit import Finding, FindingCode, Severity, audit
+from lakipcore.notation import Notation
 from lakipcore.render import render_html
+from lakipcore.rounding import places_of
 
 EXAMPLES = sorted((Path(lakipcore.__file__).parent / "data").glob("*.toml"))
 
@@ -161,10 +176,27 @@ def _errors(report: lakipcore.Report) -> list[Finding]:
     return [f for f in audit(report) if f.severity is Severity.ERROR]
 
 
+def _slip(finding: Finding, notation: Notation) -> bool:
+    """Whether ``finding`` is a notation slip: malformed in the report's ``notation``, and in
+    the other notation the value the inputs give at the places it prints (Banten's '104.30%'
+    for 104,2977…, PPPOMN's '23.03%')."""
+    if finding.code is not FindingCode.MALFORMED_FIGURE or finding.recomputed is None:
+        return False
+    other = next(n for n in Notation if n is not notation)
+    try:
+        meant = lakipcore.parse_figure(finding.published or "", notation=other).value
+    except lakipcore.LakipError:
+        return False
+    return lakipcore.round_to(finding.recomputed, places_of(meant)) == meant
+
+
 def test_flagged_figures_are_marked(loaded: Loaded, report: lakipcore.Report) -> None:
-    """Every error of the audit is marked, visibly, in a table cell of its unit and period,
-    which shows the printed text struck through and the recomputed value highlighted."""
+    """Every error of the audit that is a wrong value is marked, visibly, in a table cell of
+    its unit and period, which shows the printed text struck through and the recomputed value
+    highlighted."""
     for finding in _errors(report):
+        if _slip(finding, report.notation):
+            continue
         cells = loaded.page.locator(
             f'td.flagged[data-unit="{finding.subject.unit}"][data-period="{finding.period}"]'
         )
@@ -179,17 +211,142 @@ def test_flagged_figures_are_marked(loaded: Loaded, report: lakipcore.Report) ->
             assert background not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
+def test_notation_slips_are_shown_apart(loaded: Loaded, report: lakipcore.Report) -> None:
+    """A notation slip is not struck out: its cell shows the printed text above the value in
+    another colour than a wrong value's; the header counts the wrong values and, apart, the
+    slips, which Hasil Audit lists under Kesalahan notasi."""
+    errors = _errors(report)
+    slips = [f for f in errors if _slip(f, report.notation)]
+    header = loaded.page.locator("dd.errors").inner_text().split("\n")
+    wanted = [f"{len(errors) - len(slips)} kesalahan"]
+    if slips:
+        wanted.append(f"{len(slips)} kesalahan notasi")
+    assert wanted == header
+    assert len(slips) == loaded.page.locator("#kesalahan-notasi + p + ol.slips > li").count()
+    for finding in slips:
+        (cell,) = [
+            c
+            for c in loaded.page.locator(f'td.slip[data-unit="{finding.subject.unit}"]').all()
+            if finding.published in (c.get_attribute("title") or "")
+        ]
+        assert cell.is_visible()
+        assert 0 == cell.locator("s, mark").count()
+        shown = cell.locator(".printed")
+        assert f"dicetak {finding.published}" == shown.inner_text()
+        assert "block" == shown.evaluate("e => getComputedStyle(e).display")
+        assert lakipcore.format_percent(finding.recomputed or 0) in cell.inner_text()
+    if slips:
+        colours = {
+            loaded.page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).color")
+            for selector in ("td.slip .printed", "p.legend .printed")
+        }
+        assert 2 == len(colours)
+
+
 def test_print_layout_fits_a4(browser: Any, loaded: Loaded) -> None:
-    """Printed (print media, an A4-wide viewport), nothing is wider than the page."""
+    """Printed (print media, the printable width of A4), nothing is wider than the page."""
     assert_fits_a4(browser, loaded.url)
 
 
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_page_does_not_scroll_sideways(browser: Any, loaded: Loaded, width: int) -> None:
+    """On a phone (390 px) and a desktop (1280 px) the document is no wider than the screen;
+    a wider table scrolls in its own box."""
+    assert_no_sideways_scroll(browser, loaded.url, width)
+
+
+@pytest.fixture(scope="module")
+def pdf(browser: Any, loaded: Loaded) -> tuple[list[str], list[list[str]]]:
+    """The page printed to PDF by chromium: each page's text, and each heading with the text
+    of the block that follows it."""
+    data, headings = printed(browser, loaded.url)
+    return pages_of(data), headings
+
+
+def test_printed_pages_are_numbered(pdf: tuple[list[str], list[list[str]]]) -> None:
+    """Each printed page carries 'Halaman n dari N' (report.css's @page margin box, which
+    chromium prints without any footer of its own)."""
+    pages, _ = pdf
+    assert pages
+    for number, text in enumerate(pages, 1):
+        assert f"Halaman{number}dari{len(pages)}" in text
+
+
+def test_no_heading_ends_a_printed_page(pdf: tuple[list[str], list[list[str]]]) -> None:
+    """Each heading is printed on the page of the block that follows it (a table's first row,
+    not only its caption; the first finding; the paragraph): never alone at a page's foot.
+
+    The headings are found in page order, each after the one before, in the text of the
+    whole document, so that a name repeated in a chart or table is not taken for one."""
+    pages, headings = pdf
+    ends, whole = [], ""
+    for text in pages:
+        whole += text
+        ends.append(len(whole))
+
+    def page(position: int) -> int:
+        return next(n for n, end in enumerate(ends, 1) if position < end)
+
+    cursor = 0
+    for heading, following in headings:
+        at = whole.find(squashed(heading), cursor)
+        assert at >= 0, heading
+        cursor = at + len(squashed(heading))
+        first = whole.find(squashed(following)[:30], cursor)
+        assert first >= 0, (heading, following)
+        assert page(at) == page(first), (heading, following[:60])
+
+
+def _per_value(chart: Any) -> Decimal:
+    """The rendered pixels per unit of value of a chart's axis, from its first and last tick."""
+    ticks = chart.locator("text.tick").all()
+    first, last = ticks[0], ticks[-1]
+    left, right = first.bounding_box(), last.bounding_box()
+    assert left is not None
+    assert right is not None
+    span = (
+        lakipcore.parse_figure(last.inner_html()).value
+        - lakipcore.parse_figure(first.inner_html()).value
+    )
+    centre = Decimal(str(right["x"] + right["width"] / 2)) - Decimal(
+        str(left["x"] + left["width"] / 2)
+    )
+    return centre / span
+
+
+def test_unit_charts_share_one_axis(loaded: Loaded, report: lakipcore.Report) -> None:
+    """The indicator charts of Pengukuran Kinerja, one per unit, share one axis: the same
+    ticks, the 100 % line at the same place on screen, and a bar as long per point of capaian
+    in every chart (to within a rendering pixel)."""
+    charts = loaded.page.locator('svg[data-chart="indicators"]').all()
+    if len(charts) < 2:  # a report of one unit: nothing to share
+        assert not report.root.units
+        return
+    ticks = {tuple(c.locator("text.tick").all_inner_texts()) for c in charts}
+    assert 1 == len(ticks)
+    lines = set()
+    for chart in charts:
+        box = chart.locator("g.reference line").bounding_box()
+        assert box is not None
+        lines.add(round(box["x"]))
+    assert 1 == len(lines)
+    scale = _per_value(charts[0])
+    for chart in charts:
+        for bar in chart.locator("rect.bar").all():
+            box = bar.bounding_box()
+            assert box is not None
+            value = Decimal(bar.get_attribute("data-value") or "0")
+            assert abs(Decimal(str(box["width"])) - value * scale) <= 1
+
+
 def test_banten_screenshots(browser: Any, artifacts: Path, tmp_path: Path) -> None:
-    """Screenshots of the Banten page, on screen and printed, go to tests/artifacts/."""
+    """Screenshots of the Banten page, on a screen, a phone and printed, go to
+    tests/artifacts/."""
     path = tmp_path / "banten.html"
     path.write_text(render_html(lakipcore.assess(lakipcore.load_example())), encoding="utf-8")
     for media, width, name in (
         ("screen", 1000, "report-banten-screen.png"),
+        ("screen", PHONE, "report-banten-phone.png"),
         ("print", A4_WIDTH, "report-banten-print.png"),
     ):
         context = browser.new_context(viewport={"width": width, "height": 1123})

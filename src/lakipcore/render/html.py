@@ -5,11 +5,15 @@ script and no link to load. Headings are those a LAKIP prints (Dashboard Perform
 Pengukuran Kinerja, Realisasi Anggaran, Hasil Audit); every figure is written with lakipcore's
 own formatting (``116,13%``, ``Rp 20.142.047.000``), rounded once, at output. A figure that
 the data cannot give is shown as ``–`` (tidak tersedia). Printed figures that the audit finds
-wrong are marked in the tables beside the recomputed value (:mod:`lakipcore.render.marks`).
+wrong are marked in the tables beside the recomputed value (:mod:`lakipcore.render.marks`); a
+notation slip (the right value in the other notation) is shown and counted apart. The charts of
+one section's units share one axis. The page scrolls sideways on no screen (wide tables scroll in
+their own box) and prints on numbered A4 pages (report.css).
 """
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from importlib import resources
 
@@ -37,12 +41,12 @@ from lakipcore.render.sections import (
     audit_section,
     periods_section,
     plain_percent,
+    scrolling,
     short_label,
     text,
 )
-from lakipcore.render.svg import Bar, bar_chart
+from lakipcore.render.svg import Axis, Bar, bar_chart
 from lakipcore.results.assessment import Assessment
-from lakipcore.results.findings import Severity
 from lakipcore.results.scores import (
     IndicatorScore,
     PeriodChange,
@@ -96,6 +100,7 @@ class _Page(BudgetSections):
             + "".join(rows)
             + "</tbody></table>"
         )
+        table = scrolling(table, f"Dashboard Performance {period.period.label}")
         units = chart_units(period)
         bars = [
             Bar(u.code, u.name, u.achievement, plain_percent(self.fmt, u.achievement))
@@ -119,11 +124,25 @@ class _Page(BudgetSections):
     def measurement(self) -> str:
         section = "Pengukuran Kinerja"
         change = self.scored.change_to(self.key)
-        parts = []
+        shown = []
         for unit in self.report.units():
             indicators = [i for i in unit.indicators if i.at(self.key) is not None]
             if indicators and self.main.has_unit(unit.code):
-                parts.append(self.indicator_table(unit, indicators, change, section))
+                shown.append((unit, indicators))
+        # One axis for the charts of every unit, from every capaian they draw and the 100 %
+        # line, so that the units compare by eye (a unit alone keeps its own).
+        drawn: list[list[Decimal]] = []
+        for unit, indicators in shown:
+            score = self.main.unit(unit.code)
+            scores = [indicator_score(score, indicator.code) for indicator in indicators]
+            values = [s.capaian for s in scores if s is not None and s.capaian is not None]
+            if values:
+                drawn.append(values)
+        axis = Axis.over([_HUNDRED, *itertools.chain(*drawn)]) if len(drawn) > 1 else None
+        parts = [
+            self.indicator_table(unit, indicators, change, section, axis)
+            for unit, indicators in shown
+        ]
         if not parts:
             parts.append("<p>Laporan ini tidak memuat indikator kinerja untuk periode ini.</p>")
         return (
@@ -133,7 +152,12 @@ class _Page(BudgetSections):
         )
 
     def indicator_table(
-        self, unit: Unit, indicators: list[Indicator], change: PeriodChange | None, section: str
+        self,
+        unit: Unit,
+        indicators: list[Indicator],
+        change: PeriodChange | None,
+        section: str,
+        axis: Axis | None,
     ) -> str:
         key, fmt = self.key, self.fmt
         score = self.main.unit(unit.code)
@@ -227,6 +251,7 @@ class _Page(BudgetSections):
             f"Indikator Kinerja: {text(unit.name)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody><tfoot>{footer}</tfoot></table>"
         )
+        table = scrolling(table, f"Realisasi Indikator Kinerja: {unit.name}")
         if any(
             entry.derivation is not None or entry.accumulate for entry in entries(indicators, key)
         ):
@@ -244,8 +269,10 @@ class _Page(BudgetSections):
                     bars,
                     reference=_HUNDRED,
                     reference_text="100%",
+                    axis=axis,
                 ),
-                f"Capaian tiap indikator {unit.name}; garis putus-putus: 100%.",
+                f"Capaian tiap indikator {unit.name}; garis putus-putus: 100%"
+                + ("; sumbu sama untuk semua unit." if axis is not None else "."),
             )
         return (
             f'<div class="unit" id="unit-{text(unit.code)}"><h3>{text(unit.name)}</h3>'
@@ -286,7 +313,7 @@ def render_html(
     body = [page.dashboard(), page.measurement(), page.budget(), derived]
     body.append(periods_section(report, scored, marks, fmt))
     body.append(audit_section(report, marks, fmt))
-    body.append(method_section(scored, fmt))
+    body.append(method_section(report, scored, fmt))
     main = scored.current
     office = main.root
     summary = "".join(
@@ -297,7 +324,11 @@ def render_html(
             ("Performance", "performance", office.performance),
         )
     )
-    errors = sum(finding.severity is Severity.ERROR for finding in marks.findings)
+    # Wrong values; the notation slips (the right value in the other notation) apart.
+    errors, slips = marks.wrong_values(), len(marks.slips)
+    noted = (
+        f' <a href="#kesalahan-notasi" class="slips">{slips} kesalahan notasi</a>' if slips else ""
+    )
     title = report.title or report.office
     head = (
         '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
@@ -307,8 +338,9 @@ def render_html(
         f'oleh lakipcore</p><h1>{text(title)}</h1><p class="office">{text(report.office)}, '
         f'{text(main.period.label)}</p><dl class="summary" id="ringkasan">{summary}'
         f'<div><dt>Hasil Audit</dt><dd class="errors{" none" if not errors else ""}">'
-        f'<a href="#audit">{errors} kesalahan'
-        "</a></dd></div></dl>" + _contents(bool(derived)) + "</header><main>"
+        f'<a href="#audit">{errors} kesalahan</a>{noted}</dd></div></dl>'
+        + _contents(bool(derived))
+        + "</header><main>"
     )
     footer = (
         f"<footer><p>Sumber: {text(assessment.source or report.source or 'laporan')}. "

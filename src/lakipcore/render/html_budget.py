@@ -14,7 +14,7 @@ from lakipcore.methods.catalogue import get_formula
 from lakipcore.model import BudgetLine, PrintedFigure, Quantity, Report, TableKind
 from lakipcore.render.common import numbered_units
 from lakipcore.render.marks import PROGRAMME, CellKey, Marks, derived_item, output_item
-from lakipcore.render.sections import Formats, plain_percent, text
+from lakipcore.render.sections import Formats, plain_percent, scrolling, text
 from lakipcore.render.svg import Bar, bar_chart
 from lakipcore.results.scores import PeriodScore, UnitScore
 from lakipcore.rounding import places_of
@@ -135,11 +135,12 @@ class BudgetSections:
                     '<th><abbr title="Rencana Penarikan Dana">RPD</abbr> (Rp)</th>'
                     "<th>Realisasi thd RPD</th>"
                 )
-            body = (
+            body = scrolling(
                 '<table class="budget"><caption>Realisasi Anggaran '
                 f"{text(self.main.period.label)}</caption><thead><tr>{head}</tr></thead><tbody>"
                 + "".join(rows)
-                + "</tbody></table>"
+                + "</tbody></table>",
+                f"Realisasi Anggaran {self.main.period.label}",
             )
             if plans:
                 body += (
@@ -185,9 +186,14 @@ class BudgetSections:
             '<section id="turunan"><h2>Nilai Turunan</h2><p>Nilai yang dihitung laporan dengan '
             "rumus bernama (katalog rumus lakipcore), dihitung ulang dari masukan yang dicetak"
             f", {text(self.main.period.label)}.</p>"
-            '<table class="derived"><thead><tr><th>Unit Kerja</th><th>Nilai</th><th>Rumus</th>'
-            "<th>Hasil Hitung</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-            "</section>"
+            + scrolling(
+                '<table class="derived"><thead><tr><th>Unit Kerja</th><th>Nilai</th>'
+                "<th>Rumus</th><th>Hasil Hitung</th></tr></thead><tbody>"
+                + "".join(rows)
+                + "</tbody></table>",
+                "Nilai Turunan",
+            )
+            + "</section>"
         )
 
     def absorption_chart(self, plans: bool) -> str:

@@ -10,6 +10,10 @@ does (a figure printed only in the running text).
 
 Cells are written as placeholders while the page is built, and replaced once every cell is
 known, so that a finding can name the cells that show it and each cell the findings on it.
+
+A *notation slip* (:func:`notation_slip`) is an error of notation, not of value: ``104.30%`` in
+an Indonesian report, where the inputs give 104,2977…. Its cell shows the printed text above the
+value, not struck out, and the page counts it apart from the wrong values.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from html import escape, unescape
 
 import attrs
 
+from lakipcore.errors import LakipError
+from lakipcore.figures import parse_figure
 from lakipcore.model import (
     BudgetLine,
     PrintedFigure,
@@ -29,9 +35,11 @@ from lakipcore.model import (
     TableKind,
     UnitPeriod,
 )
-from lakipcore.results.findings import Finding, Severity
+from lakipcore.notation import Notation
+from lakipcore.results.findings import Finding, FindingCode, Severity
+from lakipcore.rounding import places_of, round_to
 
-__all__ = ["PROGRAMME", "CellKey", "Marks", "derived_item", "output_item"]
+__all__ = ["PROGRAMME", "CellKey", "Marks", "derived_item", "notation_slip", "output_item"]
 
 CellKey = tuple[str, str | None, str, Quantity]
 """(unit code, item, period key, quantity); item is an indicator code, :data:`PROGRAMME`, an
@@ -48,6 +56,28 @@ def output_item(index: int) -> str:
 def derived_item(key: str) -> str:
     """The item of a unit's derived figure ``key`` (its NE, its NKA)."""
     return f"derived:{key}"
+
+
+def notation_slip(finding: Finding, notation: Notation) -> bool:
+    """Whether ``finding`` is a notation slip: text that is not a figure in the report's
+    ``notation`` (``malformed-figure``) but is one in the other notation, with the value the
+    inputs give, rounded half-up at its places (or the finding's): ``104.30%`` in an
+    Indonesian report for 104,2977…. A slip misprints the notation, not the value.
+
+    Read from the finding's own fields (its code, published text, recomputed value and
+    places), without the audit: a malformed text that reads as another value, or as none, is a
+    wrong value like any other.
+    """
+    published, recomputed = finding.published, finding.recomputed
+    if finding.code is not FindingCode.MALFORMED_FIGURE or published is None or recomputed is None:
+        return False
+    other = next(n for n in Notation if n is not notation)
+    try:
+        meant = parse_figure(published, notation=other).value
+    except LakipError:
+        return False
+    places = finding.places if finding.places is not None else places_of(meant)
+    return round_to(recomputed, places) == meant
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -98,15 +128,22 @@ class Marks:
 
     def __init__(self, report: Report, findings: Sequence[Finding]) -> None:
         order = {unit.code: n for n, unit in enumerate(report.units())}
+        slips = {id(f) for f in findings if notation_slip(f, report.notation)}
+        # By unit and severity; the notation slips last, in a list of their own.
         self.findings: tuple[Finding, ...] = tuple(
             sorted(
                 findings,
                 key=lambda f: (
+                    id(f) in slips,
                     order.get(f.subject.unit, len(order)),
                     _SEVERITY_ORDER[f.severity],
                 ),
             )
         )
+        self.slips: frozenset[int] = frozenset(
+            n for n, f in enumerate(self.findings, 1) if id(f) in slips
+        )
+        """The numbers of the findings that are notation slips (:func:`notation_slip`)."""
         self._report = report
         by_path: dict[str, CellKey] = {}
         by_text: dict[tuple[str, str, str, str], CellKey] = {}
@@ -196,28 +233,46 @@ class Marks:
             parts[index] = self._td(self._cells[int(parts[index])])
         return "".join(parts)
 
+    def wrong_values(self) -> int:
+        """How many errors are wrong values: the errors but the notation slips."""
+        errors = sum(f.severity is Severity.ERROR for f in self.findings)
+        return errors - len(self.slips)
+
     def _td(self, cell: _Cell) -> str:
         if not cell.findings:
             return f'<td class="{cell.classes}">{cell.text}</td>'
+        wrong = [n for n in cell.findings if n not in self.slips]
         printed = []
-        for number in cell.findings:
+        for number in wrong or cell.findings:
             text = self.findings[number - 1].published
             if text is not None and text not in printed:
                 printed.append(text)
         shown = ", ".join(printed)
+        value = _plain(cell.text)
         tables = "; ".join(
             f"{self.findings[n - 1].published} di {self._table_title(self.findings[n - 1])}"
+            + (" (kesalahan notasi)" if n in self.slips else "")
             for n in cell.findings
         )
-        title = f"Laporan mencetak {tables}; seharusnya {_plain(cell.text)}"
         refs = " ".join(f'<a href="#temuan-{n}" class="ref">[{n}]</a>' for n in cell.findings)
         unit, item, period, quantity = cell.keys[0]
+        data = (
+            f'id="sel-{cell.number}" data-findings="{" ".join(map(str, cell.findings))}" '
+            f'data-unit="{escape(unit)}" data-item="{escape(item or "")}" '
+            f'data-period="{escape(period)}" data-quantity="{quantity.value}"'
+        )
+        if not wrong:
+            # Only notation slips: the value is right, its notation is not.
+            title = f"Laporan mencetak {tables}; nilainya sesuai hitung ulang, {value}"
+            return (
+                f'<td class="{cell.classes} slip" {data} title="{escape(title)}">'
+                f'<span class="printed">dicetak {escape(shown)}</span> {cell.text} {refs}</td>'
+            )
+        title = f"Laporan mencetak {tables}; seharusnya {value}"
         return (
-            f'<td class="{cell.classes} flagged" id="sel-{cell.number}" title="{escape(title)}" '
-            f'data-findings="{" ".join(map(str, cell.findings))}" data-unit="{escape(unit)}" '
-            f'data-item="{escape(item or "")}" data-period="{escape(period)}" '
-            f'data-quantity="{quantity.value}"><span class="printed">dicetak '
-            f"<s>{escape(shown)}</s></span> <mark>seharusnya {cell.text}</mark> {refs}</td>"
+            f'<td class="{cell.classes} flagged" {data} title="{escape(title)}">'
+            f'<span class="printed">dicetak <s>{escape(shown)}</s></span> '
+            f"<mark>seharusnya {cell.text}</mark> {refs}</td>"
         )
 
     def _table_title(self, finding: Finding) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from html import escape
 
@@ -9,13 +10,22 @@ import attrs
 
 from lakipcore.figures import format_number, format_percent, format_rupiah
 from lakipcore.model import PeriodKind, Quantity, Report, ReportPeriod, TableKind
+from lakipcore.notation import Notation
 from lakipcore.render.marks import CellKey, Marks
-from lakipcore.render.svg import Bar, Series, bar_chart, column_chart
-from lakipcore.results.findings import Finding, Severity
+from lakipcore.render.svg import Axis, Bar, Series, bar_chart, column_chart
+from lakipcore.results.findings import Finding, Severity, file_name
 from lakipcore.results.scores import Change, PeriodChange, ReportScore
 from lakipcore.rounding import Rounding
 
-__all__ = ["NA", "Formats", "audit_section", "periods_section", "plain_percent", "text"]
+__all__ = [
+    "NA",
+    "Formats",
+    "audit_section",
+    "periods_section",
+    "plain_percent",
+    "scrolling",
+    "text",
+]
 
 NA = '<span class="na" title="tidak tersedia">–</span>'
 _HUNDRED = Decimal(100)
@@ -25,6 +35,16 @@ _Q = Quantity
 def text(value: str) -> str:
     """``value`` escaped for HTML text and attributes (NUL, the cell placeholder mark, dropped)."""
     return escape(value.replace("\x00", ""))
+
+
+def scrolling(table: str, label: str) -> str:
+    """``table`` in a box that scrolls sideways when the table is wider than the screen (a
+    phone), so that the page itself never does; a region a keyboard can reach and scroll,
+    named ``label``. In print the box does not scroll: the table fits the page."""
+    return (
+        f'<div class="table-scroll" role="region" tabindex="0" aria-label="{text(label)}">'
+        f"{table}</div>"
+    )
 
 
 @attrs.frozen
@@ -112,6 +132,7 @@ def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Form
         + "".join(rows)
         + "</tbody></table>"
     )
+    table = scrolling(table, f"Kinerja {report.office} per periode")
     groups = [short_label(p.period) for p in scored.periods]
     series = [
         Series(
@@ -149,7 +170,15 @@ def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Form
         "anggaran dan performance kantor di setiap periode laporan; – : tidak tersedia."
         "</figcaption></figure>",
     ]
-    parts += [_change(report, scored, change, marks, fmt) for change in scored.changes]
+    # One axis for the charts of every change, so that the changes compare by eye.
+    drawn = [_change_bars(report, change, fmt) for change in scored.changes]
+    charted = [[b.value for b in bars if b.value is not None] for bars, _ in drawn]
+    charted = [values for values in charted if values]
+    axis = Axis.over(itertools.chain(*charted)) if len(charted) > 1 else None
+    parts += [
+        _change(report, scored, change, marks, fmt, drawn=bars, axis=axis)
+        for change, bars in zip(scored.changes, drawn, strict=True)
+    ]
     parts.append("</section>")
     return "".join(parts)
 
@@ -160,7 +189,14 @@ def plain_percent(fmt: Formats, value: Decimal | None) -> str:
 
 
 def _change(
-    report: Report, scored: ReportScore, change: PeriodChange, marks: Marks, fmt: Formats
+    report: Report,
+    scored: ReportScore,
+    change: PeriodChange,
+    marks: Marks,
+    fmt: Formats,
+    *,
+    drawn: tuple[list[Bar], str],
+    axis: Axis | None,
 ) -> str:
     section = "Kinerja Antar Periode"
     earlier, later = scored.period(change.earlier), scored.period(change.later)
@@ -206,7 +242,8 @@ def _change(
         + "".join(rows)
         + "</tbody></table>"
     )
-    return f"<h3>{text(heading)}</h3>{table}{_change_chart(report, change, heading, fmt)}"
+    table = scrolling(table, heading)
+    return f"<h3>{text(heading)}</h3>{table}{_change_chart(change, heading, drawn, axis)}"
 
 
 _ATTRIBUTE = {
@@ -216,32 +253,42 @@ _ATTRIBUTE = {
 }
 
 
-def _change_chart(report: Report, change: PeriodChange, heading: str, fmt: Formats) -> str:
-    """Bars of the change per unit: performance where known, else achievement; for a report
-    without units, the change of each of the office's indicators."""
+def _change_bars(report: Report, change: PeriodChange, fmt: Formats) -> tuple[list[Bar], str]:
+    """The bars of a change chart and what they measure: performance per unit where known,
+    else achievement; for a report without units, the change of each of the office's
+    indicators."""
     names = {unit.code: unit.name for unit in report.units()}
-    bars: list[Bar]
-    if change.units:
-        quantity = (
-            "performance"
-            if any(u.change.performance is not None for u in change.units)
-            else "achievement"
-        )
-        bars = [
-            Bar(u.code, names.get(u.code, u.name), value, _points(fmt, value))
-            for u in change.units
-            for value in (getattr(u.change, quantity),)
-        ]
-        what = "performance" if quantity == "performance" else "capaian indikator kinerja"
-    else:
+    if not change.units:
         bars = [Bar(i.code, i.name, i.points, _points(fmt, i.points)) for i in change.indicators]
-        what = "capaian tiap indikator"
+        return bars, "capaian tiap indikator"
+    quantity = (
+        "performance"
+        if any(u.change.performance is not None for u in change.units)
+        else "achievement"
+    )
+    bars = [
+        Bar(u.code, names.get(u.code, u.name), value, _points(fmt, value))
+        for u in change.units
+        for value in (getattr(u.change, quantity),)
+    ]
+    return bars, "performance" if quantity == "performance" else "capaian indikator kinerja"
+
+
+def _change_chart(
+    change: PeriodChange, heading: str, drawn: tuple[list[Bar], str], axis: Axis | None
+) -> str:
+    """Bars of the change per unit (or per indicator), on ``axis`` when the section has more
+    than one change."""
+    bars, what = drawn
     if all(bar.value is None for bar in bars):
         return ""
     title = f"Perubahan {what}, {heading.removeprefix('Perubahan ')} (poin persentase)"
-    chart = bar_chart(f"grafik-perubahan-{change.earlier}-{change.later}", "change", title, bars)
+    chart = bar_chart(
+        f"grafik-perubahan-{change.earlier}-{change.later}", "change", title, bars, axis=axis
+    )
+    shared = "; sumbu sama untuk semua perubahan" if axis is not None else ""
     return (
-        f'<figure class="chart">{chart}<figcaption>{text(title)}; batang merah: turun.'
+        f'<figure class="chart">{chart}<figcaption>{text(title)}; batang merah: turun{shared}.'
         "</figcaption></figure>"
     )
 
@@ -257,16 +304,25 @@ _SEVERITY = {
 }
 
 
+_NOTATION_WORDS = {
+    Notation.INDONESIAN: "notasi Indonesia: titik memisahkan ribuan, koma memulai desimal",
+    Notation.DECIMAL_POINT: "notasi titik desimal: koma memisahkan ribuan, titik memulai desimal",
+}
+
+
 def audit_section(report: Report, marks: Marks, fmt: Formats) -> str:
     """Hasil Audit: every finding, numbered, grouped by unit, with its severity; errors link to
-    the cells where they are marked."""
+    the cells where they are marked. The notation slips (:func:`~lakipcore.render.marks.
+    notation_slip`) are counted apart from the wrong values and listed after them."""
     findings = marks.findings
     counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+    slips = len(marks.slips)
+    noted = f"{slips} kesalahan notasi, " if slips else ""
     parts = [
         '<section id="audit"><h2>Hasil Audit</h2>',
         "<p>lakipcore menghitung ulang setiap angka yang dicetak laporan dari masukannya dan "
         "membandingkannya pada presisi cetaknya: "
-        f"<strong>{counts[Severity.ERROR]} kesalahan</strong>, "
+        f"<strong>{marks.wrong_values()} kesalahan</strong>, {noted}"
         f"{counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} catatan.</p>",
         '<p class="legend">Angka yang dicetak salah ditandai di tabel: <span class="printed">'
         "dicetak <s>angka laporan</s></span> <mark>seharusnya angka hasil hitung ulang</mark> "
@@ -275,16 +331,41 @@ def audit_section(report: Report, marks: Marks, fmt: Formats) -> str:
     names = {unit.code: unit.name for unit in report.units()}
     groups: dict[str, list[tuple[int, Finding]]] = {}
     for number, finding in enumerate(findings, 1):
-        groups.setdefault(finding.subject.unit, []).append((number, finding))
+        if number not in marks.slips:
+            groups.setdefault(finding.subject.unit, []).append((number, finding))
     for code, members in groups.items():
         parts.append(f"<h3>{text(names.get(code, code))}</h3>")
         parts.append(f'<ol class="findings" start="{members[0][0]}">')
         parts += [_finding(report, marks, fmt, n, f) for n, f in members]
         parts.append("</ol>")
+    if slips:
+        parts.append(_slips(report, marks, fmt))
     if not findings:
         parts.append("<p>Tidak ada temuan: setiap angka yang dicetak sesuai hitung ulang.</p>")
     parts.append("</section>")
     return "".join(parts)
+
+
+def _slips(report: Report, marks: Marks, fmt: Formats) -> str:
+    """The notation slips, after the other findings: each as :func:`_finding` writes it, its
+    badge saying what it is."""
+    label, cls = _SEVERITY[Severity.ERROR]
+    badge = f'<span class="badge {cls}">{label}</span>'
+    items = []
+    for number in sorted(marks.slips):
+        finding = marks.findings[number - 1]
+        item = _finding(report, marks, fmt, number, finding)
+        item = item.replace(badge, '<span class="badge slip">Kesalahan notasi</span>', 1)
+        item = item.replace(f'class="finding {cls}"', f'class="finding {cls} slip"', 1)
+        items.append(item)
+    return (
+        '<h3 id="kesalahan-notasi">Kesalahan notasi</h3><p class="legend">Angka berikut bukan '
+        f"angka dalam notasi laporan ini ({_NOTATION_WORDS[report.notation]}), tetapi nilainya "
+        "dalam notasi yang lain sesuai hasil hitung ulang: salah tulis, bukan salah nilai, "
+        "sehingga tidak dihitung sebagai kesalahan. Di tabel, teks yang dicetak tampil di atas "
+        "nilainya, tanpa dicoret.</p>"
+        f'<ol class="findings slips" start="{min(marks.slips)}">' + "".join(items) + "</ol>"
+    )
 
 
 def _finding(report: Report, marks: Marks, fmt: Formats, number: int, finding: Finding) -> str:
@@ -327,7 +408,26 @@ def _finding(report: Report, marks: Marks, fmt: Formats, number: int, finding: F
     return (
         f'<li id="temuan-{number}" class="finding {cls}" value="{number}" '
         f'data-severity="{finding.severity.value}" data-unit="{text(finding.subject.unit)}">'
-        f'<p class="facts">{" · ".join(facts)}</p><p class="message" lang="en">'
-        f'{text(finding.message)}</p>{where}<p class="where"><code>{text(str(finding.location))}'
-        "</code></p></li>"
+        f'<p class="facts">{" · ".join(facts)}</p><p class="message">'
+        f"{text(finding.message_in(PAGE_LANGUAGE))}</p>{where}"
+        f'<p class="where">{_where(finding)}</p></li>'
     )
+
+
+# The page is written in Indonesian: its findings and locations speak it too, whatever the
+# default language of the process (docs/language.md).
+PAGE_LANGUAGE = "id"
+
+
+def _where(finding: Finding) -> str:
+    """Where the figure is, in words, then the file and line (``banten-2019.toml:255``) for
+    whoever opens the file: the file's own name, never a directory."""
+    location = finding.location
+    words = location.words.render(PAGE_LANGUAGE) if location.words is not None else None
+    file = file_name(location.source)
+    if file is not None and location.line is not None:
+        file = f"{file}:{location.line}"
+    shown = [text(words)] if words else []
+    if file:
+        shown.append(f"<code>{text(file)}</code>")
+    return " · ".join(shown)

@@ -10,7 +10,7 @@ check that the drawn lengths follow the values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from html import escape
 
@@ -18,7 +18,7 @@ import attrs
 
 from lakipcore.figures import format_number
 
-__all__ = ["Bar", "Series", "bar_chart", "column_chart"]
+__all__ = ["Axis", "Bar", "Series", "bar_chart", "column_chart"]
 
 _ZERO = Decimal(0)
 _STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
@@ -87,31 +87,64 @@ class _Scale:
         return ticks
 
 
-def _scale(values: Sequence[Decimal], start: Decimal, end: Decimal) -> _Scale:
-    """A scale over ``values`` and zero, widened to whole ticks of 1, 2, 2,5 or 5 × 10ⁿ."""
-    ctx = _context()
-    low = min([_ZERO, *values])
-    high = max([_ZERO, *values])
-    if high == low:
-        high = ctx.add(low, Decimal(1))
-    span = ctx.subtract(high, low)
-    magnitude = Decimal(1).scaleb(span.adjusted() - 1, context=ctx)
-    step = next(
-        (
-            ctx.multiply(base, power)
-            for power in (magnitude, ctx.multiply(magnitude, Decimal(10)))
-            for base in _STEPS
-            if ctx.divide(span, ctx.multiply(base, power)) <= _MAX_TICKS
-        ),
-        ctx.multiply(magnitude, Decimal(100)),
-    )
-    low = ctx.multiply(
-        ctx.divide(low, step).to_integral_value(rounding=ROUND_FLOOR, context=ctx), step
-    )
-    high = ctx.multiply(
-        ctx.divide(high, step).to_integral_value(rounding=ROUND_CEILING, context=ctx), step
-    )
-    return _Scale(low, high, step, start, end)
+@attrs.frozen
+class Axis:
+    """The value range of a chart's axis: from ``low`` to ``high`` in ticks of ``step``, all
+    whole multiples of 1, 2, 2,5 or 5 × 10ⁿ, zero included.
+
+    Computed once from every value of several charts (:meth:`over`) and given to each of them,
+    it draws them on one scale: the charts of the units of a section can be compared by eye.
+    """
+
+    low: Decimal
+    high: Decimal
+    step: Decimal
+
+    @classmethod
+    def over(cls, values: Iterable[Decimal | None]) -> Axis:
+        """The axis over ``values`` (``None`` skipped) and zero, widened to whole ticks."""
+        ctx = _context()
+        present = [value for value in values if value is not None]
+        low = min([_ZERO, *present])
+        high = max([_ZERO, *present])
+        if high == low:
+            high = ctx.add(low, Decimal(1))
+        span = ctx.subtract(high, low)
+        magnitude = Decimal(1).scaleb(span.adjusted() - 1, context=ctx)
+        step = next(
+            (
+                ctx.multiply(base, power)
+                for power in (magnitude, ctx.multiply(magnitude, Decimal(10)))
+                for base in _STEPS
+                if ctx.divide(span, ctx.multiply(base, power)) <= _MAX_TICKS
+            ),
+            ctx.multiply(magnitude, Decimal(100)),
+        )
+        low = ctx.multiply(
+            ctx.divide(low, step).to_integral_value(rounding=ROUND_FLOOR, context=ctx), step
+        )
+        high = ctx.multiply(
+            ctx.divide(high, step).to_integral_value(rounding=ROUND_CEILING, context=ctx), step
+        )
+        return cls(low, high, step)
+
+    def covers(self, value: Decimal) -> bool:
+        """Whether ``value`` lies on the axis."""
+        return self.low <= value <= self.high
+
+    def drawn(self, start: Decimal, end: Decimal) -> _Scale:
+        """The axis drawn from ``start`` to ``end`` (SVG units)."""
+        return _Scale(self.low, self.high, self.step, start, end)
+
+
+def _axis_for(values: Sequence[Decimal], axis: Axis | None) -> Axis:
+    """``axis`` (checked to hold every value), or the chart's own axis over ``values``."""
+    if axis is None:
+        return Axis.over(values)
+    outside = [value for value in values if not axis.covers(value)]
+    if outside:
+        raise ValueError(f"{outside[0]} lies outside the axis {axis.low} to {axis.high}")
+    return axis
 
 
 def _tick_label(tick: Decimal) -> str:
@@ -171,6 +204,7 @@ def bar_chart(
     description: str | None = None,
     paired: Sequence[Bar] | None = None,
     legend: tuple[str, str] = ("", ""),
+    axis: Axis | None = None,
 ) -> str:
     """Horizontal bars, one per item, from zero to the value (negative values to the left of
     a zero line), with an optional dashed ``reference`` line (the 100 % of capaian).
@@ -181,12 +215,16 @@ def bar_chart(
     With ``paired`` (one bar per item of ``bars``, with keys of its own), each row holds two
     bars, the item's and its pair's below it in the second series colour (``data-series`` 0
     and 1), and a legend under the axis names the two series (``legend``).
+
+    With ``axis`` (:meth:`Axis.over` every value of several charts, and their reference) the
+    chart is drawn on that axis instead of its own, so that charts drawn on the same axis
+    compare by eye; a value outside it is a ``ValueError``.
     """
     if paired is not None and len(paired) != len(bars):
         raise ValueError(f"{len(paired)} paired bars for {len(bars)} bars")
     values = [bar.value for bar in [*bars, *(paired or ())] if bar.value is not None]
-    scale = _scale(
-        [*values, *([reference] if reference is not None else [])], _PLOT_START, _PLOT_END
+    scale = _axis_for([*values, *([reference] if reference is not None else [])], axis).drawn(
+        _PLOT_START, _PLOT_END
     )
     labels = [_wrap(bar.label, 44, 2) for bar in bars]
     rows = [max(1, len(lines)) * _LINE + 11 for lines in labels]
@@ -340,7 +378,7 @@ def column_chart(
     values = [b.value for s in series for b in s.bars if b.value is not None]
     extra = [reference] if reference is not None else []
     # Up is smaller y: the scale maps low values to the bottom.
-    scale = _scale([*values, *extra], _COLUMN_BOTTOM, _COLUMN_TOP)
+    scale = Axis.over([*values, *extra]).drawn(_COLUMN_BOTTOM, _COLUMN_TOP)
     lines = [
         f"{s.name}, {group}: {bar.text}"
         for s in series
