@@ -110,7 +110,7 @@ def test_banten_subjects_and_periods(banten: list[Finding]) -> None:
     assert (Subject("pas"), "2018") == (percent.subject, percent.period)
 
 
-def test_mismatch_message_states_both_values(banten: list[Finding]) -> None:
+def test_mismatch_message_states_both_values(banten: list[Finding], indonesian: None) -> None:
     """A mismatch names the published text, the recomputed value and by how much it is off."""
     field = "units[0].periods.2019.printed.achievement.unit-yoy"
     finding = next(f for f in banten if f.location.field == field)
@@ -311,7 +311,7 @@ def test_finding_codes_are_documented() -> None:
     assert set(CODES) == documented
 
 
-def test_codes_compare_equal_to_their_names() -> None:
+def test_codes_compare_equal_to_their_names(indonesian: None) -> None:
     """A FindingCode is its name, carries its severity, and CODES lists every one."""
     code: str = FindingCode.FIGURE_MISMATCH
     assert "figure-mismatch" == code
@@ -683,7 +683,7 @@ def test_audit_of_any_valid_report_returns_findings(report: Report) -> None:
 # --- command line --------------------------------------------------------------------------
 
 
-def test_cli_audit_example_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_audit_example_exits_1(capsys: pytest.CaptureFixture[str], indonesian: None) -> None:
     """Auditing the example finds errors: exit 1, findings grouped by unit."""
     assert 1 == main(["audit"])
     out = capsys.readouterr().out
@@ -692,7 +692,7 @@ def test_cli_audit_example_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.rstrip().endswith("9 kesalahan, 2 peringatan, 14 catatan")
 
 
-def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_audit_json(capsys: pytest.CaptureFixture[str], indonesian: None) -> None:
     """JSON output has the schema, a summary and every finding with its location."""
     assert 1 == main(["audit", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
@@ -714,7 +714,7 @@ def test_cli_audit_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_audit_consistent_file_exits_0(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], indonesian: None
 ) -> None:
     """A self-consistent report file audits clean: exit 0."""
     path = tmp_path / "clean.toml"

@@ -289,17 +289,20 @@ def test_score_prints_the_indicator_tables(capsys: pytest.CaptureFixture[str]) -
     title = "REALISASI INDIKATOR KINERJA Sekjen - Divisi Administrasi Tahun Anggaran 2019"
     assert out.index("DASHBOARD PERFORMANCE") < out.index(title) < out.index(" → ")
     table = out[out.index(title) :].split("\n\n")[1].splitlines()
-    assert ["NO", "KODE", "INDIKATOR", "KINERJA", "TARGET", "REALISASI", "CAPAIAN"] == table[
-        0
-    ].split()
+    header = ["NO", "KODE", "INDIKATOR", "KINERJA", "SATUAN", "TARGET", "REALISASI", "CAPAIAN"]
+    assert header == table[0].split()
+    # The sasaran heads its indicators; the satuan of an index is its scale.
+    goal = "Meningkatnya layanan dukungan manajemen di lingkungan Kantor Wilayah"
+    assert table[2].startswith(f"Sasaran: {goal}")
     ikm = next(line for line in table if " sekjen-ikm-internal " in line)
-    assert ["7,1", "9,38", "132,11%"] == ikm.split()[-3:]
+    assert ["skala", "10", "7,1", "9,38", "132,11%"] == ikm.split()[-5:]
     dropped = next(line for line in table if " sekjen-dokumen-perencanaan " in line)
-    assert ["Tidak", "ditargetkan", "-", "-"] == dropped.split()[-4:]
+    assert ["-", "Tidak", "ditargetkan", "-", "-"] == dropped.split()[-5:]
     assert out.count("REALISASI INDIKATOR KINERJA ") == 9
     ham = out[out.index("REALISASI INDIKATOR KINERJA Ditjen Hak Asasi Manusia") :]
     row = next(line for line in ham.splitlines() if " ham-pemda-aksi-ham " in line)
-    assert row.split()[-5:] == ["4", "Pemda", "8", "Pemda", "200,00%"]
+    assert row.split()[-6:] == ["Pemda", "4", "Pemda", "8", "Pemda", "200,00%"]
+    assert "Metode " not in out  # the example names its methods: no line says why
 
 
 @pytest.mark.parametrize(
@@ -462,3 +465,97 @@ def test_a_closed_pipe_ends_quietly() -> None:
     assert 1 == process.wait(timeout=60)
     assert "Traceback" not in error
     assert "BrokenPipeError" not in error
+
+
+def _without_methods(tmp_path: Path) -> Path:
+    """The example without its periods' methods, as a file."""
+    import re
+
+    from lakipcore.formats.toml import example_text
+
+    text = re.sub(r'^method = "banten-201[89]"\n', "", example_text(), flags=re.MULTILINE)
+    path = tmp_path / "tanpa-metode.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_report_naming_no_method_says_which_it_got_and_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its printed office rows give each period's aggregation: the text ends with a line per
+    period saying so, the JSON says inferred and the method's description why; a method given
+    with --method is given, one the file names is the report's."""
+    path = _without_methods(tmp_path)
+    assert 0 == main(["score", str(path)])
+    out = capsys.readouterr().out
+    assert (
+        "Metode Tahun Anggaran 2019: pooled-indicators/total-amounts; laporan tidak menyatakan "
+        "metode, jadi dipilih cara penggabungan yang paling menjelaskan baris kantor yang "
+        "dicetaknya."
+    ) in out
+    assert "Metode Tahun Anggaran 2018: mean-of-unit-means/mean-of-unit-rates;" in out
+    assert 0 == main(["score", str(path), "--format", "json"])
+    periods = json.loads(capsys.readouterr().out)["periods"]
+    assert ["inferred", "inferred"] == [p["method_choice"] for p in periods]
+    assert periods[1]["method"]["description"].startswith("Inferred: the report names no method")
+    assert 0 == main(["score", str(path), "--format", "json", "--method", "2019=banten-2019"])
+    periods = json.loads(capsys.readouterr().out)["periods"]
+    assert ["inferred", "given"] == [p["method_choice"] for p in periods]
+    assert 0 == main(["score", "--format", "json", "--method", "2019=banten-2018"])
+    periods = json.loads(capsys.readouterr().out)["periods"]
+    assert ["report", "given"] == [p["method_choice"] for p in periods]
+
+
+def test_a_printed_office_row_no_aggregation_explains_gets_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When no aggregation gives any printed office figure, the default one scores the period,
+    and the audit's note says so rather than that it explains the row."""
+    import re
+
+    path = _without_methods(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    # Every printed office figure of 2019 made one no aggregation gives.
+    block = text[text.index("[office.periods.2019") :]
+    block = block[: block.index("\n[office.periods.2018]")]
+    wrong = re.sub(r'"\d+,\d\d%"', '"1,23%"', block)
+    assert wrong != block
+    path.write_text(text.replace(block, wrong), encoding="utf-8")
+    assert 1 == main(["audit", str(path), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert (
+        "no method declared for 2019; no aggregation gives a figure of its printed office row: "
+        "pooled-indicators/total-amounts, the default aggregation"
+    ) in out
+    assert "no method declared for 2018; mean-of-unit-means/mean-of-unit-rates explains" in out
+
+
+def test_errors_about_the_method_name_the_option_of_each_face(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python names method=; the command line, --method, for the same error."""
+    from lakipcore.errors import LakipError, UnknownNameError
+    from lakipcore.i18n import speaking
+    from lakipcore.scoring import inference
+
+    report = lakipcore.load_report(_without_methods(tmp_path))
+    with speaking("en"), pytest.raises(UnknownNameError) as raised:
+        lakipcore.score_report(report)
+    assert "no scoring method for 2018: pass method=," in raised.value.message_in("en")
+
+    def unscorable(*args: object, **kwargs: object) -> None:
+        raise LakipError("no budget to pool", field="method")
+
+    monkeypatch.setattr(inference, "scored_period", unscorable)
+    with pytest.raises(LakipError) as raised:
+        lakipcore.assess(report)
+    assert "pass method= a method that fits its data" in raised.value.message_in("en")
+    for command in ("score", "audit", "report"):
+        assert 2 == main([command, str(tmp_path / "tanpa-metode.toml"), "--lang", "en"])
+        err = capsys.readouterr().err
+        assert (
+            "tanpa-metode.toml: --method: no scoring method for 2018: the report names none, and "
+            "no aggregation can score it (no budget to pool); pass --method a method that fits "
+            "its data"
+        ) in err
+        assert "method=" not in err

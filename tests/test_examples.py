@@ -290,7 +290,7 @@ def test_tanah_datar_findings() -> None:
     ]
     thin = warned[-1]
     assert "rests on 1 of its 6 targeted indicators" in thin.message_in("en")
-    assert "hanya bertumpu pada 1 dari 6 indikator" in thin.message
+    assert "hanya bertumpu pada 1 dari 6 indikator" in thin.message_in("id")
 
 
 # --- Puslatbang KMP LAN 2021: decimal-point notation ---------------------------------------

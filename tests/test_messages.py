@@ -107,7 +107,8 @@ def test_a_message_renders_its_arguments_and_nested_messages_in_one_language() -
     )
 
 
-def test_a_message_must_be_given_exactly_its_placeholders() -> None:
+def test_a_message_must_be_given_exactly_its_placeholders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAKIP_LANG", "en")  # the errors' English wording is matched
     with pytest.raises(LakipTypeError, match=r"missing \['amount'\]"):
         Message(N_("{amount} too low"))
     with pytest.raises(LakipTypeError, match=r"unexpected \['extra'\]"):
@@ -224,3 +225,49 @@ def test_cli_reads_lakip_lang_and_refuses_an_unknown_one(
     # The block the CLI opened is closed again: the process keeps its own language.
     monkeypatch.delenv("LAKIP_LANG")
     assert "id" == language()
+
+
+def test_an_error_speaks_the_default_language_and_english_on_request() -> None:
+    """Errors are messages too: Indonesian by default, English on request, the key stable."""
+    with pytest.raises(lakipcore.LakipError) as caught:
+        lakipcore.parse_figure("7.1")
+    error = caught.value
+    english, indonesian = error.message_in("en"), error.message_in("id")
+    assert english != indonesian
+    assert error.message == indonesian  # no LAKIP_LANG: the default
+    assert error.message_id == error.text.msgid  # type: ignore[union-attr]
+    assert "7.1" in english
+    assert "7.1" in indonesian
+    data = error.to_dict()
+    assert (indonesian, error.message_id) == (data["message"], data["message_id"])
+    with speaking("en"):
+        assert str(error).endswith(english)
+
+
+def test_a_file_with_several_bad_fields_lists_them_in_the_language_shown() -> None:
+    """The one error of a file with several bad fields lists each of them, each rendered in
+    the language the error is shown in (not the one it was raised in)."""
+    text = 'schema = 2\n[report]\ntitle = "x"\nbogus = 1\n[office]\ncode = "A B"\nname = "x"\n'
+    with pytest.raises(lakipcore.ReportFileError) as caught:
+        lakipcore.loads_report(text, source="dua.toml")
+    error = caught.value
+    assert 2 <= len(error.errors)
+    english, indonesian = error.describe("en"), error.describe("id")
+    assert english.startswith(f"dua.toml:4: report.bogus: {len(error.errors)} errors:\n  dua.toml")
+    assert f"{len(error.errors)} kesalahan:\n  dua.toml" in indonesian
+    for each in error.errors:
+        assert each.describe("en") in english
+        assert each.describe("id") in indonesian
+
+
+def test_cli_errors_are_indonesian_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "rusak.toml"
+    path.write_text('schema = 2\n[report]\ntitle = "x"\nbogus = 1\n', encoding="utf-8")
+    assert 2 == main(["audit", str(path)])
+    indonesian = capsys.readouterr().err
+    assert 2 == main(["audit", str(path), "--lang", "en"])
+    english = capsys.readouterr().err
+    assert english != indonesian
+    assert "unknown" in english.lower() or "unexpected" in english.lower()

@@ -90,7 +90,9 @@ def test_a_message_names_the_figure_and_the_bound_in_both_languages() -> None:
         "the realisation 1.234,50% of a percentage indicator is above 100,00%: a share above "
         "the whole, perhaps a misplaced decimal mark"
     ) == share.message_in("en")
-    assert share.message.startswith("realisasi 1.234,50% dari indikator persentase melebihi")
+    assert share.message_in("id").startswith(
+        "realisasi 1.234,50% dari indikator persentase melebihi"
+    )
     assert Decimal("1234.5") == share.recomputed
     # The line of the period's block: the model keeps no line per value.
     assert share.location.said("en").endswith("indicator 1, realisation 2023; line 19")

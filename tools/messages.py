@@ -4,7 +4,8 @@ Indonesian catalogue, compile it, or check that all of that is done.
     python tools/messages.py          # extract, merge into id's .po, compile
     python tools/messages.py --check  # CI: exit 1 unless the catalogues are complete and current
 
-Messages are written in English in the code (the gettext ``msgid``) and marked with ``N_()``;
+Messages are written in English in the code (the gettext ``msgid``) and marked with ``N_()``
+(or built with ``M_()``, which errors are raised with);
 ``src/lakipcore/i18n/locale/id/LC_MESSAGES/lakipcore.po`` holds their Indonesian text and the
 ``.mo`` beside it is what :mod:`gettext` reads at run time. ``--check`` fails when a message of
 the code is missing from the catalogue or has no Indonesian text (or a fuzzy one), when the
@@ -36,12 +37,12 @@ LOCALE = PACKAGE / "i18n" / "locale"
 
 
 def extracted() -> Catalog:
-    """Every ``N_("…")`` message of the package, with the files that use it."""
+    """Every ``N_("…")`` and ``M_("…", …)`` message of the package, with the files that use it."""
     catalog = Catalog(domain=DOMAIN, project="lakipcore")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE),
         method_map=[("**.py", "python")],
-        keywords={"N_": None},
+        keywords={"N_": None, "M_": None},
         comment_tags=("Translators:",),
         strip_comment_tags=True,
     ):

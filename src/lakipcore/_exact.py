@@ -29,6 +29,7 @@ from decimal import (
 )
 
 from lakipcore.errors import InvalidValueError
+from lakipcore.i18n import M_
 
 __all__ = [
     "HUNDRED",
@@ -173,7 +174,7 @@ def check_writable(value: Decimal, places: int | None = None) -> None:
     it out would take more than :data:`MAX_DIGITS` digits."""
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int):
-        raise InvalidValueError(f"{value} is not a finite number", field="value")
+        raise InvalidValueError(M_("{value} is not a finite number", value=value), field="value")
     whole = max(value.adjusted() + 1, 1)
     fraction = max(-exponent, 0) if places is None else max(places, 0)
     if whole + fraction > MAX_DIGITS:

@@ -6,6 +6,7 @@ import enum
 from typing import Any, Self, TypeVar
 
 from lakipcore.errors import LakipTypeError, UnknownNameError
+from lakipcore.i18n import M_
 
 __all__ = ["NamedEnum", "enum_field", "member"]
 
@@ -15,12 +16,25 @@ _E = TypeVar("_E", bound=enum.Enum)
 def member(cls: type[_E], name: str, what: str) -> _E:
     """The member of ``cls`` whose value is ``name``; an error listing the valid names otherwise."""
     if not isinstance(name, str):
-        raise LakipTypeError(f"expected the {what} as a name (str), got {type(name).__name__}")
+        raise LakipTypeError(
+            M_(
+                "expected the {what} as a name (str), got {type}",
+                what=what,
+                type=type(name).__name__,
+            )
+        )
     try:
         return cls(name)
     except ValueError:
         known = ", ".join(repr(m.value) for m in cls)
-        raise UnknownNameError(f"unknown {what} {name!r}; expected one of {known}") from None
+        raise UnknownNameError(
+            M_(
+                "unknown {what} {name}; expected one of {known}",
+                what=what,
+                name=repr(name),
+                known=known,
+            )
+        ) from None
 
 
 class NamedEnum(enum.Enum):
@@ -49,8 +63,12 @@ def enum_field(cls: type[enum.Enum], field: str) -> Any:
         if not isinstance(value, cls):
             lookup = f"{cls.__name__}.from_name()" if hasattr(cls, "from_name") else cls.__name__
             raise LakipTypeError(
-                f"expected a {cls.__name__} member, got {value!r}; use {lookup} to look one up "
-                "by name",
+                M_(
+                    ("expected a {type} member, got {value}; use {lookup} to look one up by name"),
+                    type=cls.__name__,
+                    value=repr(value),
+                    lookup=lookup,
+                ),
                 field=field,
             )
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_
 
 __all__ = [
     "LAYOUT",
@@ -78,11 +79,15 @@ def check_text(value: object, field: str, *, what: str = "text") -> str:
     naming ``field`` otherwise."""
     if not isinstance(value, str):
         raise LakipTypeError(
-            f"expected the {what} as a str, got {type(value).__name__}", field=field
+            M_("expected the {what} as a str, got {type}", what=what, type=type(value).__name__),
+            field=field,
         )
     refused = refused_character(value)
     if refused is not None:
-        raise InvalidValueError(f"the {what} holds {refused}, which no text may hold", field=field)
+        raise InvalidValueError(
+            M_("the {what} holds {refused}, which no text may hold", what=what, refused=refused),
+            field=field,
+        )
     return value
 
 

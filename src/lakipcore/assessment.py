@@ -8,10 +8,12 @@
 {'error': 9, 'warning': 2, 'info': 14}
 
 The methods are resolved once (the one given, else the one each period names, else the
-aggregation that explains the period's printed office row), the report is scored once, and the
-audit reads those scores. Every output (``lakip score``, ``lakip audit``, ``lakip report``, the
-JSON documents, the HTML page, the workbook, rows and Arrow tables) is made from the
-:class:`Assessment`, so none of them scores or audits again.
+aggregation that explains the period's printed office row, or the default aggregation,
+``pooled-indicators/total-amounts``, when it prints none: docs/cli.md, "The method of a report
+that names none"), the report is scored once, and the audit reads those scores. Every output
+(``lakip score``, ``lakip audit``, ``lakip report``, the JSON documents, the HTML page, the
+workbook, rows and Arrow tables) is made from the :class:`Assessment`, so none of them scores
+or audits again.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from lakipcore.errors import LakipValueError
+from lakipcore.i18n import M_
 from lakipcore.model import Report
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.scores import Problem
@@ -44,7 +47,9 @@ def assess(
 
     ``method`` is one method (a name or a :class:`~lakipcore.ScoringMethod`) for every
     period, or a mapping from period keys; a period neither names gets the aggregation that
-    best explains its printed office row (a ``method-inferred`` note). An indicator that
+    best explains its printed office row, or the default aggregation when none is printed (a
+    ``method-inferred`` note says which; ``PeriodScore.inferred`` is true and the method's
+    description says why). An indicator that
     cannot be scored is left without a capaian and listed in ``problems`` (a ``not-scorable``
     finding), never an exception: an assessment of valid input always completes. With
     ``audit=False`` the audit is skipped (``findings`` is ``None``), for outputs that
@@ -55,7 +60,7 @@ def assess(
     """
     if checks is not None and not audit:
         raise LakipValueError(
-            "checks are the audit's: pass them without audit=False", field="checks"
+            M_("checks are the audit's: pass them without audit=False"), field="checks"
         )
     # score_report checks the report and the method choice (one place for those errors).
     problems: list[Problem] = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 __all__ = [
     "FigureFormatError",
@@ -25,11 +25,27 @@ __all__ = [
     "LakipError",
     "LakipTypeError",
     "LakipValueError",
+    "Listing",
     "MethodNotApplicableError",
     "ReportFileError",
+    "Sentence",
     "UnknownNameError",
     "ZeroTargetError",
 ]
+
+
+@runtime_checkable
+class Sentence(Protocol):
+    """What an error's message is when it is not plain text: a
+    :class:`lakipcore.i18n.Message` (named here as a protocol, because the message catalogues
+    sit above this module)."""
+
+    @property
+    def msgid(self) -> str:
+        """The message's English key in the catalogues."""
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (the default language when not given)."""
 
 
 class LakipError(Exception):
@@ -39,21 +55,45 @@ class LakipError(Exception):
     ``errors`` lists the individual errors: just this one, except for a
     :class:`ReportFileError` that collects every bad field of a file. So a caller can always
     write ``for error in caught.errors: ...``.
+
+    The message is a :class:`lakipcore.i18n.Message` (lakipcore raises with
+    ``M_("…", …)``) or plain text: :attr:`message` gives it in the default language
+    (Indonesian unless ``LAKIP_LANG``, ``--lang`` or a ``speaking()`` block says otherwise),
+    :meth:`message_in` in a given one, :attr:`text` as it was given.
     """
 
     def __init__(
         self,
-        message: str,
+        message: str | Sentence,
         *,
         field: str | None = None,
         source: str | None = None,
         line: int | None = None,
     ):
         super().__init__(message)
-        self.message = message
+        self.text: str | Sentence = message
         self.field = field
         self.source = source
         self.line = line
+
+    @property
+    def message(self) -> str:
+        """The message in the default language."""
+        return self.text if isinstance(self.text, str) else self.text.render()
+
+    @message.setter
+    def message(self, value: str | Sentence) -> None:
+        self.text = value
+
+    def message_in(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (``"id"`` or ``"en"``)."""
+        return self.text if isinstance(self.text, str) else self.text.render(lang)
+
+    @property
+    def message_id(self) -> str:
+        """The message's English key in the catalogues (stable across languages; plain text
+        as it is)."""
+        return self.text if isinstance(self.text, str) else self.text.msgid
 
     @property
     def errors(self) -> tuple[LakipError, ...]:
@@ -97,19 +137,24 @@ class LakipError(Exception):
         return {
             "type": type(self).__name__,
             "message": self.message,
+            "message_id": self.message_id,
             "source": self.source,
             "field": self.field,
             "line": self.line,
             "text": str(self),
         }
 
-    def __str__(self) -> str:
+    def describe(self, lang: str | None = None) -> str:
+        """The error on one line, ``file:LINE: field: message``, the message in ``lang``."""
         head = self.source
         if head and self.line is not None:
             head = f"{head}:{self.line}"
         parts = [p for p in (head, self.field) if p]
-        parts.append(self.message)
+        parts.append(self.message_in(lang))
         return ": ".join(parts)
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 class LakipValueError(LakipError, ValueError):
@@ -144,6 +189,21 @@ class MethodNotApplicableError(LakipValueError):
     """
 
 
+class Listing:
+    """Several errors, one per line (``  file:LINE: field: message``), each in the language
+    it is rendered in: the message of a :class:`ReportFileError` that collects them fills its
+    ``{listing}`` with this."""
+
+    msgid = ""
+
+    def __init__(self, errors: Sequence[LakipError]) -> None:
+        self.errors = tuple(errors)
+
+    def render(self, lang: str | None = None) -> str:
+        """Each error on its own indented line, in ``lang``."""
+        return "\n".join(f"  {error.describe(lang)}" for error in self.errors)
+
+
 class ReportFileError(LakipValueError):
     """A report file that cannot be read: TOML syntax, a missing or unexpected field.
 
@@ -154,7 +214,7 @@ class ReportFileError(LakipValueError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Sentence,
         *,
         field: str | None = None,
         source: str | None = None,

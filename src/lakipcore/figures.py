@@ -21,6 +21,7 @@ import attrs
 
 from lakipcore._exact import check_writable
 from lakipcore.errors import FigureFormatError, LakipTypeError
+from lakipcore.i18n import M_, Message
 from lakipcore.limits import CELL_TEXT, FIGURE_DIGITS
 from lakipcore.notation import Notation, figure_pattern, notation_hint
 from lakipcore.rounding import Rounding, places_of, round_to
@@ -88,10 +89,23 @@ def _reject_non_text(text: object, what: str) -> str:
         return text
     if isinstance(text, float):
         raise LakipTypeError(
-            f"expected the {what} as printed text, got the float {text!r}; floats cannot hold "
-            "report figures exactly: pass the printed text, e.g. '98,75%'"
+            M_(
+                (
+                    "expected the {what} as printed text, got the float {text}; "
+                    "floats cannot hold report figures exactly: pass the printed "
+                    "text, e.g. '98,75%'"
+                ),
+                what=what,
+                text=repr(text),
+            )
         )
-    raise LakipTypeError(f"expected the {what} as printed text (str), got {type(text).__name__}")
+    raise LakipTypeError(
+        M_(
+            "expected the {what} as printed text (str), got {type}",
+            what=what,
+            type=type(text).__name__,
+        )
+    )
 
 
 def _normalise_space(text: str) -> str:
@@ -124,11 +138,15 @@ def _invisible_character(text: str) -> str | None:
     return None  # pragma: no cover - one of the characters above is not printable
 
 
-def _foreign_digit_hint(text: str) -> str:
+def _foreign_digit_hint(text: str) -> str | Message:
     for character in text:
         if character.isdigit() and not "0" <= character <= "9":
             name = unicodedata.name(character, f"U+{ord(character):04X}")
-            return f"; {character!r} ({name}) is not one of the digits 0-9 that figures use"
+            return M_(
+                ("; {character} ({name}) is not one of the digits 0-9 that figures use"),
+                character=repr(character),
+                name=name,
+            )
     return ""
 
 
@@ -150,59 +168,95 @@ def parse_figure(
     raw = _reject_non_text(text, "figure")
     if len(raw) > CELL_TEXT:
         raise FigureFormatError(
-            f"{raw[:40]!r}… is {len(raw)} characters long; a figure has at most {CELL_TEXT}",
+            M_(
+                ("{value}… is {count} characters long; a figure has at most {cell_text}"),
+                value=repr(raw[:40]),
+                count=len(raw),
+                cell_text=CELL_TEXT,
+            ),
             field=field,
         )
     cleaned = _normalise_space(raw)
     invisible = _invisible_character(cleaned)
     if invisible is not None:
         raise FigureFormatError(
-            f"{raw!r} holds the invisible or control character {invisible}; retype the figure",
+            M_(
+                ("{raw} holds the invisible or control character {invisible}; retype the figure"),
+                raw=repr(raw),
+                invisible=invisible,
+            ),
             field=field,
         )
     if cleaned.casefold() == NOT_TARGETED_TEXT.casefold():
         raise FigureFormatError(
-            f"{raw!r} (not targeted) is not a number; it is allowed only where a target may be "
-            "absent",
+            M_(
+                (
+                    "{raw} (not targeted) is not a number; it is allowed only where "
+                    "a target may be absent"
+                ),
+                raw=repr(raw),
+            ),
             field=field,
         )
     if not isinstance(notation, Notation):
         raise LakipTypeError(
-            f"expected a Notation member, got {notation!r}; use Notation.from_name()",
+            M_(
+                ("expected a Notation member, got {notation}; use Notation.from_name()"),
+                notation=repr(notation),
+            ),
             field="notation",
         )
     match = figure_pattern(notation).fullmatch(cleaned)
     if match is None:
         style = (
-            "the Indonesian report style"
+            M_("the Indonesian report style")
             if notation is Notation.INDONESIAN
-            else ("the report's decimal-point notation")
+            else (M_("the report's decimal-point notation"))
         )
         hint = _foreign_digit_hint(cleaned) or notation_hint(cleaned, notation)
         raise FigureFormatError(
-            f"{raw!r} is not a figure in {style} (e.g. {notation.examples}){hint}",
+            M_(
+                "{raw} is not a figure in {style} (e.g. {examples}){hint}",
+                raw=repr(raw),
+                style=style,
+                examples=notation.examples,
+                hint=hint,
+            ),
             field=field,
         )
     if match.group("dash") and not match.group("cur"):
         raise FigureFormatError(
-            f"{raw!r}: a '{notation.decimal}-' ending is written after Rupiah amounts only "
-            f"('Rp 1.250.000{notation.decimal}-')",
+            M_(
+                (
+                    "{raw}: a '{decimal}-' ending is written after Rupiah amounts "
+                    "only ('Rp 1.250.000{decimal}-')"
+                ),
+                raw=repr(raw),
+                decimal=notation.decimal,
+            ),
             field=field,
         )
     note = match.group("note")
     if note is not None and not note.strip():
-        raise FigureFormatError(f"{raw!r} has empty parentheses after the number", field=field)
+        raise FigureFormatError(
+            M_("{raw} has empty parentheses after the number", raw=repr(raw)), field=field
+        )
     integer = match.group("int").replace(notation.group, "")
     value = _decimal_from_parts(match.group("sign"), integer, match.group("frac"))
     digits = len(integer) + len(match.group("frac") or "")
     if digits > FIGURE_DIGITS:
         raise FigureFormatError(
-            f"{raw[:40]!r}… has {digits} digits; a figure has at most {FIGURE_DIGITS}",
+            M_(
+                ("{value}… has {digits} digits; a figure has at most {figure_digits}"),
+                value=repr(raw[:40]),
+                digits=digits,
+                figure_digits=FIGURE_DIGITS,
+            ),
             field=field,
         )
     if match.group("cur") and match.group("pct"):
         raise FigureFormatError(
-            f"{raw!r} is both an amount in Rupiah and a percentage", field=field
+            M_("{raw} is both an amount in Rupiah and a percentage", raw=repr(raw)), field=field
         )
     return Figure(
         value=value,
@@ -231,7 +285,10 @@ def parse_number(
     figure = parse_figure(text, field=field, notation=notation)
     if figure.percent or figure.unit or figure.note or figure.currency:
         raise FigureFormatError(
-            f"{text!r} should be a bare number, without '%', a unit, a note or a currency",
+            M_(
+                ("{text} should be a bare number, without '%', a unit, a note or a currency"),
+                text=repr(text),
+            ),
             field=field,
         )
     return figure.value
@@ -253,27 +310,43 @@ def exact_decimal(value: object, *, field: str | None = None) -> Decimal:
     if type(value) is Decimal and value.is_finite():  # the common case, checked first
         return value
     if isinstance(value, bool):
-        raise LakipTypeError(f"expected a Decimal, got the bool {value!r}", field=field)
+        raise LakipTypeError(
+            M_("expected a Decimal, got the bool {value}", value=repr(value)), field=field
+        )
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         raise LakipTypeError(
-            f"expected a Decimal, got the float {value!r}; floats cannot hold report figures "
-            f"exactly (Decimal({value!r}) is {Decimal(value)}): pass Decimal('…') or parse the "
-            "printed text",
+            M_(
+                (
+                    "expected a Decimal, got the float {value}; floats cannot hold "
+                    "report figures exactly (Decimal({value}) is {value2}): pass "
+                    "Decimal('…') or parse the printed text"
+                ),
+                value=repr(value),
+                value2=Decimal(value),
+            ),
             field=field,
         )
     if isinstance(value, str):
         hint = (
-            f"parse_number({value!r}) reads Indonesian printed text"
+            M_("parse_number({value}) reads Indonesian printed text", value=repr(value))
             if "," in value
-            else f"use Decimal({value!r}) for Python notation, or parse_number() for printed text"
+            else M_(
+                ("use Decimal({value}) for Python notation, or parse_number() for printed text"),
+                value=repr(value),
+            )
         )
-        raise LakipTypeError(f"expected a Decimal, got the str {value!r}; {hint}", field=field)
+        raise LakipTypeError(
+            M_("expected a Decimal, got the str {value}; {hint}", value=repr(value), hint=hint),
+            field=field,
+        )
     if not isinstance(value, Decimal):
-        raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field=field)
+        raise LakipTypeError(
+            M_("expected a Decimal, got {type}", type=type(value).__name__), field=field
+        )
     if not value.is_finite():
-        raise FigureFormatError(f"{value} is not a finite number", field=field)
+        raise FigureFormatError(M_("{value} is not a finite number", value=value), field=field)
     return value
 
 
@@ -293,7 +366,12 @@ def figure_value(value: object, *, field: str | None = None) -> Decimal:
     digits = max(number.adjusted() + 1, 1) + max(-exponent, 0)
     if digits > FIGURE_DIGITS:
         raise FigureFormatError(
-            f"{str(number)[:40]} has {digits} digits; a figure has at most {FIGURE_DIGITS}",
+            M_(
+                ("{value} has {digits} digits; a figure has at most {figure_digits}"),
+                value=str(number)[:40],
+                digits=digits,
+                figure_digits=FIGURE_DIGITS,
+            ),
             field=field,
         )
     return number

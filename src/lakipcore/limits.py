@@ -14,6 +14,7 @@ from typing import Final
 import attrs
 
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_
 
 __all__ = ["CELL_TEXT", "DEFAULT_LIMITS", "FIGURE_DIGITS", "Limits", "foreign_character"]
 
@@ -45,11 +46,13 @@ def foreign_character(text: str) -> str | None:
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise LakipTypeError(
-            f"{attribute.name} must be an int, got {value!r}", field=attribute.name
+            M_("{name} must be an int, got {value}", name=attribute.name, value=repr(value)),
+            field=attribute.name,
         )
     if value < 1:
         raise InvalidValueError(
-            f"{attribute.name} must be 1 or more, got {value}", field=attribute.name
+            M_("{name} must be 1 or more, got {value}", name=attribute.name, value=value),
+            field=attribute.name,
         )
 
 

@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from lakipcore._names import NamedEnum
+from lakipcore.i18n import M_, Message
 
 __all__ = ["Notation", "figure_pattern", "notation_hint"]
 
@@ -83,43 +84,60 @@ _POINT_DECIMAL_RE: Final = re.compile(
 )
 
 
-def notation_hint(text: str, notation: Notation) -> str:
+def notation_hint(text: str, notation: Notation) -> str | Message:
     """Why ``text`` (not a figure in ``notation``) might have been meant otherwise, or ``""``."""
     if notation is Notation.INDONESIAN:
         return _indonesian_hint(text)
     other = Notation.INDONESIAN
     if _PATTERNS[other].fullmatch(text) is not None:
-        return (
-            f"; {text!r} reads as Indonesian notation ('1.234,56'), but the report declares "
-            "the decimal-point notation ('1,234.56')"
+        return M_(
+            (
+                "; {text} reads as Indonesian notation ('1.234,56'), but the "
+                "report declares the decimal-point notation ('1,234.56')"
+            ),
+            text=repr(text),
         )
     return ""
 
 
-def _indonesian_hint(text: str) -> str:
+def _indonesian_hint(text: str) -> str | Message:
     english = _ENGLISH_GROUPING_RE.search(text)
     if english is not None:
         number = english.group(0)
         swapped = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return (
-            f"; {number!r} looks like English notation (',' for thousands, '.' for decimals): "
-            f"in Indonesian style it is written {swapped!r} (or declare the report's notation "
-            "decimal-point)"
+        return M_(
+            (
+                "; {number} looks like English notation (',' for thousands, '.' "
+                "for decimals): in Indonesian style it is written {swapped} (or "
+                "declare the report's notation decimal-point)"
+            ),
+            number=repr(number),
+            swapped=repr(swapped),
         )
     match = _POINT_DECIMAL_RE.search(text)
     if match is None:
         return ""
     if match.group(0).count(".") > 1:
-        return (
-            f"; {match.group(0)!r} groups its digits irregularly: Indonesian figures group "
-            "thousands in threes with '.' (136.133) and write decimals after ','"
+        return M_(
+            (
+                "; {group} groups its digits irregularly: Indonesian figures "
+                "group thousands in threes with '.' (136.133) and write decimals "
+                "after ','"
+            ),
+            group=repr(match.group(0)),
         )
     number = match.group(0)
     head, _, tail = number.rpartition(".")
     as_decimal = f"{head.replace('.', '')},{tail}"
     as_integer = number.replace(".", "")
-    return (
-        f"; {number!r} uses '.' as a decimal point, but Indonesian figures group thousands with "
-        f"'.' and write decimals after ',': write {as_decimal!r} if a decimal was meant, or "
-        f"{as_integer!r} if the point was a thousands separator"
+    return M_(
+        (
+            "; {number} uses '.' as a decimal point, but Indonesian figures "
+            "group thousands with '.' and write decimals after ',': write "
+            "{as_decimal} if a decimal was meant, or {as_integer} if the "
+            "point was a thousands separator"
+        ),
+        number=repr(number),
+        as_decimal=repr(as_decimal),
+        as_integer=repr(as_integer),
     )

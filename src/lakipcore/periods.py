@@ -35,6 +35,7 @@ from lakipcore.dates import (
 )
 from lakipcore.dates._calendar import RANGE_SEPARATOR, check_cell_text
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_, Message
 
 __all__ = [
     "Period",
@@ -99,9 +100,9 @@ class Period:
         return self.label if self.label is not None else format_date_range(self.as_range())
 
 
-def _backwards(start: date, end: date) -> str:
+def _backwards(start: date, end: date) -> Message:
     first, last = format_date(start, "long"), format_date(end, "long")
-    return f"the period ends on {last}, before it starts on {first}"
+    return M_("the period ends on {last}, before it starts on {first}", last=last, first=first)
 
 
 def _validate_end(instance: Period, end: object) -> None:
@@ -118,8 +119,13 @@ def _written_dates(when: object) -> tuple[date, ...]:
         return (exact_date(when, field="when"),)
     if isinstance(when, str | bytes) or not isinstance(when, Iterable):
         raise LakipTypeError(
-            f"expected a date, dates or a DateRange, got {type(when).__name__}; read printed "
-            "text with lakipcore.dates.parse_when() first",
+            M_(
+                (
+                    "expected a date, dates or a DateRange, got {type}; read printed "
+                    "text with lakipcore.dates.parse_when() first"
+                ),
+                type=type(when).__name__,
+            ),
             field="when",
         )
     return tuple(exact_date(day, field=f"when[{i}]") for i, day in enumerate(when))
@@ -131,19 +137,29 @@ def _written_dates(when: object) -> tuple[date, ...]:
 def _check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int):
         raise LakipTypeError(
-            f"expected the year as an int, got {type(year).__name__}", field="year"
+            M_("expected the year as an int, got {type}", type=type(year).__name__), field="year"
         )
     if not 1 <= year <= 9999:
-        raise InvalidValueError(f"year must be 1-9999, got {year}", field="year")
+        raise InvalidValueError(M_("year must be 1-9999, got {year}", year=year), field="year")
     return year
 
 
 def _check_number(n: object, last: int, what: str) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise LakipTypeError(f"expected the {what} as an int, got {type(n).__name__}", field=what)
+        raise LakipTypeError(
+            M_("expected the {what} as an int, got {type}", what=what, type=type(n).__name__),
+            field=what,
+        )
     if not 1 <= n <= last:
         raise InvalidValueError(
-            f"a year has {what}s 1 to {last} ({', '.join(_ROMAN[:last])}), got {n}", field=what
+            M_(
+                "a year has {what}s 1 to {last} ({join}), got {n}",
+                what=what,
+                last=last,
+                join=", ".join(_ROMAN[:last]),
+                n=n,
+            ),
+            field=what,
         )
     return n
 
@@ -204,7 +220,10 @@ _PART_RE: Final = re.compile(
 def _joined(first: Period, last: Period, label: str, field: str | None) -> Period:
     """From the start of ``first`` to the end of ``last``, refusing a period that runs backwards."""
     if last.end < first.start:
-        raise InvalidValueError(f"{label!r}: {_backwards(first.start, last.end)}", field=field)
+        raise InvalidValueError(
+            M_("{label}: {value}", label=repr(label), value=_backwards(first.start, last.end)),
+            field=field,
+        )
     return Period(first.start, last.end, label=label)
 
 
@@ -245,7 +264,8 @@ def parse_period(text: str, *, field: str | None = None) -> Period:
     """
     if not isinstance(text, str):
         raise LakipTypeError(
-            f"expected a period as printed text, got {type(text).__name__}", field=field
+            M_("expected a period as printed text, got {type}", type=type(text).__name__),
+            field=field,
         )
     check_cell_text(text, field)
     label = " ".join(text.replace("\u00a0", " ").split())
@@ -263,10 +283,15 @@ def parse_period(text: str, *, field: str | None = None) -> Period:
         if label[:1].isdigit():  # meant as days: the date parser's message is the precise one
             raise
         raise FigureFormatError(
-            f"{label!r} is not a period in the report's style (e.g. 'Tahun 2019', 'Tahun "
-            "Anggaran 2018', 'Tahun 2019 s.d. Tahun 2021', 'bulan Oktober sampai dengan bulan "
-            "Desember tahun 2019', 'Triwulan III 2019', '21 Oktober 2019 sampai 31 Desember "
-            "2019')",
+            M_(
+                (
+                    "{label} is not a period in the report's style (e.g. 'Tahun "
+                    "2019', 'Tahun Anggaran 2018', 'Tahun 2019 s.d. Tahun 2021', "
+                    "'bulan Oktober sampai dengan bulan Desember tahun 2019', "
+                    "'Triwulan III 2019', '21 Oktober 2019 sampai 31 Desember 2019')"
+                ),
+                label=repr(label),
+            ),
             field=field,
         ) from None
     return Period(span.start, span.end, label=label)

@@ -13,6 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from lakipcore._exact import PRECISION, quantize_places
 from lakipcore._names import NamedEnum
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_
 
 __all__ = ["MAX_PLACES", "Rounding", "explaining_rounding", "places_of", "round_to"]
 
@@ -62,13 +63,18 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
         _check_places(places)
     if not isinstance(rounding, Rounding):
         raise LakipTypeError(
-            f"expected a Rounding member, got {rounding!r}; use Rounding.from_name()",
+            M_(
+                ("expected a Rounding member, got {rounding}; use Rounding.from_name()"),
+                rounding=repr(rounding),
+            ),
             field="rounding",
         )
     if not isinstance(value, Decimal):
-        raise LakipTypeError(f"expected a Decimal, got {type(value).__name__}", field="value")
+        raise LakipTypeError(
+            M_("expected a Decimal, got {type}", type=type(value).__name__), field="value"
+        )
     if not value.is_finite():
-        raise InvalidValueError(f"{value} is not a finite number", field="value")
+        raise InvalidValueError(M_("{value} is not a finite number", value=value), field="value")
     # A value of at most 44 digits needs no guard; its text is never shorter than its digits
     # (and str() is much cheaper than counting them with as_tuple()).
     if len(str(value)) > _GUARD_DIGITS_FREE:
@@ -80,10 +86,17 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
 
 def _check_places(places: object) -> None:
     if isinstance(places, bool) or not isinstance(places, int):
-        raise LakipTypeError(f"places must be an int, got {places!r}", field="places")
+        raise LakipTypeError(
+            M_("places must be an int, got {places}", places=repr(places)), field="places"
+        )
     if not 0 <= places <= MAX_PLACES:
         raise InvalidValueError(
-            f"places must be from 0 to {MAX_PLACES}, got {places}", field="places"
+            M_(
+                "places must be from 0 to {max_places}, got {places}",
+                max_places=MAX_PLACES,
+                places=places,
+            ),
+            field="places",
         )
 
 
@@ -117,7 +130,7 @@ def places_of(printed: Decimal) -> int:
             return places
     exponent = printed.as_tuple().exponent
     if not isinstance(exponent, int):  # NaN or Infinity never come out of the figure parser
-        raise InvalidValueError(f"{printed} is not a finite number")
+        raise InvalidValueError(M_("{printed} is not a finite number", printed=printed))
     return max(0, -exponent)
 
 

@@ -19,7 +19,7 @@ from lakipcore.audit.checks import CHECKS, AuditContext
 from lakipcore.audit.recompute import Reading, Recomputed, explain, recompute
 from lakipcore.audit.words import with_words
 from lakipcore.errors import LakipTypeError, LakipValueError
-from lakipcore.i18n import N_, Message
+from lakipcore.i18n import M_, N_, Message
 from lakipcore.model import Report
 from lakipcore.results.assessment import check_scores_of
 from lakipcore.results.findings import (
@@ -37,6 +37,7 @@ from lakipcore.results.findings import (
 from lakipcore.results.scores import ReportScore
 from lakipcore.scoring import MethodChoice, check_method_choice, score_report
 from lakipcore.scoring.choice import check_report
+from lakipcore.scoring.inference import explained, printed_office_figures
 
 __all__ = [
     "AUDIT_JSON_SCHEMA",
@@ -60,25 +61,52 @@ __all__ = [
 
 
 def _inferred(report: Report, score: ReportScore, source: str | None) -> list[Finding]:
-    """A note for each period whose method the scoring inferred from its printed office row."""
+    """A note for each period whose method the scoring chose because the report names none:
+    the aggregation that explains most of its printed office row, or the default aggregation
+    when no office row is printed or none explains it (docs/cli.md, "The method of a report
+    that names none")."""
     findings = []
     for period in score.periods:
         if not period.inferred:
             continue
+        printed = printed_office_figures(report, period.key)
+        method = period.method.name
+        if not printed:
+            text = Message(
+                N_(
+                    "no method declared for {period}; no office row printed: {method}, the "
+                    "default aggregation (achievement pooled over every indicator, absorption "
+                    "Σ realisasi / Σ pagu)"
+                ),
+                period=period.key,
+                method=method,
+            )
+        elif not explained(period, printed):
+            text = Message(
+                N_(
+                    "no method declared for {period}; no aggregation gives a figure of its "
+                    "printed office row: {method}, the default aggregation (achievement pooled "
+                    "over every indicator, absorption Σ realisasi / Σ pagu)"
+                ),
+                period=period.key,
+                method=method,
+            )
+        else:
+            text = Message(
+                N_(
+                    "no method declared for {period}; {method} explains most of its printed "
+                    "office row"
+                ),
+                period=period.key,
+                method=method,
+            )
         findings.append(
             Finding(
                 code=FindingCode.METHOD_INFERRED,
                 subject=Subject(report.root.code),
                 period=period.key,
                 location=Location.of(report.period(period.key).origin, None, source),
-                text=Message(
-                    N_(
-                        "no method declared for {period}; {method} explains most of its printed "
-                        "office row"
-                    ),
-                    period=period.key,
-                    method=period.method.name,
-                ),
+                text=text,
             )
         )
     return findings
@@ -111,12 +139,12 @@ def audit(
         scores = score_report(report, method, problems=[], infer=True)
     elif method is not None:
         raise LakipValueError(
-            "audit(scores=...) reads the methods of the scores; do not pass method= too",
+            M_("audit(scores=...) reads the methods of the scores; do not pass method= too"),
             field="method",
         )
     elif not isinstance(scores, ReportScore):
         raise LakipTypeError(
-            f"expected the ReportScore of the report, got {type(scores).__name__}",
+            M_("expected the ReportScore of the report, got {type}", type=type(scores).__name__),
             field="scores",
         )
     else:

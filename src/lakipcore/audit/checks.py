@@ -386,7 +386,7 @@ def check_method_change(context: AuditContext) -> list[Finding]:
                 alternative = Message(
                     N_("{method} cannot score both periods ({reason})"),
                     method=single.name,
-                    reason=error.message,
+                    reason=error.text,
                 )
             else:
                 alternative = Message(
@@ -555,7 +555,9 @@ def check_table_omissions(context: AuditContext) -> list[Finding]:
                 listed = sum(table.id in r[3] for r in group)
                 report_wide = table.scope is TableScope.ALL_UNITS
                 for unit, indicator, entry, printed in group:
-                    if table.id in printed:
+                    # Listed, or its capaian printed in no table at all (a blank capaian
+                    # cell): not printed, not omitted.
+                    if table.id in printed or not printed:
                         continue
                     findings.append(
                         Finding(
@@ -598,9 +600,9 @@ def check_scoring_problems(context: AuditContext) -> list[Finding]:
                     file_name(error.source or context.source), error.field, None, error.line
                 ),
                 text=(
-                    Message(N_("its absorption is left out: {reason}"), reason=error.message)
+                    Message(N_("its absorption is left out: {reason}"), reason=error.text)
                     if unit_level
-                    else Message(N_("cannot be scored: {reason}"), reason=error.message)
+                    else Message(N_("cannot be scored: {reason}"), reason=error.text)
                 ),
             )
         )

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from lakipcore.audit.context import AuditContext
-from lakipcore.errors import LakipError
+from lakipcore.errors import LakipError, Sentence
 from lakipcore.figures import Figure, format_number, parse_figure
 from lakipcore.i18n import N_, Message
 from lakipcore.model import (
@@ -145,7 +145,7 @@ def _support_finding(
             Message(
                 N_("{rule} cannot be computed ({reason})"),
                 rule=rule_words(rule),
-                reason=error.message,
+                reason=error.text,
             )
         )
     rows = _rows_named(table_by_id(tables, rule.table), rule)
@@ -216,12 +216,12 @@ def _shown(value: Decimal, notation: Notation) -> str:
     return format_number(shown, notation=notation)
 
 
-def _grade_of(grades: GradeTable, value: Decimal) -> tuple[str, str] | str:
+def _grade_of(grades: GradeTable, value: Decimal) -> tuple[str, str] | str | Sentence:
     """(letter, label) of ``value`` in table ``grades``, or the message why it has none."""
     try:
         band = grades.grade(value)
     except LakipError as error:
-        return error.message
+        return error.text
     return band.letter, band.label
 
 
@@ -241,7 +241,7 @@ def _grade_finding(
     notation: Notation,
 ) -> Finding | None:
     grade = _grade_of(grades, value)
-    if isinstance(grade, str):
+    if not isinstance(grade, tuple):
         return Finding(
             code=FindingCode.NOT_GRADABLE,
             subject=subject,

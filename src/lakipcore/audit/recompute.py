@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from lakipcore._exact import sub
-from lakipcore.errors import LakipError
+from lakipcore.errors import LakipError, Sentence
 from lakipcore.model import (
     BudgetLine,
     EvidenceTable,
@@ -73,7 +73,7 @@ class Recomputed:
     operands: tuple[tuple[Decimal, Decimal], ...] = ()
     low: Decimal | None = attrs.field()
     high: Decimal | None = attrs.field()
-    reason: str | None = attrs.field(default=None, kw_only=True)
+    reason: str | Sentence | None = attrs.field(default=None, kw_only=True)
     """Why ``exact`` is ``None``, when a computation was tried and refused."""
 
     @low.default
@@ -285,7 +285,7 @@ def _evidence_items(unit: Unit, block: UnitPeriod) -> Iterator[Recomputed]:
             try:
                 total = rule_value(item.rule, block.evidence)
             except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
-                yield Recomputed(printed, subject, block.period, None, reason=error.message)
+                yield Recomputed(printed, subject, block.period, None, reason=error.text)
                 continue
             yield Recomputed(printed, subject, block.period, total)
         for check in table.row_checks:

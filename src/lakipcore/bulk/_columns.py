@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from lakipcore.errors import LakipError, LakipValueError
+from lakipcore.i18n import M_
 from lakipcore.rounding import Rounding
 
 INT64_MAX: Final = 2**63 - 1
@@ -32,7 +33,7 @@ def pyarrow() -> tuple[Any, Any]:
         import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415
     except ImportError:
         raise LakipError(
-            "lakipcore.bulk needs pyarrow; install it with: pip install 'lakipcore[arrow]'"
+            M_("lakipcore.bulk needs pyarrow; install it with: pip install 'lakipcore[arrow]'")
         ) from None
     return pa, pc
 
@@ -79,8 +80,13 @@ def too_many_digits(kind: Any, name: str | None = None) -> BoundError:
 def not_figures(kind: Any, name: str | None = None) -> LakipValueError:
     """The error for a column that holds no figures (both kernels raise it)."""
     return LakipValueError(
-        f"expected a decimal128 (or integer) column, got {kind}; floats cannot hold report "
-        "figures exactly",
+        M_(
+            (
+                "expected a decimal128 (or integer) column, got {kind}; floats "
+                "cannot hold report figures exactly"
+            ),
+            kind=kind,
+        ),
         field=name,
     )
 
@@ -260,7 +266,9 @@ def decimal_scalar(value: Decimal, scale: int) -> int:
     if shift < 0:
         whole, rest = divmod(number, 10**-shift)
         if rest:
-            raise LakipValueError(f"{value} has more than {scale} decimal places")
+            raise LakipValueError(
+                M_("{value} has more than {scale} decimal places", value=value, scale=scale)
+            )
         number = whole
     else:
         number *= 10**shift

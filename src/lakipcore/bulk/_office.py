@@ -18,6 +18,7 @@ from lakipcore.bulk._output import FIGURES, Output
 from lakipcore.bulk._rows import INTERNAL_SCALE
 from lakipcore.bulk._units import Units, combined, weights_of
 from lakipcore.errors import MethodNotApplicableError
+from lakipcore.i18n import M_
 from lakipcore.methods import (
     AbsorptionAggregation,
     AchievementAggregation,
@@ -176,9 +177,16 @@ class Offices:
         if pagu is None or realised is None:
             only = ", ".join(c["unit"][i] for i in budgeted if c["rate"][i] is not None)
             raise MethodNotApplicableError(
-                f"method {method.name!r} sums pagu and realisasi, but in {key} the budget of "
-                f"{only} is known only as a printed absorption rate; use a method that "
-                "averages unit rates",
+                M_(
+                    (
+                        "method {name} sums pagu and realisasi, but in {key} the budget "
+                        "of {only} is known only as a printed absorption rate; use a "
+                        "method that averages unit rates"
+                    ),
+                    name=repr(method.name),
+                    key=key,
+                    only=only,
+                ),
                 field="method",
             )
         if not pagu:

@@ -29,6 +29,7 @@ from lakipcore.errors import (
     LakipValueError,
     ZeroTargetError,
 )
+from lakipcore.i18n import M_
 from lakipcore.methods import ScoringMethod, ZeroTargetPolicy
 from lakipcore.methods.formulas import Formula, FormulaTerms, Polarity, Term
 
@@ -69,11 +70,17 @@ def column(table: Any, name: str, *, required: bool = True, combine: bool = True
     another type than its name calls for is refused naming it (:data:`TEXT_COLUMNS`,
     :data:`NUMBER_COLUMNS`), so that both kernels fail alike, before any work."""
     if table.column_names.count(name) > 1:  # which of the two would be read is not said
-        raise LakipValueError(f"the table has the column {name!r} twice", field=name)
+        raise LakipValueError(
+            M_("the table has the column {name} twice", name=repr(name)), field=name
+        )
     if name not in table.column_names:
         if required:
             raise LakipValueError(
-                f"the table has no column {name!r} (it has {', '.join(table.column_names)})",
+                M_(
+                    "the table has no column {name} (it has {join})",
+                    name=repr(name),
+                    join=", ".join(table.column_names),
+                ),
                 field=name,
             )
         return None
@@ -93,13 +100,22 @@ def _check_type(name: str, kind: Any) -> None:
         inner = kind.value_type if pa.types.is_dictionary(kind) else kind
         if not (pa.types.is_string(inner) or pa.types.is_large_string(inner)):
             raise LakipValueError(
-                f"column {name!r} holds {kind}; it must hold text (string), e.g. '2019'",
+                M_(
+                    ("column {name} holds {kind}; it must hold text (string), e.g. '2019'"),
+                    name=repr(name),
+                    kind=kind,
+                ),
                 field=name,
             )
     elif name in NUMBER_COLUMNS and not (pa.types.is_decimal128(kind) or pa.types.is_integer(kind)):
         floats = "; floats cannot hold report figures exactly" if pa.types.is_floating(kind) else ""
         raise LakipValueError(
-            f"column {name!r} holds {kind}; it must hold decimal128 or integer figures{floats}",
+            M_(
+                ("column {name} holds {kind}; it must hold decimal128 or integer figures{floats}"),
+                name=repr(name),
+                kind=kind,
+                floats=floats,
+            ),
             field=name,
         )
 
@@ -150,7 +166,9 @@ class Rows:
         for name, values in (("period", self.period), ("unit", self.unit), ("code", self.code)):
             if values.null_count:
                 row = pc.index(pc.is_null(values), True).as_py()
-                raise InvalidValueError(f"row {row} has no {name}", field=name)
+                raise InvalidValueError(
+                    M_("row {row} has no {name}", row=row, name=name), field=name
+                )
         if self.np is not None:
             self._init_numpy(self.np, table, methods, keys)
             return
@@ -200,7 +218,10 @@ class Rows:
             if len(values) and values.min() < 0:
                 row = int(np.argmax(values < 0))
                 raise InvalidValueError(
-                    f"target and realisation must not be negative ({self.where(row)})",
+                    M_(
+                        "target and realisation must not be negative ({where})",
+                        where=self.where(row),
+                    ),
                     field=name,
                 )
         encoded = self.period if self._periods is None else self._periods
@@ -282,9 +303,14 @@ class Rows:
             refused = zero & ~exclude
             if refused.any():
                 raise ZeroTargetError(
-                    "capaian of a zero target (or of a zero realisation under the inverse "
-                    f"ratio) is undefined; choose a zero-target policy "
-                    f"({self.where(int(np.argmax(refused)))})",
+                    M_(
+                        (
+                            "capaian of a zero target (or of a zero realisation under the "
+                            "inverse ratio) is undefined; choose a zero-target policy "
+                            "({where})"
+                        ),
+                        where=self.where(int(np.argmax(refused))),
+                    ),
                     field="target",
                 )
         valid = scorable & ~zero
@@ -330,7 +356,10 @@ class Rows:
             if lowest is not None and lowest < 0:
                 row = pc.index(pc.less(values, 0), True).as_py()
                 raise InvalidValueError(
-                    f"target and realisation must not be negative ({self.where(row)})",
+                    M_(
+                        "target and realisation must not be negative ({where})",
+                        where=self.where(row),
+                    ),
                     field=name,
                 )
 
@@ -381,8 +410,11 @@ class Rows:
         if pc.any(mismatch).as_py():
             row = pc.index(mismatch, True).as_py()
             raise InvalidValueError(
-                f"formula {stated[row].as_py()!r} does not match the indicator's polarity "
-                f"({self.where(row)})",
+                M_(
+                    ("formula {as_py} does not match the indicator's polarity ({where})"),
+                    as_py=repr(stated[row].as_py()),
+                    where=self.where(row),
+                ),
                 field="formula",
             )
         return pc.coalesce(explicit, codes)
@@ -405,8 +437,14 @@ class Rows:
         if pc.any(refused).as_py():
             row = pc.index(refused, True).as_py()
             raise ZeroTargetError(
-                "capaian of a zero target (or of a zero realisation under the inverse ratio) "
-                f"is undefined; choose a zero-target policy ({self.where(row)})",
+                M_(
+                    (
+                        "capaian of a zero target (or of a zero realisation under the "
+                        "inverse ratio) is undefined; choose a zero-target policy "
+                        "({where})"
+                    ),
+                    where=self.where(row),
+                ),
                 field="target",
             )
         self.valid = valid = pc.and_(scorable, pc.invert(zero))
@@ -504,7 +542,7 @@ def encode_periods(table: Any) -> tuple[Any, list[str]]:
     values = column(table, "period", combine=False)
     if values.null_count:
         row = pc.index(pc.is_null(values), True).as_py()
-        raise InvalidValueError(f"row {row} has no period", field="period")
+        raise InvalidValueError(M_("row {row} has no period", row=row), field="period")
     if pa.types.is_dictionary(values.type):
         encoded = _keys_of(values)
         return encoded, encoded.dictionary.take(pc.unique(encoded.indices)).to_pylist()

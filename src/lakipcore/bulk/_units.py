@@ -27,6 +27,7 @@ from lakipcore.bulk._columns import (
 )
 from lakipcore.bulk._rows import INTERNAL_SCALE, Rows, column, text
 from lakipcore.errors import InvalidValueError
+from lakipcore.i18n import M_
 from lakipcore.methods import AbsorptionBase, ScoringMethod
 
 ORIGINAL_COLUMN = "pagu_original"
@@ -205,8 +206,14 @@ class Units:
             rate, rate_scale = unscaled(rate_column, "rate")
             if rate_scale > INTERNAL_SCALE:
                 raise InvalidValueError(
-                    f"a reported rate at scale {rate_scale} is finer than the bulk path's "
-                    f"{INTERNAL_SCALE} places",
+                    M_(
+                        (
+                            "a reported rate at scale {rate_scale} is finer than the bulk "
+                            "path's {internal_scale} places"
+                        ),
+                        rate_scale=rate_scale,
+                        internal_scale=INTERNAL_SCALE,
+                    ),
                     field="rate",
                 )
             rate = rescale(rate, rate_scale, INTERNAL_SCALE)
@@ -218,22 +225,26 @@ class Units:
         ):
             lowest = pc.min(values).as_py()
             if lowest is not None and lowest < 0:
-                raise InvalidValueError(f"budget {name} must not be negative", field=name)
+                raise InvalidValueError(
+                    M_("budget {name} must not be negative", name=name), field=name
+                )
         if pc.any(pc.and_(pc.is_valid(original), pc.is_null(pagu))).as_py():
             raise InvalidValueError(
-                "a pagu awal belongs to an output row with pagu and realisasi, not to a rate",
+                M_("a pagu awal belongs to an output row with pagu and realisasi, not to a rate"),
                 field=ORIGINAL_COLUMN,
             )
         half = pc.xor(pc.is_valid(pagu), pc.is_valid(real))
         if pc.any(half).as_py():
             raise InvalidValueError(
-                "a budget row needs both pagu and realisasi (or only a rate)", field="pagu"
+                M_("a budget row needs both pagu and realisasi (or only a rate)"), field="pagu"
             )
         keys = {name: text(column(budgets, name)) for name in ("period", "unit")}
         for name, values in keys.items():
             if values.null_count:
                 row = pc.index(pc.is_null(values), True).as_py()
-                raise InvalidValueError(f"budget row {row} has no {name}", field=name)
+                raise InvalidValueError(
+                    M_("budget row {row} has no {name}", row=row, name=name), field=name
+                )
         table = pa.table(
             {
                 "period": keys["period"],
@@ -265,8 +276,10 @@ class Units:
         several = pc.greater(grouped.column("rate_count"), 1)
         if pc.any(pc.or_(both, several)).as_py():
             raise InvalidValueError(
-                "a unit's budget in a period is either outputs with pagu and realisasi or one "
-                "reported rate",
+                M_(
+                    "a unit's budget in a period is either outputs with pagu and "
+                    "realisasi or one reported rate"
+                ),
                 field="rate",
             )
         # The pagu absorption is measured against (the resolve stage's choice, as the object

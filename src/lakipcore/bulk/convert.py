@@ -22,6 +22,7 @@ from lakipcore.bulk._rows import INTERNAL_SCALE
 from lakipcore.bulk._units import ORIGINAL_COLUMN
 from lakipcore.bulk.scoring import BulkScore, MethodArgument, score
 from lakipcore.errors import LakipValueError
+from lakipcore.i18n import M_
 from lakipcore.methods import ScoringMethod
 from lakipcore.model import Report
 from lakipcore.scoring.choice import (
@@ -92,12 +93,20 @@ def report_to_batches(
     report = check_report(report)
     pa, _ = pyarrow()
     if not 0 <= scale <= INTERNAL_SCALE or not 0 <= amount_scale <= INTERNAL_SCALE:
-        raise LakipValueError(f"scales must be from 0 to {INTERNAL_SCALE}", field="scale")
+        raise LakipValueError(
+            M_("scales must be from 0 to {internal_scale}", internal_scale=INTERNAL_SCALE),
+            field="scale",
+        )
     nested = [u.code for u in report.root.units if u.units]
     if nested:
         raise LakipValueError(
-            f"lakipcore.bulk scores units under one office; {', '.join(nested)} have sub-units "
-            "of their own: score this report with lakipcore.assess",
+            M_(
+                (
+                    "lakipcore.bulk scores units under one office; {join} have "
+                    "sub-units of their own: score this report with lakipcore.assess"
+                ),
+                join=", ".join(nested),
+            ),
             field="units",
         )
     check_method_choice(method, report)

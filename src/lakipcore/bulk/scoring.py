@@ -29,6 +29,7 @@ from lakipcore.errors import (
     MethodNotApplicableError,
     UnknownNameError,
 )
+from lakipcore.i18n import M_
 from lakipcore.methods import (
     AbsorptionAggregation,
     AbsorptionBase,
@@ -99,32 +100,57 @@ def check_method(method: ScoringMethod, budgets: Any | None = None) -> None:
         if handled is None or (isinstance(handled, frozenset) and value not in handled):
             shown = getattr(value, "value", value)
             raise MethodNotApplicableError(
-                f"method {method.name!r}: lakipcore.bulk does not implement {field.name} = "
-                f"{shown!r}; score this report with lakipcore.assess",
+                M_(
+                    (
+                        "method {name}: lakipcore.bulk does not implement {name2} = "
+                        "{shown}; score this report with lakipcore.assess"
+                    ),
+                    name=repr(method.name),
+                    name2=field.name,
+                    shown=repr(shown),
+                ),
                 field=field.name,
             )
     if method.absorption_base is AbsorptionBase.ORIGINAL and (
         budgets is not None and budgets.num_rows and ORIGINAL_COLUMN not in budgets.column_names
     ):
         raise MethodNotApplicableError(
-            f"method {method.name!r} measures absorption against the pagu awal "
-            f"(absorption_base = 'original'), but the budget rows have no {ORIGINAL_COLUMN} "
-            "column",
+            M_(
+                (
+                    "method {name} measures absorption against the pagu awal "
+                    "(absorption_base = 'original'), but the budget rows have no "
+                    "{original_column} column"
+                ),
+                name=repr(method.name),
+                original_column=ORIGINAL_COLUMN,
+            ),
             field="absorption_base",
         )
 
 
 def _check_output(scale: object, rounding: object) -> tuple[int, Rounding]:
     if isinstance(scale, bool) or not isinstance(scale, int):
-        raise LakipTypeError(f"scale must be an int, got {scale!r}", field="scale")
+        raise LakipTypeError(
+            M_("scale must be an int, got {scale}", scale=repr(scale)), field="scale"
+        )
     if not 0 <= scale < INTERNAL_SCALE:
         raise InvalidValueError(
-            f"scale must be from 0 to {INTERNAL_SCALE - 1} (the bulk path carries "
-            f"{INTERNAL_SCALE} places internally), got {scale}",
+            M_(
+                (
+                    "scale must be from 0 to {value} (the bulk path carries "
+                    "{internal_scale} places internally), got {scale}"
+                ),
+                value=INTERNAL_SCALE - 1,
+                internal_scale=INTERNAL_SCALE,
+                scale=scale,
+            ),
             field="scale",
         )
     if not isinstance(rounding, Rounding):
-        raise LakipTypeError(f"expected a Rounding member, got {rounding!r}", field="rounding")
+        raise LakipTypeError(
+            M_("expected a Rounding member, got {rounding}", rounding=repr(rounding)),
+            field="rounding",
+        )
     return scale, rounding
 
 
@@ -136,7 +162,7 @@ def _resolve(
         missing = [k for k in keys if k not in method]
         if missing:
             raise UnknownNameError(
-                f"method= names no method for {', '.join(missing)}", field="method"
+                M_("method= names no method for {join}", join=", ".join(missing)), field="method"
             )
         methods = {k: get_method(method[k]) for k in keys}
     else:
@@ -157,7 +183,7 @@ def _keys(
             values = column(table, "period", combine=False)
             if values.null_count:  # first, as encode_periods does on the numpy path
                 row = pc.index(pc.is_null(values), True).as_py()
-                raise InvalidValueError(f"row {row} has no period", field="period")
+                raise InvalidValueError(M_("row {row} has no period", row=row), field="period")
             for key in pc.unique(text(values)).to_pylist():
                 seen.setdefault(key)
     if periods is None:
@@ -167,7 +193,7 @@ def _keys(
     unknown = [k for k in seen if k not in order]
     if unknown:
         raise UnknownNameError(
-            f"the rows name periods {', '.join(unknown)} that periods= does not list",
+            M_("the rows name periods {join} that periods= does not list", join=", ".join(unknown)),
             field="periods",
         )
     return order

@@ -27,11 +27,12 @@ from lakipcore.cli.batch import is_batch, run_audit, run_score
 from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.formats.toml import EXAMPLE_NAME, load_example, load_report
-from lakipcore.i18n import language, speaking
+from lakipcore.i18n import M_, language, speaking
 from lakipcore.methods import PRESETS
 from lakipcore.model import Report
 from lakipcore.rounding import Rounding
 from lakipcore.scoring import MethodChoice
+from lakipcore.scoring.choice import on_command_line
 
 if TYPE_CHECKING:
     from lakipcore.results.assessment import Assessment
@@ -175,7 +176,8 @@ def _common(command: argparse.ArgumentParser) -> None:
         default=[],
         help=(
             "scoring method for every period, or for one period as PERIOD=NAME (repeatable); "
-            f"default: the file's. Presets: {presets}; or a method the file defines "
+            "default: the file's, else the aggregation its printed office row shows, else "
+            f"pooled-indicators/total-amounts. Presets: {presets}; or a method the file defines "
             "(lakip methods FILE lists them)"
         ),
     )
@@ -201,7 +203,7 @@ def _methods(options: list[str], report: Report) -> MethodChoice:
             single = name
     if single is not None and chosen:
         raise UnknownNameError(
-            "give --method NAME for every period, or PERIOD=NAME options, not both",
+            M_("give --method NAME for every period, or PERIOD=NAME options, not both"),
             field="--method",
         )
     return single if single is not None else (chosen or None)
@@ -245,7 +247,12 @@ def _load(args: argparse.Namespace) -> tuple[Report, str]:
             except KeyError:
                 known = ", ".join(p.key for p in report.periods)
                 raise UnknownNameError(
-                    f"--method names period {key!r}; the report has {known}", field="--method"
+                    M_(
+                        "--method names period {key}; the report has {known}",
+                        key=repr(key),
+                        known=known,
+                    ),
+                    field="--method",
                 ) from None
     return report, args.source
 
@@ -297,9 +304,12 @@ def scores_of(report: Report, methods: MethodChoice, source: str | None) -> Asse
     that cannot be scored is an error of the input (exit 2), as it always was."""
     from lakipcore.assessment import assess
 
-    assessment = assess(report, method=methods, source=source, audit=False)
-    if assessment.problems:
-        raise assessment.problems[0].error
+    try:
+        assessment = assess(report, method=methods, source=source, audit=False)
+        if assessment.problems:
+            raise assessment.problems[0].error
+    except LakipError as error:  # in a batch too: --method, not Python's method=
+        raise on_command_line(error) from None
     return assessment
 
 
@@ -376,8 +386,9 @@ def _run(args: argparse.Namespace) -> int:
             return int(run(args))
         return _audit(args) if args.command == "audit" else _score(args)
     except LakipError as error:
-        # Scoring errors know the unit and indicator, not the file: add it.
-        located = error.located(source=getattr(args, "source", None))
+        # Scoring errors know the unit and indicator, not the file: add it; and an error
+        # about the method choice names --method, not Python's method=.
+        located = on_command_line(error).located(source=getattr(args, "source", None))
         sys.stderr.write(f"lakip: {located}\n")
         if getattr(args, "format", None) == "json":  # a backend parses stdout: JSON there too
             import json

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from lakipcore.errors import LakipError
+from lakipcore.i18n import M_
 
 __all__ = ["BATCH_TABLES", "ProgressBar", "add_options", "is_batch", "run_audit", "run_score"]
 
@@ -197,7 +198,7 @@ def _national(args: argparse.Namespace, usable: list[tuple[str, Any]], method: s
     from lakipcore.model.rollup import rollup
 
     if not usable:
-        raise LakipError("no file could be scored", field="roll-up")
+        raise LakipError(M_("no file could be scored"), field="roll-up")
     try:
         national = rollup(
             [report for _, report in usable],

@@ -36,7 +36,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         default=[],
         help=(
             "scoring method for every period, or for one period as PERIOD=NAME (repeatable); "
-            f"default: the file's. Presets: {presets}"
+            "default: the file's, else the aggregation its printed office row shows, else "
+            f"pooled-indicators/total-amounts. Presets: {presets}"
         ),
     )
     add_limit_option(report)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from lakipcore.errors import FigureFormatError
 from lakipcore.figures import format_number, parse_figure, parse_number
+from lakipcore.i18n import M_
 from lakipcore.rounding import Rounding, round_to
 from lakipcore.surveys import GRADE_TABLES, SCALES, GradeTable, convert, get_grade_table
 
@@ -65,7 +66,10 @@ def _score(text: str) -> Decimal:
     figure = parse_figure(text, field="VALUE")
     if figure.unit or figure.note or figure.currency:
         raise FigureFormatError(
-            f"{text!r} should be a number or a percentage, without a unit, note or currency",
+            M_(
+                ("{text} should be a number or a percentage, without a unit, note or currency"),
+                text=repr(text),
+            ),
             field="VALUE",
         )
     return figure.value
@@ -83,7 +87,13 @@ def _grade_table(option: str) -> GradeTable:
     if name not in tables:
         known = ", ".join(repr(n) for n in tables) or "none"
         raise UnknownNameError(
-            f"{path} defines no grade table {name!r}; it defines {known}", field="--table"
+            M_(
+                "{path} defines no grade table {name}; it defines {known}",
+                path=path,
+                name=repr(name),
+                known=known,
+            ),
+            field="--table",
         )
     return tables[name]
 

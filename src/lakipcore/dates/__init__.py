@@ -40,6 +40,7 @@ from lakipcore.dates._calendar import (
     exact_date,
     long_date,
 )
+from lakipcore.i18n import M_, Message
 
 if TYPE_CHECKING:
     from lakipcore.dates._reading import IndonesianParserInfo, month_number
@@ -64,12 +65,12 @@ __all__ = [
 ]
 
 
-def _kind(when: When) -> str:
+def _kind(when: When) -> str | Message:
     if isinstance(when, DateRange):
-        return "a range"
+        return M_("a range")
     if isinstance(when, tuple):
-        return f"a list of {len(when)} dates"
-    return "one date"
+        return M_("a list of {count} dates", count=len(when))
+    return M_("one date")
 
 
 def _read(text: str, field: str | None) -> When:
@@ -100,8 +101,12 @@ def parse_date(text: str, *, field: str | None = None) -> date:
     when = _read(text, field)
     if not isinstance(when, date):
         raise FigureFormatError(
-            f"{text!r} is {_kind(when)}, not one date; "
-            f"{'parse_date_range' if isinstance(when, DateRange) else 'parse_dates'} reads it",
+            M_(
+                "{text} is {value}, not one date; {value2} reads it",
+                text=repr(text),
+                value=_kind(when),
+                value2="parse_date_range" if isinstance(when, DateRange) else "parse_dates",
+            ),
             field=field,
         )
     return when
@@ -120,7 +125,11 @@ def parse_dates(text: str, *, field: str | None = None) -> tuple[date, ...]:
     when = _read(text, field)
     if isinstance(when, DateRange):
         raise FigureFormatError(
-            f"{text!r} is a range, not a list of dates; parse_date_range reads it", field=field
+            M_(
+                ("{text} is a range, not a list of dates; parse_date_range reads it"),
+                text=repr(text),
+            ),
+            field=field,
         )
     return when if isinstance(when, tuple) else (when,)
 
@@ -139,7 +148,11 @@ def parse_date_range(text: str, *, field: str | None = None) -> DateRange:
     when = _read(text, field)
     if not isinstance(when, DateRange):
         raise FigureFormatError(
-            f"{text!r} is {_kind(when)}, not a range (no 'sampai', 's/d', 'hingga' or dash)",
+            M_(
+                ("{text} is {value}, not a range (no 'sampai', 's/d', 'hingga' or dash)"),
+                text=repr(text),
+                value=_kind(when),
+            ),
             field=field,
         )
     return when
@@ -162,7 +175,11 @@ def parse_when(text: str, *, field: str | None = None) -> When:
 def _check_style(style: str) -> None:
     if style not in STYLES:
         raise UnknownNameError(
-            f"unknown date style {style!r}; expected one of {', '.join(map(repr, STYLES))}",
+            M_(
+                "unknown date style {style}; expected one of {join}",
+                style=repr(style),
+                join=", ".join(map(repr, STYLES)),
+            ),
             field="style",
         )
 
@@ -189,12 +206,15 @@ def format_dates(dates: Iterable[date]) -> str:
     """
     days = tuple(exact_date(d, field=f"dates[{i}]") for i, d in enumerate(dates))
     if not days:
-        raise InvalidValueError("there are no dates to write", field="dates")
+        raise InvalidValueError(M_("there are no dates to write"), field="dates")
     for earlier, later in pairwise(days):
         if later <= earlier:
             raise InvalidValueError(
-                f"dates must be ascending without repeats: {long_date(later)} follows "
-                f"{long_date(earlier)}",
+                M_(
+                    ("dates must be ascending without repeats: {value} follows {value2}"),
+                    value=long_date(later),
+                    value2=long_date(earlier),
+                ),
                 field="dates",
             )
     groups = groupby(days, key=lambda d: (d.year, d.month))
@@ -207,5 +227,7 @@ def format_dates(dates: Iterable[date]) -> str:
 def format_date_range(span: DateRange, style: DateStyle = "long") -> str:
     """Write a range as the report does: ``21 Oktober 2019 sampai 31 Desember 2019``."""
     if not isinstance(span, DateRange):
-        raise LakipTypeError(f"expected a DateRange, got {type(span).__name__}", field="span")
+        raise LakipTypeError(
+            M_("expected a DateRange, got {type}", type=type(span).__name__), field="span"
+        )
     return f"{format_date(span.start, style)} sampai {format_date(span.end, style)}"

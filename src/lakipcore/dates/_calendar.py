@@ -13,6 +13,7 @@ from typing import Final, Literal, TypeAlias
 import attrs
 
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_, Message
 from lakipcore.limits import CELL_TEXT, foreign_character
 
 __all__ = [
@@ -81,15 +82,21 @@ def exact_date(value: object, *, field: str | None = None) -> date:
     """
     if isinstance(value, datetime):
         raise LakipTypeError(
-            f"expected a date, got the datetime {value!r}; pass its .date()", field=field
+            M_("expected a date, got the datetime {value}; pass its .date()", value=repr(value)),
+            field=field,
         )
     if isinstance(value, str):
         raise LakipTypeError(
-            f"expected a date, got the str {value!r}; read printed text with parse_date()",
+            M_(
+                ("expected a date, got the str {value}; read printed text with parse_date()"),
+                value=repr(value),
+            ),
             field=field,
         )
     if not isinstance(value, date):
-        raise LakipTypeError(f"expected a date, got {type(value).__name__}", field=field)
+        raise LakipTypeError(
+            M_("expected a date, got {type}", type=type(value).__name__), field=field
+        )
     return value
 
 
@@ -98,8 +105,12 @@ def long_date(day: date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year:04d}"
 
 
-def backwards_message(start: date, end: date) -> str:
-    return f"the range ends on {long_date(end)}, before it starts on {long_date(start)}"
+def backwards_message(start: date, end: date) -> Message:
+    return M_(
+        "the range ends on {end}, before it starts on {start}",
+        end=long_date(end),
+        start=long_date(start),
+    )
 
 
 def _check_order(instance: DateRange, _attribute: object, end: date) -> None:
@@ -155,9 +166,17 @@ def check_cell_text(raw: str, field: str | None) -> None:
     """Refuse text too long to be a date, or holding letters or digits outside ASCII."""
     if len(raw) > CELL_TEXT:
         raise FigureFormatError(
-            f"{raw[:40]!r}… is {len(raw)} characters long; a date has at most {CELL_TEXT}",
+            M_(
+                ("{value}… is {count} characters long; a date has at most {cell_text}"),
+                value=repr(raw[:40]),
+                count=len(raw),
+                cell_text=CELL_TEXT,
+            ),
             field=field,
         )
     foreign = foreign_character(raw)
     if foreign is not None:
-        raise FigureFormatError(f"{raw!r}: {foreign}; dates are written in ASCII", field=field)
+        raise FigureFormatError(
+            M_("{raw}: {foreign}; dates are written in ASCII", raw=repr(raw), foreign=foreign),
+            field=field,
+        )

@@ -24,6 +24,7 @@ from lakipcore.dates._calendar import (
     long_date,
 )
 from lakipcore.errors import FigureFormatError, InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_, Message
 
 __all__ = ["INFO", "IndonesianParserInfo", "month_number", "read_when"]
 
@@ -109,7 +110,8 @@ def _reject_non_text(text: object, field: str | None) -> str:
     if isinstance(text, str):
         return text
     raise LakipTypeError(
-        f"expected a date as printed text (str), got {type(text).__name__}", field=field
+        M_("expected a date as printed text (str), got {type}", type=type(text).__name__),
+        field=field,
     )
 
 
@@ -126,7 +128,13 @@ def _month_number(name: str, context: str, field: str | None) -> int:
     if number is None:
         accepted = "; ".join("/".join(row) for row in MONTH_ROWS)
         raise FigureFormatError(
-            f"{context}{name!r} is not a month; accepted (in any case): {accepted}", field=field
+            M_(
+                ("{context}{name} is not a month; accepted (in any case): {accepted}"),
+                context=context,
+                name=repr(name),
+                accepted=accepted,
+            ),
+            field=field,
         )
     return number
 
@@ -136,7 +144,12 @@ def _weekday_number(name: str, context: str, field: str | None) -> int:
     if number is None:
         accepted = ", ".join("/".join(row) for row in WEEKDAY_ROWS)
         raise FigureFormatError(
-            f"{context}{name!r} is not a day name; accepted (in any case): {accepted}",
+            M_(
+                ("{context}{name} is not a day name; accepted (in any case): {accepted}"),
+                context=context,
+                name=repr(name),
+                accepted=accepted,
+            ),
             field=field,
         )
     return number
@@ -147,8 +160,13 @@ def _item(match: re.Match[str], field: str | None) -> _Item:
     if weekday is not None and INFO.weekday(weekday) is None and INFO.month(weekday):
         # "April 16, 2019" reads as the day name "April" before "16"; say what it really is.
         raise FigureFormatError(
-            f"{match[0]!r} puts the month before the day; report dates put the day first, as "
-            "in '16 April 2019'",
+            M_(
+                (
+                    "{value} puts the month before the day; report dates put the day "
+                    "first, as in '16 April 2019'"
+                ),
+                value=repr(match[0]),
+            ),
             field=field,
         )
     context = f"{match[0]!r}: "
@@ -167,41 +185,59 @@ def _item(match: re.Match[str], field: str | None) -> _Item:
     )
 
 
-def _stray_hint(rest: str) -> str:
+def _stray_hint(rest: str) -> str | Message:
     if re.fullmatch(r"\d{1,2}(?:[.:]\d{2})*", rest, re.ASCII):
-        return (
+        return M_(
             " (a time or a stray number is not part of a date; dateutil would read it as an hour)"
         )
     return ""
 
 
-def _shape_hint(text: str) -> str:
+def _shape_hint(text: str) -> str | Message:
     """Why text that is not a date looks like one it might have been meant as."""
     if re.fullmatch(r"\d{4}([-/.])\d{1,2}\1\d{1,2}", text, re.ASCII):
         year, month, day = re.split(r"[-/.]", text)
-        return (
-            f"; it puts the year first (ISO 8601), but report dates put the day first: write "
-            f"'{int(day):02d}-{int(month):02d}-{year}' (given dayfirst=True, dateutil would "
-            "swap its month and day)"
+        return M_(
+            (
+                "; it puts the year first (ISO 8601), but report dates put the "
+                "day first: write '{value}-{value2}-{year}' (given "
+                "dayfirst=True, dateutil would swap its month and day)"
+            ),
+            value=format(int(day), "02d"),
+            value2=format(int(month), "02d"),
+            year=year,
         )
     if re.fullmatch(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", text, re.ASCII):
-        return "; the year must have four digits (dateutil would pick a century from today's date)"
+        return M_(
+            "; the year must have four digits (dateutil would pick a century from today's date)"
+        )
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text, re.ASCII):
-        return f"; write numeric dates with '-': {text.replace('.', '-')!r}"
+        return M_("; write numeric dates with '-': {replace}", replace=repr(text.replace(".", "-")))
     month_year = re.fullmatch(rf"({_WORD})\s+(\d{{4}})", text, re.ASCII)
     if month_year is not None and INFO.month(month_year[1]) is not None:
-        return (
-            "; it has no day (dateutil would take the day from today): a whole month is a "
-            f"period, lakipcore.periods.bulan({int(month_year[2])}, "
-            f"{INFO.month(month_year[1])})"
+        return M_(
+            (
+                "; it has no day (dateutil would take the day from today): a "
+                "whole month is a period, lakipcore.periods.bulan({value}, "
+                "{month})"
+            ),
+            value=int(month_year[2]),
+            month=INFO.month(month_year[1]),
         )
     return ""
 
 
 def _not_a_date(raw: str, text: str, field: str | None) -> FigureFormatError:
     return FigureFormatError(
-        f"{raw!r} is not a date, a list of dates or a range in the report's style "
-        f"({_EXAMPLES}){_shape_hint(text)}",
+        M_(
+            (
+                "{raw} is not a date, a list of dates or a range in the report's "
+                "style ({examples}){value}"
+            ),
+            raw=repr(raw),
+            examples=_EXAMPLES,
+            value=_shape_hint(text),
+        ),
         field=field,
     )
 
@@ -222,7 +258,13 @@ def _scan_list(raw: str, text: str, field: str | None) -> list[_Item]:
         if separator is None or separator.end() == len(text):
             rest = text[position:].strip()
             raise FigureFormatError(
-                f"{raw!r} is not a date: {rest!r} follows {match[0]!r}{_stray_hint(rest)}",
+                M_(
+                    "{raw} is not a date: {rest} follows {value}{value2}",
+                    raw=repr(raw),
+                    rest=repr(rest),
+                    value=repr(match[0]),
+                    value2=_stray_hint(rest),
+                ),
                 field=field,
             )
         position = separator.end()
@@ -235,14 +277,27 @@ def _missing(item: _Item) -> str:
 def _incomplete(raw: str, item: _Item, count: int, field: str | None) -> FigureFormatError:
     if count == 1:
         return FigureFormatError(
-            f"{raw!r} has no {_missing(item)}: a date needs a day, a month and a 4-digit "
-            "year, and a missing part is never taken from today's date",
+            M_(
+                (
+                    "{raw} has no {value}: a date needs a day, a month and a 4-digit "
+                    "year, and a missing part is never taken from today's date"
+                ),
+                raw=repr(raw),
+                value=_missing(item),
+            ),
             field=field,
         )
     return FigureFormatError(
-        f"{raw!r} is not a date: it ends with {item.text!r}, which has no "
-        f"{_missing(item)}; a list of days ends with their month and year, as in "
-        "'27 & 29 November 2019'",
+        M_(
+            (
+                "{raw} is not a date: it ends with {text}, which has no {value}; "
+                "a list of days ends with their month and year, as in '27 & 29 "
+                "November 2019'"
+            ),
+            raw=repr(raw),
+            text=repr(item.text),
+            value=_missing(item),
+        ),
         field=field,
     )
 
@@ -271,7 +326,13 @@ def _impossible(item: _Item, field: str | None) -> InvalidValueError:
     year = item.year or 1
     days = calendar.monthrange(year, month)[1]
     return InvalidValueError(
-        f"{item.text!r} is not a real date: {MONTH_NAMES[month - 1]} {year:04d} has {days} days",
+        M_(
+            "{text} is not a real date: {value} {year} has {days} days",
+            text=repr(item.text),
+            value=MONTH_NAMES[month - 1],
+            year=format(year, "04d"),
+            days=days,
+        ),
         field=field,
     )
 
@@ -281,15 +342,25 @@ def _check_ranges(item: _Item, field: str | None) -> None:
     # silently reads 13 December, because dayfirst is only a preference.
     if item.month is not None and not 1 <= item.month <= 12:
         raise InvalidValueError(
-            f"{item.text!r} is not a real date: there is no month {item.month}", field=field
+            M_(
+                "{text} is not a real date: there is no month {month}",
+                text=repr(item.text),
+                month=item.month,
+            ),
+            field=field,
         )
     if item.year == 0:
         raise InvalidValueError(
-            f"{item.text!r} is not a real date: there is no year 0", field=field
+            M_("{text} is not a real date: there is no year 0", text=repr(item.text)), field=field
         )
     if not 1 <= item.day <= 31:
         raise InvalidValueError(
-            f"{item.text!r} is not a real date: there is no day {item.day}", field=field
+            M_(
+                "{text} is not a real date: there is no day {day}",
+                text=repr(item.text),
+                day=item.day,
+            ),
+            field=field,
         )
 
 
@@ -308,7 +379,12 @@ def _call_dateutil(item: _Item, field: str | None) -> date:
     # dateutil resolves day, month and year by heuristics; hold it to the pre-parser's reading.
     if (parsed.year, parsed.month, parsed.day) != (item.year, item.month, item.day):
         raise FigureFormatError(  # pragma: no cover - a dateutil regression
-            f"dateutil read {text!r} as {parsed.isoformat()}; refusing to guess", field=field
+            M_(
+                "dateutil read {text} as {isoformat}; refusing to guess",
+                text=repr(text),
+                isoformat=parsed.isoformat(),
+            ),
+            field=field,
         )
     _check_weekday(item, parsed, field)
     return parsed
@@ -318,8 +394,13 @@ def _check_weekday(item: _Item, day: date, field: str | None) -> None:
     # dateutil ignores a day name when the day of the month is given, even a wrong one.
     if item.weekday is not None and item.weekday != day.weekday():
         raise InvalidValueError(
-            f"{item.text!r} contradicts itself: {long_date(day)} is a "
-            f"{WEEKDAY_NAMES[day.weekday()]}, not a {WEEKDAY_NAMES[item.weekday]}",
+            M_(
+                "{text} contradicts itself: {value} is a {value2}, not a {value3}",
+                text=repr(item.text),
+                value=long_date(day),
+                value2=WEEKDAY_NAMES[day.weekday()],
+                value3=WEEKDAY_NAMES[item.weekday],
+            ),
             field=field,
         )
 
@@ -334,8 +415,15 @@ def _read_list(raw: str, text: str, field: str | None) -> tuple[date, ...]:
         if later <= earlier:
             how = "twice" if later == earlier else f"after {long_date(earlier)}"
             raise InvalidValueError(
-                f"{raw!r}: the dates of a list must be in order, without repeats, but "
-                f"{long_date(later)} comes {how}",
+                M_(
+                    (
+                        "{raw}: the dates of a list must be in order, without repeats, "
+                        "but {value} comes {how}"
+                    ),
+                    raw=repr(raw),
+                    value=long_date(later),
+                    how=how,
+                ),
                 field=field,
             )
     return days
@@ -349,8 +437,16 @@ def _read_range(raw: str, text: str, separator: re.Match[str], field: str | None
     start, end = _item(left, field), _item(right, field)
     if end.year is None:
         raise FigureFormatError(
-            f"{raw!r} is not a range: its end {end.text!r} has no {_missing(end)}; the end of "
-            "a range is a complete date, as in '21 Oktober – 22 November 2019'",
+            M_(
+                (
+                    "{raw} is not a range: its end {text} has no {value}; the end of "
+                    "a range is a complete date, as in '21 Oktober – 22 November "
+                    "2019'"
+                ),
+                raw=repr(raw),
+                text=repr(end.text),
+                value=_missing(end),
+            ),
             field=field,
         )
     borrowed = start.year is None
@@ -359,7 +455,15 @@ def _read_range(raw: str, text: str, separator: re.Match[str], field: str | None
     if last < first:
         # "21 Desember – 05 Januari 2020" starts in December 2020: say where that year came from.
         note = f" (the start {start.text!r} takes its year from the end)" if borrowed else ""
-        raise InvalidValueError(f"{raw!r}: {backwards_message(first, last)}{note}", field=field)
+        raise InvalidValueError(
+            M_(
+                "{raw}: {value}{note}",
+                raw=repr(raw),
+                value=backwards_message(first, last),
+                note=note,
+            ),
+            field=field,
+        )
     return DateRange(first, last)
 
 
@@ -371,8 +475,12 @@ def read_when(text: str, field: str | None) -> When:
     separators = list(_RANGE_SEP_RE.finditer(cleaned))
     if len(separators) > 1:
         raise FigureFormatError(
-            f"{raw!r} is not a range: it has {len(separators)} range separators "
-            f"({', '.join(repr(s[0].strip()) for s in separators)}); a range has one",
+            M_(
+                ("{raw} is not a range: it has {count} range separators ({join}); a range has one"),
+                raw=repr(raw),
+                count=len(separators),
+                join=", ".join(repr(s[0].strip()) for s in separators),
+            ),
             field=field,
         )
     if separators:

@@ -32,6 +32,7 @@ from lakipcore.errors import (
     ReportFileError,
 )
 from lakipcore.formats import load_any
+from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
@@ -137,7 +138,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[BatchFile
             inside = _in_directory(path)
             if not inside:
                 error = ReportFileError(
-                    "the directory holds no report file (*.toml) or workbook (*.xlsx)",
+                    M_("the directory holds no report file (*.toml) or workbook (*.xlsx)"),
                     source=text,
                 )
                 unusable.append(BatchFile(text, error=error))
@@ -150,7 +151,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], list[BatchFile
                 files_matched.extend(str(p) for p in _in_directory(Path(directory)))
             if not files_matched:
                 unusable.append(
-                    BatchFile(text, error=ReportFileError("matches no file", source=text))
+                    BatchFile(text, error=ReportFileError(M_("matches no file"), source=text))
                 )
             for found_text in files_matched:
                 add(found_text)
@@ -168,9 +169,11 @@ def _load(path: str, limits: Limits) -> BatchFile:
     except LakipError as error:
         return BatchFile(path, error=error.located(source=path))
     except RecursionError:
-        return BatchFile(path, error=ReportFileError("the input nests too deeply", source=path))
+        return BatchFile(path, error=ReportFileError(M_("the input nests too deeply"), source=path))
     except Exception as error:
-        message = f"unexpected {type(error).__name__} while loading: {error}"
+        message = M_(
+            "unexpected {type} while loading: {error}", type=type(error).__name__, error=error
+        )
         return BatchFile(path, error=ReportFileError(message, source=path))
 
 
@@ -215,9 +218,13 @@ def load_many(
     ``progress(done, total)`` is called as files complete; ``limits`` bound each report
     file and workbook."""
     if not isinstance(limits, Limits):
-        raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
+        raise LakipTypeError(
+            M_("expected Limits, got {type}", type=type(limits).__name__), field="limits"
+        )
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
-        raise InvalidValueError(f"jobs must be a whole number from 1, got {jobs!r}", field="jobs")
+        raise InvalidValueError(
+            M_("jobs must be a whole number from 1, got {jobs}", jobs=repr(jobs)), field="jobs"
+        )
     files, unusable = expand_paths(paths)
     total = len(files)
     results: list[BatchFile | None] = [None] * total

@@ -36,12 +36,13 @@ from typing import Final, Literal, TypeAlias
 
 import attrs
 
-from lakipcore.errors import LakipTypeError, UnknownNameError
+from lakipcore.errors import LakipTypeError, Sentence, UnknownNameError
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "ENVIRONMENT_VARIABLE",
     "LANGUAGES",
+    "M_",
     "N_",
     "Language",
     "Message",
@@ -75,6 +76,19 @@ _ALIASES: Final[Mapping[str, Language]] = MappingProxyType(
 def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention Babel extracts by name
     """Mark ``msgid`` as a message for the catalogues, without translating it now."""
     return msgid
+
+
+def M_(msgid: str, /, **arguments: object) -> Message:  # noqa: N802 - extracted by name, as N_
+    """A :class:`Message` of ``msgid`` (marked for the catalogues) whose arguments are
+    written as an f-string writes them (``format(value, "")``) unless they are messages:
+    ``M_("a cap must be positive, got {cap}", cap=cap)``. What errors are raised with."""
+    return Message(
+        msgid,
+        **{
+            name: value if isinstance(value, str | Message | Sentence) else format(value, "")
+            for name, value in arguments.items()
+        },
+    )
 
 
 _SPOKEN: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
@@ -115,7 +129,9 @@ def language(lang: str | None = None) -> Language:
             return DEFAULT_LANGUAGE
     if not isinstance(given, str):
         raise LakipTypeError(
-            f"expected the language as a name (str), got {type(given).__name__}", field=field
+            # Plain text: a message rendered in a language would ask for the language again.
+            f"expected the language as a name (str), got {type(given).__name__}",
+            field=field,
         )
     head = given.strip().replace("-", "_").split(".")[0].split("_")[0].casefold()
     found = _ALIASES.get(head)
@@ -146,7 +162,7 @@ def translate(msgid: str, lang: str | None = None) -> str:
     return _catalogue(language(lang)).gettext(msgid)
 
 
-Argument: TypeAlias = "str | Message"
+Argument: TypeAlias = "str | Message | Sentence"
 
 
 def _arguments(value: Mapping[str, Argument]) -> tuple[tuple[str, Argument], ...]:
@@ -171,7 +187,9 @@ class Message:
 
     def __init__(self, msgid: str, /, **arguments: Argument) -> None:
         if not isinstance(msgid, str):
-            raise LakipTypeError(f"expected a message text (str), got {type(msgid).__name__}")
+            raise LakipTypeError(
+                M_("expected a message text (str), got {type}", type=type(msgid).__name__)
+            )
         self.__attrs_init__(msgid, arguments)
         if not self.literal_text:
             _check_placeholders(msgid, arguments)
@@ -190,7 +208,7 @@ class Message:
         if self.literal_text:
             return self.msgid
         values = {
-            name: value.render(chosen) if isinstance(value, Message) else value
+            name: value if isinstance(value, str) else value.render(chosen)
             for name, value in self.arguments
         }
         return translate(self.msgid, chosen).format_map(values)
@@ -209,14 +227,26 @@ def _check_placeholders(msgid: str, arguments: Mapping[str, Argument]) -> None:
     if names != set(arguments):
         missing, extra = sorted(names - set(arguments)), sorted(set(arguments) - names)
         raise LakipTypeError(
-            f"message {msgid!r} needs the arguments {sorted(names)}; missing {missing}, "
-            f"unexpected {extra}"
+            M_(
+                (
+                    "message {msgid} needs the arguments {value}; missing {missing}, "
+                    "unexpected {extra}"
+                ),
+                msgid=repr(msgid),
+                value=sorted(names),
+                missing=missing,
+                extra=extra,
+            )
         )
     for name, value in arguments.items():
-        if not isinstance(value, str | Message):
+        if not isinstance(value, str | Message | Sentence):
             raise LakipTypeError(
-                f"argument {name!r} of message {msgid!r} must be text or a Message, got "
-                f"{type(value).__name__}"
+                M_(
+                    "argument {name} of message {msgid} must be text or a Message, got {type}",
+                    name=repr(name),
+                    msgid=repr(msgid),
+                    type=type(value).__name__,
+                )
             )
 
 

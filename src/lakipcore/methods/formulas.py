@@ -27,6 +27,7 @@ from lakipcore._exact import HUNDRED, ONE, ZERO, add, div, mul, sub, total
 from lakipcore._names import NamedEnum
 from lakipcore.errors import InvalidValueError, ZeroTargetError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 
 __all__ = [
     "Formula",
@@ -110,7 +111,9 @@ _TERMS = {
 def _weight(value: object) -> Decimal:
     weight = exact_decimal(value, field="weight")
     if weight < ZERO:
-        raise InvalidValueError(f"a weight must not be negative, got {weight}", field="weight")
+        raise InvalidValueError(
+            M_("a weight must not be negative, got {weight}", weight=weight), field="weight"
+        )
     return weight
 
 
@@ -128,7 +131,11 @@ class PerformanceWeights:
     def __attrs_post_init__(self) -> None:
         if add(self.achievement, self.absorption) != ONE:
             raise InvalidValueError(
-                f"performance weights must sum to 1, got {self.achievement} + {self.absorption}",
+                M_(
+                    ("performance weights must sum to 1, got {achievement} + {absorption}"),
+                    achievement=self.achievement,
+                    absorption=self.absorption,
+                ),
                 field="weights",
             )
 
@@ -158,20 +165,30 @@ def capaian(
         formula = Formula.RATIO if polarity is Polarity.HIGHER_IS_BETTER else Formula.KONDISI_KHUSUS
     elif formula.polarity is not polarity:
         raise InvalidValueError(
-            f"formula {formula.value!r} is for {formula.polarity.value}-is-better indicators, "
-            f"not {polarity.value}-is-better",
+            M_(
+                ("formula {value} is for {value2}-is-better indicators, not {value3}-is-better"),
+                value=repr(formula.value),
+                value2=formula.polarity.value,
+                value3=polarity.value,
+            ),
             field="formula",
         )
     if target < ZERO or realisation < ZERO:
         raise InvalidValueError(
-            f"target and realisation must not be negative (target {target}, realisation "
-            f"{realisation})",
+            M_(
+                (
+                    "target and realisation must not be negative (target {target}, "
+                    "realisation {realisation})"
+                ),
+                target=target,
+                realisation=realisation,
+            ),
             field="target" if target < ZERO else "realisation",
         )
     if cap is not None:
         cap = exact_decimal(cap, field="cap")
         if cap <= ZERO:
-            raise InvalidValueError(f"a cap must be positive, got {cap}", field="cap")
+            raise InvalidValueError(M_("a cap must be positive, got {cap}", cap=cap), field="cap")
     return checked_capaian(target, realisation, formula, cap)
 
 
@@ -183,13 +200,13 @@ def checked_capaian(
     engine calls this for every indicator-year, so it checks nothing twice."""
     if target == ZERO:  # for every formula: the zero-target policy decides
         raise ZeroTargetError(
-            "capaian of a zero target is undefined; choose a zero-target policy", field="target"
+            M_("capaian of a zero target is undefined; choose a zero-target policy"), field="target"
         )
     terms = _TERMS[formula]
     n, d = (target, realisation) if terms.numerator is _T else (realisation, target)
     if d == ZERO:  # the target is not zero, so d is the realisation
         raise ZeroTargetError(
-            f"the {formula.value} formula is undefined for a zero realisation",
+            M_("the {value} formula is undefined for a zero realisation", value=formula.value),
             field="realisation",
         )
     if terms.base or terms.sign < 0:  # base × d ± n is exact: the one quotient rounds once
@@ -210,11 +227,15 @@ def absorption(pagu: Decimal, realisation: Decimal) -> Decimal:
     realisation = exact_decimal(realisation, field="realisation")
     if pagu < ZERO or realisation < ZERO:
         raise InvalidValueError(
-            f"pagu and realisasi must not be negative (pagu {pagu}, realisasi {realisation})",
+            M_(
+                ("pagu and realisasi must not be negative (pagu {pagu}, realisasi {realisation})"),
+                pagu=pagu,
+                realisation=realisation,
+            ),
             field="pagu" if pagu < ZERO else "realisation",
         )
     if pagu == ZERO:
-        raise InvalidValueError("absorption of a zero pagu is undefined", field="pagu")
+        raise InvalidValueError(M_("absorption of a zero pagu is undefined"), field="pagu")
     return mul(div(realisation, pagu), HUNDRED)
 
 
@@ -258,5 +279,5 @@ def relative_change(current: Decimal, previous: Decimal) -> Decimal:
     current = exact_decimal(current, field="current")
     previous = exact_decimal(previous, field="previous")
     if previous == ZERO:
-        raise InvalidValueError("relative change from zero is undefined", field="previous")
+        raise InvalidValueError(M_("relative change from zero is undefined"), field="previous")
     return mul(div(sub(current, previous), previous), HUNDRED)

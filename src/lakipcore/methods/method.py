@@ -17,6 +17,7 @@ from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 from lakipcore.methods.formulas import Formula, PerformanceWeights
 from lakipcore.methods.plausibility import DEFAULT_PLAUSIBILITY, Plausibility
 from lakipcore.rounding import Rounding
@@ -87,9 +88,12 @@ class AbsorptionBase(NamedEnum):
 
 def _check_text(value: object, field: str, *, empty: bool = False) -> None:
     if not isinstance(value, str):
-        raise LakipTypeError(f"expected the {field} as a str, got {value!r}", field=field)
+        raise LakipTypeError(
+            M_("expected the {field} as a str, got {value}", field=field, value=repr(value)),
+            field=field,
+        )
     if not empty and not value.strip():
-        raise InvalidValueError(f"a method needs a non-empty {field}", field=field)
+        raise InvalidValueError(M_("a method needs a non-empty {field}", field=field), field=field)
 
 
 def _optional_cap(value: object) -> Decimal | None:
@@ -97,7 +101,7 @@ def _optional_cap(value: object) -> Decimal | None:
         return None
     cap = exact_decimal(value, field="cap")
     if cap <= 0:
-        raise InvalidValueError(f"a cap must be positive, got {cap}", field="cap")
+        raise InvalidValueError(M_("a cap must be positive, got {cap}", cap=cap), field="cap")
     return cap
 
 
@@ -146,14 +150,17 @@ class ScoringMethod(Short):
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.weights, PerformanceWeights):
             raise LakipTypeError(
-                f"expected PerformanceWeights, got {type(self.weights).__name__}", field="weights"
+                M_("expected PerformanceWeights, got {type}", type=type(self.weights).__name__),
+                field="weights",
             )
         if not isinstance(self.rounding, Rounding):  # pragma: no cover - the validator checks
-            raise LakipTypeError("expected a Rounding", field="rounding")
+            raise LakipTypeError(M_("expected a Rounding"), field="rounding")
         if self.lower_is_better is Formula.RATIO:
             raise InvalidValueError(
-                "lower_is_better must be a lower-is-better formula ('kondisi-khusus' or "
-                "'inverse-ratio')",
+                M_(
+                    "lower_is_better must be a lower-is-better formula "
+                    "('kondisi-khusus' or 'inverse-ratio')"
+                ),
                 field="lower_is_better",
             )
 

@@ -19,6 +19,7 @@ import attrs
 
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 
 __all__ = ["DEFAULT_PLAUSIBILITY", "Plausibility"]
 
@@ -29,7 +30,13 @@ def _bound(value: object, field: str, above: Decimal) -> Decimal | None:
     bound = exact_decimal(value, field=field)
     if not bound > above:
         raise InvalidValueError(
-            f"a plausibility bound for {field} must be above {above}, got {bound}", field=field
+            M_(
+                ("a plausibility bound for {field} must be above {above}, got {bound}"),
+                field=field,
+                above=above,
+                bound=bound,
+            ),
+            field=field,
         )
     return bound
 
@@ -95,8 +102,13 @@ class Plausibility:
     def __attrs_post_init__(self) -> None:
         if self.indicator_share is not None and self.indicator_share > 100:
             raise InvalidValueError(
-                f"indicator_share is a share of a unit's indicators, at most 100 (%), got "
-                f"{self.indicator_share}",
+                M_(
+                    (
+                        "indicator_share is a share of a unit's indicators, at most 100 "
+                        "(%), got {indicator_share}"
+                    ),
+                    indicator_share=self.indicator_share,
+                ),
                 field="indicator_share",
             )
 

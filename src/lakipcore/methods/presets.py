@@ -9,6 +9,7 @@ from types import MappingProxyType
 import attrs
 
 from lakipcore.errors import LakipTypeError, UnknownNameError
+from lakipcore.i18n import M_
 from lakipcore.methods.method import AbsorptionAggregation, AchievementAggregation, ScoringMethod
 
 __all__ = ["ALIASES", "PRESETS", "aggregation_variants", "get_method", "known_names"]
@@ -89,7 +90,7 @@ def get_method(
         return method
     if not isinstance(method, str):
         raise LakipTypeError(
-            f"expected a method name or a ScoringMethod, got {type(method).__name__}",
+            M_("expected a method name or a ScoringMethod, got {type}", type=type(method).__name__),
             field="method",
         )
     found = (defined or {}).get(method) or PRESETS.get(method) or _ALIASED.get(method)
@@ -97,7 +98,13 @@ def get_method(
         where = "the report's methods, presets and aliases" if defined else "presets and aliases"
         known = ", ".join(repr(name) for name in known_names(defined))
         raise UnknownNameError(
-            f"unknown scoring method {method!r}; {where}: {known}", field="method"
+            M_(
+                "unknown scoring method {method}; {where}: {known}",
+                method=repr(method),
+                where=where,
+                known=known,
+            ),
+            field="method",
         )
     return found
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar, cast
 
 from lakipcore.errors import LakipTypeError
+from lakipcore.i18n import M_
 
 __all__ = ["members"]
 
@@ -36,13 +37,22 @@ def _converter(cls: type[_T], field: str) -> Callable[[Iterable[_T]], tuple[_T, 
             and (isinstance(items, str | bytes) or not isinstance(items, Iterable))
         ):  # the abstract Iterable check is slow, so tuples and lists skip it
             raise LakipTypeError(
-                f"expected a sequence of {cls.__name__}, got {type(items).__name__}", field=field
+                M_(
+                    "expected a sequence of {type}, got {type2}",
+                    type=cls.__name__,
+                    type2=type(items).__name__,
+                ),
+                field=field,
             )
         result = tuple(items)
         for index, item in enumerate(result):
             if not isinstance(item, cls):
                 raise LakipTypeError(
-                    f"expected a {cls.__name__}, got {type(item).__name__}",
+                    M_(
+                        "expected a {type}, got {type2}",
+                        type=cls.__name__,
+                        type2=type(item).__name__,
+                    ),
                     field=f"{field}[{index}]",
                 )
         return result

@@ -20,6 +20,7 @@ from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import figure_value
+from lakipcore.i18n import M_
 from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
@@ -32,7 +33,12 @@ def _amount(value: object, field_name: str) -> Decimal:
     amount = figure_value(value, field=field_name)
     if amount < ZERO:
         raise InvalidValueError(
-            f"{field_name} must not be negative, got {amount}", field=field_name
+            M_(
+                "{field_name} must not be negative, got {amount}",
+                field_name=field_name,
+                amount=amount,
+            ),
+            field=field_name,
         )
     return amount
 
@@ -138,7 +144,11 @@ class BudgetLine(Short):
     def __attrs_post_init__(self) -> None:
         if not self.outputs:
             raise InvalidValueError(
-                f"programme {self.programme!r} needs at least one output", field="outputs"
+                M_(
+                    "programme {programme} needs at least one output",
+                    programme=repr(self.programme),
+                ),
+                field="outputs",
             )
         self._check_revisions()
         seen: set[str] = set()
@@ -146,7 +156,8 @@ class BudgetLine(Short):
             if output.code is not None:
                 if output.code in seen:
                     raise InvalidValueError(
-                        f"duplicate output code {output.code!r}", field=f"outputs[{index}].code"
+                        M_("duplicate output code {code}", code=repr(output.code)),
+                        field=f"outputs[{index}].code",
                     )
                 seen.add(output.code)
 
@@ -155,7 +166,7 @@ class BudgetLine(Short):
             return
         if self.original is None:
             raise InvalidValueError(
-                "revisions need the pagu awal they start from (original)", field="original"
+                M_("revisions need the pagu awal they start from (original)"), field="original"
             )
         running = self.original
         for index, revision in enumerate(self.revisions):
@@ -163,13 +174,25 @@ class BudgetLine(Short):
             running = add(running, change) if revision.kind.adds else sub(running, change)
             if running < ZERO:
                 raise InvalidValueError(
-                    f"the {revision.kind.value} of {change} makes the pagu negative ({running})",
+                    M_(
+                        "the {value} of {change} makes the pagu negative ({running})",
+                        value=revision.kind.value,
+                        change=change,
+                        running=running,
+                    ),
                     field=f"revisions[{index}].amount",
                 )
         if running != self.pagu:
             raise InvalidValueError(
-                f"the pagu awal {self.original} with its revisions gives {running}, but the "
-                f"outputs' pagu sum to {self.pagu}",
+                M_(
+                    (
+                        "the pagu awal {original} with its revisions gives {running}, "
+                        "but the outputs' pagu sum to {pagu}"
+                    ),
+                    original=self.original,
+                    running=running,
+                    pagu=self.pagu,
+                ),
                 field="revisions",
             )
 

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_
 
 __all__ = ["check_code", "check_unit_code"]
 
@@ -21,11 +22,21 @@ _UNIT_CODE_RE: Final = re.compile(rf"{_CODE}(?:/{_CODE}){{0,{_UNIT_PARTS - 1}}}"
 def check_code(value: object, what: str, field: str = "code") -> str:
     """``value`` if it is a valid code (``sekjen``, ``sekjen-ikm``, ``a``), else an error."""
     if not isinstance(value, str):
-        raise LakipTypeError(f"expected the {what} code as a str, got {value!r}", field=field)
+        raise LakipTypeError(
+            M_("expected the {what} code as a str, got {value}", what=what, value=repr(value)),
+            field=field,
+        )
     if not _CODE_RE.fullmatch(value):
         raise InvalidValueError(
-            f"{what} code {value!r} must be 1-64 lower-case ASCII letters, digits, '-', '_' or "
-            "'.', starting and ending with a letter or digit",
+            M_(
+                (
+                    "{what} code {value} must be 1-64 lower-case ASCII letters, "
+                    "digits, '-', '_' or '.', starting and ending with a letter or "
+                    "digit"
+                ),
+                what=what,
+                value=repr(value),
+            ),
             field=field,
         )
     return value
@@ -36,12 +47,21 @@ def check_unit_code(value: object, field: str = "code") -> str:
     codes joined by ``/``, a unit's address inside its office (``kanwil-banten/sekjen``), which
     is how :func:`lakipcore.model.rollup.rollup` codes the units below each office."""
     if not isinstance(value, str):
-        raise LakipTypeError(f"expected the unit code as a str, got {value!r}", field=field)
+        raise LakipTypeError(
+            M_("expected the unit code as a str, got {value}", value=repr(value)), field=field
+        )
     if not _UNIT_CODE_RE.fullmatch(value):
         raise InvalidValueError(
-            f"unit code {value!r} must be 1-64 lower-case ASCII letters, digits, '-', '_' or "
-            "'.', starting and ending with a letter or digit, or such codes joined by '/' "
-            f"(at most {_UNIT_PARTS}: an office and its unit, 'kanwil-banten/sekjen')",
+            M_(
+                (
+                    "unit code {value} must be 1-64 lower-case ASCII letters, "
+                    "digits, '-', '_' or '.', starting and ending with a letter or "
+                    "digit, or such codes joined by '/' (at most {unit_parts}: an "
+                    "office and its unit, 'kanwil-banten/sekjen')"
+                ),
+                value=repr(value),
+                unit_parts=_UNIT_PARTS,
+            ),
             field=field,
         )
     return value

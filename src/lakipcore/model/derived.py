@@ -20,6 +20,7 @@ import attrs
 from lakipcore._display import Short
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import Figure
+from lakipcore.i18n import M_
 from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
 from lakipcore.model.printed import PrintedFigures, Quantity, printed_figures
@@ -51,14 +52,19 @@ def _check_input(value: object, field: str) -> None:
             _check_input(item, f"{field}[{index}]")
         return
     raise LakipTypeError(
-        f"expected a Decimal, a Figure, a Reference or a tuple of them, got {type(value).__name__}",
+        M_(
+            ("expected a Decimal, a Figure, a Reference or a tuple of them, got {type}"),
+            type=type(value).__name__,
+        ),
         field=field,
     )
 
 
 def _inputs(value: Mapping[str, Any]) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise LakipTypeError(f"expected a mapping of inputs, got {value!r}", field="inputs")
+        raise LakipTypeError(
+            M_("expected a mapping of inputs, got {value}", value=repr(value)), field="inputs"
+        )
     for name, item in value.items():
         _check_input(item, f"inputs.{name}")
     return MappingProxyType(dict(value))
@@ -66,7 +72,10 @@ def _inputs(value: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _parameters(value: Mapping[str, Any]) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise LakipTypeError(f"expected a mapping of parameters, got {value!r}", field="parameters")
+        raise LakipTypeError(
+            M_("expected a mapping of parameters, got {value}", value=repr(value)),
+            field="parameters",
+        )
     return MappingProxyType(dict(value))
 
 
@@ -76,7 +85,9 @@ def _key(_instance: object, _attribute: object, value: Any) -> None:
 
 def _formula(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not value:
-        raise LakipTypeError(f"expected a formula name, got {value!r}", field="formula")
+        raise LakipTypeError(
+            M_("expected a formula name, got {value}", value=repr(value)), field="formula"
+        )
 
 
 def _printed(items: Iterable[Any]) -> PrintedFigures:
@@ -84,7 +95,10 @@ def _printed(items: Iterable[Any]) -> PrintedFigures:
     for index, figure in enumerate(figures):
         if figure.quantity is not Quantity.VALUE:
             raise InvalidValueError(
-                f"a derived figure prints its value, not {figure.quantity.value!r}",
+                M_(
+                    "a derived figure prints its value, not {value}",
+                    value=repr(figure.quantity.value),
+                ),
                 field=f"printed[{index}]",
             )
     return figures
@@ -126,16 +140,22 @@ def check_derived(items: tuple[DerivedFigure, ...]) -> None:
     for index, item in enumerate(items):
         if not isinstance(item, DerivedFigure):
             raise LakipTypeError(
-                f"expected a DerivedFigure, got {type(item).__name__}", field=f"derived[{index}]"
+                M_("expected a DerivedFigure, got {type}", type=type(item).__name__),
+                field=f"derived[{index}]",
             )
         if item.key in seen:
             raise InvalidValueError(
-                f"duplicate derived figure {item.key!r}", field=f"derived[{index}].key"
+                M_("duplicate derived figure {key}", key=repr(item.key)),
+                field=f"derived[{index}].key",
             )
         for key in item.references():
             if key not in seen:
                 raise InvalidValueError(
-                    f"@{key} is not a derived figure listed before {item.key!r}",
+                    M_(
+                        "@{key} is not a derived figure listed before {key2}",
+                        key=key,
+                        key2=repr(item.key),
+                    ),
                     field=f"derived[{index}].inputs",
                 )
         seen.add(item.key)

@@ -33,6 +33,7 @@ from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import check_text, text_field
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.figures import parse_figure
+from lakipcore.i18n import M_
 from lakipcore.model.origin import Origin
 from lakipcore.notation import Notation
 
@@ -72,7 +73,9 @@ def _check_grades(name: str) -> None:
     """A grade table's name: a report may define its own tables, so the name is looked up
     when the table becomes part of a report (``Report`` refuses one it does not know)."""
     if not isinstance(name, str) or not name.strip():
-        raise InvalidValueError(f"expected a grade table's name, got {name!r}", field="grades")
+        raise InvalidValueError(
+            M_("expected a grade table's name, got {name}", name=repr(name)), field="grades"
+        )
 
 
 def _names(items: Iterable[str]) -> tuple[str, ...]:
@@ -118,22 +121,33 @@ class Column(Short):
 
     def __attrs_post_init__(self) -> None:
         if not self.name.strip():
-            raise InvalidValueError("a column needs a name", field="name")
+            raise InvalidValueError(M_("a column needs a name"), field="name")
         if (self.kind is ColumnKind.SCORE) != (self.scale is not None):
             raise InvalidValueError(
-                f"column {self.name!r}: a score column needs a scale, and only a score column "
-                "has one",
+                M_(
+                    (
+                        "column {name}: a score column needs a scale, and only a score "
+                        "column has one"
+                    ),
+                    name=repr(self.name),
+                ),
                 field="scale",
             )
         if self.kind is ColumnKind.GRADE and (self.grades is None or self.of is None):
             raise InvalidValueError(
-                f"column {self.name!r}: a grade column names its grade table (grades) and the "
-                "column it grades (of)",
+                M_(
+                    (
+                        "column {name}: a grade column names its grade table (grades) "
+                        "and the column it grades (of)"
+                    ),
+                    name=repr(self.name),
+                ),
                 field="grades",
             )
         if self.kind is not ColumnKind.GRADE and (self.grades is not None or self.of is not None):
             raise InvalidValueError(
-                f"column {self.name!r}: only a grade column has grades and of", field="grades"
+                M_("column {name}: only a grade column has grades and of", name=repr(self.name)),
+                field="grades",
             )
         if self.scale is not None:
             _check_scale(self.scale)
@@ -197,9 +211,11 @@ class Rule(Short):
 
     def __attrs_post_init__(self) -> None:
         if self.op is RuleOp.ROWS and self.columns:
-            raise InvalidValueError("a rows rule takes no columns", field="columns")
+            raise InvalidValueError(M_("a rows rule takes no columns"), field="columns")
         if self.op is not RuleOp.ROWS and not self.columns:
-            raise InvalidValueError(f"a {self.op.value} rule needs columns", field="columns")
+            raise InvalidValueError(
+                M_("a {value} rule needs columns", value=self.op.value), field="columns"
+            )
 
     def describe(self) -> str:
         """The rule in a few words, for messages: ``sum of peserta in pembinaan-perancang``."""
@@ -233,7 +249,10 @@ class Support(Short):
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.against, str) or not self.against:
             raise InvalidValueError(
-                f"against must be 'value', 'note' or a table id, got {self.against!r}",
+                M_(
+                    "against must be 'value', 'note' or a table id, got {against}",
+                    against=repr(self.against),
+                ),
                 field="against",
             )
 
@@ -289,9 +308,11 @@ def _read(kind: ColumnKind, scale: str | None, text: str, notation: Notation) ->
         return parse_when(text)
     figure = parse_figure(text, notation=notation)
     if kind is ColumnKind.PERCENT and not figure.percent:
-        raise InvalidValueError(f"{text!r} should be a percentage")
+        raise InvalidValueError(M_("{text} should be a percentage", text=repr(text)))
     if kind is not ColumnKind.PERCENT and figure.percent:
-        raise InvalidValueError(f"{text!r} is a percentage in a {kind.value} column")
+        raise InvalidValueError(
+            M_("{text} is a percentage in a {value} column", text=repr(text), value=kind.value)
+        )
     if kind is ColumnKind.SCORE and scale is not None:
         _check_scale(scale).check(figure.value)
     return figure.value
@@ -350,17 +371,31 @@ class EvidenceTable(Short):
     def __attrs_post_init__(self) -> None:
         names = [c.name for c in self.columns]
         if not names:
-            raise InvalidValueError(f"table {self.id!r} has no columns", field="columns")
+            raise InvalidValueError(
+                M_("table {id} has no columns", id=repr(self.id)), field="columns"
+            )
         for index, name in enumerate(names):
             if name in names[:index]:
                 raise InvalidValueError(
-                    f"table {self.id!r} has two columns named {name!r}", field=f"columns[{index}]"
+                    M_(
+                        "table {id} has two columns named {name}", id=repr(self.id), name=repr(name)
+                    ),
+                    field=f"columns[{index}]",
                 )
         for index, row in enumerate(self.rows):
             if len(row) != len(names):
                 raise InvalidValueError(
-                    f"row {index + 1} of table {self.id!r} has {len(row)} cells but the table has "
-                    f"{len(names)} columns ({', '.join(names)})",
+                    M_(
+                        (
+                            "row {value} of table {id} has {count} cells but the table has "
+                            "{count2} columns ({join})"
+                        ),
+                        value=index + 1,
+                        id=repr(self.id),
+                        count=len(row),
+                        count2=len(names),
+                        join=", ".join(names),
+                    ),
                     field=f"rows[{index}]",
                 )
         for index, column in enumerate(self.columns):
@@ -372,8 +407,12 @@ class EvidenceTable(Short):
                     read_cell(column, text, self.notation)
                 except LakipError as error:
                     error.field = f"rows[{index}][{self.index(column.name)}]"
-                    error.message = (
-                        f"table {self.id!r}, row {index + 1}, {column.name}: {error.message}"
+                    error.message = M_(
+                        "table {table}, row {row}, {column}: {reason}",
+                        table=repr(self.id),
+                        row=index + 1,
+                        column=column.name,
+                        reason=error.text,
                     )
                     raise
         for index, check in enumerate(self.row_checks):
@@ -387,7 +426,12 @@ class EvidenceTable(Short):
         column = self.column(name, field=field)
         if kinds is not None and column.kind not in kinds:
             raise InvalidValueError(
-                f"column {name!r} of table {self.id!r} is {column.kind.value}, not numeric",
+                M_(
+                    "column {name} of table {id} is {value}, not numeric",
+                    name=repr(name),
+                    id=repr(self.id),
+                    value=column.kind.value,
+                ),
                 field=field,
             )
 
@@ -398,7 +442,13 @@ class EvidenceTable(Short):
                 return column
         known = ", ".join(repr(c.name) for c in self.columns)
         raise UnknownNameError(
-            f"table {self.id!r} has no column {name!r}; its columns are {known}", field=field
+            M_(
+                "table {id} has no column {name}; its columns are {known}",
+                id=repr(self.id),
+                name=repr(name),
+                known=known,
+            ),
+            field=field,
         )
 
     def index(self, name: str) -> int:
@@ -421,7 +471,11 @@ def check_rule(rule: Rule, tables: Iterable[EvidenceTable]) -> None:
     if table is None:
         known = ", ".join(repr(t) for t in by_id) or "none"
         raise UnknownNameError(
-            f"no evidence table {rule.table!r} in this unit and year (tables: {known})",
+            M_(
+                ("no evidence table {table} in this unit and year (tables: {known})"),
+                table=repr(rule.table),
+                known=known,
+            ),
             field="table",
         )
     scales = set()
@@ -429,16 +483,23 @@ def check_rule(rule: Rule, tables: Iterable[EvidenceTable]) -> None:
         column = table.column(name, field="columns")
         if column.kind not in _NUMERIC:
             raise InvalidValueError(
-                f"column {name!r} of table {table.id!r} is {column.kind.value}; a "
-                f"{rule.op.value} rule needs numbers",
+                M_(
+                    ("column {name} of table {id} is {value}; a {value2} rule needs numbers"),
+                    name=repr(name),
+                    id=repr(table.id),
+                    value=column.kind.value,
+                    value2=rule.op.value,
+                ),
                 field="columns",
             )
         if column.kind is ColumnKind.SCORE:
             scales.add(column.scale)
     if rule.op is RuleOp.MEAN and rule.scale is None and len(scales) > 1:
         raise InvalidValueError(
-            f"the columns {', '.join(rule.columns)} are on different scales; give the scale "
-            "to convert them to",
+            M_(
+                ("the columns {join} are on different scales; give the scale to convert them to"),
+                join=", ".join(rule.columns),
+            ),
             field="scale",
         )
     if rule.scale is not None:
@@ -452,13 +513,17 @@ def _check_condition(table: EvidenceTable, condition: Condition) -> None:
     column = table.column(condition.column, field="where")
     if column.kind is ColumnKind.DATES:
         raise InvalidValueError(
-            f"conditions on the dates column {column.name!r} are not supported", field="where"
+            M_("conditions on the dates column {name} are not supported", name=repr(column.name)),
+            field="where",
         )
     if column.kind in (ColumnKind.TEXT, ColumnKind.GRADE):
         if condition.op not in (Comparison.EQ, Comparison.NE):
             raise InvalidValueError(
-                f"the text column {column.name!r} compares with = or != only, not "
-                f"{condition.op.value}",
+                M_(
+                    "the text column {name} compares with = or != only, not {value}",
+                    name=repr(column.name),
+                    value=condition.op.value,
+                ),
                 field="where",
             )
         return
@@ -466,11 +531,22 @@ def _check_condition(table: EvidenceTable, condition: Condition) -> None:
         value = read_cell(column, condition.value, table.notation)
     except LakipError as error:
         raise InvalidValueError(
-            f"condition {column.name} {condition.op.value} {condition.value!r}: {error.message}",
+            M_(
+                "condition {name} {value} {value2}: {message}",
+                name=column.name,
+                value=condition.op.value,
+                value2=repr(condition.value),
+                message=error.message,
+            ),
             field="where",
         ) from None
     if value is None:
         raise InvalidValueError(
-            f"condition {column.name} {condition.op.value} needs a value, not {condition.value!r}",
+            M_(
+                "condition {name} {value} needs a value, not {value2}",
+                name=column.name,
+                value=condition.op.value,
+                value2=repr(condition.value),
+            ),
             field="where",
         )

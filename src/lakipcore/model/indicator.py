@@ -15,6 +15,7 @@ from lakipcore._exact import ZERO, integral
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import NotTargeted, figure_value
+from lakipcore.i18n import M_
 from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
@@ -90,14 +91,20 @@ def _check_labels(unit: str | None, note: str | None) -> None:
         not isinstance(unit, str) or not _UNIT_RE.fullmatch(unit) or not _printable(unit)
     ):
         raise InvalidValueError(
-            f"unit label {unit!r} must be words starting with a letter, without parentheses",
+            M_(
+                ("unit label {unit} must be words starting with a letter, without parentheses"),
+                unit=repr(unit),
+            ),
             field="unit",
         )
     if note is not None and (
         not isinstance(note, str) or not _NOTE_RE.fullmatch(note) or not _printable(note)
     ):
         raise InvalidValueError(
-            f"note {note!r} must be non-empty text without parentheses or outer spaces",
+            M_(
+                ("note {note} must be non-empty text without parentheses or outer spaces"),
+                note=repr(note),
+            ),
             field="note",
         )
 
@@ -134,26 +141,48 @@ class Measure(Short):
         what = self._WHAT
         value, scale = self.value, self.scale
         if value < ZERO:
-            raise InvalidValueError(f"{what} must not be negative, got {value}", field="value")
+            raise InvalidValueError(
+                M_("{what} must not be negative, got {value}", what=what, value=value),
+                field="value",
+            )
         if self.kind is MeasureKind.INDEX:
             if scale is None or scale <= ZERO:
                 raise InvalidValueError(
-                    f"an index {what} needs a positive scale (the top of its scale, e.g. 10)",
+                    M_(
+                        ("an index {what} needs a positive scale (the top of its scale, e.g. 10)"),
+                        what=what,
+                    ),
                     field="scale",
                 )
             if value > scale:
                 raise InvalidValueError(
-                    f"{what} {value} lies above the top of its scale {scale}", field="value"
+                    M_(
+                        "{what} {value} lies above the top of its scale {scale}",
+                        what=what,
+                        value=value,
+                        scale=scale,
+                    ),
+                    field="value",
                 )
         elif scale is not None:
             raise InvalidValueError(
-                f"only an index {what} has a scale; this one is {_article(self.kind)}",
+                M_(
+                    "only an index {what} has a scale; this one is {value}",
+                    what=what,
+                    value=_article(self.kind),
+                ),
                 field="scale",
             )
         if self.kind is MeasureKind.COUNT and not integral(value):
             raise InvalidValueError(
-                f"a count {what} must be a whole number, got {value}; if it is a score on a "
-                "scale, make it an index with a scale",
+                M_(
+                    (
+                        "a count {what} must be a whole number, got {value}; if it is a "
+                        "score on a scale, make it an index with a scale"
+                    ),
+                    what=what,
+                    value=value,
+                ),
                 field="value",
             )
         _check_labels(self.unit, self.note)
@@ -175,20 +204,23 @@ class Realisation(Measure):
 
 def _period_key(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str):
-        raise LakipTypeError(f"expected a period key (str), got {value!r}", field="period")
+        raise LakipTypeError(
+            M_("expected a period key (str), got {value}", value=repr(value)), field="period"
+        )
 
 
 def _target(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, Target | NotTargeted):
         raise LakipTypeError(
-            f"expected a Target or NOT_TARGETED, got {type(value).__name__}", field="target"
+            M_("expected a Target or NOT_TARGETED, got {type}", type=type(value).__name__),
+            field="target",
         )
 
 
 def _realisation(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and not isinstance(value, Realisation):
         raise LakipTypeError(
-            f"expected a Realisation, got {type(value).__name__}", field="realisation"
+            M_("expected a Realisation, got {type}", type=type(value).__name__), field="realisation"
         )
 
 
@@ -228,15 +260,22 @@ class IndicatorPeriod(Short):
         if isinstance(self.target, NotTargeted):
             if stated or self.supports:
                 raise InvalidValueError(
-                    "a not-targeted indicator ('Tidak ditargetkan') has no realisation, "
-                    "derivation, accumulation or supporting evidence",
+                    M_(
+                        "a not-targeted indicator ('Tidak ditargetkan') has no "
+                        "realisation, derivation, accumulation or supporting evidence"
+                    ),
                     field=stated[0] if stated else "supports",
                 )
             return
         if len(stated) > 1:
             raise InvalidValueError(
-                f"a realisation is stated, derived or accumulated, one of them; this one has "
-                f"{' and '.join(stated)} (printed copies go under printed)",
+                M_(
+                    (
+                        "a realisation is stated, derived or accumulated, one of them; "
+                        "this one has {join} (printed copies go under printed)"
+                    ),
+                    join=" and ".join(stated),
+                ),
                 field=stated[1],
             )
         if self.realisation is not None:
@@ -245,8 +284,10 @@ class IndicatorPeriod(Short):
             for index, support in enumerate(self.supports):
                 if support.against in ("value", "note"):
                     raise InvalidValueError(
-                        "a derived realisation is its evidence; a support can only check a "
-                        "realisation printed at a place (against = a table id)",
+                        M_(
+                            "a derived realisation is its evidence; a support can only check "
+                            "a realisation printed at a place (against = a table id)"
+                        ),
                         field=f"supports[{index}].against",
                     )
 
@@ -254,14 +295,20 @@ class IndicatorPeriod(Short):
     def _check_realisation(target: Target, realisation: Realisation) -> None:
         if realisation.kind is not target.kind:
             raise InvalidValueError(
-                f"{_article(target.kind)} target needs {_article(target.kind)} realisation, got "
-                f"{_article(realisation.kind)}",
+                M_(
+                    "{value} target needs {value} realisation, got {value2}",
+                    value=_article(target.kind),
+                    value2=_article(realisation.kind),
+                ),
                 field="realisation",
             )
         if realisation.scale != target.scale:
             raise InvalidValueError(
-                f"target and realisation are on different scales ({target.scale} and "
-                f"{realisation.scale})",
+                M_(
+                    ("target and realisation are on different scales ({scale} and {scale2})"),
+                    scale=target.scale,
+                    scale2=realisation.scale,
+                ),
                 field="realisation",
             )
 
@@ -280,7 +327,7 @@ def _text(field: str) -> Any:
     def check(_instance: object, _attribute: object, value: Any) -> None:
         if not isinstance(value, str) or not value.strip() or not _printable(value):
             raise InvalidValueError(
-                f"expected non-empty printable text, got {value!r}", field=field
+                M_("expected non-empty printable text, got {value}", value=repr(value)), field=field
             )
 
     return check
@@ -343,14 +390,25 @@ class Indicator(Short):
             for index, entry in enumerate(self.periods):
                 if entry.period in seen:
                     raise InvalidValueError(
-                        f"indicator {self.code!r} has period {entry.period!r} twice",
+                        M_(
+                            "indicator {code} has period {period} twice",
+                            code=repr(self.code),
+                            period=repr(entry.period),
+                        ),
                         field=f"periods[{index}]",
                     )
                 seen.add(entry.period)
         if self.formula is not None and self.formula.polarity is not self.polarity:
             raise InvalidValueError(
-                f"formula {self.formula.value!r} is for {self.formula.polarity.value}-is-better "
-                f"indicators, but this one is {self.polarity.value}-is-better",
+                M_(
+                    (
+                        "formula {value} is for {value2}-is-better indicators, but this "
+                        "one is {value3}-is-better"
+                    ),
+                    value=repr(self.formula.value),
+                    value2=self.formula.polarity.value,
+                    value3=self.polarity.value,
+                ),
                 field="formula",
             )
 

@@ -28,6 +28,7 @@ from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_
 from lakipcore.model.origin import Origin
 from lakipcore.periods import Period, semester, tahun_anggaran, triwulan
 
@@ -56,12 +57,19 @@ _ROMAN: Final = ("I", "II", "III", "IV")
 def _parts(key: object) -> tuple[PeriodKind, Period]:
     # kind and span are attrs defaults, computed before any validator runs: check the type here.
     if not isinstance(key, str):
-        raise LakipTypeError(f"expected the period key as a str, got {key!r}", field="key")
+        raise LakipTypeError(
+            M_("expected the period key as a str, got {key}", key=repr(key)), field="key"
+        )
     match = _KEY_RE.fullmatch(key) if key.isascii() else None
     if match is None:
         raise InvalidValueError(
-            f"period key {key!r} is not one of YYYY, YYYY-s1, YYYY-tw2 or YYYY-sd-tw2 (lower "
-            "case, ASCII digits, a year from 1000)",
+            M_(
+                (
+                    "period key {key} is not one of YYYY, YYYY-s1, YYYY-tw2 or "
+                    "YYYY-sd-tw2 (lower case, ASCII digits, a year from 1000)"
+                ),
+                key=repr(key),
+            ),
             field="key",
         )
     year, part = int(match["year"]), match["part"]
@@ -102,10 +110,13 @@ class ReportPeriod(Short):
 
     def __attrs_post_init__(self) -> None:
         if self.method is not None and not isinstance(self.method, str):
-            raise LakipTypeError(f"expected a method name, got {self.method!r}", field="method")
+            raise LakipTypeError(
+                M_("expected a method name, got {method}", method=repr(self.method)), field="method"
+            )
         if not isinstance(self.planned, bool):
             raise LakipTypeError(
-                f"planned must be True or False, got {self.planned!r}", field="planned"
+                M_("planned must be True or False, got {planned}", planned=repr(self.planned)),
+                field="planned",
             )
 
     @property

@@ -18,6 +18,7 @@ from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import check_text
 from lakipcore.errors import FigureFormatError, LakipTypeError
 from lakipcore.figures import Figure, parse_figure
+from lakipcore.i18n import M_
 from lakipcore.model._members import members
 from lakipcore.model.origin import Origin
 from lakipcore.notation import Notation
@@ -27,7 +28,9 @@ __all__ = ["PrintedFigure", "PrintedFigures", "Quantity"]
 
 def _place(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str):
-        raise LakipTypeError(f"expected a table id, got {value!r}", field="place")
+        raise LakipTypeError(
+            M_("expected a table id, got {value}", value=repr(value)), field="place"
+        )
 
 
 def _text(_instance: object, _attribute: object, value: Any) -> None:

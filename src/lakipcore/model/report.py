@@ -11,7 +11,8 @@ import attrs
 from lakipcore._display import Displayed
 from lakipcore._names import enum_field
 from lakipcore._text import text_field
-from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
+from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError, Sentence
+from lakipcore.i18n import M_
 from lakipcore.model._members import members
 from lakipcore.model.evidence import EvidenceTable
 from lakipcore.model.indicator import IndicatorPeriod
@@ -38,7 +39,7 @@ def _methods_module() -> ModuleType:
     return lakipcore.methods
 
 
-def _fail(message: str, origin: Origin | None, fallback: str) -> InvalidValueError:
+def _fail(message: str | Sentence, origin: Origin | None, fallback: str) -> InvalidValueError:
     if origin is not None:
         return InvalidValueError(message, field=origin.path, source=origin.source)
     return InvalidValueError(message, field=fallback)
@@ -68,17 +69,22 @@ GRADED = ("capaian",)
 def _grading(value: Mapping[str, str]) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise LakipTypeError(
-            f"expected a mapping of what is graded to a grade table, got {value!r}",
+            M_(
+                ("expected a mapping of what is graded to a grade table, got {value}"),
+                value=repr(value),
+            ),
             field="grading",
         )
     for key, name in value.items():
         if key not in GRADED:
             raise InvalidValueError(
-                f"a report grades {', '.join(GRADED)}, not {key!r}", field=f"grading.{key}"
+                M_("a report grades {join}, not {key}", join=", ".join(GRADED), key=repr(key)),
+                field=f"grading.{key}",
             )
         if not isinstance(name, str):
             raise LakipTypeError(
-                f"expected a grade table name, got {name!r}", field=f"grading.{key}"
+                M_("expected a grade table name, got {name}", name=repr(name)),
+                field=f"grading.{key}",
             )
     return MappingProxyType(dict(value))
 
@@ -153,27 +159,35 @@ class Report(Displayed):
         self._check_periods()
         if not isinstance(self.root, Unit):
             raise LakipTypeError(
-                f"expected the root Unit, got {type(self.root).__name__}", field="root"
+                M_("expected the root Unit, got {type}", type=type(self.root).__name__),
+                field="root",
             )
         for unit in self.root.walk():
             if unit.code in self._unit_index:
-                raise _fail(f"duplicate unit code {unit.code!r}", unit.origin, "root")
+                raise _fail(
+                    M_("duplicate unit code {code}", code=repr(unit.code)), unit.origin, "root"
+                )
             self._unit_index[unit.code] = unit
             self._parents.update((child.code, unit.code) for child in unit.units)
             self._check_unit(unit)
 
     def _check_periods(self) -> None:
         if not self.periods:
-            raise InvalidValueError("a report needs at least one period", field="periods")
+            raise InvalidValueError(M_("a report needs at least one period"), field="periods")
         if len(self._period_index) != len(self.periods):
             keys = [p.key for p in self.periods]
             twice = next(k for k in keys if keys.count(k) > 1)
-            raise InvalidValueError(f"period {twice!r} is listed twice", field="periods")
+            raise InvalidValueError(
+                M_("period {twice} is listed twice", twice=repr(twice)), field="periods"
+            )
         for earlier, later in zip(self.periods, self.periods[1:], strict=False):
             if later.span.end < earlier.span.end:
                 raise _fail(
-                    f"periods are listed in order of their last day: {later.key} ends before "
-                    f"{earlier.key}",
+                    M_(
+                        ("periods are listed in order of their last day: {key} ends before {key2}"),
+                        key=later.key,
+                        key2=earlier.key,
+                    ),
                     later.origin,
                     "periods",
                 )
@@ -181,20 +195,31 @@ class Report(Displayed):
             self._check_period_method(period)
         if self.main is not None and self.main not in self._period_index:
             raise InvalidValueError(
-                f"the main period {self.main!r} is not one of the report's periods", field="main"
+                M_(
+                    "the main period {main} is not one of the report's periods",
+                    main=repr(self.main),
+                ),
+                field="main",
             )
 
     def _check_methods(self) -> None:
         if len(self._method_index) != len(self.methods):
             names = [m.name for m in self.methods]
             twice = next(n for n in names if names.count(n) > 1)
-            raise InvalidValueError(f"method {twice!r} is defined twice", field="methods")
+            raise InvalidValueError(
+                M_("method {twice} is defined twice", twice=repr(twice)), field="methods"
+            )
         for name in self._method_index:
             presets = _methods_module()
             if name in presets.PRESETS or name in presets.ALIASES:
                 raise InvalidValueError(
-                    f"method {name!r} has the name of a preset; give the report's own method "
-                    "a name of its own",
+                    M_(
+                        (
+                            "method {name} has the name of a preset; give the report's own "
+                            "method a name of its own"
+                        ),
+                        name=repr(name),
+                    ),
                     field=f"methods.{name}",
                 )
 
@@ -202,11 +227,16 @@ class Report(Displayed):
         if len(self._grade_index) != len(self.grade_tables):
             names = [g.name for g in self.grade_tables]
             twice = next(n for n in names if names.count(n) > 1)
-            raise InvalidValueError(f"grade table {twice!r} is defined twice", field="grades")
+            raise InvalidValueError(
+                M_("grade table {twice} is defined twice", twice=repr(twice)), field="grades"
+            )
         for name in self._grade_index:
             if name in GRADE_TABLES:
                 raise InvalidValueError(
-                    f"grade table {name!r} has the name of a preset; give it a name of its own",
+                    M_(
+                        ("grade table {name} has the name of a preset; give it a name of its own"),
+                        name=repr(name),
+                    ),
                     field=f"grades.{name}",
                 )
         for key, name in self.grading.items():
@@ -251,21 +281,38 @@ class Report(Displayed):
         if key not in self._period_index:
             known = ", ".join(self._period_index)
             raise _fail(
-                f"period {key!r} is not one of the report's periods ({known})", origin, fallback
+                M_(
+                    "period {key} is not one of the report's periods ({known})",
+                    key=repr(key),
+                    known=known,
+                ),
+                origin,
+                fallback,
             )
 
     def _check_place(self, figure: PrintedFigure, fallback: str) -> None:
         if figure.notation is not self.notation:
             raise _fail(
-                f"the printed figure {figure.text!r} is read in {figure.notation.value} "
-                f"notation, the report in {self.notation.value}",
+                M_(
+                    (
+                        "the printed figure {text} is read in {value} notation, the "
+                        "report in {value2}"
+                    ),
+                    text=repr(figure.text),
+                    value=figure.notation.value,
+                    value2=self.notation.value,
+                ),
                 figure.origin,
                 fallback,
             )
         if figure.place not in self._table_index:
             known = ", ".join(self._table_index) or "none declared"
             raise _fail(
-                f"table {figure.place!r} is not declared in the report's tables ({known})",
+                M_(
+                    "table {place} is not declared in the report's tables ({known})",
+                    place=repr(figure.place),
+                    known=known,
+                ),
                 figure.origin,
                 fallback,
             )
@@ -285,15 +332,25 @@ class Report(Displayed):
                 self._check_evidence_grades(table, here)
                 if table.notation is not self.notation:
                     raise _fail(
-                        f"evidence table {table.id!r} is read in {table.notation.value} "
-                        f"notation, the report in {self.notation.value}",
+                        M_(
+                            (
+                                "evidence table {id} is read in {value} notation, the report in "
+                                "{value2}"
+                            ),
+                            id=repr(table.id),
+                            value=table.notation.value,
+                            value2=self.notation.value,
+                        ),
                         table.origin,
                         here,
                     )
                 for total in table.totals:
                     if total.place is not None and total.place not in self._table_index:
                         raise _fail(
-                            f"table {total.place!r} is not declared in the report's tables",
+                            M_(
+                                "table {place} is not declared in the report's tables",
+                                place=repr(total.place),
+                            ),
                             total.origin,
                             here,
                         )
@@ -307,9 +364,14 @@ class Report(Displayed):
         period = self._period_index[entry.period]
         if entry.is_targeted and not entry.has_realisation and not period.planned:
             raise _fail(
-                f"a targeted indicator needs its realisation in {entry.period} (or a derive "
-                "rule, or accumulate = true; print its target as 'Tidak ditargetkan' if it had "
-                "none, or mark the period planned)",
+                M_(
+                    (
+                        "a targeted indicator needs its realisation in {period} (or a "
+                        "derive rule, or accumulate = true; print its target as 'Tidak "
+                        "ditargetkan' if it had none, or mark the period planned)"
+                    ),
+                    period=entry.period,
+                ),
                 where,
                 fallback,
             )
@@ -320,7 +382,10 @@ class Report(Displayed):
                 self._table_index
             ):
                 raise _fail(
-                    f"support against {support.against!r}: not 'value', 'note' or a declared table",
+                    M_(
+                        ("support against {against}: not 'value', 'note' or a declared table"),
+                        against=repr(support.against),
+                    ),
                     where,
                     fallback,
                 )

@@ -17,6 +17,7 @@ from typing import TypeVar
 import attrs
 
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
+from lakipcore.i18n import M_
 from lakipcore.methods import ALIASES, PRESETS, ScoringMethod, get_method
 from lakipcore.model.budget import BudgetLine
 from lakipcore.model.period import ReportPeriod
@@ -51,7 +52,11 @@ def _sources(sources: Sequence[str] | None, reports: Sequence[Report]) -> list[s
     names = [] if isinstance(sources, str) else list(sources)
     if len(names) != len(reports) or not all(isinstance(n, str) and n for n in names):
         raise InvalidValueError(
-            f"sources names each of the {len(reports)} reports' files, in order; got {sources!r}",
+            M_(
+                ("sources names each of the {count} reports' files, in order; got {sources}"),
+                count=len(reports),
+                sources=repr(sources),
+            ),
             field="sources",
         )
     return names
@@ -91,8 +96,14 @@ def _check_codes(offices: Sequence[Unit], files: Sequence[str], code: str) -> No
         for unit in office.walk():
             if unit.code == code:
                 raise InvalidValueError(
-                    f"unit code {unit.code!r} in {file} is the code of the national root; "
-                    "give the roll-up another code",
+                    M_(
+                        (
+                            "unit code {code} in {file} is the code of the national root; "
+                            "give the roll-up another code"
+                        ),
+                        code=repr(unit.code),
+                        file=file,
+                    ),
                     field="code",
                 )
             seen, first, was_office = where.setdefault(unit.code, (index, file, unit is office))
@@ -100,12 +111,26 @@ def _check_codes(offices: Sequence[Unit], files: Sequence[str], code: str) -> No
                 continue
             if was_office and unit is office:
                 raise InvalidValueError(
-                    f"office {unit.code!r} is in both {first} and {file}; a roll-up takes each "
-                    "office once (offices of one shape differ by their office code)",
+                    M_(
+                        (
+                            "office {code} is in both {first} and {file}; a roll-up takes "
+                            "each office once (offices of one shape differ by their office "
+                            "code)"
+                        ),
+                        code=repr(unit.code),
+                        first=first,
+                        file=file,
+                    ),
                     field="office.code",
                 )
             raise InvalidValueError(
-                f"unit {unit.code!r} is in both {first} and {file}", field="units"
+                M_(
+                    "unit {code} is in both {first} and {file}",
+                    code=repr(unit.code),
+                    first=first,
+                    file=file,
+                ),
+                field="units",
             )
 
 
@@ -121,7 +146,8 @@ def _resolve(method: str | ScoringMethod, reports: Sequence[Report]) -> ScoringM
             return defined[0]
         if defined:
             raise InvalidValueError(
-                f"the reports define method {method!r} in different ways", field="method"
+                M_("the reports define method {method} in different ways", method=repr(method)),
+                field="method",
             ) from None
         raise
 
@@ -165,9 +191,15 @@ def _unprinted(unit: Unit, file: str) -> Unit:
     for block in unit.periods:
         if block.evidence:
             raise InvalidValueError(
-                f"{file} prints numbers in another notation than the other reports and its "
-                f"unit {unit.code!r} has evidence tables, which are read in that notation; "
-                "roll up reports of one notation",
+                M_(
+                    (
+                        "{file} prints numbers in another notation than the other "
+                        "reports and its unit {code} has evidence tables, which are read "
+                        "in that notation; roll up reports of one notation"
+                    ),
+                    file=file,
+                    code=repr(unit.code),
+                ),
                 field="notation",
             )
         budget = block.budget
@@ -199,13 +231,25 @@ def _nest(offices: Sequence[Unit], parents: Mapping[str, str]) -> tuple[Unit, ..
     for child, parent in parents.items():
         if child not in roots:
             raise UnknownNameError(
-                f"parents names {child!r}, which is not the office code of a report in the roll-up",
+                M_(
+                    (
+                        "parents names {child}, which is not the office code of a report "
+                        "in the roll-up"
+                    ),
+                    child=repr(child),
+                ),
                 field=f"parents.{child}",
             )
         if parent not in roots:
             raise UnknownNameError(
-                f"parents puts {child!r} under {parent!r}, which is not the office code of "
-                "another report in the roll-up",
+                M_(
+                    (
+                        "parents puts {child} under {parent}, which is not the office "
+                        "code of another report in the roll-up"
+                    ),
+                    child=repr(child),
+                    parent=repr(parent),
+                ),
                 field=f"parents.{child}",
             )
         children.setdefault(parent, []).append(child)
@@ -214,7 +258,9 @@ def _nest(offices: Sequence[Unit], parents: Mapping[str, str]) -> tuple[Unit, ..
     def build(code: str, path: tuple[str, ...]) -> Unit:
         if code in path:
             cycle = " → ".join((*path[path.index(code) :], code))
-            raise InvalidValueError(f"parents form a cycle: {cycle}", field="parents")
+            raise InvalidValueError(
+                M_("parents form a cycle: {cycle}", cycle=cycle), field="parents"
+            )
         below = sorted(children.get(code, ()), key=order.__getitem__)
         root = roots[code]
         if not below:
@@ -225,12 +271,12 @@ def _nest(offices: Sequence[Unit], parents: Mapping[str, str]) -> tuple[Unit, ..
     tops = [code for code in roots if code not in parents]
     if not tops:
         raise InvalidValueError(
-            "parents form a cycle: no report is left directly under the root", field="parents"
+            M_("parents form a cycle: no report is left directly under the root"), field="parents"
         )
     built = tuple(build(code, ()) for code in tops)
     placed = sum(1 for unit in built for u in unit.walk() if u.code in roots)
     if placed != len(roots):
-        raise InvalidValueError("parents form a cycle", field="parents")
+        raise InvalidValueError(M_("parents form a cycle"), field="parents")
     return built
 
 
@@ -272,11 +318,16 @@ def rollup(
     """
     items = list(reports)
     if not items:
-        raise InvalidValueError("a roll-up needs at least one report", field="reports")
+        raise InvalidValueError(M_("a roll-up needs at least one report"), field="reports")
     for index, report in enumerate(items):
         if not isinstance(report, Report):
             raise InvalidValueError(
-                f"expected Reports, got {type(report).__name__} at {index}", field="reports"
+                M_(
+                    "expected Reports, got {type} at {index}",
+                    type=type(report).__name__,
+                    index=index,
+                ),
+                field="reports",
             )
     files = _sources(sources, items)
     counts = collections.Counter(r.notation for r in items)
@@ -292,8 +343,13 @@ def rollup(
     if chosen.name in PRESETS or chosen.name in ALIASES:
         if chosen != get_method(chosen.name):
             raise InvalidValueError(
-                f"the roll-up method has the name of the preset {chosen.name!r} but differs "
-                "from it; give it a name of its own",
+                M_(
+                    (
+                        "the roll-up method has the name of the preset {name} but "
+                        "differs from it; give it a name of its own"
+                    ),
+                    name=repr(chosen.name),
+                ),
                 field="method",
             )
     else:

@@ -21,6 +21,7 @@ from lakipcore._display import Short
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.i18n import M_
 from lakipcore.model.codes import check_code
 from lakipcore.model.origin import Origin
 
@@ -99,8 +100,13 @@ def tables_by_id(tables: tuple[ReportTable, ...]) -> Mapping[str, ReportTable]:
     found: dict[str, ReportTable] = {}
     for index, table in enumerate(tables):
         if not isinstance(table, ReportTable):
-            raise LakipTypeError(f"expected a ReportTable, got {table!r}", field=f"tables[{index}]")
+            raise LakipTypeError(
+                M_("expected a ReportTable, got {table}", table=repr(table)),
+                field=f"tables[{index}]",
+            )
         if table.id in found:
-            raise InvalidValueError(f"duplicate table id {table.id!r}", field=f"tables[{index}]")
+            raise InvalidValueError(
+                M_("duplicate table id {id}", id=repr(table.id)), field=f"tables[{index}]"
+            )
         found[table.id] = table
     return MappingProxyType(found)

@@ -9,6 +9,7 @@ import attrs
 
 from lakipcore._display import Short
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
+from lakipcore.i18n import M_
 from lakipcore.model._members import members
 from lakipcore.model.budget import Budget, BudgetLine, ReportedAbsorption
 from lakipcore.model.codes import check_unit_code
@@ -34,7 +35,10 @@ def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
 def _budget(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and not isinstance(value, BudgetLine | ReportedAbsorption):
         raise LakipTypeError(
-            f"expected a BudgetLine, a ReportedAbsorption or None, got {type(value).__name__}",
+            M_(
+                "expected a BudgetLine, a ReportedAbsorption or None, got {type}",
+                type=type(value).__name__,
+            ),
             field="budget",
         )
 
@@ -70,13 +74,16 @@ class UnitPeriod(Short):
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.period, str):
-            raise LakipTypeError(f"expected a period key, got {self.period!r}", field="period")
+            raise LakipTypeError(
+                M_("expected a period key, got {period}", period=repr(self.period)), field="period"
+            )
         check_derived(self.derived)
         seen: set[str] = set()
         for index, table in enumerate(self.evidence):
             if table.id in seen:
                 raise InvalidValueError(
-                    f"duplicate evidence table id {table.id!r}", field=f"evidence[{index}]"
+                    M_("duplicate evidence table id {id}", id=repr(table.id)),
+                    field=f"evidence[{index}]",
                 )
             seen.add(table.id)
         for index, table in enumerate(self.evidence):
@@ -97,7 +104,9 @@ def _check_unique(codes: Iterable[str], what: str, field: str) -> None:
     seen: set[str] = set()
     for index, code in enumerate(codes):
         if code in seen:
-            raise InvalidValueError(f"duplicate {what} {code!r}", field=f"{field}[{index}]")
+            raise InvalidValueError(
+                M_("duplicate {what} {code}", what=what, code=repr(code)), field=f"{field}[{index}]"
+            )
         seen.add(code)
 
 
@@ -107,7 +116,9 @@ def _code(_instance: object, _attribute: object, value: Any) -> None:
 
 def _name(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not value.strip() or not value.isprintable():
-        raise InvalidValueError(f"a unit needs a printable name, got {value!r}", field="name")
+        raise InvalidValueError(
+            M_("a unit needs a printable name, got {value}", value=repr(value)), field="name"
+        )
 
 
 @attrs.frozen(repr=False)
@@ -147,8 +158,16 @@ class Unit(Short):
         if self.levels > MAX_LEVELS:
             deepest = max(self.units, key=lambda unit: unit.levels)
             raise InvalidValueError(
-                f"the units under {self.code!r} nest {self.levels} levels deep (through "
-                f"{deepest.code!r}); a tree of units has at most {MAX_LEVELS} levels",
+                M_(
+                    (
+                        "the units under {code} nest {levels} levels deep (through "
+                        "{code2}); a tree of units has at most {max_levels} levels"
+                    ),
+                    code=repr(self.code),
+                    levels=self.levels,
+                    code2=repr(deepest.code),
+                    max_levels=MAX_LEVELS,
+                ),
                 field="units",
             )
         _check_unique((i.code for i in self.indicators), "indicator code", "indicators")

@@ -27,6 +27,7 @@ from typing import Any, Final
 from lakipcore._exact import quantize
 from lakipcore.errors import LakipValueError
 from lakipcore.figures import NotTargeted
+from lakipcore.i18n import M_
 from lakipcore.model import MeasureKind, Report, Target
 from lakipcore.render.common import assessment_of, numbered_units
 from lakipcore.results.assessment import Assessment
@@ -325,7 +326,12 @@ def findings_as_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
 def _check_scale(scale: object, name: str = "scale") -> int:
     if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= 30:
         raise LakipValueError(
-            f"{name} must be a whole number from 0 to 30, got {scale!r}", field=name
+            M_(
+                "{name} must be a whole number from 0 to 30, got {scale}",
+                name=name,
+                scale=repr(scale),
+            ),
+            field=name,
         )
     return scale
 
@@ -346,7 +352,14 @@ class _Quantizer:
             value = round_to(value, self.exact_places, Rounding.HALF_EVEN)
         rounded = quantize(value, self.quantum, self.mode)
         if len(rounded.as_tuple().digits) > _PRECISION:
-            raise LakipValueError(f"{value} does not fit decimal128({_PRECISION}, {self.scale})")
+            raise LakipValueError(
+                M_(
+                    "{value} does not fit decimal128({precision}, {scale})",
+                    value=value,
+                    precision=_PRECISION,
+                    scale=self.scale,
+                )
+            )
         return rounded
 
 
@@ -479,7 +492,10 @@ def _frame_table(assessment: Assessment, table: str, options: dict[str, Any]) ->
     if table == "findings":
         assessment = assessment_of(assessment, "the findings table")
         return findings_to_arrow(assessment.audit_findings("the findings table"), **options)
-    raise LakipValueError(f"table must be one of {', '.join(FRAMES)}, got {table!r}", field="table")
+    raise LakipValueError(
+        M_("table must be one of {join}, got {table}", join=", ".join(FRAMES), table=repr(table)),
+        field="table",
+    )
 
 
 def to_pandas(assessment: Assessment, *, table: str = "indicators", **options: Any) -> Any:
@@ -505,7 +521,7 @@ def arrow_table(value: object) -> Any:
     """The natural table of an assessment, its scores or a period's scores, as a pyarrow Table
     at the default scale: an assessment's ``indicators`` (:func:`to_arrow`), the Dashboard
     Performance of the scores (every period) or of one period (:func:`units_to_arrow`)."""
-    raise LakipValueError(f"lakipcore has no Arrow table for {type(value).__name__}")
+    raise LakipValueError(M_("lakipcore has no Arrow table for {type}", type=type(value).__name__))
 
 
 @arrow_table.register

@@ -12,6 +12,7 @@ from decimal import Decimal
 from lakipcore._exact import integral
 from lakipcore.errors import LakipTypeError
 from lakipcore.figures import NotTargeted, format_number
+from lakipcore.i18n import M_
 from lakipcore.model import IndicatorPeriod, Measure, MeasureKind, Report
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.scores import PeriodScore, UnitScore
@@ -61,8 +62,14 @@ def assessment_of(value: object, output: str) -> Assessment:
     writer reads an assessment and computes nothing itself)."""
     if not isinstance(value, Assessment):
         raise LakipTypeError(
-            f"{output} reads an Assessment, got {type(value).__name__}; make one with "
-            "lakipcore.assess(report)",
+            M_(
+                (
+                    "{output} reads an Assessment, got {type}; make one with "
+                    "lakipcore.assess(report)"
+                ),
+                output=output,
+                type=type(value).__name__,
+            ),
             field="assessment",
         )
     return value

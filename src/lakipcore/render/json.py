@@ -11,11 +11,11 @@ schema ``schemas/score.json`` (``lakip schema score``) describes the same docume
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TypedDict
+from typing import Final, Literal, TypedDict
 
 from lakipcore.figures import NotTargeted, format_number
 from lakipcore.methods import ScoringMethod
-from lakipcore.model import IndicatorPeriod, Report
+from lakipcore.model import IndicatorPeriod, Quantity, Report
 from lakipcore.render.common import (
     NOT_TARGETED_LABEL,
     assessment_of,
@@ -47,12 +47,33 @@ __all__ = [
     "UnitChangeDict",
     "UnitDict",
     "WeightsDict",
+    "method_choice",
     "score_to_dict",
 ]
 
 JSON_SCHEMA = "lakipcore.score/2"
 """The name of the document's layout. Keys are only ever added under one name; a changed or
 removed key gets a new name (``lakipcore.score/3``)."""
+
+
+MethodChoiceName = Literal["given", "report", "inferred", "default"]
+"""How a period's method was chosen (:func:`method_choice`)."""
+
+_OFFICE_ROW: Final = frozenset({Quantity.ACHIEVEMENT, Quantity.ABSORPTION, Quantity.PERFORMANCE})
+
+
+def method_choice(report: Report, period: PeriodScore) -> MethodChoiceName:
+    """How ``period``'s method was chosen: ``report``, the one the report names for it;
+    ``given``, another one given to the assessment (``method=``, ``--method``); ``inferred``,
+    the report names none and the aggregation explaining most of its printed office row was
+    chosen; ``default``, the report names none and prints no office row, so the default
+    aggregation scores it (docs/cli.md, "The method of a report that names none")."""
+    if period.inferred:
+        block = report.root.at(period.key)
+        printed = block is not None and any(f.quantity in _OFFICE_ROW for f in block.printed)
+        return "inferred" if printed else "default"
+    named = report.period(period.key).method
+    return "report" if named is not None and report.method(named) == period.method else "given"
 
 
 class NumberDict(TypedDict):
@@ -89,6 +110,7 @@ class IndicatorDict(TypedDict):
 
     code: str
     name: str
+    goal: str | None
     target: NumberDict | None
     realisation: NumberDict | None
     capaian: NumberDict | None
@@ -141,7 +163,8 @@ class UnitDict(TypedDict):
 
 
 class PeriodDict(TypedDict):
-    """A period: its key, kind, label, days, method and the tree of unit scores."""
+    """A period: its key, kind, label, days, method, how the method was chosen and the tree
+    of unit scores."""
 
     key: str
     kind: str
@@ -149,6 +172,7 @@ class PeriodDict(TypedDict):
     start: str
     end: str
     method: MethodDict
+    method_choice: MethodChoiceName
     office: UnitDict
 
 
@@ -238,7 +262,11 @@ def _method(method: ScoringMethod) -> MethodDict:
 
 
 def _indicator(
-    item: IndicatorScore, entry: IndicatorPeriod | None, polarity: str | None, num: _Numbers
+    item: IndicatorScore,
+    entry: IndicatorPeriod | None,
+    polarity: str | None,
+    num: _Numbers,
+    goal: str | None,
 ) -> IndicatorDict:
     target = None if entry is None or isinstance(entry.target, NotTargeted) else entry.target
     stated = None if entry is None else entry.realisation
@@ -248,6 +276,7 @@ def _indicator(
     return {
         "code": item.code,
         "name": item.name,
+        "goal": goal,
         "target": num(item.target),
         "realisation": num(item.realisation),
         "capaian": num(item.capaian),
@@ -274,7 +303,7 @@ def _indicators(unit: UnitScore, report: Report, num: _Numbers) -> list[Indicato
     for item in unit.indicators:
         indicator = model.indicator(item.code)
         entry = indicator.at(unit.period)
-        items.append(_indicator(item, entry, indicator.polarity.value, num))
+        items.append(_indicator(item, entry, indicator.polarity.value, num, indicator.goal))
     return items
 
 
@@ -320,6 +349,7 @@ def _period(period: PeriodScore, num: _Numbers, report: Report) -> PeriodDict:
         "start": period.period.span.start.isoformat(),
         "end": period.period.span.end.isoformat(),
         "method": _method(period.method),
+        "method_choice": method_choice(report, period),
         "office": _unit(period.root, num, report),
     }
 

@@ -8,8 +8,9 @@
 DASHBOARD PERFORMANCE Tahun Anggaran 2019  (metode: banten-2019)
 
 Three tables, chosen by name (:data:`TABLES`): the Dashboard Performance of the main period,
-the Realisasi Indikator Kinerja of each unit in the main period (target, realisasi and capaian
-of every indicator), and one change table per pair of consecutive periods of a kind; and the
+the Realisasi Indikator Kinerja of each unit in the main period (satuan, target, realisasi and
+capaian of every indicator, under its sasaran), and one change table per pair of consecutive
+periods of a kind; then the method of each period the report names none for, and why; and the
 audit's findings as ``lakip audit`` lists them (:func:`render_findings`). Both read an
 :class:`~lakipcore.Assessment` and compute nothing.
 """
@@ -18,12 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from lakipcore.errors import UnknownNameError
-from lakipcore.figures import NotTargeted, format_percent
-from lakipcore.i18n import N_, translate
-from lakipcore.model import Report
+from lakipcore.figures import NotTargeted, format_number, format_percent
+from lakipcore.i18n import M_, N_, translate
+from lakipcore.model import MeasureKind, Report, Target
+from lakipcore.notation import Notation
 from lakipcore.render.common import (
     NOT_TARGETED_LABEL,
     assessment_of,
@@ -32,6 +34,7 @@ from lakipcore.render.common import (
     numbered_units,
     realisation_text,
 )
+from lakipcore.render.json import method_choice
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.scores import PeriodChange, PeriodScore, ReportScore, UnitScore
 from lakipcore.rounding import Rounding
@@ -45,6 +48,7 @@ __all__ = [
     "parse_tables",
     "render_findings",
     "render_score_text",
+    "satuan_text",
     "text_table",
 ]
 
@@ -145,19 +149,41 @@ def _change_table(
     return [title, "", *text_table(header, rows)]
 
 
-def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[list[str]]:
+def satuan_text(target: Target | NotTargeted, report: Report | None = None) -> str:
+    """The satuan (unit of measure) of an indicator's figures, as a LAKIP table's Satuan
+    column prints it: ``%``, a count's label (``Laporan``), an index's word and scale
+    (``Indeks (skala 4)``, ``skala 10``); ``-`` when not targeted or a bare count. The scale is
+    written in ``report``'s notation."""
+    if isinstance(target, NotTargeted):
+        return "-"
+    if target.kind is MeasureKind.PERCENT:
+        return "%"
+    if target.kind is MeasureKind.INDEX and target.scale is not None:
+        notation = Notation.INDONESIAN if report is None else report.notation
+        scale = format_number(target.scale, notation=notation)
+        return f"{target.unit} (skala {scale})" if target.unit else f"skala {scale}"
+    return target.unit or "-"
+
+
+def _indicator_rows(
+    report: Report, score: UnitScore, pct: _Percent
+) -> list[tuple[str | None, list[str]]]:
+    """Each indicator's sasaran (``None`` when it names none) and its row."""
     try:
         unit = report.unit(score.code)
     except KeyError:  # a score of another report: names and figures only
         unit = None
     rows = []
     for number, item in enumerate(score.indicators, 1):
-        entry = None
+        entry, goal = None, None
         if unit is not None:
             try:
-                entry = unit.indicator(item.code).at(score.period)
+                indicator = unit.indicator(item.code)
             except KeyError:
-                entry = None
+                pass
+            else:
+                entry, goal = indicator.at(score.period), indicator.goal
+        satuan = "-" if entry is None else satuan_text(entry.target, report)
         if entry is None:
             target = "-"
             realised = "-"
@@ -166,16 +192,25 @@ def _indicator_rows(report: Report, score: UnitScore, pct: _Percent) -> list[lis
         else:
             target = measure_text(entry.target)
             realised = realisation_text(entry, item.realisation) or "-"
-        row = [str(number), item.code, _name(item.name), target, realised, pct(item.capaian)]
+        row = [
+            str(number),
+            item.code,
+            _name(item.name),
+            satuan,
+            target,
+            realised,
+            pct(item.capaian),
+        ]
         if grades_capaian(report):
             row.append(item.grade or "-")
-        rows.append(row)
+        rows.append((goal, row))
     return rows
 
 
 def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]:
-    """One REALISASI INDIKATOR KINERJA table per unit with indicators of its own."""
-    header = ["NO", "KODE", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN"]
+    """One REALISASI INDIKATOR KINERJA table per unit with indicators of its own; each run of
+    indicators of one sasaran under a ``Sasaran:`` line."""
+    header = ["NO", "KODE", "INDIKATOR KINERJA", "SATUAN", "TARGET", "REALISASI", "CAPAIAN"]
     if grades_capaian(report):
         header.append("PREDIKAT")
     lines: list[str] = []
@@ -184,11 +219,38 @@ def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]
             continue
         if lines:
             lines.append("")
-        lines += [
-            f"REALISASI INDIKATOR KINERJA {score.name} {period.period.label}",
-            "",
-            *text_table(header, _indicator_rows(report, score, pct), left=3),
-        ]
+        rows = _indicator_rows(report, score, pct)
+        table = text_table(header, [row for _, row in rows], left=4)
+        body, shown = table[:2], None
+        for (goal, _), line in zip(rows, table[2:], strict=True):
+            if goal is not None and goal != shown:
+                body.append(f"Sasaran: {goal}")
+            shown = goal
+            body.append(line)
+        lines += [f"REALISASI INDIKATOR KINERJA {score.name} {period.period.label}", "", *body]
+    return lines
+
+
+_CHOSEN: Final = {
+    "inferred": (
+        "laporan tidak menyatakan metode, jadi dipilih cara penggabungan yang paling "
+        "menjelaskan baris kantor yang dicetaknya"
+    ),
+    "default": (
+        "laporan tidak menyatakan metode dan tidak mencetak baris kantor, jadi dipakai cara "
+        "penggabungan bawaan (capaian dirata-rata atas semua indikator, penyerapan Σ realisasi "
+        "/ Σ pagu)"
+    ),
+}
+
+
+def _methods_chosen(report: Report, scored: ReportScore) -> list[str]:
+    """A line for each period the report names no method for: the method and why."""
+    lines = []
+    for period in scored.periods:
+        why = _CHOSEN.get(method_choice(report, period))
+        if why is not None:
+            lines.append(f"Metode {period.period.label}: {period.method.name}; {why}.")
     return lines
 
 
@@ -199,7 +261,9 @@ def parse_tables(text: str) -> tuple[str, ...]:
     unknown = [name for name in names if name not in TABLES]
     if unknown or not names:
         raise UnknownNameError(
-            f"unknown table {unknown[0]!r}" if unknown else "no table named",
+            M_("unknown table {table}", table=repr(unknown[0]))
+            if unknown
+            else M_("no table named"),
             field="--tables",
         )
     return tuple(name for name in TABLES if name in names)
@@ -222,7 +286,10 @@ def render_score_text(
     unknown = sorted(chosen - set(TABLES))
     if unknown:
         known = ", ".join(TABLES)
-        raise UnknownNameError(f"unknown table {unknown[0]!r}; expected {known}", field="tables")
+        raise UnknownNameError(
+            M_("unknown table {value}; expected {known}", value=repr(unknown[0]), known=known),
+            field="tables",
+        )
     pct = _Percent(places, rounding)
     lines = [report.title or report.office]
     if "dashboard" in chosen:
@@ -233,6 +300,9 @@ def render_score_text(
         names = {unit.code: unit.name for unit in report.units()}
         for change in scored.changes:
             lines += ["", *_change_table(scored, change, names, pct)]
+    methods = _methods_chosen(report, scored)
+    if methods:
+        lines += ["", *methods]
     lines += ["", f"Pembulatan: {rounding.value}, {places} desimal, hanya saat ditampilkan."]
     return "\n".join(lines) + "\n"
 

@@ -17,6 +17,7 @@ import attrs
 
 from lakipcore._display import Displayed, Tabular
 from lakipcore.errors import LakipTypeError, LakipValueError
+from lakipcore.i18n import M_
 from lakipcore.methods import ScoringMethod
 from lakipcore.model import Report
 from lakipcore.results.scores import PeriodScore, Problem, ReportScore
@@ -29,12 +30,16 @@ __all__ = ["Assessment", "check_scores_of"]
 
 def _report(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, Report):
-        raise LakipTypeError(f"expected a Report, got {type(value).__name__}", field="report")
+        raise LakipTypeError(
+            M_("expected a Report, got {type}", type=type(value).__name__), field="report"
+        )
 
 
 def _scores(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, ReportScore):
-        raise LakipTypeError(f"expected a ReportScore, got {type(value).__name__}", field="scores")
+        raise LakipTypeError(
+            M_("expected a ReportScore, got {type}", type=type(value).__name__), field="scores"
+        )
 
 
 def _findings(_instance: object, _attribute: object, value: Any) -> None:
@@ -44,7 +49,7 @@ def _findings(_instance: object, _attribute: object, value: Any) -> None:
 
     if not isinstance(value, Findings):
         raise LakipTypeError(
-            f"expected Findings or None, got {type(value).__name__}", field="findings"
+            M_("expected Findings or None, got {type}", type=type(value).__name__), field="findings"
         )
 
 
@@ -55,9 +60,16 @@ def check_scores_of(report: Report, scores: ReportScore) -> None:
     scored = [p.key for p in scores.periods]
     if scored != keys or scores.current.root.code != report.root.code:
         raise LakipValueError(
-            f"the scores are not of this report: they score {', '.join(scored)} of "
-            f"{scores.current.root.code!r}, the report has {', '.join(keys)} of "
-            f"{report.root.code!r}",
+            M_(
+                (
+                    "the scores are not of this report: they score {join} of {code}, "
+                    "the report has {join2} of {code2}"
+                ),
+                join=", ".join(scored),
+                code=repr(scores.current.root.code),
+                join2=", ".join(keys),
+                code2=repr(report.root.code),
+            ),
             field="scores",
         )
 
@@ -113,8 +125,13 @@ class Assessment(Displayed, Tabular):
         made without the audit."""
         if self.findings is None:
             raise LakipValueError(
-                f"{output} shows the audit's findings: make the assessment with "
-                "lakipcore.assess(report) (audit=True, the default)",
+                M_(
+                    (
+                        "{output} shows the audit's findings: make the assessment with "
+                        "lakipcore.assess(report) (audit=True, the default)"
+                    ),
+                    output=output,
+                ),
                 field="assessment",
             )
         return self.findings

@@ -30,6 +30,7 @@ import attrs
 
 from lakipcore._display import Short
 from lakipcore.errors import LakipError
+from lakipcore.i18n import M_
 from lakipcore.rounding import Rounding
 
 __all__ = [
@@ -197,8 +198,10 @@ def pyarrow_module() -> Any:
         import pyarrow  # type: ignore[import-untyped]  # noqa: PLC0415 - optional
     except ImportError:
         raise LakipError(
-            "Arrow tables and DataFrames need pyarrow; install it with: "
-            "pip install 'lakipcore[arrow]'"
+            M_(
+                "Arrow tables and DataFrames need pyarrow; install it with: pip "
+                "install 'lakipcore[arrow]'"
+            )
         ) from None
     return pyarrow
 

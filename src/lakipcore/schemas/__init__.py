@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from lakipcore.errors import UnknownNameError
+from lakipcore.i18n import M_
 
 __all__ = ["SCHEMA_NAMES", "load_schema", "schema_text"]
 
@@ -29,7 +30,10 @@ def schema_text(name: str) -> str:
     """The JSON text of schema ``name`` (one of :data:`SCHEMA_NAMES`), as shipped."""
     if name not in SCHEMA_NAMES:
         known = ", ".join(SCHEMA_NAMES)
-        raise UnknownNameError(f"unknown schema {name!r}; expected one of {known}", field="name")
+        raise UnknownNameError(
+            M_("unknown schema {name}; expected one of {known}", name=repr(name), known=known),
+            field="name",
+        )
     return (resources.files(__package__) / f"{name}.json").read_text(encoding="utf-8")
 
 

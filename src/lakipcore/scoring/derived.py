@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from lakipcore.errors import InvalidValueError, LakipError
 from lakipcore.figures import Figure
+from lakipcore.i18n import M_
 from lakipcore.methods.catalogue import evaluate
 from lakipcore.model.derived import DerivedFigure, Reference
 from lakipcore.model.unit import UnitPeriod
@@ -31,7 +32,11 @@ def _value(figure: DerivedFigure, done: dict[str, Decimal | LakipError]) -> Deci
             found = done[value.key]  # check_derived: listed before, so computed
             if isinstance(found, LakipError):
                 raise InvalidValueError(
-                    f"it needs @{value.key}, which cannot be computed ({found.message})",
+                    M_(
+                        "it needs @{key}, which cannot be computed ({message})",
+                        key=value.key,
+                        message=found.message,
+                    ),
                     field="inputs",
                 )
             return found

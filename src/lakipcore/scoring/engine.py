@@ -21,6 +21,7 @@ from lakipcore.errors import (
     UnknownNameError,
     ZeroTargetError,
 )
+from lakipcore.i18n import M_
 from lakipcore.methods import (
     AbsorptionAggregation,
     AbsorptionBase,
@@ -219,10 +220,12 @@ class _Scorer:
             return mean(rate for _, rate, _ in members if rate is not None), amounts
         if amounts is None:
             rates_only = [member for member, _, a in members if a is None]
-            message = (
-                f"method {self.method.name!r} sums pagu and realisasi, but in {self.key} "
-                f"the budget of {', '.join(rates_only)} is known only as a printed absorption "
-                "rate; use a method that averages unit rates"
+            message = M_(
+                "method {method} sums pagu and realisasi, but in {key} the budget of {units} "
+                "is known only as a printed absorption rate; use a method that averages unit rates",
+                method=repr(self.method.name),
+                key=self.key,
+                units=", ".join(rates_only),
             )
             error = MethodNotApplicableError(message, field="method")
             if self.problems is None:  # score_report: the caller asked for this method
@@ -386,7 +389,8 @@ def score_period(
     except (KeyError, TypeError):
         known = ", ".join(p.key for p in report.periods)
         raise UnknownNameError(
-            f"no period {key!r}; the report has {known}", field="period"
+            M_("no period {key}; the report has {known}", key=repr(key), known=known),
+            field="period",
         ) from None
     return scored_period(report, period, resolve_method(method, period, report), problems)
 
@@ -404,12 +408,18 @@ def score_indicator(
     """
     if not isinstance(indicator, Indicator):
         raise LakipTypeError(
-            f"expected an Indicator, got {type(indicator).__name__}", field="indicator"
+            M_("expected an Indicator, got {type}", type=type(indicator).__name__),
+            field="indicator",
         )
     entry = indicator.at(period)
     if entry is None:
         raise UnknownNameError(
-            f"indicator {indicator.code!r} has no entry for {period!r}", field="period"
+            M_(
+                "indicator {code} has no entry for {period}",
+                code=repr(indicator.code),
+                period=repr(period),
+            ),
+            field="period",
         )
     tables = tuple(evidence)
     chosen = get_method(method)

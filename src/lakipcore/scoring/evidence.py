@@ -9,6 +9,7 @@ from decimal import Decimal
 from lakipcore._exact import mean, total
 from lakipcore.errors import InvalidValueError, UnknownNameError
 from lakipcore.figures import Figure, parse_number
+from lakipcore.i18n import M_
 from lakipcore.model.evidence import (
     NIL_CELLS,
     Column,
@@ -30,7 +31,9 @@ def table_by_id(tables: Iterable[EvidenceTable], table_id: str) -> EvidenceTable
     for table in tables:
         if table.id == table_id:
             return table
-    raise UnknownNameError(f"no evidence table {table_id!r}", field="table")
+    raise UnknownNameError(
+        M_("no evidence table {table_id}", table_id=repr(table_id)), field="table"
+    )
 
 
 def _number(column: Column, text: str, notation: Notation) -> Decimal | None:
@@ -38,7 +41,7 @@ def _number(column: Column, text: str, notation: Notation) -> Decimal | None:
     if value is None or isinstance(value, Decimal):
         return value
     raise InvalidValueError(  # pragma: no cover - check_rule allows numeric columns only
-        f"column {column.name!r} does not hold numbers", field=column.name
+        M_("column {name} does not hold numbers", name=repr(column.name)), field=column.name
     )
 
 
@@ -54,16 +57,21 @@ def _holds(table: EvidenceTable, row: Sequence[str], condition: Condition) -> bo
         if condition.op is Comparison.NE:
             return left != right
         raise InvalidValueError(
-            f"text column {column.name!r} can only be compared with = or !=", field="where"
+            M_("text column {name} can only be compared with = or !=", name=repr(column.name)),
+            field="where",
         )
     if column.kind is ColumnKind.DATES:
-        raise InvalidValueError(f"dates column {column.name!r} cannot be compared", field="where")
+        raise InvalidValueError(
+            M_("dates column {name} cannot be compared", name=repr(column.name)), field="where"
+        )
     value = _number(column, text, table.notation)
     if value is None:
         return False  # a nil cell meets no numeric condition
     threshold = _number(column, condition.value, table.notation)
     if threshold is None:
-        raise InvalidValueError(f"condition on {column.name!r} has no value", field="where")
+        raise InvalidValueError(
+            M_("condition on {name} has no value", name=repr(column.name)), field="where"
+        )
     return {
         Comparison.EQ: value == threshold,
         Comparison.NE: value != threshold,
@@ -109,8 +117,12 @@ def rule_value(rule: Rule, tables: Iterable[EvidenceTable]) -> Decimal:
             value = _cell_value(table, row, column, rule)
             if value is None and rule.op is RuleOp.MEAN:
                 raise InvalidValueError(
-                    f"table {table.id!r}, row {row + 1}: {column.name} is empty, but a mean "
-                    "needs every value",
+                    M_(
+                        ("table {id}, row {value}: {name} is empty, but a mean needs every value"),
+                        id=repr(table.id),
+                        value=row + 1,
+                        name=column.name,
+                    ),
                     field=f"rows[{row}]",
                 )
             if value is not None:
@@ -118,7 +130,9 @@ def rule_value(rule: Rule, tables: Iterable[EvidenceTable]) -> Decimal:
     if rule.op is RuleOp.SUM:
         return total(values)
     if not values:
-        raise InvalidValueError(f"{rule.describe()}: no rows to average", field="where")
+        raise InvalidValueError(
+            M_("{describe}: no rows to average", describe=rule.describe()), field="where"
+        )
     return mean(values)
 
 

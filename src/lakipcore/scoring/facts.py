@@ -20,6 +20,7 @@ from typing import NamedTuple
 from lakipcore._exact import ZERO, mean, total
 from lakipcore.errors import InvalidValueError, LakipError, MethodNotApplicableError
 from lakipcore.figures import NotTargeted
+from lakipcore.i18n import M_
 from lakipcore.methods import AbsorptionBase, ScoringMethod
 from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.model import (
@@ -152,7 +153,8 @@ class _Realisations:
             if value < ZERO:
                 raise placed(
                     InvalidValueError(
-                        f"the rule gives a negative realisation ({value})", field="derive"
+                        M_("the rule gives a negative realisation ({value})", value=value),
+                        field="derive",
                     ),
                     entry.origin,
                     "derive",
@@ -161,8 +163,10 @@ class _Realisations:
         if entry.accumulate:
             if self.report is None:
                 raise MethodNotApplicableError(
-                    "an accumulated realisation is built from the report's other periods: "
-                    "score it with score_report",
+                    M_(
+                        "an accumulated realisation is built from the report's other "
+                        "periods: score it with score_report"
+                    ),
                     field="accumulate",
                 )
             return self._accumulated(indicator, self.report.period(entry.period))
@@ -173,8 +177,13 @@ class _Realisations:
         parts = _tiling(self.report, period, indicator)
         if parts is None:
             raise InvalidValueError(
-                f"accumulate = true, but no semesters or quarters of the report with this "
-                f"indicator make up {period.key} exactly",
+                M_(
+                    (
+                        "accumulate = true, but no semesters or quarters of the report "
+                        "with this indicator make up {key} exactly"
+                    ),
+                    key=period.key,
+                ),
                 field="accumulate",
             )
         values = []
@@ -183,7 +192,8 @@ class _Realisations:
             value = None if entry is None else self.of(indicator, entry)
             if value is None:
                 raise InvalidValueError(
-                    f"accumulate = true, but {part.key} has no realisation", field="accumulate"
+                    M_("accumulate = true, but {key} has no realisation", key=part.key),
+                    field="accumulate",
                 )
             values.append(value)
         rule = indicator.accumulation_for(_kind_of(indicator, period.key))

@@ -27,6 +27,7 @@ import attrs
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 from lakipcore.rounding import Rounding, places_of, round_to
 from lakipcore.surveys.scales import Scale, _iterable, get_scale
 
@@ -80,17 +81,23 @@ class Band:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.letter, str) or not self.letter:
-            raise InvalidValueError("a band needs a non-empty letter", field="letter")
+            raise InvalidValueError(M_("a band needs a non-empty letter"), field="letter")
         if not isinstance(self.label, str):
             raise LakipTypeError(
-                f"a band's label must be a str, got {type(self.label).__name__}", field="label"
+                M_("a band's label must be a str, got {type}", type=type(self.label).__name__),
+                field="label",
             )
         for name in ("lower_inclusive", "upper_inclusive"):
             if not isinstance(getattr(self, name), bool):
-                raise LakipTypeError(f"{name} must be True or False", field=name)
+                raise LakipTypeError(M_("{name} must be True or False", name=name), field=name)
         if not self.lower < self.upper:
             raise InvalidValueError(
-                f"band {self.letter!r} must have lower < upper, got {self.lower} and {self.upper}",
+                M_(
+                    "band {letter} must have lower < upper, got {lower} and {upper}",
+                    letter=repr(self.letter),
+                    lower=self.lower,
+                    upper=self.upper,
+                ),
                 field="upper",
             )
 
@@ -117,7 +124,7 @@ def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
     for index, band in enumerate(bands):
         if not isinstance(band, Band):
             raise LakipTypeError(
-                f"expected a Band, got {type(band).__name__}", field=f"bands[{index}]"
+                M_("expected a Band, got {type}", type=type(band).__name__), field=f"bands[{index}]"
             )
     return bands
 
@@ -136,8 +143,14 @@ def _check_neighbours(
     table = f"grade table {name!r}"
     if above.lower < below.lower or (above.lower == below.lower and above.upper < below.upper):
         raise InvalidValueError(
-            f"{table}: bands are not in ascending order: {pair}; list the bands from the "
-            "lowest score up",
+            M_(
+                (
+                    "{table}: bands are not in ascending order: {pair}; list the "
+                    "bands from the lowest score up"
+                ),
+                table=table,
+                pair=pair,
+            ),
             field=field,
         )
     if above.lower < below.upper or (
@@ -149,22 +162,41 @@ def _check_neighbours(
             else f"both cover {above.lower}–{min(below.upper, above.upper)}"
         )
         raise InvalidValueError(
-            f"{table}: bands overlap: {pair} ({where}); a value must get exactly one grade",
+            M_(
+                ("{table}: bands overlap: {pair} ({where}); a value must get exactly one grade"),
+                table=table,
+                pair=pair,
+                where=where,
+            ),
             field=field,
         )
     if gaps_allowed:
         return
     if above.lower > below.upper:
         raise InvalidValueError(
-            f"{table}: gap between bands: {pair} leave ({below.upper}, {above.lower}) without "
-            f"a grade; if the source prints ranges one unit apart, end {below.letter!r} at "
-            f"{above.lower} with upper_inclusive=False, or name how to read the gaps "
-            "(gaps=GapReading.ROUND_TO_BAND or NOT_GRADABLE)",
+            M_(
+                (
+                    "{table}: gap between bands: {pair} leave ({upper}, {lower}) "
+                    "without a grade; if the source prints ranges one unit apart, "
+                    "end {letter} at {lower} with upper_inclusive=False, or name how "
+                    "to read the gaps (gaps=GapReading.ROUND_TO_BAND or NOT_GRADABLE)"
+                ),
+                table=table,
+                pair=pair,
+                upper=below.upper,
+                lower=above.lower,
+                letter=repr(below.letter),
+            ),
             field=field,
         )
     if not below.upper_inclusive and not above.lower_inclusive:
         raise InvalidValueError(
-            f"{table}: gap between bands: {pair} both leave out {above.lower}, so it gets no grade",
+            M_(
+                ("{table}: gap between bands: {pair} both leave out {lower}, so it gets no grade"),
+                table=table,
+                pair=pair,
+                lower=above.lower,
+            ),
             field=field,
         )
 
@@ -191,23 +223,35 @@ class GradeTable:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
-            raise InvalidValueError("a grade table needs a non-empty name", field="name")
+            raise InvalidValueError(M_("a grade table needs a non-empty name"), field="name")
         for text in ("source", "note"):
             if not isinstance(getattr(self, text), str):
-                raise LakipTypeError(f"a grade table's {text} must be a str", field=text)
+                raise LakipTypeError(
+                    M_("a grade table's {text} must be a str", text=text), field=text
+                )
         if not self.bands:
-            raise InvalidValueError(f"grade table {self.name!r} has no bands", field="bands")
+            raise InvalidValueError(
+                M_("grade table {name} has no bands", name=repr(self.name)), field="bands"
+            )
         letters = [band.letter for band in self.bands]
         for index, band in enumerate(self.bands):
             if band.lower < self.scale.low or band.upper > self.scale.high:
                 raise InvalidValueError(
-                    f"band {band} of grade table {self.name!r} reaches outside its scale "
-                    f"{self.scale}",
+                    M_(
+                        ("band {band} of grade table {name} reaches outside its scale {scale}"),
+                        band=band,
+                        name=repr(self.name),
+                        scale=self.scale,
+                    ),
                     field=f"bands[{index}]",
                 )
             if letters.index(band.letter) != index:
                 raise InvalidValueError(
-                    f"grade table {self.name!r} has the letter {band.letter!r} twice",
+                    M_(
+                        "grade table {name} has the letter {letter} twice",
+                        name=repr(self.name),
+                        letter=repr(band.letter),
+                    ),
                     field=f"bands[{index}]",
                 )
         allowed = self.gaps is not GapReading.REFUSE
@@ -243,7 +287,12 @@ class GradeTable:
         except ValueError:
             known = ", ".join(repr(known) for known in self.letters)
             raise UnknownNameError(
-                f"grade table {self.name!r} has no letter {letter!r}; its letters: {known}",
+                M_(
+                    "grade table {name} has no letter {letter}; its letters: {known}",
+                    name=repr(self.name),
+                    letter=repr(letter),
+                    known=known,
+                ),
                 field="letter",
             ) from None
 
@@ -259,15 +308,35 @@ class GradeTable:
         if number < first.lower or (number == first.lower and not first.lower_inclusive):
             edge = "below" if first.lower_inclusive else "at or below"
             raise InvalidValueError(
-                f"grade table {self.name!r} does not know grades {edge} {first.lower} "
-                f"(got {number} on {self.scale.name}); {self._limits()}",
+                M_(
+                    (
+                        "grade table {name} does not know grades {edge} {lower} (got "
+                        "{number} on {name2}); {limits}"
+                    ),
+                    name=repr(self.name),
+                    edge=edge,
+                    lower=first.lower,
+                    number=number,
+                    name2=self.scale.name,
+                    limits=self._limits(),
+                ),
                 field="value",
             )
         if number > last.upper or (number == last.upper and not last.upper_inclusive):
             edge = "above" if last.upper_inclusive else "at or above"
             raise InvalidValueError(
-                f"grade table {self.name!r} does not know grades {edge} {last.upper} "
-                f"(got {number} on {self.scale.name}); {self._limits()}",
+                M_(
+                    (
+                        "grade table {name} does not know grades {edge} {upper} (got "
+                        "{number} on {name2}); {limits}"
+                    ),
+                    name=repr(self.name),
+                    edge=edge,
+                    upper=last.upper,
+                    number=number,
+                    name2=self.scale.name,
+                    limits=self._limits(),
+                ),
                 field="value",
             )
         for band in self.bands:
@@ -300,12 +369,24 @@ class GradeTable:
                 if band.contains(rounded):
                     return band
             raise InvalidValueError(
-                f"{gap}, and rounded to the bands' {self.places} places ({rounded}) it still "
-                "falls in no band",
+                M_(
+                    (
+                        "{gap}, and rounded to the bands' {places} places ({rounded}) it "
+                        "still falls in no band"
+                    ),
+                    gap=gap,
+                    places=self.places,
+                    rounded=rounded,
+                ),
                 field="value",
             )
         raise InvalidValueError(
-            f"{gap}; the table reads gaps as not gradable ({self.gaps.value})", field="value"
+            M_(
+                "{gap}; the table reads gaps as not gradable ({value})",
+                gap=gap,
+                value=self.gaps.value,
+            ),
+            field="value",
         )
 
     def _limits(self) -> str:
@@ -442,12 +523,16 @@ def get_grade_table(
         return table
     if not isinstance(table, str):
         raise LakipTypeError(
-            f"expected a GradeTable or a preset name, got {type(table).__name__}", field="table"
+            M_("expected a GradeTable or a preset name, got {type}", type=type(table).__name__),
+            field="table",
         )
     found = (defined or {}).get(table) or GRADE_TABLES.get(table)
     if found is None:
         known = ", ".join(repr(name) for name in [*(defined or {}), *GRADE_TABLES])
         raise UnknownNameError(
-            f"unknown grade table {table!r}; known tables: {known}", field="table"
+            M_(
+                "unknown grade table {table}; known tables: {known}", table=repr(table), known=known
+            ),
+            field="table",
         )
     return found

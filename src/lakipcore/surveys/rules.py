@@ -15,6 +15,7 @@ import attrs
 from lakipcore._exact import ZERO
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 from lakipcore.surveys.scales import SCALES, _iterable
 
 __all__ = [
@@ -87,9 +88,14 @@ def _count(value: object, field: str) -> Decimal:
     """A whole number of people, ≥ 0, as a ``Decimal``."""
     number = exact_decimal(value, field=field)
     if number != number.to_integral_value():
-        raise InvalidValueError(f"{field} must be a whole number, got {number}", field=field)
+        raise InvalidValueError(
+            M_("{field} must be a whole number, got {number}", field=field, number=number),
+            field=field,
+        )
     if number < ZERO:
-        raise InvalidValueError(f"{field} must be 0 or more, got {number}", field=field)
+        raise InvalidValueError(
+            M_("{field} must be 0 or more, got {number}", field=field, number=number), field=field
+        )
     return number
 
 
@@ -167,21 +173,30 @@ def _regions(
     for index, pair in enumerate(pairs):
         if isinstance(pair, str) or not isinstance(pair, tuple) or len(pair) != 2:
             raise LakipTypeError(
-                f"expected a (name, capaian) pair, got {pair!r}", field=f"regions[{index}]"
+                M_("expected a (name, capaian) pair, got {pair}", pair=repr(pair)),
+                field=f"regions[{index}]",
             )
         name, value = pair
         if not isinstance(name, str) or not name:
             raise InvalidValueError(
-                f"a region needs a non-empty name, got {name!r}", field=f"regions[{index}]"
+                M_("a region needs a non-empty name, got {name}", name=repr(name)),
+                field=f"regions[{index}]",
             )
         field = f"regions[{name!r}]"
         if name in seen:
-            raise InvalidValueError(f"region {name!r} is given twice", field=field)
+            raise InvalidValueError(
+                M_("region {name} is given twice", name=repr(name)), field=field
+            )
         seen.add(name)
         capaian = exact_decimal(value, field=field)
         if capaian < ZERO:
             raise InvalidValueError(
-                f"capaian Aksi HAM of {name!r} must be 0 or more, got {capaian}", field=field
+                M_(
+                    "capaian Aksi HAM of {name} must be 0 or more, got {capaian}",
+                    name=repr(name),
+                    capaian=capaian,
+                ),
+                field=field,
             )
         result.append((name, capaian))
     return tuple(result)
@@ -199,7 +214,9 @@ def peduli_ham(
     """
     limit = exact_decimal(threshold, field="threshold")
     if limit < ZERO:
-        raise InvalidValueError(f"threshold must be 0 or more, got {limit}", field="threshold")
+        raise InvalidValueError(
+            M_("threshold must be 0 or more, got {limit}", limit=limit), field="threshold"
+        )
     pairs = _regions(regions)
     return PeduliHamResult(
         qualifying=tuple(name for name, capaian in pairs if capaian >= limit),

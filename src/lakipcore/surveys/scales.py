@@ -27,6 +27,7 @@ import attrs
 from lakipcore._exact import add, div, mean, mul, sub
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 
 __all__ = [
     "SCALES",
@@ -69,11 +70,15 @@ class Scale:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
-            raise InvalidValueError("a scale needs a non-empty name", field="name")
+            raise InvalidValueError(M_("a scale needs a non-empty name"), field="name")
         if not self.low < self.high:
             raise InvalidValueError(
-                f"scale {self.name!r} must have low < high, got low {self.low} and "
-                f"high {self.high}",
+                M_(
+                    "scale {name} must have low < high, got low {low} and high {high}",
+                    name=repr(self.name),
+                    low=self.low,
+                    high=self.high,
+                ),
                 field="high",
             )
 
@@ -101,8 +106,15 @@ class Scale:
         if not self.low <= number <= self.high:
             side = "below" if number < self.low else "above"
             raise InvalidValueError(
-                f"{number} lies {side} {self}: a score on {self.name} must be from {self.low} "
-                f"to {self.high}",
+                M_(
+                    ("{number} lies {side} {self}: a score on {name} must be from {low} to {high}"),
+                    number=number,
+                    side=side,
+                    self=self,
+                    name=self.name,
+                    low=self.low,
+                    high=self.high,
+                ),
                 field=field,
             )
         return number
@@ -167,14 +179,16 @@ def get_scale(scale: Scale | str, *, field: str = "scale") -> Scale:
         return scale
     if not isinstance(scale, str):
         raise LakipTypeError(
-            f"expected a Scale or a preset name, got {type(scale).__name__}", field=field
+            M_("expected a Scale or a preset name, got {type}", type=type(scale).__name__),
+            field=field,
         )
     try:
         return SCALES[scale]
     except KeyError:
         known = ", ".join(repr(name) for name in SCALES)
         raise UnknownNameError(
-            f"unknown scale {scale!r}; known scales: {known}", field=field
+            M_("unknown scale {scale}; known scales: {known}", scale=repr(scale), known=known),
+            field=field,
         ) from None
 
 
@@ -211,10 +225,13 @@ def ikm_from_elements(scores: Iterable[Decimal], *, elements: int = IKM_ELEMENTS
     """
     if isinstance(elements, bool) or not isinstance(elements, int):
         raise LakipTypeError(
-            f"elements must be a whole number, got {type(elements).__name__}", field="elements"
+            M_("elements must be a whole number, got {type}", type=type(elements).__name__),
+            field="elements",
         )
     if elements < 1:
-        raise InvalidValueError(f"elements must be 1 or more, got {elements}", field="elements")
+        raise InvalidValueError(
+            M_("elements must be 1 or more, got {elements}", elements=elements), field="elements"
+        )
     element_scale = SCALES["skala-4"]
     values = tuple(
         element_scale.check(score, field=f"scores[{index}]")
@@ -222,9 +239,17 @@ def ikm_from_elements(scores: Iterable[Decimal], *, elements: int = IKM_ELEMENTS
     )
     if len(values) != elements:
         raise InvalidValueError(
-            f"expected {elements} element scores, got {len(values)}; PermenPAN-RB 14/2017 has "
-            f"{IKM_ELEMENTS} elements: pass elements={len(values) or 1} for a survey with "
-            "another number",
+            M_(
+                (
+                    "expected {elements} element scores, got {count}; PermenPAN-RB "
+                    "14/2017 has {ikm_elements} elements: pass elements={value} for "
+                    "a survey with another number"
+                ),
+                elements=elements,
+                count=len(values),
+                ikm_elements=IKM_ELEMENTS,
+                value=len(values) or 1,
+            ),
             field="scores",
         )
     return mul(mean(values), _IKM_FACTOR)
@@ -245,15 +270,20 @@ def composite_mean(
         field = f"scores[{index}]"
         if isinstance(item, str) or not isinstance(item, tuple) or len(item) != 2:
             raise LakipTypeError(
-                f"expected a (value, scale) pair, got {item!r}; e.g. (Decimal('18.76'), "
-                "'skala-20')",
+                M_(
+                    (
+                        "expected a (value, scale) pair, got {item}; e.g. "
+                        "(Decimal('18.76'), 'skala-20')"
+                    ),
+                    item=repr(item),
+                ),
                 field=field,
             )
         value, value_scale = item
         source = get_scale(value_scale, field=f"{field}.scale")
         converted.append(_linear(source.check(value, field=f"{field}.value"), source, common))
     if not converted:
-        raise InvalidValueError("a composite needs at least one score", field="scores")
+        raise InvalidValueError(M_("a composite needs at least one score"), field="scores")
     return mean(converted)
 
 
@@ -271,7 +301,7 @@ def mean_of_scores(
         for index, value in enumerate(_iterable(values, "values"))
     )
     if not checked:
-        raise InvalidValueError("a mean needs at least one score", field="values")
+        raise InvalidValueError(M_("a mean needs at least one score"), field="values")
     result = mean(checked)
     if to is None:
         return result
@@ -281,7 +311,7 @@ def mean_of_scores(
 def _iterable(items: Iterable[_T], field: str) -> tuple[_T, ...]:
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
         raise LakipTypeError(
-            f"expected a sequence, got {type(items).__name__}",
+            M_("expected a sequence, got {type}", type=type(items).__name__),
             field=field,
         )
     return tuple(items)

@@ -14,6 +14,7 @@ from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.formats.excel import _layout
 from lakipcore.formats.excel._build import build
 from lakipcore.formats.excel._sheets import _Xml, calamine_available, load_grids
+from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
@@ -34,9 +35,17 @@ def choose_reader(path: str | Path, reader: str = "auto") -> str:
     workbook whose styles the XML cannot place, or with a mostly empty sheet, is read with
     openpyxl either way (docs/excel.md, Readers)."""
     if reader not in READERS:
-        raise LakipValueError(f"unknown reader {reader!r}; expected one of {', '.join(READERS)}")
+        raise LakipValueError(
+            M_(
+                "unknown reader {reader}; expected one of {join}",
+                reader=repr(reader),
+                join=", ".join(READERS),
+            )
+        )
     if not isinstance(path, str | Path):
-        raise LakipTypeError(f"expected a workbook path, got {type(path).__name__}", field="path")
+        raise LakipTypeError(
+            M_("expected a workbook path, got {type}", type=type(path).__name__), field="path"
+        )
     if reader != "auto":
         return reader
     return "calamine" if calamine_available() else "openpyxl"
@@ -70,15 +79,20 @@ def read_workbook(
     from lakipcore.errors import ReportFileError
 
     if not isinstance(limits, Limits):
-        raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
+        raise LakipTypeError(
+            M_("expected Limits, got {type}", type=type(limits).__name__), field="limits"
+        )
     if source is not None and not isinstance(source, str):
-        raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
+        raise LakipTypeError(
+            M_("expected the source name as a str, got {source}", source=repr(source)),
+            field="source",
+        )
     content: Path | bytes
     if isinstance(path, str | Path):
         content = Path(path)
         source = source or str(content)
         if not content.is_file():
-            raise ReportFileError("no such workbook", source=source)
+            raise ReportFileError(M_("no such workbook"), source=source)
     elif isinstance(path, bytes | bytearray):
         content, source = bytes(path), source or "workbook.xlsx"
     elif callable(getattr(path, "read", None)):
@@ -87,7 +101,10 @@ def read_workbook(
         content, source = read_stream(path, limits, source, "workbook.xlsx")
     else:
         raise LakipTypeError(
-            f"expected a workbook path, bytes or a binary file object, got {type(path).__name__}",
+            M_(
+                ("expected a workbook path, bytes or a binary file object, got {type}"),
+                type=type(path).__name__,
+            ),
             field="path",
         )
     chosen = choose_reader(Path(source), reader)

@@ -14,6 +14,7 @@ from typing import Any
 
 from lakipcore.errors import ReportFileError
 from lakipcore.formats.toml.loader import build_report
+from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
@@ -57,7 +58,9 @@ def read_inline(text: str, ref: str, source: str) -> Any:
         return tomllib.loads(f"value = {text}")["value"]
     except tomllib.TOMLDecodeError as error:
         raise ReportFileError(
-            f"not a TOML inline value ({error}): {text!r}", field=ref, source=source
+            M_("not a TOML inline value ({error}): {text}", error=error, text=repr(text)),
+            field=ref,
+            source=source,
         ) from None
 
 

@@ -25,6 +25,7 @@ import attrs
 from lakipcore._exact import context, quantize
 from lakipcore.errors import FigureFormatError, LakipTypeError
 from lakipcore.figures import format_number
+from lakipcore.i18n import M_
 from lakipcore.rounding import Rounding, places_of, round_to
 
 __all__ = [
@@ -126,18 +127,24 @@ def number_format(code: str | None) -> NumberFormat:
 def cell_decimal(value: object, ref: str) -> Decimal:
     """A numeric cell's value through its 15 significant digits; errors name ``ref``."""
     if isinstance(value, bool):
-        raise LakipTypeError(f"the cell holds TRUE/FALSE, not a number: {value}", field=ref)
+        raise LakipTypeError(
+            M_("the cell holds TRUE/FALSE, not a number: {value}", value=value), field=ref
+        )
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise FigureFormatError(f"the cell holds {value}, not a finite number", field=ref)
+            raise FigureFormatError(
+                M_("the cell holds {value}, not a finite number", value=value), field=ref
+            )
         exact = Decimal(format(value, ".15g"))
         if exact.as_tuple().exponent > 0:  # type: ignore[operator]
             # 1e+20 reads as 1E+20: give it the integer exponent the figure format writes
             exact = quantize(exact, _ONE, ROUND_HALF_EVEN)  # exact: an integer
         return exact
-    raise LakipTypeError(f"expected a number in the cell, got {type(value).__name__}", field=ref)
+    raise LakipTypeError(
+        M_("expected a number in the cell, got {type}", type=type(value).__name__), field=ref
+    )
 
 
 def _pad(value: Decimal, places: int | None) -> Decimal:
@@ -161,12 +168,19 @@ def cell_text(
     if isinstance(value, str):
         stripped = value.strip()
         if stripped.startswith("#") and stripped.endswith(("!", "?", "A")):
-            raise FigureFormatError(f"the cell shows the Excel error {stripped}", field=ref)
+            raise FigureFormatError(
+                M_("the cell shows the Excel error {stripped}", stripped=stripped), field=ref
+            )
         return stripped or None
     if isinstance(value, datetime | date | time | timedelta):
         raise FigureFormatError(
-            f"the cell holds a date or time ({value}), not a figure; format the cell as a "
-            "number or as text",
+            M_(
+                (
+                    "the cell holds a date or time ({value}), not a figure; format "
+                    "the cell as a number or as text"
+                ),
+                value=value,
+            ),
             field=ref,
         )
     number = cell_decimal(value, ref)

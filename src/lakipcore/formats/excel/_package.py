@@ -19,6 +19,7 @@ from typing import Final
 from xml.parsers import expat
 
 from lakipcore.errors import ReportFileError
+from lakipcore.i18n import M_
 
 __all__ = ["SPREADSHEET_NAMESPACES", "verify"]
 
@@ -70,8 +71,13 @@ def _listed_once(names: list[str], source: str) -> set[str]:
     for name in names:
         if name in seen:
             raise ReportFileError(
-                f"the workbook holds the part {name!r} twice (readers would each take a "
-                "different copy)",
+                M_(
+                    (
+                        "the workbook holds the part {name} twice (readers would each "
+                        "take a different copy)"
+                    ),
+                    name=repr(name),
+                ),
                 source=source,
             )
         seen.add(name)
@@ -93,8 +99,15 @@ def _workbook_pointers(archive: zipfile.ZipFile, source: str) -> None:
             odd = sorted(set(item.attrib) ^ allowed)
             if odd:  # openpyxl refuses the manifest, calamine does not read it
                 raise ReportFileError(
-                    f"the content types ([Content_Types].xml) have a <{element}> with "
-                    f"{'an unknown' if odd[0] in item.attrib else 'no'} attribute {odd[0]!r}",
+                    M_(
+                        (
+                            "the content types ([Content_Types].xml) have a <{element}> with "
+                            "{value} attribute {value2}"
+                        ),
+                        element=element,
+                        value="an unknown" if odd[0] in item.attrib else "no",
+                        value2=repr(odd[0]),
+                    ),
                     source=source,
                 )
     by_type = [
@@ -113,9 +126,16 @@ def _workbook_pointers(archive: zipfile.ZipFile, source: str) -> None:
     ]
     if by_type[:1] != [WORKBOOK_PART] or by_relationship[:1] != [WORKBOOK_PART]:
         raise ReportFileError(
-            f"the package does not point at its workbook part {WORKBOOK_PART!r} both by its "
-            f"content types ([Content_Types].xml: {', '.join(by_type) or 'none'}) and by its "
-            f"relationships (_rels/.rels: {', '.join(by_relationship) or 'none'})",
+            M_(
+                (
+                    "the package does not point at its workbook part {workbook_part} "
+                    "both by its content types ([Content_Types].xml: {value}) and by "
+                    "its relationships (_rels/.rels: {value2})"
+                ),
+                workbook_part=repr(WORKBOOK_PART),
+                value=", ".join(by_type) or "none",
+                value2=", ".join(by_relationship) or "none",
+            ),
             source=source,
         )
 
@@ -132,18 +152,21 @@ def verify(
     seen = _listed_once(names, source)
     for name in _REQUIRED:
         if name not in seen:
-            raise ReportFileError(f"not an .xlsx workbook: it has no part {name!r}", source=source)
+            raise ReportFileError(
+                M_("not an .xlsx workbook: it has no part {name}", name=repr(name)), source=source
+            )
     for name in related:  # openpyxl reads them all, calamine some: both need them
         if name not in seen:
             raise ReportFileError(
-                f"the workbook refers to the part {name!r} but has none", source=source
+                M_("the workbook refers to the part {name} but has none", name=repr(name)),
+                source=source,
             )
     sheet_of = {part: sheet for sheet, part in sheets.items()}
     _workbook_pointers(archive, source)
     for sheet, part in sheets.items():
         if part not in seen:
             raise ReportFileError(
-                f"the workbook lists the sheet but has no part {part!r}",
+                M_("the workbook lists the sheet but has no part {part}", part=repr(part)),
                 field=sheet,
                 source=source,
             )
@@ -158,7 +181,9 @@ def verify(
             root = _root(data)
         except expat.ExpatError as error:
             raise ReportFileError(
-                f"the part {name!r} is not well-formed XML: {error}", field=listed, source=source
+                M_("the part {name} is not well-formed XML: {error}", name=repr(name), error=error),
+                field=listed,
+                source=source,
             ) from None
         if listed is not None:
             namespace, _, element = root.rpartition("}")
@@ -166,8 +191,14 @@ def verify(
                 without_table.add(listed)
             elif element != "worksheet" or namespace not in SPREADSHEET_NAMESPACES:
                 raise ReportFileError(
-                    f"the sheet's part {name!r} is not a SpreadsheetML worksheet (its root "
-                    f"element is {root.replace('}', ' ') or 'missing'})",
+                    M_(
+                        (
+                            "the sheet's part {name} is not a SpreadsheetML worksheet (its "
+                            "root element is {value})"
+                        ),
+                        name=repr(name),
+                        value=root.replace("}", " ") or "missing",
+                    ),
                     field=listed,
                     source=source,
                 )

@@ -38,6 +38,7 @@ from lakipcore.formats.excel._cells import (
 )
 from lakipcore.formats.excel._package import verify
 from lakipcore.formats.excel._styles import UnplacedStylesError, cell_formats, style_formats
+from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["Grid", "column_index", "column_letter", "load_grids", "openpyxl"]
@@ -83,7 +84,10 @@ def openpyxl() -> Any:
         import openpyxl as module  # type: ignore[import-untyped]
     except ImportError:
         raise LakipError(
-            f"reading and writing .xlsx workbooks needs openpyxl; {EXTRA_HINT}"
+            M_(
+                "reading and writing .xlsx workbooks needs openpyxl; {extra_hint}",
+                extra_hint=EXTRA_HINT,
+            )
         ) from None
     return module
 
@@ -150,7 +154,12 @@ def _check_as_openpyxl(data: bytes, source: str, part: str) -> None:
             parse(ElementTree.fromstring(data))
     except Exception as error:  # openpyxl raises many kinds for a part it cannot read
         raise ReportFileError(
-            f"cannot read the {part} part (as openpyxl reads it): {type(error).__name__}: {error}",
+            M_(
+                ("cannot read the {part} part (as openpyxl reads it): {type}: {error}"),
+                part=part,
+                type=type(error).__name__,
+                error=error,
+            ),
             source=source,
         ) from None
 
@@ -176,8 +185,14 @@ class _Xml:
         size = len(path) if isinstance(path, bytes) else path.stat().st_size
         if size > limits.file_bytes:
             raise ReportFileError(
-                f"the workbook is {_n(size)} bytes; at most {_n(limits.file_bytes)} are "
-                "accepted (lakipcore.limits.Limits.file_bytes)",
+                M_(
+                    (
+                        "the workbook is {value} bytes; at most {value2} are accepted "
+                        "(lakipcore.limits.Limits.file_bytes)"
+                    ),
+                    value=_n(size),
+                    value2=_n(limits.file_bytes),
+                ),
                 source=source,
             )
         try:
@@ -185,9 +200,14 @@ class _Xml:
                 unpacked = sum(info.file_size for info in archive.infolist())
                 if unpacked > limits.unpacked_bytes:
                     raise ReportFileError(
-                        f"the workbook's parts unpack to {_n(unpacked)} bytes; at most "
-                        f"{_n(limits.unpacked_bytes)} are accepted "
-                        "(lakipcore.limits.Limits.unpacked_bytes)",
+                        M_(
+                            (
+                                "the workbook's parts unpack to {value} bytes; at most {value2} "
+                                "are accepted (lakipcore.limits.Limits.unpacked_bytes)"
+                            ),
+                            value=_n(unpacked),
+                            value2=_n(limits.unpacked_bytes),
+                        ),
                         source=source,
                     )
                 self.workbook_xml = archive.read("xl/workbook.xml")
@@ -195,10 +215,13 @@ class _Xml:
                 rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
         except KeyError as error:
             raise ReportFileError(
-                f"not an .xlsx workbook: it has no part {error.args[0]!r}", source=source
+                M_("not an .xlsx workbook: it has no part {value}", value=repr(error.args[0])),
+                source=source,
             ) from None
         except (*_ZIP_ERRORS, ElementTree.ParseError) as error:
-            raise ReportFileError(f"not an .xlsx workbook: {error}", source=source) from None
+            raise ReportFileError(
+                M_("not an .xlsx workbook: {error}", error=error), source=source
+            ) from None
         relationships = list(rels.iter(f"{_PKG_NS}Relationship"))
         targets = {r.get("Id"): r.get("Target", "") for r in relationships}
         # The workbook's own parts by kind (styles, sharedStrings, theme), the first of each.
@@ -227,7 +250,9 @@ class _Xml:
         except LakipError:
             raise
         except _ZIP_ERRORS as error:
-            raise ReportFileError(f"cannot unpack the workbook: {error}", source=source) from None
+            raise ReportFileError(
+                M_("cannot unpack the workbook: {error}", error=error), source=source
+            ) from None
         self._data: dict[str, bytes] = {}
 
     def open_zip(self) -> zipfile.ZipFile:
@@ -250,13 +275,15 @@ class _Xml:
                     self._data = {name: archive.read(part)}  # one sheet kept at a time
             except KeyError:
                 raise ReportFileError(
-                    f"the workbook lists the sheet but has no part {part!r}",
+                    M_("the workbook lists the sheet but has no part {part}", part=repr(part)),
                     field=name,
                     source=self.source,
                 ) from None
             except _ZIP_ERRORS as error:
                 raise ReportFileError(
-                    f"cannot unpack the sheet: {error}", field=name, source=self.source
+                    M_("cannot unpack the sheet: {error}", error=error),
+                    field=name,
+                    source=self.source,
                 ) from None
         return self._data[name]
 
@@ -274,13 +301,13 @@ class _Xml:
                     data = None  # no styles: every cell is General
                 except _ZIP_ERRORS as error:
                     raise ReportFileError(
-                        f"cannot unpack the styles: {error}", source=self.source
+                        M_("cannot unpack the styles: {error}", error=error), source=self.source
                     ) from None
             try:
                 self._formats = style_formats(data)
             except (ElementTree.ParseError, ValueError) as error:
                 raise ReportFileError(
-                    f"cannot read the styles: {error}", source=self.source
+                    M_("cannot read the styles: {error}", error=error), source=self.source
                 ) from None
             if data:
                 _check_as_openpyxl(data, self.source, "styles")
@@ -310,10 +337,19 @@ class _Xml:
         if rows > limits.sheet_rows or rows * columns > limits.sheet_cells:
             last = f"{column_letter(max(columns - 1, 0))}{rows}"
             raise ReportFileError(
-                f"the sheet's used range reaches {last}: {_n(rows)} rows × {_n(columns)} "
-                f"columns; at most {_n(limits.sheet_rows)} rows and {_n(limits.sheet_cells)} "
-                "cells are accepted (lakipcore.limits.Limits.sheet_rows, sheet_cells); delete "
-                "the stray cells beyond the table",
+                M_(
+                    (
+                        "the sheet's used range reaches {last}: {value} rows × {value2} "
+                        "columns; at most {value3} rows and {value4} cells are accepted "
+                        "(lakipcore.limits.Limits.sheet_rows, sheet_cells); delete the "
+                        "stray cells beyond the table"
+                    ),
+                    last=last,
+                    value=_n(rows),
+                    value2=_n(columns),
+                    value3=_n(limits.sheet_rows),
+                    value4=_n(limits.sheet_cells),
+                ),
                 field=name,
                 source=self.source,
             )
@@ -353,8 +389,12 @@ class _Xml:
                     text = value[1].decode(errors="replace") if value is not None else "#N/A"
                     if text not in EXCEL_ERRORS:
                         raise ReportFileError(
-                            f"the cell is typed as an Excel error but holds {text[:40]!r}, "
-                            f"not one of {', '.join(sorted(EXCEL_ERRORS))}",
+                            M_(
+                                "the cell is typed as an Excel error but holds {value}, "
+                                "not one of {join}",
+                                value=repr(text[:40]),
+                                join=", ".join(sorted(EXCEL_ERRORS)),
+                            ),
                             field=f"{_quoted(name)}!{ref[1].decode()}",
                             source=self.source,
                         )
@@ -472,6 +512,11 @@ class Grid:
         """The number of rows."""
         return len(self.values)
 
+    @property
+    def sheet(self) -> str:
+        """The sheet's name as a reference writes it (``'Data dukung'``, ``Indikator``)."""
+        return self._prefix[:-1]
+
     def ref(self, row: int, column: int) -> str:
         """``Sheet!B5`` for the 0-based ``row`` and ``column``."""
         return f"{self._prefix}{column_letter(column)}{row + 1}"
@@ -492,9 +537,11 @@ class Grid:
                 self._uncached = self._xml.uncached(self.name)
             if self._uncached and f"{column_letter(column)}{row + 1}" in self._uncached:
                 raise ReportFileError(
-                    "the cell holds a formula without a cached value (the file was saved by a "
-                    "program that does not compute formulas): open and save it in Excel or "
-                    "LibreOffice, or type the value",
+                    M_(
+                        "the cell holds a formula without a cached value (the file was "
+                        "saved by a program that does not compute formulas): open and "
+                        "save it in Excel or LibreOffice, or type the value"
+                    ),
                     field=self.ref(row, column),
                     source=self._xml.source,
                 )
@@ -567,7 +614,12 @@ def _openpyxl_grids(xml: _Xml, names: list[str] | None) -> dict[str, Grid]:
             book = module.load_workbook(handle, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise ReportFileError(
-                f"cannot read the workbook: {type(error).__name__}: {error}", source=xml.source
+                M_(
+                    "cannot read the workbook: {type}: {error}",
+                    type=type(error).__name__,
+                    error=error,
+                ),
+                source=xml.source,
             ) from None
         try:
             grids = {}
@@ -612,7 +664,9 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
         raise
     except Exception as error:  # a damaged sheet: its XML, its styles, its shared strings
         raise ReportFileError(
-            f"cannot read the sheet: {type(error).__name__}: {error}", field=name, source=xml.source
+            M_("cannot read the sheet: {type}: {error}", type=type(error).__name__, error=error),
+            field=name,
+            source=xml.source,
         ) from None
     _fill_merges(values, xml.merges(name))
     return Grid(name, values, formats, xml)
@@ -689,7 +743,7 @@ def _calamine_grids(xml: _Xml, names: list[str] | None) -> dict[str, Grid] | Non
         if isinstance(error, KeyboardInterrupt | SystemExit | GeneratorExit):
             raise
         raise ReportFileError(
-            f"cannot read the workbook: {type(error).__name__}: {error}",
+            M_("cannot read the workbook: {type}: {error}", type=type(error).__name__, error=error),
             field=where,
             source=xml.source,
         ) from None

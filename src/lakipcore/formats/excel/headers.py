@@ -1,10 +1,11 @@
 """Finding the tables of a LAKIP / LKjIP workbook by their headers.
 
-A pengukuran kinerja table has a header row with *Indikator*, *Target* and *Realisasi* (and
-often *Sasaran*, *Satuan*, *Capaian*); a realisasi anggaran table one with *Pagu* (or
-*Anggaran*) and *Realisasi*. Headers are compared case- and spacing-insensitively. A period is
-read from the header cell (``Target 2019``, ``Realisasi TW II 2021``) or from a header above it
-(``Tahun 2019`` merged over Target, Realisasi and Capaian).
+A pengukuran kinerja table has a header row with *Indikator* (or *IKU*, *Indikator Kinerja
+Utama*), *Target* and *Realisasi* (and often *Sasaran*, *Satuan*, *Capaian*); a realisasi
+anggaran table one with *Pagu* (or *Anggaran*) and *Realisasi*. Headers are compared case- and
+spacing-insensitively. A period is read from the header cell (``Target 2019``, ``Realisasi TW
+II 2021``) or from a header above it (``Tahun 2019`` merged over Target, Realisasi and Capaian);
+when they name none, from the sheet's title (:mod:`.titles`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Final
 
 from lakipcore.formats.excel._sheets import Grid
 
-__all__ = ["Header", "find_header", "header_period", "normalise"]
+__all__ = ["YEAR_RE", "Header", "find_header", "header_period", "normalise"]
 
 SCAN_ROWS: Final = 30
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_YEAR_RE: Final = re.compile(r"\b(1[0-9]{3}|2[0-9]{3})\b")
+YEAR_RE: Final = re.compile(r"\b(1[0-9]{3}|2[0-9]{3})\b")
 _SEMESTER_RE: Final = re.compile(r"\b(?:semester|smt|sem)\s*(ii|i|[12])\b")
 _QUARTER_RE: Final = re.compile(r"\b(?:triwulan|tw)\s*(iv|iii|ii|i|[1-4])\b")
 _CUMULATIVE_RE: Final = re.compile(r"\bs\s*\.?\s*d\b|sampai dengan")
@@ -45,7 +46,7 @@ def _indicator_role(h: str) -> str | None:  # noqa: PLR0911 - a table of header 
         return "unit-label"
     if h.startswith(("sasaran", "tujuan")):
         return "goal"
-    if "indikator" in h:
+    if "indikator" in h or h == "iku" or h.startswith("iku "):
         return "name"
     return None
 
@@ -80,20 +81,22 @@ PERIOD_ROLES: Final = frozenset({"target", "realisation", "capaian", "pagu", "ab
 
 
 class Header:
-    """A table's header: its kind, its row (0-based), the columns of row roles, and the
-    columns of period roles by period key (``None`` when the headers name no period)."""
+    """A table's header: its kind, its row (0-based), the columns of row roles, the columns of
+    period roles by period key (``None`` when the headers name no period), and the columns
+    whose header says they hold percentages (``Target (%)``)."""
 
     def __init__(self, kind: str, row: int) -> None:
         self.kind, self.row = kind, row
         self.columns: dict[str, int] = {}
         self.periods: dict[str | None, dict[str, int]] = {}
+        self.percent: set[int] = set()
 
 
 def header_period(text: str) -> str | None:
     """The period key a header names (``Target 2019`` → ``2019``, ``TW II 2021`` →
     ``2021-tw2``), or ``None``."""
     h = normalise(text)
-    year = _YEAR_RE.search(h)
+    year = YEAR_RE.search(h)
     if year is None:
         return None
     key = year[1]
@@ -138,6 +141,8 @@ def find_header(grid: Grid, kind: str | None = None, row: int | None = None) -> 
                 continue
             header = Header(candidate, index)
             for column, role in roles.items():
+                if "persen" in normalise(grid.values[index][column]).split():
+                    header.percent.add(column)
                 if role in PERIOD_ROLES:
                     header.periods.setdefault(_period_above(grid, index, column), {}).setdefault(
                         role, column

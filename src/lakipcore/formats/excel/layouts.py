@@ -5,7 +5,10 @@ capaian; one group of target/realisasi/capaian columns per period) or a realisas
 (program/kegiatan/output, pagu, realisasi, persentase) is read, by its headers or as the
 mapping says. The rows become the report's indicators and the office's (or a named unit's)
 budget; a capaian or persentase column becomes the figures the report prints, which the audit
-checks. Merged cells (a sasaran spanning its indicators' rows) carry their value to every row.
+checks. Merged cells (a sasaran spanning its indicators' rows) carry their value to every row,
+and so does a sasaran written once above blank cells, or as a row of its own. The title above
+the first table names the office, the report and, when the headers do not, the period
+(:mod:`.titles`).
 """
 
 from __future__ import annotations
@@ -13,13 +16,18 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from lakipcore.errors import FigureFormatError, LakipError, ReportFileError
-from lakipcore.figures import Figure, parse_cell
+import attrs
+
+from lakipcore._exact import context
+from lakipcore.errors import FigureFormatError, LakipError, ReportFileError, Sentence
+from lakipcore.figures import NOT_TARGETED_TEXT, Figure, format_number, parse_cell
 from lakipcore.formats.excel._build import Cells
-from lakipcore.formats.excel._cells import cell_text
+from lakipcore.formats.excel._cells import cell_decimal, cell_text
 from lakipcore.formats.excel._sheets import Grid
 from lakipcore.formats.excel.headers import Header, find_header, normalise
 from lakipcore.formats.excel.mapping import Mapping, SheetPlan
+from lakipcore.formats.excel.titles import Title, read_title, sheet_name_title
+from lakipcore.i18n import M_, Message
 from lakipcore.model import ReportPeriod
 
 __all__ = ["read_foreign"]
@@ -34,6 +42,13 @@ _TOTAL_ROW: Final = ("jumlah", "total")
 # indicator may well start with "Jumlah" ("Jumlah laporan …"), so only these names match.
 _SUMMARY_ROW: Final = re.compile(r"(nilai )?(rata rata|rerata)\b|(jumlah|total)( capaian| nilai)?$")
 _ROLE_WORDS: Final = {"realisation": "realisasi", "capaian": "capaian"}
+_PERCENT_WORDS: Final = frozenset({"persen", "persentase", "prosentase"})
+# What a satuan says of an index beside its word: its scale, "(skala 10)" or "Skala 10".
+_SCALE_PHRASE: Final = re.compile(r"\(?\s*skala\s*\d+(?:[.,]\d+)?\s*\)?", re.I)
+# A sasaran written as a row of its own above its indicators: "Sasaran 1: Meningkatnya …".
+_GOAL_ROW: Final = re.compile(r"^(?:sasaran|tujuan)\b[^:]*:\s*(?P<goal>\S.*)$", re.I | re.S)
+# A cell printed as a dash holds nothing (a capaian not printed, a satuan not given).
+_DASHES: Final = frozenset({"-", "–", "—"})
 
 
 def _is_numbering(cells: list[Any]) -> bool:
@@ -46,6 +61,32 @@ def _is_numbering(cells: list[Any]) -> bool:
             return False
         numbers.append(int(match[1]))
     return len(numbers) > 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+@attrs.frozen
+class _Satuan:
+    """A row's satuan as written (``text``, at ``ref``) and what it says: a percentage, an
+    index, and the label its figures carry (``Laporan``; ``Indeks`` of ``Indeks (skala 10)``)."""
+
+    text: str | None = None
+    ref: str | None = None
+    percent: bool = False
+    index: bool = False
+    label: str | None = None
+
+
+def _fraction(text: str, value: float, ref: str) -> Message:
+    """Why a number cell of a percentage row holding a fraction (0,8) is not read: it shows
+    0,8, which is 0,8 %, yet it may be 80 % typed as a fraction; the cell's format decides,
+    and it has none."""
+    hundredfold = format_number(cell_decimal(value, ref).scaleb(2, context=context()))
+    return M_(
+        "the cell shows {text} in a percentage row but is not formatted as a percentage: it "
+        "reads as {text}%, yet may be {hundredfold}% written as a fraction; format the cell "
+        "as a percentage if {hundredfold}% is meant, or type {text}% if {text}% is",
+        text=text,
+        hundredfold=hundredfold,
+    )
 
 
 def slug(text: str) -> str:
@@ -71,8 +112,26 @@ class _Foreign:
         self.keys: set[str] = set()
         self.tables: list[dict[str, Any]] = []
         self.counts: dict[str, int] = {}
+        self.title: str | None = head.get("title")
+        self.period_refs: dict[str, str] = {}  # the cell naming each period first
+        self.titled = False  # the first table's title has named what it names
 
-    def fail(self, ref: str, message: str) -> None:
+    def name_office(self, title: Title, tab: Title) -> None:
+        """The office and the report's title, from the first table's title or its sheet's
+        name, unless the mapping names them."""
+        if self.titled:
+            return
+        self.titled = True
+        head = self.mapping.report
+        office = title.office or tab.office
+        if office is not None and "office" not in head:
+            self.office["name"] = office[0]
+            self.cells["office.name"] = office[1]
+        if title.title is not None and "title" not in head:
+            self.title = title.title[0]
+            self.cells["report.title"] = title.title[1]
+
+    def fail(self, ref: str, message: str | Sentence) -> None:
         self.errors.append(ReportFileError(message, field=ref, source=self.source))
 
     def text(self, grid: Grid, row: int, column: int | None, **options: Any) -> str | None:
@@ -111,7 +170,7 @@ class _Foreign:
         return table_id
 
     def periods(
-        self, header: Header, plan: SheetPlan | None, ref: str
+        self, header: Header, plan: SheetPlan | None, ref: str, titled: tuple[str, str] | None
     ) -> dict[str, dict[str, int]]:
         found = dict(header.periods.items())
         if plan is not None and plan.periods:
@@ -122,14 +181,21 @@ class _Foreign:
             key = named[0] if len(named) == 1 else None
             if key is None and plan is not None and plan.period:
                 key = plan.period
+            if key is None and titled is not None:
+                # "TAHUN 2023" above the table, or the sheet named "IKU 2023"
+                key = titled[0]
+                self.period_refs.setdefault(key, titled[1])
             if key is None:
                 key = self.mapping.report.get("main")
             roles = found.pop(None)
             if key is None:
                 self.fail(
                     ref,
-                    "the headers name no period: write the year in them (Target 2019) or give "
-                    "period in the mapping",
+                    M_(
+                        "the headers name no period: write the year in them (Target "
+                        "2019) or in the title above the table (TAHUN 2019), or give "
+                        "period in the mapping"
+                    ),
                 )
                 return {}
             found[key] = {**roles, **found.get(key, {})}
@@ -150,22 +216,32 @@ class _Foreign:
             if plan is not None:
                 self.fail(
                     f"{grid.ref(0, 0)}",
-                    f"no {plan.kind or 'indicator or budget'} table headers found",
+                    M_("no {value} table headers found", value=plan.kind or "indicator or budget"),
                 )
             return
         columns = {**header.columns, **(plan.columns if plan else {})}
-        periods = self.periods(header, plan, grid.ref(header.row, 0))
+        title, tab = read_title(grid, header.row), sheet_name_title(grid)
+        self.name_office(title, tab)
+        periods = self.periods(header, plan, grid.ref(header.row, 0), title.period or tab.period)
         self.keys.update(periods)
+        for key, roles in periods.items():  # where each period is first named
+            named = roles.get("target", roles.get("pagu", min(roles.values(), default=0)))
+            self.period_refs.setdefault(key, grid.ref(header.row, named))
         table_id = self.table_id(header.kind, grid.name)
         if header.kind == "indicators":
             for key, roles in periods.items():
                 if "target" not in roles:  # every row of the period would be dropped
                     self.fail(
                         grid.ref(header.row, 0),
-                        f"the headers give period {key} no target column (Target {key}); "
-                        "name it in the headers or in the mapping's periods",
+                        M_(
+                            (
+                                "the headers give period {key} no target column (Target {key}); "
+                                "name it in the headers or in the mapping's periods"
+                            ),
+                            key=key,
+                        ),
                     )
-            self.indicator_rows(grid, header.row, columns, periods, table_id, plan)
+            self.indicator_rows(grid, header, columns, periods, table_id, plan)
         else:
             self.budget_rows(grid, header.row, columns, periods, table_id, plan)
 
@@ -183,13 +259,16 @@ class _Foreign:
     def indicator_rows(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
         self,
         grid: Grid,
-        header_row: int,
+        header: Header,
         columns: dict[str, int],
         periods: dict[str, dict[str, int]],
         table_id: str,
         plan: SheetPlan | None,
     ) -> None:
-        for row in self.data_rows(grid, header_row):
+        # The sasaran the rows below belong to, and its cell: written in the Sasaran column
+        # (merged over its rows, or once above blank cells) or as a row of its own.
+        goal: tuple[str, str] | None = None
+        for row in self.data_rows(grid, header.row):
             name = self.text(grid, row, columns.get("name"))
             if not any(
                 grid.raw(row, roles[r]) not in (None, "")
@@ -197,13 +276,17 @@ class _Foreign:
                 for r in ("target", "realisation", "capaian")
                 if r in roles
             ):
+                goal = self.goal_row(grid, row, columns) or goal
                 continue  # a sasaran's title row, a spacer: no figure at all
             if name is not None and _SUMMARY_ROW.match(normalise(name)):
                 continue  # "Rata-rata capaian": the table's summary, not an indicator
             if name is None:  # its figures would vanish with it
                 self.fail(
                     grid.ref(row, columns.get("name", 0)),
-                    "the row has figures but no indicator name; write the name, or clear the row",
+                    M_(
+                        "the row has figures but no indicator name; write the name, or "
+                        "clear the row"
+                    ),
                 )
                 continue
             unit_name = self.text(grid, row, columns.get("unit"))
@@ -215,24 +298,18 @@ class _Foreign:
             item: dict[str, Any] = {"code": f"ik-{self.counts[upath]}", "name": name, "periods": {}}
             self.cells[ipath] = grid.ref(row, columns["name"])
             self.cells[f"{ipath}.name"] = grid.ref(row, columns["name"])
-            goal = self.text(grid, row, columns.get("goal"))
+            written = self.text(grid, row, columns.get("goal"))
+            if written is not None:
+                goal = (written, grid.ref(row, columns["goal"]))
             if goal is not None:
-                item["goal"] = goal
-                self.cells[f"{ipath}.goal"] = grid.ref(row, columns["goal"])
-            label = self.text(grid, row, columns.get("unit-label"))
+                item["goal"] = goal[0]
+                self.cells[f"{ipath}.goal"] = goal[1]
+            label = self.satuan(grid, row, columns.get("unit-label"))
             for key, roles in periods.items():
-                entry = self.entry(
-                    grid,
-                    row,
-                    roles,
-                    label,
-                    columns.get("unit-label"),
-                    f"{ipath}.periods.{key}",
-                    plan,
-                )
+                entry = self.entry(grid, row, roles, header, label, f"{ipath}.periods.{key}", plan)
                 if entry is not None:
                     capaian = self.text(grid, row, roles.get("capaian"), shown=True, percent=True)
-                    if capaian is not None:
+                    if capaian is not None and capaian not in _DASHES:  # a dash: not printed
                         entry["printed"] = {"capaian": {table_id: capaian}}
                         self.cells[f"{ipath}.periods.{key}.printed"] = grid.ref(
                             row, roles["capaian"]
@@ -241,16 +318,64 @@ class _Foreign:
             if item["periods"]:
                 indicators.append(item)
 
+    def goal_row(self, grid: Grid, row: int, columns: dict[str, int]) -> tuple[str, str] | None:
+        """The sasaran a row without figures names, and its cell: the text of its Sasaran
+        column, or a row of its own (``Sasaran 1: Meningkatnya …``); ``None`` for a spacer or
+        another heading."""
+        column = columns.get("goal")
+        written = self.text(grid, row, column)
+        if written is not None and column is not None:
+            return written, grid.ref(row, column)
+        for index, value in enumerate(grid.values[row]):
+            if isinstance(value, str) and (match := _GOAL_ROW.match(value.strip())) is not None:
+                return match["goal"].strip(), grid.ref(row, index)
+        return None
+
+    def satuan(self, grid: Grid, row: int, column: int | None) -> _Satuan:
+        """The row's satuan: a percentage, an index (its word and scale), or a count's label
+        (``Laporan``; ``Dokumen (buah)``, a label and its note). A satuan that cannot follow a
+        figure is an error at its cell, never dropped."""
+        text = self.text(grid, row, column)
+        if text is None or column is None or text in _DASHES:
+            return _Satuan()
+        ref = grid.ref(row, column)
+        words = normalise(text).split()
+        if words and set(words) <= _PERCENT_WORDS:
+            return _Satuan(text, ref, percent=True)
+        index = _INDEX_LABEL.match(text) is not None
+        label: str | None = " ".join(_SCALE_PHRASE.sub(" ", text).split()) if index else text
+        if label:
+            try:
+                parsed = parse_cell(f"1 {label}")
+            except FigureFormatError:
+                parsed = None
+            if not isinstance(parsed, Figure) or parsed.percent or parsed.currency:
+                self.fail(
+                    ref,
+                    M_(
+                        (
+                            "satuan {text} cannot follow a figure ('1 {label}' is not one): "
+                            "write it as words starting with a letter (Dokumen), with a note "
+                            "in parentheses (Dokumen (buah)), or % for a percentage"
+                        ),
+                        text=repr(text),
+                        label=label,
+                    ),
+                )
+                label = None
+        return _Satuan(text, ref, index=index, label=label or None)
+
     def entry(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
         self,
         grid: Grid,
         row: int,
         roles: dict[str, int],
-        label: str | None,
-        label_column: int | None,
+        header: Header,
+        satuan: _Satuan,
         path: str,
         plan: SheetPlan | None,
     ) -> dict[str, Any] | None:
+        key = path.rsplit(".", 1)[-1]
         if "target" not in roles:
             return None  # reported once, at the headers
         if grid.raw(row, roles["target"]) is None:
@@ -262,45 +387,80 @@ class _Foreign:
             if given:  # the row's figures would vanish with it
                 self.fail(
                     grid.ref(row, roles["target"]),
-                    f"the row has a {' and a '.join(_ROLE_WORDS[r] for r in given)} for "
-                    f"{path.rsplit('.', 1)[-1]} but no target; write the target",
+                    M_(
+                        "the row has a {join} for {key} but no target; write the target",
+                        join=" and a ".join(_ROLE_WORDS[r] for r in given),
+                        key=key,
+                    ),
                 )
             return None
         self.cells[path] = grid.ref(row, roles["target"])
-        entry: dict[str, Any] = {}
-        percent = label is not None and normalise(label) in ("persen", "persentase")
-        indexed = label is not None and _INDEX_LABEL.match(label.strip()) is not None
-        for role in ("target", "realisation"):
-            column = roles.get(role)
-            text = self.text(grid, row, column)
-            if text is None or column is None:
-                continue
-            self.cells[f"{path}.{role}"] = grid.ref(row, column)
-            percent = percent or grid.format(row, column).percent
-            numeric = grid.raw(row, column).__class__ in (int, float)
-            entry[role] = self.figure(
-                text, percent, None if percent or indexed else label, numeric=numeric
+        figures = [(r, roles[r]) for r in ("target", "realisation") if r in roles]
+        target_text = self.text(grid, row, roles["target"])
+        column = roles.get("realisation")
+        if (
+            column is not None
+            and self.text(grid, row, column) in (None, *_DASHES)
+            and target_text not in (None, *_DASHES)  # a dash target: the loader refuses it
+            and normalise(target_text or "") != normalise(NOT_TARGETED_TEXT)
+        ):
+            self.fail(
+                grid.ref(row, column),
+                M_(
+                    (
+                        "the row has a target for {key} but no realisasi; write the "
+                        "realisasi, or '{not_targeted_text}' as the target if it had none"
+                    ),
+                    key=key,
+                    not_targeted_text=NOT_TARGETED_TEXT,
+                ),
             )
-        if indexed and "target" in entry:
-            scale = _SCALE_IN_LABEL.search(label or "")
+            return None
+        # A percentage row: its satuan says %, a header says (%), or a cell is formatted so.
+        percent = (
+            satuan.percent
+            or any(c in header.percent for _, c in figures)
+            or any(grid.format(row, c).percent for _, c in figures)
+        )
+        entry: dict[str, Any] = {}
+        for role, column in figures:
+            text = self.text(grid, row, column)
+            if text is None:
+                continue
+            ref = grid.ref(row, column)
+            self.cells[f"{path}.{role}"] = ref
+            raw = grid.raw(row, column)
+            numeric = raw.__class__ in (int, float)
+            if percent and numeric and not grid.format(row, column).percent and 0 < raw <= 1:
+                self.fail(ref, _fraction(text, raw, ref))
+                continue
+            entry[role] = self.figure(text, percent, None if percent else satuan.label, numeric)
+        if satuan.index and "target" in entry:
+            scale = _SCALE_IN_LABEL.search(satuan.text or "")
             value = scale[1] if scale else plan.scale if plan is not None else None
             if value is None:
                 self.fail(
-                    grid.ref(row, label_column or 0),
-                    f"satuan {label!r} is an index: give its scale (Skala 10) in the satuan, "
-                    "or scale in the mapping",
+                    satuan.ref or grid.ref(row, 0),
+                    M_(
+                        (
+                            "satuan {text} is an index: give its scale (Skala 10) in the "
+                            "satuan, or scale in the mapping"
+                        ),
+                        text=repr(satuan.text),
+                    ),
                 )
             else:
                 entry["scale"] = value
-                self.cells[f"{path}.scale"] = grid.ref(row, label_column or 0)
+                self.cells[f"{path}.scale"] = satuan.ref or grid.ref(row, 0)
         return entry
 
     @staticmethod
-    def figure(text: str, percent: bool, label: str | None, *, numeric: bool = False) -> str:
+    def figure(text: str, percent: bool, label: str | None, numeric: bool) -> str:
         """The figure text of a target or realisation cell, with the row's satuan: ``%`` for a
-        percentage, the label for a count (``12 Laporan``). A text cell that already carries
-        its own sign or unit is kept as typed. A number cell's text is a bare number, or a
-        percentage when the cell is formatted so, and is not parsed again."""
+        percentage, the label for a count or an index (``12 Laporan``, ``3,2 Indeks``). A text
+        cell that already carries its own sign or unit is kept as typed. A number cell's text
+        is a bare number, or a percentage when the cell is formatted so, and is not parsed
+        again."""
         if numeric:
             if text.endswith("%"):
                 return text
@@ -313,11 +473,7 @@ class _Foreign:
                 return text
         if percent:
             return f"{text}%"
-        label = (label or "").strip()
-        words_ok = label and all(
-            w[0].isalpha() and "(" not in w and ")" not in w for w in label.split()
-        )
-        return f"{text} {label}" if words_ok else text
+        return f"{text} {label}" if label else text
 
     def budget_rows(  # noqa: PLR0912, PLR0917 - one branch per row marker or role
         self,
@@ -394,14 +550,16 @@ def read_foreign(
     for name in names:
         grid = grids.get(name)
         if grid is None:
-            reader.fail(name, f"the workbook has no sheet {name!r}")
+            reader.fail(name, M_("the workbook has no sheet {name}", name=repr(name)))
             continue
         reader.sheet(grid, mapping.plan(name))
     if not reader.keys and not reader.errors:
         reader.fail(
             source,
-            "no pengukuran kinerja or realisasi anggaran table found: name the sheets and "
-            "columns in a mapping (docs/excel.md)",
+            M_(
+                "no pengukuran kinerja or realisasi anggaran table found: name "
+                "the sheets and columns in a mapping (docs/excel.md)"
+            ),
         )
     if reader.errors:
         errors = reader.errors
@@ -409,7 +567,10 @@ def read_foreign(
             raise errors[0]
         listing = "\n".join(f"  {e}" for e in errors)
         raise ReportFileError(
-            f"{len(errors)} errors:\n{listing}", source=source, field=errors[0].field, errors=errors
+            M_("{count} errors:\n{listing}", count=len(errors), listing=listing),
+            source=source,
+            field=errors[0].field,
+            errors=errors,
         )
     head = mapping.report
     try:
@@ -421,7 +582,12 @@ def read_foreign(
     periods = [
         {"key": key, **({"method": head["method"]} if "method" in head else {})} for key in ordered
     ]
-    report: dict[str, str] = {k: head[k] for k in ("title", "main") if k in head}
+    for index, key in enumerate(ordered):
+        if key in reader.period_refs:
+            reader.cells[f"periods[{index}]"] = reader.period_refs[key]
+    report: dict[str, str] = {k: head[k] for k in ("main",) if k in head}
+    if reader.title is not None:
+        report["title"] = reader.title
     report["source"] = source.rsplit("/", 1)[-1]
     data = {
         "report": report,

@@ -30,9 +30,10 @@ from typing import Any, Final
 
 import attrs
 
-from lakipcore.errors import ReportFileError
+from lakipcore.errors import ReportFileError, Sentence
 from lakipcore.formats.excel._sheets import column_index
 from lakipcore.formats.toml.reader import unknown_field
+from lakipcore.i18n import M_
 
 __all__ = ["Mapping", "SheetPlan", "load_mapping", "loads_mapping"]
 
@@ -73,7 +74,7 @@ class Mapping:
         return next((p for p in self.sheets if p.sheet == sheet), None)
 
 
-def _fail(source: str, field: str, message: str) -> ReportFileError:
+def _fail(source: str, field: str, message: str | Sentence) -> ReportFileError:
     return ReportFileError(message, field=field, source=source)
 
 
@@ -86,23 +87,31 @@ def _only(table: dict[str, Any], allowed: frozenset[str], path: str, source: str
 def _text(table: dict[str, Any], key: str, path: str, source: str) -> str | None:
     value = table.get(key)
     if value is not None and not isinstance(value, str):
-        raise _fail(source, f"{path}.{key}", f"expected a string, got {value!r}")
+        raise _fail(
+            source, f"{path}.{key}", M_("expected a string, got {value}", value=repr(value))
+        )
     return value
 
 
 def _letters(table: Any, roles: tuple[str, ...], path: str, source: str) -> dict[str, int]:
     if not isinstance(table, dict):
-        raise _fail(source, path, "expected a table of role = column letter")
+        raise _fail(source, path, M_("expected a table of role = column letter"))
     found = {}
     for role, letters in table.items():
         if role not in roles:
             raise _fail(
-                source, f"{path}.{role}", f"unknown role; expected one of {', '.join(roles)}"
+                source,
+                f"{path}.{role}",
+                M_("unknown role; expected one of {join}", join=", ".join(roles)),
             )
         try:
             found[role] = column_index(str(letters))
         except ValueError:
-            raise _fail(source, f"{path}.{role}", f"{letters!r} is not a column letter") from None
+            raise _fail(
+                source,
+                f"{path}.{role}",
+                M_("{letters} is not a column letter", letters=repr(letters)),
+            ) from None
     return found
 
 
@@ -111,7 +120,7 @@ def loads_mapping(text: str, *, source: str = "<mapping>") -> Mapping:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ReportFileError(f"not valid TOML: {error}", source=source) from None
+        raise ReportFileError(M_("not valid TOML: {error}", error=error), source=source) from None
     _only(data, frozenset({"report", "sheets"}), "", source)
     report = data.get("report", {})
     _only(report, _REPORT_KEYS, "report", source)
@@ -123,21 +132,21 @@ def loads_mapping(text: str, *, source: str = "<mapping>") -> Mapping:
         _only(item, _SHEET_KEYS, path, source)
         sheet = _text(item, "sheet", path, source)
         if sheet is None:
-            raise _fail(source, f"{path}.sheet", "missing field: the sheet's name")
+            raise _fail(source, f"{path}.sheet", M_("missing field: the sheet's name"))
         kind = _text(item, "kind", path, source)
         if kind is not None and kind not in KINDS:
-            raise _fail(source, f"{path}.kind", f"expected one of {', '.join(KINDS)}")
+            raise _fail(source, f"{path}.kind", M_("expected one of {join}", join=", ".join(KINDS)))
         header = item.get("header-row")
         if header is not None and (
             not isinstance(header, int) or isinstance(header, bool) or header < 1
         ):
-            raise _fail(source, f"{path}.header-row", "expected a row number from 1")
+            raise _fail(source, f"{path}.header-row", M_("expected a row number from 1"))
         periods = {}
         for number, entry in enumerate(item.get("periods", [])):
             ppath = f"{path}.periods[{number}]"
             key = _text(entry, "key", ppath, source)
             if key is None:
-                raise _fail(source, f"{ppath}.key", "missing field: the period key")
+                raise _fail(source, f"{ppath}.key", M_("missing field: the period key"))
             periods[key] = _letters(
                 {k: v for k, v in entry.items() if k != "key"}, PERIOD_ROLES, ppath, source
             )
@@ -168,6 +177,6 @@ def load_mapping(path: str | Path | None) -> Mapping:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
         raise ReportFileError(
-            f"cannot read the mapping: {error.strerror or error}", source=str(file)
+            M_("cannot read the mapping: {value}", value=error.strerror or error), source=str(file)
         ) from None
     return loads_mapping(text, source=str(file))

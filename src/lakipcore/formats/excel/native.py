@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from lakipcore.errors import LakipError, ReportFileError
+from lakipcore.errors import LakipError, Listing, ReportFileError, Sentence
 from lakipcore.figures import Figure, format_as_printed, format_number, parse_cell, parse_figure
 from lakipcore.formats import document
 from lakipcore.formats.excel import _layout as layout
@@ -21,6 +21,7 @@ from lakipcore.formats.excel._build import Cells, read_inline
 from lakipcore.formats.excel._cells import cell_decimal, cell_text
 from lakipcore.formats.excel._sheets import Grid
 from lakipcore.formats.excel.native_tables import NativeTables
+from lakipcore.i18n import M_
 from lakipcore.notation import Notation
 
 __all__ = ["is_native", "read_native"]
@@ -41,7 +42,7 @@ class _Native(NativeTables):
         self.indicators: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         self.notation = Notation.INDONESIAN  # until the Laporan sheet says otherwise
 
-    def fail(self, ref: str, message: str) -> None:
+    def fail(self, ref: str, message: str | Sentence) -> None:
         self.errors.append(ReportFileError(message, field=ref, source=self.source))
 
     def key(self, grid: Grid, row: int, column: int, what: str) -> str | None:
@@ -53,7 +54,10 @@ class _Native(NativeTables):
         if value is None and not _blank(grid.values[row]):
             self.fail(
                 grid.ref(row, column),
-                f"the row has no {what} but holds other cells; fill it in, or clear the row",
+                M_(
+                    ("the row has no {what} but holds other cells; fill it in, or clear the row"),
+                    what=what,
+                ),
             )
         return value
 
@@ -87,7 +91,11 @@ class _Native(NativeTables):
         missing = [header for key, header in columns if key in required and key not in found]
         if missing:
             raise ReportFileError(
-                f"sheet {name!r} has no column {', '.join(repr(m) for m in missing)}",
+                M_(
+                    "sheet {name} has no column {join}",
+                    name=repr(name),
+                    join=", ".join(repr(m) for m in missing),
+                ),
                 field=f"{name}!1",
                 source=self.source,
             )
@@ -125,7 +133,11 @@ class _Native(NativeTables):
             if key in seen:  # the later row was taken silently; neither is more right
                 self.fail(
                     grid.ref(row, 0),
-                    f"{label!s} is given twice, also at {grid.ref(seen[key], 0)}; keep one row",
+                    M_(
+                        "{label} is given twice, also at {ref}; keep one row",
+                        label=str(label),
+                        ref=grid.ref(seen[key], 0),
+                    ),
                 )
                 continue
             seen[key] = row
@@ -145,7 +157,9 @@ class _Native(NativeTables):
         grid, columns = self.table(layout.PERIODS, layout.PERIOD_COLUMNS, ("key",))
         items: list[dict[str, Any]] = []
         if grid is None:
-            raise ReportFileError(f"no sheet {layout.PERIODS!r}", source=self.source)
+            raise ReportFileError(
+                M_("no sheet {periods}", periods=repr(layout.PERIODS)), source=self.source
+            )
         for row in range(1, grid.height):
             item: dict[str, Any] = {}
             path = f"periods[{len(items)}]"
@@ -181,7 +195,9 @@ class _Native(NativeTables):
     def tree(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         grid, columns = self.table(layout.UNITS, layout.UNIT_COLUMNS, ("code", "name"))
         if grid is None:
-            raise ReportFileError(f"no sheet {layout.UNITS!r}", source=self.source)
+            raise ReportFileError(
+                M_("no sheet {units}", units=repr(layout.UNITS)), source=self.source
+            )
         office: dict[str, Any] | None = None
         units: list[dict[str, Any]] = []
         for row in range(1, grid.height):
@@ -203,7 +219,10 @@ class _Native(NativeTables):
                     self.cells[f"{path}.periods.{key}"] = grid.ref(row, columns["periods"])
             item["periods"] = periods
             if code in self.units:
-                self.fail(grid.ref(row, columns["code"]), f"unit {code!r} is listed twice")
+                self.fail(
+                    grid.ref(row, columns["code"]),
+                    M_("unit {code} is listed twice", code=repr(code)),
+                )
                 continue
             self.units[code] = (item, path)
             if office is None:
@@ -211,14 +230,23 @@ class _Native(NativeTables):
             else:
                 units.append(item)
         if office is None:
-            raise ReportFileError(f"sheet {layout.UNITS!r} lists no unit", source=self.source)
+            raise ReportFileError(
+                M_("sheet {units} lists no unit", units=repr(layout.UNITS)), source=self.source
+            )
         return office, units
 
     def unit(self, grid: Grid, row: int, column: int) -> tuple[dict[str, Any], str] | None:
         code = self.text(grid, row, column)
         found = self.units.get(code or "")
         if found is None:
-            self.fail(grid.ref(row, column), f"unit {code!r} is not in the {layout.UNITS!r} sheet")
+            self.fail(
+                grid.ref(row, column),
+                M_(
+                    "unit {code} is not in the {units} sheet",
+                    code=repr(code),
+                    units=repr(layout.UNITS),
+                ),
+            )
         return found
 
     def block(
@@ -228,7 +256,7 @@ class _Native(NativeTables):
         key = self.text(grid, row, columns["period"])
         if found is None or key is None:
             if key is None:
-                self.fail(grid.ref(row, columns["period"]), "the period is empty")
+                self.fail(grid.ref(row, columns["period"]), M_("the period is empty"))
             return None
         unit, path = found
         bpath = f"{path}.periods.{key}"
@@ -266,12 +294,13 @@ class _Native(NativeTables):
             item, ipath = self.indicators[key]
             period = self.text(grid, row, columns["period"])
             if period is None:
-                self.fail(grid.ref(row, columns["period"]), "the period is empty")
+                self.fail(grid.ref(row, columns["period"]), M_("the period is empty"))
                 continue
             epath = f"{ipath}.periods.{period}"
             if period in item["periods"]:
                 self.fail(
-                    grid.ref(row, columns["period"]), f"indicator {code!r} has {period} twice"
+                    grid.ref(row, columns["period"]),
+                    M_("indicator {code} has {period} twice", code=repr(code), period=period),
                 )
                 continue
             entry: dict[str, Any] = {}
@@ -321,9 +350,15 @@ class _Native(NativeTables):
             if number is not None and shown is not None and str(shown).strip():
                 self.fail(
                     grid.ref(row, mark),
-                    f"the realisation in {grid.ref(row, number)} was computed from the row's "
-                    "derive or accumulation, which it no longer has: clear this cell to read "
-                    "that number as the stated realisation, or give the row its rule back",
+                    M_(
+                        (
+                            "the realisation in {ref} was computed from the row's derive or "
+                            "accumulation, which it no longer has: clear this cell to read "
+                            "that number as the stated realisation, or give the row its rule "
+                            "back"
+                        ),
+                        ref=grid.ref(row, number),
+                    ),
                 )
         return True
 
@@ -365,8 +400,15 @@ class _Native(NativeTables):
             text_ref = grid.ref(row, columns[field])
             self.fail(
                 ref,
-                f"the number {format_number(value)} disagrees with its exact text {text!r} in "
-                f"{text_ref}: change both, or clear the text to use the number",
+                M_(
+                    (
+                        "the number {value} disagrees with its exact text {text} in "
+                        "{text_ref}: change both, or clear the text to use the number"
+                    ),
+                    value=format_number(value),
+                    text=repr(text),
+                    text_ref=text_ref,
+                ),
             )
 
     def measure_text(self, value: Decimal, label: str | None, indexed: bool) -> str:
@@ -398,7 +440,7 @@ class _Native(NativeTables):
             if "outputs" not in budget:
                 self.fail(
                     grid.ref(row, columns["unit"]),
-                    "a budget is a printed rate or outputs, not both",
+                    M_("a budget is a printed rate or outputs, not both"),
                 )
                 continue
             self.cells[path] = grid.ref(row, columns.get("programme", columns["unit"]))
@@ -437,9 +479,11 @@ def read_native(grids: dict[str, Grid], source: str) -> tuple[dict[str, Any], Ce
         errors = native.errors
         if len(errors) == 1:
             raise errors[0]
-        listing = "\n".join(f"  {error}" for error in errors)
         raise ReportFileError(
-            f"{len(errors)} errors:\n{listing}", source=source, field=errors[0].field, errors=errors
+            M_("{count} errors:\n{listing}", count=len(errors), listing=Listing(errors)),
+            source=source,
+            field=errors[0].field,
+            errors=errors,
         )
     return data, native.cells
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from lakipcore.errors import LakipError
+from lakipcore.errors import LakipError, Sentence
 from lakipcore.formats.excel import _layout as layout
 from lakipcore.formats.excel._build import Cells, read_inline
 from lakipcore.formats.excel._sheets import Grid
+from lakipcore.i18n import M_
 from lakipcore.notation import Notation
 
 __all__ = ["NativeTables"]
@@ -30,7 +31,7 @@ class NativeTables:
     notation: Notation
 
     # Given by the reader (_Native); declared here for the type checker.
-    def fail(self, ref: str, message: str) -> None:
+    def fail(self, ref: str, message: str | Sentence) -> None:
         raise NotImplementedError
 
     def text(self, grid: Grid, row: int, column: int | None) -> str | None:
@@ -69,7 +70,7 @@ class NativeTables:
                 if found is not None:
                     self.fail(
                         grid.ref(row, columns["text"]),
-                        "a printed figure needs its quantity, table and text",
+                        M_("a printed figure needs its quantity, table and text"),
                     )
                 continue
             subject, spath = found
@@ -97,8 +98,12 @@ class NativeTables:
             if indicator is None or period not in indicator[0]["periods"]:
                 self.fail(
                     grid.ref(row, columns["indicator"]),
-                    f"indicator {code!r} has no row for {period!r} in the "
-                    f"{layout.INDICATORS!r} sheet",
+                    M_(
+                        ("indicator {code} has no row for {period} in the {indicators} sheet"),
+                        code=repr(code),
+                        period=repr(period),
+                        indicators=repr(layout.INDICATORS),
+                    ),
                 )
                 return None
             return indicator[0]["periods"][period], f"{indicator[1]}.periods.{period}"
@@ -113,7 +118,11 @@ class NativeTables:
         if budget is None:
             self.fail(
                 ref,
-                f"{item!r}: the unit has no budget in this period in the {layout.BUDGET!r} sheet",
+                M_(
+                    ("{item}: the unit has no budget in this period in the {budget} sheet"),
+                    item=repr(item),
+                    budget=repr(layout.BUDGET),
+                ),
             )
             return None
         if item == layout.BUDGET_ITEM:
@@ -124,7 +133,12 @@ class NativeTables:
             return outputs[int(number) - 1], f"{block[1]}.budget.outputs[{int(number) - 1}]"
         self.fail(
             ref,
-            f"{item!r} is not {layout.BUDGET_ITEM!r} or 'output N' (N from 1 to {len(outputs)})",
+            M_(
+                "{item} is not {budget_item} or 'output N' (N from 1 to {count})",
+                item=repr(item),
+                budget_item=repr(layout.BUDGET_ITEM),
+                count=len(outputs),
+            ),
         )
         return None
 
@@ -157,8 +171,13 @@ class NativeTables:
                 if missing:  # a derived figure belongs to a unit and period
                     self.fail(
                         grid.ref(row, columns["kind"]),
-                        f"a derived figure needs the sheet's column "
-                        f"{', '.join(repr(m) for m in missing)} (its unit and period)",
+                        M_(
+                            (
+                                "a derived figure needs the sheet's column {join} (its unit and "
+                                "period)"
+                            ),
+                            join=", ".join(repr(m) for m in missing),
+                        ),
                     )
                     continue
                 found = self.block(grid, row, columns)
@@ -169,7 +188,9 @@ class NativeTables:
                 self.cells[f"{bpath}.derived[{len(items)}]"] = ref
                 items.append(value)
             else:
-                self.fail(grid.ref(row, columns["kind"]), f"unknown definition {kind!r}")
+                self.fail(
+                    grid.ref(row, columns["kind"]), M_("unknown definition {kind}", kind=repr(kind))
+                )
 
     def evidence_rows(self) -> None:  # noqa: PLR0912 - one branch per row marker or role; splitting hides the layout
         grid = self.grids.get(layout.EVIDENCE)
@@ -187,7 +208,7 @@ class NativeTables:
                 unit = self.units.get(self.text(grid, row, 1) or "")
                 key = self.text(grid, row, 2)
                 if unit is None or key is None:
-                    self.fail(ref, "an evidence table names its unit (B) and period (C)")
+                    self.fail(ref, M_("an evidence table names its unit (B) and period (C)"))
                     table = None
                     continue
                 block = unit[0]["periods"].setdefault(key, {})

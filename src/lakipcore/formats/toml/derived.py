@@ -30,6 +30,7 @@ from lakipcore.figures import Figure, format_as_printed, format_figure, parse_fi
 from lakipcore.formats import document
 from lakipcore.formats.toml.methods import weight_value
 from lakipcore.formats.toml.reader import Reader, Table, join
+from lakipcore.i18n import M_
 from lakipcore.methods.catalogue import get_formula
 from lakipcore.model import DerivedFigure, PrintedFigure, Quantity, Reference
 from lakipcore.notation import Notation
@@ -55,10 +56,18 @@ def read_derived(reader: Reader, item: Table, path: str) -> DerivedFigure:
             choices = ", ".join(repr(n) for n in known)
             raise reader.fail(
                 join(join(path, "inputs"), input_name),
-                f"formula {name!r} has no input {input_name!r}; its inputs: {choices}",
+                M_(
+                    "formula {name} has no input {input_name}; its inputs: {choices}",
+                    name=repr(name),
+                    input_name=repr(input_name),
+                    choices=choices,
+                ),
             )
     for needed in known - set(inputs):
-        raise reader.fail(join(path, "inputs"), f"formula {name!r} needs the input {needed!r}")
+        raise reader.fail(
+            join(path, "inputs"),
+            M_("formula {name} needs the input {needed}", name=repr(name), needed=repr(needed)),
+        )
     parameters_table = reader.table(item, "parameters", path, required=False)
     parameters = {
         pname: _parameter(reader, value, join(join(path, "parameters"), pname), pname)
@@ -79,7 +88,7 @@ def _input(reader: Reader, value: object, path: str) -> Any:
             return parse_figure(value, notation=reader.notation)
     if isinstance(value, list):
         return tuple(_input(reader, item, f"{path}[{index}]") for index, item in enumerate(value))
-    raise reader.fail(path, "expected a figure as printed, '@key', or a list of them")
+    raise reader.fail(path, M_("expected a figure as printed, '@key', or a list of them"))
 
 
 def _figure(reader: Reader, text: str) -> Decimal:
@@ -99,12 +108,15 @@ def _parameter(reader: Reader, value: object, path: str, name: str) -> Any:
         weights = {}
         for key, text in value.items():
             if not isinstance(text, str):
-                raise reader.fail(join(path, key), "expected a weight as printed text")
+                raise reader.fail(join(path, key), M_("expected a weight as printed text"))
             with reader.placed(join(path, key), replace=True):
                 figure = parse_figure(text, notation=reader.notation)
             weights[key] = weight_value(figure)
         return weights
-    raise reader.fail(path, f"expected a figure, true or false, a name or a table, got {value!r}")
+    raise reader.fail(
+        path,
+        M_("expected a figure, true or false, a name or a table, got {value}", value=repr(value)),
+    )
 
 
 def _printed(reader: Reader, item: Table, path: str) -> tuple[PrintedFigure, ...]:
@@ -114,7 +126,7 @@ def _printed(reader: Reader, item: Table, path: str) -> tuple[PrintedFigure, ...
         ppath = join(join(path, "printed"), place)
         items = texts if isinstance(texts, list) else [texts]
         if not items or not all(isinstance(t, str) for t in items):
-            raise reader.fail(ppath, "expected the printed text, or a list of texts")
+            raise reader.fail(ppath, M_("expected the printed text, or a list of texts"))
         for index, text in enumerate(items):
             where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
             figures.append(

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lakipcore.errors import LakipError
+from lakipcore.errors import LakipError, Sentence
 from lakipcore.formats import document
 from lakipcore.formats.toml.reader import Reader as _Reader
+from lakipcore.i18n import M_
 from lakipcore.model import (
     Column,
     ColumnKind,
@@ -32,7 +33,7 @@ __all__ = ["read_evidence", "read_rule", "read_supports", "write_evidence", "wri
 Table = Mapping[str, Any]
 
 
-def _fail(reader: _Reader, path: str, message: str) -> LakipError:
+def _fail(reader: _Reader, path: str, message: str | Sentence) -> LakipError:
     return reader.fail(path, message)
 
 
@@ -46,32 +47,32 @@ def read_rule(
 ) -> Rule:
     """A rule from its inline table at ``path``."""
     if not isinstance(data, Mapping):
-        raise _fail(reader, path, "expected a rule: { rows = true } or { sum = [...] } …")
+        raise _fail(reader, path, M_("expected a rule: {{ rows = true }} or {{ sum = [...] }} …"))
     reader.only(data, document.RULE | extra, path)
     ops = [op for op in RuleOp if op.value in data]
     if len(ops) != 1:
-        raise _fail(reader, path, "a rule has exactly one of rows, sum or mean")
+        raise _fail(reader, path, M_("a rule has exactly one of rows, sum or mean"))
     op = ops[0]
     columns: list[str] = []
     if op is RuleOp.ROWS:
         if data["rows"] is not True:
-            raise _fail(reader, f"{path}.rows", "write rows = true")
+            raise _fail(reader, f"{path}.rows", M_("write rows = true"))
     else:
         raw = data[op.value]
         if not isinstance(raw, list) or not raw or not all(isinstance(c, str) for c in raw):
-            raise _fail(reader, f"{path}.{op.value}", "expected a list of column names")
+            raise _fail(reader, f"{path}.{op.value}", M_("expected a list of column names"))
         columns = raw
     table = reader.text(data, "table", path, required=False) or default_table
     if table is None:
-        raise _fail(reader, f"{path}.table", "missing field: the evidence table's id")
+        raise _fail(reader, f"{path}.table", M_("missing field: the evidence table's id"))
     where = []
     raw_where = data.get("where", [])
     if not isinstance(raw_where, list):
-        raise _fail(reader, f"{path}.where", "expected a list of { column, op, value }")
+        raise _fail(reader, f"{path}.where", M_("expected a list of {{ column, op, value }}"))
     for index, item in enumerate(raw_where):
         cpath = f"{path}.where[{index}]"
         if not isinstance(item, Mapping):
-            raise _fail(reader, cpath, "expected { column = ..., op = ..., value = ... }")
+            raise _fail(reader, cpath, M_("expected {{ column = ..., op = ..., value = ... }}"))
         reader.only(item, document.CONDITION, cpath)
         op_text = reader.required_text(item, "op", cpath)
         with reader.placed(f"{cpath}.op", replace=True):
@@ -91,7 +92,7 @@ def read_rule(
 def read_supports(reader: _Reader, data: object, path: str) -> tuple[Support, ...]:
     """The supports list of an indicator period."""
     if not isinstance(data, list):
-        raise _fail(reader, path, "expected a list of rules")
+        raise _fail(reader, path, M_("expected a list of rules"))
     supports = []
     for index, item in enumerate(data):
         spath = f"{path}[{index}]"
@@ -104,12 +105,12 @@ def read_supports(reader: _Reader, data: object, path: str) -> tuple[Support, ..
 
 def _columns(reader: _Reader, data: object, path: str) -> list[Column]:
     if not isinstance(data, list) or not data:
-        raise _fail(reader, path, "expected a list of { name = ..., kind = ... }")
+        raise _fail(reader, path, M_("expected a list of {{ name = ..., kind = ... }}"))
     columns = []
     for index, item in enumerate(data):
         cpath = f"{path}[{index}]"
         if not isinstance(item, Mapping):
-            raise _fail(reader, cpath, "expected { name = ..., kind = ... }")
+            raise _fail(reader, cpath, M_("expected {{ name = ..., kind = ... }}"))
         reader.only(item, document.COLUMN, cpath)
         kind_name = reader.text(item, "kind", cpath, required=False) or "text"
         with reader.placed(f"{cpath}.kind", replace=True):
@@ -128,11 +129,11 @@ def _columns(reader: _Reader, data: object, path: str) -> list[Column]:
 
 def _rows(reader: _Reader, data: object, path: str) -> list[list[str]]:
     if not isinstance(data, list):
-        raise _fail(reader, path, "expected a list of rows, each a list of printed cells")
+        raise _fail(reader, path, M_("expected a list of rows, each a list of printed cells"))
     for index, row in enumerate(data):
         if not isinstance(row, list) or not all(isinstance(cell, str) for cell in row):
             raise _fail(
-                reader, f"{path}[{index}]", "expected a row: a list of cells as quoted text"
+                reader, f"{path}[{index}]", M_("expected a row: a list of cells as quoted text")
             )
     return data
 
@@ -146,11 +147,11 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
     totals = []
     for key in ("totals", "row-checks"):
         if not isinstance(data.get(key, []), list):
-            raise _fail(reader, f"{path}.{key}", "expected a list of inline tables")
+            raise _fail(reader, f"{path}.{key}", M_("expected a list of inline tables"))
     for index, item in enumerate(data.get("totals", [])):
         tpath = f"{path}.totals[{index}]"
         if not isinstance(item, Mapping):
-            raise _fail(reader, tpath, 'expected { rule = {...}, printed = "..." }')
+            raise _fail(reader, tpath, M_('expected {{ rule = {{...}}, printed = "..." }}'))
         reader.only(item, document.TOTAL, tpath)
         place = reader.text(item, "place", tpath, required=False)
         rule = read_rule(reader, item.get("rule"), f"{tpath}.rule", default_table=table_id)
@@ -164,14 +165,14 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
     for index, item in enumerate(data.get("row-checks", [])):
         cpath = f"{path}.row-checks[{index}]"
         if not isinstance(item, Mapping):
-            raise _fail(reader, cpath, "expected { column = ..., sum = [...] }")
+            raise _fail(reader, cpath, M_("expected {{ column = ..., sum = [...] }}"))
         reader.only(item, document.ROW_CHECK, cpath)
         ops = [op for op in (RuleOp.SUM, RuleOp.MEAN) if op.value in item]
         if len(ops) != 1:
-            raise _fail(reader, cpath, "a row check has exactly one of sum or mean")
+            raise _fail(reader, cpath, M_("a row check has exactly one of sum or mean"))
         of = item[ops[0].value]
         if not isinstance(of, list) or not all(isinstance(c, str) for c in of):
-            raise _fail(reader, f"{cpath}.{ops[0].value}", "expected a list of column names")
+            raise _fail(reader, f"{cpath}.{ops[0].value}", M_("expected a list of column names"))
         checks.append(RowCheck(reader.required_text(item, "column", cpath), ops[0], tuple(of)))
     title = reader.required_text(data, "title", path)
     with reader.placed(path):

@@ -30,6 +30,7 @@ from typing import Any
 from lakipcore.figures import format_as_printed
 from lakipcore.formats import document
 from lakipcore.formats.toml.reader import Reader, Table, join
+from lakipcore.i18n import M_
 from lakipcore.notation import Notation
 from lakipcore.surveys.grades import GRADE_TABLES, Band, GapReading, GradeTable
 from lakipcore.surveys.scales import SCALES, Scale, get_scale
@@ -58,20 +59,23 @@ def _percent_or_number(reader: Reader, item: Table, key: str, path: str) -> Deci
     figure = reader.figure(item, key, path)
     if figure.unit or figure.note or figure.currency:
         raise reader.fail(
-            join(path, key), f"a band end is a number or a percentage, got {figure.text!r}"
+            join(path, key),
+            M_("a band end is a number or a percentage, got {text}", text=repr(figure.text)),
         )
     return figure.value
 
 
 def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
     if not isinstance(item, Mapping):
-        raise reader.fail(path, "expected a table with the grade table's bands")
+        raise reader.fail(path, M_("expected a table with the grade table's bands"))
     if name in GRADE_TABLES:
-        raise reader.fail(path, f"{name!r} is the name of a preset grade table; give it its own")
+        raise reader.fail(
+            path, M_("{name} is the name of a preset grade table; give it its own", name=repr(name))
+        )
     reader.only(item, document.GRADE_TABLE, path)
     raw_bands = reader.array(item, "bands", path)
     if not raw_bands:
-        raise reader.fail(join(path, "bands"), "a grade table needs at least one band")
+        raise reader.fail(join(path, "bands"), M_("a grade table needs at least one band"))
     ends: list[tuple[Decimal | None, Decimal | None]] = []
     for index, band in enumerate(raw_bands):
         bpath = f"{path}.bands[{index}]"
@@ -79,9 +83,9 @@ def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
         low = _percent_or_number(reader, band, "from", bpath) if "from" in band else None
         high = _percent_or_number(reader, band, "to", bpath) if "to" in band else None
         if low is None and index > 0:
-            raise reader.fail(join(bpath, "from"), "only the first band may leave out 'from'")
+            raise reader.fail(join(bpath, "from"), M_("only the first band may leave out 'from'"))
         if high is None and index < len(raw_bands) - 1:
-            raise reader.fail(join(bpath, "to"), "only the last band may leave out 'to'")
+            raise reader.fail(join(bpath, "to"), M_("only the last band may leave out 'to'"))
         ends.append((low, high))
     scale = _scale(reader, item, path, name, ends)
     bands = []
@@ -115,7 +119,9 @@ def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
 def _inclusive(reader: Reader, band: Table, key: str, path: str) -> bool:
     value = band.get(key, True)
     if not isinstance(value, bool):
-        raise reader.fail(join(path, key), f"expected true or false, got {value!r}")
+        raise reader.fail(
+            join(path, key), M_("expected true or false, got {value}", value=repr(value))
+        )
     return value
 
 
@@ -140,7 +146,7 @@ def _scale(
         low = first if first is not None else Decimal(0)
     if high is None:
         if last is None:
-            raise reader.fail(spath, "the last band has no 'to': give the scale's high end")
+            raise reader.fail(spath, M_("the last band has no 'to': give the scale's high end"))
         high = last
     with reader.placed(spath, replace=True):
         return Scale(f"{name}-scale", low, high, "the range of the report's grade table")

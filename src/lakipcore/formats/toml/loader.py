@@ -25,6 +25,7 @@ from lakipcore.formats.toml.methods import read_methods
 from lakipcore.formats.toml.migrate import migrate_v1, v1_path
 from lakipcore.formats.toml.reader import LineIndex, Reader, Table, join
 from lakipcore.formats.toml.units import read_tree
+from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.methods import ScoringMethod, get_method
 from lakipcore.model import (
@@ -54,9 +55,14 @@ def loads_report(
     it is built.
     """
     if not isinstance(source, str):
-        raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
+        raise LakipTypeError(
+            M_("expected the source name as a str, got {source}", source=repr(source)),
+            field="source",
+        )
     if not isinstance(limits, Limits):
-        raise LakipTypeError(f"expected Limits, got {type(limits).__name__}", field="limits")
+        raise LakipTypeError(
+            M_("expected Limits, got {type}", type=type(limits).__name__), field="limits"
+        )
     if isinstance(text, bytes | bytearray):
         _check_size(len(text), limits, source)
         raw = bytes(text)
@@ -70,7 +76,10 @@ def loads_report(
             _check_size(len(text.encode("utf-8", "surrogatepass")), limits, source)
     else:
         raise LakipTypeError(
-            f"expected the report's TOML text (str or bytes), got {type(text).__name__}",
+            M_(
+                "expected the report's TOML text (str or bytes), got {type}",
+                type=type(text).__name__,
+            ),
             source=source,
         )
     text = text.removeprefix("\ufeff")  # a byte order mark, as some editors on Windows write
@@ -100,10 +109,11 @@ def _parsed(text: str, source: str, limits: Limits) -> tuple[dict[str, Any], Lin
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ReportFileError(f"not valid TOML: {error}", source=source) from None
+        raise ReportFileError(M_("not valid TOML: {error}", error=error), source=source) from None
     except RecursionError:
         raise ReportFileError(
-            f"the TOML nests too deeply (at most {limits.nesting} levels)", source=source
+            M_("the TOML nests too deeply (at most {nesting} levels)", nesting=limits.nesting),
+            source=source,
         ) from None
     return data, LineIndex(text)
 
@@ -134,7 +144,9 @@ def read_stream(
     data = stream.read(limits.file_bytes + 1)
     if not isinstance(data, bytes):
         raise LakipTypeError(
-            f"expected a binary file object, got one that reads {type(data).__name__}",
+            M_(
+                "expected a binary file object, got one that reads {type}", type=type(data).__name__
+            ),
             field="path",
         )
     return data, name
@@ -152,11 +164,17 @@ def load_report(
     ``limits.file_bytes`` is refused before it is read.
     """
     if source is not None and not isinstance(source, str):
-        raise LakipTypeError(f"expected the source name as a str, got {source!r}", field="source")
+        raise LakipTypeError(
+            M_("expected the source name as a str, got {source}", source=repr(source)),
+            field="source",
+        )
     if not isinstance(path, str | Path):
         if not callable(getattr(path, "read", None)):
             raise LakipTypeError(
-                f"expected a file path or a binary file object, got {type(path).__name__}",
+                M_(
+                    "expected a file path or a binary file object, got {type}",
+                    type=type(path).__name__,
+                ),
                 field="path",
             )
         data, name = read_stream(path, limits, source, "report.toml")
@@ -169,7 +187,8 @@ def load_report(
         data = file.read_bytes()
     except OSError as error:
         raise ReportFileError(
-            f"cannot read the file: {error.strerror or error}", source=source or str(file)
+            M_("cannot read the file: {value}", value=error.strerror or error),
+            source=source or str(file),
         ) from None
     return loads_report(data, source=source or str(file), limits=limits)
 
@@ -189,7 +208,9 @@ def build_report(
     errors and origins should name (a cell such as ``Indikator!F12``).
     """
     if not isinstance(data, Mapping):
-        raise LakipTypeError(f"expected the report data as a mapping, got {_kind(data)}")
+        raise LakipTypeError(
+            M_("expected the report data as a mapping, got {value}", value=_kind(data))
+        )
     reader = Reader(source, None, rename=locate)
     table = {"schema": SCHEMA_VERSION, **data}
     _check_shape(table, limits, reader)
@@ -204,8 +225,12 @@ def _kind(value: object) -> str:
 def _check_size(size: int, limits: Limits, source: str) -> None:
     if size > limits.file_bytes:
         raise ReportFileError(
-            f"the file is {size:,} bytes; at most {limits.file_bytes:,} are accepted "
-            "(lakipcore.limits.Limits.file_bytes)".replace(",", "."),
+            M_(
+                "the file is {size} bytes; at most {most} are accepted "
+                "(lakipcore.limits.Limits.file_bytes)",
+                size=format(size, ",").replace(",", "."),
+                most=format(limits.file_bytes, ",").replace(",", "."),
+            ),
             source=source,
         )
 
@@ -223,7 +248,8 @@ def _check_values(
     for an error: the walk visits every value of the file."""
     if depth > nesting:
         raise reader.fail(
-            _path(keys), f"the TOML nests deeper than {nesting} levels (Limits.nesting)"
+            _path(keys),
+            M_("the TOML nests deeper than {nesting} levels (Limits.nesting)", nesting=nesting),
         )
     items: Iterable[tuple[str | int, object]] = (
         value.items() if isinstance(value, Mapping) else enumerate(value)
@@ -252,7 +278,12 @@ def _check_string(text: str, keys: list[str], reader: Reader, what: str) -> None
     refused = refused_character(text)
     if refused is not None:
         shown = repr(text) if len(text) <= 60 else repr(text[:57]) + "…"
-        message = f"the {what} {shown} holds {refused}, which no text may hold"
+        message = M_(
+            "the {what} {shown} holds {refused}, which no text may hold",
+            what=what,
+            shown=shown,
+            refused=refused,
+        )
         # The model refuses the same text with the same error when it is built in Python.
         reader.errors.append(reader.at("", InvalidValueError(message, field=_path(keys))))
 
@@ -284,7 +315,13 @@ def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> 
     for what, (path, count, limit) in counts.items():
         if count > limit:
             raise reader.fail(
-                path, f"the report has {count} {what}; at most {limit} are accepted (Limits.{what})"
+                path,
+                M_(
+                    ("the report has {count} {what}; at most {limit} are accepted (Limits.{what})"),
+                    count=count,
+                    what=what,
+                    limit=limit,
+                ),
             )
 
 
@@ -293,7 +330,12 @@ def _build_report(reader: Reader, data: Table) -> Report:
     schema = reader.integer(data, "schema", "")
     if schema != SCHEMA_VERSION:
         raise reader.fail(
-            "schema", f"unsupported schema {schema}; this lakipcore reads 1 and {SCHEMA_VERSION}"
+            "schema",
+            M_(
+                ("unsupported schema {schema}; this lakipcore reads 1 and {schema_version}"),
+                schema=schema,
+                schema_version=SCHEMA_VERSION,
+            ),
         )
     head = reader.table(data, "report", "")
     reader.only(head, document.REPORT, "report")
@@ -315,10 +357,12 @@ def _build_report(reader: Reader, data: Table) -> Report:
     source = reader.text(head, "source", "report", required=False)
     main = reader.text(head, "main", "report", required=False)
     if main is not None and main not in keys:
-        reader.errors.append(reader.fail("report.main", f"{main!r} is not one of the periods"))
+        reader.errors.append(
+            reader.fail("report.main", M_("{main} is not one of the periods", main=repr(main)))
+        )
     reader.raise_collected()
     if root is None:  # pragma: no cover - an error was collected instead
-        raise reader.fail("office", "no office")
+        raise reader.fail("office", M_("no office"))
     with reader.placed(""):
         return Report(
             periods=periods,
@@ -339,7 +383,9 @@ def _periods(
 ) -> tuple[ReportPeriod, ...]:
     items = reader.array(data, "periods", "")
     if not items:
-        raise reader.fail("periods", "a report needs at least one period ([[periods]] key = ...)")
+        raise reader.fail(
+            "periods", M_("a report needs at least one period ([[periods]] key = ...)")
+        )
     built = (
         reader.collect(functools.partial(_period, reader, item, i, methods))
         for i, item in enumerate(items)
@@ -409,9 +455,17 @@ def not_utf8(data: bytes, error: UnicodeDecodeError, source: str) -> ReportFileE
     line = data.count(b"\n", 0, error.start) + 1
     column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
     return ReportFileError(
-        f"not UTF-8 text: byte 0x{data[error.start]:02x} at line {line}, column {column} is "
-        "not UTF-8 (the file was probably saved as ANSI or Windows-1252); save it as UTF-8, "
-        "e.g. in Notepad: Save As, Encoding: UTF-8",
+        M_(
+            (
+                "not UTF-8 text: byte 0x{value} at line {line}, column {column} "
+                "is not UTF-8 (the file was probably saved as ANSI or "
+                "Windows-1252); save it as UTF-8, e.g. in Notepad: Save As, "
+                "Encoding: UTF-8"
+            ),
+            value=format(data[error.start], "02x"),
+            line=line,
+            column=column,
+        ),
         source=source,
         line=line,
     )
@@ -429,11 +483,13 @@ def load_grade_tables(path: str) -> dict[str, GradeTable]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ReportFileError(f"cannot read the file: {error}", source=path) from None
+        raise ReportFileError(
+            M_("cannot read the file: {error}", error=error), source=path
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ReportFileError(f"not valid TOML: {error}", source=path) from None
+        raise ReportFileError(M_("not valid TOML: {error}", error=error), source=path) from None
     if "schema" in data:  # a report: its tables, checked as the report is
         report = loads_report(text, source=path)
         return {table.name: table for table in report.grade_tables}

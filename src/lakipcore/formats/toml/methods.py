@@ -35,6 +35,7 @@ from lakipcore.errors import InvalidValueError
 from lakipcore.figures import Figure, format_as_printed
 from lakipcore.formats import document
 from lakipcore.formats.toml.reader import Reader, Table, join
+from lakipcore.i18n import M_
 from lakipcore.methods import (
     DEFAULT_PLAUSIBILITY,
     AbsorptionAggregation,
@@ -79,11 +80,13 @@ def read_methods(reader: Reader, data: Table) -> tuple[ScoringMethod, ...]:
 
 def _method(reader: Reader, name: str, item: object, path: str) -> ScoringMethod:
     if not isinstance(item, Mapping):
-        raise reader.fail(path, "expected a table of the method's parts")
+        raise reader.fail(path, M_("expected a table of the method's parts"))
     with reader.placed(path, replace=True):
         check_code(name, "method", field="name")
     if name in PRESETS or name in ALIASES:
-        raise reader.fail(path, f"{name!r} is the name of a preset; give the method its own")
+        raise reader.fail(
+            path, M_("{name} is the name of a preset; give the method its own", name=repr(name))
+        )
     reader.only(item, document.METHOD, path)
     base_name = reader.text(item, "base", path, required=False)
     with reader.placed(join(path, "base"), replace=True):
@@ -100,7 +103,8 @@ def _method(reader: Reader, name: str, item: object, path: str) -> ScoringMethod
         cap = reader.figure(item, "cap", path)
         if not cap.percent or cap.unit or cap.note or cap.currency:
             raise reader.fail(
-                join(path, "cap"), f"write the cap as a percentage ('120%'), got {cap.text!r}"
+                join(path, "cap"),
+                M_("write the cap as a percentage ('120%'), got {text}", text=repr(cap.text)),
             )
         parts["cap"] = cap.value
     if "weights" in item:
@@ -119,7 +123,8 @@ def _weights(reader: Reader, item: Table, path: str) -> PerformanceWeights:
         figure = reader.figure(table, key, path)
         if figure.unit or figure.note or figure.currency:
             raise reader.fail(
-                join(path, key), f"a weight is a number or a percentage, got {figure.text!r}"
+                join(path, key),
+                M_("a weight is a number or a percentage, got {text}", text=repr(figure.text)),
             )
         values[key] = weight_value(figure)
     with reader.placed(path, replace=True):
@@ -149,7 +154,10 @@ def _plausibility(reader: Reader, item: Table, path: str) -> Plausibility:
         figure = reader.figure(table, key, path)
         if figure.percent != percent or figure.unit or figure.note or figure.currency:
             shape = "a percentage ('150%')" if percent else "a plain number ('100')"
-            raise reader.fail(join(path, key), f"write {key} as {shape}, or false to turn it off")
+            raise reader.fail(
+                join(path, key),
+                M_("write {key} as {shape}, or false to turn it off", key=key, shape=shape),
+            )
         bounds[attribute] = figure.value
     with reader.placed(path, replace=True):
         return attrs.evolve(DEFAULT_PLAUSIBILITY, **bounds)
@@ -182,7 +190,7 @@ def method_lines(
     """The ``[methods.NAME]`` table of ``method``, every part written out (so the file says
     what it means without the reader knowing the defaults); ``string`` quotes a TOML string."""
     if method.name in PRESETS or method.name in ALIASES:  # pragma: no cover - Report refuses
-        raise InvalidValueError(f"{method.name!r} is a preset", field="methods")
+        raise InvalidValueError(M_("{name} is a preset", name=repr(method.name)), field="methods")
     lines = [f"[methods.{method.name}]"]
     if method.description:
         lines.append(f"description = {string(method.description)}")

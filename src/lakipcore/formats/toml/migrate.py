@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from lakipcore.i18n import M_
 from lakipcore.model import KANWIL_TABLES
 
 if TYPE_CHECKING:
@@ -43,7 +44,10 @@ def _year(reader: Reader, key: str, path: str, years: list[int]) -> str:
     # Only the canonical ASCII spelling: '02019', '٢٠١٩' or '²' would read as some year.
     if not (key.isascii() and key.isdigit() and key == str(int(key)) and int(key) in years):
         expected = " or ".join(str(y) for y in years)
-        raise reader.fail(f"{path}.{key}", f"unknown year {key!r}; this report has {expected}")
+        raise reader.fail(
+            f"{path}.{key}",
+            M_("unknown year {key}; this report has {expected}", key=repr(key), expected=expected),
+        )
     return key
 
 
@@ -60,12 +64,15 @@ def migrate_v1(data: Table, reader: Reader) -> dict[str, Any]:
     year = reader.integer(head, "year", "report")
     previous = reader.integer(head, "previous_year", "report", required=False)
     if year is None:  # pragma: no cover - integer(required=True) raises instead
-        raise reader.fail("report.year", "missing field")
+        raise reader.fail("report.year", M_("missing field"))
     if not 1000 <= year <= 9999:
-        raise reader.fail("report.year", f"a year has four digits, got {year}")
+        raise reader.fail("report.year", M_("a year has four digits, got {year}", year=year))
     if previous is not None and not 1000 <= previous < year:
         raise reader.fail(
-            "report.previous_year", f"the previous year {previous} must come before {year}"
+            "report.previous_year",
+            M_(
+                "the previous year {previous} must come before {year}", previous=previous, year=year
+            ),
         )
     years = [year] if previous is None else [previous, year]
     methods = reader.table(data, "methods", "", required=False)
@@ -98,7 +105,7 @@ def migrate_v1(data: Table, reader: Reader) -> dict[str, Any]:
             migrated["indicators"] = indicators
         units.append(migrated)
     if not units:
-        raise reader.fail("units", "a report needs at least one unit")
+        raise reader.fail("units", M_("a report needs at least one unit"))
     report: dict[str, Any] = {"main": str(year)}
     for key in ("title", "source"):
         if key in head:

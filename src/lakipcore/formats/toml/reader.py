@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeVar, cast
 
-from lakipcore.errors import LakipError, ReportFileError
+from lakipcore.errors import LakipError, Listing, ReportFileError, Sentence
 from lakipcore.figures import Figure, NotTargeted, parse_cell, parse_figure
+from lakipcore.i18n import M_, N_, Message
 from lakipcore.model import Origin, PrintedFigure, Quantity
 from lakipcore.notation import Notation
 
@@ -37,15 +38,20 @@ def _same(path: str) -> str:
     return path
 
 
-def unknown_field(key: str, allowed: Iterable[str]) -> str:
+def unknown_field(key: str, allowed: Iterable[str]) -> Message:
     """The message for an unknown field: the closest known one, if any is close (a typo), and
     all of them."""
     import difflib
 
     known = sorted(allowed)
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown field {key!r}; expected one of {', '.join(known)}{hint}"
+    hint = M_("; did you mean {value}?", value=repr(close[0])) if close else ""
+    return M_(
+        "unknown field {key}; expected one of {known}{hint}",
+        key=repr(key),
+        known=", ".join(known),
+        hint=hint,
+    )
 
 
 class NotBuiltError(Exception):
@@ -193,7 +199,7 @@ class Reader:
                 return parent.within(self.shared(key), line)
         return Origin(self.source, shown, line)
 
-    def fail(self, path: str, message: str) -> ReportFileError:
+    def fail(self, path: str, message: str | Sentence) -> ReportFileError:
         """A file error at ``path``."""
         origin = self.origin(path) if path else Origin(self.source)
         return ReportFileError(message, field=origin.path, source=self.source, line=origin.line)
@@ -228,9 +234,8 @@ class Reader:
             return
         if len(errors) == 1:
             raise errors[0]
-        listing = "\n".join(f"  {error}" for error in errors)
         raise ReportFileError(
-            f"{len(errors)} errors:\n{listing}",
+            M_("{count} errors:\n{listing}", count=len(errors), listing=Listing(errors)),
             source=self.source,
             field=errors[0].field,
             line=errors[0].line,
@@ -253,53 +258,62 @@ class Reader:
         value = parent.get(key)
         if value is None:
             if required:
-                raise self.fail(join(path, key), "missing table")
+                raise self.fail(join(path, key), M_("missing table"))
             return {}
         if not isinstance(value, Mapping):
-            raise self.fail(join(path, key), f"expected a table, got {_kind(value)}")
+            raise self.fail(
+                join(path, key), M_("expected a table, got {value}", value=_kind(value))
+            )
         return value
 
     def array(self, parent: Table, key: str, path: str) -> list[Table]:
         value = parent.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-            raise self.fail(join(path, key), "expected an array of tables ([[...]])")
+            raise self.fail(join(path, key), M_("expected an array of tables ([[...]])"))
         return value
 
     def text(self, parent: Table, key: str, path: str, *, required: bool = True) -> str | None:
         value = parent.get(key)
         if value is None:
             if required:
-                raise self.fail(join(path, key), "missing field")
+                raise self.fail(join(path, key), M_("missing field"))
             return None
         if not isinstance(value, str):
             hint = (
-                '; write numbers as quoted strings as printed, e.g. "98,75%"'
+                M_('; write numbers as quoted strings as printed, e.g. "98,75%"')
                 if isinstance(value, int | float) and not isinstance(value, bool)
                 else ""
             )
-            raise self.fail(join(path, key), f"expected a string, got {_kind(value)}{hint}")
+            raise self.fail(
+                join(path, key),
+                M_("expected a string, got {value}{hint}", value=_kind(value), hint=hint),
+            )
         return value
 
     def required_text(self, parent: Table, key: str, path: str) -> str:
         value = self.text(parent, key, path)
         if value is None:  # pragma: no cover - text(required=True) raises instead
-            raise self.fail(join(path, key), "missing field")
+            raise self.fail(join(path, key), M_("missing field"))
         return value
 
     def boolean(self, parent: Table, key: str, path: str) -> bool:
         value = parent.get(key, False)
         if not isinstance(value, bool):
-            raise self.fail(join(path, key), f"expected true or false, got {_kind(value)}")
+            raise self.fail(
+                join(path, key), M_("expected true or false, got {value}", value=_kind(value))
+            )
         return value
 
     def integer(self, parent: Table, key: str, path: str, *, required: bool = True) -> int | None:
         value = parent.get(key)
         if value is None:
             if required:
-                raise self.fail(join(path, key), "missing field")
+                raise self.fail(join(path, key), M_("missing field"))
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(join(path, key), f"expected an integer, got {_kind(value)}")
+            raise self.fail(
+                join(path, key), M_("expected an integer, got {value}", value=_kind(value))
+            )
         return value
 
     def only(self, table: Table, allowed: frozenset[str] | set[str], path: str) -> None:
@@ -352,14 +366,21 @@ class Reader:
                 quantity = Quantity.from_name(quantity_name)
             if quantity not in allowed:
                 names = ", ".join(sorted(q.value for q in allowed))
-                raise self.fail(qpath, f"{quantity_name!r} is not printed here; expected {names}")
+                raise self.fail(
+                    qpath,
+                    M_(
+                        "{quantity_name} is not printed here; expected {names}",
+                        quantity_name=repr(quantity_name),
+                        names=names,
+                    ),
+                )
             if not isinstance(places, Mapping):
-                raise self.fail(qpath, 'expected a table of table-id = "text"')
+                raise self.fail(qpath, M_('expected a table of table-id = "text"'))
             for place, texts in places.items():
                 ppath = join(qpath, place)
                 items = texts if isinstance(texts, list) else [texts]
                 if not items or not all(isinstance(t, str) for t in items):
-                    raise self.fail(ppath, "expected the printed text, or a list of texts")
+                    raise self.fail(ppath, M_("expected the printed text, or a list of texts"))
                 for index, text in enumerate(items):
                     where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
                     figures.append(
@@ -398,7 +419,12 @@ class _Placed:
         raise reader.at(self.path, error) from None
 
 
-def _kind(value: object) -> str:
-    return {bool: "a boolean", int: "an integer", float: "a float", str: "a string"}.get(
-        type(value), type(value).__name__
-    )
+def _kind(value: object) -> str | Message:
+    words = {
+        bool: N_("a boolean"),
+        int: N_("an integer"),
+        float: N_("a float"),
+        str: N_("a string"),
+    }
+    word = words.get(type(value))
+    return M_(word) if word is not None else type(value).__name__

@@ -16,6 +16,7 @@ from lakipcore.formats import document
 from lakipcore.formats.toml.derived import read_derived
 from lakipcore.formats.toml.evidence import read_evidence, read_rule, read_supports
 from lakipcore.formats.toml.reader import NotBuiltError, Reader, Table, join
+from lakipcore.i18n import M_
 from lakipcore.model import (
     MAX_LEVELS,
     Accumulation,
@@ -87,7 +88,14 @@ def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str])
         code = reader.required_text(item, "code", path)
         if code in paths:
             reader.errors.append(
-                reader.fail(join(path, "code"), f"duplicate code {code!r} (first at {paths[code]})")
+                reader.fail(
+                    join(path, "code"),
+                    M_(
+                        "duplicate code {code} (first at {value})",
+                        code=repr(code),
+                        value=paths[code],
+                    ),
+                )
             )
             continue
         paths[code], data[code] = path, item
@@ -99,7 +107,10 @@ def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str])
             children[parent].append(code)
         else:
             reader.errors.append(
-                reader.fail(join(paths[code], "parent"), f"no unit {parent!r} to be under")
+                reader.fail(
+                    join(paths[code], "parent"),
+                    M_("no unit {parent} to be under", parent=repr(parent)),
+                )
             )
     # Every unit has one parent, so the units reachable from the office form a tree; the others
     # hang in a circle of parents (or under a unit that does not exist, reported above).
@@ -108,7 +119,9 @@ def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str])
     for code, parent in parents.items():
         if code not in seen and parent in children:
             reader.errors.append(
-                reader.fail(join(paths[code], "parent"), "units are under each other in a circle")
+                reader.fail(
+                    join(paths[code], "parent"), M_("units are under each other in a circle")
+                )
             )
     built: dict[str, Unit | None] = {}
     for code in reversed(reached):  # sub-units before the unit above them
@@ -143,8 +156,15 @@ def _reached(
                 reader.errors.append(
                     reader.fail(
                         join(paths[child], "parent"),
-                        f"unit {child!r} would be at level {level[child]} under the office; a "
-                        f"tree of units has at most {MAX_LEVELS} levels",
+                        M_(
+                            (
+                                "unit {child} would be at level {value} under the office; a tree "
+                                "of units has at most {max_levels} levels"
+                            ),
+                            child=repr(child),
+                            value=level[child],
+                            max_levels=MAX_LEVELS,
+                        ),
                     )
                 )
         reached.extend(children[code])
@@ -184,8 +204,12 @@ def _unit(
             reader.errors.append(
                 reader.fail(
                     join(ipath, "code"),
-                    f"duplicate code {indicator_code!r} (first at {path}.indicators"
-                    f"[{seen[indicator_code]}])",
+                    M_(
+                        ("duplicate code {indicator_code} (first at {path}.indicators[{value}])"),
+                        indicator_code=repr(indicator_code),
+                        path=path,
+                        value=seen[indicator_code],
+                    ),
                 )
             )
             continue
@@ -215,7 +239,11 @@ def _period_tables(reader: Reader, parent: Table, path: str, keys: set[str]) -> 
             expected = ", ".join(sorted(keys))
             raise reader.fail(
                 join(join(path, "periods"), key),
-                f"unknown period {key!r}; this report's periods are {expected}",
+                M_(
+                    "unknown period {key}; this report's periods are {expected}",
+                    key=repr(key),
+                    expected=expected,
+                ),
             )
         result[key] = reader.table(table, key, join(path, "periods"))
     return result
@@ -250,7 +278,7 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
         reader.only(table, document.RATE, path)
         figure = reader.figure(table, "absorption", path)
         if not figure.percent:
-            raise reader.fail(join(path, "absorption"), "an absorption rate is a percentage")
+            raise reader.fail(join(path, "absorption"), M_("an absorption rate is a percentage"))
         printed = reader.printed(table, path, frozenset({Quantity.ABSORPTION}))
         with reader.placed(join(path, "absorption"), replace=True):
             return ReportedAbsorption(figure.value, printed, origin=reader.origin(path))
@@ -308,9 +336,14 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
 def _amount(reader: Reader, table: Table, key: str, path: str) -> Decimal:
     figure = reader.figure(table, key, path)
     if figure.percent or figure.unit or figure.note:
-        raise reader.fail(join(path, key), f"{figure.text!r} should be an amount in Rupiah")
+        raise reader.fail(
+            join(path, key), M_("{text} should be an amount in Rupiah", text=repr(figure.text))
+        )
     if figure.value < 0:
-        raise reader.fail(join(path, key), f"{key} must not be negative, got {figure.text!r}")
+        raise reader.fail(
+            join(path, key),
+            M_("{key} must not be negative, got {text}", key=key, text=repr(figure.text)),
+        )
     return figure.value
 
 
@@ -319,7 +352,7 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
     reader.only(item, document.INDICATOR, path)
     tables = _period_tables(reader, item, path, keys)
     if not tables:
-        raise reader.fail(join(path, "periods"), "an indicator needs at least one period block")
+        raise reader.fail(join(path, "periods"), M_("an indicator needs at least one period block"))
     polarity_name = reader.text(item, "polarity", path, required=False)
     formula_name = reader.text(item, "formula", path, required=False)
     accumulation_name = reader.text(item, "accumulation", path, required=False)
@@ -389,14 +422,19 @@ def _target_and_realisation(
         for key in ("realisation", "scale", "derive", "supports", "accumulate"):
             if key in table:
                 raise reader.fail(
-                    join(path, key), f"a not-targeted period ('{target_text}') has no {key}"
+                    join(path, key),
+                    M_(
+                        "a not-targeted period ('{target_text}') has no {key}",
+                        target_text=target_text,
+                        key=key,
+                    ),
                 )
         return cell, None
     scale = None
     if "scale" in table:
         scale_figure = reader.figure(table, "scale", path)
         if scale_figure.percent or scale_figure.unit or scale_figure.note:
-            raise reader.fail(join(path, "scale"), 'a scale is a bare number such as "10"')
+            raise reader.fail(join(path, "scale"), M_('a scale is a bare number such as "10"'))
         scale = scale_figure.value
     target = _measure(reader, Target, cell, scale, join(path, "target"))
     if "realisation" not in table:
@@ -405,8 +443,14 @@ def _target_and_realisation(
         if key in table:
             raise reader.fail(
                 join(path, "realisation"),
-                f"a realisation is stated, derived or accumulated; give realisation or {key}, "
-                "not both (printed copies go under printed.realisation)",
+                M_(
+                    (
+                        "a realisation is stated, derived or accumulated; give "
+                        "realisation or {key}, not both (printed copies go under "
+                        "printed.realisation)"
+                    ),
+                    key=key,
+                ),
             )
     realisation_figure = reader.figure(table, "realisation", path)
     realisation = _measure(
@@ -415,17 +459,25 @@ def _target_and_realisation(
     if realisation.kind is not target.kind:
         raise reader.fail(
             join(path, "realisation"),
-            f"a {target.kind.value} target ({target_text!r}) needs a {target.kind.value} "
-            f"realisation, got {realisation_figure.text!r}",
+            M_(
+                ("a {value} target ({target_text}) needs a {value} realisation, got {text}"),
+                value=target.kind.value,
+                target_text=repr(target_text),
+                text=repr(realisation_figure.text),
+            ),
         )
     return target, realisation
 
 
 def _measure(reader: Reader, cls: type[_M], figure: Figure, scale: Decimal | None, path: str) -> _M:
     if figure.currency:
-        raise reader.fail(path, f"{figure.text!r} is an amount of money, not an indicator value")
+        raise reader.fail(
+            path, M_("{text} is an amount of money, not an indicator value", text=repr(figure.text))
+        )
     if figure.percent and scale is not None:
-        raise reader.fail(path, f"{figure.text!r} is a percentage; an index has no '%'")
+        raise reader.fail(
+            path, M_("{text} is a percentage; an index has no '%'", text=repr(figure.text))
+        )
     kind = (
         MeasureKind.PERCENT
         if figure.percent

@@ -19,6 +19,7 @@ from lakipcore.formats.toml.evidence import write_evidence, write_rule
 from lakipcore.formats.toml.grades import grade_table_lines
 from lakipcore.formats.toml.loader import SCHEMA_VERSION
 from lakipcore.formats.toml.methods import method_lines
+from lakipcore.i18n import M_
 from lakipcore.model import (
     Budget,
     BudgetLine,
@@ -86,7 +87,9 @@ def _list(texts: list[str]) -> str:
 def dump_report(report: Report) -> str:
     """The report in the file format of docs/format.md, as text."""
     if not isinstance(report, Report):
-        raise LakipTypeError(f"expected a Report, got {type(report).__name__}", field="report")
+        raise LakipTypeError(
+            M_("expected a Report, got {type}", type=type(report).__name__), field="report"
+        )
     out = _head(report)
     n = report.notation
     for method in report.methods:

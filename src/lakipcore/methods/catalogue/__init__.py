@@ -21,6 +21,7 @@ from typing import Any
 
 from lakipcore._exact import HUNDRED
 from lakipcore.errors import UnknownNameError
+from lakipcore.i18n import M_
 from lakipcore.methods.catalogue._capaian import (
     GAP_POLICIES,
     IKI_BANDS,
@@ -576,7 +577,8 @@ def get_formula(name: str) -> NamedFormula:
     if not isinstance(name, str) or name not in CATALOGUE:
         known = ", ".join(repr(n) for n in CATALOGUE)
         raise UnknownNameError(
-            f"unknown formula {name!r}; expected one of {known}", field="formula"
+            M_("unknown formula {name}; expected one of {known}", name=repr(name), known=known),
+            field="formula",
         )
     return CATALOGUE[name]
 

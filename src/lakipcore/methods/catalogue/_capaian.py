@@ -13,6 +13,7 @@ import attrs
 from lakipcore._exact import HUNDRED, ONE, ZERO, add, div, mul, quantize, sub
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 from lakipcore.methods.formulas import Formula, Polarity, capaian
 
 __all__ = [
@@ -66,8 +67,14 @@ def progress_from_baseline(baseline: Decimal, target: Decimal, realisation: Deci
     distance = sub(target, baseline)
     if distance.is_zero():
         raise InvalidValueError(
-            f"the target equals the baseline ({target}): progress from the baseline is "
-            "undefined; score the indicator with a capaian formula instead",
+            M_(
+                (
+                    "the target equals the baseline ({target}): progress from the "
+                    "baseline is undefined; score the indicator with a capaian "
+                    "formula instead"
+                ),
+                target=target,
+            ),
             field="target",
         )
     return mul(div(sub(realisation, baseline), distance), HUNDRED)
@@ -136,10 +143,11 @@ def nilai_capaian_iki(
     """
     value = exact_decimal(value, field="capaian")
     if gap not in GAP_POLICIES:
-        raise InvalidValueError(f"unknown gap reading {gap!r}", field="gap")
+        raise InvalidValueError(M_("unknown gap reading {gap}", gap=repr(gap)), field="gap")
     if value < ZERO:
         raise InvalidValueError(
-            f"a capaian below 0 % ({value}) has no nilai in the regulation", field="capaian"
+            M_("a capaian below 0 % ({value}) has no nilai in the regulation", value=value),
+            field="capaian",
         )
     if gap == "round-half-up":
         value = quantize(value, ONE, ROUND_HALF_UP)
@@ -151,7 +159,13 @@ def nilai_capaian_iki(
         if band.low <= value <= band.high:
             return band.nilai(value)
     raise InvalidValueError(
-        f"capaian {value} % falls between two bands of the regulation (they are printed in "
-        "whole percents); choose the gap reading 'round-half-up' to round it first",
+        M_(
+            (
+                "capaian {value} % falls between two bands of the regulation "
+                "(they are printed in whole percents); choose the gap reading "
+                "'round-half-up' to round it first"
+            ),
+            value=value,
+        ),
         field="capaian",
     )

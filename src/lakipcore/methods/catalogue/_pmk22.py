@@ -29,6 +29,7 @@ from types import MappingProxyType
 from lakipcore._exact import HUNDRED, ZERO, add, context, div, mul, sub, total
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 from lakipcore.methods.formulas import absorption
 
 __all__ = [
@@ -70,11 +71,11 @@ def geometric_mean(values: Sequence[Decimal]) -> Decimal:
     """
     items = tuple(exact_decimal(v, field=f"values[{i}]") for i, v in enumerate(values))
     if not items:
-        raise InvalidValueError("a geometric mean needs at least one value", field="values")
+        raise InvalidValueError(M_("a geometric mean needs at least one value"), field="values")
     for i, item in enumerate(items):
         if item < ZERO:
             raise InvalidValueError(
-                f"a geometric mean of a negative value ({item}) is undefined",
+                M_("a geometric mean of a negative value ({item}) is undefined", item=item),
                 field=f"values[{i}]",
             )
     low, high = min(items), max(items)
@@ -93,10 +94,13 @@ def geometric_mean(values: Sequence[Decimal]) -> Decimal:
 
 def _ratio(target: Decimal, realisation: Decimal, field: str, cap: Decimal | None) -> Decimal:
     if target <= ZERO:
-        raise InvalidValueError(f"a target must be greater than 0, got {target}", field=field)
+        raise InvalidValueError(
+            M_("a target must be greater than 0, got {target}", target=target), field=field
+        )
     if realisation < ZERO:
         raise InvalidValueError(
-            f"a realisation must not be negative, got {realisation}", field=field
+            M_("a realisation must not be negative, got {realisation}", realisation=realisation),
+            field=field,
         )
     ratio = div(realisation, target)
     if cap is not None:
@@ -128,16 +132,16 @@ def capaian_output_program(
     ``(target, realisasi)`` pairs of output ``o`` of program ``p``.
     """
     if not programs:
-        raise InvalidValueError("expected at least one program", field="programs")
+        raise InvalidValueError(M_("expected at least one program"), field="programs")
     program_means = []
     for p, outputs in enumerate(programs):
         if not outputs:
-            raise InvalidValueError("expected at least one output", field=f"programs[{p}]")
+            raise InvalidValueError(M_("expected at least one output"), field=f"programs[{p}]")
         output_means = []
         for o, indicators in enumerate(outputs):
             if not indicators:
                 raise InvalidValueError(
-                    "expected at least one indicator", field=f"programs[{p}][{o}]"
+                    M_("expected at least one indicator"), field=f"programs[{p}][{o}]"
                 )
             ratios = [
                 _ratio(t, r, f"programs[{p}][{o}][{i}]", cap) for i, (t, r) in enumerate(indicators)
@@ -167,11 +171,15 @@ def konsistensi(
     """
     if len(realisasi) != len(rpd):
         raise InvalidValueError(
-            f"{len(realisasi)} months of realisasi against {len(rpd)} months of RPD",
+            M_(
+                "{count} months of realisasi against {count2} months of RPD",
+                count=len(realisasi),
+                count2=len(rpd),
+            ),
             field="rpd",
         )
     if not rpd:
-        raise InvalidValueError("expected at least one month", field="rpd")
+        raise InvalidValueError(M_("expected at least one month"), field="rpd")
     spent, planned = ZERO, ZERO
     ratios = []
     for month, (raw_r, raw_p) in enumerate(zip(realisasi, rpd, strict=True)):
@@ -179,13 +187,13 @@ def konsistensi(
         p = exact_decimal(raw_p, field=f"rpd[{month}]")
         if r < ZERO or p < ZERO:
             raise InvalidValueError(
-                "amounts must not be negative",
+                M_("amounts must not be negative"),
                 field=f"realisasi[{month}]" if r < ZERO else f"rpd[{month}]",
             )
         spent, planned = (add(spent, r), add(planned, p)) if cumulative else (r, p)
         if planned.is_zero():
             raise InvalidValueError(
-                "the RPD plans nothing up to this month: the ratio is undefined",
+                M_("the RPD plans nothing up to this month: the ratio is undefined"),
                 field=f"rpd[{month}]",
             )
         ratio = mul(div(spent, planned), HUNDRED)
@@ -207,7 +215,7 @@ def efisiensi(
         capaian = printed_capaian
         if pagu < ZERO or realisasi < ZERO or capaian < ZERO:
             raise InvalidValueError(
-                "pagu, realisasi and capaian must not be negative", field=f"outputs[{i}]"
+                M_("pagu, realisasi and capaian must not be negative"), field=f"outputs[{i}]"
             )
         if cap is not None and capaian > cap:
             capaian = cap
@@ -216,7 +224,9 @@ def efisiensi(
         gained.append(sub(value, realisasi))
     denominator = total(achieved)
     if denominator.is_zero():
-        raise InvalidValueError("Σ pagu × capaian is zero: efisiensi is undefined", field="outputs")
+        raise InvalidValueError(
+            M_("Σ pagu × capaian is zero: efisiensi is undefined"), field="outputs"
+        )
     return mul(div(total(gained), denominator), HUNDRED)
 
 

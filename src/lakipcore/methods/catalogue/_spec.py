@@ -17,6 +17,7 @@ import attrs
 from lakipcore._exact import ONE, ZERO, total
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError, UnknownNameError
 from lakipcore.figures import exact_decimal
+from lakipcore.i18n import M_
 
 __all__ = [
     "REQUIRED",
@@ -147,7 +148,12 @@ class NamedFormula:
             if name not in known:
                 choices = ", ".join(repr(n) for n in known) or "none"
                 raise UnknownNameError(
-                    f"formula {self.name!r} has no parameter {name!r}; its parameters: {choices}",
+                    M_(
+                        ("formula {name} has no parameter {name2}; its parameters: {choices}"),
+                        name=repr(self.name),
+                        name2=repr(name),
+                        choices=choices,
+                    ),
                     field=f"parameters.{name}",
                 )
         resolved: dict[str, Any] = {}
@@ -157,8 +163,12 @@ class NamedFormula:
                 resolved[parameter.name] = parameter.check(given[parameter.name], field)
             elif parameter.required:
                 raise InvalidValueError(
-                    f"formula {self.name!r} needs the parameter {parameter.name!r} "
-                    f"({parameter.meaning})",
+                    M_(
+                        "formula {name} needs the parameter {name2} ({meaning})",
+                        name=repr(self.name),
+                        name2=repr(parameter.name),
+                        meaning=parameter.meaning,
+                    ),
                     field=field,
                 )
             else:
@@ -172,7 +182,12 @@ class NamedFormula:
             if name not in known:
                 choices = ", ".join(repr(n) for n in known)
                 raise UnknownNameError(
-                    f"formula {self.name!r} has no input {name!r}; its inputs: {choices}",
+                    M_(
+                        "formula {name} has no input {name2}; its inputs: {choices}",
+                        name=repr(self.name),
+                        name2=repr(name),
+                        choices=choices,
+                    ),
                     field=f"inputs.{name}",
                 )
         converted: dict[str, Any] = {}
@@ -180,7 +195,12 @@ class NamedFormula:
             field = f"inputs.{item.name}"
             if item.name not in inputs:
                 raise InvalidValueError(
-                    f"formula {self.name!r} needs the input {item.name!r} ({item.meaning})",
+                    M_(
+                        "formula {name} needs the input {name2} ({meaning})",
+                        name=repr(self.name),
+                        name2=repr(item.name),
+                        meaning=item.meaning,
+                    ),
                     field=field,
                 )
             converted[item.name] = item.convert(inputs[item.name], field)
@@ -211,7 +231,9 @@ def number(value: object, field: str) -> Decimal:
 
 def _sequence(value: object, field: str) -> Sequence[object]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise LakipTypeError(f"expected a list, got {type(value).__name__}", field=field)
+        raise LakipTypeError(
+            M_("expected a list, got {type}", type=type(value).__name__), field=field
+        )
     return value
 
 
@@ -219,7 +241,7 @@ def numbers(value: object, field: str) -> tuple[Decimal, ...]:
     """A non-empty list of exact figures."""
     items = _sequence(value, field)
     if not items:
-        raise InvalidValueError("expected at least one figure", field=field)
+        raise InvalidValueError(M_("expected at least one figure"), field=field)
     return tuple(exact_decimal(item, field=f"{field}[{i}]") for i, item in enumerate(items))
 
 
@@ -229,13 +251,18 @@ def rows(width: int) -> Converter:
     def convert(value: object, field: str) -> tuple[tuple[Decimal, ...], ...]:
         items = _sequence(value, field)
         if not items:
-            raise InvalidValueError("expected at least one row", field=field)
+            raise InvalidValueError(M_("expected at least one row"), field=field)
         result = []
         for i, row in enumerate(items):
             cells = _sequence(row, f"{field}[{i}]")
             if len(cells) != width:
                 raise InvalidValueError(
-                    f"expected {width} figures in a row, got {len(cells)}", field=f"{field}[{i}]"
+                    M_(
+                        "expected {width} figures in a row, got {count}",
+                        width=width,
+                        count=len(cells),
+                    ),
+                    field=f"{field}[{i}]",
                 )
             result.append(
                 tuple(exact_decimal(c, field=f"{field}[{i}][{j}]") for j, c in enumerate(cells))
@@ -252,7 +279,7 @@ pairs = rows(2)
 def _non_empty(value: object, field: str, what: str) -> Sequence[object]:
     items = _sequence(value, field)
     if not items:
-        raise InvalidValueError(f"expected at least one {what}", field=field)
+        raise InvalidValueError(M_("expected at least one {what}", what=what), field=field)
     return items
 
 
@@ -274,7 +301,9 @@ def check_positive(value: object, field: str) -> Decimal:
     """A figure greater than zero (a cap, a bound)."""
     result = exact_decimal(value, field=field)
     if result <= ZERO:
-        raise InvalidValueError(f"must be greater than 0, got {result}", field=field)
+        raise InvalidValueError(
+            M_("must be greater than 0, got {result}", result=result), field=field
+        )
     return result
 
 
@@ -286,7 +315,9 @@ def check_optional_positive(value: object, field: str) -> Decimal | None:
 def check_flag(value: object, field: str) -> bool:
     """A ``bool`` (``1`` or ``"yes"`` are refused: a typo should not switch a rule)."""
     if not isinstance(value, bool):
-        raise LakipTypeError(f"expected true or false, got {value!r}", field=field)
+        raise LakipTypeError(
+            M_("expected true or false, got {value}", value=repr(value)), field=field
+        )
     return value
 
 
@@ -297,7 +328,12 @@ def check_choice(*choices: str) -> Converter:
         if not isinstance(value, str) or value not in choices:
             known = ", ".join(repr(c) for c in choices)
             raise UnknownNameError(
-                f"unknown choice {value!r}; expected one of {known}", field=field
+                M_(
+                    "unknown choice {value}; expected one of {known}",
+                    value=repr(value),
+                    known=known,
+                ),
+                field=field,
             )
         return value
 
@@ -310,22 +346,27 @@ def check_weights(*names: str) -> Converter:
     def check(value: object, field: str) -> Mapping[str, Decimal]:
         if not isinstance(value, Mapping):
             raise LakipTypeError(
-                f"expected a table of weights, got {type(value).__name__}", field=field
+                M_("expected a table of weights, got {type}", type=type(value).__name__),
+                field=field,
             )
         for name in value:
             if name not in names:
                 known = ", ".join(repr(n) for n in names)
                 raise UnknownNameError(
-                    f"unknown weight {name!r}; expected {known}", field=f"{field}.{name}"
+                    M_("unknown weight {name}; expected {known}", name=repr(name), known=known),
+                    field=f"{field}.{name}",
                 )
         weights: dict[str, Decimal] = {}
         for name in names:
             if name not in value:
-                raise InvalidValueError(f"missing the weight {name!r}", field=f"{field}.{name}")
+                raise InvalidValueError(
+                    M_("missing the weight {name}", name=repr(name)), field=f"{field}.{name}"
+                )
             weight = exact_decimal(value[name], field=f"{field}.{name}")
             if weight < ZERO:
                 raise InvalidValueError(
-                    f"a weight must not be negative, got {weight}", field=f"{field}.{name}"
+                    M_("a weight must not be negative, got {weight}", weight=weight),
+                    field=f"{field}.{name}",
                 )
             weights[name] = weight
         # Exactly 1, not "about 1": 0,097 + 0,182 + 0,435 + 0,286 is 1 exactly in Decimal,
@@ -334,7 +375,12 @@ def check_weights(*names: str) -> Converter:
         if weight_sum != ONE:
             parts = " + ".join(str(w) for w in weights.values())
             raise InvalidValueError(
-                f"weights must sum to 1, got {parts} = {weight_sum}", field=field
+                M_(
+                    "weights must sum to 1, got {parts} = {weight_sum}",
+                    parts=parts,
+                    weight_sum=weight_sum,
+                ),
+                field=field,
             )
         return MappingProxyType(weights)
 
