@@ -227,7 +227,7 @@ def test_progress_bar_only_on_a_terminal(
 
 
 def test_one_file_keeps_the_single_file_output(
-    upts: list[Path], capsys: pytest.CaptureFixture[str]
+    upts: list[Path], capsys: pytest.CaptureFixture[str], indonesian: None
 ) -> None:
     single = run(capsys, "score", str(upts[0]))
     assert single[1].startswith("UPT lapas-a\n\nDASHBOARD PERFORMANCE")

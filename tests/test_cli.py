@@ -68,7 +68,9 @@ realisation = "12 Laporan"
 """
 
 
-def test_score_prints_the_dashboard_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_prints_the_dashboard_of_the_example(
+    capsys: pytest.CaptureFixture[str], indonesian: None
+) -> None:
     """With no FILE, the example's dashboard is printed in Indonesian format."""
     assert 0 == main(["score"])
     out = capsys.readouterr().out
@@ -168,7 +170,9 @@ def test_unknown_method_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "unknown scoring method 'nope'" in capsys.readouterr().err
 
 
-def test_method_per_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_method_per_period(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], indonesian: None
+) -> None:
     """--method PERIOD=NAME, repeated, sets each period's method."""
     path = tmp_path / "two-years.toml"
     path.write_text(TWO_YEARS, encoding="utf-8")
@@ -196,7 +200,9 @@ def test_method_that_cannot_score_a_period_exits_2(capsys: pytest.CaptureFixture
     assert "known only as a printed absorption rate" in capsys.readouterr().err
 
 
-def test_method_for_one_period_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+def test_method_for_one_period_of_the_example(
+    capsys: pytest.CaptureFixture[str], indonesian: None
+) -> None:
     """A period not named keeps the file's method."""
     assert 0 == main(["score", "--method", "2019=banten-2018"])
     out = capsys.readouterr().out
@@ -282,7 +288,9 @@ def test_grade_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert "source:" in out
 
 
-def test_score_prints_the_indicator_tables(capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_prints_the_indicator_tables(
+    capsys: pytest.CaptureFixture[str], indonesian: None
+) -> None:
     """By default the text has the dashboard, one indicator table per unit, then the changes."""
     assert 0 == main(["score"])
     out = capsys.readouterr().out
@@ -314,7 +322,11 @@ def test_score_prints_the_indicator_tables(capsys: pytest.CaptureFixture[str]) -
     ],
 )
 def test_score_tables_option(
-    tables: str, present: list[str], absent: list[str], capsys: pytest.CaptureFixture[str]
+    tables: str,
+    present: list[str],
+    absent: list[str],
+    capsys: pytest.CaptureFixture[str],
+    indonesian: None,
 ) -> None:
     """--tables chooses the text tables; they keep their order whatever the option's."""
     assert 0 == main(["score", "--tables", tables])
@@ -480,7 +492,7 @@ def _without_methods(tmp_path: Path) -> Path:
 
 
 def test_a_report_naming_no_method_says_which_it_got_and_why(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], indonesian: None
 ) -> None:
     """Its printed office rows give each period's aggregation: the text ends with a line per
     period saying so, the JSON says inferred and the method's description why; a method given

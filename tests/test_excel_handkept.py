@@ -7,7 +7,6 @@ read is an error at its own cell (issue 20, item 2)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,15 +16,6 @@ import pytest
 import lakipcore
 from extras import require
 from lakipcore.errors import ReportFileError
-from lakipcore.i18n import speaking
-
-
-@pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    """Errors and findings are read in English here (the score tables stay Indonesian)."""
-    with speaking("en"):
-        yield
-
 
 OFFICE = "KANTOR PERTANAHAN KABUPATEN CONTOH"
 SERVICE = "Meningkatnya kualitas layanan pertanahan"
@@ -108,7 +98,7 @@ def test_the_workbook_names_its_office_period_sasaran_and_satuan(
 
 
 def test_score_report_and_audit_use_one_stated_default_method(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], indonesian: None
 ) -> None:
     """No method named, no office row printed: score, report and audit all use the default
     aggregation, and each says which and why."""
@@ -305,7 +295,7 @@ def test_a_sasaran_row_of_its_own_heads_the_rows_below(tmp_path: Path) -> None:
     assert ["Meningkatnya akuntabilitas", "Meningkatnya layanan"] == [i.goal for i in indicators]
 
 
-def test_sasaran_and_satuan_reach_every_output(tmp_path: Path) -> None:
+def test_sasaran_and_satuan_reach_every_output(tmp_path: Path, indonesian: None) -> None:
     """The text table, the score JSON, the Arrow rows and the exported workbook carry each
     indicator's sasaran and satuan; the exported workbook reads back to the same report."""
     openpyxl = require("openpyxl")

@@ -272,7 +272,7 @@ def test_a_graded_report_file_validates_against_the_schema() -> None:
         jsonschema.validate(data, load_schema("report"))
 
 
-def test_lakip_score_prints_each_indicators_predikat(tmp_path, capsys) -> None:
+def test_lakip_score_prints_each_indicators_predikat(tmp_path, capsys, indonesian: None) -> None:
     """With a grade table for capaian, the Realisasi Indikator Kinerja table gains a PREDIKAT
     column; without one it has none."""
     path = tmp_path / "report.toml"
@@ -289,6 +289,7 @@ def test_lakip_score_prints_each_indicators_predikat(tmp_path, capsys) -> None:
     assert "PREDIKAT" not in capsys.readouterr().out
 
 
+@pytest.mark.usefixtures("indonesian")
 def test_the_html_page_shows_each_indicators_predikat() -> None:
     """The Pengukuran Kinerja table gains a Predikat column, and a wrong printed predikat is
     listed among the audit's errors on the page."""

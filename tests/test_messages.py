@@ -271,3 +271,62 @@ def test_cli_errors_are_indonesian_by_default(
     english = capsys.readouterr().err
     assert english != indonesian
     assert "unknown" in english.lower() or "unexpected" in english.lower()
+
+
+def test_the_score_tables_speak_the_language_asked() -> None:
+    assessment = lakipcore.assess(load_example())
+    english = lakipcore.render.render_score_text(assessment, lang="en")
+    indonesian = lakipcore.render.render_score_text(assessment, lang="id")
+    assert "NO  WORK UNIT" in english
+    assert "PERFORMANCE INDICATOR REALISATION Sekjen - Divisi Administrasi" in english
+    assert english.rstrip().endswith("Rounding: half-up, 2 decimal places, only when shown.")
+    assert "NO  UNIT KERJA" in indonesian
+    assert "REALISASI INDIKATOR KINERJA Sekjen - Divisi Administrasi" in indonesian
+    assert indonesian.rstrip().endswith("Pembulatan: half-up, 2 desimal, hanya saat ditampilkan.")
+    # The figures are the report's either way.
+    assert english.count("133,51%") == indonesian.count("133,51%") > 0
+    assert indonesian == lakipcore.render.render_score_text(assessment)  # the default
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--help"], ("penggunaan: lakip", "opsi:", "tampilkan")),
+        (["--lang", "en", "--help"], ("usage: lakip", "options:", "show this help message")),
+        (["audit", "--help"], ("penggunaan: lakip audit",)),
+        (["audit", "--lang", "en", "--help"], ("usage: lakip audit", "output format")),
+    ],
+)
+def test_the_command_lines_help_speaks_the_language_asked(
+    argv: list[str], words: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert 0 == caught.value.code
+    out = capsys.readouterr().out
+    for word in words:
+        assert word in out
+
+
+def test_the_check_finds_messages_babel_would_skip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Literals in a pair of parentheses of their own, or an f-string, are skipped by Babel in
+    silence: the check names them (a name holding an N_-marked message is fine)."""
+    pytest.importorskip("babel")
+    import messages  # tools/messages.py
+
+    package = tmp_path / "lakipcore"
+    package.mkdir()
+    (package / "bad.py").write_text(
+        "from lakipcore.i18n import M_, N_, T_\n"
+        'A = M_(("parenthesised " "message"), x=1)\n'
+        'B = T_(f"an f-string {A}")\n'
+        'WORD = N_("a word")\n'
+        "C = M_(WORD)\n"
+        'D = M_("fine {x}", x=1)\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(messages, "PACKAGE", package)
+    found = messages.unextractable()
+    assert [line.split(":")[1] for line in found] == ["2", "3"]

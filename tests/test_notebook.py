@@ -7,6 +7,7 @@ import subprocess
 import sys
 from html import escape as html_escape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import attrs
 import pytest
@@ -95,6 +96,7 @@ def test_equality_is_kept(report: lakipcore.Report, scored: lakipcore.ReportScor
     )
 
 
+@pytest.mark.usefixtures("indonesian")
 def test_report_score_html_has_the_dashboard(scored: lakipcore.ReportScore) -> None:
     """The HTML shows the main period's dashboard and the change table in Indonesian format."""
     html = scored._repr_html_()
@@ -112,6 +114,7 @@ def test_report_score_html_has_the_dashboard(scored: lakipcore.ReportScore) -> N
     assert "Tahun Anggaran 2019 (metode: banten-2019)" in html
 
 
+@pytest.mark.usefixtures("indonesian")
 def test_markdown_tables(scored: lakipcore.ReportScore, report: lakipcore.Report) -> None:
     """The Markdown forms are pipe tables with the same figures."""
     text = scored._repr_markdown_()
@@ -200,6 +203,7 @@ def test_audit_returns_findings_that_are_a_list(report: lakipcore.Report) -> Non
     assert Findings() == []
 
 
+@pytest.mark.usefixtures("indonesian")
 def test_findings_html_is_coloured_by_severity(report: lakipcore.Report) -> None:
     """Each finding is a row in its severity's colour; the published and recomputed figures are
     in Indonesian format."""
@@ -259,11 +263,13 @@ def test_ipython_display_formatter(scored: lakipcore.ReportScore) -> None:
     assert "116,13%" in markdown
 
 
+@pytest.mark.usefixtures("indonesian")
 @pytest.mark.parametrize(
     "module", ["lakipcore.render.notebook", "lakipcore.render.text", "lakipcore.results.findings"]
 )
 def test_module_examples(module: str) -> None:
-    """The examples in the display and export modules' docstrings give the output shown."""
+    """The examples in the display and export modules' docstrings give the output shown, in
+    the default language (Indonesian), as a user who sets none sees it."""
     import doctest
     import importlib
 
@@ -292,6 +298,7 @@ def test_findings_come_errors_first(report: lakipcore.Report) -> None:
     assert severities == [row[0] for row in tail]
 
 
+@pytest.mark.usefixtures("indonesian")
 def test_findings_message_wraps_beside_a_narrow_location(report: lakipcore.Report) -> None:
     """The message column has a minimum width and wraps; the location column is narrow, its
     cells small type that breaks anywhere (a long table title or cell reference). Widths are
@@ -314,6 +321,7 @@ def test_findings_message_wraps_beside_a_narrow_location(report: lakipcore.Repor
     assert 1 == html.count('<tbody style="vertical-align:top">')
 
 
+@pytest.mark.usefixtures("indonesian")
 def test_tables_show_at_most_max_rows(
     report: lakipcore.Report, scored: lakipcore.ReportScore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -337,3 +345,117 @@ def test_tables_show_at_most_max_rows(
     monkeypatch.setattr(notebook, "MAX_ROWS", 100)
     assert "baris lain" not in findings._repr_html_()
     assert "baris lain" not in scored._repr_html_()
+
+
+# --- the notebook tables in both languages (issue 20, item 1) ---------------------------------
+
+_DASHBOARD_ID = ["No", "Unit Kerja", "Indikator Kinerja", "Penyerapan Anggaran", "Performance"]
+_DASHBOARD_EN = ["No.", "Unit", "Performance indicators", "Budget absorption", "Performance"]
+_FINDINGS_ID = ["Tingkat", "Kode", "Subjek", "Periode", "Tercetak", "Dihitung", "Letak", "Pesan"]
+_FINDINGS_EN = [
+    "Severity",
+    "Code",
+    "Subject",
+    "Period",
+    "Printed",
+    "Computed",
+    "Location",
+    "Message",
+]
+
+
+def _counts(findings: Findings) -> list[int]:
+    return [sum(f.severity is s for f in findings) for s in Severity]
+
+
+@pytest.mark.usefixtures("indonesian")
+def test_notebook_tables_are_indonesian_by_default(
+    report: lakipcore.Report, scored: lakipcore.ReportScore
+) -> None:
+    """With no language asked for, headings and captions are Indonesian (the page's words),
+    the findings' messages and places too; figures in the report's notation."""
+    html = scored._repr_html_()
+    rows = _cells(html)
+    assert _DASHBOARD_ID == rows[0]
+    assert "Dashboard Performance Tahun Anggaran 2019 (metode: banten-2019)" in html
+    assert "(utama 2019)" in html
+    assert ["No", "Unit Kerja", "2018", "2019", "Perubahan"] in rows
+    unit = _cells(scored.current.unit("sekjen")._repr_html_())
+    assert ["Kode", "Indikator Kinerja", "Target", "Realisasi", "Capaian"] in unit
+    assert "Realisasi Indikator Kinerja" in scored.current.unit("sekjen")._repr_html_()
+    findings = audit(report)
+    shown = findings._repr_html_()
+    assert _FINDINGS_ID == _cells(shown)[0]
+    errors, warnings, notes = _counts(findings)
+    assert (
+        f"Audit: {errors} kesalahan (error), {warnings} peringatan (warning), "
+        f"{notes} catatan (info)"
+    ) in shown
+    assert html_escape(findings[0].message_in("id")) in shown
+    assert ["Kunci", "Periode", "Metode", "Rencana"] == _cells(report._repr_html_())[0]
+    markdown = report._repr_markdown_()
+    assert "| Kode | Unit Kerja | Periode | Indikator |" in markdown
+
+
+def test_notebook_tables_speak_english_on_request(
+    report: lakipcore.Report, scored: lakipcore.ReportScore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In English (``LAKIP_LANG=en``, a ``speaking("en")`` block, or ``lang="en"`` given to
+    the display functions) the headings, captions and findings are English and the figures
+    the same; ``lang="id"`` wins over the language in force."""
+    from lakipcore.i18n import speaking
+    from lakipcore.render import notebook
+
+    html = scored._repr_html_()  # the suite's LAKIP_LANG=en
+    rows = _cells(html)
+    assert _DASHBOARD_EN == rows[0]
+    assert ["A", "Kantor Wilayah Kementerian Hukum dan HAM Banten", "133,51%", "98,75%"] == rows[1][
+        :4
+    ]
+    assert "Performance dashboard Tahun Anggaran 2019 (method: banten-2019)" in html
+    assert "(main 2019)" in html
+    assert ["No.", "Unit", "2018", "2019", "Change"] in rows
+    sekjen = scored.current.unit("sekjen")
+    assert ["Code", "Performance indicator", "Target", "Realisation", "Achievement"] in _cells(
+        sekjen._repr_html_()
+    )
+    assert "| Not targeted | - | not targeted |" in sekjen._repr_markdown_()
+    assert "Sub-units" in scored.current.root._repr_html_()
+    findings = audit(report)
+    shown = findings._repr_html_()
+    assert _FINDINGS_EN == _cells(shown)[0]
+    errors, warnings, notes = _counts(findings)
+    assert f"Audit: {errors} errors, {warnings} warnings, {notes} notes (info)" in shown
+    assert f"**Audit: {errors} errors, " in findings._repr_markdown_()
+    assert html_escape(findings[0].message_in("en")) in shown
+    assert ["Key", "Period", "Method", "Planned"] == _cells(report._repr_html_())[0]
+    assert "| Code | Unit | Periods | Indicators |" in report._repr_markdown_()
+    # A planned period says so in the reader's language.
+    planned = lakipcore.load_report(
+        Path(lakipcore.__file__).parent / "data" / "tanah-datar-2011-2015.toml"
+    )
+    assert any(row[-1] == "yes" for row in _cells(planned._repr_html_()))
+    assert any(row[-1] == "ya" for row in _cells(notebook.report_html(planned, lang="id")))
+    # lang= wins over the language in force; a speaking() block over LAKIP_LANG.
+    assert _DASHBOARD_ID == _cells(notebook.report_score_html(scored, lang="id"))[0]
+    assert "| No | Unit Kerja |" in notebook.period_score_markdown(scored.current, lang="id")
+    assert _FINDINGS_ID == _cells(notebook.findings_html(findings, lang="id"))[0]
+    monkeypatch.delenv("LAKIP_LANG")
+    with speaking("en"):
+        assert _DASHBOARD_EN == _cells(scored._repr_html_())[0]
+    assert _DASHBOARD_ID == _cells(scored._repr_html_())[0]
+
+
+def test_the_rows_left_out_are_counted_in_english(
+    scored: lakipcore.ReportScore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note on the rows a table leaves out speaks the reader's language, one row or
+    several."""
+    from lakipcore.render import notebook
+
+    monkeypatch.setattr(notebook, "MAX_ROWS", 9)
+    rows = _cells(scored._repr_html_())
+    assert "… and 1 more row not shown (every row: lakipcore.arrow)" in [r[0] for r in rows]
+    monkeypatch.setattr(notebook, "MAX_ROWS", 5)
+    rows = _cells(scored._repr_html_())
+    assert "… and 5 more rows not shown (every row: lakipcore.arrow)" in [r[0] for r in rows]

@@ -20,12 +20,17 @@ import pytest
 import lakipcore
 from lakipcore.audit import Severity, audit
 from lakipcore.cli import main
+from lakipcore.i18n import speaking
 from lakipcore.render import render_html
 
 DATA = Path(lakipcore.__file__).parent / "data"
 EXAMPLES = sorted(DATA.glob("*.toml"))
 MAX_BYTES = 300_000
 VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "col", "source"}
+
+# The page in its default language, Indonesian, as a user who sets nothing reads it (the suite
+# runs in English otherwise); the English page is tested in its own tests, with lang="en".
+pytestmark = pytest.mark.usefixtures("indonesian")
 
 
 class Element:
@@ -99,7 +104,8 @@ def banten() -> lakipcore.Report:
 
 @pytest.fixture(scope="module")
 def page(banten: lakipcore.Report) -> str:
-    return render_html(lakipcore.assess(banten))
+    # A module's fixture is made before any test's fixture: it asks for Indonesian itself.
+    return render_html(lakipcore.assess(banten), lang="id")
 
 
 @pytest.fixture(scope="module")
@@ -683,3 +689,184 @@ def test_the_method_text_follows_the_reports_shape(banten: lakipcore.Report) -> 
     assert "5 periode (Tahun 2011 (direncanakan)," in tanah_datar
     inferred = _method_text(lakipcore.loads_report(_THREE_PERIODS))
     assert "Laporan tidak menyatakan metode untuk Tahun 2018, Tahun 2019, Tahun 2020" in inferred
+
+
+# --- the page in English (issue 20, item 1) ---------------------------------------------------
+
+# Words of today's Indonesian page that are the page's own (no report prints them in a name,
+# a title or a label): each is on the Indonesian page and none on the English one.
+INDONESIAN_LABELS = (
+    "Pengukuran Kinerja",
+    "Realisasi Anggaran",
+    "Kinerja Antar Periode",
+    "Nilai Turunan",
+    "Hasil Audit",
+    "Metode Perhitungan",
+    "Dashboard Performance",
+    "Daftar isi",
+    "Unit Kerja",
+    "Indikator Kinerja",
+    "Penyerapan Anggaran",
+    "Capaian 2019",
+    "Perubahan (poin)",
+    "Tidak ditargetkan",
+    "tidak tersedia",
+    "Kesalahan",
+    "Peringatan",
+    "Catatan",
+    "kesalahan notasi",
+    "dicetak",
+    "seharusnya",
+    "hitung ulang",
+    "Ditandai di",
+    "garis putus-putus",
+    "batang merah",
+    "rata-rata",
+    "data dukung",
+    "Laporan Akuntabilitas Kinerja",
+    "Sumber:",
+    "Dibuat dengan",
+    "setengah ke atas",
+    "makin tinggi makin baik",
+    "Laporan ini memuat",
+    "di bawahnya",
+    "Realisasi (Rp)",
+    "Hasil Hitung",
+    "Rumus",
+)
+
+
+def _without_style(page: str) -> str:
+    """The page without its style sheet (whose comments are the same in every language)."""
+    return re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+
+
+def _page_number_rule(page: str) -> str:
+    """The ``content`` of the printed pages' numbers, from the page's style sheet."""
+    (found,) = re.findall(r"@bottom-center \{ content: ([^;]*);", page)
+    return found
+
+
+@pytest.fixture(scope="module")
+def english(banten: lakipcore.Report) -> str:
+    return render_html(lakipcore.assess(banten), lang="en")
+
+
+def test_the_page_speaks_english_on_request(
+    banten: lakipcore.Report, page: str, english: str
+) -> None:
+    """``render_html(assessment, lang="en")``: ``<html lang="en">``, the headings, the table
+    heads and the summary in English, the findings' messages and places in English, the
+    printed pages numbered "Page n of N", and none of the Indonesian page's own words; the
+    figures are the same, in the report's notation."""
+    doc = parse(english)
+    assert "en" == doc.find_all("html")[0].attrs["lang"]
+    assert [
+        "Performance dashboard",
+        "Performance measurement",
+        "Budget realisation",
+        "Derived figures",
+        "Performance across periods",
+        "Audit results",
+        "Calculation method",
+    ] == [h.text for h in doc.find_all("h2")]
+    (nav,) = doc.find_all("nav")
+    assert "Contents" == nav.attrs["aria-label"]
+    (dashboard,) = [t for t in doc.find_all("table") if "dashboard" in t.classes]
+    assert ["No.", "Unit", "Performance indicators", "Budget absorption", "Performance"] == [
+        th.text for th in dashboard.find_all("thead")[0].find_all("th")
+    ]
+    summary = [dt.text for dt in doc.find_all("dt")]
+    assert ["Performance indicator achievement", "Budget absorption", "Performance"] == (
+        summary[:3]
+    )
+    assert '"Page " counter(page) " of " counter(pages)' == _page_number_rule(english)
+    findings = lakipcore.assess(banten).findings
+    assert findings is not None
+    messages = [p.text for p in doc.find_all("p", class_="message")]
+    assert sorted(f.message_in("en") for f in findings) == sorted(messages)
+    assert sorted(f.message_in("id") for f in findings) == sorted(
+        p.text for p in parse(page).find_all("p", class_="message")
+    )
+    assert any(f.location.said("en") in english for f in findings if f.location.words)
+    indonesian, shown = _without_style(page), _without_style(english)
+    for label in INDONESIAN_LABELS:
+        assert label in indonesian, label
+        assert label not in shown, label
+    # The figures are the report's, in its notation, in both languages.
+    for figure in ("116,13%", "133,51%", "98,75%", "20.142.047.000", "114,58%"):
+        assert figure in english
+
+
+def test_the_default_page_is_indonesian(banten: lakipcore.Report, page: str) -> None:
+    """With no language asked for (no ``lang``, no ``LAKIP_LANG``), the page is the
+    Indonesian one, numbered "Halaman n dari N" when printed, the same as ``lang="id"``."""
+    assert page == render_html(lakipcore.assess(banten))
+    assert '<html lang="id">' in page
+    assert '"Halaman " counter(page) " dari " counter(pages)' == _page_number_rule(page)
+    assert "Page " not in _without_style(page)
+
+
+def test_the_page_follows_the_language_in_force(
+    banten: lakipcore.Report, page: str, english: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without ``lang``, the page speaks the language of an enclosing ``speaking()`` block
+    (how ``lakip report --lang en`` asks for it), else ``LAKIP_LANG``; ``lang`` wins over
+    both; a language lakipcore does not speak is refused."""
+    assessment = lakipcore.assess(banten)
+    with speaking("en"):
+        assert english == render_html(assessment)
+        assert page == render_html(assessment, lang="id")
+    monkeypatch.setenv("LAKIP_LANG", "en_GB.UTF-8")
+    assert english == render_html(assessment)
+    with speaking("id"):
+        assert page == render_html(assessment)
+    with pytest.raises(lakipcore.LakipError, match="unknown language 'fr'"):
+        render_html(assessment, lang="fr")
+
+
+def test_lakip_report_lang_en_writes_the_english_page(
+    tmp_path: Path, english: str, page: str
+) -> None:
+    """``lakip report --lang en`` writes the English page (``--lang`` before the command
+    too); without it, the Indonesian one."""
+    out = tmp_path / "report.html"
+    assert 0 == main(["report", "--lang", "en", "-o", str(out)])
+    written = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in written
+    assert "<h2>Audit results</h2>" in written
+    assert "Hasil Audit" not in written
+    assert (
+        _without_style(english).split("<footer>")[0] == _without_style(written).split("<footer>")[0]
+    )
+    assert 0 == main(["--lang", "en", "report", "-o", str(out)])
+    assert '<html lang="en">' in out.read_text(encoding="utf-8")
+    assert 0 == main(["report", "-o", str(out)])
+    written = out.read_text(encoding="utf-8")
+    assert '<html lang="id">' in written
+    assert "<h2>Hasil Audit</h2>" in written
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_renders_in_english(path: Path) -> None:
+    """Every shipped example's English page parses, says ``lang="en"``, keeps every figure
+    of its Indonesian page (the same cells, the same text), and has none of the Indonesian
+    page's own section titles."""
+    assessment = lakipcore.assess(lakipcore.load_report(path))
+    english, indonesian = (
+        parse(render_html(assessment, lang="en")),
+        parse(render_html(assessment, lang="id")),
+    )
+    assert "en" == english.find_all("html")[0].attrs["lang"]
+    cells = [
+        [
+            td.text
+            for td in doc.find_all("td")
+            if "num" in td.classes and not td.attrs.get("id") and re.search(r"\d", td.text)
+        ]
+        for doc in (english, indonesian)
+    ]
+    assert cells[0] == cells[1]
+    headings = " ".join(h.text for h in english.find_all("h2"))
+    for title in ("Pengukuran Kinerja", "Realisasi Anggaran", "Hasil Audit", "Metode"):
+        assert title not in headings

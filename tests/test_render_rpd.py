@@ -9,6 +9,7 @@ comment shows the sums), never read from the renderer.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +21,10 @@ from lakipcore.render import render_html
 
 RPD = Path(__file__).parent / "data" / "rpd-2021.toml"
 DATA = Path(lakipcore.__file__).parent / "data"
+
+# The page in its default language, Indonesian, as a user who sets nothing reads it (the suite
+# runs in English otherwise).
+pytestmark = pytest.mark.usefixtures("indonesian")
 HEAD = ["No", "Unit Kerja / Keluaran", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan"]
 RPD_HEAD = [
     "No",
@@ -126,7 +131,8 @@ def report() -> lakipcore.Report:
 
 @pytest.fixture(scope="module")
 def page(report: lakipcore.Report) -> str:
-    return render_html(lakipcore.assess(report))
+    # A module's fixture is made before any test's fixture: it asks for Indonesian itself.
+    return render_html(lakipcore.assess(report), lang="id")
 
 
 @pytest.fixture(scope="module")
@@ -309,3 +315,35 @@ def test_pagu_column_is_the_revised_pagu_under_the_pagu_awal_method() -> None:
     row = parsed.rows["pppomn"]
     assert ["105.370.538.000", "103.826.538.000", "23.906.077.655"] == row[2:5]
     assert row[5].endswith("seharusnya 22,69% [1]")  # the report's 23.03% is against the pagu
+
+
+def test_the_budget_speaks_english_on_request(report: lakipcore.Report) -> None:
+    """With ``lang="en"`` the budget table's heading, the RPD's expansion, the note and the
+    chart's legend are English; the amounts and rates are those of the Indonesian page."""
+    assessment = lakipcore.assess(report)
+    page = render_html(assessment, lang="en")
+    english, indonesian = budget_of(page), budget_of(render_html(assessment, lang="id"))
+    assert [
+        "No.",
+        "Unit / output",
+        "Original pagu (Rp)",
+        "Pagu (Rp)",
+        "Realisation (Rp)",
+        "Absorption",
+        "RPD (Rp)",
+        "Realisation against RPD",
+    ] == english.head
+    figures = [
+        {
+            key: [re.findall(r"\d[\d.,]*%?|–", cell) for cell in row]
+            for key, row in parsed.rows.items()
+        }
+        for parsed in (english, indonesian)
+    ]
+    assert figures[0] == figures[1]
+    assert indonesian.values == english.values
+    assert ["Realisation against pagu", "Realisation against RPD"] == english.legend
+    assert '<abbr title="Disbursement plan">RPD</abbr>' in page
+    assert "RPD: the disbursement plan up to the end of the period" in page
+    assert "Rencana Penarikan Dana" not in page
+    assert "thd" not in page

@@ -18,6 +18,7 @@ compiled catalogue with the standard library alone.
 from __future__ import annotations
 
 import argparse
+import ast
 import gettext
 import io
 import sys
@@ -42,7 +43,7 @@ def extracted() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE),
         method_map=[("**.py", "python")],
-        keywords={"N_": None, "M_": None},
+        keywords={"N_": None, "M_": None, "T_": None},
         comment_tags=("Translators:",),
         strip_comment_tags=True,
     ):
@@ -112,9 +113,55 @@ def update() -> int:
     return 0
 
 
+_MARKERS = frozenset({"N_", "M_", "T_"})
+
+
+def _offset(lines: list[str], line: int | None, column: int | None) -> int:
+    """The character offset of an AST position (its column counts UTF-8 bytes)."""
+    if line is None or column is None:  # every node of a parsed module has a position
+        raise ValueError("a node without a position")
+    before = sum(len(text) for text in lines[: line - 1])
+    return before + len(lines[line - 1].encode()[:column].decode())
+
+
+def unextractable() -> list[str]:
+    """Calls of ``N_``/``M_``/``T_`` whose message Babel cannot extract (an f-string, or string
+    literals inside a pair of parentheses of their own), which would leave the message
+    untranslated without the catalogue knowing. A name or a call as the message is allowed:
+    it holds a message marked with ``N_`` where it is written."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(text)):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in _MARKERS
+                and node.args
+            ):
+                continue
+            first = node.args[0]
+            segment = ast.get_source_segment(text, first) or ""
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            # The text from the marker's name to its message: "(" alone, or "((" when the
+            # literals sit in parentheses of their own (the node's position excludes them).
+            lines = text.splitlines(keepends=True)
+            opening = _offset(lines, node.func.end_lineno, node.func.end_col_offset)
+            start = _offset(lines, first.lineno, first.col_offset)
+            wrapped = text[opening:start].count("(") > 1
+            # A name or a call holds a message marked where it is written (N_ beside it); an
+            # f-string, or literals in parentheses of their own, Babel skips in silence.
+            if isinstance(first, ast.JoinedStr) or (literal and wrapped):
+                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+                found.append(
+                    f"{where}: {node.func.id}() needs one string literal, got {segment[:50]!r}"
+                )
+    return found
+
+
 def problems() -> list[str]:
     """What keeps the catalogues from being complete and current (empty when they are)."""
-    found: list[str] = []
+    found: list[str] = unextractable()
     wanted = {m.id for m in extracted() if m.id}
     for lang in LANGUAGES:
         if lang == "en":

@@ -64,7 +64,7 @@ def enum_field(cls: type[enum.Enum], field: str) -> Any:
             lookup = f"{cls.__name__}.from_name()" if hasattr(cls, "from_name") else cls.__name__
             raise LakipTypeError(
                 M_(
-                    ("expected a {type} member, got {value}; use {lookup} to look one up by name"),
+                    "expected a {type} member, got {value}; use {lookup} to look one up by name",
                     type=cls.__name__,
                     value=repr(value),
                     lookup=lookup,

@@ -90,11 +90,9 @@ def _reject_non_text(text: object, what: str) -> str:
     if isinstance(text, float):
         raise LakipTypeError(
             M_(
-                (
-                    "expected the {what} as printed text, got the float {text}; "
-                    "floats cannot hold report figures exactly: pass the printed "
-                    "text, e.g. '98,75%'"
-                ),
+                "expected the {what} as printed text, got the float {text}; "
+                "floats cannot hold report figures exactly: pass the printed "
+                "text, e.g. '98,75%'",
                 what=what,
                 text=repr(text),
             )
@@ -143,7 +141,7 @@ def _foreign_digit_hint(text: str) -> str | Message:
         if character.isdigit() and not "0" <= character <= "9":
             name = unicodedata.name(character, f"U+{ord(character):04X}")
             return M_(
-                ("; {character} ({name}) is not one of the digits 0-9 that figures use"),
+                "; {character} ({name}) is not one of the digits 0-9 that figures use",
                 character=repr(character),
                 name=name,
             )
@@ -169,7 +167,7 @@ def parse_figure(
     if len(raw) > CELL_TEXT:
         raise FigureFormatError(
             M_(
-                ("{value}… is {count} characters long; a figure has at most {cell_text}"),
+                "{value}… is {count} characters long; a figure has at most {cell_text}",
                 value=repr(raw[:40]),
                 count=len(raw),
                 cell_text=CELL_TEXT,
@@ -181,7 +179,7 @@ def parse_figure(
     if invisible is not None:
         raise FigureFormatError(
             M_(
-                ("{raw} holds the invisible or control character {invisible}; retype the figure"),
+                "{raw} holds the invisible or control character {invisible}; retype the figure",
                 raw=repr(raw),
                 invisible=invisible,
             ),
@@ -190,10 +188,8 @@ def parse_figure(
     if cleaned.casefold() == NOT_TARGETED_TEXT.casefold():
         raise FigureFormatError(
             M_(
-                (
-                    "{raw} (not targeted) is not a number; it is allowed only where "
-                    "a target may be absent"
-                ),
+                "{raw} (not targeted) is not a number; it is allowed only where "
+                "a target may be absent",
                 raw=repr(raw),
             ),
             field=field,
@@ -201,7 +197,7 @@ def parse_figure(
     if not isinstance(notation, Notation):
         raise LakipTypeError(
             M_(
-                ("expected a Notation member, got {notation}; use Notation.from_name()"),
+                "expected a Notation member, got {notation}; use Notation.from_name()",
                 notation=repr(notation),
             ),
             field="notation",
@@ -227,10 +223,8 @@ def parse_figure(
     if match.group("dash") and not match.group("cur"):
         raise FigureFormatError(
             M_(
-                (
-                    "{raw}: a '{decimal}-' ending is written after Rupiah amounts "
-                    "only ('Rp 1.250.000{decimal}-')"
-                ),
+                "{raw}: a '{decimal}-' ending is written after Rupiah amounts "
+                "only ('Rp 1.250.000{decimal}-')",
                 raw=repr(raw),
                 decimal=notation.decimal,
             ),
@@ -247,7 +241,7 @@ def parse_figure(
     if digits > FIGURE_DIGITS:
         raise FigureFormatError(
             M_(
-                ("{value}… has {digits} digits; a figure has at most {figure_digits}"),
+                "{value}… has {digits} digits; a figure has at most {figure_digits}",
                 value=repr(raw[:40]),
                 digits=digits,
                 figure_digits=FIGURE_DIGITS,
@@ -286,7 +280,7 @@ def parse_number(
     if figure.percent or figure.unit or figure.note or figure.currency:
         raise FigureFormatError(
             M_(
-                ("{text} should be a bare number, without '%', a unit, a note or a currency"),
+                "{text} should be a bare number, without '%', a unit, a note or a currency",
                 text=repr(text),
             ),
             field=field,
@@ -318,11 +312,9 @@ def exact_decimal(value: object, *, field: str | None = None) -> Decimal:
     if isinstance(value, float):
         raise LakipTypeError(
             M_(
-                (
-                    "expected a Decimal, got the float {value}; floats cannot hold "
-                    "report figures exactly (Decimal({value}) is {value2}): pass "
-                    "Decimal('…') or parse the printed text"
-                ),
+                "expected a Decimal, got the float {value}; floats cannot hold "
+                "report figures exactly (Decimal({value}) is {value2}): pass "
+                "Decimal('…') or parse the printed text",
                 value=repr(value),
                 value2=Decimal(value),
             ),
@@ -333,7 +325,7 @@ def exact_decimal(value: object, *, field: str | None = None) -> Decimal:
             M_("parse_number({value}) reads Indonesian printed text", value=repr(value))
             if "," in value
             else M_(
-                ("use Decimal({value}) for Python notation, or parse_number() for printed text"),
+                "use Decimal({value}) for Python notation, or parse_number() for printed text",
                 value=repr(value),
             )
         )
@@ -367,7 +359,7 @@ def figure_value(value: object, *, field: str | None = None) -> Decimal:
     if digits > FIGURE_DIGITS:
         raise FigureFormatError(
             M_(
-                ("{value} has {digits} digits; a figure has at most {figure_digits}"),
+                "{value} has {digits} digits; a figure has at most {figure_digits}",
                 value=str(number)[:40],
                 digits=digits,
                 figure_digits=FIGURE_DIGITS,

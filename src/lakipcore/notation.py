@@ -91,10 +91,8 @@ def notation_hint(text: str, notation: Notation) -> str | Message:
     other = Notation.INDONESIAN
     if _PATTERNS[other].fullmatch(text) is not None:
         return M_(
-            (
-                "; {text} reads as Indonesian notation ('1.234,56'), but the "
-                "report declares the decimal-point notation ('1,234.56')"
-            ),
+            "; {text} reads as Indonesian notation ('1.234,56'), but the "
+            "report declares the decimal-point notation ('1,234.56')",
             text=repr(text),
         )
     return ""
@@ -106,11 +104,9 @@ def _indonesian_hint(text: str) -> str | Message:
         number = english.group(0)
         swapped = number.replace(",", "\0").replace(".", ",").replace("\0", ".")
         return M_(
-            (
-                "; {number} looks like English notation (',' for thousands, '.' "
-                "for decimals): in Indonesian style it is written {swapped} (or "
-                "declare the report's notation decimal-point)"
-            ),
+            "; {number} looks like English notation (',' for thousands, '.' "
+            "for decimals): in Indonesian style it is written {swapped} (or "
+            "declare the report's notation decimal-point)",
             number=repr(number),
             swapped=repr(swapped),
         )
@@ -119,11 +115,9 @@ def _indonesian_hint(text: str) -> str | Message:
         return ""
     if match.group(0).count(".") > 1:
         return M_(
-            (
-                "; {group} groups its digits irregularly: Indonesian figures "
-                "group thousands in threes with '.' (136.133) and write decimals "
-                "after ','"
-            ),
+            "; {group} groups its digits irregularly: Indonesian figures "
+            "group thousands in threes with '.' (136.133) and write decimals "
+            "after ','",
             group=repr(match.group(0)),
         )
     number = match.group(0)
@@ -131,12 +125,10 @@ def _indonesian_hint(text: str) -> str | Message:
     as_decimal = f"{head.replace('.', '')},{tail}"
     as_integer = number.replace(".", "")
     return M_(
-        (
-            "; {number} uses '.' as a decimal point, but Indonesian figures "
-            "group thousands with '.' and write decimals after ',': write "
-            "{as_decimal} if a decimal was meant, or {as_integer} if the "
-            "point was a thousands separator"
-        ),
+        "; {number} uses '.' as a decimal point, but Indonesian figures "
+        "group thousands with '.' and write decimals after ',': write "
+        "{as_decimal} if a decimal was meant, or {as_integer} if the "
+        "point was a thousands separator",
         number=repr(number),
         as_decimal=repr(as_decimal),
         as_integer=repr(as_integer),

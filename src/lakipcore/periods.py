@@ -120,10 +120,8 @@ def _written_dates(when: object) -> tuple[date, ...]:
     if isinstance(when, str | bytes) or not isinstance(when, Iterable):
         raise LakipTypeError(
             M_(
-                (
-                    "expected a date, dates or a DateRange, got {type}; read printed "
-                    "text with lakipcore.dates.parse_when() first"
-                ),
+                "expected a date, dates or a DateRange, got {type}; read printed "
+                "text with lakipcore.dates.parse_when() first",
                 type=type(when).__name__,
             ),
             field="when",
@@ -284,12 +282,10 @@ def parse_period(text: str, *, field: str | None = None) -> Period:
             raise
         raise FigureFormatError(
             M_(
-                (
-                    "{label} is not a period in the report's style (e.g. 'Tahun "
-                    "2019', 'Tahun Anggaran 2018', 'Tahun 2019 s.d. Tahun 2021', "
-                    "'bulan Oktober sampai dengan bulan Desember tahun 2019', "
-                    "'Triwulan III 2019', '21 Oktober 2019 sampai 31 Desember 2019')"
-                ),
+                "{label} is not a period in the report's style (e.g. 'Tahun "
+                "2019', 'Tahun Anggaran 2018', 'Tahun 2019 s.d. Tahun 2021', "
+                "'bulan Oktober sampai dengan bulan Desember tahun 2019', "
+                "'Triwulan III 2019', '21 Oktober 2019 sampai 31 Desember 2019')",
                 label=repr(label),
             ),
             field=field,

@@ -64,7 +64,7 @@ def round_to(value: Decimal, places: int, rounding: Rounding = Rounding.HALF_UP)
     if not isinstance(rounding, Rounding):
         raise LakipTypeError(
             M_(
-                ("expected a Rounding member, got {rounding}; use Rounding.from_name()"),
+                "expected a Rounding member, got {rounding}; use Rounding.from_name()",
                 rounding=repr(rounding),
             ),
             field="rounding",

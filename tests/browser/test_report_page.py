@@ -1,7 +1,8 @@
 """The HTML report in a real browser (headless chromium): it loads alone, shows the figures,
 draws the bars to scale (one axis for the charts of a section), marks the wrong printed figures
 and shows the notation slips apart, never scrolls sideways on a phone or a desktop, and prints
-on numbered A4 pages that it fits, with no heading left at the foot of a page.
+on numbered A4 pages that it fits, with no heading left at the foot of a page; the English page
+numbers its printed pages in English.
 
 Expected figures come from lakipcore's scoring and audit of each shipped example (and, for
 Banten, from the figures the report prints), never from the page itself.
@@ -53,9 +54,11 @@ def loaded(
     browser: Any, report: lakipcore.Report, example: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Loaded]:
     """The example's page, opened from a file; every request and console error recorded."""
+    # The Indonesian page, the default: asked for by name, as a module's fixture is made
+    # before the suite's English is set for a test.
     with opened(
         browser,
-        render_html(lakipcore.assess(report)),
+        render_html(lakipcore.assess(report), lang="id"),
         tmp_path_factory.mktemp("report") / f"{example.stem}.html",
     ) as page:
         yield page
@@ -264,12 +267,30 @@ def pdf(browser: Any, loaded: Loaded) -> tuple[list[str], list[list[str]]]:
 
 
 def test_printed_pages_are_numbered(pdf: tuple[list[str], list[list[str]]]) -> None:
-    """Each printed page carries 'Halaman n dari N' (report.css's @page margin box, which
-    chromium prints without any footer of its own)."""
+    """Each printed page carries 'Halaman n dari N' (the @page margin box of report.css, its
+    words from the catalogue, which chromium prints without any footer of its own)."""
     pages, _ = pdf
     assert pages
     for number, text in enumerate(pages, 1):
         assert f"Halaman{number}dari{len(pages)}" in text
+
+
+def test_the_english_page_prints_its_page_numbers_in_english(browser: Any, tmp_path: Path) -> None:
+    """Printed, the English page (``lang="en"``) carries 'Page n of N' on each page, and no
+    'Halaman': the margin box's words follow the page's language. Its longer headings still
+    fit A4 and a phone."""
+    html = render_html(lakipcore.assess(lakipcore.load_example()), lang="en")
+    with opened(browser, html, tmp_path / "banten-en.html") as loaded:
+        assert [] == loaded.errors
+        assert "en" == loaded.page.evaluate("document.documentElement.lang")
+        assert_fits_a4(browser, loaded.url)
+        assert_no_sideways_scroll(browser, loaded.url, PHONE)
+        data, _ = printed(browser, loaded.url)
+    pages = pages_of(data)
+    assert len(pages) > 1
+    for number, text in enumerate(pages, 1):
+        assert f"Page{number}of{len(pages)}" in text
+        assert "Halaman" not in text
 
 
 def test_no_heading_ends_a_printed_page(pdf: tuple[list[str], list[list[str]]]) -> None:
@@ -343,7 +364,8 @@ def test_banten_screenshots(browser: Any, artifacts: Path, tmp_path: Path) -> No
     """Screenshots of the Banten page, on a screen, a phone and printed, go to
     tests/artifacts/."""
     path = tmp_path / "banten.html"
-    path.write_text(render_html(lakipcore.assess(lakipcore.load_example())), encoding="utf-8")
+    page = render_html(lakipcore.assess(lakipcore.load_example()), lang="id")
+    path.write_text(page, encoding="utf-8")
     for media, width, name in (
         ("screen", 1000, "report-banten-screen.png"),
         ("screen", PHONE, "report-banten-phone.png"),

@@ -81,10 +81,8 @@ def not_figures(kind: Any, name: str | None = None) -> LakipValueError:
     """The error for a column that holds no figures (both kernels raise it)."""
     return LakipValueError(
         M_(
-            (
-                "expected a decimal128 (or integer) column, got {kind}; floats "
-                "cannot hold report figures exactly"
-            ),
+            "expected a decimal128 (or integer) column, got {kind}; floats "
+            "cannot hold report figures exactly",
             kind=kind,
         ),
         field=name,

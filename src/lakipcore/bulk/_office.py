@@ -178,11 +178,9 @@ class Offices:
             only = ", ".join(c["unit"][i] for i in budgeted if c["rate"][i] is not None)
             raise MethodNotApplicableError(
                 M_(
-                    (
-                        "method {name} sums pagu and realisasi, but in {key} the budget "
-                        "of {only} is known only as a printed absorption rate; use a "
-                        "method that averages unit rates"
-                    ),
+                    "method {name} sums pagu and realisasi, but in {key} the budget "
+                    "of {only} is known only as a printed absorption rate; use a "
+                    "method that averages unit rates",
                     name=repr(method.name),
                     key=key,
                     only=only,

@@ -101,7 +101,7 @@ def _check_type(name: str, kind: Any) -> None:
         if not (pa.types.is_string(inner) or pa.types.is_large_string(inner)):
             raise LakipValueError(
                 M_(
-                    ("column {name} holds {kind}; it must hold text (string), e.g. '2019'"),
+                    "column {name} holds {kind}; it must hold text (string), e.g. '2019'",
                     name=repr(name),
                     kind=kind,
                 ),
@@ -111,7 +111,7 @@ def _check_type(name: str, kind: Any) -> None:
         floats = "; floats cannot hold report figures exactly" if pa.types.is_floating(kind) else ""
         raise LakipValueError(
             M_(
-                ("column {name} holds {kind}; it must hold decimal128 or integer figures{floats}"),
+                "column {name} holds {kind}; it must hold decimal128 or integer figures{floats}",
                 name=repr(name),
                 kind=kind,
                 floats=floats,
@@ -304,11 +304,9 @@ class Rows:
             if refused.any():
                 raise ZeroTargetError(
                     M_(
-                        (
-                            "capaian of a zero target (or of a zero realisation under the "
-                            "inverse ratio) is undefined; choose a zero-target policy "
-                            "({where})"
-                        ),
+                        "capaian of a zero target (or of a zero realisation under the "
+                        "inverse ratio) is undefined; choose a zero-target policy "
+                        "({where})",
                         where=self.where(int(np.argmax(refused))),
                     ),
                     field="target",
@@ -411,7 +409,7 @@ class Rows:
             row = pc.index(mismatch, True).as_py()
             raise InvalidValueError(
                 M_(
-                    ("formula {as_py} does not match the indicator's polarity ({where})"),
+                    "formula {as_py} does not match the indicator's polarity ({where})",
                     as_py=repr(stated[row].as_py()),
                     where=self.where(row),
                 ),
@@ -438,11 +436,9 @@ class Rows:
             row = pc.index(refused, True).as_py()
             raise ZeroTargetError(
                 M_(
-                    (
-                        "capaian of a zero target (or of a zero realisation under the "
-                        "inverse ratio) is undefined; choose a zero-target policy "
-                        "({where})"
-                    ),
+                    "capaian of a zero target (or of a zero realisation under the "
+                    "inverse ratio) is undefined; choose a zero-target policy "
+                    "({where})",
                     where=self.where(row),
                 ),
                 field="target",

@@ -207,10 +207,8 @@ class Units:
             if rate_scale > INTERNAL_SCALE:
                 raise InvalidValueError(
                     M_(
-                        (
-                            "a reported rate at scale {rate_scale} is finer than the bulk "
-                            "path's {internal_scale} places"
-                        ),
+                        "a reported rate at scale {rate_scale} is finer than the bulk "
+                        "path's {internal_scale} places",
                         rate_scale=rate_scale,
                         internal_scale=INTERNAL_SCALE,
                     ),

@@ -101,10 +101,8 @@ def report_to_batches(
     if nested:
         raise LakipValueError(
             M_(
-                (
-                    "lakipcore.bulk scores units under one office; {join} have "
-                    "sub-units of their own: score this report with lakipcore.assess"
-                ),
+                "lakipcore.bulk scores units under one office; {join} have "
+                "sub-units of their own: score this report with lakipcore.assess",
                 join=", ".join(nested),
             ),
             field="units",

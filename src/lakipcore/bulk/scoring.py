@@ -101,10 +101,8 @@ def check_method(method: ScoringMethod, budgets: Any | None = None) -> None:
             shown = getattr(value, "value", value)
             raise MethodNotApplicableError(
                 M_(
-                    (
-                        "method {name}: lakipcore.bulk does not implement {name2} = "
-                        "{shown}; score this report with lakipcore.assess"
-                    ),
+                    "method {name}: lakipcore.bulk does not implement {name2} = "
+                    "{shown}; score this report with lakipcore.assess",
                     name=repr(method.name),
                     name2=field.name,
                     shown=repr(shown),
@@ -116,11 +114,9 @@ def check_method(method: ScoringMethod, budgets: Any | None = None) -> None:
     ):
         raise MethodNotApplicableError(
             M_(
-                (
-                    "method {name} measures absorption against the pagu awal "
-                    "(absorption_base = 'original'), but the budget rows have no "
-                    "{original_column} column"
-                ),
+                "method {name} measures absorption against the pagu awal "
+                "(absorption_base = 'original'), but the budget rows have no "
+                "{original_column} column",
                 name=repr(method.name),
                 original_column=ORIGINAL_COLUMN,
             ),
@@ -136,10 +132,8 @@ def _check_output(scale: object, rounding: object) -> tuple[int, Rounding]:
     if not 0 <= scale < INTERNAL_SCALE:
         raise InvalidValueError(
             M_(
-                (
-                    "scale must be from 0 to {value} (the bulk path carries "
-                    "{internal_scale} places internally), got {scale}"
-                ),
+                "scale must be from 0 to {value} (the bulk path carries "
+                "{internal_scale} places internally), got {scale}",
                 value=INTERNAL_SCALE - 1,
                 internal_scale=INTERNAL_SCALE,
                 scale=scale,

@@ -18,7 +18,7 @@ import gc
 import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ from lakipcore.cli.batch import is_batch, run_audit, run_score
 from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.formats.toml import EXAMPLE_NAME, load_example, load_report
-from lakipcore.i18n import M_, language, speaking
+from lakipcore.i18n import M_, T_, language, speaking
 from lakipcore.methods import PRESETS
 from lakipcore.model import Report
 from lakipcore.rounding import Rounding
@@ -47,18 +47,25 @@ EXIT_UNUSABLE_INPUT = 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lakip",
-        description="Score and audit Indonesian performance-accountability reports (LAKIP).",
+        description=T_("Score and audit Indonesian performance-accountability reports (LAKIP)."),
     )
     parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {_version()}", help="print the version"
+        "--version",
+        action="version",
+        version=f"%(prog)s {_version()}",
+        help=T_("print the version"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     score = commands.add_parser(
         "score",
-        help="print the Dashboard Performance and YoY tables of a report",
+        help=T_("print the Dashboard Performance and YoY tables of a report"),
         description=(
-            "Score a report file and print its Dashboard Performance and YoY tables in the "
-            f"report's number format. Without FILE, scores the shipped example ({EXAMPLE_NAME})."
+            M_(
+                "Score a report file and print its Dashboard Performance and YoY "
+                "tables in the report's number format. Without FILE, scores the "
+                "shipped example ({example_name}).",
+                example_name=EXAMPLE_NAME,
+            ).render()
         ),
     )
     _common(score)
@@ -66,13 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         "--places",
         type=_places,
         default=2,
-        help="decimal places shown for percentages (default 2)",
+        help=T_("decimal places shown for percentages (default 2)"),
     )
     score.add_argument(
         "--rounding",
         choices=[mode.value for mode in Rounding],
         default=Rounding.HALF_UP.value,
-        help="rounding of shown figures (default half-up)",
+        help=T_("rounding of shown figures (default half-up)"),
     )
     score.add_argument(
         "--tables",
@@ -80,33 +87,43 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="NAME[,NAME...]",
         help=(
-            "text tables to print, of dashboard, indicators, changes (default all three; for "
-            "several files, the roll-up's dashboard,changes; ignored with --format json, which "
-            "carries every figure)"
+            T_(
+                "text tables to print, of dashboard, indicators, changes "
+                "(default all three; for several files, the roll-up's "
+                "dashboard,changes; ignored with --format json, which carries "
+                "every figure)"
+            )
         ),
     )
     add_batch_options(score, rollup=True)
     audit = commands.add_parser(
         "audit",
-        help="recompute every printed figure and list the inconsistencies",
+        help=T_("recompute every printed figure and list the inconsistencies"),
         description=(
-            "Recompute every figure a report file records as printed and list all findings, "
-            "grouped by unit. Exit status 0 when there are no errors, 1 when there are, 2 when "
-            f"the input cannot be used. Without FILE, audits the shipped example ({EXAMPLE_NAME})."
+            M_(
+                "Recompute every figure a report file records as printed and "
+                "list all findings, grouped by unit. Exit status 0 when there "
+                "are no errors, 1 when there are, 2 when the input cannot be "
+                "used. Without FILE, audits the shipped example ({example_name}).",
+                example_name=EXAMPLE_NAME,
+            ).render()
         ),
     )
     _common(audit)
     add_batch_options(audit, rollup=False)
     migrate = commands.add_parser(
         "migrate",
-        help="rewrite a report file in the current schema",
+        help=T_("rewrite a report file in the current schema"),
         description=(
-            "Read a report file of any supported schema (1 or 2) and print it, or write it to "
-            "-o FILE, in the current schema. Nothing is lost: the result loads to the same report."
+            T_(
+                "Read a report file of any supported schema (1 or 2) and print "
+                "it, or write it to -o FILE, in the current schema. Nothing is "
+                "lost: the result loads to the same report."
+            )
         ),
     )
-    migrate.add_argument("file", metavar="FILE", help="a report file (docs/format.md)")
-    migrate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    migrate.add_argument("file", metavar="FILE", help=T_("a report file (docs/format.md)"))
+    migrate.add_argument("-o", "--output", metavar="OUT", help=T_("write here instead of stdout"))
     import importlib
 
     for name in _COMMAND_MODULES:
@@ -117,12 +134,39 @@ def _parser() -> argparse.ArgumentParser:
             "--lang",
             metavar="LANG",
             default=None if each is parser else argparse.SUPPRESS,
-            help=(
+            help=T_(
                 "language of what is printed: id (Bahasa Indonesia, the default) or en; "
                 "LAKIP_LANG sets it too"
             ),
         )
+        _speak_argparse(each)
     return parser
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help in the language in force: its own words ("usage: ") are not in
+    lakipcore's catalogue otherwise (argparse's translations are Python's, and none is
+    Indonesian)."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, T_("usage: ") if prefix is None else prefix)
+
+
+def _speak_argparse(parser: argparse.ArgumentParser) -> None:
+    """argparse's own words of ``parser`` (section titles, the help option) in the language in
+    force."""
+    parser.formatter_class = _Formatter
+    parser._positionals.title = T_("positional arguments")
+    parser._optionals.title = T_("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = T_("show this help message and exit")
 
 
 # Modules that register further subcommands. Each has ``add_commands(commands)``, which adds its
@@ -161,12 +205,18 @@ def _common(command: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="PATH",
         help=(
-            "a report file (docs/format.md) or workbook; several, a directory or a glob score "
-            "each and roll them up (docs/cli.md, Many reports at once)"
+            T_(
+                "a report file (docs/format.md) or workbook; several, a "
+                "directory or a glob score each and roll them up (docs/cli.md, "
+                "Many reports at once)"
+            )
         ),
     )
     command.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=T_("output format (default text)"),
     )
     presets = ", ".join(PRESETS)
     command.add_argument(
@@ -175,10 +225,14 @@ def _common(command: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         help=(
-            "scoring method for every period, or for one period as PERIOD=NAME (repeatable); "
-            "default: the file's, else the aggregation its printed office row shows, else "
-            f"pooled-indicators/total-amounts. Presets: {presets}; or a method the file defines "
-            "(lakip methods FILE lists them)"
+            M_(
+                "scoring method for every period, or for one period as "
+                "PERIOD=NAME (repeatable); default: the file's, else the "
+                "aggregation its printed office row shows, else "
+                "pooled-indicators/total-amounts. Presets: {presets}; or a "
+                "method the file defines (lakip methods FILE lists them)",
+                presets=presets,
+            ).render()
         ),
     )
     add_limit_option(command)
@@ -348,33 +402,48 @@ def _check_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None
         parser.error(f"unknown command {first!r}{hint} (commands: {', '.join(commands)})")
 
 
+def _asked_language(arguments: Sequence[str]) -> str | None:
+    """The value of ``--lang`` among ``arguments`` (``--lang en`` or ``--lang=en``), read
+    before the parser is built so that its help is in that language."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--lang="):
+            return argument.partition("=")[2]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status.
-    Bare ``lakip`` prints the help. When the reader of the output goes away (``lakip score DIR
-    | head``), it stops quietly."""
-    parser = _parser()
+    Bare ``lakip`` prints the help. Everything it prints, its help included, is in the language
+    of ``--lang``, else ``LAKIP_LANG``, else Indonesian. When the reader of the output goes
+    away (``lakip score DIR | head``), it stops quietly."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    _check_command(parser, arguments)
-    args = parser.parse_args(arguments)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
     try:
-        lang = language(args.lang)
+        lang: str | None = language(_asked_language(arguments))
+        refused = None
     except LakipError as error:  # --lang, or LAKIP_LANG, names no language lakipcore speaks
-        parser.error(str(error))
-    try:
-        with speaking(lang):
+        lang, refused = None, error
+    with speaking(lang if refused is None else "id"):
+        parser = _parser()
+        if refused is not None:
+            parser.error(str(refused))
+        _check_command(parser, arguments)
+        args = parser.parse_args(arguments)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        try:
             return _run(args)
-    except BrokenPipeError:
-        # The pipe's reader closed it: nothing more can be written, and Python would print a
-        # second error when it flushes stdout at exit. Point stdout at /dev/null instead.
-        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FINDINGS
-    finally:
-        gc.unfreeze()  # what loading() froze
+        except BrokenPipeError:
+            # The pipe's reader closed it: nothing more can be written, and Python would print
+            # a second error when it flushes stdout at exit. Point stdout at /dev/null instead.
+            with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_FINDINGS
+        finally:
+            gc.unfreeze()  # what loading() froze
 
 
 def _run(args: argparse.Namespace) -> int:

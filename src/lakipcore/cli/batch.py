@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from lakipcore.errors import LakipError
-from lakipcore.i18n import M_
+from lakipcore.i18n import M_, T_
 
 __all__ = ["BATCH_TABLES", "ProgressBar", "add_options", "is_batch", "run_audit", "run_score"]
 
@@ -54,13 +54,15 @@ def add_options(command: argparse.ArgumentParser, *, rollup: bool) -> None:
         type=_jobs,
         default=None,
         metavar="N",
-        help="with several files: processes that load them (default: the number of cores; "
-        "1 loads in this process)",
+        help=T_(
+            "with several files: processes that load them (default: the "
+            "number of cores; 1 loads in this process)"
+        ),
     )
     command.add_argument(
         "--quiet",
         action="store_true",
-        help="with several files: no progress bar on standard error",
+        help=T_("with several files: no progress bar on standard error"),
     )
     if not rollup:
         return
@@ -68,13 +70,13 @@ def add_options(command: argparse.ArgumentParser, *, rollup: bool) -> None:
         "--rollup-method",
         default=None,
         metavar="NAME",
-        help="with several files: the method of the national roll-up (default mean-of-units)",
+        help=T_("with several files: the method of the national roll-up (default mean-of-units)"),
     )
     command.add_argument(
         "--rollup-name",
         default="Nasional",
         metavar="NAME",
-        help="with several files: the name of the roll-up's root (default Nasional)",
+        help=T_("with several files: the name of the roll-up's root (default Nasional)"),
     )
     command.add_argument(
         "--parent",
@@ -82,8 +84,11 @@ def add_options(command: argparse.ArgumentParser, *, rollup: bool) -> None:
         action="append",
         default=[],
         metavar="CHILD=PARENT",
-        help="with several files: put the office CHILD under the office PARENT of another "
-        "file in the roll-up (repeatable; default: every office under the root)",
+        help=T_(
+            "with several files: put the office CHILD under the office "
+            "PARENT of another file in the roll-up (repeatable; default: "
+            "every office under the root)"
+        ),
     )
 
 

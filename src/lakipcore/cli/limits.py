@@ -6,6 +6,7 @@ import argparse
 
 import attrs
 
+from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["add_limit_option", "limits_of"]
@@ -23,9 +24,13 @@ def add_limit_option(command: argparse.ArgumentParser) -> None:
         type=_limit,
         default=[],
         help=(
-            f"raise (or lower) a limit on the input, repeatable: {', '.join(_NAMES)} "
-            "(defaults 32 MiB, 16, 100.000, 1.000.000, 100; docs/guarantees.md), e.g. "
-            "--limit file-bytes=100000000 for a national file"
+            M_(
+                "raise (or lower) a limit on the input, repeatable: {join} "
+                "(defaults 32 MiB, 16, 100.000, 1.000.000, 100; "
+                "docs/guarantees.md), e.g. --limit file-bytes=100000000 for a "
+                "national file",
+                join=", ".join(_NAMES),
+            ).render()
         ),
     )
 

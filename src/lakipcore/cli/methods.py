@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lakipcore.i18n import T_
+
 __all__ = ["add_commands", "describe", "run_methods"]
 
 
@@ -12,14 +14,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register ``methods`` on the ``lakip`` parser."""
     methods = commands.add_parser(
         "methods",
-        help="list the scoring methods (presets, aliases, a file's own) and their parts",
+        help=T_("list the scoring methods (presets, aliases, a file's own) and their parts"),
         description=(
-            "List the preset scoring methods, their older names (aliases) and, with FILE, the "
-            "methods the report file defines, each with its parts in the words --method and "
-            "[methods.NAME] use."
+            T_(
+                "List the preset scoring methods, their older names (aliases) "
+                "and, with FILE, the methods the report file defines, each with "
+                "its parts in the words --method and [methods.NAME] use."
+            )
         ),
     )
-    methods.add_argument("file", nargs="?", metavar="FILE", help="a report file (optional)")
+    methods.add_argument("file", nargs="?", metavar="FILE", help=T_("a report file (optional)"))
     methods.set_defaults(run=run_methods)
 
 

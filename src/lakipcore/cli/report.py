@@ -7,6 +7,7 @@ import sys
 
 from lakipcore.cli.limits import add_limit_option
 from lakipcore.formats.toml import EXAMPLE_NAME
+from lakipcore.i18n import M_, T_
 from lakipcore.methods import PRESETS
 
 __all__ = ["add_commands", "run_report"]
@@ -16,17 +17,24 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register ``report`` on the ``lakip`` parser."""
     report = commands.add_parser(
         "report",
-        help="write a report as one self-contained HTML page with charts and the audit",
+        help=T_("write a report as one self-contained HTML page with charts and the audit"),
         description=(
-            "Score and audit a report file and write it as a single HTML page: the Dashboard "
-            "Performance, the indicator and budget tables, inline SVG charts, the audit with "
-            "the wrong printed figures marked, and the method in words. The page needs no "
-            f"network and no script. Without FILE, the shipped example ({EXAMPLE_NAME})."
+            M_(
+                "Score and audit a report file and write it as a single HTML "
+                "page: the Dashboard Performance, the indicator and budget "
+                "tables, inline SVG charts, the audit with the wrong printed "
+                "figures marked, and the method in words. The page needs no "
+                "network and no script. Without FILE, the shipped example "
+                "({example_name}).",
+                example_name=EXAMPLE_NAME,
+            ).render()
         ),
     )
-    report.add_argument("file", nargs="?", metavar="FILE", help="a report file (docs/format.md)")
     report.add_argument(
-        "-o", "--output", metavar="OUT", help="write the page here (default: stdout)"
+        "file", nargs="?", metavar="FILE", help=T_("a report file (docs/format.md)")
+    )
+    report.add_argument(
+        "-o", "--output", metavar="OUT", help=T_("write the page here (default: stdout)")
     )
     presets = ", ".join(PRESETS)
     report.add_argument(
@@ -35,9 +43,13 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="append",
         default=[],
         help=(
-            "scoring method for every period, or for one period as PERIOD=NAME (repeatable); "
-            "default: the file's, else the aggregation its printed office row shows, else "
-            f"pooled-indicators/total-amounts. Presets: {presets}"
+            M_(
+                "scoring method for every period, or for one period as "
+                "PERIOD=NAME (repeatable); default: the file's, else the "
+                "aggregation its printed office row shows, else "
+                "pooled-indicators/total-amounts. Presets: {presets}",
+                presets=presets,
+            ).render()
         ),
     )
     add_limit_option(report)

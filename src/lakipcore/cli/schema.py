@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lakipcore.i18n import T_
+
 __all__ = ["add_commands"]
 
 
@@ -14,15 +16,18 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of the report file, the score JSON or the audit JSON",
+        help=T_("print the JSON Schema of the report file, the score JSON or the audit JSON"),
         description=(
-            "Print a JSON Schema (draft 2020-12): 'report' for the report file format "
-            "(docs/format.md), 'score' for lakip score --format json (docs/json.md), 'audit' "
-            "for lakip audit --format json (docs/audit.md)."
+            T_(
+                "Print a JSON Schema (draft 2020-12): 'report' for the report "
+                "file format (docs/format.md), 'score' for lakip score --format "
+                "json (docs/json.md), 'audit' for lakip audit --format json "
+                "(docs/audit.md)."
+            )
         ),
     )
     schema.add_argument(
-        "name", choices=SCHEMA_NAMES, metavar="NAME", help="report, score, audit or error"
+        "name", choices=SCHEMA_NAMES, metavar="NAME", help=T_("report, score, audit or error")
     )
     schema.set_defaults(run=_run)
 

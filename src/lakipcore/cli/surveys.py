@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from lakipcore.errors import FigureFormatError
 from lakipcore.figures import format_number, parse_figure, parse_number
-from lakipcore.i18n import M_
+from lakipcore.i18n import M_, T_
 from lakipcore.rounding import Rounding, round_to
 from lakipcore.surveys import GRADE_TABLES, SCALES, GradeTable, convert, get_grade_table
 
@@ -20,31 +20,37 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     scales = ", ".join(SCALES)
     conversion = commands.add_parser(
         "convert",
-        help="convert a survey score between scales (18,76 on skala-20 → skala-10)",
-        description=f"Convert a score exactly between scales. Scales: {scales}.",
+        help=T_("convert a survey score between scales (18,76 on skala-20 → skala-10)"),
+        description=M_(
+            "Convert a score exactly between scales. Scales: {scales}.", scales=scales
+        ).render(),
     )
-    conversion.add_argument("value", metavar="VALUE", help="the score as printed, e.g. 18,76")
+    conversion.add_argument("value", metavar="VALUE", help=T_("the score as printed, e.g. 18,76"))
     conversion.add_argument("--from", dest="from_scale", required=True, metavar="SCALE")
     conversion.add_argument("--to", dest="to_scale", required=True, metavar="SCALE")
     conversion.add_argument(
-        "--places", type=int, default=2, help="decimal places shown (default 2; exact too)"
+        "--places", type=int, default=2, help=T_("decimal places shown (default 2; exact too)")
     )
     conversion.set_defaults(run=run_convert)
     tables = ", ".join(GRADE_TABLES)
     grading = commands.add_parser(
         "grade",
-        help="grade a score with a grade table (IKM, IPK, AKIP, Peduli HAM)",
-        description=f"Grade a score with a preset grade table. Tables: {tables}.",
+        help=T_("grade a score with a grade table (IKM, IPK, AKIP, Peduli HAM)"),
+        description=M_(
+            "Grade a score with a preset grade table. Tables: {tables}.", tables=tables
+        ).render(),
     )
-    grading.add_argument("value", metavar="VALUE", nargs="?", help="the score as printed")
+    grading.add_argument("value", metavar="VALUE", nargs="?", help=T_("the score as printed"))
     grading.add_argument(
         "--table",
         metavar="[FILE:]NAME",
-        help="a preset grade table, or FILE:NAME for one a report file (or a file of grade "
-        "tables) defines",
+        help=T_(
+            "a preset grade table, or FILE:NAME for one a report file (or a "
+            "file of grade tables) defines"
+        ),
     )
     grading.add_argument(
-        "--list", action="store_true", help="list the grade tables with their bands and sources"
+        "--list", action="store_true", help=T_("list the grade tables with their bands and sources")
     )
     grading.set_defaults(run=run_grade)
 
@@ -67,7 +73,7 @@ def _score(text: str) -> Decimal:
     if figure.unit or figure.note or figure.currency:
         raise FigureFormatError(
             M_(
-                ("{text} should be a number or a percentage, without a unit, note or currency"),
+                "{text} should be a number or a percentage, without a unit, note or currency",
                 text=repr(text),
             ),
             field="VALUE",

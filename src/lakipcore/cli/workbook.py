@@ -15,6 +15,7 @@ from typing import Any
 
 from lakipcore.cli.limits import add_limit_option, limits_of
 from lakipcore.formats import load_any
+from lakipcore.i18n import T_
 
 __all__ = ["add_commands"]
 
@@ -23,28 +24,38 @@ def add_commands(commands: Any) -> None:
     """Add ``import`` and ``export`` to the ``lakip`` subcommands."""
     imports = commands.add_parser(
         "import",
-        help="read an Excel workbook into a report file",
+        help=T_("read an Excel workbook into a report file"),
         description=(
-            "Read a LAKIP / LKjIP workbook (.xlsx): its pengukuran kinerja and realisasi "
-            "anggaran tables, found by their headers or as --mapping says, or a workbook that "
-            "lakip export wrote. Prints the report file, or writes it to -o FILE."
+            T_(
+                "Read a LAKIP / LKjIP workbook (.xlsx): its pengukuran kinerja "
+                "and realisasi anggaran tables, found by their headers or as "
+                "--mapping says, or a workbook that lakip export wrote. Prints "
+                "the report file, or writes it to -o FILE."
+            )
         ),
     )
-    imports.add_argument("file", metavar="WORKBOOK", help="an .xlsx workbook")
-    imports.add_argument("--mapping", metavar="MAP", help="a column mapping file (docs/excel.md)")
-    imports.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    imports.add_argument("file", metavar="WORKBOOK", help=T_("an .xlsx workbook"))
+    imports.add_argument(
+        "--mapping", metavar="MAP", help=T_("a column mapping file (docs/excel.md)")
+    )
+    imports.add_argument("-o", "--output", metavar="OUT", help=T_("write here instead of stdout"))
     imports.set_defaults(run=_import)
     exports = commands.add_parser(
         "export",
-        help="write a report, its scores and audit to an Excel workbook",
+        help=T_("write a report, its scores and audit to an Excel workbook"),
         description=(
-            "Write a report file (or workbook) as an .xlsx workbook: dashboard, indicators, "
-            "budget, changes and the audit's findings, flagged printed figures highlighted. "
-            "The workbook reads back (lakip import) to the same report."
+            T_(
+                "Write a report file (or workbook) as an .xlsx workbook: "
+                "dashboard, indicators, budget, changes and the audit's "
+                "findings, flagged printed figures highlighted. The workbook "
+                "reads back (lakip import) to the same report."
+            )
         ),
     )
-    exports.add_argument("file", metavar="FILE", help="a report file or workbook")
-    exports.add_argument("-o", "--output", metavar="OUT", required=True, help="the .xlsx to write")
+    exports.add_argument("file", metavar="FILE", help=T_("a report file or workbook"))
+    exports.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help=T_("the .xlsx to write")
+    )
     exports.set_defaults(run=_export)
     for command in (imports, exports):
         add_limit_option(command)

@@ -126,7 +126,7 @@ def parse_dates(text: str, *, field: str | None = None) -> tuple[date, ...]:
     if isinstance(when, DateRange):
         raise FigureFormatError(
             M_(
-                ("{text} is a range, not a list of dates; parse_date_range reads it"),
+                "{text} is a range, not a list of dates; parse_date_range reads it",
                 text=repr(text),
             ),
             field=field,
@@ -149,7 +149,7 @@ def parse_date_range(text: str, *, field: str | None = None) -> DateRange:
     if not isinstance(when, DateRange):
         raise FigureFormatError(
             M_(
-                ("{text} is {value}, not a range (no 'sampai', 's/d', 'hingga' or dash)"),
+                "{text} is {value}, not a range (no 'sampai', 's/d', 'hingga' or dash)",
                 text=repr(text),
                 value=_kind(when),
             ),
@@ -211,7 +211,7 @@ def format_dates(dates: Iterable[date]) -> str:
         if later <= earlier:
             raise InvalidValueError(
                 M_(
-                    ("dates must be ascending without repeats: {value} follows {value2}"),
+                    "dates must be ascending without repeats: {value} follows {value2}",
                     value=long_date(later),
                     value2=long_date(earlier),
                 ),

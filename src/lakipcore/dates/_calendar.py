@@ -88,7 +88,7 @@ def exact_date(value: object, *, field: str | None = None) -> date:
     if isinstance(value, str):
         raise LakipTypeError(
             M_(
-                ("expected a date, got the str {value}; read printed text with parse_date()"),
+                "expected a date, got the str {value}; read printed text with parse_date()",
                 value=repr(value),
             ),
             field=field,
@@ -167,7 +167,7 @@ def check_cell_text(raw: str, field: str | None) -> None:
     if len(raw) > CELL_TEXT:
         raise FigureFormatError(
             M_(
-                ("{value}… is {count} characters long; a date has at most {cell_text}"),
+                "{value}… is {count} characters long; a date has at most {cell_text}",
                 value=repr(raw[:40]),
                 count=len(raw),
                 cell_text=CELL_TEXT,

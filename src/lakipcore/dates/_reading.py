@@ -129,7 +129,7 @@ def _month_number(name: str, context: str, field: str | None) -> int:
         accepted = "; ".join("/".join(row) for row in MONTH_ROWS)
         raise FigureFormatError(
             M_(
-                ("{context}{name} is not a month; accepted (in any case): {accepted}"),
+                "{context}{name} is not a month; accepted (in any case): {accepted}",
                 context=context,
                 name=repr(name),
                 accepted=accepted,
@@ -145,7 +145,7 @@ def _weekday_number(name: str, context: str, field: str | None) -> int:
         accepted = ", ".join("/".join(row) for row in WEEKDAY_ROWS)
         raise FigureFormatError(
             M_(
-                ("{context}{name} is not a day name; accepted (in any case): {accepted}"),
+                "{context}{name} is not a day name; accepted (in any case): {accepted}",
                 context=context,
                 name=repr(name),
                 accepted=accepted,
@@ -161,10 +161,8 @@ def _item(match: re.Match[str], field: str | None) -> _Item:
         # "April 16, 2019" reads as the day name "April" before "16"; say what it really is.
         raise FigureFormatError(
             M_(
-                (
-                    "{value} puts the month before the day; report dates put the day "
-                    "first, as in '16 April 2019'"
-                ),
+                "{value} puts the month before the day; report dates put the day "
+                "first, as in '16 April 2019'",
                 value=repr(match[0]),
             ),
             field=field,
@@ -198,11 +196,9 @@ def _shape_hint(text: str) -> str | Message:
     if re.fullmatch(r"\d{4}([-/.])\d{1,2}\1\d{1,2}", text, re.ASCII):
         year, month, day = re.split(r"[-/.]", text)
         return M_(
-            (
-                "; it puts the year first (ISO 8601), but report dates put the "
-                "day first: write '{value}-{value2}-{year}' (given "
-                "dayfirst=True, dateutil would swap its month and day)"
-            ),
+            "; it puts the year first (ISO 8601), but report dates put the "
+            "day first: write '{value}-{value2}-{year}' (given "
+            "dayfirst=True, dateutil would swap its month and day)",
             value=format(int(day), "02d"),
             value2=format(int(month), "02d"),
             year=year,
@@ -216,11 +212,9 @@ def _shape_hint(text: str) -> str | Message:
     month_year = re.fullmatch(rf"({_WORD})\s+(\d{{4}})", text, re.ASCII)
     if month_year is not None and INFO.month(month_year[1]) is not None:
         return M_(
-            (
-                "; it has no day (dateutil would take the day from today): a "
-                "whole month is a period, lakipcore.periods.bulan({value}, "
-                "{month})"
-            ),
+            "; it has no day (dateutil would take the day from today): a "
+            "whole month is a period, lakipcore.periods.bulan({value}, "
+            "{month})",
             value=int(month_year[2]),
             month=INFO.month(month_year[1]),
         )
@@ -230,10 +224,8 @@ def _shape_hint(text: str) -> str | Message:
 def _not_a_date(raw: str, text: str, field: str | None) -> FigureFormatError:
     return FigureFormatError(
         M_(
-            (
-                "{raw} is not a date, a list of dates or a range in the report's "
-                "style ({examples}){value}"
-            ),
+            "{raw} is not a date, a list of dates or a range in the report's "
+            "style ({examples}){value}",
             raw=repr(raw),
             examples=_EXAMPLES,
             value=_shape_hint(text),
@@ -278,10 +270,8 @@ def _incomplete(raw: str, item: _Item, count: int, field: str | None) -> FigureF
     if count == 1:
         return FigureFormatError(
             M_(
-                (
-                    "{raw} has no {value}: a date needs a day, a month and a 4-digit "
-                    "year, and a missing part is never taken from today's date"
-                ),
+                "{raw} has no {value}: a date needs a day, a month and a 4-digit "
+                "year, and a missing part is never taken from today's date",
                 raw=repr(raw),
                 value=_missing(item),
             ),
@@ -289,11 +279,9 @@ def _incomplete(raw: str, item: _Item, count: int, field: str | None) -> FigureF
         )
     return FigureFormatError(
         M_(
-            (
-                "{raw} is not a date: it ends with {text}, which has no {value}; "
-                "a list of days ends with their month and year, as in '27 & 29 "
-                "November 2019'"
-            ),
+            "{raw} is not a date: it ends with {text}, which has no {value}; "
+            "a list of days ends with their month and year, as in '27 & 29 "
+            "November 2019'",
             raw=repr(raw),
             text=repr(item.text),
             value=_missing(item),
@@ -416,10 +404,8 @@ def _read_list(raw: str, text: str, field: str | None) -> tuple[date, ...]:
             how = "twice" if later == earlier else f"after {long_date(earlier)}"
             raise InvalidValueError(
                 M_(
-                    (
-                        "{raw}: the dates of a list must be in order, without repeats, "
-                        "but {value} comes {how}"
-                    ),
+                    "{raw}: the dates of a list must be in order, without repeats, "
+                    "but {value} comes {how}",
                     raw=repr(raw),
                     value=long_date(later),
                     how=how,
@@ -438,11 +424,9 @@ def _read_range(raw: str, text: str, separator: re.Match[str], field: str | None
     if end.year is None:
         raise FigureFormatError(
             M_(
-                (
-                    "{raw} is not a range: its end {text} has no {value}; the end of "
-                    "a range is a complete date, as in '21 Oktober – 22 November "
-                    "2019'"
-                ),
+                "{raw} is not a range: its end {text} has no {value}; the end of "
+                "a range is a complete date, as in '21 Oktober – 22 November "
+                "2019'",
                 raw=repr(raw),
                 text=repr(end.text),
                 value=_missing(end),
@@ -476,7 +460,7 @@ def read_when(text: str, field: str | None) -> When:
     if len(separators) > 1:
         raise FigureFormatError(
             M_(
-                ("{raw} is not a range: it has {count} range separators ({join}); a range has one"),
+                "{raw} is not a range: it has {count} range separators ({join}); a range has one",
                 raw=repr(raw),
                 count=len(separators),
                 join=", ".join(repr(s[0].strip()) for s in separators),

@@ -44,6 +44,7 @@ __all__ = [
     "LANGUAGES",
     "M_",
     "N_",
+    "T_",
     "Language",
     "Message",
     "language",
@@ -76,6 +77,13 @@ _ALIASES: Final[Mapping[str, Language]] = MappingProxyType(
 def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention Babel extracts by name
     """Mark ``msgid`` as a message for the catalogues, without translating it now."""
     return msgid
+
+
+def T_(msgid: str) -> str:  # noqa: N802 - extracted by name, as N_
+    """``msgid`` marked for the catalogues and translated now, into the language in force
+    (:func:`language`): for text that is made when it is shown, such as the command line's
+    help, which is built after ``--lang`` is read."""
+    return translate(msgid)
 
 
 def M_(msgid: str, /, **arguments: object) -> Message:  # noqa: N802 - extracted by name, as N_
@@ -228,10 +236,8 @@ def _check_placeholders(msgid: str, arguments: Mapping[str, Argument]) -> None:
         missing, extra = sorted(names - set(arguments)), sorted(set(arguments) - names)
         raise LakipTypeError(
             M_(
-                (
-                    "message {msgid} needs the arguments {value}; missing {missing}, "
-                    "unexpected {extra}"
-                ),
+                "message {msgid} needs the arguments {value}; missing {missing}, "
+                "unexpected {extra}",
                 msgid=repr(msgid),
                 value=sorted(names),
                 missing=missing,

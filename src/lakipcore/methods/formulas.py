@@ -132,7 +132,7 @@ class PerformanceWeights:
         if add(self.achievement, self.absorption) != ONE:
             raise InvalidValueError(
                 M_(
-                    ("performance weights must sum to 1, got {achievement} + {absorption}"),
+                    "performance weights must sum to 1, got {achievement} + {absorption}",
                     achievement=self.achievement,
                     absorption=self.absorption,
                 ),
@@ -166,7 +166,7 @@ def capaian(
     elif formula.polarity is not polarity:
         raise InvalidValueError(
             M_(
-                ("formula {value} is for {value2}-is-better indicators, not {value3}-is-better"),
+                "formula {value} is for {value2}-is-better indicators, not {value3}-is-better",
                 value=repr(formula.value),
                 value2=formula.polarity.value,
                 value3=polarity.value,
@@ -176,10 +176,8 @@ def capaian(
     if target < ZERO or realisation < ZERO:
         raise InvalidValueError(
             M_(
-                (
-                    "target and realisation must not be negative (target {target}, "
-                    "realisation {realisation})"
-                ),
+                "target and realisation must not be negative (target {target}, "
+                "realisation {realisation})",
                 target=target,
                 realisation=realisation,
             ),
@@ -228,7 +226,7 @@ def absorption(pagu: Decimal, realisation: Decimal) -> Decimal:
     if pagu < ZERO or realisation < ZERO:
         raise InvalidValueError(
             M_(
-                ("pagu and realisasi must not be negative (pagu {pagu}, realisasi {realisation})"),
+                "pagu and realisasi must not be negative (pagu {pagu}, realisasi {realisation})",
                 pagu=pagu,
                 realisation=realisation,
             ),

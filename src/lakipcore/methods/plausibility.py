@@ -31,7 +31,7 @@ def _bound(value: object, field: str, above: Decimal) -> Decimal | None:
     if not bound > above:
         raise InvalidValueError(
             M_(
-                ("a plausibility bound for {field} must be above {above}, got {bound}"),
+                "a plausibility bound for {field} must be above {above}, got {bound}",
                 field=field,
                 above=above,
                 bound=bound,
@@ -103,10 +103,8 @@ class Plausibility:
         if self.indicator_share is not None and self.indicator_share > 100:
             raise InvalidValueError(
                 M_(
-                    (
-                        "indicator_share is a share of a unit's indicators, at most 100 "
-                        "(%), got {indicator_share}"
-                    ),
+                    "indicator_share is a share of a unit's indicators, at most 100 "
+                    "(%), got {indicator_share}",
                     indicator_share=self.indicator_share,
                 ),
                 field="indicator_share",

@@ -185,10 +185,8 @@ class BudgetLine(Short):
         if running != self.pagu:
             raise InvalidValueError(
                 M_(
-                    (
-                        "the pagu awal {original} with its revisions gives {running}, "
-                        "but the outputs' pagu sum to {pagu}"
-                    ),
+                    "the pagu awal {original} with its revisions gives {running}, "
+                    "but the outputs' pagu sum to {pagu}",
                     original=self.original,
                     running=running,
                     pagu=self.pagu,

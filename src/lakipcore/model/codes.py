@@ -29,11 +29,9 @@ def check_code(value: object, what: str, field: str = "code") -> str:
     if not _CODE_RE.fullmatch(value):
         raise InvalidValueError(
             M_(
-                (
-                    "{what} code {value} must be 1-64 lower-case ASCII letters, "
-                    "digits, '-', '_' or '.', starting and ending with a letter or "
-                    "digit"
-                ),
+                "{what} code {value} must be 1-64 lower-case ASCII letters, "
+                "digits, '-', '_' or '.', starting and ending with a letter or "
+                "digit",
                 what=what,
                 value=repr(value),
             ),
@@ -53,12 +51,10 @@ def check_unit_code(value: object, field: str = "code") -> str:
     if not _UNIT_CODE_RE.fullmatch(value):
         raise InvalidValueError(
             M_(
-                (
-                    "unit code {value} must be 1-64 lower-case ASCII letters, "
-                    "digits, '-', '_' or '.', starting and ending with a letter or "
-                    "digit, or such codes joined by '/' (at most {unit_parts}: an "
-                    "office and its unit, 'kanwil-banten/sekjen')"
-                ),
+                "unit code {value} must be 1-64 lower-case ASCII letters, "
+                "digits, '-', '_' or '.', starting and ending with a letter or "
+                "digit, or such codes joined by '/' (at most {unit_parts}: an "
+                "office and its unit, 'kanwil-banten/sekjen')",
                 value=repr(value),
                 unit_parts=_UNIT_PARTS,
             ),

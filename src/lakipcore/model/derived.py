@@ -53,7 +53,7 @@ def _check_input(value: object, field: str) -> None:
         return
     raise LakipTypeError(
         M_(
-            ("expected a Decimal, a Figure, a Reference or a tuple of them, got {type}"),
+            "expected a Decimal, a Figure, a Reference or a tuple of them, got {type}",
             type=type(value).__name__,
         ),
         field=field,

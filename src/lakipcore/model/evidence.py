@@ -125,10 +125,7 @@ class Column(Short):
         if (self.kind is ColumnKind.SCORE) != (self.scale is not None):
             raise InvalidValueError(
                 M_(
-                    (
-                        "column {name}: a score column needs a scale, and only a score "
-                        "column has one"
-                    ),
+                    "column {name}: a score column needs a scale, and only a score column has one",
                     name=repr(self.name),
                 ),
                 field="scale",
@@ -136,10 +133,8 @@ class Column(Short):
         if self.kind is ColumnKind.GRADE and (self.grades is None or self.of is None):
             raise InvalidValueError(
                 M_(
-                    (
-                        "column {name}: a grade column names its grade table (grades) "
-                        "and the column it grades (of)"
-                    ),
+                    "column {name}: a grade column names its grade table (grades) "
+                    "and the column it grades (of)",
                     name=repr(self.name),
                 ),
                 field="grades",
@@ -386,10 +381,8 @@ class EvidenceTable(Short):
             if len(row) != len(names):
                 raise InvalidValueError(
                     M_(
-                        (
-                            "row {value} of table {id} has {count} cells but the table has "
-                            "{count2} columns ({join})"
-                        ),
+                        "row {value} of table {id} has {count} cells but the table has "
+                        "{count2} columns ({join})",
                         value=index + 1,
                         id=repr(self.id),
                         count=len(row),
@@ -472,7 +465,7 @@ def check_rule(rule: Rule, tables: Iterable[EvidenceTable]) -> None:
         known = ", ".join(repr(t) for t in by_id) or "none"
         raise UnknownNameError(
             M_(
-                ("no evidence table {table} in this unit and year (tables: {known})"),
+                "no evidence table {table} in this unit and year (tables: {known})",
                 table=repr(rule.table),
                 known=known,
             ),
@@ -484,7 +477,7 @@ def check_rule(rule: Rule, tables: Iterable[EvidenceTable]) -> None:
         if column.kind not in _NUMERIC:
             raise InvalidValueError(
                 M_(
-                    ("column {name} of table {id} is {value}; a {value2} rule needs numbers"),
+                    "column {name} of table {id} is {value}; a {value2} rule needs numbers",
                     name=repr(name),
                     id=repr(table.id),
                     value=column.kind.value,
@@ -497,7 +490,7 @@ def check_rule(rule: Rule, tables: Iterable[EvidenceTable]) -> None:
     if rule.op is RuleOp.MEAN and rule.scale is None and len(scales) > 1:
         raise InvalidValueError(
             M_(
-                ("the columns {join} are on different scales; give the scale to convert them to"),
+                "the columns {join} are on different scales; give the scale to convert them to",
                 join=", ".join(rule.columns),
             ),
             field="scale",

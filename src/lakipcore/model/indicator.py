@@ -92,7 +92,7 @@ def _check_labels(unit: str | None, note: str | None) -> None:
     ):
         raise InvalidValueError(
             M_(
-                ("unit label {unit} must be words starting with a letter, without parentheses"),
+                "unit label {unit} must be words starting with a letter, without parentheses",
                 unit=repr(unit),
             ),
             field="unit",
@@ -102,7 +102,7 @@ def _check_labels(unit: str | None, note: str | None) -> None:
     ):
         raise InvalidValueError(
             M_(
-                ("note {note} must be non-empty text without parentheses or outer spaces"),
+                "note {note} must be non-empty text without parentheses or outer spaces",
                 note=repr(note),
             ),
             field="note",
@@ -149,7 +149,7 @@ class Measure(Short):
             if scale is None or scale <= ZERO:
                 raise InvalidValueError(
                     M_(
-                        ("an index {what} needs a positive scale (the top of its scale, e.g. 10)"),
+                        "an index {what} needs a positive scale (the top of its scale, e.g. 10)",
                         what=what,
                     ),
                     field="scale",
@@ -176,10 +176,8 @@ class Measure(Short):
         if self.kind is MeasureKind.COUNT and not integral(value):
             raise InvalidValueError(
                 M_(
-                    (
-                        "a count {what} must be a whole number, got {value}; if it is a "
-                        "score on a scale, make it an index with a scale"
-                    ),
+                    "a count {what} must be a whole number, got {value}; if it is a "
+                    "score on a scale, make it an index with a scale",
                     what=what,
                     value=value,
                 ),
@@ -270,10 +268,8 @@ class IndicatorPeriod(Short):
         if len(stated) > 1:
             raise InvalidValueError(
                 M_(
-                    (
-                        "a realisation is stated, derived or accumulated, one of them; "
-                        "this one has {join} (printed copies go under printed)"
-                    ),
+                    "a realisation is stated, derived or accumulated, one of them; "
+                    "this one has {join} (printed copies go under printed)",
                     join=" and ".join(stated),
                 ),
                 field=stated[1],
@@ -305,7 +301,7 @@ class IndicatorPeriod(Short):
         if realisation.scale != target.scale:
             raise InvalidValueError(
                 M_(
-                    ("target and realisation are on different scales ({scale} and {scale2})"),
+                    "target and realisation are on different scales ({scale} and {scale2})",
                     scale=target.scale,
                     scale2=realisation.scale,
                 ),
@@ -401,10 +397,8 @@ class Indicator(Short):
         if self.formula is not None and self.formula.polarity is not self.polarity:
             raise InvalidValueError(
                 M_(
-                    (
-                        "formula {value} is for {value2}-is-better indicators, but this "
-                        "one is {value3}-is-better"
-                    ),
+                    "formula {value} is for {value2}-is-better indicators, but this "
+                    "one is {value3}-is-better",
                     value=repr(self.formula.value),
                     value2=self.formula.polarity.value,
                     value3=self.polarity.value,

@@ -64,10 +64,8 @@ def _parts(key: object) -> tuple[PeriodKind, Period]:
     if match is None:
         raise InvalidValueError(
             M_(
-                (
-                    "period key {key} is not one of YYYY, YYYY-s1, YYYY-tw2 or "
-                    "YYYY-sd-tw2 (lower case, ASCII digits, a year from 1000)"
-                ),
+                "period key {key} is not one of YYYY, YYYY-s1, YYYY-tw2 or "
+                "YYYY-sd-tw2 (lower case, ASCII digits, a year from 1000)",
                 key=repr(key),
             ),
             field="key",

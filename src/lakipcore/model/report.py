@@ -70,7 +70,7 @@ def _grading(value: Mapping[str, str]) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise LakipTypeError(
             M_(
-                ("expected a mapping of what is graded to a grade table, got {value}"),
+                "expected a mapping of what is graded to a grade table, got {value}",
                 value=repr(value),
             ),
             field="grading",
@@ -184,7 +184,7 @@ class Report(Displayed):
             if later.span.end < earlier.span.end:
                 raise _fail(
                     M_(
-                        ("periods are listed in order of their last day: {key} ends before {key2}"),
+                        "periods are listed in order of their last day: {key} ends before {key2}",
                         key=later.key,
                         key2=earlier.key,
                     ),
@@ -214,10 +214,8 @@ class Report(Displayed):
             if name in presets.PRESETS or name in presets.ALIASES:
                 raise InvalidValueError(
                     M_(
-                        (
-                            "method {name} has the name of a preset; give the report's own "
-                            "method a name of its own"
-                        ),
+                        "method {name} has the name of a preset; give the report's own "
+                        "method a name of its own",
                         name=repr(name),
                     ),
                     field=f"methods.{name}",
@@ -234,7 +232,7 @@ class Report(Displayed):
             if name in GRADE_TABLES:
                 raise InvalidValueError(
                     M_(
-                        ("grade table {name} has the name of a preset; give it a name of its own"),
+                        "grade table {name} has the name of a preset; give it a name of its own",
                         name=repr(name),
                     ),
                     field=f"grades.{name}",
@@ -294,10 +292,7 @@ class Report(Displayed):
         if figure.notation is not self.notation:
             raise _fail(
                 M_(
-                    (
-                        "the printed figure {text} is read in {value} notation, the "
-                        "report in {value2}"
-                    ),
+                    "the printed figure {text} is read in {value} notation, the report in {value2}",
                     text=repr(figure.text),
                     value=figure.notation.value,
                     value2=self.notation.value,
@@ -333,10 +328,8 @@ class Report(Displayed):
                 if table.notation is not self.notation:
                     raise _fail(
                         M_(
-                            (
-                                "evidence table {id} is read in {value} notation, the report in "
-                                "{value2}"
-                            ),
+                            "evidence table {id} is read in {value} notation, the report in "
+                            "{value2}",
                             id=repr(table.id),
                             value=table.notation.value,
                             value2=self.notation.value,
@@ -365,11 +358,9 @@ class Report(Displayed):
         if entry.is_targeted and not entry.has_realisation and not period.planned:
             raise _fail(
                 M_(
-                    (
-                        "a targeted indicator needs its realisation in {period} (or a "
-                        "derive rule, or accumulate = true; print its target as 'Tidak "
-                        "ditargetkan' if it had none, or mark the period planned)"
-                    ),
+                    "a targeted indicator needs its realisation in {period} (or a "
+                    "derive rule, or accumulate = true; print its target as 'Tidak "
+                    "ditargetkan' if it had none, or mark the period planned)",
                     period=entry.period,
                 ),
                 where,
@@ -383,7 +374,7 @@ class Report(Displayed):
             ):
                 raise _fail(
                     M_(
-                        ("support against {against}: not 'value', 'note' or a declared table"),
+                        "support against {against}: not 'value', 'note' or a declared table",
                         against=repr(support.against),
                     ),
                     where,

@@ -53,7 +53,7 @@ def _sources(sources: Sequence[str] | None, reports: Sequence[Report]) -> list[s
     if len(names) != len(reports) or not all(isinstance(n, str) and n for n in names):
         raise InvalidValueError(
             M_(
-                ("sources names each of the {count} reports' files, in order; got {sources}"),
+                "sources names each of the {count} reports' files, in order; got {sources}",
                 count=len(reports),
                 sources=repr(sources),
             ),
@@ -97,10 +97,8 @@ def _check_codes(offices: Sequence[Unit], files: Sequence[str], code: str) -> No
             if unit.code == code:
                 raise InvalidValueError(
                     M_(
-                        (
-                            "unit code {code} in {file} is the code of the national root; "
-                            "give the roll-up another code"
-                        ),
+                        "unit code {code} in {file} is the code of the national root; "
+                        "give the roll-up another code",
                         code=repr(unit.code),
                         file=file,
                     ),
@@ -112,11 +110,9 @@ def _check_codes(offices: Sequence[Unit], files: Sequence[str], code: str) -> No
             if was_office and unit is office:
                 raise InvalidValueError(
                     M_(
-                        (
-                            "office {code} is in both {first} and {file}; a roll-up takes "
-                            "each office once (offices of one shape differ by their office "
-                            "code)"
-                        ),
+                        "office {code} is in both {first} and {file}; a roll-up takes "
+                        "each office once (offices of one shape differ by their office "
+                        "code)",
                         code=repr(unit.code),
                         first=first,
                         file=file,
@@ -192,11 +188,9 @@ def _unprinted(unit: Unit, file: str) -> Unit:
         if block.evidence:
             raise InvalidValueError(
                 M_(
-                    (
-                        "{file} prints numbers in another notation than the other "
-                        "reports and its unit {code} has evidence tables, which are read "
-                        "in that notation; roll up reports of one notation"
-                    ),
+                    "{file} prints numbers in another notation than the other "
+                    "reports and its unit {code} has evidence tables, which are read "
+                    "in that notation; roll up reports of one notation",
                     file=file,
                     code=repr(unit.code),
                 ),
@@ -232,10 +226,8 @@ def _nest(offices: Sequence[Unit], parents: Mapping[str, str]) -> tuple[Unit, ..
         if child not in roots:
             raise UnknownNameError(
                 M_(
-                    (
-                        "parents names {child}, which is not the office code of a report "
-                        "in the roll-up"
-                    ),
+                    "parents names {child}, which is not the office code of a report "
+                    "in the roll-up",
                     child=repr(child),
                 ),
                 field=f"parents.{child}",
@@ -243,10 +235,8 @@ def _nest(offices: Sequence[Unit], parents: Mapping[str, str]) -> tuple[Unit, ..
         if parent not in roots:
             raise UnknownNameError(
                 M_(
-                    (
-                        "parents puts {child} under {parent}, which is not the office "
-                        "code of another report in the roll-up"
-                    ),
+                    "parents puts {child} under {parent}, which is not the office "
+                    "code of another report in the roll-up",
                     child=repr(child),
                     parent=repr(parent),
                 ),
@@ -344,10 +334,8 @@ def rollup(
         if chosen != get_method(chosen.name):
             raise InvalidValueError(
                 M_(
-                    (
-                        "the roll-up method has the name of the preset {name} but "
-                        "differs from it; give it a name of its own"
-                    ),
+                    "the roll-up method has the name of the preset {name} but "
+                    "differs from it; give it a name of its own",
                     name=repr(chosen.name),
                 ),
                 field="method",

@@ -159,10 +159,8 @@ class Unit(Short):
             deepest = max(self.units, key=lambda unit: unit.levels)
             raise InvalidValueError(
                 M_(
-                    (
-                        "the units under {code} nest {levels} levels deep (through "
-                        "{code2}); a tree of units has at most {max_levels} levels"
-                    ),
+                    "the units under {code} nest {levels} levels deep (through "
+                    "{code2}); a tree of units has at most {max_levels} levels",
                     code=repr(self.code),
                     levels=self.levels,
                     code2=repr(deepest.code),

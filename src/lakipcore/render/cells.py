@@ -6,9 +6,10 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from lakipcore.figures import NotTargeted, format_number
+from lakipcore.i18n import N_, Language, translate
 from lakipcore.model import Indicator, IndicatorPeriod, Measure, MeasureKind
 from lakipcore.render import common
-from lakipcore.render.sections import NA, text
+from lakipcore.render.sections import na, text
 from lakipcore.results.scores import (
     Change,
     IndicatorChange,
@@ -64,25 +65,29 @@ def measure_text(measure: Measure) -> str:
     return text(common.measure_text(measure))
 
 
-def target_text(entry: IndicatorPeriod) -> str:
-    """The target cell (``Tidak ditargetkan`` for a not-targeted indicator)."""
+def target_text(entry: IndicatorPeriod, lang: Language) -> str:
+    """The target cell (``Tidak ditargetkan``, in English ``Not targeted``, for a
+    not-targeted indicator)."""
     if isinstance(entry.target, NotTargeted):
-        return f'<span class="not-targeted">{common.NOT_TARGETED_LABEL}</span>'
+        label = translate(N_("Not targeted"), lang)
+        return f'<span class="not-targeted">{text(label)}</span>'
     return measure_text(entry.target)
 
 
-def realisation_text(entry: IndicatorPeriod, value: Decimal | None) -> str:
+def realisation_text(entry: IndicatorPeriod, value: Decimal | None, lang: Language) -> str:
     """The realisation cell: the stated one, or the scored ``value`` marked as derived (a
     whole value as a whole number, ``12`` for ``12,00``, else at two places)."""
     if entry.realisation is not None:
         return measure_text(entry.realisation)
     if value is None or isinstance(entry.target, NotTargeted):
-        return NA
+        return na(lang)
     whole = round_to(value, 0)
     shown = format_number(whole if whole == value else round_to(value, 2))
     if entry.target.kind is MeasureKind.PERCENT:
         shown += "%"
     if entry.target.unit:
         shown += f" {entry.target.unit}"
-    source = "dihitung dari data dukung" if entry.derivation is not None else "akumulasi"
-    return f'{text(shown)}<span class="derived" title="{source}">*</span>'
+    source = (
+        N_("computed from supporting data") if entry.derivation is not None else N_("accumulated")
+    )
+    return f'{text(shown)}<span class="derived" title="{text(translate(source, lang))}">*</span>'

@@ -63,10 +63,7 @@ def assessment_of(value: object, output: str) -> Assessment:
     if not isinstance(value, Assessment):
         raise LakipTypeError(
             M_(
-                (
-                    "{output} reads an Assessment, got {type}; make one with "
-                    "lakipcore.assess(report)"
-                ),
+                "{output} reads an Assessment, got {type}; make one with lakipcore.assess(report)",
                 output=output,
                 type=type(value).__name__,
             ),

@@ -1,22 +1,28 @@
 """The report as one self-contained HTML page: tables, inline SVG charts, the audit, the method.
 
 The page needs nothing but itself: the CSS is inline, the charts are inline SVG, there is no
-script and no link to load. Headings are those a LAKIP prints (Dashboard Performance,
-Pengukuran Kinerja, Realisasi Anggaran, Hasil Audit); every figure is written with lakipcore's
-own formatting (``116,13%``, ``Rp 20.142.047.000``), rounded once, at output. A figure that
-the data cannot give is shown as ``–`` (tidak tersedia). Printed figures that the audit finds
-wrong are marked in the tables beside the recomputed value (:mod:`lakipcore.render.marks`); a
-notation slip (the right value in the other notation) is shown and counted apart. The charts of
-one section's units share one axis. The page scrolls sideways on no screen (wide tables scroll in
-their own box) and prints on numbered A4 pages (report.css).
+script and no link to load. Its words are in Indonesian, or in English on request (``lang``,
+``LAKIP_LANG``, a :func:`~lakipcore.i18n.speaking` block), from the message catalogues: the
+headings are those a LAKIP prints (Dashboard Performance, Pengukuran Kinerja, Realisasi
+Anggaran, Hasil Audit), in English "Performance dashboard", "Performance measurement", "Budget
+realisation", "Audit results". Every figure is written with lakipcore's own formatting
+(``116,13%``, ``Rp 20.142.047.000``) in every language, rounded once, at output. A figure that
+the data cannot give is shown as ``–`` (tidak tersedia, not available). Printed figures that
+the audit finds wrong are marked in the tables beside the recomputed value
+(:mod:`lakipcore.render.marks`); a notation slip (the right value in the other notation) is
+shown and counted apart. The charts of one section's units share one axis. The page scrolls
+sideways on no screen (wide tables scroll in their own box) and prints on numbered A4 pages
+(report.css; "Halaman 3 dari 12", in English "Page 3 of 12").
 """
 
 from __future__ import annotations
 
 import itertools
+import string
 from decimal import Decimal
 from importlib import resources
 
+from lakipcore.i18n import M_, N_, Language, language, translate
 from lakipcore.model import (
     Indicator,
     Quantity,
@@ -33,12 +39,24 @@ from lakipcore.render.cells import (
 )
 from lakipcore.render.common import assessment_of, grades_capaian, numbered_units
 from lakipcore.render.html_budget import BudgetSections, chart_units
-from lakipcore.render.marks import Marks
+from lakipcore.render.marks import Marks, said
 from lakipcore.render.method import method_section
 from lakipcore.render.sections import (
-    NA,
+    ABSORPTION,
+    ACHIEVEMENT,
+    AUDIT,
+    BUDGET,
+    DASHBOARD,
+    DERIVED,
+    MEASUREMENT,
+    METHOD,
+    NUMBER,
+    PERFORMANCE,
+    PERIODS,
+    UNIT,
     Formats,
     audit_section,
+    counted,
     periods_section,
     plain_percent,
     scrolling,
@@ -61,11 +79,29 @@ _DASHBOARD = (TableKind.DASHBOARD,)
 _INDICATORS = (TableKind.INDICATORS, TableKind.CHANGES)
 # A figure of the indicator tables that the report's YoY tables print too (the unit's mean).
 _CHANGES_FIRST = (TableKind.CHANGES, TableKind.INDICATORS)
+CHANGE_POINTS = N_("Change (points)")
 _HUNDRED = Decimal(100)
 
 
-def _css() -> str:
-    return resources.files("lakipcore.render").joinpath("report.css").read_text(encoding="utf-8")
+def _css(lang: Language) -> str:
+    """report.css, and the number of each printed page in ``lang`` ("Halaman 3 dari 12")."""
+    css = resources.files("lakipcore.render").joinpath("report.css").read_text(encoding="utf-8")
+    return f"{css}\n@page {{ @bottom-center {{ content: {_page_number(lang)}; }} }}\n"
+
+
+def _page_number(lang: Language) -> str:
+    """The CSS ``content`` of a printed page's number in ``lang``: the catalogue's "Page
+    {page} of {pages}" with the page counters for its placeholders
+    (``"Halaman " counter(page) " dari " counter(pages)``)."""
+    words = translate(N_("Page {page} of {pages}"), lang)
+    parts = []
+    for literal, field, _, _ in string.Formatter().parse(words):
+        if literal:
+            escaped = literal.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+            parts.append(f'"{escaped}"')
+        if field is not None:
+            parts.append(f"counter({field})")
+    return " ".join(parts)
 
 
 class _Page(BudgetSections):
@@ -77,7 +113,8 @@ class _Page(BudgetSections):
     # --- Dashboard Performance ------------------------------------------------------------
 
     def dashboard(self) -> str:
-        section = "Dashboard Performance"
+        fmt = self.fmt
+        section = fmt.words(DASHBOARD)
         period = self.main
         rows = []
         for number, depth, unit in numbered_units(period):
@@ -93,36 +130,43 @@ class _Page(BudgetSections):
                 f'<tr{office} data-unit="{text(unit.code)}"><td>{number}</td>'
                 f'<th scope="row" class="depth-{min(depth, 3)}">{text(unit.name)}</th>{cells}</tr>'
             )
-        table = (
-            f'<table class="dashboard"><caption>Dashboard Performance {text(period.period.label)}'
-            "</caption><thead><tr><th>No</th><th>Unit Kerja</th><th>Indikator Kinerja</th>"
-            "<th>Penyerapan Anggaran</th><th>Performance</th></tr></thead><tbody>"
-            + "".join(rows)
-            + "</tbody></table>"
+        caption = M_("Performance dashboard {period}", period=period.period.label)
+        caption_text = caption.render(fmt.lang)
+        head = "".join(
+            f"<th>{text(fmt.words(name))}</th>"
+            for name in (NUMBER, UNIT, ACHIEVEMENT, ABSORPTION, PERFORMANCE)
         )
-        table = scrolling(table, f"Dashboard Performance {period.period.label}")
+        table = (
+            f'<table class="dashboard"><caption>{text(caption_text)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        )
+        table = scrolling(table, caption_text)
         units = chart_units(period)
         bars = [
             Bar(u.code, u.name, u.achievement, plain_percent(self.fmt, u.achievement))
             for u in units
         ]
+        title = M_(
+            "Performance indicator achievement by unit, {period}", period=period.period.label
+        )
         chart = self.figure(
             bar_chart(
                 "grafik-capaian-unit",
                 "achievement",
-                f"Capaian indikator kinerja per unit, {period.period.label}",
+                title.render(fmt.lang),
                 bars,
                 reference=_HUNDRED,
                 reference_text="100%",
             ),
-            "Capaian indikator kinerja per unit; garis putus-putus: 100%.",
+            fmt.words(N_("Performance indicator achievement by unit; dashed line: 100%.")),
         )
-        return f'<section id="dashboard"><h2>Dashboard Performance</h2>{table}{chart}</section>'
+        return f'<section id="dashboard"><h2>{text(section)}</h2>{table}{chart}</section>'
 
     # --- Pengukuran Kinerja -----------------------------------------------------------------
 
     def measurement(self) -> str:
-        section = "Pengukuran Kinerja"
+        fmt = self.fmt
+        section = fmt.words(MEASUREMENT)
         change = self.scored.change_to(self.key)
         shown = []
         for unit in self.report.units():
@@ -144,11 +188,15 @@ class _Page(BudgetSections):
             for unit, indicators in shown
         ]
         if not parts:
-            parts.append("<p>Laporan ini tidak memuat indikator kinerja untuk periode ini.</p>")
+            none = fmt.words(N_("This report has no performance indicators for this period."))
+            parts.append(f"<p>{text(none)}</p>")
+        about = M_(
+            "Target, realisation and achievement of each performance indicator, {period}.",
+            period=self.main.period.label,
+        ).render(fmt.lang)
         return (
-            '<section id="pengukuran"><h2>Pengukuran Kinerja</h2>'
-            f"<p>Target, realisasi dan capaian setiap indikator kinerja, "
-            f"{text(self.main.period.label)}.</p>" + "".join(parts) + "</section>"
+            f'<section id="pengukuran"><h2>{text(section)}</h2>'
+            f"<p>{text(about)}</p>" + "".join(parts) + "</section>"
         )
 
     def indicator_table(
@@ -160,18 +208,22 @@ class _Page(BudgetSections):
         axis: Axis | None,
     ) -> str:
         key, fmt = self.key, self.fmt
+        lang = fmt.lang
         score = self.main.unit(unit.code)
         earlier = None if change is None else self.scored.period(change.earlier)
         moved, moved_indicators = changes_of(change, unit.code, self.report.root.code)
         graded = grades_capaian(self.report)  # the scores then carry each grade
-        head = (
-            "<th>No</th><th>Indikator Kinerja</th><th>Target</th><th>Realisasi</th>"
-            f"<th>Capaian {text(short_label(self.main.period))}</th>"
-        )
+        names = [NUMBER, N_("Performance indicator"), N_("Target"), N_("Realisation")]
+        head = "".join(f"<th>{text(fmt.words(name))}</th>" for name in names)
+        head += f"<th>{text(_capaian_of(short_label(self.main.period), lang))}</th>"
         if graded:
-            head += "<th>Predikat</th>"
+            grade = fmt.words(N_("Grade"))
+            head += f"<th>{text(grade)}</th>"
         if earlier is not None:
-            head += f"<th>Capaian {text(short_label(earlier.period))}</th><th>Perubahan (poin)</th>"
+            head += (
+                f"<th>{text(_capaian_of(short_label(earlier.period), lang))}</th>"
+                f"<th>{text(fmt.words(CHANGE_POINTS))}</th>"
+            )
         rows, bars = [], []
         for number, indicator in enumerate(indicators, 1):
             entry = indicator.at(key)
@@ -180,9 +232,11 @@ class _Page(BudgetSections):
             scored = indicator_score(score, indicator.code)
             capaian = None if scored is None else scored.capaian
             item = (unit.code, indicator.code)
-            realised = realisation_text(entry, None if scored is None else scored.realisation)
+            realised = realisation_text(entry, None if scored is None else scored.realisation, lang)
             cells = [
-                self.cell([(*item, key, _Q.TARGET)], _INDICATORS, target_text(entry), section),
+                self.cell(
+                    [(*item, key, _Q.TARGET)], _INDICATORS, target_text(entry, lang), section
+                ),
                 self.cell([(*item, key, _Q.REALISATION)], _INDICATORS, realised, section),
                 self.cell([(*item, key, _Q.CAPAIAN)], _INDICATORS, self.capaian(scored), section),
             ]
@@ -242,41 +296,61 @@ class _Page(BudgetSections):
                     section,
                 )
             )
+        mean_label = fmt.words(N_("Performance indicator achievement (mean)"))
         footer = (
-            '<tr class="mean"><td></td><th scope="row" colspan="3">Capaian indikator kinerja '
-            f"(rata-rata)</th>{''.join(mean)}</tr>"
+            f'<tr class="mean"><td></td><th scope="row" colspan="3">{text(mean_label)}'
+            f"</th>{''.join(mean)}</tr>"
         )
+        caption = M_("Performance indicator realisation: {unit}", unit=unit.name).render(lang)
         table = (
-            f'<table class="indicators" data-unit="{text(unit.code)}"><caption>Realisasi '
-            f"Indikator Kinerja: {text(unit.name)}</caption><thead><tr>{head}</tr></thead>"
+            f'<table class="indicators" data-unit="{text(unit.code)}"><caption>'
+            f"{text(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody><tfoot>{footer}</tfoot></table>"
         )
-        table = scrolling(table, f"Realisasi Indikator Kinerja: {unit.name}")
+        table = scrolling(table, caption)
         if any(
             entry.derivation is not None or entry.accumulate for entry in entries(indicators, key)
         ):
-            table += (
-                '<p class="note">* Realisasi dihitung dari data dukung (atau diakumulasi dari '
-                "periode yang lebih pendek), tidak dinyatakan langsung.</p>"
+            derived = fmt.words(
+                N_(
+                    "Realisation computed from supporting data (or accumulated from shorter "
+                    "periods), not stated directly."
+                )
             )
-        chart = ""
-        if bars:
-            chart = self.figure(
-                bar_chart(
-                    f"grafik-indikator-{unit.code}",
-                    "indicators",
-                    f"Capaian indikator kinerja {unit.name}, {self.main.period.label}",
-                    bars,
-                    reference=_HUNDRED,
-                    reference_text="100%",
-                    axis=axis,
-                ),
-                f"Capaian tiap indikator {unit.name}; garis putus-putus: 100%"
-                + ("; sumbu sama untuk semua unit." if axis is not None else "."),
-            )
+            table += f'<p class="note">* {text(derived)}</p>'
+        chart = self.indicator_chart(unit, bars, axis) if bars else ""
         return (
             f'<div class="unit" id="unit-{text(unit.code)}"><h3>{text(unit.name)}</h3>'
             f"{table}{chart}</div>"
+        )
+
+    def indicator_chart(self, unit: Unit, bars: list[Bar], axis: Axis | None) -> str:
+        """The capaian of each indicator of ``unit``, on ``axis`` when the units share one."""
+        lang = self.fmt.lang
+        title = M_(
+            "Performance indicator achievement of {unit}, {period}",
+            unit=unit.name,
+            period=self.main.period.label,
+        )
+        caption = (
+            N_(
+                "Achievement of each indicator of {unit}; dashed line: 100%; the same axis "
+                "for every unit."
+            )
+            if axis is not None
+            else N_("Achievement of each indicator of {unit}; dashed line: 100%.")
+        )
+        return self.figure(
+            bar_chart(
+                f"grafik-indikator-{unit.code}",
+                "indicators",
+                title.render(lang),
+                bars,
+                reference=_HUNDRED,
+                reference_text="100%",
+                axis=axis,
+            ),
+            M_(caption, unit=unit.name).render(lang),
         )
 
     def capaian(self, scored: IndicatorScore | None) -> str:
@@ -284,7 +358,12 @@ class _Page(BudgetSections):
             return self.fmt.percent(scored.capaian)
         if scored is not None and scored.excluded:
             return f'<span class="na" title="{text(scored.excluded)}">–</span>'
-        return NA
+        return self.fmt.na
+
+
+def _capaian_of(period: str, lang: Language) -> str:
+    """The heading of a period's capaian column: ``Capaian 2019``."""
+    return M_("Achievement {period}", period=period).render(lang)
 
 
 def render_html(
@@ -292,6 +371,7 @@ def render_html(
     *,
     places: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
+    lang: str | None = None,
 ) -> str:
     """The assessed report as one self-contained HTML page (a ``str``; write it with UTF-8).
 
@@ -301,12 +381,18 @@ def render_html(
     audit (Hasil Audit) with the wrong printed figures marked in the tables, and the method in
     words; charts are inline SVG. Everything is read from ``assessment``
     (:func:`lakipcore.assess`): the page scores and audits nothing itself.
+
+    The page's words, the findings' messages and the printed pages' numbers are in ``lang``
+    (``"id"`` or ``"en"``; by default that of an enclosing
+    :func:`~lakipcore.i18n.speaking` block, else ``LAKIP_LANG``, else Indonesian), which
+    ``<html lang>`` states; figures keep the report's notation in either language.
     """
     assessment = assessment_of(assessment, "render_html")
+    chosen = language(lang)
     report, scored = assessment.report, assessment.scores
     findings = assessment.audit_findings("render_html")
-    fmt = Formats(places, rounding)
-    marks = Marks(report, findings)
+    fmt = Formats(places, rounding, chosen)
+    marks = Marks(report, findings, lang=chosen)
     page = _Page(report, scored, marks, fmt)
     # Tables first: the audit section names the cells its findings are marked in.
     derived = page.derived()
@@ -317,49 +403,62 @@ def render_html(
     main = scored.current
     office = main.root
     summary = "".join(
-        f'<div><dt>{label}</dt><dd class="{cls}">{fmt.percent(value)}</dd></div>'
+        f'<div><dt>{text(fmt.words(label))}</dt><dd class="{cls}">{fmt.percent(value)}</dd></div>'
         for label, cls, value in (
-            ("Capaian Indikator Kinerja", "achievement", office.achievement),
-            ("Penyerapan Anggaran", "absorption", office.absorption),
-            ("Performance", "performance", office.performance),
+            (N_("Performance indicator achievement"), "achievement", office.achievement),
+            (ABSORPTION, "absorption", office.absorption),
+            (PERFORMANCE, "performance", office.performance),
         )
     )
     # Wrong values; the notation slips (the right value in the other notation) apart.
     errors, slips = marks.wrong_values(), len(marks.slips)
-    noted = (
-        f' <a href="#kesalahan-notasi" class="slips">{slips} kesalahan notasi</a>' if slips else ""
-    )
+    noted = ""
+    if slips:
+        said_slips = counted(
+            slips, N_("{count} notation error"), N_("{count} notation errors"), chosen
+        )
+        noted = f' <a href="#kesalahan-notasi" class="slips">{text(said_slips)}</a>'
+    said_errors = counted(errors, N_("{count} error"), N_("{count} errors"), chosen)
     title = report.title or report.office
+    kicker = fmt.words(N_("Performance accountability report, recomputed and audited by lakipcore"))
     head = (
-        '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{chosen}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{text(title)}</title><style>{_css()}</style></head><body>"
-        f'<header><p class="kicker">Laporan Akuntabilitas Kinerja, dihitung ulang dan diaudit '
-        f'oleh lakipcore</p><h1>{text(title)}</h1><p class="office">{text(report.office)}, '
-        f'{text(main.period.label)}</p><dl class="summary" id="ringkasan">{summary}'
-        f'<div><dt>Hasil Audit</dt><dd class="errors{" none" if not errors else ""}">'
-        f'<a href="#audit">{errors} kesalahan</a>{noted}</dd></div></dl>'
-        + _contents(bool(derived))
+        f"<title>{text(title)}</title><style>{_css(chosen)}</style></head><body>"
+        f'<header><p class="kicker">{text(kicker)}</p><h1>{text(title)}</h1>'
+        f'<p class="office">{text(report.office)}, {text(main.period.label)}</p>'
+        f'<dl class="summary" id="ringkasan">{summary}'
+        f'<div><dt>{text(fmt.words(AUDIT))}</dt><dd class="errors{" none" if not errors else ""}">'
+        f'<a href="#audit">{text(said_errors)}</a>{noted}</dd></div></dl>'
+        + _contents(bool(derived), chosen)
         + "</header><main>"
     )
-    footer = (
-        f"<footer><p>Sumber: {text(assessment.source or report.source or 'laporan')}. "
-        "Dibuat dengan "
-        "lakipcore; semua angka dihitung ulang dari target, realisasi, pagu dan realisasi "
-        "anggaran dalam berkas laporan.</p></footer>"
+    source = assessment.source or report.source or translate(N_("the report"), chosen)
+    made = said(
+        N_(
+            "Source: {source}. Made with lakipcore; every figure is recomputed from the "
+            "targets, realisations, pagu and budget realisations in the report file."
+        ),
+        chosen,
+        source=text(source),
     )
+    footer = f"<footer><p>{made}</p></footer>"
     return marks.resolve(head + "".join(body) + "</main>" + footer + "</body></html>\n")
 
 
-def _contents(derived: bool) -> str:
+def _contents(derived: bool, lang: Language) -> str:
     items = (
-        ("dashboard", "Dashboard Performance"),
-        ("pengukuran", "Pengukuran Kinerja"),
-        ("anggaran", "Realisasi Anggaran"),
-        *((("turunan", "Nilai Turunan"),) if derived else ()),
-        ("periode", "Kinerja Antar Periode"),
-        ("audit", "Hasil Audit"),
-        ("metode", "Metode Perhitungan"),
+        ("dashboard", DASHBOARD),
+        ("pengukuran", MEASUREMENT),
+        ("anggaran", BUDGET),
+        *((("turunan", DERIVED),) if derived else ()),
+        ("periode", PERIODS),
+        ("audit", AUDIT),
+        ("metode", METHOD),
     )
-    links = "".join(f'<li><a href="#{anchor}">{label}</a></li>' for anchor, label in items)
-    return f'<nav aria-label="Daftar isi"><ol>{links}</ol></nav>'
+    links = "".join(
+        f'<li><a href="#{anchor}">{text(translate(label, lang))}</a></li>'
+        for anchor, label in items
+    )
+    label = text(translate(N_("Contents"), lang))
+    return f'<nav aria-label="{label}"><ol>{links}</ol></nav>'

@@ -10,11 +10,21 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from lakipcore.figures import format_number
+from lakipcore.i18n import M_, N_
 from lakipcore.methods.catalogue import get_formula
 from lakipcore.model import BudgetLine, PrintedFigure, Quantity, Report, TableKind
 from lakipcore.render.common import numbered_units
 from lakipcore.render.marks import PROGRAMME, CellKey, Marks, derived_item, output_item
-from lakipcore.render.sections import Formats, plain_percent, scrolling, text
+from lakipcore.render.sections import (
+    BUDGET,
+    DERIVED,
+    NUMBER,
+    UNIT,
+    Formats,
+    plain_percent,
+    scrolling,
+    text,
+)
 from lakipcore.render.svg import Bar, bar_chart
 from lakipcore.results.scores import PeriodScore, UnitScore
 from lakipcore.rounding import places_of
@@ -62,8 +72,8 @@ class BudgetSections:
     # --- Realisasi Anggaran -----------------------------------------------------------------
 
     def budget(self) -> str:
-        section = "Realisasi Anggaran"
         key, fmt, report = self.key, self.fmt, self.report
+        section = fmt.words(BUDGET)
         root = self.main.root
         # The pagu awal and the RPD have columns only where a programme states them.
         programmes = [u.programme for u in root.walk() if u.programme is not None]
@@ -124,38 +134,43 @@ class BudgetSections:
                     + "</tr>"
                 )
         if self.main.absorption is None and all(u.absorption is None for u in root.walk()):
-            body = "<p>Laporan ini tidak memuat anggaran untuk periode ini (tidak tersedia).</p>"
+            none = fmt.words(N_("This report has no budget for this period (not available)."))
+            body = f"<p>{text(none)}</p>"
         else:
-            head = "<th>No</th><th>Unit Kerja / Keluaran</th>"
+            names = [NUMBER, N_("Unit / output")]
             if originals:
-                head += "<th>Pagu Awal (Rp)</th>"
-            head += "<th>Pagu (Rp)</th><th>Realisasi (Rp)</th><th>Penyerapan</th>"
+                names.append(N_("Original pagu (Rp)"))
+            names += [N_("Pagu (Rp)"), N_("Realisation (Rp)"), N_("Absorption")]
+            head = "".join(f"<th>{text(fmt.words(name))}</th>" for name in names)
             if plans:
-                head += (
-                    '<th><abbr title="Rencana Penarikan Dana">RPD</abbr> (Rp)</th>'
-                    "<th>Realisasi thd RPD</th>"
-                )
+                plan = text(fmt.words(N_("Disbursement plan")))
+                against = text(fmt.words(N_("Realisation against RPD")))
+                head += f'<th><abbr title="{plan}">RPD</abbr> (Rp)</th><th>{against}</th>'
+            caption = M_("Budget realisation {period}", period=self.main.period.label)
+            caption_text = caption.render(fmt.lang)
             body = scrolling(
-                '<table class="budget"><caption>Realisasi Anggaran '
-                f"{text(self.main.period.label)}</caption><thead><tr>{head}</tr></thead><tbody>"
-                + "".join(rows)
-                + "</tbody></table>",
-                f"Realisasi Anggaran {self.main.period.label}",
+                f'<table class="budget"><caption>{text(caption_text)}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>",
+                caption_text,
             )
             if plans:
-                body += (
-                    '<p class="note">RPD: rencana penarikan dana sampai dengan akhir periode; '
-                    "realisasi thd RPD = realisasi / RPD × 100%.</p>"
+                note = fmt.words(
+                    N_(
+                        "RPD: the disbursement plan up to the end of the period; realisation "
+                        "against RPD = realisation / RPD × 100%."
+                    )
                 )
+                body += f'<p class="note">{text(note)}</p>'
             body += self.absorption_chart(plans)
-        return f'<section id="anggaran"><h2>Realisasi Anggaran</h2>{body}</section>'
+        return f'<section id="anggaran"><h2>{text(section)}</h2>{body}</section>'
 
     # --- Nilai turunan: the figures the report computes with a named formula --------------
 
     def derived(self) -> str:
         """The derived figures of the main period (NE, NKA, a growth): each as the scores
         derived it, the printed value marked where it is wrong; empty when the report has none."""
-        section = "Nilai Turunan"
+        fmt = self.fmt
+        section = fmt.words(DERIVED)
         rows = []
         for unit in self.report.units():
             block = unit.at(self.key)
@@ -182,16 +197,22 @@ class BudgetSections:
                 )
         if not rows:
             return ""
+        about = M_(
+            "Figures the report computes with a named formula (lakipcore's formula catalogue), "
+            "recomputed from the printed inputs, {period}.",
+            period=self.main.period.label,
+        ).render(fmt.lang)
+        head = "".join(
+            f"<th>{text(fmt.words(name))}</th>"
+            for name in (UNIT, N_("Figure"), N_("Formula"), N_("Recomputed"))
+        )
         return (
-            '<section id="turunan"><h2>Nilai Turunan</h2><p>Nilai yang dihitung laporan dengan '
-            "rumus bernama (katalog rumus lakipcore), dihitung ulang dari masukan yang dicetak"
-            f", {text(self.main.period.label)}.</p>"
+            f'<section id="turunan"><h2>{text(section)}</h2><p>{text(about)}</p>'
             + scrolling(
-                '<table class="derived"><thead><tr><th>Unit Kerja</th><th>Nilai</th>'
-                "<th>Rumus</th><th>Hasil Hitung</th></tr></thead><tbody>"
+                f'<table class="derived"><thead><tr>{head}</tr></thead><tbody>'
                 + "".join(rows)
                 + "</tbody></table>",
-                "Nilai Turunan",
+                section,
             )
             + "</section>"
         )
@@ -200,7 +221,8 @@ class BudgetSections:
         """Absorption per unit; with an RPD, realisasi against the RPD beside each bar."""
         fmt, period = self.fmt, self.main
         units = chart_units(period)
-        title = f"Penyerapan anggaran per unit, {period.period.label}"
+        lang = fmt.lang
+        title = M_("Budget absorption by unit, {period}", period=period.period.label).render(lang)
         if not plans:
             bars = [
                 Bar(u.code, u.name, u.absorption, plain_percent(fmt, u.absorption)) for u in units
@@ -213,7 +235,8 @@ class BudgetSections:
                 reference=_HUNDRED,
                 reference_text="100%",
             )
-            return self.figure(chart, "Penyerapan anggaran (realisasi terhadap pagu) per unit.")
+            caption = N_("Budget absorption (realisation against the pagu) by unit.")
+            return self.figure(chart, fmt.words(caption))
         against_pagu: list[Bar] = []
         against_plan: list[Bar] = []
         for unit in units:
@@ -231,10 +254,13 @@ class BudgetSections:
             reference=_HUNDRED,
             reference_text="100%",
             paired=against_plan,
-            legend=("Realisasi thd pagu", "Realisasi thd RPD"),
+            legend=(
+                fmt.words(N_("Realisation against pagu")),
+                fmt.words(N_("Realisation against RPD")),
+            ),
         )
-        return self.figure(
-            chart,
-            "Penyerapan anggaran per unit: realisasi terhadap pagu (batang atas) dan terhadap "
-            "rencana penarikan dana, RPD (batang bawah).",
+        caption = N_(
+            "Budget absorption by unit: realisation against the pagu (upper bar) and against "
+            "the disbursement plan, RPD (lower bar)."
         )
+        return self.figure(chart, fmt.words(caption))

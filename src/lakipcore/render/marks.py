@@ -26,6 +26,7 @@ import attrs
 
 from lakipcore.errors import LakipError
 from lakipcore.figures import parse_figure
+from lakipcore.i18n import DEFAULT_LANGUAGE, M_, N_, Language, placeholders, translate
 from lakipcore.model import (
     BudgetLine,
     PrintedFigure,
@@ -39,7 +40,15 @@ from lakipcore.notation import Notation
 from lakipcore.results.findings import Finding, FindingCode, Severity
 from lakipcore.rounding import places_of, round_to
 
-__all__ = ["PROGRAMME", "CellKey", "Marks", "derived_item", "notation_slip", "output_item"]
+__all__ = [
+    "PROGRAMME",
+    "CellKey",
+    "Marks",
+    "derived_item",
+    "notation_slip",
+    "output_item",
+    "said",
+]
 
 CellKey = tuple[str, str | None, str, Quantity]
 """(unit code, item, period key, quantity); item is an indicator code, :data:`PROGRAMME`, an
@@ -124,9 +133,13 @@ class _Cell:
 
 
 class Marks:
-    """The findings of an audit, numbered in page order, and the cells of the page."""
+    """The findings of an audit, numbered in page order, and the cells of the page, whose
+    marks speak ``lang``."""
 
-    def __init__(self, report: Report, findings: Sequence[Finding]) -> None:
+    def __init__(
+        self, report: Report, findings: Sequence[Finding], *, lang: Language = DEFAULT_LANGUAGE
+    ) -> None:
+        self.lang: Language = lang
         order = {unit.code: n for n, unit in enumerate(report.units())}
         slips = {id(f) for f in findings if notation_slip(f, report.notation)}
         # By unit and severity; the notation slips last, in a list of their own.
@@ -249,9 +262,15 @@ class Marks:
                 printed.append(text)
         shown = ", ".join(printed)
         value = _plain(cell.text)
+        lang = self.lang
         tables = "; ".join(
-            f"{self.findings[n - 1].published} di {self._table_title(self.findings[n - 1])}"
-            + (" (kesalahan notasi)" if n in self.slips else "")
+            M_(
+                N_("{figure} in {table} (notation error)")
+                if n in self.slips
+                else N_("{figure} in {table}"),
+                figure=self.findings[n - 1].published or "",
+                table=self._table_title(self.findings[n - 1]),
+            ).render(lang)
             for n in cell.findings
         )
         refs = " ".join(f'<a href="#temuan-{n}" class="ref">[{n}]</a>' for n in cell.findings)
@@ -263,27 +282,44 @@ class Marks:
         )
         if not wrong:
             # Only notation slips: the value is right, its notation is not.
-            title = f"Laporan mencetak {tables}; nilainya sesuai hitung ulang, {value}"
+            title = M_(
+                "The report prints {tables}; its value agrees with the recomputation, {value}",
+                tables=tables,
+                value=value,
+            ).render(lang)
+            as_printed = said(N_("printed {figure}"), lang, figure=escape(shown))
             return (
                 f'<td class="{cell.classes} slip" {data} title="{escape(title)}">'
-                f'<span class="printed">dicetak {escape(shown)}</span> {cell.text} {refs}</td>'
+                f'<span class="printed">{as_printed}</span> {cell.text} {refs}</td>'
             )
-        title = f"Laporan mencetak {tables}; seharusnya {value}"
+        title = M_(
+            "The report prints {tables}; should be {value}", tables=tables, value=value
+        ).render(lang)
+        struck = said(N_("printed {figure}"), lang, figure=f"<s>{escape(shown)}</s>")
+        should = said(N_("should be {figure}"), lang, figure=cell.text)
         return (
             f'<td class="{cell.classes} flagged" {data} title="{escape(title)}">'
-            f'<span class="printed">dicetak <s>{escape(shown)}</s></span> '
-            f"<mark>seharusnya {cell.text}</mark> {refs}</td>"
+            f'<span class="printed">{struck}</span> <mark>{should}</mark> {refs}</td>'
         )
 
     def _table_title(self, finding: Finding) -> str:
         place = finding.location.place
         if place is None:
-            return "laporan"
+            return translate(N_("the report"), self.lang)
         try:
             table = self._report.table(place)
         except KeyError:
             return place
         return table.title or table.id
+
+
+def said(msgid: str, lang: Language, /, **markup: str) -> str:
+    """The catalogue's text of ``msgid`` in ``lang``, escaped for HTML, its
+    ``{placeholders}`` filled with ``markup`` (HTML, escaped by the caller): a sentence that
+    holds a link, a code or a figure in bold. Mark ``msgid`` with ``N_``."""
+    if placeholders(msgid) != set(markup):
+        raise ValueError(f"message {msgid!r} needs {sorted(placeholders(msgid))}")
+    return escape(translate(msgid, lang)).format_map(markup)
 
 
 def _plain(html_text: str) -> str:

@@ -4,7 +4,8 @@ Every sentence is written from the report itself: its periods and the method eac
 with, the shape of its tree (an office over units, or a single unit reporting on itself), its
 indicators (which direction is good, which have no target) and whether it has a budget. No
 sentence names a report, an office or a year the report does not (a method's ``description``
-is the method's own note, in English, and is not shown).
+is the method's own note, in English, and is not shown). Every sentence is a message of the
+catalogues, in the page's language.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 import attrs
 
 from lakipcore.figures import NotTargeted, format_number
+from lakipcore.i18n import M_, N_, Language, translate
 from lakipcore.methods import (
     ALIASES,
     AbsorptionAggregation,
@@ -24,7 +26,8 @@ from lakipcore.methods import (
 )
 from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.model import Report
-from lakipcore.render.sections import Formats, text
+from lakipcore.render.marks import said
+from lakipcore.render.sections import METHOD, Formats, counted, planned, text
 from lakipcore.results.scores import PeriodScore, ReportScore
 from lakipcore.rounding import Rounding
 
@@ -32,31 +35,33 @@ __all__ = ["method_section"]
 
 
 _ACHIEVEMENT_WORDS = {
-    AchievementAggregation.POOLED_INDICATORS: (
-        "rata-rata capaian seluruh indikator yang ditargetkan dari {units}, digabung: unit "
-        "dengan lebih banyak indikator berbobot lebih besar"
+    AchievementAggregation.POOLED_INDICATORS: N_(
+        "the mean achievement of every targeted indicator of {units}, pooled: a unit with more "
+        "indicators weighs more"
     ),
-    AchievementAggregation.MEAN_OF_UNIT_MEANS: (
-        "rata-rata capaian indikator kinerja {units}: setiap unit berbobot sama"
+    AchievementAggregation.MEAN_OF_UNIT_MEANS: N_(
+        "the mean performance indicator achievement of {units}: every unit weighs the same"
     ),
 }
 _ABSORPTION_WORDS = {
-    AbsorptionAggregation.TOTAL_AMOUNTS: "Σ realisasi anggaran / Σ pagu × 100%, atas {units}",
-    AbsorptionAggregation.MEAN_OF_UNIT_RATES: ("rata-rata sederhana persentase penyerapan {units}"),
+    AbsorptionAggregation.TOTAL_AMOUNTS: N_("Σ budget realisation / Σ pagu × 100%, over {units}"),
+    AbsorptionAggregation.MEAN_OF_UNIT_RATES: N_(
+        "the simple mean of the absorption percentages of {units}"
+    ),
 }
 _FORMULA_WORDS = {
-    Formula.RATIO: "realisasi / target × 100%",
-    Formula.KONDISI_KHUSUS: "(2 × target − realisasi) / target × 100% (kondisi khusus)",
-    Formula.INVERSE_RATIO: "target / realisasi × 100%",
+    Formula.RATIO: N_("realisation / target × 100%"),
+    Formula.KONDISI_KHUSUS: N_("(2 × target − realisation) / target × 100% (kondisi khusus)"),
+    Formula.INVERSE_RATIO: N_("target / realisation × 100%"),
 }
 _BASE_WORDS = {
-    AbsorptionBase.REVISED: "pagu (setelah revisi)",
-    AbsorptionBase.ORIGINAL: "pagu awal (DIPA pertama; pagu bila pagu awal tidak dinyatakan)",
+    AbsorptionBase.REVISED: N_("pagu (after revision)"),
+    AbsorptionBase.ORIGINAL: N_("pagu awal (the first DIPA; the pagu when no pagu awal is stated)"),
 }
 _ROUNDING_WORDS = {
-    Rounding.HALF_UP: "setengah ke atas (half-up)",
-    Rounding.TRUNCATE: "dipotong (truncate)",
-    Rounding.HALF_EVEN: "setengah ke genap (half-even)",
+    Rounding.HALF_UP: N_("half up (half-up)"),
+    Rounding.TRUNCATE: N_("by truncation (truncate)"),
+    Rounding.HALF_EVEN: N_("half to even (half-even)"),
 }
 
 
@@ -100,126 +105,232 @@ def _shape(report: Report, periods: Sequence[PeriodScore], method: ScoringMethod
     )
 
 
-def _capaian(method: ScoringMethod, shape: _Shape) -> str:
+def _capaian(method: ScoringMethod, shape: _Shape, lang: Language) -> str:
     """How an indicator's capaian is computed, for the indicators the report has."""
-    lower = _FORMULA_WORDS[method.lower_is_better]
-    parts = [f"Capaian indikator = {_FORMULA_WORDS[Formula.RATIO]} bila makin tinggi makin baik"]
+    lower = translate(_FORMULA_WORDS[method.lower_is_better], lang)
+    ratio = translate(_FORMULA_WORDS[Formula.RATIO], lang)
+    parts = [M_("Indicator achievement = {formula} where higher is better", formula=ratio)]
     if shape.lower:
-        parts.append(f"{lower} bila makin rendah makin baik ({shape.lower} indikator)")
-    else:
-        parts.append(f"tidak ada indikator yang makin rendah makin baik (metode ini: {lower})")
-    if shape.own_formula:
-        parts.append(f"{shape.own_formula} indikator dengan rumusnya sendiri")
-    parts.append(
-        "tanpa batas atas"
-        if method.cap is None
-        else f"dibatasi paling tinggi {format_number(method.cap)}%"
-    )
-    parts.append(
-        "indikator dengan target nol tidak dapat dihitung dan dilaporkan"
-        if method.zero_target is ZeroTargetPolicy.ERROR
-        else "indikator dengan target nol dikeluarkan dari rata-rata"
-    )
-    sentence = "; ".join(parts) + "."
-    if shape.not_targeted:
-        sentence += (
-            f" Indikator “Tidak ditargetkan” ({shape.not_targeted}) tidak dihitung dalam rata-rata."
+        parts.append(
+            M_(
+                N_("{formula} where lower is better ({count} indicator)")
+                if shape.lower == 1
+                else N_("{formula} where lower is better ({count} indicators)"),
+                formula=lower,
+                count=str(shape.lower),
+            )
         )
+    else:
+        parts.append(
+            M_("no indicator where lower is better (this method: {formula})", formula=lower)
+        )
+    if shape.own_formula:
+        parts.append(
+            M_(
+                N_("{count} indicator with a formula of its own")
+                if shape.own_formula == 1
+                else N_("{count} indicators with a formula of their own"),
+                count=str(shape.own_formula),
+            )
+        )
+    parts.append(
+        M_("no upper limit")
+        if method.cap is None
+        else M_("capped at {cap}%", cap=format_number(method.cap))
+    )
+    parts.append(
+        M_("an indicator with a zero target cannot be computed and is reported")
+        if method.zero_target is ZeroTargetPolicy.ERROR
+        else M_("an indicator with a zero target is left out of the mean")
+    )
+    sentence = "; ".join(part.render(lang) for part in parts) + "."
+    if shape.not_targeted:
+        sentence += " " + M_(
+            "“Not targeted” indicators ({count}) are not counted in the mean.",
+            count=str(shape.not_targeted),
+        ).render(lang)
     return sentence
 
 
-def _items(method: ScoringMethod, shape: _Shape, office: str, periods: int) -> list[str]:
-    """The method in sentences, for a report of this shape (over ``periods`` periods)."""
-    these = "periode ini" if periods == 1 else "periode-periode ini"
-    units = f"{shape.units} unit di bawahnya" if shape.units != 1 else "satu unit di bawahnya"
+def _items(
+    method: ScoringMethod, shape: _Shape, office: str, periods: int, lang: Language
+) -> list[str]:
+    """The method in sentences, for a report of this shape (over ``periods`` periods);
+    ``office`` is the office in words ("the office", or "the unit" that reports on itself)."""
+    one = periods == 1
+    units = counted(
+        shape.units, N_("the one unit below it"), N_("the {count} units below it"), lang
+    )
     items = []
     if shape.indicators:
-        items.append(_capaian(method, shape))
+        items.append(_capaian(method, shape, lang))
         if shape.units:
-            items.append("Capaian indikator kinerja unit = rata-rata capaian indikatornya.")
-            achievement = _ACHIEVEMENT_WORDS[method.achievement].format(units=units)
-            items.append(f"Capaian indikator kinerja {office} = {achievement}.")
+            items.append(
+                translate(
+                    N_(
+                        "A unit's performance indicator achievement = the mean achievement of its "
+                        "indicators."
+                    ),
+                    lang,
+                )
+            )
+            rule = M_(_ACHIEVEMENT_WORDS[method.achievement], units=units)
+            items.append(
+                M_(
+                    "Performance indicator achievement of {office} = {rule}.",
+                    office=office,
+                    rule=rule,
+                ).render(lang)
+            )
         else:
             items.append(
-                f"Capaian indikator kinerja {office} = rata-rata capaian indikatornya (satu unit "
-                "tanpa sub-unit: cara metode menggabungkan unit tidak berpengaruh)."
+                M_(
+                    "Performance indicator achievement of {office} = the mean achievement of its "
+                    "indicators (one unit without sub-units: how the method combines units makes "
+                    "no difference).",
+                    office=office,
+                ).render(lang)
             )
     else:
-        items.append(f"Laporan tidak memuat capaian indikator untuk {these}: tidak tersedia.")
+        items.append(
+            translate(
+                N_("The report has no indicator achievement for this period: not available.")
+                if one
+                else N_(
+                    "The report has no indicator achievement for these periods: not available."
+                ),
+                lang,
+            )
+        )
     if shape.budget:
-        absorption = f"Penyerapan anggaran = realisasi / {_BASE_WORDS[method.absorption_base]}"
+        base = translate(_BASE_WORDS[method.absorption_base], lang)
         if shape.units:
-            rate = _ABSORPTION_WORDS[method.absorption].format(units=units)
-            absorption += f" × 100%; {office}: {rate}."
+            rate = M_(_ABSORPTION_WORDS[method.absorption], units=units)
+            absorption = M_(
+                "Budget absorption = realisation / {base} × 100%; {office}: {rule}.",
+                base=base,
+                office=office,
+                rule=rate,
+            )
         else:
-            absorption += " × 100%."
-        items.append(absorption)
+            absorption = M_("Budget absorption = realisation / {base} × 100%.", base=base)
+        items.append(absorption.render(lang))
     else:
-        items.append(f"Laporan tidak memuat anggaran untuk {these}: penyerapan tidak tersedia.")
+        items.append(
+            translate(
+                N_("The report has no budget for this period: absorption not available.")
+                if one
+                else N_("The report has no budget for these periods: absorption not available."),
+                lang,
+            )
+        )
     weights = method.weights
     if shape.budget and shape.indicators:
         items.append(
-            f"Performance = {format_number(weights.achievement)} × capaian indikator kinerja + "
-            f"{format_number(weights.absorption)} × penyerapan anggaran."
+            M_(
+                "Performance = {achievement} × performance indicator achievement + "
+                "{absorption} × budget absorption.",
+                achievement=format_number(weights.achievement),
+                absorption=format_number(weights.absorption),
+            ).render(lang)
         )
     else:
-        items.append("Performance tidak tersedia: dihitung dari capaian dan penyerapan.")
+        items.append(
+            translate(
+                N_(
+                    "Performance not available: it is computed from the achievement and the "
+                    "absorption."
+                ),
+                lang,
+            )
+        )
     items.append(
-        f"Laporan membulatkan angka yang dicetaknya {_ROUNDING_WORDS[method.rounding]}; "
-        "audit membaca angka cetak dengan cara ini lebih dulu."
+        M_(
+            "The report rounds the figures it prints {rounding}; the audit reads the printed "
+            "figures this way first.",
+            rounding=translate(_ROUNDING_WORDS[method.rounding], lang),
+        ).render(lang)
     )
     return items
 
 
 def _method(
-    report: Report, method: ScoringMethod, periods: Sequence[PeriodScore], office: str
+    report: Report,
+    method: ScoringMethod,
+    periods: Sequence[PeriodScore],
+    office: str,
+    lang: Language,
 ) -> str:
     labels = ", ".join(period.period.label for period in periods)
     alias = ALIASES.get(method.name)
     name = f"<code>{text(method.name)}</code>"
     if alias is not None:
-        name += f", nama lama untuk <code>{text(alias)}</code>"
-    items = _items(method, _shape(report, periods, method), office, len(periods))
+        name = said(
+            N_("{method}, an old name for {current}"),
+            lang,
+            method=name,
+            current=f"<code>{text(alias)}</code>",
+        )
+    items = _items(method, _shape(report, periods, method), office, len(periods), lang)
     inferred = [period.period.label for period in periods if period.inferred]
     if inferred:
         items.append(
-            f"Laporan tidak menyatakan metode untuk {', '.join(inferred)}: dipilih cara "
-            "penggabungan yang paling menjelaskan baris kantor yang dicetaknya."
+            M_(
+                "The report does not state the method for {periods}: the aggregation that best "
+                "explains the office rows it prints was chosen.",
+                periods=", ".join(inferred),
+            ).render(lang)
         )
     body = "".join(f"<li>{text(item)}</li>" for item in items)
-    return f"<h3>Metode {name}: {text(labels)}</h3><ul>{body}</ul>"
+    heading = said(N_("Method {method}: {periods}"), lang, method=name, periods=text(labels))
+    return f"<h3>{heading}</h3><ul>{body}</ul>"
 
 
-def _about(report: Report, scored: ReportScore, office: str) -> str:
+def _about(report: Report, scored: ReportScore, lang: Language) -> str:
     """The report's shape in one paragraph: its periods, and the office over its units or a
     single unit."""
-    periods = [
-        period.period.label + (" (direncanakan)" if period.period.planned else "")
-        for period in scored.periods
-    ]
-    count = f"{len(periods)} periode" if len(periods) > 1 else "satu periode"
+    periods = [planned(period.period, lang) for period in scored.periods]
+    count = counted(len(periods), N_("one period"), N_("{count} periods"), lang)
     direct = len(report.root.units)
     below = sum(1 for _ in report.units()) - 1
     if direct:
-        nested = f", {below} unit seluruhnya" if below > direct else ""
-        shape = (
-            f"{report.office} sebagai kantor dengan {direct} unit di bawahnya{nested}; angka "
-            f"{office} (baris A) digabung dari angka unit-unitnya menurut metode periodenya"
+        nested = (
+            M_(", {count} units in all", count=str(below)).render(lang) if below > direct else ""
         )
+        shape = M_(
+            N_(
+                "{office} as an office with {count} unit below it{all}; the office's figures "
+                "(row A) are combined from its units' figures by the method of their period"
+            )
+            if direct == 1
+            else N_(
+                "{office} as an office with {count} units below it{all}; the office's figures "
+                "(row A) are combined from its units' figures by the method of their period"
+            ),
+            office=report.office,
+            count=str(direct),
+            all=nested,
+        ).render(lang)
     else:
-        shape = (
-            f"satu unit kerja tanpa sub-unit, {report.office}, yang angkanya dihitung dari "
-            "indikator dan anggarannya sendiri"
-        )
+        shape = M_(
+            "one unit without sub-units, {office}, whose figures are computed from its own "
+            "indicators and budget",
+            office=report.office,
+        ).render(lang)
     methods = {period.method.name for period in scored.periods}
-    used = "satu metode" if len(methods) == 1 else f"{len(methods)} metode"
-    return (
-        f"<p>Laporan ini memuat {count} ({text(', '.join(periods))}) dan {text(shape)}. "
-        f"Angkanya dihitung dengan {used}:</p>"
-    )
+    used = counted(len(methods), N_("one method"), N_("{count} methods"), lang)
+    about = M_(
+        "This report holds {count} ({periods}) and {shape}. Its figures are computed with "
+        "{methods}:",
+        count=count,
+        periods=", ".join(periods),
+        shape=shape,
+        methods=used,
+    ).render(lang)
+    return f"<p>{text(about)}</p>"
 
 
-def _changes(scored: ReportScore) -> str:
+def _changes(scored: ReportScore, lang: Language) -> str:
     if not scored.changes:
         return ""
     pairs = []
@@ -227,36 +338,59 @@ def _changes(scored: ReportScore) -> str:
         earlier, later = scored.period(change.earlier), scored.period(change.later)
         pair = f"{earlier.period.label} → {later.period.label}"
         if earlier.method.name != later.method.name:
-            pair += f" (metode {earlier.method.name} dan {later.method.name})"
+            pair = M_(
+                "{change} (methods {earlier} and {later})",
+                change=pair,
+                earlier=earlier.method.name,
+                later=later.method.name,
+            ).render(lang)
         pairs.append(pair)
-    return (
-        "<p>Perubahan antar periode = nilai periode yang kemudian − nilai periode sebelumnya "
-        f"yang sejenis, dalam poin persentase: {text('; '.join(pairs))}.</p>"
-    )
+    changes = M_(
+        "Change between periods = the value of the later period − the value of the earlier "
+        "period of the same kind, in percentage points: {changes}.",
+        changes="; ".join(pairs),
+    ).render(lang)
+    return f"<p>{text(changes)}</p>"
 
 
 def method_section(report: Report, scored: ReportScore, fmt: Formats) -> str:
     """Metode Perhitungan: the report's shape, then each method used with the periods it
     scored, in words written for that shape; the changes; the rounding."""
-    office = "kantor" if report.root.units else "unit"
+    lang = fmt.lang
+    office = translate(N_("the office") if report.root.units else N_("the unit"), lang)
     used: dict[str, tuple[ScoringMethod, list[PeriodScore]]] = {}
     for period in scored.periods:
         used.setdefault(period.method.name, (period.method, []))[1].append(period)
-    parts = ['<section id="metode"><h2>Metode Perhitungan</h2>', _about(report, scored, office)]
-    parts += [_method(report, method, periods, office) for method, periods in used.values()]
-    parts.append(_changes(scored))
+    parts = [
+        f'<section id="metode"><h2>{text(fmt.words(METHOD))}</h2>',
+        _about(report, scored, lang),
+    ]
+    parts += [_method(report, method, periods, office, lang) for method, periods in used.values()]
+    parts.append(_changes(scored, lang))
     graded = report.grading.get("capaian")
     if graded is not None:
-        parts.append(
-            "<p>Predikat setiap indikator diberikan dari capaiannya menurut tabel predikat "
-            f"<code>{text(graded)}</code> yang dinyatakan laporan.</p>"
+        grades = said(
+            N_(
+                "Each indicator's grade is given from its achievement by the grade table {table} "
+                "that the report states."
+            ),
+            lang,
+            table=f"<code>{text(graded)}</code>",
         )
-    parts.append(
-        "<p>Semua angka dihitung eksak (desimal, tanpa pembulatan antara) dari target, "
-        "realisasi, pagu dan realisasi anggaran dalam berkas laporan, lalu dibulatkan sekali, "
-        f"saat ditampilkan: {_ROUNDING_WORDS[fmt.rounding]}, {fmt.places} desimal. Angka yang "
-        "dicetak laporan tidak dipakai dalam perhitungan; audit membandingkannya dengan hasil "
-        "hitung ulang pada presisi cetaknya. Rumus lengkap beserta contohnya: "
-        "<code>docs/methodology.md</code> dalam dokumentasi lakipcore.</p></section>"
+        parts.append(f"<p>{grades}</p>")
+    exact = said(
+        N_(
+            "Every figure is computed exactly (in decimals, without rounding in between) from "
+            "the targets, realisations, pagu and budget realisations in the report file, then "
+            "rounded once, when it is shown: {rounding}, {places} places. The figures the "
+            "report prints are not used in the computation; the audit compares them with the "
+            "recomputed ones at the precision they are printed at. The formulas in full, with "
+            "examples: {document} in lakipcore's documentation."
+        ),
+        lang,
+        rounding=text(translate(_ROUNDING_WORDS[fmt.rounding], lang)),
+        places=str(fmt.places),
+        document="<code>docs/methodology.md</code>",
     )
+    parts.append(f"<p>{exact}</p></section>")
     return "".join(parts)

@@ -12,6 +12,11 @@ leaves out (the rows and DataFrames of :mod:`lakipcore.arrow` have every one); t
 come errors first, then warnings, then notes, their message wrapping in a wide column and
 their location in small type in a narrow one.
 
+Headings and captions are in Indonesian, or in English on request: each function takes
+``lang`` (``None``: an enclosing :func:`~lakipcore.i18n.speaking` block, else ``LAKIP_LANG``,
+else Indonesian), and ``_repr_html_`` / ``_repr_markdown_`` speak the default language.
+Figures keep the report's notation in either language.
+
 >>> import lakipcore
 >>> assessment = lakipcore.assess(lakipcore.load_example())
 >>> assessment   # doctest: +ELLIPSIS
@@ -30,6 +35,7 @@ from decimal import Decimal
 from html import escape
 
 from lakipcore.figures import format_number, format_percent
+from lakipcore.i18n import M_, N_, Language, language, translate
 from lakipcore.model import Report
 from lakipcore.render.common import numbered_units
 from lakipcore.render.reprs import (
@@ -112,7 +118,12 @@ def _value(value: Decimal | None) -> str:
 # --- HTML and Markdown tables ------------------------------------------------------------------
 
 
-def _shown(rows: Iterable[Row], total: int) -> tuple[list[Row], str | None]:
+def _words(names: Iterable[str], lang: Language) -> Row:
+    """Headings (messages marked with ``N_``) in ``lang``."""
+    return [translate(name, lang) for name in names]
+
+
+def _shown(rows: Iterable[Row], total: int, lang: Language) -> tuple[list[Row], str | None]:
     """The first :data:`MAX_ROWS` of ``total`` rows (only those are made), and the note on the
     rest when some are left out."""
     limit = max(MAX_ROWS, 0)
@@ -120,14 +131,19 @@ def _shown(rows: Iterable[Row], total: int) -> tuple[list[Row], str | None]:
     left = total - len(shown)
     if left <= 0:
         return shown, None
-    count = format_number(Decimal(left))
-    return shown, f"… dan {count} baris lain tidak ditampilkan (semua baris: lakipcore.arrow)"
+    more = (
+        N_("… and {count} more row not shown (every row: lakipcore.arrow)")
+        if left == 1
+        else N_("… and {count} more rows not shown (every row: lakipcore.arrow)")
+    )
+    return shown, M_(more, count=format_number(Decimal(left))).render(lang)
 
 
 def _html_table(
     header: Row,
     rows: Iterable[Row],
     total: int,
+    lang: Language,
     *,
     left: int = 2,
     styles: Sequence[str] | None = None,
@@ -146,7 +162,7 @@ def _html_table(
         (_CELL if i < left else _NUMERIC) + (columns[i][1] if i in columns else "")
         for i in range(len(header))
     ]
-    shown, more = _shown(rows, total)
+    shown, more = _shown(rows, total, lang)
     body = []
     for index, row in enumerate(shown):
         style = f' style="{styles[index]}"' if styles is not None else ""
@@ -166,8 +182,10 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _md_table(header: Row, rows: Iterable[Row], total: int, *, left: int = 2) -> str:
-    shown, more = _shown(rows, total)
+def _md_table(
+    header: Row, rows: Iterable[Row], total: int, lang: Language, *, left: int = 2
+) -> str:
+    shown, more = _shown(rows, total, lang)
     align = ["---" if i < left else "---:" for i in range(len(header))]
     lines = [header, align, *shown]
     table = "\n".join("| " + " | ".join(_md_cell(c) for c in line) + " |" for line in lines)
@@ -184,7 +202,13 @@ def _caption(text: str) -> str:
 
 # --- scores ------------------------------------------------------------------------------------
 
-_DASHBOARD = ("No", "Unit kerja", "Indikator kinerja", "Penyerapan anggaran", "Performance")
+_DASHBOARD = (
+    N_("No."),
+    N_("Unit"),
+    N_("Performance indicators"),
+    N_("Budget absorption"),
+    N_("Performance"),
+)
 
 
 def _unit_count(period: PeriodScore) -> int:
@@ -203,8 +227,12 @@ def _dashboard_rows(period: PeriodScore) -> Iterator[Row]:
         ]
 
 
-def _period_title(period: PeriodScore) -> str:
-    return f"Dashboard Performance {period.period.label} (metode: {period.method.name})"
+def _period_title(period: PeriodScore, lang: Language) -> str:
+    return M_(
+        "Performance dashboard {period} (method: {method})",
+        period=period.period.label,
+        method=period.method.name,
+    ).render(lang)
 
 
 def _change_rows(scored: ReportScore, change: PeriodChange) -> Iterator[Row]:
@@ -222,71 +250,101 @@ def _change_rows(scored: ReportScore, change: PeriodChange) -> Iterator[Row]:
         yield [str(number), unit.name, _pct(before), _pct(now), _pct(unit.change.performance)]
 
 
-def _change_header(scored: ReportScore, change: PeriodChange) -> tuple[str, Row]:
+def _change_header(scored: ReportScore, change: PeriodChange, lang: Language) -> tuple[str, Row]:
     earlier, later = scored.period(change.earlier), scored.period(change.later)
-    title = (
-        f"Performance {earlier.period.label} → {later.period.label} "
-        f"(metode: {earlier.method.name} / {later.method.name}; perubahan dalam poin persentase)"
-    )
-    return title, ("No", "Unit kerja", earlier.key, later.key, "Perubahan")
+    title = M_(
+        "Performance {earlier} → {later} (method: {earlier_method} / {later_method}; changes "
+        "in percentage points)",
+        earlier=earlier.period.label,
+        later=later.period.label,
+        earlier_method=earlier.method.name,
+        later_method=later.method.name,
+    ).render(lang)
+    number, unit, moved = _words((N_("No."), N_("Unit"), N_("Change")), lang)
+    return title, (number, unit, earlier.key, later.key, moved)
 
 
-def report_score_html(scored: ReportScore) -> str:
+def report_score_html(scored: ReportScore, *, lang: str | None = None) -> str:
     """A scored report: the main period's Dashboard Performance and each change table."""
+    chosen = language(lang)
     current = scored.current
     parts = [
-        _caption(_period_title(current)),
-        _html_table(_DASHBOARD, _dashboard_rows(current), _unit_count(current)),
+        _caption(_period_title(current, chosen)),
+        _html_table(
+            _words(_DASHBOARD, chosen), _dashboard_rows(current), _unit_count(current), chosen
+        ),
     ]
     for change in scored.changes:
-        title, header = _change_header(scored, change)
+        title, header = _change_header(scored, change, chosen)
         rows = _change_rows(scored, change)
-        parts += [_caption(title), _html_table(header, rows, 1 + len(change.units))]
-    return _html(f"{current.root.name}: {_periods(scored)}", *parts)
+        parts += [_caption(title), _html_table(header, rows, 1 + len(change.units), chosen)]
+    return _html(f"{current.root.name}: {_periods(scored, chosen)}", *parts)
 
 
-def report_score_markdown(scored: ReportScore) -> str:
+def report_score_markdown(scored: ReportScore, *, lang: str | None = None) -> str:
     """:func:`report_score_html` as Markdown."""
+    chosen = language(lang)
     current = scored.current
     parts = [
-        f"**{current.root.name}: {_periods(scored)}**",
+        f"**{current.root.name}: {_periods(scored, chosen)}**",
         "",
-        _period_title(current),
+        _period_title(current, chosen),
         "",
-        _md_table(_DASHBOARD, _dashboard_rows(current), _unit_count(current)),
+        _md_table(
+            _words(_DASHBOARD, chosen), _dashboard_rows(current), _unit_count(current), chosen
+        ),
     ]
     for change in scored.changes:
-        title, header = _change_header(scored, change)
+        title, header = _change_header(scored, change, chosen)
         rows = _change_rows(scored, change)
-        parts += ["", title, "", _md_table(header, rows, 1 + len(change.units))]
+        parts += ["", title, "", _md_table(header, rows, 1 + len(change.units), chosen)]
     return "\n".join(parts) + "\n"
 
 
-def _periods(scored: ReportScore) -> str:
-    return ", ".join(p.key for p in scored.periods) + f" (utama {scored.current.key})"
+def _periods(scored: ReportScore, lang: Language) -> str:
+    return M_(
+        "{periods} (main {main})",
+        periods=", ".join(p.key for p in scored.periods),
+        main=scored.current.key,
+    ).render(lang)
 
 
-def period_score_html(period: PeriodScore) -> str:
+def period_score_html(period: PeriodScore, *, lang: str | None = None) -> str:
     """One period's Dashboard Performance."""
-    table = _html_table(_DASHBOARD, _dashboard_rows(period), _unit_count(period))
-    return _html(_period_title(period), table)
+    chosen = language(lang)
+    header = _words(_DASHBOARD, chosen)
+    table = _html_table(header, _dashboard_rows(period), _unit_count(period), chosen)
+    return _html(_period_title(period, chosen), table)
 
 
-def period_score_markdown(period: PeriodScore) -> str:
+def period_score_markdown(period: PeriodScore, *, lang: str | None = None) -> str:
     """:func:`period_score_html` as Markdown."""
-    table = _md_table(_DASHBOARD, _dashboard_rows(period), _unit_count(period))
-    return f"**{_period_title(period)}**\n\n{table}\n"
+    chosen = language(lang)
+    header = _words(_DASHBOARD, chosen)
+    table = _md_table(header, _dashboard_rows(period), _unit_count(period), chosen)
+    return f"**{_period_title(period, chosen)}**\n\n{table}\n"
 
 
-_INDICATORS = ("Kode", "Indikator kinerja", "Target", "Realisasi", "Capaian")
-_UNIT = ("Unit kerja", "Indikator kinerja", "Penyerapan anggaran", "Performance")
+_INDICATORS = (
+    N_("Code"),
+    N_("Performance indicator"),
+    N_("Target"),
+    N_("Realisation"),
+    N_("Achievement"),
+)
+_UNIT = (
+    N_("Unit"),
+    N_("Performance indicators"),
+    N_("Budget absorption"),
+    N_("Performance"),
+)
 
 
-def _indicator_rows(unit: UnitScore) -> Iterator[Row]:
+def _indicator_rows(unit: UnitScore, lang: Language) -> Iterator[Row]:
     for item in unit.indicators:
         target = _value(item.target)
         if item.target is None and item.excluded == "not targeted":
-            target = "Tidak ditargetkan"
+            target = translate(N_("Not targeted"), lang)
         # An indicator that does not count says why in the capaian column.
         capaian = _pct(item.capaian) if item.capaian is not None else (item.excluded or _NA)
         yield [item.code, item.name, target, _value(item.realisation), capaian]
@@ -300,43 +358,71 @@ def _unit_title(unit: UnitScore) -> str:
     return f"{unit.name} ({unit.code}), {unit.period}"
 
 
-def unit_score_html(unit: UnitScore) -> str:
+_INDICATOR_RESULTS = N_("Performance indicator realisation")
+_SUB_UNITS = N_("Sub-units")
+
+
+def _gaps(unit: UnitScore, lang: Language) -> str:
+    # The reasons are data of the score, in English (docs/language.md).
+    return M_("Not available: {reasons}", reasons="; ".join(unit.gaps)).render(lang)
+
+
+def unit_score_html(unit: UnitScore, *, lang: str | None = None) -> str:
     """A unit's scores, its indicators' target, realisasi and capaian, and its sub-units."""
-    parts = [_html_table(_UNIT, [_unit_row(unit)], 1, left=1)]
+    chosen = language(lang)
+    header = _words(_UNIT, chosen)
+    parts = [_html_table(header, [_unit_row(unit)], 1, chosen, left=1)]
     if unit.indicators:
-        table = _html_table(_INDICATORS, _indicator_rows(unit), len(unit.indicators))
-        parts += [_caption("Realisasi Indikator Kinerja"), table]
+        table = _html_table(
+            _words(_INDICATORS, chosen),
+            _indicator_rows(unit, chosen),
+            len(unit.indicators),
+            chosen,
+        )
+        parts += [_caption(translate(_INDICATOR_RESULTS, chosen)), table]
     if unit.units:
-        table = _html_table(_UNIT, map(_unit_row, unit.units), len(unit.units), left=1)
-        parts += [_caption("Sub-unit"), table]
+        table = _html_table(header, map(_unit_row, unit.units), len(unit.units), chosen, left=1)
+        parts += [_caption(translate(_SUB_UNITS, chosen)), table]
     if unit.gaps:
-        parts.append(_caption("Tidak tersedia: " + "; ".join(unit.gaps)))
+        parts.append(_caption(_gaps(unit, chosen)))
     return _html(_unit_title(unit), *parts)
 
 
-def unit_score_markdown(unit: UnitScore) -> str:
+def unit_score_markdown(unit: UnitScore, *, lang: str | None = None) -> str:
     """:func:`unit_score_html` as Markdown."""
-    parts = [f"**{_unit_title(unit)}**", "", _md_table(_UNIT, [_unit_row(unit)], 1, left=1)]
+    chosen = language(lang)
+    header = _words(_UNIT, chosen)
+    parts = [
+        f"**{_unit_title(unit)}**",
+        "",
+        _md_table(header, [_unit_row(unit)], 1, chosen, left=1),
+    ]
     if unit.indicators:
-        table = _md_table(_INDICATORS, _indicator_rows(unit), len(unit.indicators))
-        parts += ["", "Realisasi Indikator Kinerja", "", table]
+        table = _md_table(
+            _words(_INDICATORS, chosen),
+            _indicator_rows(unit, chosen),
+            len(unit.indicators),
+            chosen,
+        )
+        parts += ["", translate(_INDICATOR_RESULTS, chosen), "", table]
     if unit.units:
-        table = _md_table(_UNIT, map(_unit_row, unit.units), len(unit.units), left=1)
-        parts += ["", "Sub-unit", "", table]
+        table = _md_table(header, map(_unit_row, unit.units), len(unit.units), chosen, left=1)
+        parts += ["", translate(_SUB_UNITS, chosen), "", table]
     if unit.gaps:
-        parts += ["", "Tidak tersedia: " + "; ".join(unit.gaps)]
+        parts += ["", _gaps(unit, chosen)]
     return "\n".join(parts) + "\n"
 
 
 # --- the report --------------------------------------------------------------------------------
 
-_UNITS = ("Kode", "Unit kerja", "Periode", "Indikator")
-_PERIODS = ("Kunci", "Periode", "Metode", "Rencana")
+_UNITS = (N_("Code"), N_("Unit"), N_("Periods"), N_("Indicators"))
+_PERIODS = (N_("Key"), N_("Period"), N_("Method"), N_("Planned"))
 
 
-def _period_rows(report: Report) -> Iterator[Row]:
+def _period_rows(report: Report, lang: Language) -> Iterator[Row]:
+    yes = translate(N_("yes"), lang)
     for p in report.periods:
-        yield [p.key, p.label, p.method or _NA, "ya" if p.planned else ""]
+        yield [p.key, p.label, p.method or _NA, yes if p.planned else ""]
 
 
 def _report_unit_rows(report: Report) -> Iterator[Row]:
@@ -353,27 +439,40 @@ def _report_title(report: Report) -> str:
     return report.title or report.office
 
 
-def report_html(report: Report) -> str:
+def report_html(report: Report, *, lang: str | None = None) -> str:
     """A report's periods (with their methods) and its tree of units; nothing is scored."""
+    chosen = language(lang)
     units = sum(1 for _ in report.units())
+    periods = _period_rows(report, chosen)
     return _html(
         _report_title(report),
-        _html_table(_PERIODS, _period_rows(report), len(report.periods), left=4),
-        _html_table(_UNITS, _report_unit_rows(report), units, left=3),
+        _html_table(_words(_PERIODS, chosen), periods, len(report.periods), chosen, left=4),
+        _html_table(_words(_UNITS, chosen), _report_unit_rows(report), units, chosen, left=3),
     )
 
 
-def report_markdown(report: Report) -> str:
+def report_markdown(report: Report, *, lang: str | None = None) -> str:
     """:func:`report_html` as Markdown."""
+    chosen = language(lang)
     units = sum(1 for _ in report.units())
-    periods = _md_table(_PERIODS, _period_rows(report), len(report.periods), left=4)
-    tables = f"{periods}\n\n{_md_table(_UNITS, _report_unit_rows(report), units, left=3)}"
-    return f"**{_report_title(report)}**\n\n{tables}\n"
+    rows = _period_rows(report, chosen)
+    periods = _md_table(_words(_PERIODS, chosen), rows, len(report.periods), chosen, left=4)
+    tree = _md_table(_words(_UNITS, chosen), _report_unit_rows(report), units, chosen, left=3)
+    return f"**{_report_title(report)}**\n\n{periods}\n\n{tree}\n"
 
 
 # --- findings ----------------------------------------------------------------------------------
 
-_FINDINGS = ("Tingkat", "Kode", "Subjek", "Periode", "Tercetak", "Dihitung", "Letak", "Pesan")
+_FINDINGS = (
+    N_("Severity"),
+    N_("Code"),
+    N_("Subject"),
+    N_("Period"),
+    N_("Printed"),
+    N_("Computed"),
+    N_("Location"),
+    N_("Message"),
+)
 _SUBJECT, _LOCATION, _MESSAGE = 2, 6, 7
 
 # The message wraps in a wide column (its heading's min-width); the location (a file, a line and
@@ -393,7 +492,7 @@ def errors_first(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: _ORDER[f.severity])
 
 
-def _finding_row(finding: Finding) -> Row:
+def _finding_row(finding: Finding, lang: Language) -> Row:
     recomputed = finding.recomputed
     if recomputed is None:
         computed = _NA
@@ -408,17 +507,20 @@ def _finding_row(finding: Finding) -> Row:
         finding.period or _NA,
         finding.published or _NA,
         computed,
-        finding.location.said(),  # in words; the file by its own name
-        finding.message,
+        finding.location.said(lang),  # in words; the file by its own name
+        finding.message_in(lang),
     ]
 
 
-def _counts(findings: Sequence[Finding]) -> str:
+def _counts(findings: Sequence[Finding], lang: Language) -> str:
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    return (
-        f"{counts[Severity.ERROR]} kesalahan (error), {counts[Severity.WARNING]} peringatan "
-        f"(warning), {counts[Severity.INFO]} catatan (info)"
-    )
+    # The severities' words, with the codes of the severity column.
+    return M_(
+        "Audit: {errors} errors, {warnings} warnings, {notes} notes (info)",
+        errors=str(counts[Severity.ERROR]),
+        warnings=str(counts[Severity.WARNING]),
+        notes=str(counts[Severity.INFO]),
+    ).render(lang)
 
 
 def _severity_style(finding: Finding) -> str:
@@ -426,45 +528,51 @@ def _severity_style(finding: Finding) -> str:
     return f"color:{colour};background:{background}"
 
 
-def findings_html(findings: Sequence[Finding]) -> str:
+def findings_html(findings: Sequence[Finding], *, lang: str | None = None) -> str:
     """The audit's findings, counts first, then one row each, errors first, then warnings,
     then notes, coloured by severity; the message wraps, the location is small and narrow."""
+    chosen = language(lang)
     ordered = errors_first(findings)
     shown = ordered[: max(MAX_ROWS, 0)]
-    rows = map(_finding_row, shown)
+    rows = (_finding_row(finding, chosen) for finding in shown)
     styles = [_severity_style(f) for f in shown]
+    header = _words(_FINDINGS, chosen)
     table = (
-        _html_table(_FINDINGS, rows, len(ordered), left=8, styles=styles, columns=_COLUMNS)
+        _html_table(header, rows, len(ordered), chosen, left=8, styles=styles, columns=_COLUMNS)
         if ordered
         else ""
     )
-    return _html(f"Audit: {_counts(findings)}", table)
+    return _html(_counts(findings, chosen), table)
 
 
-def findings_markdown(findings: Sequence[Finding]) -> str:
+def findings_markdown(findings: Sequence[Finding], *, lang: str | None = None) -> str:
     """:func:`findings_html` as Markdown (severity as a word: Markdown has no colours)."""
+    chosen = language(lang)
     ordered = errors_first(findings)
-    rows = map(_finding_row, ordered)
-    table = f"\n\n{_md_table(_FINDINGS, rows, len(ordered), left=8)}" if ordered else ""
-    return f"**Audit: {_counts(findings)}**{table}\n"
+    rows = (_finding_row(finding, chosen) for finding in ordered)
+    header = _words(_FINDINGS, chosen)
+    table = f"\n\n{_md_table(header, rows, len(ordered), chosen, left=8)}" if ordered else ""
+    return f"**{_counts(findings, chosen)}**{table}\n"
 
 
 # --- an assessment ----------------------------------------------------------------------------
 
 
-def assessment_html(assessment: Assessment) -> str:
+def assessment_html(assessment: Assessment, *, lang: str | None = None) -> str:
     """The scores' dashboard and change tables, then the audit's findings."""
-    parts = [report_score_html(assessment.scores)]
+    chosen = language(lang)
+    parts = [report_score_html(assessment.scores, lang=chosen)]
     if assessment.findings is not None:
-        parts.append(findings_html(assessment.findings))
+        parts.append(findings_html(assessment.findings, lang=chosen))
     return "".join(parts)
 
 
-def assessment_markdown(assessment: Assessment) -> str:
+def assessment_markdown(assessment: Assessment, *, lang: str | None = None) -> str:
     """:func:`assessment_html` as Markdown."""
-    parts = [report_score_markdown(assessment.scores)]
+    chosen = language(lang)
+    parts = [report_score_markdown(assessment.scores, lang=chosen)]
     if assessment.findings is not None:
-        parts.append(findings_markdown(assessment.findings))
+        parts.append(findings_markdown(assessment.findings, lang=chosen))
     return "\n".join(parts)
 
 

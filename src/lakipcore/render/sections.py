@@ -1,4 +1,8 @@
-"""Sections of the HTML report over several periods, and the audit and the method in words."""
+"""Sections of the HTML report over several periods, and the audit and the method in words.
+
+Every word of the page comes from the message catalogues (:mod:`lakipcore.i18n`), in the
+language of :attr:`Formats.lang`; figures keep the report's own notation in every language.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +13,27 @@ from html import escape
 import attrs
 
 from lakipcore.figures import format_number, format_percent, format_rupiah
+from lakipcore.i18n import DEFAULT_LANGUAGE, M_, N_, Language, placeholders, translate
 from lakipcore.model import PeriodKind, Quantity, Report, ReportPeriod, TableKind
 from lakipcore.notation import Notation
-from lakipcore.render.marks import CellKey, Marks
+from lakipcore.render.marks import CellKey, Marks, said
 from lakipcore.render.svg import Axis, Bar, Series, bar_chart, column_chart
 from lakipcore.results.findings import Finding, Severity, file_name
 from lakipcore.results.scores import Change, PeriodChange, ReportScore
 from lakipcore.rounding import Rounding
 
 __all__ = [
-    "NA",
     "Formats",
     "audit_section",
+    "counted",
+    "na",
     "periods_section",
     "plain_percent",
+    "said",
     "scrolling",
     "text",
 ]
 
-NA = '<span class="na" title="tidak tersedia">–</span>'
 _HUNDRED = Decimal(100)
 _Q = Quantity
 
@@ -35,6 +41,22 @@ _Q = Quantity
 def text(value: str) -> str:
     """``value`` escaped for HTML text and attributes (NUL, the cell placeholder mark, dropped)."""
     return escape(value.replace("\x00", ""))
+
+
+def counted(count: int, one: str, many: str, lang: Language) -> str:
+    """``count`` of something in words, in ``lang``: the message ``one`` for 1, else ``many``
+    (both marked with ``N_``; ``many`` has a ``{count}`` placeholder, ``one`` may):
+    ``3 errors``, ``3 kesalahan``, ``one period``."""
+    chosen = one if count == 1 else many
+    if "count" not in placeholders(chosen):
+        return translate(chosen, lang)
+    return M_(chosen, count=str(count)).render(lang)
+
+
+def na(lang: Language) -> str:
+    """A figure the data cannot give: a dash titled "not available"."""
+    title = translate(N_("not available"), lang)
+    return f'<span class="na" title="{text(title)}">–</span>'
 
 
 def scrolling(table: str, label: str) -> str:
@@ -50,31 +72,42 @@ def scrolling(table: str, label: str) -> str:
 @attrs.frozen
 class Formats:
     """How the page writes figures: percentages at ``places`` with ``rounding``; amounts in
-    full. ``None`` is written as a dash titled "tidak tersedia"."""
+    full. ``None`` is written as a dash titled "not available" in ``lang``, the language of
+    the page's words (figures are written the same in every language)."""
 
     places: int = 2
     rounding: Rounding = Rounding.HALF_UP
+    lang: Language = DEFAULT_LANGUAGE
+
+    @property
+    def na(self) -> str:
+        """The dash of a figure the data cannot give (:func:`na`)."""
+        return na(self.lang)
+
+    def words(self, msgid: str) -> str:
+        """``msgid`` (marked with ``N_``) in the page's language, as plain text."""
+        return translate(msgid, self.lang)
 
     def percent(self, value: Decimal | None) -> str:
         """``98,75%``."""
         if value is None:
-            return NA
+            return self.na
         return format_percent(value, self.places, self.rounding)
 
     def points(self, value: Decimal | None) -> str:
         """A change in percentage points with its sign: ``+7,46``, ``-21,62``."""
         if value is None:
-            return NA
+            return self.na
         shown = format_number(value, self.places, self.rounding)
         return shown if shown.startswith("-") or not value else "+" + shown
 
     def rupiah(self, value: Decimal | None) -> str:
         """An amount without the ``Rp`` (the column says it): ``20.142.047.000``."""
-        return NA if value is None else format_rupiah(value, prefix=False)
+        return self.na if value is None else format_rupiah(value, prefix=False)
 
     def number(self, value: Decimal | None, places: int | None) -> str:
         """A number at ``places`` (its own precision when ``None``)."""
-        return NA if value is None else format_number(value, places, self.rounding)
+        return self.na if value is None else format_number(value, places, self.rounding)
 
 
 def short_label(period: ReportPeriod) -> str:
@@ -82,10 +115,27 @@ def short_label(period: ReportPeriod) -> str:
     return period.key if period.kind is PeriodKind.ANNUAL else period.label
 
 
+# The titles of the page's sections (its headings, its contents and the names of the sections
+# in "Marked in: …"), as the LAKIP prints them in Indonesian.
+DASHBOARD = N_("Performance dashboard")
+MEASUREMENT = N_("Performance measurement")
+BUDGET = N_("Budget realisation")
+DERIVED = N_("Derived figures")
+PERIODS = N_("Performance across periods")
+AUDIT = N_("Audit results")
+METHOD = N_("Calculation method")
+
+# Column headings that several tables share.
+NUMBER = N_("No.")
+UNIT = N_("Unit")
+ACHIEVEMENT = N_("Performance indicators")
+ABSORPTION = N_("Budget absorption")
+PERFORMANCE = N_("Performance")
+
 _TRIPLE = (
-    (_Q.ACHIEVEMENT, _Q.ACHIEVEMENT_YOY, "Indikator Kinerja"),
-    (_Q.ABSORPTION, _Q.ABSORPTION, "Penyerapan Anggaran"),
-    (_Q.PERFORMANCE, _Q.PERFORMANCE_YOY, "Performance"),
+    (_Q.ACHIEVEMENT, _Q.ACHIEVEMENT_YOY, ACHIEVEMENT),
+    (_Q.ABSORPTION, _Q.ABSORPTION, ABSORPTION),
+    (_Q.PERFORMANCE, _Q.PERFORMANCE_YOY, PERFORMANCE),
 )
 
 
@@ -97,10 +147,18 @@ def _of(change: Change | None, quantity: Quantity) -> Decimal | None:
     return change.absorption if quantity is _Q.ABSORPTION else change.performance
 
 
+def planned(period: ReportPeriod, lang: Language) -> str:
+    """The period's label, said to be planned when it is (plain text)."""
+    if not period.planned:
+        return period.label
+    return M_("{period} (planned)", period=period.label).render(lang)
+
+
 def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Formats) -> str:
     """Kinerja Antar Periode: the office in every period (table and columns), then a table and
     a chart for each change between consecutive periods of a kind."""
-    section = "Kinerja Antar Periode"
+    lang = fmt.lang
+    section = fmt.words(PERIODS)
     root = report.root.code
     rows = []
     for period in scored.periods:
@@ -119,24 +177,25 @@ def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Form
             )
             for q, v in values
         )
-        planned = " (direncanakan)" if period.period.planned else ""
         rows.append(
             f'<tr data-period="{text(period.key)}"><th scope="row">'
-            f"{text(period.period.label)}{planned}</th><td>{text(period.method.name)}</td>"
+            f"{text(planned(period.period, lang))}</th><td>{text(period.method.name)}</td>"
             f"{cells}</tr>"
         )
-    table = (
-        f'<table class="periods"><caption>Kinerja {text(report.office)} per periode</caption>'
-        "<thead><tr><th>Periode</th><th>Metode</th><th>Indikator Kinerja</th>"
-        "<th>Penyerapan Anggaran</th><th>Performance</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
+    title = M_("Performance of {office} by period", office=report.office).render(lang)
+    head = "".join(
+        f"<th>{text(fmt.words(name))}</th>"
+        for name in (N_("Period"), N_("Method"), ACHIEVEMENT, ABSORPTION, PERFORMANCE)
     )
-    table = scrolling(table, f"Kinerja {report.office} per periode")
+    table = (
+        f'<table class="periods"><caption>{text(title)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+    table = scrolling(table, title)
     groups = [short_label(p.period) for p in scored.periods]
     series = [
         Series(
-            name,
+            fmt.words(name),
             tuple(
                 Bar(
                     f"{p.key}:{quantity.value}",
@@ -149,26 +208,30 @@ def periods_section(report: Report, scored: ReportScore, marks: Marks, fmt: Form
             ),
         )
         for quantity, name, attribute in (
-            (_Q.ACHIEVEMENT, "Indikator Kinerja", "achievement"),
-            (_Q.ABSORPTION, "Penyerapan Anggaran", "absorption"),
-            (_Q.PERFORMANCE, "Performance", "performance"),
+            (_Q.ACHIEVEMENT, ACHIEVEMENT, "achievement"),
+            (_Q.ABSORPTION, ABSORPTION, "absorption"),
+            (_Q.PERFORMANCE, PERFORMANCE, "performance"),
         )
     ]
     chart = column_chart(
         "grafik-periode",
         "periods",
-        f"Kinerja {report.office} per periode",
+        title,
         groups,
         series,
         reference=_HUNDRED,
         reference_text="100%",
     )
+    caption = fmt.words(
+        N_(
+            "Performance indicator achievement, budget absorption and performance of the "
+            "office in each period of the report; – : not available."
+        )
+    )
     parts = [
-        '<section id="periode"><h2>Kinerja Antar Periode</h2>',
+        f'<section id="periode"><h2>{text(section)}</h2>',
         table,
-        f'<figure class="chart">{chart}<figcaption>Capaian indikator kinerja, penyerapan '
-        "anggaran dan performance kantor di setiap periode laporan; – : tidak tersedia."
-        "</figcaption></figure>",
+        f'<figure class="chart">{chart}<figcaption>{text(caption)}</figcaption></figure>',
     ]
     # One axis for the charts of every change, so that the changes compare by eye.
     drawn = [_change_bars(report, change, fmt) for change in scored.changes]
@@ -198,9 +261,11 @@ def _change(
     drawn: tuple[list[Bar], str],
     axis: Axis | None,
 ) -> str:
-    section = "Kinerja Antar Periode"
+    section = fmt.words(PERIODS)
     earlier, later = scored.period(change.earlier), scored.period(change.later)
-    heading = f"Perubahan {earlier.period.label} → {later.period.label}"
+    heading = M_(
+        "Change {earlier} → {later}", earlier=earlier.period.label, later=later.period.label
+    ).render(fmt.lang)
     names = {unit.code: unit.name for unit in report.units()}
     members: list[tuple[str, str, Change]] = [(report.root.code, report.office, change.office)]
     members += [(u.code, names.get(u.code, u.name), u.change) for u in change.units]
@@ -228,22 +293,31 @@ def _change(
             f"</th>{''.join(cells)}</tr>"
         )
     if not present:
-        return (
-            f"<h3>{text(heading)}</h3><p>Tidak tersedia: kedua periode tidak memuat capaian, "
-            "penyerapan atau performance yang dapat dibandingkan.</p>"
+        missing = fmt.words(
+            N_(
+                "Not available: neither period has an achievement, absorption or performance "
+                "that can be compared."
+            )
         )
+        return f"<h3>{text(heading)}</h3><p>{text(missing)}</p>"
     before, after = text(short_label(earlier.period)), text(short_label(later.period))
-    sub = f"<th>{before}</th><th>{after}</th><th>Perubahan</th>" * 3
+    changed = text(fmt.words(N_("Change")))
+    sub = f"<th>{before}</th><th>{after}</th><th>{changed}</th>" * 3
+    caption = M_("{change} (changes in percentage points)", change=heading).render(fmt.lang)
     table = (
-        f'<table class="changes"><caption>{text(heading)} (perubahan dalam poin persentase)'
-        '</caption><thead><tr><th rowspan="2">No</th><th rowspan="2">Unit Kerja</th>'
-        + "".join(f'<th colspan="3">{name}</th>' for _, _, name in _TRIPLE)
+        f'<table class="changes"><caption>{text(caption)}</caption><thead><tr>'
+        f'<th rowspan="2">{text(fmt.words(NUMBER))}</th>'
+        f'<th rowspan="2">{text(fmt.words(UNIT))}</th>'
+        + "".join(f'<th colspan="3">{text(fmt.words(name))}</th>' for _, _, name in _TRIPLE)
         + f"</tr><tr>{sub}</tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
     )
     table = scrolling(table, heading)
-    return f"<h3>{text(heading)}</h3>{table}{_change_chart(change, heading, drawn, axis)}"
+    chart = _change_chart(
+        change, earlier.period.label, later.period.label, drawn, axis=axis, fmt=fmt
+    )
+    return f"<h3>{text(heading)}</h3>{table}{chart}"
 
 
 _ATTRIBUTE = {
@@ -252,15 +326,26 @@ _ATTRIBUTE = {
     _Q.PERFORMANCE: "performance",
 }
 
+# The title of a change chart, by what its bars measure.
+_CHANGE_TITLES = {
+    "indicators": N_(
+        "Change in the achievement of each indicator, {earlier} → {later} (percentage points)"
+    ),
+    "performance": N_("Change in performance, {earlier} → {later} (percentage points)"),
+    "achievement": N_(
+        "Change in performance indicator achievement, {earlier} → {later} (percentage points)"
+    ),
+}
+
 
 def _change_bars(report: Report, change: PeriodChange, fmt: Formats) -> tuple[list[Bar], str]:
-    """The bars of a change chart and what they measure: performance per unit where known,
-    else achievement; for a report without units, the change of each of the office's
-    indicators."""
+    """The bars of a change chart and what they measure (a key of the chart titles):
+    performance per unit where known, else achievement; for a report without units, the
+    change of each of the office's indicators."""
     names = {unit.code: unit.name for unit in report.units()}
     if not change.units:
         bars = [Bar(i.code, i.name, i.points, _points(fmt, i.points)) for i in change.indicators]
-        return bars, "capaian tiap indikator"
+        return bars, "indicators"
     quantity = (
         "performance"
         if any(u.change.performance is not None for u in change.units)
@@ -271,25 +356,35 @@ def _change_bars(report: Report, change: PeriodChange, fmt: Formats) -> tuple[li
         for u in change.units
         for value in (getattr(u.change, quantity),)
     ]
-    return bars, "performance" if quantity == "performance" else "capaian indikator kinerja"
+    return bars, quantity
 
 
 def _change_chart(
-    change: PeriodChange, heading: str, drawn: tuple[list[Bar], str], axis: Axis | None
+    change: PeriodChange,
+    earlier: str,
+    later: str,
+    drawn: tuple[list[Bar], str],
+    *,
+    axis: Axis | None,
+    fmt: Formats,
 ) -> str:
     """Bars of the change per unit (or per indicator), on ``axis`` when the section has more
     than one change."""
     bars, what = drawn
     if all(bar.value is None for bar in bars):
         return ""
-    title = f"Perubahan {what}, {heading.removeprefix('Perubahan ')} (poin persentase)"
+    title = M_(_CHANGE_TITLES[what], earlier=earlier, later=later).render(fmt.lang)
     chart = bar_chart(
         f"grafik-perubahan-{change.earlier}-{change.later}", "change", title, bars, axis=axis
     )
-    shared = "; sumbu sama untuk semua perubahan" if axis is not None else ""
+    caption = (
+        N_("{title}; red bars: down; the same axis for every change.")
+        if axis is not None
+        else N_("{title}; red bars: down.")
+    )
     return (
-        f'<figure class="chart">{chart}<figcaption>{text(title)}; batang merah: turun{shared}.'
-        "</figcaption></figure>"
+        f'<figure class="chart">{chart}<figcaption>'
+        f"{said(caption, fmt.lang, title=text(title))}</figcaption></figure>"
     )
 
 
@@ -298,15 +393,19 @@ def _points(fmt: Formats, value: Decimal | None) -> str:
 
 
 _SEVERITY = {
-    Severity.ERROR: ("Kesalahan", "error"),
-    Severity.WARNING: ("Peringatan", "warning"),
-    Severity.INFO: ("Catatan", "info"),
+    Severity.ERROR: (N_("Error"), "error"),
+    Severity.WARNING: (N_("Warning"), "warning"),
+    Severity.INFO: (N_("Note"), "info"),
 }
 
 
 _NOTATION_WORDS = {
-    Notation.INDONESIAN: "notasi Indonesia: titik memisahkan ribuan, koma memulai desimal",
-    Notation.DECIMAL_POINT: "notasi titik desimal: koma memisahkan ribuan, titik memulai desimal",
+    Notation.INDONESIAN: N_(
+        "Indonesian notation: a point separates the thousands, a comma starts the decimals"
+    ),
+    Notation.DECIMAL_POINT: N_(
+        "decimal-point notation: a comma separates the thousands, a point starts the decimals"
+    ),
 }
 
 
@@ -314,19 +413,51 @@ def audit_section(report: Report, marks: Marks, fmt: Formats) -> str:
     """Hasil Audit: every finding, numbered, grouped by unit, with its severity; errors link to
     the cells where they are marked. The notation slips (:func:`~lakipcore.render.marks.
     notation_slip`) are counted apart from the wrong values and listed after them."""
+    lang = fmt.lang
     findings = marks.findings
     counts = {s: sum(f.severity is s for f in findings) for s in Severity}
     slips = len(marks.slips)
-    noted = f"{slips} kesalahan notasi, " if slips else ""
+    errors = counted(marks.wrong_values(), N_("{count} error"), N_("{count} errors"), lang)
+    tally = [f"<strong>{text(errors)}</strong>"]
+    if slips:
+        tally.append(
+            text(counted(slips, N_("{count} notation error"), N_("{count} notation errors"), lang))
+        )
+    tally += [
+        text(
+            counted(counts[Severity.WARNING], N_("{count} warning"), N_("{count} warnings"), lang)
+        ),
+        text(counted(counts[Severity.INFO], N_("{count} note"), N_("{count} notes"), lang)),
+    ]
+    recomputed = said(
+        N_(
+            "lakipcore recomputes every figure the report prints from its inputs and compares "
+            "it at the precision it is printed at: {counts}."
+        ),
+        lang,
+        counts=", ".join(tally),
+    )
+    legend = said(
+        N_(
+            "Wrong printed figures are marked in the tables: {printed} {should} with their "
+            "finding's number."
+        ),
+        lang,
+        printed='<span class="printed">'
+        + said(
+            N_("printed {figure}"),
+            lang,
+            figure="<s>" + text(fmt.words(N_("the report figure"))) + "</s>",
+        )
+        + "</span>",
+        should="<mark>"
+        + said(N_("should be {figure}"), lang, figure=text(fmt.words(N_("the recomputed figure"))))
+        + "</mark>",
+    )
     parts = [
-        '<section id="audit"><h2>Hasil Audit</h2>',
-        "<p>lakipcore menghitung ulang setiap angka yang dicetak laporan dari masukannya dan "
-        "membandingkannya pada presisi cetaknya: "
-        f"<strong>{marks.wrong_values()} kesalahan</strong>, {noted}"
-        f"{counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} catatan.</p>",
-        '<p class="legend">Angka yang dicetak salah ditandai di tabel: <span class="printed">'
-        "dicetak <s>angka laporan</s></span> <mark>seharusnya angka hasil hitung ulang</mark> "
-        "dengan nomor temuannya.</p>",
+        f'<section id="audit"><h2>{text(fmt.words(AUDIT))}</h2>',
+        f"<p>{recomputed}</p>",
+        f'<p class="legend">{legend}</p>',
     ]
     names = {unit.code: unit.name for unit in report.units()}
     groups: dict[str, list[tuple[int, Finding]]] = {}
@@ -341,7 +472,8 @@ def audit_section(report: Report, marks: Marks, fmt: Formats) -> str:
     if slips:
         parts.append(_slips(report, marks, fmt))
     if not findings:
-        parts.append("<p>Tidak ada temuan: setiap angka yang dicetak sesuai hitung ulang.</p>")
+        none = fmt.words(N_("No findings: every printed figure agrees with the recomputation."))
+        parts.append(f"<p>{text(none)}</p>")
     parts.append("</section>")
     return "".join(parts)
 
@@ -350,28 +482,53 @@ def _slips(report: Report, marks: Marks, fmt: Formats) -> str:
     """The notation slips, after the other findings: each as :func:`_finding` writes it, its
     badge saying what it is."""
     label, cls = _SEVERITY[Severity.ERROR]
-    badge = f'<span class="badge {cls}">{label}</span>'
+    badge = f'<span class="badge {cls}">{text(fmt.words(label))}</span>'
+    slip = text(fmt.words(N_("Notation error")))
     items = []
     for number in sorted(marks.slips):
         finding = marks.findings[number - 1]
         item = _finding(report, marks, fmt, number, finding)
-        item = item.replace(badge, '<span class="badge slip">Kesalahan notasi</span>', 1)
+        item = item.replace(badge, f'<span class="badge slip">{slip}</span>', 1)
         item = item.replace(f'class="finding {cls}"', f'class="finding {cls} slip"', 1)
         items.append(item)
+    explained = said(
+        N_(
+            "The following are not figures in this report's notation ({notation}), but in the "
+            "other notation their value agrees with the recomputation: a slip of the pen, not "
+            "a wrong value, so they are not counted as errors. In the tables the printed text "
+            "is shown above its value, not struck out."
+        ),
+        fmt.lang,
+        notation=text(fmt.words(_NOTATION_WORDS[report.notation])),
+    )
     return (
-        '<h3 id="kesalahan-notasi">Kesalahan notasi</h3><p class="legend">Angka berikut bukan '
-        f"angka dalam notasi laporan ini ({_NOTATION_WORDS[report.notation]}), tetapi nilainya "
-        "dalam notasi yang lain sesuai hasil hitung ulang: salah tulis, bukan salah nilai, "
-        "sehingga tidak dihitung sebagai kesalahan. Di tabel, teks yang dicetak tampil di atas "
-        "nilainya, tanpa dicoret.</p>"
+        '<h3 id="kesalahan-notasi">' + text(fmt.words(N_("Notation errors"))) + "</h3>"
+        f'<p class="legend">{explained}</p>'
         f'<ol class="findings slips" start="{min(marks.slips)}">' + "".join(items) + "</ol>"
     )
 
 
+# A table of the report named on the page: "tabel …" or "uraian …" (a table of prose), unless
+# its title starts with the word already ("Tabel 3.5 …", "Uraian …": titles are the report's).
+_TABLE_WORDS = {
+    True: ("uraian", N_("text {title}")),
+    False: ("tabel", N_("table {title}")),
+}
+
+
+def _table_name(title: str, prose: bool, lang: Language) -> str:
+    printed, msgid = _TABLE_WORDS[prose]
+    word = translate(msgid, lang).split("{", 1)[0].strip().lower()
+    if title.lower().startswith((printed, word)):
+        return title
+    return M_(msgid, title=title).render(lang)
+
+
 def _finding(report: Report, marks: Marks, fmt: Formats, number: int, finding: Finding) -> str:
+    lang = fmt.lang
     label, cls = _SEVERITY[finding.severity]
     facts = [
-        f'<span class="badge {cls}">{label}</span>',
+        f'<span class="badge {cls}">{text(fmt.words(label))}</span>',
         f"<code>{text(finding.code.value)}</code>",
     ]
     if finding.period is not None:
@@ -386,44 +543,40 @@ def _finding(report: Report, marks: Marks, fmt: Formats, number: int, finding: F
         except KeyError:
             facts.append(text(place))
         else:
-            what = "uraian" if table.kind is TableKind.PROSE else "tabel"
             title = table.title or table.id
-            # Titles often start with the word already ("Tabel 3.5 …", "Uraian …").
-            named = title if title.lower().startswith(what) else f"{what} {title}"
-            facts.append(text(named))
+            facts.append(text(_table_name(title, table.kind is TableKind.PROSE, lang)))
     if finding.subject.item is not None:
         facts.append(text(finding.subject.item))
     if finding.published is not None:
-        facts.append(f"dicetak <b>{text(finding.published)}</b>")
+        facts.append(said(N_("printed {figure}"), lang, figure=f"<b>{text(finding.published)}</b>"))
     if finding.recomputed is not None:
         places = finding.places if finding.places is not None else fmt.places
-        facts.append(f"hitung ulang <b>{fmt.number(finding.recomputed, places)}</b>")
+        recomputed = f"<b>{fmt.number(finding.recomputed, places)}</b>"
+        facts.append(said(N_("recomputed {figure}"), lang, figure=recomputed))
     where = ""
     spots = marks.places(number)
     if spots:
         links = ", ".join(f'<a href="#{cell}">{text(section)}</a>' for cell, section in spots)
-        where = f'<p class="marked">Ditandai di: {links}</p>'
+        marked = said(N_("Marked in: {places}"), lang, places=links)
+        where = f'<p class="marked">{marked}</p>'
     elif finding.severity is Severity.ERROR:
-        where = '<p class="marked">Angka ini tidak tampil di tabel halaman ini.</p>'
+        absent = fmt.words(N_("This figure is not shown in the tables of this page."))
+        where = f'<p class="marked">{text(absent)}</p>'
     return (
         f'<li id="temuan-{number}" class="finding {cls}" value="{number}" '
         f'data-severity="{finding.severity.value}" data-unit="{text(finding.subject.unit)}">'
         f'<p class="facts">{" · ".join(facts)}</p><p class="message">'
-        f"{text(finding.message_in(PAGE_LANGUAGE))}</p>{where}"
-        f'<p class="where">{_where(finding)}</p></li>'
+        f"{text(finding.message_in(lang))}</p>{where}"
+        f'<p class="where">{_where(finding, lang)}</p></li>'
     )
 
 
-# The page is written in Indonesian: its findings and locations speak it too, whatever the
-# default language of the process (docs/language.md).
-PAGE_LANGUAGE = "id"
-
-
-def _where(finding: Finding) -> str:
-    """Where the figure is, in words, then the file and line (``banten-2019.toml:255``) for
-    whoever opens the file: the file's own name, never a directory."""
+def _where(finding: Finding, lang: Language) -> str:
+    """Where the figure is, in words in ``lang``, then the file and line
+    (``banten-2019.toml:255``) for whoever opens the file: the file's own name, never a
+    directory."""
     location = finding.location
-    words = location.words.render(PAGE_LANGUAGE) if location.words is not None else None
+    words = location.said(lang) if location.words is not None else None
     file = file_name(location.source)
     if file is not None and location.line is not None:
         file = f"{file}:{location.line}"

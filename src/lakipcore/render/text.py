@@ -23,11 +23,10 @@ from typing import TYPE_CHECKING, Final
 
 from lakipcore.errors import UnknownNameError
 from lakipcore.figures import NotTargeted, format_number, format_percent
-from lakipcore.i18n import M_, N_, translate
+from lakipcore.i18n import M_, N_, Language, Message, language, translate
 from lakipcore.model import MeasureKind, Report, Target
 from lakipcore.notation import Notation
 from lakipcore.render.common import (
-    NOT_TARGETED_LABEL,
     assessment_of,
     grades_capaian,
     measure_text,
@@ -92,10 +91,25 @@ def _label(name: str, depth: int) -> str:
     return _name("  " * depth + name)
 
 
-def _dashboard(period: PeriodScore, pct: _Percent) -> list[str]:
+def _words(lang: Language, *msgids: str) -> list[str]:
+    return [translate(msgid, lang) for msgid in msgids]
+
+
+def _dashboard(period: PeriodScore, pct: _Percent, lang: Language) -> list[str]:
     rows = [[n, _label(u.name, d), *_triple(u, pct)] for n, d, u in numbered_units(period)]
-    header = ["NO", "UNIT KERJA", "INDIKATOR KINERJA", "PENYERAPAN ANGGARAN", "PERFORMANCE"]
-    title = f"DASHBOARD PERFORMANCE {period.period.label}  (metode: {period.method.name})"
+    header = _words(
+        lang,
+        N_("NO"),
+        N_("WORK UNIT"),
+        N_("INDICATORS"),
+        N_("BUDGET ABSORPTION"),
+        N_("PERFORMANCE"),
+    )
+    title = M_(
+        "DASHBOARD PERFORMANCE {period}  (method: {method})",
+        period=period.period.label,
+        method=period.method.name,
+    ).render(lang)
     return [title, "", *text_table(header, rows)]
 
 
@@ -106,19 +120,23 @@ def _triple(score: UnitScore | None, pct: _Percent) -> list[str]:
 
 
 def _change_table(
-    scored: ReportScore, change: PeriodChange, names: dict[str, str], pct: _Percent
+    scored: ReportScore,
+    change: PeriodChange,
+    names: dict[str, str],
+    pct: _Percent,
+    lang: Language,
 ) -> list[str]:
     earlier, later = scored.period(change.earlier), scored.period(change.later)
+    absorption, performance = _words(lang, N_("ABSORPTION"), N_("PERFORMANCE"))
     header = [
-        "NO",
-        "UNIT KERJA",
-        f"{earlier.key} INDIKATOR",
-        "SERAPAN",
-        "PERFORMANCE",
-        f"{later.key} INDIKATOR",
-        "SERAPAN",
-        "PERFORMANCE",
-        "PERUBAHAN",
+        *_words(lang, N_("NO"), N_("WORK UNIT")),
+        M_("{key} INDICATORS", key=earlier.key).render(lang),
+        absorption,
+        performance,
+        M_("{key} INDICATORS", key=later.key).render(lang),
+        absorption,
+        performance,
+        translate(N_("CHANGE"), lang),
     ]
     office = later.root
     rows = [
@@ -142,18 +160,24 @@ def _change_table(
                 pct(unit.change.performance),
             ]
         )
-    title = (
-        f"PERFORMANCE {earlier.period.label} → {later.period.label}  (metode: "
-        f"{earlier.method.name} / {later.method.name}; perubahan dalam poin persentase)"
-    )
+    title = M_(
+        "PERFORMANCE {earlier} → {later}  (method: {earlier_method} / {later_method}; "
+        "changes in percentage points)",
+        earlier=earlier.period.label,
+        later=later.period.label,
+        earlier_method=earlier.method.name,
+        later_method=later.method.name,
+    ).render(lang)
     return [title, "", *text_table(header, rows)]
 
 
-def satuan_text(target: Target | NotTargeted, report: Report | None = None) -> str:
+def satuan_text(
+    target: Target | NotTargeted, report: Report | None = None, lang: str | None = None
+) -> str:
     """The satuan (unit of measure) of an indicator's figures, as a LAKIP table's Satuan
     column prints it: ``%``, a count's label (``Laporan``), an index's word and scale
-    (``Indeks (skala 4)``, ``skala 10``); ``-`` when not targeted or a bare count. The scale is
-    written in ``report``'s notation."""
+    (``Indeks (skala 4)``, ``skala 10``; in English ``scale 10``); ``-`` when not targeted or
+    a bare count. The scale is written in ``report``'s notation."""
     if isinstance(target, NotTargeted):
         return "-"
     if target.kind is MeasureKind.PERCENT:
@@ -161,12 +185,14 @@ def satuan_text(target: Target | NotTargeted, report: Report | None = None) -> s
     if target.kind is MeasureKind.INDEX and target.scale is not None:
         notation = Notation.INDONESIAN if report is None else report.notation
         scale = format_number(target.scale, notation=notation)
-        return f"{target.unit} (skala {scale})" if target.unit else f"skala {scale}"
+        if target.unit:
+            return M_("{unit} (scale {scale})", unit=target.unit, scale=scale).render(lang)
+        return M_("scale {scale}", scale=scale).render(lang)
     return target.unit or "-"
 
 
 def _indicator_rows(
-    report: Report, score: UnitScore, pct: _Percent
+    report: Report, score: UnitScore, pct: _Percent, lang: Language
 ) -> list[tuple[str | None, list[str]]]:
     """Each indicator's sasaran (``None`` when it names none) and its row."""
     try:
@@ -183,12 +209,12 @@ def _indicator_rows(
                 pass
             else:
                 entry, goal = indicator.at(score.period), indicator.goal
-        satuan = "-" if entry is None else satuan_text(entry.target, report)
+        satuan = "-" if entry is None else satuan_text(entry.target, report, lang)
         if entry is None:
             target = "-"
             realised = "-"
         elif isinstance(entry.target, NotTargeted):
-            target, realised = NOT_TARGETED_LABEL, "-"
+            target, realised = translate(N_("Not targeted"), lang), "-"
         else:
             target = measure_text(entry.target)
             realised = realisation_text(entry, item.realisation) or "-"
@@ -207,50 +233,69 @@ def _indicator_rows(
     return rows
 
 
-def _indicators(report: Report, period: PeriodScore, pct: _Percent) -> list[str]:
+def _indicators(report: Report, period: PeriodScore, pct: _Percent, lang: Language) -> list[str]:
     """One REALISASI INDIKATOR KINERJA table per unit with indicators of its own; each run of
     indicators of one sasaran under a ``Sasaran:`` line."""
-    header = ["NO", "KODE", "INDIKATOR KINERJA", "SATUAN", "TARGET", "REALISASI", "CAPAIAN"]
+    header = _words(
+        lang,
+        N_("NO"),
+        N_("CODE"),
+        N_("PERFORMANCE INDICATOR"),
+        N_("MEASURE"),
+        N_("TARGET"),
+        N_("REALISATION"),
+        N_("ACHIEVEMENT"),
+    )
     if grades_capaian(report):
-        header.append("PREDIKAT")
+        header.append(translate(N_("GRADE"), lang))
     lines: list[str] = []
     for _, _, score in numbered_units(period):
         if not score.indicators:
             continue
         if lines:
             lines.append("")
-        rows = _indicator_rows(report, score, pct)
+        rows = _indicator_rows(report, score, pct, lang)
         table = text_table(header, [row for _, row in rows], left=4)
         body, shown = table[:2], None
         for (goal, _), line in zip(rows, table[2:], strict=True):
             if goal is not None and goal != shown:
-                body.append(f"Sasaran: {goal}")
+                body.append(M_("Objective: {goal}", goal=goal).render(lang))
             shown = goal
             body.append(line)
-        lines += [f"REALISASI INDIKATOR KINERJA {score.name} {period.period.label}", "", *body]
+        title = M_(
+            "PERFORMANCE INDICATOR REALISATION {unit} {period}",
+            unit=score.name,
+            period=period.period.label,
+        )
+        lines += [title.render(lang), "", *body]
     return lines
 
 
 _CHOSEN: Final = {
-    "inferred": (
-        "laporan tidak menyatakan metode, jadi dipilih cara penggabungan yang paling "
-        "menjelaskan baris kantor yang dicetaknya"
+    "inferred": N_(
+        "the report names no method, so the aggregation that best explains its printed office "
+        "row was chosen"
     ),
-    "default": (
-        "laporan tidak menyatakan metode dan tidak mencetak baris kantor, jadi dipakai cara "
-        "penggabungan bawaan (capaian dirata-rata atas semua indikator, penyerapan Σ realisasi "
-        "/ Σ pagu)"
+    "default": N_(
+        "the report names no method and prints no office row, so the default aggregation is "
+        "used (achievement averaged over every indicator, absorption Σ realisasi / Σ pagu)"
     ),
 }
 
 
-def _methods_chosen(report: Report, scored: ReportScore) -> list[str]:
+def _methods_chosen(report: Report, scored: ReportScore, lang: Language) -> list[str]:
     """A line for each period the report names no method for: the method and why."""
     lines = []
     for period in scored.periods:
         why = _CHOSEN.get(method_choice(report, period))
         if why is not None:
-            lines.append(f"Metode {period.period.label}: {period.method.name}; {why}.")
+            line = M_(
+                "Method {period}: {method}; {why}.",
+                period=period.period.label,
+                method=period.method.name,
+                why=Message(why),
+            )
+            lines.append(line.render(lang))
     return lines
 
 
@@ -275,11 +320,13 @@ def render_score_text(
     places: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
     tables: Iterable[str] = DEFAULT_TABLES,
+    lang: str | None = None,
 ) -> str:
     """The chosen ``tables`` (names of :data:`TABLES`, printed in that order) of the
     assessment's scores, as text in the report's number format, rounded with ``rounding`` at
     ``places``: the Dashboard Performance of the main period, the Realisasi Indikator Kinerja
-    of every unit in it, and a table for each change between periods."""
+    of every unit in it, and a table for each change between periods. Headings and notes are
+    in ``lang`` (:func:`lakipcore.i18n.language`: Indonesian unless asked otherwise)."""
     assessment = assessment_of(assessment, "render_score_text")
     report, scored = assessment.report, assessment.scores
     chosen = set(tables)
@@ -290,20 +337,26 @@ def render_score_text(
             M_("unknown table {value}; expected {known}", value=repr(unknown[0]), known=known),
             field="tables",
         )
+    chosen_lang = language(lang)
     pct = _Percent(places, rounding)
     lines = [report.title or report.office]
     if "dashboard" in chosen:
-        lines += ["", *_dashboard(scored.current, pct)]
+        lines += ["", *_dashboard(scored.current, pct, chosen_lang)]
     if "indicators" in chosen:
-        lines += ["", *_indicators(report, scored.current, pct)]
+        lines += ["", *_indicators(report, scored.current, pct, chosen_lang)]
     if "changes" in chosen:
         names = {unit.code: unit.name for unit in report.units()}
         for change in scored.changes:
-            lines += ["", *_change_table(scored, change, names, pct)]
-    methods = _methods_chosen(report, scored)
+            lines += ["", *_change_table(scored, change, names, pct, chosen_lang)]
+    methods = _methods_chosen(report, scored, chosen_lang)
     if methods:
         lines += ["", *methods]
-    lines += ["", f"Pembulatan: {rounding.value}, {places} desimal, hanya saat ditampilkan."]
+    rounded = M_(
+        "Rounding: {rounding}, {places} decimal places, only when shown.",
+        rounding=rounding.value,
+        places=places,
+    )
+    lines += ["", rounded.render(chosen_lang)]
     return "\n".join(lines) + "\n"
 
 

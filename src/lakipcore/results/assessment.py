@@ -61,10 +61,8 @@ def check_scores_of(report: Report, scores: ReportScore) -> None:
     if scored != keys or scores.current.root.code != report.root.code:
         raise LakipValueError(
             M_(
-                (
-                    "the scores are not of this report: they score {join} of {code}, "
-                    "the report has {join2} of {code2}"
-                ),
+                "the scores are not of this report: they score {join} of {code}, "
+                "the report has {join2} of {code2}",
                 join=", ".join(scored),
                 code=repr(scores.current.root.code),
                 join2=", ".join(keys),
@@ -126,10 +124,8 @@ class Assessment(Displayed, Tabular):
         if self.findings is None:
             raise LakipValueError(
                 M_(
-                    (
-                        "{output} shows the audit's findings: make the assessment with "
-                        "lakipcore.assess(report) (audit=True, the default)"
-                    ),
+                    "{output} shows the audit's findings: make the assessment with "
+                    "lakipcore.assess(report) (audit=True, the default)",
                     output=output,
                 ),
                 field="assessment",

@@ -55,10 +55,8 @@ def check_report(report: object) -> Report:
 def _refuse_type(method: object) -> LakipTypeError:
     return LakipTypeError(
         M_(
-            (
-                "expected a method name, a ScoringMethod or a mapping of period "
-                "keys to them, got {type}"
-            ),
+            "expected a method name, a ScoringMethod or a mapping of period "
+            "keys to them, got {type}",
             type=type(method).__name__,
         ),
         field="method",
@@ -116,12 +114,10 @@ def resolve_method(
     if chosen is None:
         raise UnknownNameError(
             M_(
-                (
-                    "no scoring method for {key}: pass {python_option}, name one for "
-                    "the period in the report file ([[periods]] method = ...), or "
-                    "assess the report (lakipcore.assess), which infers it from the "
-                    "printed office row"
-                ),
+                "no scoring method for {key}: pass {python_option}, name one for "
+                "the period in the report file ([[periods]] method = ...), or "
+                "assess the report (lakipcore.assess), which infers it from the "
+                "printed office row",
                 key=period.key,
                 python_option=PYTHON_OPTION,
             ),

@@ -118,7 +118,7 @@ def rule_value(rule: Rule, tables: Iterable[EvidenceTable]) -> Decimal:
             if value is None and rule.op is RuleOp.MEAN:
                 raise InvalidValueError(
                     M_(
-                        ("table {id}, row {value}: {name} is empty, but a mean needs every value"),
+                        "table {id}, row {value}: {name} is empty, but a mean needs every value",
                         id=repr(table.id),
                         value=row + 1,
                         name=column.name,

@@ -178,10 +178,8 @@ class _Realisations:
         if parts is None:
             raise InvalidValueError(
                 M_(
-                    (
-                        "accumulate = true, but no semesters or quarters of the report "
-                        "with this indicator make up {key} exactly"
-                    ),
+                    "accumulate = true, but no semesters or quarters of the report "
+                    "with this indicator make up {key} exactly",
                     key=period.key,
                 ),
                 field="accumulate",

@@ -123,11 +123,9 @@ def infer_method(report: Report, period: ReportPeriod) -> ScoringMethod:
         reason = failures[0].text  # every variant failed (there is always one)
         raise MethodNotApplicableError(
             M_(
-                (
-                    "no scoring method for {key}: the report names none, and no "
-                    "aggregation can score it ({reason}); pass {python_option} a method "
-                    "that fits its data"
-                ),
+                "no scoring method for {key}: the report names none, and no "
+                "aggregation can score it ({reason}); pass {python_option} a method "
+                "that fits its data",
                 key=period.key,
                 reason=reason,
                 python_option=PYTHON_OPTION,

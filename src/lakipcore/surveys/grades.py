@@ -144,10 +144,8 @@ def _check_neighbours(
     if above.lower < below.lower or (above.lower == below.lower and above.upper < below.upper):
         raise InvalidValueError(
             M_(
-                (
-                    "{table}: bands are not in ascending order: {pair}; list the "
-                    "bands from the lowest score up"
-                ),
+                "{table}: bands are not in ascending order: {pair}; list the "
+                "bands from the lowest score up",
                 table=table,
                 pair=pair,
             ),
@@ -163,7 +161,7 @@ def _check_neighbours(
         )
         raise InvalidValueError(
             M_(
-                ("{table}: bands overlap: {pair} ({where}); a value must get exactly one grade"),
+                "{table}: bands overlap: {pair} ({where}); a value must get exactly one grade",
                 table=table,
                 pair=pair,
                 where=where,
@@ -175,12 +173,10 @@ def _check_neighbours(
     if above.lower > below.upper:
         raise InvalidValueError(
             M_(
-                (
-                    "{table}: gap between bands: {pair} leave ({upper}, {lower}) "
-                    "without a grade; if the source prints ranges one unit apart, "
-                    "end {letter} at {lower} with upper_inclusive=False, or name how "
-                    "to read the gaps (gaps=GapReading.ROUND_TO_BAND or NOT_GRADABLE)"
-                ),
+                "{table}: gap between bands: {pair} leave ({upper}, {lower}) "
+                "without a grade; if the source prints ranges one unit apart, "
+                "end {letter} at {lower} with upper_inclusive=False, or name how "
+                "to read the gaps (gaps=GapReading.ROUND_TO_BAND or NOT_GRADABLE)",
                 table=table,
                 pair=pair,
                 upper=below.upper,
@@ -192,7 +188,7 @@ def _check_neighbours(
     if not below.upper_inclusive and not above.lower_inclusive:
         raise InvalidValueError(
             M_(
-                ("{table}: gap between bands: {pair} both leave out {lower}, so it gets no grade"),
+                "{table}: gap between bands: {pair} both leave out {lower}, so it gets no grade",
                 table=table,
                 pair=pair,
                 lower=above.lower,
@@ -238,7 +234,7 @@ class GradeTable:
             if band.lower < self.scale.low or band.upper > self.scale.high:
                 raise InvalidValueError(
                     M_(
-                        ("band {band} of grade table {name} reaches outside its scale {scale}"),
+                        "band {band} of grade table {name} reaches outside its scale {scale}",
                         band=band,
                         name=repr(self.name),
                         scale=self.scale,
@@ -309,10 +305,8 @@ class GradeTable:
             edge = "below" if first.lower_inclusive else "at or below"
             raise InvalidValueError(
                 M_(
-                    (
-                        "grade table {name} does not know grades {edge} {lower} (got "
-                        "{number} on {name2}); {limits}"
-                    ),
+                    "grade table {name} does not know grades {edge} {lower} (got "
+                    "{number} on {name2}); {limits}",
                     name=repr(self.name),
                     edge=edge,
                     lower=first.lower,
@@ -326,10 +320,8 @@ class GradeTable:
             edge = "above" if last.upper_inclusive else "at or above"
             raise InvalidValueError(
                 M_(
-                    (
-                        "grade table {name} does not know grades {edge} {upper} (got "
-                        "{number} on {name2}); {limits}"
-                    ),
+                    "grade table {name} does not know grades {edge} {upper} (got "
+                    "{number} on {name2}); {limits}",
                     name=repr(self.name),
                     edge=edge,
                     upper=last.upper,
@@ -370,10 +362,8 @@ class GradeTable:
                     return band
             raise InvalidValueError(
                 M_(
-                    (
-                        "{gap}, and rounded to the bands' {places} places ({rounded}) it "
-                        "still falls in no band"
-                    ),
+                    "{gap}, and rounded to the bands' {places} places ({rounded}) it "
+                    "still falls in no band",
                     gap=gap,
                     places=self.places,
                     rounded=rounded,

@@ -107,7 +107,7 @@ class Scale:
             side = "below" if number < self.low else "above"
             raise InvalidValueError(
                 M_(
-                    ("{number} lies {side} {self}: a score on {name} must be from {low} to {high}"),
+                    "{number} lies {side} {self}: a score on {name} must be from {low} to {high}",
                     number=number,
                     side=side,
                     self=self,
@@ -240,11 +240,9 @@ def ikm_from_elements(scores: Iterable[Decimal], *, elements: int = IKM_ELEMENTS
     if len(values) != elements:
         raise InvalidValueError(
             M_(
-                (
-                    "expected {elements} element scores, got {count}; PermenPAN-RB "
-                    "14/2017 has {ikm_elements} elements: pass elements={value} for "
-                    "a survey with another number"
-                ),
+                "expected {elements} element scores, got {count}; PermenPAN-RB "
+                "14/2017 has {ikm_elements} elements: pass elements={value} for "
+                "a survey with another number",
                 elements=elements,
                 count=len(values),
                 ikm_elements=IKM_ELEMENTS,
@@ -271,10 +269,8 @@ def composite_mean(
         if isinstance(item, str) or not isinstance(item, tuple) or len(item) != 2:
             raise LakipTypeError(
                 M_(
-                    (
-                        "expected a (value, scale) pair, got {item}; e.g. "
-                        "(Decimal('18.76'), 'skala-20')"
-                    ),
+                    "expected a (value, scale) pair, got {item}; e.g. "
+                    "(Decimal('18.76'), 'skala-20')",
                     item=repr(item),
                 ),
                 field=field,

@@ -102,7 +102,7 @@ def read_workbook(
     else:
         raise LakipTypeError(
             M_(
-                ("expected a workbook path, bytes or a binary file object, got {type}"),
+                "expected a workbook path, bytes or a binary file object, got {type}",
                 type=type(path).__name__,
             ),
             field="path",

@@ -175,10 +175,8 @@ def cell_text(
     if isinstance(value, datetime | date | time | timedelta):
         raise FigureFormatError(
             M_(
-                (
-                    "the cell holds a date or time ({value}), not a figure; format "
-                    "the cell as a number or as text"
-                ),
+                "the cell holds a date or time ({value}), not a figure; format "
+                "the cell as a number or as text",
                 value=value,
             ),
             field=ref,

@@ -72,10 +72,8 @@ def _listed_once(names: list[str], source: str) -> set[str]:
         if name in seen:
             raise ReportFileError(
                 M_(
-                    (
-                        "the workbook holds the part {name} twice (readers would each "
-                        "take a different copy)"
-                    ),
+                    "the workbook holds the part {name} twice (readers would each "
+                    "take a different copy)",
                     name=repr(name),
                 ),
                 source=source,
@@ -100,10 +98,8 @@ def _workbook_pointers(archive: zipfile.ZipFile, source: str) -> None:
             if odd:  # openpyxl refuses the manifest, calamine does not read it
                 raise ReportFileError(
                     M_(
-                        (
-                            "the content types ([Content_Types].xml) have a <{element}> with "
-                            "{value} attribute {value2}"
-                        ),
+                        "the content types ([Content_Types].xml) have a <{element}> with "
+                        "{value} attribute {value2}",
                         element=element,
                         value="an unknown" if odd[0] in item.attrib else "no",
                         value2=repr(odd[0]),
@@ -127,11 +123,9 @@ def _workbook_pointers(archive: zipfile.ZipFile, source: str) -> None:
     if by_type[:1] != [WORKBOOK_PART] or by_relationship[:1] != [WORKBOOK_PART]:
         raise ReportFileError(
             M_(
-                (
-                    "the package does not point at its workbook part {workbook_part} "
-                    "both by its content types ([Content_Types].xml: {value}) and by "
-                    "its relationships (_rels/.rels: {value2})"
-                ),
+                "the package does not point at its workbook part {workbook_part} "
+                "both by its content types ([Content_Types].xml: {value}) and by "
+                "its relationships (_rels/.rels: {value2})",
                 workbook_part=repr(WORKBOOK_PART),
                 value=", ".join(by_type) or "none",
                 value2=", ".join(by_relationship) or "none",
@@ -192,10 +186,8 @@ def verify(
             elif element != "worksheet" or namespace not in SPREADSHEET_NAMESPACES:
                 raise ReportFileError(
                     M_(
-                        (
-                            "the sheet's part {name} is not a SpreadsheetML worksheet (its "
-                            "root element is {value})"
-                        ),
+                        "the sheet's part {name} is not a SpreadsheetML worksheet (its "
+                        "root element is {value})",
                         name=repr(name),
                         value=root.replace("}", " ") or "missing",
                     ),

@@ -155,7 +155,7 @@ def _check_as_openpyxl(data: bytes, source: str, part: str) -> None:
     except Exception as error:  # openpyxl raises many kinds for a part it cannot read
         raise ReportFileError(
             M_(
-                ("cannot read the {part} part (as openpyxl reads it): {type}: {error}"),
+                "cannot read the {part} part (as openpyxl reads it): {type}: {error}",
                 part=part,
                 type=type(error).__name__,
                 error=error,
@@ -186,10 +186,8 @@ class _Xml:
         if size > limits.file_bytes:
             raise ReportFileError(
                 M_(
-                    (
-                        "the workbook is {value} bytes; at most {value2} are accepted "
-                        "(lakipcore.limits.Limits.file_bytes)"
-                    ),
+                    "the workbook is {value} bytes; at most {value2} are accepted "
+                    "(lakipcore.limits.Limits.file_bytes)",
                     value=_n(size),
                     value2=_n(limits.file_bytes),
                 ),
@@ -201,10 +199,8 @@ class _Xml:
                 if unpacked > limits.unpacked_bytes:
                     raise ReportFileError(
                         M_(
-                            (
-                                "the workbook's parts unpack to {value} bytes; at most {value2} "
-                                "are accepted (lakipcore.limits.Limits.unpacked_bytes)"
-                            ),
+                            "the workbook's parts unpack to {value} bytes; at most {value2} "
+                            "are accepted (lakipcore.limits.Limits.unpacked_bytes)",
                             value=_n(unpacked),
                             value2=_n(limits.unpacked_bytes),
                         ),
@@ -338,12 +334,10 @@ class _Xml:
             last = f"{column_letter(max(columns - 1, 0))}{rows}"
             raise ReportFileError(
                 M_(
-                    (
-                        "the sheet's used range reaches {last}: {value} rows × {value2} "
-                        "columns; at most {value3} rows and {value4} cells are accepted "
-                        "(lakipcore.limits.Limits.sheet_rows, sheet_cells); delete the "
-                        "stray cells beyond the table"
-                    ),
+                    "the sheet's used range reaches {last}: {value} rows × {value2} "
+                    "columns; at most {value3} rows and {value4} cells are accepted "
+                    "(lakipcore.limits.Limits.sheet_rows, sheet_cells); delete the "
+                    "stray cells beyond the table",
                     last=last,
                     value=_n(rows),
                     value2=_n(columns),

@@ -234,10 +234,8 @@ class _Foreign:
                     self.fail(
                         grid.ref(header.row, 0),
                         M_(
-                            (
-                                "the headers give period {key} no target column (Target {key}); "
-                                "name it in the headers or in the mapping's periods"
-                            ),
+                            "the headers give period {key} no target column (Target {key}); "
+                            "name it in the headers or in the mapping's periods",
                             key=key,
                         ),
                     )
@@ -353,11 +351,9 @@ class _Foreign:
                 self.fail(
                     ref,
                     M_(
-                        (
-                            "satuan {text} cannot follow a figure ('1 {label}' is not one): "
-                            "write it as words starting with a letter (Dokumen), with a note "
-                            "in parentheses (Dokumen (buah)), or % for a percentage"
-                        ),
+                        "satuan {text} cannot follow a figure ('1 {label}' is not one): "
+                        "write it as words starting with a letter (Dokumen), with a note "
+                        "in parentheses (Dokumen (buah)), or % for a percentage",
                         text=repr(text),
                         label=label,
                     ),
@@ -407,10 +403,8 @@ class _Foreign:
             self.fail(
                 grid.ref(row, column),
                 M_(
-                    (
-                        "the row has a target for {key} but no realisasi; write the "
-                        "realisasi, or '{not_targeted_text}' as the target if it had none"
-                    ),
+                    "the row has a target for {key} but no realisasi; write the "
+                    "realisasi, or '{not_targeted_text}' as the target if it had none",
                     key=key,
                     not_targeted_text=NOT_TARGETED_TEXT,
                 ),
@@ -442,10 +436,8 @@ class _Foreign:
                 self.fail(
                     satuan.ref or grid.ref(row, 0),
                     M_(
-                        (
-                            "satuan {text} is an index: give its scale (Skala 10) in the "
-                            "satuan, or scale in the mapping"
-                        ),
+                        "satuan {text} is an index: give its scale (Skala 10) in the "
+                        "satuan, or scale in the mapping",
                         text=repr(satuan.text),
                     ),
                 )

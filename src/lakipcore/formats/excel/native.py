@@ -55,7 +55,7 @@ class _Native(NativeTables):
             self.fail(
                 grid.ref(row, column),
                 M_(
-                    ("the row has no {what} but holds other cells; fill it in, or clear the row"),
+                    "the row has no {what} but holds other cells; fill it in, or clear the row",
                     what=what,
                 ),
             )
@@ -351,12 +351,10 @@ class _Native(NativeTables):
                 self.fail(
                     grid.ref(row, mark),
                     M_(
-                        (
-                            "the realisation in {ref} was computed from the row's derive or "
-                            "accumulation, which it no longer has: clear this cell to read "
-                            "that number as the stated realisation, or give the row its rule "
-                            "back"
-                        ),
+                        "the realisation in {ref} was computed from the row's derive or "
+                        "accumulation, which it no longer has: clear this cell to read "
+                        "that number as the stated realisation, or give the row its rule "
+                        "back",
                         ref=grid.ref(row, number),
                     ),
                 )
@@ -401,10 +399,8 @@ class _Native(NativeTables):
             self.fail(
                 ref,
                 M_(
-                    (
-                        "the number {value} disagrees with its exact text {text} in "
-                        "{text_ref}: change both, or clear the text to use the number"
-                    ),
+                    "the number {value} disagrees with its exact text {text} in "
+                    "{text_ref}: change both, or clear the text to use the number",
                     value=format_number(value),
                     text=repr(text),
                     text_ref=text_ref,

@@ -99,7 +99,7 @@ class NativeTables:
                 self.fail(
                     grid.ref(row, columns["indicator"]),
                     M_(
-                        ("indicator {code} has no row for {period} in the {indicators} sheet"),
+                        "indicator {code} has no row for {period} in the {indicators} sheet",
                         code=repr(code),
                         period=repr(period),
                         indicators=repr(layout.INDICATORS),
@@ -119,7 +119,7 @@ class NativeTables:
             self.fail(
                 ref,
                 M_(
-                    ("{item}: the unit has no budget in this period in the {budget} sheet"),
+                    "{item}: the unit has no budget in this period in the {budget} sheet",
                     item=repr(item),
                     budget=repr(layout.BUDGET),
                 ),
@@ -172,10 +172,8 @@ class NativeTables:
                     self.fail(
                         grid.ref(row, columns["kind"]),
                         M_(
-                            (
-                                "a derived figure needs the sheet's column {join} (its unit and "
-                                "period)"
-                            ),
+                            "a derived figure needs the sheet's column {join} (its unit and "
+                            "period)",
                             join=", ".join(repr(m) for m in missing),
                         ),
                     )

@@ -317,7 +317,7 @@ def _check_shape(data: Mapping[str, object], limits: Limits, reader: Reader) -> 
             raise reader.fail(
                 path,
                 M_(
-                    ("the report has {count} {what}; at most {limit} are accepted (Limits.{what})"),
+                    "the report has {count} {what}; at most {limit} are accepted (Limits.{what})",
                     count=count,
                     what=what,
                     limit=limit,
@@ -332,7 +332,7 @@ def _build_report(reader: Reader, data: Table) -> Report:
         raise reader.fail(
             "schema",
             M_(
-                ("unsupported schema {schema}; this lakipcore reads 1 and {schema_version}"),
+                "unsupported schema {schema}; this lakipcore reads 1 and {schema_version}",
                 schema=schema,
                 schema_version=SCHEMA_VERSION,
             ),
@@ -456,12 +456,10 @@ def not_utf8(data: bytes, error: UnicodeDecodeError, source: str) -> ReportFileE
     column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
     return ReportFileError(
         M_(
-            (
-                "not UTF-8 text: byte 0x{value} at line {line}, column {column} "
-                "is not UTF-8 (the file was probably saved as ANSI or "
-                "Windows-1252); save it as UTF-8, e.g. in Notepad: Save As, "
-                "Encoding: UTF-8"
-            ),
+            "not UTF-8 text: byte 0x{value} at line {line}, column {column} "
+            "is not UTF-8 (the file was probably saved as ANSI or "
+            "Windows-1252); save it as UTF-8, e.g. in Notepad: Save As, "
+            "Encoding: UTF-8",
             value=format(data[error.start], "02x"),
             line=line,
             column=column,

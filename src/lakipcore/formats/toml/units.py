@@ -157,10 +157,8 @@ def _reached(
                     reader.fail(
                         join(paths[child], "parent"),
                         M_(
-                            (
-                                "unit {child} would be at level {value} under the office; a tree "
-                                "of units has at most {max_levels} levels"
-                            ),
+                            "unit {child} would be at level {value} under the office; a tree "
+                            "of units has at most {max_levels} levels",
                             child=repr(child),
                             value=level[child],
                             max_levels=MAX_LEVELS,
@@ -205,7 +203,7 @@ def _unit(
                 reader.fail(
                     join(ipath, "code"),
                     M_(
-                        ("duplicate code {indicator_code} (first at {path}.indicators[{value}])"),
+                        "duplicate code {indicator_code} (first at {path}.indicators[{value}])",
                         indicator_code=repr(indicator_code),
                         path=path,
                         value=seen[indicator_code],
@@ -444,11 +442,9 @@ def _target_and_realisation(
             raise reader.fail(
                 join(path, "realisation"),
                 M_(
-                    (
-                        "a realisation is stated, derived or accumulated; give "
-                        "realisation or {key}, not both (printed copies go under "
-                        "printed.realisation)"
-                    ),
+                    "a realisation is stated, derived or accumulated; give "
+                    "realisation or {key}, not both (printed copies go under "
+                    "printed.realisation)",
                     key=key,
                 ),
             )
@@ -460,7 +456,7 @@ def _target_and_realisation(
         raise reader.fail(
             join(path, "realisation"),
             M_(
-                ("a {value} target ({target_text}) needs a {value} realisation, got {text}"),
+                "a {value} target ({target_text}) needs a {value} realisation, got {text}",
                 value=target.kind.value,
                 target_text=repr(target_text),
                 text=repr(realisation_figure.text),

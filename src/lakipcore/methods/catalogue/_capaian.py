@@ -68,11 +68,9 @@ def progress_from_baseline(baseline: Decimal, target: Decimal, realisation: Deci
     if distance.is_zero():
         raise InvalidValueError(
             M_(
-                (
-                    "the target equals the baseline ({target}): progress from the "
-                    "baseline is undefined; score the indicator with a capaian "
-                    "formula instead"
-                ),
+                "the target equals the baseline ({target}): progress from the "
+                "baseline is undefined; score the indicator with a capaian "
+                "formula instead",
                 target=target,
             ),
             field="target",
@@ -160,11 +158,9 @@ def nilai_capaian_iki(
             return band.nilai(value)
     raise InvalidValueError(
         M_(
-            (
-                "capaian {value} % falls between two bands of the regulation "
-                "(they are printed in whole percents); choose the gap reading "
-                "'round-half-up' to round it first"
-            ),
+            "capaian {value} % falls between two bands of the regulation "
+            "(they are printed in whole percents); choose the gap reading "
+            "'round-half-up' to round it first",
             value=value,
         ),
         field="capaian",

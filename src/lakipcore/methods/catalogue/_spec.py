@@ -149,7 +149,7 @@ class NamedFormula:
                 choices = ", ".join(repr(n) for n in known) or "none"
                 raise UnknownNameError(
                     M_(
-                        ("formula {name} has no parameter {name2}; its parameters: {choices}"),
+                        "formula {name} has no parameter {name2}; its parameters: {choices}",
                         name=repr(self.name),
                         name2=repr(name),
                         choices=choices,
