@@ -108,7 +108,9 @@ def _check_type(name: str, kind: Any) -> None:
                 field=name,
             )
     elif name in NUMBER_COLUMNS and not (pa.types.is_decimal128(kind) or pa.types.is_integer(kind)):
-        floats = "; floats cannot hold report figures exactly" if pa.types.is_floating(kind) else ""
+        floats = (
+            M_("; floats cannot hold report figures exactly") if pa.types.is_floating(kind) else ""
+        )
         raise LakipValueError(
             M_(
                 "column {name} holds {kind}; it must hold decimal128 or integer figures{floats}",

@@ -262,8 +262,8 @@ def _scan_list(raw: str, text: str, field: str | None) -> list[_Item]:
         position = separator.end()
 
 
-def _missing(item: _Item) -> str:
-    return "month and year" if item.month is None else "year"
+def _missing(item: _Item) -> Message:
+    return M_("month and year") if item.month is None else M_("year")
 
 
 def _incomplete(raw: str, item: _Item, count: int, field: str | None) -> FigureFormatError:
@@ -401,7 +401,7 @@ def _read_list(raw: str, text: str, field: str | None) -> tuple[date, ...]:
     days = tuple(_call_dateutil(item, field) for item in items)
     for earlier, later in pairwise(days):
         if later <= earlier:
-            how = "twice" if later == earlier else f"after {long_date(earlier)}"
+            how = M_("twice") if later == earlier else M_("after {date}", date=long_date(earlier))
             raise InvalidValueError(
                 M_(
                     "{raw}: the dates of a list must be in order, without repeats, "

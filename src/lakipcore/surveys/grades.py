@@ -302,7 +302,7 @@ class GradeTable:
         number = self.scale.check(value)
         first, last = self.bands[0], self.bands[-1]
         if number < first.lower or (number == first.lower and not first.lower_inclusive):
-            edge = "below" if first.lower_inclusive else "at or below"
+            edge = M_("below") if first.lower_inclusive else M_("at or below")
             raise InvalidValueError(
                 M_(
                     "grade table {name} does not know grades {edge} {lower} (got "
@@ -317,7 +317,7 @@ class GradeTable:
                 field="value",
             )
         if number > last.upper or (number == last.upper and not last.upper_inclusive):
-            edge = "above" if last.upper_inclusive else "at or above"
+            edge = M_("above") if last.upper_inclusive else M_("at or above")
             raise InvalidValueError(
                 M_(
                     "grade table {name} does not know grades {edge} {upper} (got "

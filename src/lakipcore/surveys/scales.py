@@ -104,7 +104,7 @@ class Scale:
         """
         number = exact_decimal(value, field=field)
         if not self.low <= number <= self.high:
-            side = "below" if number < self.low else "above"
+            side = M_("below") if number < self.low else M_("above")
             raise InvalidValueError(
                 M_(
                     "{number} lies {side} {self}: a score on {name} must be from {low} to {high}",

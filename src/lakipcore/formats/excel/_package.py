@@ -101,7 +101,7 @@ def _workbook_pointers(archive: zipfile.ZipFile, source: str) -> None:
                         "the content types ([Content_Types].xml) have a <{element}> with "
                         "{value} attribute {value2}",
                         element=element,
-                        value="an unknown" if odd[0] in item.attrib else "no",
+                        value=M_("an unknown") if odd[0] in item.attrib else M_("no"),
                         value2=repr(odd[0]),
                     ),
                     source=source,
