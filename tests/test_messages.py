@@ -320,13 +320,15 @@ def test_the_check_finds_messages_babel_would_skip(
     package.mkdir()
     (package / "bad.py").write_text(
         "from lakipcore.i18n import M_, N_, T_\n"
-        'A = M_(("parenthesised " "message"), x=1)\n'
+        'A = M_(("parenthesised " "message"))\n'
         'B = T_(f"an f-string {A}")\n'
         'WORD = N_("a word")\n'
         "C = M_(WORD)\n"
-        'D = M_("fine {x}", x=1)\n',
+        'D = M_("fine {x}", x=1)\n'
+        'E = M_("a {placeholder} not given", other=1)\n',
         encoding="utf-8",
     )
     monkeypatch.setattr(messages, "PACKAGE", package)
     found = messages.unextractable()
-    assert [line.split(":")[1] for line in found] == ["2", "3"]
+    assert [line.split(":")[1] for line in found] == ["2", "3", "7"]
+    assert "gives ['other'] for the placeholders ['placeholder']" in found[-1]

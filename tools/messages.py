@@ -151,8 +151,17 @@ def unextractable() -> list[str]:
             wrapped = text[opening:start].count("(") > 1
             # A name or a call holds a message marked where it is written (N_ beside it); an
             # f-string, or literals in parentheses of their own, Babel skips in silence.
+            where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+            named = {k.arg for k in node.keywords}
+            if node.func.id == "M_" and isinstance(first, ast.Constant) and None not in named:
+                # Checked here for every call, not only the ones a test happens to raise.
+                wanted = placeholders(str(first.value))
+                if wanted != named:
+                    found.append(
+                        f"{where}: M_() gives {sorted(n for n in named if n)} for the "
+                        f"placeholders {sorted(wanted)}"
+                    )
             if isinstance(first, ast.JoinedStr) or (literal and wrapped):
-                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
                 found.append(
                     f"{where}: {node.func.id}() needs one string literal, got {segment[:50]!r}"
                 )
