@@ -332,3 +332,14 @@ def test_the_check_finds_messages_babel_would_skip(
     found = messages.unextractable()
     assert [line.split(":")[1] for line in found] == ["2", "3", "7"]
     assert "gives ['other'] for the placeholders ['placeholder']" in found[-1]
+
+
+def test_an_error_shown_under_an_unknown_language_is_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A LAKIP_LANG lakipcore does not speak is refused where a language is chosen, but an
+    error being shown falls back to English rather than raise while it is printed."""
+    with pytest.raises(lakipcore.LakipError) as caught:
+        lakipcore.parse_figure("sepuluh")
+    monkeypatch.setenv("LAKIP_LANG", "fr")
+    assert str(caught.value).startswith("'sepuluh' is not a figure")

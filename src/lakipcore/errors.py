@@ -79,15 +79,22 @@ class LakipError(Exception):
     @property
     def message(self) -> str:
         """The message in the default language."""
-        return self.text if isinstance(self.text, str) else self.text.render()
+        return self.message_in()
 
     @message.setter
     def message(self, value: str | Sentence) -> None:
         self.text = value
 
     def message_in(self, lang: str | None = None) -> str:
-        """The message in ``lang`` (``"id"`` or ``"en"``)."""
-        return self.text if isinstance(self.text, str) else self.text.render(lang)
+        """The message in ``lang`` (``"id"`` or ``"en"``). When the language in force is not
+        one lakipcore speaks (a ``LAKIP_LANG`` of another language), the English: showing an
+        error must not raise another."""
+        if isinstance(self.text, str):
+            return self.text
+        try:
+            return self.text.render(lang)
+        except LakipError:
+            return self.text.render("en")
 
     @property
     def message_id(self) -> str:
