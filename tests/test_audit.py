@@ -627,12 +627,17 @@ def _shift_one(report: Report, index: int) -> tuple[Report, str]:
 def test_one_changed_figure_gives_exactly_one_error(
     data: tuple[list[list[tuple[int, int]]], list[list[tuple[int, int]]]], choice: int
 ) -> None:
-    """Moving one printed figure beyond its rounding interval yields one error, located there."""
+    """Moving one printed figure beyond its rounding interval yields one error, located there,
+    unless the moved office figure is what another aggregation gives (an ``other-method``
+    warning there instead; Hypothesis found such a report, where the mean of unit means lands
+    on the moved figure)."""
     report = _report(*data, printed=True)
     index = choice % len(_printed_fields(report))
     changed, field = _shift_one(report, index)
-    errors = [f for f in audit(changed) if f.severity is Severity.ERROR]
-    assert [field] == [f.location.field for f in errors]
+    findings = audit(changed)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    other = [f.location.field for f in findings if f.code is FindingCode.OTHER_METHOD]
+    assert [field] == [f.location.field for f in errors] or ([] == errors and [field] == other)
 
 
 @given(data=generated, seed=st.integers(0, 2**16))

@@ -1340,3 +1340,25 @@ def test_a_report_file_is_read_from_a_binary_stream(tmp_path: Path) -> None:
     assert "report.toml" == info.value.source
     with pytest.raises(LakipTypeError, match="reads str"):
         load_report(io.StringIO(MINIMAL))  # type: ignore[arg-type]
+
+
+def test_every_bad_field_of_an_indicator_period_is_reported_in_one_run() -> None:
+    """A bad target does not hide a bad realisation or a bad accumulate flag of the same
+    period (issue 19, item 10): each is its own error, at its own line."""
+    text = (
+        'schema = 2\n[report]\ntitle = "x"\nmain = "2023"\n'
+        '[[tables]]\nid = "t"\nkind = "indicators"\n'
+        '[[periods]]\nkey = "2023"\nmethod = "banten-2019"\n'
+        '[office]\ncode = "k"\nname = "K"\n'
+        '[[office.indicators]]\ncode = "i1"\nname = "I"\n'
+        "[office.indicators.periods.2023]\n"
+        'target = "7.1"\n'
+        'realisation = "abc"\n'
+        'accumulate = "yes"\n'
+    )
+    with pytest.raises(ReportFileError) as caught:
+        loads_report(text, source="dua.toml")
+    fields = [error.field for error in caught.value.errors]
+    period = "office.indicators[0].periods.2023"
+    assert [f"{period}.target", f"{period}.realisation", f"{period}.accumulate"] == fields
+    assert [18, 19] == [error.line for error in caught.value.errors[:2]]

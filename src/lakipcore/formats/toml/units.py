@@ -390,14 +390,32 @@ def _indicator_period(
 ) -> IndicatorPeriod:
     path = f"{indicator_path}.periods.{key}"
     origin = reader.origin(path, within=indicator_path)
-    reader.only(table, document.INDICATOR_PERIOD, path)
-    target, realisation = _target_and_realisation(reader, table, path)
-    printed = reader.printed(table, path, _INDICATOR_QUANTITIES)
-    derivation = read_rule(reader, table["derive"], f"{path}.derive") if "derive" in table else None
-    supports = (
-        read_supports(reader, table["supports"], f"{path}.supports") if "supports" in table else ()
+    # Each part is read on its own, so that one run reports every bad field of the entry (a bad
+    # target must not hide a bad realisation or a bad printed figure).
+    collected = len(reader.errors)
+    reader.collect(lambda: reader.only(table, document.INDICATOR_PERIOD, path))
+    pair = reader.collect(lambda: _target_and_realisation(reader, table, path))
+    printed = reader.collect(lambda: reader.printed(table, path, _INDICATOR_QUANTITIES))
+    derivation = (
+        reader.collect(lambda: read_rule(reader, table["derive"], f"{path}.derive"))
+        if "derive" in table
+        else None
     )
-    accumulate = reader.boolean(table, "accumulate", path)
+    supports = (
+        reader.collect(lambda: read_supports(reader, table["supports"], f"{path}.supports"))
+        if "supports" in table
+        else ()
+    )
+    accumulate = reader.collect(lambda: reader.boolean(table, "accumulate", path))
+    if (
+        len(reader.errors) > collected
+        or pair is None
+        or printed is None
+        or supports is None
+        or accumulate is None
+    ):
+        raise NotBuiltError
+    target, realisation = pair
     with reader.placed(path):
         return IndicatorPeriod(
             reader.shared(key),
@@ -415,7 +433,15 @@ def _target_and_realisation(
     reader: Reader, table: Table, path: str
 ) -> tuple[Target | NotTargeted, Realisation | None]:
     target_text = reader.required_text(table, "target", path)
-    cell = reader.cell(target_text, join(path, "target"))
+    # The target and the realisation are read apart, so that a bad one does not hide the other.
+    cell = reader.collect(lambda: reader.cell(target_text, join(path, "target")))
+    stated = (
+        reader.collect(lambda: reader.figure(table, "realisation", path))
+        if "realisation" in table
+        else None
+    )
+    if cell is None or ("realisation" in table and stated is None):
+        raise NotBuiltError
     if isinstance(cell, NotTargeted):
         for key in ("realisation", "scale", "derive", "supports", "accumulate"):
             if key in table:
@@ -448,7 +474,9 @@ def _target_and_realisation(
                     key=key,
                 ),
             )
-    realisation_figure = reader.figure(table, "realisation", path)
+    realisation_figure = stated
+    if realisation_figure is None:  # pragma: no cover - "realisation" is in the table
+        raise NotBuiltError
     realisation = _measure(
         reader, Realisation, realisation_figure, scale, join(path, "realisation")
     )
