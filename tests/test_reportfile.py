@@ -1362,3 +1362,23 @@ def test_every_bad_field_of_an_indicator_period_is_reported_in_one_run() -> None
     period = "office.indicators[0].periods.2023"
     assert [f"{period}.target", f"{period}.realisation", f"{period}.accumulate"] == fields
     assert [18, 19] == [error.line for error in caught.value.errors[:2]]
+
+
+def test_a_table_id_with_a_dot_gets_a_hint_to_quote_it() -> None:
+    """TOML reads `tabel.3 = "…"` as a table `tabel` holding a key `3`: the error says to quote
+    the id (issue 19, item 10)."""
+    text = (
+        'schema = 2\n[report]\ntitle = "x"\nmain = "2023"\n'
+        '[[tables]]\nid = "tabel.3"\nkind = "indicators"\n'
+        '[[periods]]\nkey = "2023"\nmethod = "banten-2019"\n'
+        '[office]\ncode = "k"\nname = "K"\n'
+        '[[office.indicators]]\ncode = "i1"\nname = "I"\n'
+        "[office.indicators.periods.2023]\n"
+        'target = "7"\nrealisation = "7"\n'
+        'printed.capaian = { tabel.3 = "100%" }\n'
+    )
+    with pytest.raises(ReportFileError, match=r'must be quoted: "tabel\.3" = …') as caught:
+        loads_report(text, source="titik.toml")
+    assert 20 == caught.value.line
+    quoted = text.replace("{ tabel.3 =", '{ "tabel.3" =')
+    assert "100%" == loads_report(quoted).root.indicators[0].periods[0].printed[0].text

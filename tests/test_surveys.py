@@ -553,7 +553,10 @@ def test_printed_ranges_taken_literally_leave_gaps() -> None:
             [Band(D("76.61"), D("88.30"), "B", "Baik"), Band(D("88.31"), D(100), "A")],
             source="typed from the regulation",
         )
-    assert "upper_inclusive=False" in str(info.value)
+    assert "upper_inclusive=False in Python" in str(info.value)
+    # A report file's author reads the file's own keys too (issue 19, item 10).
+    assert "to-inclusive = false in a report file" in str(info.value)
+    assert 'gaps = "round-to-band"' in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -175,8 +175,9 @@ def _check_neighbours(
             M_(
                 "{table}: gap between bands: {pair} leave ({upper}, {lower}) "
                 "without a grade; if the source prints ranges one unit apart, "
-                "end {letter} at {lower} with upper_inclusive=False, or name how "
-                "to read the gaps (gaps=GapReading.ROUND_TO_BAND or NOT_GRADABLE)",
+                "end {letter} at {lower}, not included (to-inclusive = false in a report "
+                "file, upper_inclusive=False in Python), or name how to read the gaps "
+                '(gaps = "round-to-band" or "not-gradable"; GapReading in Python)',
                 table=table,
                 pair=pair,
                 upper=below.upper,

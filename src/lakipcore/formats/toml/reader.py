@@ -380,6 +380,17 @@ class Reader:
                 ppath = join(qpath, place)
                 items = texts if isinstance(texts, list) else [texts]
                 if not items or not all(isinstance(t, str) for t in items):
+                    if isinstance(texts, Mapping) and texts:
+                        # TOML reads `tabel.3 = "…"` as a table `tabel` holding a key `3`.
+                        dotted = f"{place}.{next(iter(texts))}"
+                        raise self.fail(
+                            ppath,
+                            M_(
+                                "expected the printed text, or a list of texts; a table id "
+                                'with a dot must be quoted: "{dotted}" = …',
+                                dotted=dotted,
+                            ),
+                        )
                     raise self.fail(ppath, M_("expected the printed text, or a list of texts"))
                 for index, text in enumerate(items):
                     where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
