@@ -736,3 +736,31 @@ def test_cli_audit_unusable_input_exits_2(
     path.write_text("schema = 2\n[report\n", encoding="utf-8")
     assert 2 == main(["audit", str(path)])
     assert "not valid TOML" in capsys.readouterr().err
+
+
+def test_tables_of_one_indicator_each_raise_no_omission() -> None:
+    """A pemda report prints one table per IKU; declared as one id of scope one-indicator, the
+    indicators it does not hold are not omissions (issue 19, item 9). The same tables declared
+    each-unit would be."""
+    lines = [
+        'schema = 2\n[report]\ntitle = "x"\nmain = "2023"\n',
+        '[[tables]]\nid = "tabel-iku"\nkind = "indicators"\nscope = "SCOPE"\n',
+        '[[tables]]\nid = "uraian"\nkind = "prose"\n',
+        '[[periods]]\nkey = "2023"\nmethod = "banten-2019"\n',
+        '[office]\ncode = "k"\nname = "K"\n',
+    ]
+    for code in ("a", "b", "c"):
+        # Every capaian is printed in the prose; only c's table of its own is encoded.
+        places = 'tabel-iku = "90%", uraian = "90%"' if code == "c" else 'uraian = "90%"'
+        lines.append(
+            f'[[office.indicators]]\ncode = "{code}"\nname = "IKU {code}"\n'
+            '[office.indicators.periods.2023]\ntarget = "10"\nrealisation = "9"\n'
+            f"printed.capaian = {{ {places} }}\n"
+        )
+    text = "".join(lines)
+    one = lakipcore.loads_report(text.replace("SCOPE", "one-indicator"))
+    assert [] == [f for f in audit(one) if f.code is FindingCode.TABLE_OMISSION]
+    each = lakipcore.loads_report(text.replace("SCOPE", "each-unit"))
+    omitted = [f.subject.item for f in audit(each) if f.code is FindingCode.TABLE_OMISSION]
+    assert ["a", "b"] == omitted
+    assert "one-indicator" in lakipcore.dump_report(one)

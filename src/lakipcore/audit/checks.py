@@ -526,10 +526,16 @@ def check_table_omissions(context: AuditContext) -> list[Finding]:
 
     A per-unit table (scope ``each-unit``) that prints the capaian of some of a unit's
     indicators must print all of them; a table for all units (``all-units``) that prints any
-    capaian of a period must print every targeted indicator of every unit.
+    capaian of a period must print every targeted indicator of every unit; tables of one
+    indicator each (``one-indicator``) are not checked.
     """
     report, findings = context.report, []
-    tables = [t for t in report.tables if t.kind is TableKind.INDICATORS]
+    # A table of one indicator each lists no other indicator by design: nothing to omit.
+    tables = [
+        t
+        for t in report.tables
+        if t.kind is TableKind.INDICATORS and t.scope is not TableScope.ONE_INDICATOR
+    ]
     for period in report.periods:
         key = period.key
         scored = context.score.period(key)

@@ -56,6 +56,9 @@ class TableScope(NamedEnum):
     """One table per unit: a unit that appears in it appears with all its targeted indicators."""
     ALL_UNITS = "all-units"
     """One table for every unit: every targeted indicator of every unit belongs in it."""
+    ONE_INDICATOR = "one-indicator"
+    """Tables of one indicator each (one table per IKU, common in pemda reports), declared as
+    one id: an indicator missing from it is not an omission."""
 
 
 def _id(_instance: object, _attribute: object, value: Any) -> None:
