@@ -13,6 +13,7 @@ from lakipcore.audit.evidence import (
     check_printed_grades,
     check_supports,
 )
+from lakipcore.audit.grades import check_grade_tables
 from lakipcore.audit.plausibility import (
     check_decimal_slips,
     check_implausible_values,
@@ -623,6 +624,7 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_unit_labels,
     check_table_omissions,
     check_supports,
+    check_grade_tables,
     check_grades,
     check_printed_grades,
     check_evidence_dates,

@@ -118,6 +118,11 @@ def run_grade(args: argparse.Namespace) -> int:
         sys.stderr.write("lakip grade: give --table NAME (see lakip grade --list)\n")
         return 2
     table = _grade_table(args.table)
+    # A table a file prints is held as printed: say what is wrong with it before grading,
+    # which refuses a score the defects leave without exactly one grade.
+    for defect in table.defects:
+        warning = M_("warning: {defect}", defect=defect.text).render()
+        sys.stderr.write(f"lakip grade: {warning}\n")
     band = table.grade(_score(args.value))
     label = f" ({band.label})" if band.label else ""
     sys.stdout.write(f"{args.value} on {table.scale.name}: {band.letter}{label} [{table.name}]\n")

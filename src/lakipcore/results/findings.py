@@ -107,6 +107,9 @@ class FindingCode(enum.StrEnum):
     IMPLAUSIBLE_CAPAIAN = "implausible-capaian"
     THIN_ACHIEVEMENT = "thin-achievement"
     DECIMAL_SLIP = "decimal-slip"
+    OVERLAPPING_GRADE_BANDS = "overlapping-grade-bands"
+    GRADE_BAND_GAP = "grade-band-gap"
+    GRADE_BANDS_OUT_OF_ORDER = "grade-bands-out-of-order"
 
     @property
     def severity(self) -> Severity:
@@ -199,6 +202,24 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
             "periods, or that many times smaller: a misplaced decimal mark or another unit"
         ),
     ),
+    FindingCode.OVERLAPPING_GRADE_BANDS: (
+        _E,
+        N_(
+            "a grade table printed with bands that overlap: a score in both would get two "
+            "grades, so it gets none"
+        ),
+    ),
+    FindingCode.GRADE_BAND_GAP: (
+        _W,
+        N_(
+            "a grade table printed with a gap between two bands that it does not say how to "
+            "read: a score in the gap gets no grade"
+        ),
+    ),
+    FindingCode.GRADE_BANDS_OUT_OF_ORDER: (
+        _W,
+        N_("a grade table whose bands are not listed from the lowest score up"),
+    ),
     FindingCode.HALF_UP: (
         _I,
         N_("explained by rounding half-up, where the period's method declares another rounding"),
@@ -222,7 +243,10 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
     ),
     FindingCode.NOT_GRADABLE: (
         _I,
-        N_("a printed grade for a score its grade table does not cover (it refuses to guess)"),
+        N_(
+            "a printed grade for a score its grade table does not grade: outside its bands, in "
+            "a gap or in bands that overlap (it refuses to guess)"
+        ),
     ),
     FindingCode.METHOD_NOT_APPLICABLE: (
         _W,

@@ -7,7 +7,15 @@ grades scores with tables held as validated data (:class:`GradeTable`), and appl
 Peduli HAM thresholds (:func:`wbk_candidacy`, :func:`peduli_ham`). See ``docs/surveys.md``.
 """
 
-from lakipcore.surveys.grades import GRADE_TABLES, Band, GapReading, GradeTable, get_grade_table
+from lakipcore.surveys.grades import (
+    GRADE_TABLES,
+    Band,
+    BandDefect,
+    BandDefectKind,
+    GapReading,
+    GradeTable,
+    get_grade_table,
+)
 from lakipcore.surveys.rules import (
     Criterion,
     PeduliHamResult,
@@ -29,6 +37,8 @@ __all__ = [
     "GRADE_TABLES",
     "SCALES",
     "Band",
+    "BandDefect",
+    "BandDefectKind",
     "Criterion",
     "GapReading",
     "GradeTable",

@@ -7,6 +7,11 @@ covers. A value the table does not cover is refused, never guessed: where a publ
 known only in part (the source prints grade B no lower than 12,74 on skala 15), the preset covers
 only that part and says so.
 
+A table a report file prints is held as printed instead (``printed=True``): its defects (bands
+out of order, overlapping, or with gaps the table does not say how to read) are recorded in
+:attr:`GradeTable.defects` for the audit to report, and a score they leave without exactly one
+grade is refused with the reason, never given one of two.
+
 Published tables often print closed ranges with a gap of one printed unit between them
 (PermenPAN-RB 14/2017: ``B 76,61–88,30``, ``A 88,31–100``). The presets read each band as
 ``[printed lower, next printed lower)``, so 88,305 is graded B: a value belongs to the highest
@@ -21,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -29,9 +35,26 @@ from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.figures import exact_decimal
 from lakipcore.i18n import M_
 from lakipcore.rounding import Rounding, places_of, round_to
+from lakipcore.surveys._bands import (
+    BandDefect,
+    BandDefectKind,
+    neighbour_defect,
+    printed_defects,
+)
 from lakipcore.surveys.scales import Scale, _iterable, get_scale
 
-__all__ = ["GRADE_TABLES", "Band", "GapReading", "GradeTable", "get_grade_table"]
+if TYPE_CHECKING:
+    from lakipcore.model.origin import Origin
+
+__all__ = [
+    "GRADE_TABLES",
+    "Band",
+    "BandDefect",
+    "BandDefectKind",
+    "GapReading",
+    "GradeTable",
+    "get_grade_table",
+]
 
 
 class GapReading(NamedEnum):
@@ -69,7 +92,8 @@ class Band:
     ``letter`` is the short grade (``"A"``, ``"BB"``), ``label`` its wording in the source
     (``"Sangat Baik"``; empty when the source prints only the letter). Each end is included
     unless ``lower_inclusive`` / ``upper_inclusive`` says otherwise: AKIP's "B > 60" up to 70 is
-    ``Band(60, 70, "B", "Baik", lower_inclusive=False)``.
+    ``Band(60, 70, "B", "Baik", lower_inclusive=False)``. ``origin`` is where a report file
+    prints the band (``None`` for one built in Python).
     """
 
     lower: Decimal = attrs.field(converter=_lower)
@@ -78,6 +102,7 @@ class Band:
     label: str = ""
     lower_inclusive: bool = True
     upper_inclusive: bool = True
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.letter, str) or not self.letter:
@@ -133,80 +158,21 @@ def _scale(value: Scale | str) -> Scale:
     return get_scale(value)
 
 
-def _check_neighbours(
-    name: str, index: int, below: Band, above: Band, *, gaps_allowed: bool = False
-) -> None:
-    """Refuse an unordered pair, an overlap or (unless allowed) a gap between consecutive
-    bands."""
-    field = f"bands[{index + 1}]"
-    pair = f"bands[{index}] {below} and bands[{index + 1}] {above}"
-    table = f"grade table {name!r}"
-    if above.lower < below.lower or (above.lower == below.lower and above.upper < below.upper):
-        raise InvalidValueError(
-            M_(
-                "{table}: bands are not in ascending order: {pair}; list the "
-                "bands from the lowest score up",
-                table=table,
-                pair=pair,
-            ),
-            field=field,
-        )
-    if above.lower < below.upper or (
-        above.lower == below.upper and below.upper_inclusive and above.lower_inclusive
-    ):
-        where = (
-            f"both include {above.lower}"
-            if above.lower == below.upper
-            else f"both cover {above.lower}–{min(below.upper, above.upper)}"
-        )
-        raise InvalidValueError(
-            M_(
-                "{table}: bands overlap: {pair} ({where}); a value must get exactly one grade",
-                table=table,
-                pair=pair,
-                where=where,
-            ),
-            field=field,
-        )
-    if gaps_allowed:
-        return
-    if above.lower > below.upper:
-        raise InvalidValueError(
-            M_(
-                "{table}: gap between bands: {pair} leave ({upper}, {lower}) "
-                "without a grade; if the source prints ranges one unit apart, "
-                "end {letter} at {lower}, not included (to-inclusive = false in a report "
-                "file, upper_inclusive=False in Python), or name how to read the gaps "
-                '(gaps = "round-to-band" or "not-gradable"; GapReading in Python)',
-                table=table,
-                pair=pair,
-                upper=below.upper,
-                lower=above.lower,
-                letter=repr(below.letter),
-            ),
-            field=field,
-        )
-    if not below.upper_inclusive and not above.lower_inclusive:
-        raise InvalidValueError(
-            M_(
-                "{table}: gap between bands: {pair} both leave out {lower}, so it gets no grade",
-                table=table,
-                pair=pair,
-                lower=above.lower,
-            ),
-            field=field,
-        )
-
-
 @attrs.frozen
 class GradeTable:
     """Grades on a scale, as data: ``bands`` from the lowest score up, never overlapping.
 
     ``source`` says where the numbers come from; ``note`` adds what a user should know (how
     printed gaps were read, what the table does not know). The table covers the range from its
-    first band's lower end to its last band's upper end, which may be narrower than the scale;
-    :meth:`grade` refuses values outside it. ``gaps`` says how a value between two bands is
-    read (:class:`GapReading`); by default the bands must leave no gaps.
+    lowest band's lower end to its highest band's upper end, which may be narrower than the
+    scale; :meth:`grade` refuses values outside it. ``gaps`` says how a value between two bands
+    is read (:class:`GapReading`); by default the bands must leave no gaps.
+
+    Bands out of order, overlapping or with gaps ``gaps`` does not allow are an error, unless
+    ``printed`` is true: the table is then held as a report prints it (a report file's
+    ``[grades.NAME]`` is), and :attr:`defects` lists what is wrong with it. ``printed`` says
+    how the table was read, not what it holds: it takes no part in ``==``. ``origin`` is where
+    a report file defines the table.
     """
 
     name: str
@@ -217,6 +183,12 @@ class GradeTable:
     gaps: GapReading = attrs.field(
         default=GapReading.REFUSE, validator=enum_field(GapReading, "gaps"), kw_only=True
     )
+    printed: bool = attrs.field(default=False, kw_only=True, eq=False)
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    defects: tuple[BandDefect, ...] = attrs.field(init=False, eq=False, repr=False)
+    """What is wrong with the bands of a table held as printed, in the order found: bands out
+    of order, then overlaps, then gaps (:class:`BandDefect`). Always empty for a table built
+    without ``printed``, which refuses them instead."""
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name:
@@ -251,25 +223,37 @@ class GradeTable:
                     ),
                     field=f"bands[{index}]",
                 )
+        if not isinstance(self.printed, bool):
+            raise LakipTypeError(
+                M_("{name} must be True or False", name="printed"), field="printed"
+            )
         allowed = self.gaps is not GapReading.REFUSE
+        if self.printed:
+            found = printed_defects(self.name, self.bands, gaps_allowed=allowed)
+            object.__setattr__(self, "defects", found)  # frozen: set once, while built
+            return
+        object.__setattr__(self, "defects", ())
         for index in range(len(self.bands) - 1):
-            _check_neighbours(
+            defect = neighbour_defect(
                 self.name, index, self.bands[index], self.bands[index + 1], gaps_allowed=allowed
             )
+            if defect is not None:
+                raise InvalidValueError(defect.text, field=f"bands[{defect.second}]")
 
     @property
     def lower(self) -> Decimal:
         """The lowest score the table grades (its first band's lower end)."""
-        return self.bands[0].lower
+        return min(band.lower for band in self.bands)  # the first band's, unless held as printed
 
     @property
     def upper(self) -> Decimal:
         """The highest score the table grades (its last band's upper end)."""
-        return self.bands[-1].upper
+        return max(band.upper for band in self.bands)
 
     @property
     def letters(self) -> tuple[str, ...]:
-        """The letters from the lowest grade up: ``("D", "C", "B", "A")``."""
+        """The letters from the lowest grade up: ``("D", "C", "B", "A")`` (as listed, in a
+        table held as printed with its bands out of order)."""
         return tuple(band.letter for band in self.bands)
 
     def covers(self, value: Decimal) -> bool:
@@ -298,48 +282,64 @@ class GradeTable:
 
         Raises :class:`~lakipcore.InvalidValueError` when ``value`` lies outside the scale, or
         inside the scale but outside what the table covers: a table that does not know grades
-        below its first band says so rather than invent one.
+        below its first band says so rather than invent one. In a table held as printed, a
+        value in two overlapping bands, or in a gap the table does not say how to read, is
+        refused too, with the reason: it is never given one of two grades.
         """
         number = self.scale.check(value)
-        first, last = self.bands[0], self.bands[-1]
-        if number < first.lower or (number == first.lower and not first.lower_inclusive):
-            edge = M_("below") if first.lower_inclusive else M_("at or below")
+        holding = [band for band in self.bands if band.contains(number)]
+        if len(holding) == 1:
+            return holding[0]
+        if holding:
+            raise InvalidValueError(
+                M_(
+                    "grade table {name} gives {number} more than one grade: its bands {bands} "
+                    "overlap as printed, so the score gets none",
+                    name=repr(self.name),
+                    number=number,
+                    bands=" and ".join(str(band) for band in holding),
+                ),
+                field="value",
+            )
+        lower, upper = self.lower, self.upper
+        lower_inclusive = any(b.lower == lower and b.lower_inclusive for b in self.bands)
+        upper_inclusive = any(b.upper == upper and b.upper_inclusive for b in self.bands)
+        if number < lower or (number == lower and not lower_inclusive):
+            edge = M_("below") if lower_inclusive else M_("at or below")
             raise InvalidValueError(
                 M_(
                     "grade table {name} does not know grades {edge} {lower} (got "
                     "{number} on {name2}); {limits}",
                     name=repr(self.name),
                     edge=edge,
-                    lower=first.lower,
+                    lower=lower,
                     number=number,
                     name2=self.scale.name,
                     limits=self._limits(),
                 ),
                 field="value",
             )
-        if number > last.upper or (number == last.upper and not last.upper_inclusive):
-            edge = M_("above") if last.upper_inclusive else M_("at or above")
+        if number > upper or (number == upper and not upper_inclusive):
+            edge = M_("above") if upper_inclusive else M_("at or above")
             raise InvalidValueError(
                 M_(
                     "grade table {name} does not know grades {edge} {upper} (got "
                     "{number} on {name2}); {limits}",
                     name=repr(self.name),
                     edge=edge,
-                    upper=last.upper,
+                    upper=upper,
                     number=number,
                     name2=self.scale.name,
                     limits=self._limits(),
                 ),
                 field="value",
             )
-        for band in self.bands:
-            if band.contains(number):
-                return band
         return self._in_gap(number)
 
     def letter_of(self, value: Decimal | None) -> str | None:
         """The letter :meth:`grade` gives ``value``, or ``None`` for no value or one the table
-        does not grade (outside its bands, or in a gap it reads as not gradable)."""
+        does not grade (outside its bands, in a gap it reads as not gradable, or in bands that
+        overlap as printed)."""
         if value is None:
             return None
         try:
@@ -371,6 +371,19 @@ class GradeTable:
                 ),
                 field="value",
             )
+        if self.gaps is GapReading.REFUSE:  # only a table held as printed has such a gap
+            raise InvalidValueError(
+                M_(
+                    "{number} lies in a gap between {below} and {above} of grade table {name}, "
+                    'which does not say how to read its gaps (gaps = "refuse"), so the score '
+                    "gets no grade",
+                    number=number,
+                    below=below,
+                    above=above,
+                    name=repr(self.name),
+                ),
+                field="value",
+            )
         raise InvalidValueError(
             M_(
                 "{gap}; the table reads gaps as not gradable ({value})",
@@ -381,8 +394,9 @@ class GradeTable:
         )
 
     def _limits(self) -> str:
-        opening = "[" if self.bands[0].lower_inclusive else "("
-        closing = "]" if self.bands[-1].upper_inclusive else ")"
+        lower, upper = self.lower, self.upper
+        opening = "[" if any(b.lower == lower and b.lower_inclusive for b in self.bands) else "("
+        closing = "]" if any(b.upper == upper and b.upper_inclusive for b in self.bands) else ")"
         text = f"its bands cover {opening}{self.lower}, {self.upper}{closing} of {self.scale}"
         return f"{text}. {self.note}" if self.note else text
 

@@ -18,6 +18,11 @@ A table is written as the report prints it, band by band from the lowest up (doc
 ``from`` and ``to`` are included unless ``from-inclusive`` / ``to-inclusive`` is false; the
 first band may leave out ``from`` (the scale's low end) and the last ``to`` (its high end).
 The scale defaults to the range the bands cover, from 0 when the first band has no ``from``.
+
+A table is held as printed (``GradeTable(printed=True)``): bands out of order, overlapping or
+with gaps the table does not say how to read are kept, each a :class:`BandDefect
+<lakipcore.surveys.BandDefect>` the audit reports where the band is printed, because a typo in
+a printed table is a finding about the report, not a reason to refuse the file.
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
             path, M_("{name} is the name of a preset grade table; give it its own", name=repr(name))
         )
     reader.only(item, document.GRADE_TABLE, path)
+    origin = reader.origin(path)  # made first: the bands' origins are made within it
     raw_bands = reader.array(item, "bands", path)
     if not raw_bands:
         raise reader.fail(join(path, "bands"), M_("a grade table needs at least one band"))
@@ -100,6 +106,7 @@ def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
                     reader.text(band, "label", bpath, required=False) or "",
                     lower_inclusive=_inclusive(reader, band, "from-inclusive", bpath),
                     upper_inclusive=_inclusive(reader, band, "to-inclusive", bpath),
+                    origin=reader.origin(bpath, path),
                 )
             )
     gaps_name = reader.text(item, "gaps", path, required=False)
@@ -113,6 +120,8 @@ def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
             reader.text(item, "source", path, required=False) or "",
             reader.text(item, "note", path, required=False) or "",
             gaps=gaps,
+            printed=True,
+            origin=origin,
         )
 
 
@@ -141,13 +150,16 @@ def _scale(
     reader.only(table, document.SCALE, spath)
     low = _percent_or_number(reader, table, "low", spath) if "low" in table else None
     high = _percent_or_number(reader, table, "high", spath) if "high" in table else None
-    first, last = ends[0][0], ends[-1][1]
+    # The range the bands cover, lowest to highest end: the first and last band's ends, unless
+    # the table is printed out of order (held as printed, and reported by the audit).
+    lows = [end for end, _ in ends if end is not None]
+    highs = [end for _, end in ends if end is not None]
     if low is None:
-        low = first if first is not None else Decimal(0)
+        low = min(lows) if ends[0][0] is not None else min([Decimal(0), *lows])
     if high is None:
-        if last is None:
+        if ends[-1][1] is None:
             raise reader.fail(spath, M_("the last band has no 'to': give the scale's high end"))
-        high = last
+        high = max(highs)
     with reader.placed(spath, replace=True):
         return Scale(f"{name}-scale", low, high, "the range of the report's grade table")
 
