@@ -212,12 +212,13 @@ _PERIOD_SERIES = (
     lambda year, n: [str(year - n + 1 + i) for i in range(n)],  # a Renstra-like run of years
     lambda year, n: [f"{year}-tw{i + 1}" for i in range(min(n, 4))],  # quarters of one year
     lambda year, n: [f"{year - n + 1 + i}-s1" for i in range(n)],  # first semesters compared
+    lambda year, n: [f"{year}-{i + 1:02d}" for i in range(min(n, 12))],  # months of one year
 )
 
 
 @st.composite
 def period_keys(draw: st.DrawFn, max_periods: int = 6) -> list[str]:
-    """Keys of 1 to ``max_periods`` ordered periods: years, quarters or semesters."""
+    """Keys of 1 to ``max_periods`` ordered periods: years, quarters, semesters or months."""
     year = draw(st.integers(2015, 2030))
     count = draw(st.integers(1, max_periods))
     return draw(st.sampled_from(_PERIOD_SERIES))(year, count)

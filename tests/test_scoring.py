@@ -573,7 +573,11 @@ def test_accumulation_sums_counts_takes_latest_percent_and_means_on_request() ->
 @pytest.mark.parametrize(
     ("tw2", "match"),
     [
-        (None, r"no semesters or quarters of the report with this indicator make up 2021-sd-tw2"),
+        (
+            None,
+            r"no semesters, quarters or months of the report with this indicator make up "
+            r"2021-sd-tw2",
+        ),
         (IndicatorPeriod("2021-tw2", NOT_TARGETED), r"accumulate = true, but 2021-tw2 has no"),
     ],
     ids=["quarter-missing", "quarter-not-targeted"],

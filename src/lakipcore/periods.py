@@ -142,7 +142,7 @@ def _check_year(year: object) -> int:
     return year
 
 
-def _check_number(n: object, last: int, what: str) -> int:
+def _check_number(n: object, last: int, what: str, names: tuple[str, ...] = _ROMAN) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
         raise LakipTypeError(
             M_("expected the {what} as an int, got {type}", what=what, type=type(n).__name__),
@@ -154,7 +154,7 @@ def _check_number(n: object, last: int, what: str) -> int:
                 "a year has {what}s 1 to {last} ({join}), got {n}",
                 what=what,
                 last=last,
-                join=", ".join(_ROMAN[:last]),
+                join=", ".join(names[:last]),
                 n=n,
             ),
             field=what,
@@ -188,7 +188,8 @@ def triwulan(year: int, n: int) -> Period:
 
 def bulan(year: int, month: int) -> Period:
     """The month ``month`` (1-12) of ``year``, such as ``Oktober 2019``."""
-    year, month = _check_year(year), _check_number(month, 12, "month")
+    # The months are listed by name: the Roman numerals name semesters and quarters only.
+    year, month = _check_year(year), _check_number(month, 12, "month", MONTH_NAMES)
     return _months(year, month, 1, f"{MONTH_NAMES[month - 1]} {year:04d}")
 
 

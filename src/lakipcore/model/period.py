@@ -1,8 +1,8 @@
-"""The periods a report covers: an ordered series of fiscal years, semesters, quarters and
-cumulative "s.d." periods, each with a key the file and the results use.
+"""The periods a report covers: an ordered series of fiscal years, semesters, quarters, months
+and cumulative "s.d." periods, each with a key the file and the results use.
 
 A report holds any number of periods (a Renstra table five years, a BLU book three, a semester
-LAKIP two semesters). Each has a **key**:
+LAKIP two semesters, an e-SAKIP page twelve months). Each has a **key**:
 
 =================  =========================  ===========================================
 key                kind                       the days it covers
@@ -10,11 +10,19 @@ key                kind                       the days it covers
 ``2019``           annual (tahun anggaran)    1 Januari – 31 Desember 2019
 ``2021-s1``        semester                   Januari – Juni 2021 (``s2``: Juli – Desember)
 ``2021-tw3``       triwulan (quarter)         Juli – September 2021
+``2022-06``        monthly (bulan)            1 – 30 Juni 2022 (``2022-01`` … ``2022-12``)
 ``2021-sd-tw2``    cumulative ("s.d. TW II")  1 Januari – 30 Juni 2021 (also ``sd-s1``)
+``2022-sd-05``     cumulative ("s.d. Mei")    1 Januari – 31 Mei 2022 (``sd-01`` … ``sd-12``)
 =================  =========================  ===========================================
 
+A month is written with two digits (``2022-06``, never ``2022-6``), so that one period has one
+key; ``2022-13`` and ``2022-00`` are refused. A cumulative period's label is ``s.d.`` and the
+label of the part it runs to: ``s.d. Triwulan II 2021``, ``s.d. Juni 2022``.
+
 Changes (YoY, period on period) are computed between each pair of consecutive periods of the
-same kind, in the report's order: 2018 → 2019, 2021-s1 → 2022-s1, tw1 → tw2 → tw3.
+same kind, in the report's order: 2018 → 2019, 2021-s1 → 2022-s1, tw1 → tw2 → tw3, 2022-01 →
+2022-02. A month is never compared with a quarter; cumulative periods (s.d. TW II, s.d. Juni)
+are compared with the previous cumulative one.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from lakipcore._text import text_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.i18n import M_
 from lakipcore.model.origin import Origin
-from lakipcore.periods import Period, semester, tahun_anggaran, triwulan
+from lakipcore.periods import Period, bulan, semester, tahun_anggaran, triwulan
 
 __all__ = ["PeriodKind", "ReportPeriod", "comparable_pairs"]
 
@@ -46,12 +54,17 @@ class PeriodKind(NamedEnum):
     """Half a fiscal year."""
     TRIWULAN = "triwulan"
     """A quarter of a fiscal year."""
+    MONTHLY = "monthly"
+    """A month (bulan) of a fiscal year."""
     CUMULATIVE = "cumulative"
-    """From the start of the fiscal year to the end of a semester or quarter ("s.d. TW II")."""
+    """From the start of the fiscal year to the end of a semester, quarter or month ("s.d. TW
+    II", "s.d. Juni")."""
 
 
-_KEY_RE: Final = re.compile(r"(?P<year>[1-9][0-9]{3})(?:-(?P<sd>sd-)?(?P<part>s[12]|tw[1-4]))?")
-_ROMAN: Final = ("I", "II", "III", "IV")
+# A month is two digits, 01-12: "2022-1" would be a second key for 2022-01, "2022-13" no month.
+_KEY_RE: Final = re.compile(
+    r"(?P<year>[1-9][0-9]{3})(?:-(?P<sd>sd-)?(?P<part>s[12]|tw[1-4]|0[1-9]|1[0-2]))?"
+)
 
 
 def _parts(key: object) -> tuple[PeriodKind, Period]:
@@ -64,8 +77,9 @@ def _parts(key: object) -> tuple[PeriodKind, Period]:
     if match is None:
         raise InvalidValueError(
             M_(
-                "period key {key} is not one of YYYY, YYYY-s1, YYYY-tw2 or "
-                "YYYY-sd-tw2 (lower case, ASCII digits, a year from 1000)",
+                "period key {key} is not one of YYYY, YYYY-s1, YYYY-tw2, YYYY-06 "
+                "(a month, 01 to 12), YYYY-sd-tw2 or YYYY-sd-06 (lower case, ASCII "
+                "digits, a year from 1000)",
                 key=repr(key),
             ),
             field="key",
@@ -73,12 +87,20 @@ def _parts(key: object) -> tuple[PeriodKind, Period]:
     year, part = int(match["year"]), match["part"]
     if part is None:
         return PeriodKind.ANNUAL, tahun_anggaran(year)
-    number = int(part[-1])
-    span = semester(year, number) if part[0] == "s" else triwulan(year, number)
+    kind, span = _part(year, part)
     if match["sd"] is None:
-        return (PeriodKind.SEMESTER if part[0] == "s" else PeriodKind.TRIWULAN), span
+        return kind, span
     label = f"s.d. {span.label}"
     return PeriodKind.CUMULATIVE, Period(tahun_anggaran(year).start, span.end, label=label)
+
+
+def _part(year: int, part: str) -> tuple[PeriodKind, Period]:
+    """The kind and the span of a part of ``year`` as the key writes it: s1, tw3 or 06."""
+    if part.isdigit():
+        return PeriodKind.MONTHLY, bulan(year, int(part))
+    if part[0] == "s":
+        return PeriodKind.SEMESTER, semester(year, int(part[-1]))
+    return PeriodKind.TRIWULAN, triwulan(year, int(part[-1]))
 
 
 @attrs.frozen(repr=False)

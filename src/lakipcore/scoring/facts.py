@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from lakipcore._exact import ZERO, mean, total
 from lakipcore.errors import InvalidValueError, LakipError, MethodNotApplicableError
@@ -178,8 +178,8 @@ class _Realisations:
         if parts is None:
             raise InvalidValueError(
                 M_(
-                    "accumulate = true, but no semesters or quarters of the report "
-                    "with this indicator make up {key} exactly",
+                    "accumulate = true, but no semesters, quarters or months of the "
+                    "report with this indicator make up {key} exactly",
                     key=period.key,
                 ),
                 field="accumulate",
@@ -290,14 +290,32 @@ def _kind_of(indicator: Indicator, key: str) -> MeasureKind:
     return target.kind if isinstance(target, Target) else MeasureKind.COUNT
 
 
+_PART_KINDS: Final = (PeriodKind.SEMESTER, PeriodKind.TRIWULAN, PeriodKind.MONTHLY)
+"""The kinds of period a longer one is accumulated from, coarsest first."""
+
+
 def _tiling(
     report: Report, period: ReportPeriod, indicator: Indicator
 ) -> tuple[ReportPeriod, ...] | None:
-    """The report's semesters or quarters that make up ``period`` exactly, where the indicator
-    has an entry in each (semesters first)."""
-    for kind in (PeriodKind.SEMESTER, PeriodKind.TRIWULAN):
+    """The report's semesters, quarters or months that make up ``period`` exactly, where the
+    indicator has an entry in each: the coarsest that do, all of one kind.
+
+    Parts of one kind only: s.d. Mei is built from Januari to Mei, never from TW I, April and
+    Mei. A mixed tiling is not always unique (TW I or its three months), and the rule that
+    combines the parts (a mean above all) would then weigh a quarter like a month. A part may
+    span the whole period: s.d. Januari is Januari, s.d. TW I is TW I.
+    """
+    span = period.span
+    for kind in _PART_KINDS:
         parts = sorted(
-            (p for p in report.periods if p.kind is kind and period.covers(p)),
+            (
+                p
+                for p in report.periods
+                if p.kind is kind
+                and p.key != period.key  # a quarter is not a part of itself
+                and span.start <= p.span.start
+                and p.span.end <= span.end
+            ),
             key=lambda p: p.span.start,
         )
         if not parts or any(indicator.at(p.key) is None for p in parts):
@@ -305,7 +323,6 @@ def _tiling(
         contiguous = all(
             (b.span.start - a.span.end).days == 1 for a, b in itertools.pairwise(parts)
         )
-        span = period.span
         if contiguous and (parts[0].span.start, parts[-1].span.end) == (span.start, span.end):
             return tuple(parts)
     return None

@@ -4,8 +4,9 @@ A pengukuran kinerja table has a header row with *Indikator* (or *IKU*, *Indikat
 Utama*), *Target* and *Realisasi* (and often *Sasaran*, *Satuan*, *Capaian*); a realisasi
 anggaran table one with *Pagu* (or *Anggaran*) and *Realisasi*. Headers are compared case- and
 spacing-insensitively. A period is read from the header cell (``Target 2019``, ``Realisasi TW
-II 2021``) or from a header above it (``Tahun 2019`` merged over Target, Realisasi and Capaian);
-when they name none, from the sheet's title (:mod:`.titles`).
+II 2021``, ``Realisasi Bulan Juni 2022``, ``Realisasi s.d. Juni 2022``) or from a header above it
+(``Tahun 2019`` merged over Target, Realisasi and Capaian); when they name none, from the
+sheet's title (:mod:`.titles`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from lakipcore.dates import MONTH_NAMES
 from lakipcore.formats.excel._sheets import Grid
 
-__all__ = ["YEAR_RE", "Header", "find_header", "header_period", "normalise"]
+__all__ = ["MONTH_WORDS", "YEAR_RE", "Header", "find_header", "header_period", "normalise"]
 
 SCAN_ROWS: Final = 30
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -23,6 +25,21 @@ YEAR_RE: Final = re.compile(r"\b(1[0-9]{3}|2[0-9]{3})\b")
 _SEMESTER_RE: Final = re.compile(r"\b(?:semester|smt|sem)\s*(ii|i|[12])\b")
 _QUARTER_RE: Final = re.compile(r"\b(?:triwulan|tw)\s*(iv|iii|ii|i|[1-4])\b")
 _CUMULATIVE_RE: Final = re.compile(r"\bs\s*\.?\s*d\b|sampai dengan")
+# Months by their full names only, with the older spellings still printed: an abbreviation
+# ("Mar", "Des") is too likely a word of something else in a header.
+_MONTHS: Final = {
+    **{name.casefold(): number for number, name in enumerate(MONTH_NAMES, 1)},
+    "pebruari": 2,
+    "nopember": 11,
+}
+MONTH_WORDS: Final = "|".join(_MONTHS)
+"""The month names a header or a title is read for, as a regex alternation (case-folded)."""
+_MONTH_WORD_RE: Final = re.compile(rf"\b(?:{MONTH_WORDS})\b")
+# A month followed by its year ("Juni 2022", "Bulan Juni Tahun 2022"), but not one after a day
+# number: "31 Desember 2022" is a date ("keadaan s.d. 31 Desember 2022"), not a month's figures.
+_MONTH_RE: Final = re.compile(
+    rf"(?<![0-9] )\b(?P<month>{MONTH_WORDS}) (?:tahun (?:anggaran )?)?(?P<year>[12][0-9]{{3}})\b"
+)
 
 
 def normalise(value: object) -> str:
@@ -94,7 +111,8 @@ class Header:
 
 def header_period(text: str) -> str | None:
     """The period key a header names (``Target 2019`` → ``2019``, ``TW II 2021`` →
-    ``2021-tw2``), or ``None``."""
+    ``2021-tw2``, ``Bulan Juni 2022`` → ``2022-06``, ``s.d. Juni 2022`` → ``2022-sd-06``), or
+    ``None``. A header naming two months (``Januari - Juni 2022``) names no month: its year."""
     h = normalise(text)
     year = YEAR_RE.search(h)
     if year is None:
@@ -108,6 +126,9 @@ def header_period(text: str) -> str | None:
     if semester is not None:
         number = _ROMAN.get(semester[1]) or int(semester[1])
         return f"{key}-{cumulative}s{number}"
+    month = _MONTH_RE.search(h)
+    if month is not None and len(set(_MONTH_WORD_RE.findall(h))) == 1:
+        return f"{month['year']}-{cumulative}{_MONTHS[month['month']]:02d}"
     return key
 
 

@@ -24,7 +24,13 @@ from typing import Final
 import attrs
 
 from lakipcore.formats.excel._sheets import Grid
-from lakipcore.formats.excel.headers import SCAN_ROWS, YEAR_RE, header_period, normalise
+from lakipcore.formats.excel.headers import (
+    MONTH_WORDS,
+    SCAN_ROWS,
+    YEAR_RE,
+    header_period,
+    normalise,
+)
 
 __all__ = ["Title", "read_title", "sheet_name_title"]
 
@@ -42,10 +48,12 @@ _LABELLED: Final = re.compile(
     r"|perangkat\s+daerah|opd)\s*:\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
-# The period within a title: "TAHUN 2023", "TA 2023", "TRIWULAN II TAHUN 2023", "s.d. 2023".
+# The period within a title: "TAHUN 2023", "TA 2023", "TRIWULAN II TAHUN 2023", "s.d. 2023",
+# "BULAN JUNI 2022", "S.D. JUNI 2022".
 _PERIOD_PHRASE: Final = re.compile(
     r"\b(?:(?:s\.?\s*d\.?|sampai\s+dengan)\s+)?"
-    r"(?:(?:triwulan|tw|semester|smt)\s+(?:iv|iii|ii|i|[1-4])\s+)?"
+    r"(?:(?:triwulan|tw|semester|smt)\s+(?:iv|iii|ii|i|[1-4])\s+"
+    rf"|(?:bulan\s+)?(?:{MONTH_WORDS})\s+)?"
     r"(?:(?:tahun(?:\s+anggaran)?|t\.?\s?a\.?|periode)\s*)?"
     r"(?:19|20)\d{2}\b",
     re.IGNORECASE,
