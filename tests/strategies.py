@@ -28,7 +28,7 @@ from lakipcore import (
     Unit,
     UnitPeriod,
 )
-from lakipcore.figures import NOT_TARGETED, Figure
+from lakipcore.figures import NOT_TARGETED, Figure, NotReported
 from lakipcore.methods import PRESETS
 from lakipcore.model import KANWIL_TABLES, Formula, PrintedFigure, Quantity, ReportedAbsorption
 
@@ -154,14 +154,19 @@ def _up_to(top: Decimal, max_places: int = 2) -> st.SearchStrategy[Decimal]:
 
 
 @st.composite
-def measures(draw: st.DrawFn) -> tuple[Target, Realisation]:
-    """A valid target and realisation of the same kind (and scale)."""
-    kind = draw(st.sampled_from(MeasureKind))
+def measures(draw: st.DrawFn, kind: MeasureKind | None = None) -> tuple[Target, Realisation]:
+    """A valid target and realisation of the same kind (and scale): ``kind``, or any kind but
+    a plain value (an indicator's plain values are plain in every period). Percentages and
+    plain values are sometimes negative (a growth rate of -2,1 %)."""
+    if kind is None:
+        kind = draw(st.sampled_from([k for k in MeasureKind if k is not MeasureKind.VALUE]))
     scale = None
     if kind is MeasureKind.COUNT:
         values = st.integers(0, 10**9).map(Decimal)
     elif kind is MeasureKind.PERCENT:
-        values = decimals(max_places=2, max_integer_digits=3, signed=False)
+        values = decimals(max_places=2, max_integer_digits=3, signed=draw(st.booleans()))
+    elif kind is MeasureKind.VALUE and draw(st.booleans()):
+        values = decimals(max_places=3, max_integer_digits=4, signed=True)
     else:
         scale = draw(st.sampled_from([Decimal(4), Decimal(10), Decimal(100)]))
         values = _up_to(scale)
@@ -253,20 +258,31 @@ def reports(
         for indicator_code in draw(_codes(1, 2)) if with_indicators else []:
             polarity = draw(st.sampled_from(Polarity))
             formulas = [f for f in Formula if f.polarity is polarity]
+            plain = MeasureKind.VALUE if draw(st.integers(0, 4)) == 0 else None
             entries = []
             for period in periods:
                 if not draw(st.booleans()) and entries:
                     continue
                 if draw(st.integers(0, 3)) > 0:
-                    target, realisation = draw(measures())
+                    target, realisation = draw(measures(plain))
                     if period.planned and draw(st.booleans()):
                         entry = IndicatorPeriod(period.key, target)
+                    elif draw(st.integers(0, 7)) == 0:  # printed "n/a": not reported
+                        missing = NotReported(draw(st.sampled_from(["n/a", "-", "N/A", "NA"])))
+                        entry = IndicatorPeriod(period.key, target, not_reported=missing)
                     else:
                         entry = IndicatorPeriod(period.key, target, realisation)
                 else:
                     entry = IndicatorPeriod(period.key, NOT_TARGETED)
                 printed = draw(printed_figures(_INDICATOR_QUANTITIES))
                 entries.append(attrs.evolve(entry, printed=printed))
+            if any(
+                measure.value < 0
+                for entry in entries
+                for measure in (entry.target, entry.realisation)
+                if isinstance(measure, Target | Realisation)
+            ):  # T / R has no reading below zero: scoring would refuse the indicator
+                formulas = [f for f in formulas if f is not Formula.INVERSE_RATIO]
             indicators.append(
                 Indicator(
                     f"{code}-{indicator_code}",

@@ -109,15 +109,6 @@ INVALID_MEASURE_CASES = (
         "value",
         r"must not be negative, got -1",
     ),
-    (
-        "percent-negative",
-        PERCENT,
-        D("-0.01"),
-        None,
-        InvalidValueError,
-        "value",
-        r"must not be negative",
-    ),
     ("index-negative", INDEX, D(-1), D(10), InvalidValueError, "value", r"must not be negative"),
     (
         "index-no-scale",
@@ -146,7 +137,7 @@ INVALID_MEASURE_CASES = (
         D(10),
         InvalidValueError,
         "scale",
-        r"only an index \w+ has a scale; this one is a count",
+        r"only an index or a plain value \w+ has a scale; this one is a count",
     ),
     (
         "percent-with-scale",

@@ -286,7 +286,7 @@ LOAD_ERROR_CASES = (
         (('name = "Indeks kepuasan"', 'nama = "Indeks kepuasan"'),),
         ReportFileError,
         "units[0].indicators[0].nama",
-        r"unknown field 'nama'; expected one of accumulation, code, formula, goal, name, "
+        r"unknown field 'nama'; expected one of accumulation, code, formula, goal, kind, name, "
         r"periods, polarity",
     ),
     (

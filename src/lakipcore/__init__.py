@@ -287,6 +287,7 @@ _MOVED: Final = {
             "FigureFormatError",
             "InvalidValueError",
             "MethodNotApplicableError",
+            "UndefinedCapaianError",
             "UnknownNameError",
             "ZeroTargetError",
         ),

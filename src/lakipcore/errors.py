@@ -29,6 +29,7 @@ __all__ = [
     "MethodNotApplicableError",
     "ReportFileError",
     "Sentence",
+    "UndefinedCapaianError",
     "UnknownNameError",
     "ZeroTargetError",
 ]
@@ -180,7 +181,13 @@ class InvalidValueError(LakipValueError):
     """A well-formed value the domain does not allow (a negative pagu, a duplicate code, …)."""
 
 
-class ZeroTargetError(LakipValueError):
+class UndefinedCapaianError(LakipValueError):
+    """Capaian asked where its formula has no defined reading: the inverse ratio T / R of a
+    negative target or realisation (docs/methodology.md, "Negative targets and realisations").
+    :class:`ZeroTargetError` is the case of a zero target."""
+
+
+class ZeroTargetError(UndefinedCapaianError):
     """Capaian asked of a zero target under the ``error`` zero-target policy."""
 
 

@@ -27,8 +27,10 @@ from lakipcore.notation import Notation, figure_pattern, notation_hint
 from lakipcore.rounding import Rounding, places_of, round_to
 
 __all__ = [
+    "NOT_REPORTED_TEXTS",
     "NOT_TARGETED",
     "Figure",
+    "NotReported",
     "NotTargeted",
     "exact_decimal",
     "figure_value",
@@ -37,6 +39,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_rupiah",
+    "not_reported",
     "parse_cell",
     "parse_figure",
     "parse_number",
@@ -60,6 +63,46 @@ class NotTargeted:
 
 NOT_TARGETED: Final = NotTargeted()
 NOT_TARGETED_TEXT: Final = "Tidak ditargetkan"
+
+# What reports print in a realisation cell for a period already past whose figure is missing:
+# the data were not released in time ("belum rilis"), not collected, or not applicable. Compared
+# case-insensitively, spaces normalised. A bare "-" is among them: in a realisation column it
+# means "no figure", never zero.
+NOT_REPORTED_TEXTS: Final = frozenset(
+    {
+        "n/a",
+        "na",
+        "-",
+        "belum tersedia",
+        "data belum tersedia",
+        "tidak tersedia",
+        "tidak tersedia data",
+        "belum rilis",
+        "data belum rilis",
+        "belum ada data",
+    }
+)
+
+
+@attrs.frozen
+class NotReported:
+    """The printed state "not reported": a realisation the report prints as ``n/a``, ``-`` or
+    ``belum tersedia`` for a period already past. It is not zero and not a planned period's
+    missing figure: the indicator is left out of the unit's achievement, and the audit names
+    the gap. ``text`` is the cell as printed, kept for the round trip."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def not_reported(text: object) -> NotReported | None:
+    """:class:`NotReported` if ``text`` is one of :data:`NOT_REPORTED_TEXTS`, else ``None``."""
+    if not isinstance(text, str):
+        return None
+    cleaned = _normalise_space(text)
+    return NotReported(cleaned) if cleaned.casefold() in NOT_REPORTED_TEXTS else None
 
 
 @attrs.frozen

@@ -13,6 +13,7 @@ from lakipcore.audit.evidence import (
     check_printed_grades,
     check_supports,
 )
+from lakipcore.audit.gaps import check_not_reported
 from lakipcore.audit.grades import check_grade_tables
 from lakipcore.audit.plausibility import (
     check_decimal_slips,
@@ -631,5 +632,6 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_implausible_values,
     check_thin_achievements,
     check_decimal_slips,
+    check_not_reported,
 )
 """The checks :func:`lakipcore.audit.audit` runs, in order. A tuple: pass your own to extend."""

@@ -54,6 +54,9 @@ _SHIFTED: Final = _codes_where(lambda t: t.base != 0 or t.sign < 0)
 
 NOT_TARGETED: Final = "not targeted"
 PLANNED: Final = "planned"
+NOT_REPORTED: Final = "not reported"
+NOT_REPORTED_KIND: Final = "not-reported"
+"""The ``kind`` of an indicator row whose realisation the report prints as ``n/a``."""
 ZERO_EXCLUDED: Final = "zero target excluded"
 
 
@@ -157,6 +160,7 @@ class Rows:
     ):
         """``periods`` is the period column as :func:`encode_periods` gives it, if at hand."""
         pa, pc = pyarrow()
+        self.excluded: Any = None  # why a row has no capaian: set by the scoring below
         self._periods = periods
         self.count = table.num_rows
         self.np = numpy() if self.count else None
@@ -173,6 +177,7 @@ class Rows:
                 )
         if self.np is not None:
             self._init_numpy(self.np, table, methods, keys)
+            self._mark_not_reported(table)
             return
         target, t_scale = unscaled(column(table, "target"), "target")
         realised, r_scale = unscaled(column(table, "realisation"), "realisation")
@@ -200,6 +205,21 @@ class Rows:
             index,
         )
         self._score(exclude)
+        self._mark_not_reported(table)
+
+    def _mark_not_reported(self, table: Any) -> None:
+        """A row of kind ``not-reported`` (a realisation printed as ``n/a``, written by
+        :func:`~lakipcore.bulk.report_to_batches`) has no realisation for the reason the core
+        gives: "not reported", not "planned"."""
+        _, pc = pyarrow()
+        if "kind" not in table.column_names or not self.count:
+            return
+        kinds = text(column(table, "kind"))
+        marked = pc.fill_null(pc.equal(kinds, NOT_REPORTED_KIND), False)
+        if pc.any(marked).as_py():
+            self.excluded = pc.if_else(
+                pc.and_(marked, pc.equal(self.excluded, PLANNED)), NOT_REPORTED, self.excluded
+            )
 
     # --- the numpy path (see _numpy); the pyarrow compute path below gives the same columns ---
 
@@ -221,7 +241,8 @@ class Rows:
                 row = int(np.argmax(values < 0))
                 raise InvalidValueError(
                     M_(
-                        "target and realisation must not be negative ({where})",
+                        "the bulk path scores targets and realisations of zero or more; a negative "
+                        "one ({where}) is scored by lakipcore.score (docs/scale.md)",
                         where=self.where(row),
                     ),
                     field=name,
@@ -357,7 +378,8 @@ class Rows:
                 row = pc.index(pc.less(values, 0), True).as_py()
                 raise InvalidValueError(
                     M_(
-                        "target and realisation must not be negative ({where})",
+                        "the bulk path scores targets and realisations of zero or more; a negative "
+                        "one ({where}) is scored by lakipcore.score (docs/scale.md)",
                         where=self.where(row),
                     ),
                     field=name,

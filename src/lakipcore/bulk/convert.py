@@ -18,7 +18,7 @@ import attrs
 
 from lakipcore._exact import quantize
 from lakipcore.bulk._columns import pyarrow
-from lakipcore.bulk._rows import INTERNAL_SCALE
+from lakipcore.bulk._rows import INTERNAL_SCALE, NOT_REPORTED_KIND
 from lakipcore.bulk._units import ORIGINAL_COLUMN
 from lakipcore.bulk.scoring import BulkScore, MethodArgument, score
 from lakipcore.errors import LakipValueError
@@ -125,12 +125,17 @@ def report_to_batches(
                 indicator = model.indicator(fact.code)
                 target = indicator.at(key)
                 kind = None if target is None else getattr(target.target, "kind", None)
+                missing = fact.not_reported
                 rows.append(
                     {
                         "period": key,
                         "unit": code,
                         "code": fact.code,
-                        "kind": "not-targeted" if kind is None else kind.value,
+                        "kind": "not-targeted"
+                        if kind is None
+                        else NOT_REPORTED_KIND
+                        if missing and not period.planned
+                        else kind.value,
                         # The indicator's own formula; without one the method's rule applies
                         # (bulk resolves it per method, as the resolve stage does).
                         "polarity": indicator.polarity.value,

@@ -39,7 +39,7 @@ RATE: Final = frozenset({"absorption", "printed"})
 OUTPUT: Final = frozenset({"code", "name", "pagu", "realisation", "printed"})
 REVISION: Final = frozenset({"kind", "amount", "note"})
 INDICATOR: Final = frozenset(
-    {"code", "name", "goal", "polarity", "formula", "accumulation", "periods"}
+    {"code", "name", "goal", "polarity", "formula", "accumulation", "kind", "periods"}
 )
 INDICATOR_PERIOD: Final = frozenset(
     {"target", "realisation", "scale", "derive", "supports", "accumulate", "printed"}

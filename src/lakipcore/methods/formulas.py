@@ -25,7 +25,7 @@ import attrs
 
 from lakipcore._exact import HUNDRED, ONE, ZERO, add, div, mul, sub, total
 from lakipcore._names import NamedEnum
-from lakipcore.errors import InvalidValueError, ZeroTargetError
+from lakipcore.errors import InvalidValueError, UndefinedCapaianError, ZeroTargetError
 from lakipcore.figures import exact_decimal
 from lakipcore.i18n import M_
 
@@ -107,6 +107,17 @@ _TERMS = {
     Formula.INVERSE_RATIO: FormulaTerms(numerator=_T, denominator=_R),
 }
 
+# Below a zero target the two forms trade places. Both are "1 + the distance from the target,
+# in units of the target": R / T = 1 + (R − T) / T and (2T − R) / T = 1 + (T − R) / T. Written
+# with |T| they keep their meaning for T < 0 (docs/methodology.md, "Negative targets and
+# realisations"), and with |T| = −T each becomes the other's quotient:
+# 1 + (R − T) / −T = (2T − R) / T and 1 + (T − R) / −T = R / T. The inverse ratio T / R has no
+# such reading and is refused for negative values.
+_BELOW_ZERO = {
+    Formula.RATIO: Formula.KONDISI_KHUSUS,
+    Formula.KONDISI_KHUSUS: Formula.RATIO,
+}
+
 
 def _weight(value: object) -> Decimal:
     weight = exact_decimal(value, field="weight")
@@ -155,6 +166,11 @@ def capaian(
       (2T − R) / T × 100, which can fall below zero when R > 2T;
     * lower is better, :attr:`Formula.INVERSE_RATIO`: T / R × 100.
 
+    Targets and realisations may be negative (a growth rate of −2,1 %): the first two read as
+    1 + (R − T) / abs(T) and 1 + (T − R) / abs(T) (× 100), the same figures for T > 0, and the
+    same meaning below zero: a higher-is-better target of −5 % met with +2 % gives 240 %. The
+    inverse ratio raises :class:`~lakipcore.errors.UndefinedCapaianError` for a negative value.
+
     ``cap`` (in percent, e.g. 120) limits the result from above; the report caps nothing.
     A zero target raises :class:`ZeroTargetError` (a zero-target policy decides what a unit does
     with it); so does a zero realisation under the inverse ratio.
@@ -173,16 +189,6 @@ def capaian(
             ),
             field="formula",
         )
-    if target < ZERO or realisation < ZERO:
-        raise InvalidValueError(
-            M_(
-                "target and realisation must not be negative (target {target}, "
-                "realisation {realisation})",
-                target=target,
-                realisation=realisation,
-            ),
-            field="target" if target < ZERO else "realisation",
-        )
     if cap is not None:
         cap = exact_decimal(cap, field="cap")
         if cap <= ZERO:
@@ -193,13 +199,15 @@ def capaian(
 def checked_capaian(
     target: Decimal, realisation: Decimal, formula: Formula, cap: Decimal | None
 ) -> Decimal:
-    """:func:`capaian` of values already checked: finite, non-negative ``Decimal``, a formula
-    of the indicator's polarity and a positive cap, as the model and a method guarantee. The
-    engine calls this for every indicator-year, so it checks nothing twice."""
+    """:func:`capaian` of values already checked: finite ``Decimal``, a formula of the
+    indicator's polarity and a positive cap, as the model and a method guarantee. The engine
+    calls this for every indicator-year, so it checks nothing twice."""
     if target == ZERO:  # for every formula: the zero-target policy decides
         raise ZeroTargetError(
             M_("capaian of a zero target is undefined; choose a zero-target policy"), field="target"
         )
+    if target < ZERO or realisation < ZERO:
+        formula = _below_zero(target, realisation, formula)
     terms = _TERMS[formula]
     n, d = (target, realisation) if terms.numerator is _T else (realisation, target)
     if d == ZERO:  # the target is not zero, so d is the realisation
@@ -214,6 +222,22 @@ def checked_capaian(
     if cap is not None and result > cap:
         return cap
     return result
+
+
+def _below_zero(target: Decimal, realisation: Decimal, formula: Formula) -> Formula:
+    """The formula whose quotient gives ``formula``'s reading when a value is negative."""
+    if formula is Formula.INVERSE_RATIO:
+        raise UndefinedCapaianError(
+            M_(
+                "the inverse-ratio formula T / R has no reading for a negative value (target "
+                "{target}, realisation {realisation}); score this indicator with "
+                "kondisi-khusus",
+                target=target,
+                realisation=realisation,
+            ),
+            field="target" if target < ZERO else "realisation",
+        )
+    return _BELOW_ZERO[formula] if target < ZERO else formula
 
 
 def absorption(pagu: Decimal, realisation: Decimal) -> Decimal:

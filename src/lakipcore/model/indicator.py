@@ -14,7 +14,7 @@ from lakipcore._display import Short
 from lakipcore._exact import ZERO, integral
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
-from lakipcore.figures import NotTargeted, figure_value
+from lakipcore.figures import NotReported, NotTargeted, figure_value
 from lakipcore.i18n import M_
 from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.model._members import members
@@ -47,14 +47,24 @@ class MeasureKind(NamedEnum):
     """A percentage (``80%``). Capaian is still R/T: 100 % against 80 % is 125 %."""
     INDEX = "index"
     """A score on a scale (``7,1`` on skala 10). Target and realisation share the scale."""
+    VALUE = "value"
+    """A plain number with no published scale: an index in "poin", a rate, a ratio, a count
+    measured as an average (``4,83``). Any decimal, negative too; a ``scale``, where given, is
+    only a range check (0 to the scale). Capaian is R/T, like the others."""
+
+    @property
+    def may_be_negative(self) -> bool:
+        """Whether values of this kind may fall below zero: a percentage measured as a change
+        (``-2,1%`` growth in 2020) and a plain value may; a count and an index on a scale not."""
+        return self in (MeasureKind.PERCENT, MeasureKind.VALUE)
 
 
 class Accumulation(NamedEnum):
     """How an indicator's realisations of shorter periods make up a longer one.
 
-    A cumulative period ("s.d. Triwulan II") or a year whose realisation the report builds from
-    its quarters states ``accumulate = true``; its realisation is then computed from the
-    realisations of the report's periods that tile it.
+    A cumulative period ("s.d. Triwulan II", "s.d. Juni") or a year whose realisation the
+    report builds from its semesters, quarters or months states ``accumulate = true``; its
+    realisation is then computed from the realisations of the report's periods that tile it.
     """
 
     __what__ = "accumulation"
@@ -126,7 +136,9 @@ class Measure(Short):
     """A target or a realisation: a value of some :class:`MeasureKind`.
 
     ``unit`` is the printed label (``Laporan``, ``Pemda``, ``orang``); ``scale`` is the top of the
-    scale for an :attr:`~MeasureKind.INDEX` (10 for skala 10); ``note`` a printed parenthesis.
+    scale for an :attr:`~MeasureKind.INDEX` (10 for skala 10), and an optional range check for a
+    :attr:`~MeasureKind.VALUE`; ``note`` a printed parenthesis. A percentage or a plain value may
+    be negative (:attr:`MeasureKind.may_be_negative`).
     """
 
     kind: MeasureKind = attrs.field(validator=enum_field(MeasureKind, "kind"))
@@ -138,52 +150,70 @@ class Measure(Short):
     _WHAT = "measure"
 
     def __attrs_post_init__(self) -> None:
-        what = self._WHAT
+        what, kind = self._WHAT, self.kind
         value, scale = self.value, self.scale
-        if value < ZERO:
+        if value < ZERO and not kind.may_be_negative:
             raise InvalidValueError(
                 M_("{what} must not be negative, got {value}", what=what, value=value),
                 field="value",
             )
-        if self.kind is MeasureKind.INDEX:
-            if scale is None or scale <= ZERO:
-                raise InvalidValueError(
-                    M_(
-                        "an index {what} needs a positive scale (the top of its scale, e.g. 10)",
-                        what=what,
-                    ),
-                    field="scale",
-                )
-            if value > scale:
-                raise InvalidValueError(
-                    M_(
-                        "{what} {value} lies above the top of its scale {scale}",
-                        what=what,
-                        value=value,
-                        scale=scale,
-                    ),
-                    field="value",
-                )
-        elif scale is not None:
+        if kind is MeasureKind.INDEX and (scale is None or scale <= ZERO):
             raise InvalidValueError(
                 M_(
-                    "only an index {what} has a scale; this one is {value}",
+                    "an index {what} needs a positive scale (the top of its scale, e.g. 10)",
                     what=what,
-                    value=_article(self.kind),
                 ),
                 field="scale",
             )
-        if self.kind is MeasureKind.COUNT and not integral(value):
+        if scale is not None:
+            self._check_scale(what, value, scale)
+        if kind is MeasureKind.COUNT and not integral(value):
             raise InvalidValueError(
                 M_(
                     "a count {what} must be a whole number, got {value}; if it is a "
-                    "score on a scale, make it an index with a scale",
+                    "score on a scale, make it an index with a scale; if it has no scale, "
+                    "make it a plain value (kind value)",
                     what=what,
                     value=value,
                 ),
                 field="value",
             )
         _check_labels(self.unit, self.note)
+
+    def _check_scale(self, what: str, value: Decimal, scale: Decimal) -> None:
+        if self.kind not in (MeasureKind.INDEX, MeasureKind.VALUE):
+            raise InvalidValueError(
+                M_(
+                    "only an index or a plain value {what} has a scale; this one is {value}",
+                    what=what,
+                    value=_article(self.kind),
+                ),
+                field="scale",
+            )
+        if scale <= ZERO:
+            raise InvalidValueError(
+                M_("a scale must be positive, got {scale}", scale=scale), field="scale"
+            )
+        if value < ZERO:  # a plain value on a scale: the scale runs from 0
+            raise InvalidValueError(
+                M_(
+                    "{what} {value} lies below the bottom of its scale (0 to {scale})",
+                    what=what,
+                    value=value,
+                    scale=scale,
+                ),
+                field="value",
+            )
+        if value > scale:
+            raise InvalidValueError(
+                M_(
+                    "{what} {value} lies above the top of its scale {scale}",
+                    what=what,
+                    value=value,
+                    scale=scale,
+                ),
+                field="value",
+            )
 
 
 @attrs.frozen(repr=False)
@@ -215,6 +245,14 @@ def _target(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+def _not_reported(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and not isinstance(value, NotReported):
+        raise LakipTypeError(
+            M_("expected NotReported or None, got {type}", type=type(value).__name__),
+            field="not_reported",
+        )
+
+
 def _realisation(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and not isinstance(value, Realisation):
         raise LakipTypeError(
@@ -233,7 +271,9 @@ class IndicatorPeriod(Short):
     realisation built from the shorter periods of the report that make up this one. In a
     planned period (a Renstra year not yet reached) it may have none of them. A not-targeted
     one has none. ``supports`` are evidence rules the stated realisation should agree with
-    (checked by the audit).
+    (checked by the audit). ``not_reported`` is a realisation printed as ``n/a``, ``-`` or
+    ``belum tersedia`` (:class:`~lakipcore.figures.NotReported`): it has none of the others,
+    and the indicator is left out of the achievement with the gap named.
     """
 
     period: str = attrs.field(validator=_period_key)
@@ -243,9 +283,13 @@ class IndicatorPeriod(Short):
     derivation: Rule | None = None
     supports: tuple[Support, ...] = attrs.field(default=(), converter=_supports)
     accumulate: bool = False
+    not_reported: NotReported | None = attrs.field(default=None, validator=_not_reported)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.not_reported is not None:
+            self._check_not_reported()
+            return
         stated = [
             name
             for name, present in (
@@ -286,6 +330,31 @@ class IndicatorPeriod(Short):
                         ),
                         field=f"supports[{index}].against",
                     )
+
+    def _check_not_reported(self) -> None:
+        if isinstance(self.target, NotTargeted):
+            raise InvalidValueError(
+                M_(
+                    "a not-targeted indicator ('Tidak ditargetkan') has no realisation, "
+                    "reported or not"
+                ),
+                field="realisation",
+            )
+        for name, present in (
+            ("realisation", self.realisation is not None),
+            ("derivation", self.derivation is not None),
+            ("accumulate", self.accumulate),
+            ("supports", bool(self.supports)),
+        ):
+            if present:
+                raise InvalidValueError(
+                    M_(
+                        "a realisation printed as {text} (not reported) has no {name}",
+                        text=repr(str(self.not_reported)),
+                        name=name,
+                    ),
+                    field=name,
+                )
 
     @staticmethod
     def _check_realisation(target: Target, realisation: Realisation) -> None:
@@ -394,6 +463,7 @@ class Indicator(Short):
                         field=f"periods[{index}]",
                     )
                 seen.add(entry.period)
+        self._check_plain_values()
         if self.formula is not None and self.formula.polarity is not self.polarity:
             raise InvalidValueError(
                 M_(
@@ -405,6 +475,36 @@ class Indicator(Short):
                 ),
                 field="formula",
             )
+
+    def _check_plain_values(self) -> None:
+        # A plain value is declared for the whole indicator (kind = "value" in the file): a
+        # period whose bare number reads as a count would not survive a round trip.
+        kinds = {
+            measure.kind
+            for entry in self.periods
+            for measure in (entry.target, entry.realisation)
+            if isinstance(measure, Measure)
+        }
+        if MeasureKind.VALUE in kinds and len(kinds) > 1:
+            others = sorted(kind.value for kind in kinds - {MeasureKind.VALUE})
+            raise InvalidValueError(
+                M_(
+                    "indicator {code} mixes plain values with {kinds}; a plain-value "
+                    "indicator has plain values in every period",
+                    code=repr(self.code),
+                    kinds=", ".join(others),
+                ),
+                field="periods",
+            )
+
+    @property
+    def plain_values(self) -> bool:
+        """Whether the indicator's targets and realisations are plain values
+        (:attr:`MeasureKind.VALUE`; ``kind = "value"`` in the file)."""
+        return any(
+            isinstance(entry.target, Target) and entry.target.kind is MeasureKind.VALUE
+            for entry in self.periods
+        )
 
     def at(self, period: str) -> IndicatorPeriod | None:
         """The indicator's entry for ``period`` (a key), or ``None`` if it has none."""

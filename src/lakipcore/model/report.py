@@ -355,12 +355,18 @@ class Report(Displayed):
         where = entry.origin or origin
         self._check_key(entry.period, where, fallback)
         period = self._period_index[entry.period]
-        if entry.is_targeted and not entry.has_realisation and not period.planned:
+        if (
+            entry.is_targeted
+            and not entry.has_realisation
+            and entry.not_reported is None
+            and not period.planned
+        ):
             raise _fail(
                 M_(
                     "a targeted indicator needs its realisation in {period} (or a "
                     "derive rule, or accumulate = true; print its target as 'Tidak "
-                    "ditargetkan' if it had none, or mark the period planned)",
+                    "ditargetkan' if it had none, its realisation as 'n/a' if the report "
+                    "has none, or mark the period planned)",
                     period=entry.period,
                 ),
                 where,

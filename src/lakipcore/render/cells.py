@@ -79,6 +79,9 @@ def realisation_text(entry: IndicatorPeriod, value: Decimal | None, lang: Langua
     whole value as a whole number, ``12`` for ``12,00``, else at two places)."""
     if entry.realisation is not None:
         return measure_text(entry.realisation)
+    if entry.not_reported is not None:
+        title = text(translate(N_("not reported: left out of the achievement"), lang))
+        return f'<span class="not-reported" title="{title}">{text(entry.not_reported.text)}</span>'
     if value is None or isinstance(entry.target, NotTargeted):
         return na(lang)
     whole = round_to(value, 0)

@@ -43,9 +43,12 @@ def measure_text(measure: Measure) -> str:
 def realisation_text(entry: IndicatorPeriod, value: Decimal | None) -> str | None:
     """The realisation as the report writes it: the stated one, or the scored ``value`` of a
     derived or accumulated one (whole, or rounded half-up to 2 places), with the target's sign
-    and unit label; ``None`` when there is none (not targeted, planned)."""
+    and unit label; the printed text of a not-reported one (``n/a``); ``None`` when there is
+    none (not targeted, planned)."""
     if entry.realisation is not None:
         return measure_text(entry.realisation)
+    if entry.not_reported is not None:
+        return entry.not_reported.text
     target = entry.target
     if value is None or isinstance(target, NotTargeted):
         return None

@@ -331,6 +331,8 @@ def _realisation(entry: IndicatorPeriod) -> str:
     if entry.realisation is not None:
         shown = _clip(measure_text(entry.realisation), 40)
         return f"realisation {shown}"
+    if entry.not_reported is not None:
+        return f"realisation not reported ({_clip(entry.not_reported.text, 20)})"
     if entry.derivation is not None:
         return "realisation from evidence"
     if entry.accumulate:

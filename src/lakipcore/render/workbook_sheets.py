@@ -289,6 +289,7 @@ class DataSheets:
                         "accumulation": None
                         if indicator.accumulation is None
                         else indicator.accumulation.value,
+                        "kind": "value" if indicator.plain_values else None,
                         "period": entry.period,
                         "derive": inline_toml(edata["derive"]) if "derive" in edata else None,
                         "supports": inline_toml(edata["supports"]) if "supports" in edata else None,
@@ -321,6 +322,8 @@ class DataSheets:
             values[key] = measure_text(measure, self.report.notation)
             values[f"number:{key}"] = number(measure.value)
             formats[f"number:{key}"] = number_format(measure.value, suffix)
+        if entry.not_reported is not None:  # printed "n/a": read back as not reported
+            values["realisation"] = entry.not_reported.text
         return formats
 
     @staticmethod

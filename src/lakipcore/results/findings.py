@@ -110,6 +110,7 @@ class FindingCode(enum.StrEnum):
     OVERLAPPING_GRADE_BANDS = "overlapping-grade-bands"
     GRADE_BAND_GAP = "grade-band-gap"
     GRADE_BANDS_OUT_OF_ORDER = "grade-bands-out-of-order"
+    NOT_REPORTED = "not-reported"
 
     @property
     def severity(self) -> Severity:
@@ -186,6 +187,13 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
         N_(
             "a capaian above the method's plausibility bound (200% by default for percentages "
             "and indices; off for counts)"
+        ),
+    ),
+    FindingCode.NOT_REPORTED: (
+        _I,
+        N_(
+            "a realisation printed as not reported (n/a, -, belum tersedia) for a period "
+            "already past: the indicator is left out of the unit's achievement"
         ),
     ),
     FindingCode.THIN_ACHIEVEMENT: (

@@ -18,6 +18,7 @@ from lakipcore.errors import (
     LakipError,
     LakipTypeError,
     MethodNotApplicableError,
+    UndefinedCapaianError,
     UnknownNameError,
     ZeroTargetError,
 )
@@ -58,6 +59,10 @@ Amounts = tuple[Decimal, Decimal]
 """(pagu, realisasi) in Rupiah."""
 
 
+NOT_REPORTED = "not reported"
+"""Why an indicator whose realisation the report prints as ``n/a`` has no capaian."""
+
+
 class _Scorer:
     """Computes one period of one report from its facts, resolved unit by unit as the tree is
     walked (the facts of a unit live only while it is computed: a national report's would
@@ -72,32 +77,37 @@ class _Scorer:
         grades: GradeTable | None,
     ) -> None:
         self.report, self.method, self.key = report, method, period.key
+        self.planned = period.planned
         self.period_origin = period.origin
         self.problems, self.grades = problems, grades
 
     # --- indicators ----------------------------------------------------------------------
 
     def indicator(self, unit: str, fact: IndicatorFact) -> IndicatorScore:
-        code, name, target, realised, formula, failure, _ = fact
+        code, name, target, realised, formula, failure, _, missing = fact
         if target is None:
             return IndicatorScore(code, name, None, "not targeted")
         if failure is not None:
             return self._failed(unit, fact, failure)
         if realised is None:
-            return IndicatorScore(code, name, None, "planned", target=target)
+            # A Renstra table prints "-" for years not reached: that is planned, not missing.
+            reason = NOT_REPORTED if missing and not self.planned else "planned"
+            return IndicatorScore(code, name, None, reason, target=target)
         try:
             # The model checked stated values and the resolve stage derived ones; the method
             # checked its cap. Nothing is checked twice.
             value = checked_capaian(target, realised, formula, self.method.cap)
         except ZeroTargetError as error:  # a zero target, or a zero realisation under T / R
-            zero: LakipError = error
+            if self.method.zero_target is ZeroTargetPolicy.EXCLUDE:
+                return IndicatorScore(code, name, None, "zero target excluded", realised, target)
+            undefined: LakipError = error
+        except UndefinedCapaianError as error:  # T / R of a negative value: no policy applies
+            undefined = error
         else:
             grade = None if self.grades is None else self.grades.letter_of(value)
             return IndicatorScore(code, name, value, None, realised, target, grade)
-        if self.method.zero_target is ZeroTargetPolicy.EXCLUDE:
-            return IndicatorScore(code, name, None, "zero target excluded", realised, target)
         fallback = f"units[{unit}].indicators[{code}].periods.{self.key}"
-        return self._failed(unit, fact, placed(zero, fact.origin, fallback))
+        return self._failed(unit, fact, placed(undefined, fact.origin, fallback))
 
     def _failed(self, unit: str, fact: IndicatorFact, error: LakipError) -> IndicatorScore:
         if self.problems is None:
@@ -117,7 +127,11 @@ class _Scorer:
         if not facts.indicators and not children and facts.block is None:
             return None
         indicators = tuple(self.indicator(unit.code, fact) for fact in facts.indicators)
-        gaps: list[str] = []
+        gaps: list[str] = [
+            f"achievement: {i.code} not reported in {key}"
+            for i in indicators
+            if i.excluded == NOT_REPORTED
+        ]
         achievement = self._achievement(indicators, children, gaps)
         budget = facts.budget
         programme = None if budget is None or budget.line is None else _programme(budget)

@@ -74,6 +74,9 @@ class IndicatorFact(NamedTuple):
     """Why the realisation could not be derived or accumulated, located in the file."""
     origin: Origin | None
     """Where the entry was read, to place an error of the computation (a zero target)."""
+    not_reported: bool = False
+    """The realisation is printed as not reported (``n/a``): ``realisation`` is ``None``, and
+    the indicator is left out like a planned one, for another reason."""
 
 
 _new_fact = tuple.__new__
@@ -219,6 +222,10 @@ def resolve_indicator(
         return IndicatorFact(
             indicator.code, indicator.name, target.value, stated.value, formula, None, entry.origin
         )
+    if entry.not_reported is not None:
+        return IndicatorFact(
+            indicator.code, indicator.name, target.value, None, formula, None, entry.origin, True
+        )
     failure: LakipError | None = None
     realised: Decimal | None = None
     try:
@@ -265,7 +272,7 @@ def resolve_unit(report: Report, unit: Unit, key: str, method: ScoringMethod) ->
             formula = formula_of(indicator, method)
             fact = (indicator.code, indicator.name, target.value, stated.value, formula)
             # tuple.__new__ skips the NamedTuple's Python-level __new__ (a call per fact).
-            facts.append(_new_fact(IndicatorFact, (*fact, None, entry.origin)))
+            facts.append(_new_fact(IndicatorFact, (*fact, None, entry.origin, False)))
             continue
         if realisations is None:
             realisations = _Realisations(report, unit.evidence)

@@ -95,6 +95,8 @@ INDICATOR_COLUMNS: Final = (
     ("derive", "Derive"),
     ("supports", "Supports"),
     ("accumulate", "Akumulasi periode"),
+    # Last, so that the columns before it keep the letters earlier workbooks gave them.
+    ("kind", "Jenis nilai"),
 )
 # The Realisasi dihitung column of the Indikator sheet: the Realisasi number beside it is the
 # realisation scoring computed (the row derives or accumulates it), shown and never read back.

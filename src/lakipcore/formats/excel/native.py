@@ -285,7 +285,7 @@ class _Native(NativeTables):
                 ipath = f"{upath}.indicators[{len(indicators)}]"
                 item: dict[str, Any] = {"code": code, "periods": {}}
                 self.cells[ipath] = grid.ref(row, columns["code"])
-                for field in ("name", "goal", "polarity", "formula", "accumulation"):
+                for field in ("name", "goal", "polarity", "formula", "accumulation", "kind"):
                     self.put(item, field, grid, row, columns, ipath)
                 if item.get("polarity") == "higher":
                     del item["polarity"]  # the default, which the file format leaves out

@@ -11,7 +11,7 @@ import functools
 from decimal import Decimal
 from typing import TypeVar
 
-from lakipcore.figures import Figure, NotTargeted
+from lakipcore.figures import Figure, NotReported, NotTargeted, not_reported
 from lakipcore.formats import document
 from lakipcore.formats.toml.derived import read_derived
 from lakipcore.formats.toml.evidence import read_evidence, read_rule, read_supports
@@ -354,6 +354,7 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
     polarity_name = reader.text(item, "polarity", path, required=False)
     formula_name = reader.text(item, "formula", path, required=False)
     accumulation_name = reader.text(item, "accumulation", path, required=False)
+    plain = reader.collect(lambda: _plain_values(reader, item, path))
     with reader.placed(join(path, "polarity"), replace=True):
         polarity = Polarity.from_name(polarity_name) if polarity_name else Polarity.HIGHER_IS_BETTER
     with reader.placed(join(path, "formula"), replace=True):
@@ -362,7 +363,9 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
         accumulation = Accumulation.from_name(accumulation_name) if accumulation_name else None
     entries = []
     for key, table in tables.items():
-        entry = reader.collect(functools.partial(_indicator_period, reader, table, path, key))
+        entry = reader.collect(
+            functools.partial(_indicator_period, reader, table, path, key, plain=bool(plain))
+        )
         if entry is not None:
             entries.append(entry)
     code = reader.required_text(item, "code", path)
@@ -370,7 +373,7 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
     name = reader.shared(reader.required_text(item, "name", path))
     goal = reader.text(item, "goal", path, required=False)
     goal = None if goal is None else reader.shared(goal)
-    if len(entries) != len(tables):
+    if len(entries) != len(tables) or plain is None:
         raise NotBuiltError
     with reader.placed(path):
         return Indicator(
@@ -385,8 +388,25 @@ def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indica
         )
 
 
+def _plain_values(reader: Reader, item: Table, path: str) -> bool:
+    """``kind = "value"``: the indicator's bare figures are plain values, not counts."""
+    name = reader.text(item, "kind", path, required=False)
+    if name is None:
+        return False
+    if name != MeasureKind.VALUE.value:
+        raise reader.fail(
+            join(path, "kind"),
+            M_(
+                'kind {name} is not one an indicator declares: only "value" (a plain number '
+                "without a scale); counts, percentages and indices are read from the figures",
+                name=repr(name),
+            ),
+        )
+    return True
+
+
 def _indicator_period(
-    reader: Reader, table: Table, indicator_path: str, key: str
+    reader: Reader, table: Table, indicator_path: str, key: str, *, plain: bool = False
 ) -> IndicatorPeriod:
     path = f"{indicator_path}.periods.{key}"
     origin = reader.origin(path, within=indicator_path)
@@ -394,7 +414,7 @@ def _indicator_period(
     # target must not hide a bad realisation or a bad printed figure).
     collected = len(reader.errors)
     reader.collect(lambda: reader.only(table, document.INDICATOR_PERIOD, path))
-    pair = reader.collect(lambda: _target_and_realisation(reader, table, path))
+    pair = reader.collect(lambda: _target_and_realisation(reader, table, path, plain=plain))
     printed = reader.collect(lambda: reader.printed(table, path, _INDICATOR_QUANTITIES))
     derivation = (
         reader.collect(lambda: read_rule(reader, table["derive"], f"{path}.derive"))
@@ -415,7 +435,9 @@ def _indicator_period(
         or accumulate is None
     ):
         raise NotBuiltError
-    target, realisation = pair
+    target, stated = pair
+    missing = stated if isinstance(stated, NotReported) else None
+    realisation = stated if isinstance(stated, Realisation) else None
     with reader.placed(path):
         return IndicatorPeriod(
             reader.shared(key),
@@ -425,23 +447,27 @@ def _indicator_period(
             derivation,
             supports,
             accumulate,
+            not_reported=missing,
             origin=origin,
         )
 
 
 def _target_and_realisation(
-    reader: Reader, table: Table, path: str
-) -> tuple[Target | NotTargeted, Realisation | None]:
+    reader: Reader, table: Table, path: str, *, plain: bool = False
+) -> tuple[Target | NotTargeted, Realisation | NotReported | None]:
     target_text = reader.required_text(table, "target", path)
     # The target and the realisation are read apart, so that a bad one does not hide the other.
     cell = reader.collect(lambda: reader.cell(target_text, join(path, "target")))
+    missing = not_reported(table.get("realisation"))
     stated = (
         reader.collect(lambda: reader.figure(table, "realisation", path))
-        if "realisation" in table
+        if "realisation" in table and missing is None
         else None
     )
-    if cell is None or ("realisation" in table and stated is None):
+    if cell is None or ("realisation" in table and missing is None and stated is None):
         raise NotBuiltError
+    if missing is not None and not isinstance(cell, NotTargeted):
+        return _not_reported(reader, table, path, cell, missing, plain=plain)
     if isinstance(cell, NotTargeted):
         for key in ("realisation", "scale", "derive", "supports", "accumulate"):
             if key in table:
@@ -454,13 +480,8 @@ def _target_and_realisation(
                     ),
                 )
         return cell, None
-    scale = None
-    if "scale" in table:
-        scale_figure = reader.figure(table, "scale", path)
-        if scale_figure.percent or scale_figure.unit or scale_figure.note:
-            raise reader.fail(join(path, "scale"), M_('a scale is a bare number such as "10"'))
-        scale = scale_figure.value
-    target = _measure(reader, Target, cell, scale, join(path, "target"))
+    scale = _scale(reader, table, path)
+    target = _measure(reader, Target, cell, scale, join(path, "target"), plain=plain)
     if "realisation" not in table:
         return target, None  # derived, accumulated or planned: the model checks which
     for key in ("derive", "accumulate"):
@@ -478,7 +499,7 @@ def _target_and_realisation(
     if realisation_figure is None:  # pragma: no cover - "realisation" is in the table
         raise NotBuiltError
     realisation = _measure(
-        reader, Realisation, realisation_figure, scale, join(path, "realisation")
+        reader, Realisation, realisation_figure, scale, join(path, "realisation"), plain=plain
     )
     if realisation.kind is not target.kind:
         raise reader.fail(
@@ -493,7 +514,43 @@ def _target_and_realisation(
     return target, realisation
 
 
-def _measure(reader: Reader, cls: type[_M], figure: Figure, scale: Decimal | None, path: str) -> _M:
+def _not_reported(
+    reader: Reader, table: Table, path: str, cell: Figure, missing: NotReported, *, plain: bool
+) -> tuple[Target, NotReported]:
+    """A targeted period whose realisation is printed as not reported (``n/a``)."""
+    for key in ("derive", "accumulate", "supports"):
+        if key in table:
+            raise reader.fail(
+                join(path, key),
+                M_(
+                    "the realisation is printed as {text} (not reported); a "
+                    "not-reported period has no {key}",
+                    text=repr(missing.text),
+                    key=key,
+                ),
+            )
+    scale = _scale(reader, table, path)
+    return _measure(reader, Target, cell, scale, join(path, "target"), plain=plain), missing
+
+
+def _scale(reader: Reader, table: Table, path: str) -> Decimal | None:
+    if "scale" not in table:
+        return None
+    scale_figure = reader.figure(table, "scale", path)
+    if scale_figure.percent or scale_figure.unit or scale_figure.note:
+        raise reader.fail(join(path, "scale"), M_('a scale is a bare number such as "10"'))
+    return scale_figure.value
+
+
+def _measure(
+    reader: Reader,
+    cls: type[_M],
+    figure: Figure,
+    scale: Decimal | None,
+    path: str,
+    *,
+    plain: bool = False,
+) -> _M:
     if figure.currency:
         raise reader.fail(
             path, M_("{text} is an amount of money, not an indicator value", text=repr(figure.text))
@@ -502,9 +559,20 @@ def _measure(reader: Reader, cls: type[_M], figure: Figure, scale: Decimal | Non
         raise reader.fail(
             path, M_("{text} is a percentage; an index has no '%'", text=repr(figure.text))
         )
+    if plain and figure.percent:
+        raise reader.fail(
+            path,
+            M_(
+                '{text} is a percentage, but the indicator declares kind = "value" (plain '
+                "numbers): drop the '%' or the kind",
+                text=repr(figure.text),
+            ),
+        )
     kind = (
         MeasureKind.PERCENT
         if figure.percent
+        else MeasureKind.VALUE
+        if plain
         else MeasureKind.INDEX
         if scale is not None
         else MeasureKind.COUNT
@@ -516,5 +584,5 @@ def _measure(reader: Reader, cls: type[_M], figure: Figure, scale: Decimal | Non
 
     # One object per distinct target or realisation text (and scale) in a file.
     return reader.once(
-        (cls, figure.text, reader.notation, None if scale is None else str(scale)), make
+        (cls, figure.text, reader.notation, None if scale is None else str(scale), plain), make
     )

@@ -210,6 +210,8 @@ def _indicator(indicator: Indicator, header: str, n: Notation) -> list[str]:
         out.append(f"formula = {_string(indicator.formula.value)}")
     if indicator.accumulation is not None:
         out.append(f"accumulation = {_string(indicator.accumulation.value)}")
+    if indicator.plain_values:
+        out.append(f"kind = {_string(MeasureKind.VALUE.value)}")
     for entry in indicator.periods:
         out += _indicator_period(entry, f"{header}.periods.{_key(entry.period)}", n)
     return out
@@ -224,6 +226,8 @@ def _indicator_period(entry: IndicatorPeriod, header: str, n: Notation) -> list[
         out.append(f"target = {_string(measure_text(target, n))}")
         if entry.realisation is not None:
             out.append(f"realisation = {_string(measure_text(entry.realisation, n))}")
+        elif entry.not_reported is not None:
+            out.append(f"realisation = {_string(entry.not_reported.text)}")
         if target.scale is not None:
             out.append(f"scale = {_string(format_as_printed(target.scale, n))}")
         if entry.derivation is not None:
