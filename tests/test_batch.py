@@ -90,8 +90,9 @@ def test_examples_and_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert banten == lk.render.score_to_dict(lk.assess(lk.load_example(), audit=False))
     assert data["rollup"]["method"] == "mean-of-units"
     assert data["rollup"]["files"] == len(EXAMPLES)
-    # In 2019 two of the offices report: the national row is the mean of their rows,
-    # each scored under the roll-up's method.
+    # In 2019 three of the offices report, two with indicators (bua-ma-2019 has only its
+    # budget): the national achievement is the mean of those two rows, each scored under the
+    # roll-up's method.
     periods = {p["key"]: p for p in data["rollup"]["score"]["periods"]}
     office = periods["2019"]["office"]
     by_hand = _exact.mean(
@@ -99,7 +100,7 @@ def test_examples_and_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixtur
         for name in ("banten-2019.toml", "gunung-kaler-2020.toml")
     )
     assert Decimal(office["achievement"]["exact"]) == by_hand
-    assert [u["code"] for u in office["units"]] == ["kanwil-banten", "kec-gunung-kaler"]
+    assert [u["code"] for u in office["units"]] == ["kanwil-banten", "bua-ma", "kec-gunung-kaler"]
     assert [p["key"] for p in data["rollup"]["score"]["periods"]][:2] == ["2011", "2012"]
 
 

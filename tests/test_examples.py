@@ -9,7 +9,9 @@
 * ``puslatbang-kmp-2021.toml``: Puslatbang KMP (LAN), LAKIP 2021, Tabel 3.67: a report printed
   in decimal-point notation;
 * ``pppomn-2021-tw2.toml``: PPPOMN (Badan POM), Lapkin Interim Triwulan II 2021: a budget
-  revised by a penghematan, cumulative to the second quarter.
+  revised by a penghematan, cumulative to the second quarter;
+* ``wonogiri-2020.toml``: Kabupaten Wonogiri, LPPD and LKjIP 2020: a negative growth rate,
+  plain-value indices, a baseline and end-of-plan targets with their printed capaian.
 
 The expected figures are the reports' own (docs/examples.md gives the sources). A printed figure
 the report gets wrong is expected as an audit finding, never as a score.
@@ -40,7 +42,8 @@ BAUBAU = "lapas-baubau-2022-s1.toml"
 TANAH_DATAR = "tanah-datar-2011-2015.toml"
 PUSLATBANG = "puslatbang-kmp-2021.toml"
 PPPOMN = "pppomn-2021-tw2.toml"
-NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG, PPPOMN)
+WONOGIRI = "wonogiri-2020.toml"
+NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG, PPPOMN, WONOGIRI)
 
 
 @functools.cache
@@ -435,3 +438,49 @@ def test_puslatbang_nka_is_in_the_score_json() -> None:
             "error": None,
         }
     ] == period["office"]["derived"]
+
+
+# --- F: Kabupaten Wonogiri, 2020 -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "capaian", "end_of_plan"),
+    [("lpe", "-70,50%", "-24,39%"), ("theil", "124,40%", "95,98%"), ("ipg", "101,26%", "101,21%")],
+)
+def test_wonogiri_capaian(code: str, capaian: str, end_of_plan: str) -> None:
+    """Each indicator's capaian as printed (LPPD Tabel 3.16, LKjIP pages 66 and 102), and its
+    capaian against the RPJMD's 2021 target; the LPE's printed -19,72 % is the report's slip."""
+    scored = _score(WONOGIRI).period("2020").root.indicator(code)
+    assert capaian == format_percent(scored.capaian)
+    assert scored.end_of_plan is not None
+    assert end_of_plan == format_percent(scored.end_of_plan)
+
+
+def test_wonogiri_reads_a_negative_growth_and_plain_values() -> None:
+    """-1,41 % is a negative percentage; Theil and IPG are plain values (no published scale);
+    the LPE's kondisi awal is 2019's 5,14 %."""
+    office = _report(WONOGIRI).root
+    lpe, theil, ipg = (office.indicator(code) for code in ("lpe", "theil", "ipg"))
+    entry = lpe.at("2020")
+    assert entry is not None
+    assert entry.realisation is not None
+    assert Decimal("-1.41") == entry.realisation.value
+    assert lpe.baseline is not None
+    assert (Decimal("5.14"), 2019) == (lpe.baseline.value.value, lpe.baseline.year)
+    assert theil.plain_values
+    assert ipg.plain_values
+    assert not lpe.plain_values
+    assert theil.end_of_plan is not None
+    assert Decimal("0.018169") == theil.end_of_plan.target.value
+
+
+def test_wonogiri_findings() -> None:
+    """One error: the LPE's capaian against the end of plan, printed -19,72 %, is -1,14 / 5,78
+    (the realisation's digits transposed); -1,41 / 5,78 is -24,39 %. Everything else
+    recomputes."""
+    findings = _findings(WONOGIRI)
+    assert {("figure-mismatch", Subject("kab-wonogiri", "lpe"), "-19,72%")} == _summary(
+        findings, Severity.ERROR
+    )
+    assert not _summary(findings, Severity.WARNING)
+    assert Decimal("-19.72") == round(Decimal("-1.14") / Decimal("5.78") * 100, 2)

@@ -234,14 +234,25 @@ def test_inverse_ratio_of_a_negative_value_is_a_finding() -> None:
     assert "wonogiri.toml" == findings[0].location.source
 
 
-def test_the_bulk_path_refuses_negative_values_by_name() -> None:
-    """The columnar path scores values of zero or more and says where to score the rest."""
+def test_the_bulk_path_scores_negative_values_as_the_core_does() -> None:
+    """The columnar path gives the core's capaian for negative targets and realisations, and
+    refuses the inverse ratio of a negative value by row, as the core does."""
     require("pyarrow")
     from lakipcore.bulk import report_to_batches
 
-    batches = report_to_batches(loads_report(_file("2%", "-1,41%")))
-    with pytest.raises(InvalidValueError, match=r"a negative one .* is scored by lakipcore\.score"):
-        batches.score()
+    for target, realisation, extra, expected in (
+        ("2%", "-1,41%", "", "-70.50"),
+        ("-5%", "2%", "", "240.00"),
+        ("-5%", "-7%", 'polarity = "lower"', "140.00"),
+    ):
+        report = loads_report(_file(target, realisation, extra))
+        rows = report_to_batches(report).score().indicators.to_pylist()
+        assert [D(expected)] == [row["capaian"] for row in rows]
+        core = lakipcore.score_period(report, "2020").root.indicator("lpe").capaian
+        assert D(expected) == lakipcore.round_to(core, 2)
+    inverse = loads_report(_file("5%", "-2%", 'polarity = "lower"\nformula = "inverse-ratio"'))
+    with pytest.raises(UndefinedCapaianError, match=r"T / R has no reading .*row 0"):
+        report_to_batches(inverse).score()
 
 
 @pytest.mark.parametrize(

@@ -294,6 +294,12 @@ def test_shipped_examples_have_no_rpd_columns(path: Path) -> None:
     report = lakipcore.load_report(path)
     page = render_html(lakipcore.assess(report))
     assert "Realisasi thd RPD" not in page
+    if path.stem == "bua-ma-2019":  # a pagu awal per type of spending: the column has its sum
+        cells = budget_of(page).rows["bua-ma"][2:5]  # each flagged: the JUMLAH row is off
+        assert ["3.600.947.000", "3.049.075.000", "3.026.087.867"] == [
+            cell.split("seharusnya ")[1].split()[0] for cell in cells
+        ]
+        return
     if path.stem != "pppomn-2021-tw2":
         assert "Pagu Awal" not in page
         return

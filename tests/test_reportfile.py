@@ -258,7 +258,7 @@ LOAD_ERROR_CASES = (
         (('id = "prose"\n', 'id = "prose"\ntitel = "Uraian"\n'),),
         ReportFileError,
         "tables[4].titel",
-        r"unknown field 'titel'; expected one of id, kind, scope, title",
+        r"unknown field 'titel'; expected one of columns, id, kind, notation, scope, title",
     ),
     (
         "unknown-table-kind",
@@ -286,8 +286,8 @@ LOAD_ERROR_CASES = (
         (('name = "Indeks kepuasan"', 'nama = "Indeks kepuasan"'),),
         ReportFileError,
         "units[0].indicators[0].nama",
-        r"unknown field 'nama'; expected one of accumulation, code, formula, goal, kind, name, "
-        r"periods, polarity",
+        r"unknown field 'nama'; expected one of accumulation, baseline, code, end-of-plan, "
+        r"formula, goal, kind, name, periods, polarity",
     ),
     (
         "unknown-indicator-period-key",
@@ -506,7 +506,8 @@ LOAD_ERROR_CASES = (
         ReportFileError,
         "units[0].indicators[0].periods.2019.printed.pagu",
         r"'pagu' is not printed here; "
-        r"expected capaian, capaian-yoy, grade, realisation, relative-change, target",
+        r"expected capaian, capaian-end-of-plan, capaian-yoy, grade, realisation, "
+        r"relative-change, target",
     ),
     (
         "printed-not-text",

@@ -43,6 +43,7 @@ __all__ = [
     "parse_cell",
     "parse_figure",
     "parse_number",
+    "parse_range",
 ]
 
 
@@ -105,6 +106,10 @@ def not_reported(text: object) -> NotReported | None:
     return NotReported(cleaned) if cleaned.casefold() in NOT_REPORTED_TEXTS else None
 
 
+# A ratio printed "1:N" (one doctor per N inhabitants): its value is N.
+_RATIO_RE: Final = re.compile(r"1\s?:\s?(?P<n>[0-9].*)", re.ASCII)
+
+
 @attrs.frozen
 class Figure:
     """A number as printed, with what was printed around it.
@@ -120,6 +125,8 @@ class Figure:
     note: str | None = None
     currency: str | None = None
     text: str = ""
+    ratio: bool = False
+    """Printed as a ratio ``1:N`` (``1:2.500``): ``value`` is N."""
 
     @property
     def places(self) -> int:
@@ -204,7 +211,7 @@ def parse_figure(
     ambiguous ``7.1``.
 
     >>> parse_figure("100% (total 169 permohonan)")
-    Figure(value=Decimal('100'), percent=True, unit=None, note='total 169 permohonan', currency=None, text='100% (total 169 permohonan)')
+    Figure(value=Decimal('100'), percent=True, unit=None, note='total 169 permohonan', currency=None, text='100% (total 169 permohonan)', ratio=False)
     """  # noqa: E501
     raw = _reject_non_text(text, "figure")
     if len(raw) > CELL_TEXT:
@@ -245,6 +252,14 @@ def parse_figure(
             ),
             field="notation",
         )
+    ratio = _RATIO_RE.fullmatch(cleaned)
+    if ratio is not None:  # "1:2.500": one per 2.500, the value is the 2.500
+        figure = parse_figure(ratio["n"], field=field, notation=notation)
+        if figure.percent or figure.currency or figure.value <= 0:
+            raise FigureFormatError(
+                M_("{raw} is not a ratio 1:N of a positive number N", raw=repr(raw)), field=field
+            )
+        return attrs.evolve(figure, ratio=True, text=raw)
     match = figure_pattern(notation).fullmatch(cleaned)
     if match is None:
         style = (
@@ -303,6 +318,46 @@ def parse_figure(
         currency="Rp" if match.group("cur") else None,
         text=raw,
     )
+
+
+# A target printed as a range: "69,1–69,5", "5,2 - 5,6%", "80-90%", "7 s.d. 8 bulan". The left
+# side is a bare number (a percent sign at most): a note or label with a dash in it ("12 Laporan
+# (Januari - Desember)") is no range. A hyphen between digits must not follow another minus.
+_RANGE_RE: Final = re.compile(
+    r"(?P<low>[-\u2212]?[0-9][0-9.,]*\s?%?)"
+    r"\s*(?:\u2013|\u2014|\s-\s|(?<=[0-9%])-(?=[0-9])|s\.\s?d\.?|s/d|sampai(?:\s+dengan)?)\s*"
+    r"(?P<high>[-\u2212]?[0-9].*)",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def parse_range(
+    text: str, *, field: str | None = None, notation: Notation = Notation.INDONESIAN
+) -> tuple[Figure, Figure] | None:
+    """A target printed as a range, ``69,1–69,5`` or ``5,2 - 5,6%``: its two ends as figures,
+    or ``None`` when ``text`` is not written as a range. A percent sign or unit label printed
+    once, after the upper end, belongs to both. Raises :class:`FigureFormatError` for a range
+    whose ends are not figures in ``notation``, or are not of one kind."""
+    raw = _reject_non_text(text, "range")
+    match = _RANGE_RE.fullmatch(_normalise_space(raw))
+    if match is None:
+        return None
+    low = parse_figure(match["low"], field=field, notation=notation)
+    high = parse_figure(match["high"], field=field, notation=notation)
+    if high.currency or low.currency or low.note:
+        raise FigureFormatError(
+            M_("{raw} is not a range of two figures", raw=repr(raw)), field=field
+        )
+    if low.percent and not high.percent:
+        raise FigureFormatError(
+            M_(
+                "{raw}: the lower end is a percentage and the upper end is not",
+                raw=repr(raw),
+            ),
+            field=field,
+        )
+    low = attrs.evolve(low, percent=high.percent, unit=high.unit, text=raw)
+    return low, attrs.evolve(high, text=raw)
 
 
 def parse_cell(

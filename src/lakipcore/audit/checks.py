@@ -28,6 +28,7 @@ from lakipcore.i18n import N_, Message, placeholders
 from lakipcore.methods import ScoringMethod, aggregation_variants
 from lakipcore.model import (
     BudgetLine,
+    ColumnUnit,
     Indicator,
     IndicatorPeriod,
     PrintedFigure,
@@ -53,6 +54,7 @@ _PERCENT_QUANTITIES = frozenset(
     {
         Quantity.CAPAIAN,
         Quantity.CAPAIAN_YOY,
+        Quantity.CAPAIAN_END_OF_PLAN,
         Quantity.RELATIVE_CHANGE,
         Quantity.ACHIEVEMENT,
         Quantity.ACHIEVEMENT_YOY,
@@ -213,7 +215,7 @@ def check_printed_figures(context: AuditContext) -> list[Finding]:
         if printed is None:
             findings.append(_malformed(context, item))
             continue
-        if item.printed.quantity in _PERCENT_QUANTITIES and not _is_percent(item.printed):
+        if item.printed.quantity in _PERCENT_QUANTITIES and not _is_percent(context, item.printed):
             findings.append(
                 _finding(
                     context,
@@ -315,9 +317,16 @@ def _not_recomputable(item: Recomputed) -> Message:
     )
 
 
-def _is_percent(printed: PrintedFigure) -> bool:
+def _is_percent(context: AuditContext, printed: PrintedFigure) -> bool:
     figure = printed.parsed()
-    return True if figure is None else figure.percent
+    if figure is None or figure.percent:
+        return True
+    # A bare figure in a column whose header carries the unit ("Capaian (%)") is a percentage.
+    try:
+        table = context.report.table(printed.place)
+    except KeyError:  # a cell the audit reads from an evidence table, not a declared table
+        return False
+    return table.unit_of(printed.quantity) is ColumnUnit.PERCENT
 
 
 def _malformed(context: AuditContext, item: Recomputed) -> Finding:
@@ -327,11 +336,14 @@ def _malformed(context: AuditContext, item: Recomputed) -> Finding:
         if notation is Notation.INDONESIAN
         else Message(N_("decimal-point notation"))
     )
-    message = Message(
-        N_("'{text}' is not a figure in {style}, the report's notation"),
-        text=item.printed.text,
-        style=style,
-    )
+    report, printed = context.report, item.printed
+    if notation is report.notation:
+        template = N_("'{text}' is not a figure in {style}, the report's notation")
+    elif notation is report.printed_notation(printed.place, printed.quantity):
+        template = N_("'{text}' is not a figure in {style}, the notation of its table")
+    else:
+        template = N_("'{text}' is not a figure in {style}, the notation stated for it")
+    message = Message(template, text=printed.text, style=style)
     lenient = _lenient(item.printed)
     if lenient is not None:
         shown = format_number(lenient, notation=notation)

@@ -150,7 +150,15 @@ def _support_finding(
         )
     rows = _rows_named(table_by_id(tables, rule.table), rule)
     stated: Decimal | None = None
-    notation = context.report.notation
+    # A note printed in a table is read in that figure's notation (its table's, or its own).
+    notation = next(
+        (
+            p.notation
+            for p in entry.printed
+            if p.quantity is Quantity.REALISATION and p.place == against
+        ),
+        context.report.notation,
+    )
     if figure is not None:
         stated = figure.value if against == "value" else note_number(figure, notation)
     if stated is None:

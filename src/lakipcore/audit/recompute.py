@@ -15,11 +15,13 @@ from decimal import Decimal
 import attrs
 
 from lakipcore._exact import sub
+from lakipcore.audit.budget_lines import line_figure, planned_items, subtotal_items
 from lakipcore.errors import LakipError, Sentence
 from lakipcore.model import (
     BudgetLine,
     EvidenceTable,
     IndicatorPeriod,
+    PlannedBudget,
     PrintedFigure,
     Quantity,
     Report,
@@ -187,6 +189,8 @@ def _indicator_exact(
         return score.indicator(code).capaian
     if quantity is Quantity.CAPAIAN_YOY:
         return None if change is None else change.points
+    if quantity is Quantity.CAPAIAN_END_OF_PLAN:
+        return score.indicator(code).end_of_plan
     return None  # a relative change needs the evidence behind the realisation
 
 
@@ -243,13 +247,20 @@ def _budget_items(unit: Unit, block: UnitPeriod, score: UnitScore) -> Iterator[R
             own = unit.units or printed.quantity not in _AGGREGATED
             source: object = programme if own else score
             exact = None if attribute is None else getattr(source, attribute)
+            if exact is None and own:  # pagu awal or RPD stated per output only: their sums
+                exact = line_figure(printed.quantity, budget.outputs)
             yield Recomputed(printed, Subject(unit.code, "programme"), key, exact)
         for output, output_score in zip(budget.outputs, score.outputs, strict=True):
             for printed in output.printed:
                 name = _OUTPUT_ATTRIBUTE.get(printed.quantity)
                 exact = None if name is None else getattr(output_score, name)
+                if name is None:  # pagu awal and RPD: the output's own (budget_lines)
+                    exact = line_figure(printed.quantity, [output])
                 subject = Subject(unit.code, f"output {output.code or output.name}")
                 yield Recomputed(printed, subject, key, exact)
+        yield from (Recomputed(*item) for item in subtotal_items(unit.code, budget, key))
+    elif isinstance(budget, PlannedBudget):
+        yield from (Recomputed(*item) for item in planned_items(unit.code, budget, key))
     elif isinstance(budget, ReportedAbsorption):
         for printed in budget.printed:
             yield Recomputed(printed, Subject(unit.code, "programme"), key, budget.rate)

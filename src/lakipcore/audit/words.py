@@ -27,6 +27,7 @@ QUANTITY_WORDS: Final[Mapping[Quantity, str]] = MappingProxyType(
         Quantity.REALISATION: N_("realisation"),
         Quantity.CAPAIAN: N_("capaian"),
         Quantity.CAPAIAN_YOY: N_("change in capaian"),
+        Quantity.CAPAIAN_END_OF_PLAN: N_("capaian against the end-of-plan target"),
         Quantity.RELATIVE_CHANGE: N_("relative change"),
         Quantity.ACHIEVEMENT: N_("performance achievement"),
         Quantity.ACHIEVEMENT_YOY: N_("change in performance achievement"),

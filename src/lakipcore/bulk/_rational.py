@@ -19,11 +19,18 @@ FORMULAS: Final = tuple(Formula)
 """The capaian formulas; a row's formula code is its position here. Each is evaluated from
 its definition, :attr:`Formula.terms`, the one the Decimal engine reads too."""
 CODES: Final = {formula: code for code, formula in enumerate(FORMULAS)}
+_BELOW_ZERO: Final = {
+    CODES[Formula.RATIO]: CODES[Formula.KONDISI_KHUSUS],
+    CODES[Formula.KONDISI_KHUSUS]: CODES[Formula.RATIO],
+}
 
 
 def capaian(target: int, realised: int, formula: int, cap: Fraction | None) -> Fraction:
     """One capaian in percent from scaled target and realisation at the same scale:
-    ``100 × (base × d + sign × n) / d`` by the terms of formula code ``formula``."""
+    ``100 × (base × d + sign × n) / d`` by the terms of formula code ``formula``; below a zero
+    target the ratio and kondisi khusus trade terms, as in :func:`lakipcore.capaian`."""
+    if target < 0:
+        formula = _BELOW_ZERO.get(formula, formula)
     terms = FORMULAS[formula].terms
     n = target if terms.numerator is Term.TARGET else realised
     d = target if terms.denominator is Term.TARGET else realised

@@ -27,6 +27,7 @@ from lakipcore.bulk._numpy import numpy
 from lakipcore.errors import (
     InvalidValueError,
     LakipValueError,
+    UndefinedCapaianError,
     ZeroTargetError,
 )
 from lakipcore.i18n import M_
@@ -40,6 +41,8 @@ FORMULA_CODES: Final = _rational.CODES
 """Each formula's code in the rows' int8 formula column (its position in the enum)."""
 _BY_NAME: Final = {f.value: code for f, code in FORMULA_CODES.items()}
 _RATIO: Final = FORMULA_CODES[Formula.RATIO]
+_KONDISI_KHUSUS: Final = FORMULA_CODES[Formula.KONDISI_KHUSUS]
+_INVERSE: Final = FORMULA_CODES[Formula.INVERSE_RATIO]
 _DIGITS: Final = INTERNAL_SCALE + 2  # × 100 for percent, × 10**10 for the internal scale
 
 
@@ -184,7 +187,6 @@ class Rows:
         self.scale = max(t_scale, r_scale)
         self.target = rescale(target, t_scale, self.scale)
         self.realised = rescale(realised, r_scale, self.scale)
-        self._check_signs()
         index = pc.index_in(text(self.period), value_set=pa.array(list(keys), pa.string()))
         defaults = pc.take(
             pa.array([FORMULA_CODES[methods[k].lower_is_better] for k in keys], pa.int8()), index
@@ -236,17 +238,6 @@ class Rows:
         self.scale = max(t_scale, r_scale)
         target = _numpy.rescale(target, t_scale, self.scale)
         realised = _numpy.rescale(realised, r_scale, self.scale)
-        for name, values in (("target", target), ("realisation", realised)):
-            if len(values) and values.min() < 0:
-                row = int(np.argmax(values < 0))
-                raise InvalidValueError(
-                    M_(
-                        "the bulk path scores targets and realisations of zero or more; a negative "
-                        "one ({where}) is scored by lakipcore.score (docs/scale.md)",
-                        where=self.where(row),
-                    ),
-                    field=name,
-                )
         encoded = self.period if self._periods is None else self._periods
         self.pcode = period_codes(encoded, keys)
         per_period = self._per_period
@@ -279,6 +270,26 @@ class Rows:
             return np.asarray(values[:1], kind)[0]
         return np.asarray(values, kind)[self.pcode]
 
+    def _below_zero_numpy(
+        self, np: Any, formula: Any, target: Any, realised: Any, scorable: Any
+    ) -> Any:
+        """The formula codes for rows with a negative target (ratio and kondisi khusus trade
+        terms: docs/methodology.md, "Negative targets and realisations"); T / R of a negative
+        value is refused, as the core refuses it."""
+        negative = scorable & ((target < 0) | (realised < 0))
+        if not negative.any():
+            return formula
+        formula = np.asarray(formula, np.int8) * np.ones(self.count, np.int8)
+        inverse = negative & (formula == _INVERSE)
+        if inverse.any():
+            self._refuse_inverse(int(np.argmax(inverse)))
+        below = scorable & (target < 0)
+        return np.where(
+            below & (formula == _RATIO),
+            _KONDISI_KHUSUS,
+            np.where(below & (formula == _KONDISI_KHUSUS), _RATIO, formula),
+        ).astype(np.int8)
+
     def _score_numpy(
         self,
         np: Any,
@@ -295,6 +306,7 @@ class Rows:
         ones = np.ones(self.count, np.bool_)
         targeted = ones if target_valid is None else target_valid
         scorable = targeted if realised_valid is None else targeted & realised_valid
+        formula = self._below_zero_numpy(np, formula, target, realised, scorable)
         counts = np.bincount(formula, minlength=len(_rational.FORMULAS))
         used = {int(code) for code in np.flatnonzero(counts)}
 
@@ -339,7 +351,7 @@ class Rows:
         # One division for every row; rows that are not scored divide 0 by 1.
         if not every:
             numerator, denominator = np.where(valid, numerator, 0), np.where(valid, denominator, 1)
-        floor, inexact = _numpy.scaled_quotient(numerator, denominator, _DIGITS)
+        floor, inexact = _signed_quotient_numpy(np, numerator, denominator)
         lo, hi = floor, floor + inexact  # the bound check leaves room for the + 1
         for code in (c for c in _SHIFTED if c in used):
             rows = rows_of([code])
@@ -370,20 +382,17 @@ class Rows:
         names = pa.array([None, NOT_TARGETED, PLANNED, ZERO_EXCLUDED], pa.string())
         return names.take(pa.array(reason.astype(np.int8)))
 
-    def _check_signs(self) -> None:
-        _, pc = pyarrow()
-        for name, values in (("target", self.target), ("realisation", self.realised)):
-            lowest = pc.min(values).as_py()
-            if lowest is not None and lowest < 0:
-                row = pc.index(pc.less(values, 0), True).as_py()
-                raise InvalidValueError(
-                    M_(
-                        "the bulk path scores targets and realisations of zero or more; a negative "
-                        "one ({where}) is scored by lakipcore.score (docs/scale.md)",
-                        where=self.where(row),
-                    ),
-                    field=name,
-                )
+    def _refuse_inverse(self, row: int) -> None:
+        """The inverse ratio T / R has no reading for a negative value: refused by row, as the
+        core refuses it (UndefinedCapaianError)."""
+        raise UndefinedCapaianError(
+            M_(
+                "the inverse-ratio formula T / R has no reading for a negative value ({where}); "
+                "score this indicator with kondisi-khusus",
+                where=self.where(row),
+            ),
+            field="formula",
+        )
 
     def where(self, row: int) -> str:
         """The row's period, unit and code, for messages."""
@@ -447,9 +456,27 @@ class Rows:
         scorable = pc.and_(targeted, pc.is_valid(self.realised))
         # Absent figures compare as 1, so that no comparison below yields null.
         target, realised = pc.fill_null(self.target, 1), pc.fill_null(self.realised, 1)
+        # The formula codes as scored: below a zero target ratio and kondisi khusus trade
+        # terms. self.formula keeps the declared ones, which the exact path swaps itself.
+        formula = self.formula
+        negative = pc.and_(scorable, pc.or_(pc.less(target, 0), pc.less(realised, 0)))
+        if pc.any(negative).as_py():  # below zero: the formulas of a negative target
+            inverse = pc.and_(negative, pc.equal(formula, _INVERSE))
+            if pc.any(inverse).as_py():
+                self._refuse_inverse(pc.index(inverse, True).as_py())
+            below = pc.and_(scorable, pc.less(target, 0))
+            formula = pc.if_else(
+                pc.and_(below, pc.equal(formula, _RATIO)),
+                pa.scalar(_KONDISI_KHUSUS, pa.int8()),
+                pc.if_else(
+                    pc.and_(below, pc.equal(formula, _KONDISI_KHUSUS)),
+                    pa.scalar(_RATIO, pa.int8()),
+                    formula,
+                ),
+            )
 
         def rows_of(codes: list[int]) -> Any:
-            return pc.is_in(self.formula, value_set=pa.array(codes, pa.int8()))
+            return pc.is_in(formula, value_set=pa.array(codes, pa.int8()))
 
         n_is_target, d_is_realised = rows_of(_NUMERATOR_T), rows_of(_DENOMINATOR_R)
         numerator = pc.if_else(n_is_target, target, realised)
@@ -470,12 +497,19 @@ class Rows:
         self.valid = valid = pc.and_(scorable, pc.invert(zero))
         one, nought = pa.scalar(1, pa.int64()), pa.scalar(0, pa.int64())
         # Rows that are not scored divide 0 by 1, so one pass over the whole column is safe.
-        floor, inexact = scaled_quotient(
-            pc.if_else(valid, numerator, nought), pc.if_else(valid, denominator, one), _DIGITS
-        )
+        numerator = pc.if_else(valid, numerator, nought)
+        denominator = pc.if_else(valid, denominator, one)
+        below = pc.less(pc.multiply(pc.sign(numerator), pc.sign(denominator)), 0)
+        signed = pc.any(below).as_py() or pc.any(pc.less(denominator, 0)).as_py()
+        if signed:  # the long division takes n ≥ 0 and d > 0: divide the sizes, sign after
+            numerator, denominator = pc.abs(numerator), pc.abs(denominator)
+        floor, inexact = scaled_quotient(numerator, denominator, _DIGITS)
+        if signed:  # ⌊-x⌋ = -⌈x⌉
+            negated = pc.subtract(pc.negate(floor), pc.cast(inexact, pa.int64()))
+            floor = pc.if_else(below, negated, floor)
         lo, hi = floor, checked("add", floor, pc.cast(inexact, pa.int64()))
         for code in _SHIFTED:
-            rows = pc.equal(self.formula, code)
+            rows = pc.equal(formula, code)
             if pc.any(rows).as_py():
                 lo, hi = _shift_arrow(lo, hi, rows, _rational.FORMULAS[code].terms)
         if self.cap.null_count < len(self.cap):
@@ -532,6 +566,17 @@ class Rows:
         columns = (self.target_np, self.realised_np, self.formula_np, self.pcode)
         lists = [values[rows].tolist() for values in columns]
         return [_rational.capaian(t, r, f, caps[p]) for t, r, f, p in zip(*lists, strict=True)]
+
+
+def _signed_quotient_numpy(np: Any, numerator: Any, denominator: Any) -> tuple[Any, Any]:
+    """``(⌊n × 10**digits / d⌋, inexact)`` for n and d of either sign (d ≠ 0): the long
+    division takes n ≥ 0 and d > 0, so it divides the sizes and sets the sign after; a
+    negative target or realisation gives quotients of either sign."""
+    if numerator.min(initial=0) >= 0 and denominator.min(initial=1) > 0:
+        return _numpy.scaled_quotient(numerator, denominator, _DIGITS)
+    below = ((numerator < 0) != (denominator < 0)) & (numerator != 0)
+    floor, inexact = _numpy.scaled_quotient(np.abs(numerator), np.abs(denominator), _DIGITS)
+    return np.where(below, -floor - inexact, floor), inexact  # ⌊-x⌋ = -⌈x⌉
 
 
 def _shift_numpy(lo: Any, hi: Any, terms: FormulaTerms) -> tuple[Any, Any]:

@@ -122,6 +122,15 @@ def report_to_batches(
                 if fact.failure is not None:
                     raise fact.failure
                 where = f"{key}/{code}/{fact.code}"
+                if fact.upper is not None:
+                    raise LakipValueError(
+                        M_(
+                            "lakipcore.bulk scores a target of one figure; {where} is a range "
+                            "target: score this report with lakipcore.assess",
+                            where=where,
+                        ),
+                        field="target",
+                    )
                 indicator = model.indicator(fact.code)
                 target = indicator.at(key)
                 kind = None if target is None else getattr(target.target, "kind", None)
@@ -208,6 +217,8 @@ def _budget_rows(
     the first), or one reported rate."""
     where = f"{key}/{unit}"
     line = budget.line
+    if line is None and budget.rate is None:
+        return []  # a programme planned only: nothing realised, no rate (bulk keeps no pagu)
     if line is None:
         rate = _fit(budget.rate, scale, where, rounded)
         empty = {"output": None, "pagu": None, "realisation": None, ORIGINAL_COLUMN: None}

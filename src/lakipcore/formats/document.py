@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-__all__ = ["ORIGINAL", "PLAN", "REVISIONS", "SECTIONS"]  # and a constant per section
+# and a constant per section
+__all__ = ["ORIGINAL", "PLAN", "REVISIONS", "SECTIONS", "SUBTOTALS", "TYPE"]
 
 # The keys of a programme's budget that describe how its pagu came about (docs/format.md,
 # "Budgets"), spelled once: the reader, the writer and both workbook directions use these.
@@ -24,22 +25,46 @@ REVISIONS: Final = "revisions"
 """The revisions from the pagu awal to the pagu, in order."""
 PLAN: Final = "plan"
 """The disbursement planned to the end of the period (RPD)."""
+TYPE: Final = "type"
+"""An output's type of spending (jenis belanja)."""
+SUBTOTALS: Final = "subtotals"
+"""A programme's printed subtotals per type of spending."""
 
 TOP: Final = frozenset(
     {"schema", "report", "methods", "grades", "periods", "tables", "office", "units"}
 )
 REPORT: Final = frozenset({"title", "source", "main", "notation", "grading"})
 PERIOD: Final = frozenset({"key", "method", "planned", "title"})
-TABLE: Final = frozenset({"id", "kind", "title", "scope"})
+TABLE: Final = frozenset({"id", "kind", "title", "scope", "notation", "columns"})
+TABLE_COLUMN: Final = frozenset({"notation", "unit"})
+"""What a table's column header states (``columns = { capaian = { unit = "%" } }``)."""
+PRINTED_TEXT: Final = frozenset({"text", "notation"})
+"""A printed figure that states its own notation: ``{ text = "102,43", notation = "..." }``."""
 UNIT: Final = frozenset({"code", "name", "parent", "periods", "indicators"})
 OFFICE: Final = UNIT - {"parent"}
 UNIT_PERIOD: Final = frozenset({"printed", "budget", "evidence", "derived"})
-PROGRAMME: Final = frozenset({"programme", "outputs", "printed", ORIGINAL, REVISIONS, PLAN})
+PROGRAMME: Final = frozenset(
+    {"programme", "outputs", "printed", ORIGINAL, REVISIONS, PLAN, SUBTOTALS}
+)
 RATE: Final = frozenset({"absorption", "printed"})
-OUTPUT: Final = frozenset({"code", "name", "pagu", "realisation", "printed"})
+OUTPUT: Final = frozenset(
+    {"code", "name", "pagu", "realisation", "printed", TYPE, ORIGINAL, REVISIONS, PLAN}
+)
 REVISION: Final = frozenset({"kind", "amount", "note"})
+SUBTOTAL: Final = frozenset({TYPE, "printed"})
 INDICATOR: Final = frozenset(
-    {"code", "name", "goal", "polarity", "formula", "accumulation", "kind", "periods"}
+    {
+        "code",
+        "name",
+        "goal",
+        "polarity",
+        "formula",
+        "accumulation",
+        "kind",
+        "baseline",
+        "end-of-plan",
+        "periods",
+    }
 )
 INDICATOR_PERIOD: Final = frozenset(
     {"target", "realisation", "scale", "derive", "supports", "accumulate", "printed"}
@@ -83,6 +108,8 @@ SECTIONS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         "report": REPORT,
         "period": PERIOD,
         "table": TABLE,
+        "table-column": TABLE_COLUMN,
+        "printed-text": PRINTED_TEXT,
         "unit": UNIT,
         "office": OFFICE,
         "unit-period": UNIT_PERIOD,
@@ -90,6 +117,7 @@ SECTIONS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         "rate": RATE,
         "output": OUTPUT,
         "revision": REVISION,
+        "subtotal": SUBTOTAL,
         "indicator": INDICATOR,
         "indicator-period": INDICATOR_PERIOD,
         "evidence": EVIDENCE,

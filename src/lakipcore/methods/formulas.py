@@ -38,8 +38,10 @@ __all__ = [
     "absorption",
     "capaian",
     "checked_capaian",
+    "checked_range_capaian",
     "defined_absorption",
     "performance",
+    "range_capaian",
     "relative_change",
     "yoy_points",
 ]
@@ -177,9 +179,14 @@ def capaian(
     """
     target = exact_decimal(target, field="target")
     realisation = exact_decimal(realisation, field="realisation")
+    return checked_capaian(target, realisation, _formula(polarity, formula), _cap(cap))
+
+
+def _formula(polarity: Polarity, formula: Formula | None) -> Formula:
+    """``formula``, or the default of ``polarity``; refused if it is another polarity's."""
     if formula is None:
-        formula = Formula.RATIO if polarity is Polarity.HIGHER_IS_BETTER else Formula.KONDISI_KHUSUS
-    elif formula.polarity is not polarity:
+        return Formula.RATIO if polarity is Polarity.HIGHER_IS_BETTER else Formula.KONDISI_KHUSUS
+    if formula.polarity is not polarity:
         raise InvalidValueError(
             M_(
                 "formula {value} is for {value2}-is-better indicators, not {value3}-is-better",
@@ -189,11 +196,16 @@ def capaian(
             ),
             field="formula",
         )
-    if cap is not None:
-        cap = exact_decimal(cap, field="cap")
-        if cap <= ZERO:
-            raise InvalidValueError(M_("a cap must be positive, got {cap}", cap=cap), field="cap")
-    return checked_capaian(target, realisation, formula, cap)
+    return formula
+
+
+def _cap(cap: Decimal | None) -> Decimal | None:
+    if cap is None:
+        return None
+    cap = exact_decimal(cap, field="cap")
+    if cap <= ZERO:
+        raise InvalidValueError(M_("a cap must be positive, got {cap}", cap=cap), field="cap")
+    return cap
 
 
 def checked_capaian(
@@ -222,6 +234,49 @@ def checked_capaian(
     if cap is not None and result > cap:
         return cap
     return result
+
+
+def range_capaian(
+    lower: Decimal,
+    upper: Decimal,
+    realisation: Decimal,
+    *,
+    polarity: Polarity = Polarity.HIGHER_IS_BETTER,
+    formula: Formula | None = None,
+    cap: Decimal | None = None,
+) -> Decimal:
+    """Capaian of a target printed as a range (``69,1–69,5``), in percent.
+
+    Inside the range (ends included) the target is met: 100 %. Outside, the realisation is
+    measured against the nearer end with the indicator's formula, as PermenPANRB 6/2022 says
+    for a range target ("realisasi lebih besar dari target … batas atas …; realisasi lebih
+    kecil dari target … batas bawah"): 70 against 69,1–69,5 is 70 / 69,5; for a lower-is-better
+    indicator, 6,5 bulan against 7–8 bulan is (2 × 7 − 6,5) / 7 = 107,14 %. The result is
+    continuous at both ends and moves with the realisation like a plain target's.
+    """
+    lower = exact_decimal(lower, field="target")
+    upper = exact_decimal(upper, field="upper")
+    if upper <= lower:
+        raise InvalidValueError(
+            M_(
+                "a range target runs from its lower end to a higher one, got {value} to {upper}",
+                value=lower,
+                upper=upper,
+            ),
+            field="upper",
+        )
+    realisation = exact_decimal(realisation, field="realisation")
+    return checked_range_capaian(lower, upper, realisation, _formula(polarity, formula), _cap(cap))
+
+
+def checked_range_capaian(
+    lower: Decimal, upper: Decimal, realisation: Decimal, formula: Formula, cap: Decimal | None
+) -> Decimal:
+    """:func:`range_capaian` of values already checked (see :func:`checked_capaian`)."""
+    if lower <= realisation <= upper:
+        return HUNDRED if cap is None or cap > HUNDRED else cap
+    bound = upper if realisation > upper else lower
+    return checked_capaian(bound, realisation, formula, cap)
 
 
 def _below_zero(target: Decimal, realisation: Decimal, formula: Formula) -> Formula:

@@ -11,9 +11,13 @@ from lakipcore.model.budget import (
     Budget,
     BudgetLine,
     BudgetOutput,
+    PlannedBudget,
+    PlannedOutput,
     ReportedAbsorption,
     Revision,
     RevisionKind,
+    SpendingType,
+    Subtotal,
 )
 from lakipcore.model.codes import check_code
 from lakipcore.model.derived import DerivedFigure, Reference
@@ -43,23 +47,34 @@ from lakipcore.model.indicator import (
 )
 from lakipcore.model.origin import Origin
 from lakipcore.model.period import PeriodKind, ReportPeriod, comparable_pairs
+from lakipcore.model.plan import Baseline, EndOfPlan
 from lakipcore.model.printed import PrintedFigure, PrintedFigures, Quantity
 from lakipcore.model.report import Report
-from lakipcore.model.tables import KANWIL_TABLES, ReportTable, TableKind, TableScope
+from lakipcore.model.tables import (
+    KANWIL_TABLES,
+    ColumnUnit,
+    ReportTable,
+    TableColumn,
+    TableKind,
+    TableScope,
+)
 from lakipcore.model.unit import MAX_LEVELS, Unit, UnitPeriod
 
 __all__ = [
     "KANWIL_TABLES",
     "MAX_LEVELS",
     "Accumulation",
+    "Baseline",
     "Budget",
     "BudgetLine",
     "BudgetOutput",
     "Column",
     "ColumnKind",
+    "ColumnUnit",
     "Comparison",
     "Condition",
     "DerivedFigure",
+    "EndOfPlan",
     "EvidenceTable",
     "Formula",
     "Indicator",
@@ -68,6 +83,8 @@ __all__ = [
     "MeasureKind",
     "Origin",
     "PeriodKind",
+    "PlannedBudget",
+    "PlannedOutput",
     "Polarity",
     "PrintedFigure",
     "PrintedFigures",
@@ -83,7 +100,10 @@ __all__ = [
     "RowCheck",
     "Rule",
     "RuleOp",
+    "SpendingType",
+    "Subtotal",
     "Support",
+    "TableColumn",
     "TableKind",
     "TableScope",
     "TableTotal",

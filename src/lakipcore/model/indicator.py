@@ -3,24 +3,30 @@ period of the report."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from lakipcore._display import Short
-from lakipcore._exact import ZERO, integral
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError
-from lakipcore.figures import NotReported, NotTargeted, figure_value
+from lakipcore.figures import NotReported, NotTargeted
 from lakipcore.i18n import M_
 from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
 from lakipcore.model.evidence import Rule, Support
+from lakipcore.model.measures import (
+    Measure,
+    MeasureKind,
+    Realisation,
+    Target,
+    kind_article,
+    printable_text,
+)
 from lakipcore.model.origin import Origin
+from lakipcore.model.plan import Baseline, EndOfPlan
 from lakipcore.model.printed import PrintedFigures, printed_figures
 
 __all__ = [
@@ -34,29 +40,6 @@ __all__ = [
     "Realisation",
     "Target",
 ]
-
-
-class MeasureKind(NamedEnum):
-    """What kind of number a target or realisation is."""
-
-    __what__ = "kind"
-
-    COUNT = "count"
-    """A whole number of things (``12 Laporan``, ``136.133`` layanan). Capaian is R/T."""
-    PERCENT = "percent"
-    """A percentage (``80%``). Capaian is still R/T: 100 % against 80 % is 125 %."""
-    INDEX = "index"
-    """A score on a scale (``7,1`` on skala 10). Target and realisation share the scale."""
-    VALUE = "value"
-    """A plain number with no published scale: an index in "poin", a rate, a ratio, a count
-    measured as an average (``4,83``). Any decimal, negative too; a ``scale``, where given, is
-    only a range check (0 to the scale). Capaian is R/T, like the others."""
-
-    @property
-    def may_be_negative(self) -> bool:
-        """Whether values of this kind may fall below zero: a percentage measured as a change
-        (``-2,1%`` growth in 2020) and a plain value may; a count and an index on a scale not."""
-        return self in (MeasureKind.PERCENT, MeasureKind.VALUE)
 
 
 class Accumulation(NamedEnum):
@@ -78,156 +61,12 @@ class Accumulation(NamedEnum):
     """Their plain mean."""
 
 
-def _to_value(value: object) -> Decimal:
-    return figure_value(value, field="value")
-
-
-# What the figure format can write back: a label of words that start with a letter, and a note
-# without parentheses (docs/format.md). Anything else would not survive a round trip.
-_UNIT_RE = re.compile(r"[^\W\d_][^\s()]*(?: [^\W\d_][^\s()]*)*")
-_NOTE_RE = re.compile(r"[^()\s](?:[^()]*[^()\s])?")
-
-
-def _article(kind: MeasureKind) -> str:
-    return f"an {kind.value}" if kind.value[0] in "aeiou" else f"a {kind.value}"
-
-
-def _printable(text: str) -> bool:
-    return text.isprintable() and "\u200b" not in text and "\ufeff" not in text
-
-
-def _check_labels(unit: str | None, note: str | None) -> None:
-    if unit is not None and (
-        not isinstance(unit, str) or not _UNIT_RE.fullmatch(unit) or not _printable(unit)
-    ):
-        raise InvalidValueError(
-            M_(
-                "unit label {unit} must be words starting with a letter, without parentheses",
-                unit=repr(unit),
-            ),
-            field="unit",
-        )
-    if note is not None and (
-        not isinstance(note, str) or not _NOTE_RE.fullmatch(note) or not _printable(note)
-    ):
-        raise InvalidValueError(
-            M_(
-                "note {note} must be non-empty text without parentheses or outer spaces",
-                note=repr(note),
-            ),
-            field="note",
-        )
-
-
-def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else figure_value(value, field="scale")
-
-
 def _periods(items: Iterable[IndicatorPeriod]) -> tuple[IndicatorPeriod, ...]:
     return members(IndicatorPeriod, "periods")(items)
 
 
 def _supports(items: Iterable[Support]) -> tuple[Support, ...]:
     return members(Support, "supports")(items)
-
-
-@attrs.frozen(repr=False)
-class Measure(Short):
-    """A target or a realisation: a value of some :class:`MeasureKind`.
-
-    ``unit`` is the printed label (``Laporan``, ``Pemda``, ``orang``); ``scale`` is the top of the
-    scale for an :attr:`~MeasureKind.INDEX` (10 for skala 10), and an optional range check for a
-    :attr:`~MeasureKind.VALUE`; ``note`` a printed parenthesis. A percentage or a plain value may
-    be negative (:attr:`MeasureKind.may_be_negative`).
-    """
-
-    kind: MeasureKind = attrs.field(validator=enum_field(MeasureKind, "kind"))
-    value: Decimal = attrs.field(converter=_to_value)
-    unit: str | None = None
-    scale: Decimal | None = attrs.field(default=None, converter=_optional_decimal)
-    note: str | None = None
-
-    _WHAT = "measure"
-
-    def __attrs_post_init__(self) -> None:
-        what, kind = self._WHAT, self.kind
-        value, scale = self.value, self.scale
-        if value < ZERO and not kind.may_be_negative:
-            raise InvalidValueError(
-                M_("{what} must not be negative, got {value}", what=what, value=value),
-                field="value",
-            )
-        if kind is MeasureKind.INDEX and (scale is None or scale <= ZERO):
-            raise InvalidValueError(
-                M_(
-                    "an index {what} needs a positive scale (the top of its scale, e.g. 10)",
-                    what=what,
-                ),
-                field="scale",
-            )
-        if scale is not None:
-            self._check_scale(what, value, scale)
-        if kind is MeasureKind.COUNT and not integral(value):
-            raise InvalidValueError(
-                M_(
-                    "a count {what} must be a whole number, got {value}; if it is a "
-                    "score on a scale, make it an index with a scale; if it has no scale, "
-                    "make it a plain value (kind value)",
-                    what=what,
-                    value=value,
-                ),
-                field="value",
-            )
-        _check_labels(self.unit, self.note)
-
-    def _check_scale(self, what: str, value: Decimal, scale: Decimal) -> None:
-        if self.kind not in (MeasureKind.INDEX, MeasureKind.VALUE):
-            raise InvalidValueError(
-                M_(
-                    "only an index or a plain value {what} has a scale; this one is {value}",
-                    what=what,
-                    value=_article(self.kind),
-                ),
-                field="scale",
-            )
-        if scale <= ZERO:
-            raise InvalidValueError(
-                M_("a scale must be positive, got {scale}", scale=scale), field="scale"
-            )
-        if value < ZERO:  # a plain value on a scale: the scale runs from 0
-            raise InvalidValueError(
-                M_(
-                    "{what} {value} lies below the bottom of its scale (0 to {scale})",
-                    what=what,
-                    value=value,
-                    scale=scale,
-                ),
-                field="value",
-            )
-        if value > scale:
-            raise InvalidValueError(
-                M_(
-                    "{what} {value} lies above the top of its scale {scale}",
-                    what=what,
-                    value=value,
-                    scale=scale,
-                ),
-                field="value",
-            )
-
-
-@attrs.frozen(repr=False)
-class Target(Measure):
-    """An indicator's target for a period (same fields as :class:`Measure`)."""
-
-    _WHAT = "target"
-
-
-@attrs.frozen(repr=False)
-class Realisation(Measure):
-    """An indicator's realisation (realisasi) for a period (same fields as :class:`Measure`)."""
-
-    _WHAT = "realisation"
 
 
 def _period_key(_instance: object, _attribute: object, value: Any) -> None:
@@ -362,8 +201,8 @@ class IndicatorPeriod(Short):
             raise InvalidValueError(
                 M_(
                     "{value} target needs {value} realisation, got {value2}",
-                    value=_article(target.kind),
-                    value2=_article(realisation.kind),
+                    value=kind_article(target.kind),
+                    value2=kind_article(realisation.kind),
                 ),
                 field="realisation",
             )
@@ -390,7 +229,7 @@ class IndicatorPeriod(Short):
 
 def _text(field: str) -> Any:
     def check(_instance: object, _attribute: object, value: Any) -> None:
-        if not isinstance(value, str) or not value.strip() or not _printable(value):
+        if not isinstance(value, str) or not value.strip() or not printable_text(value):
             raise InvalidValueError(
                 M_("expected non-empty printable text, got {value}", value=repr(value)), field=field
             )
@@ -407,6 +246,22 @@ def _indicator_code(_instance: object, _attribute: object, value: Any) -> None:
 
 
 _SCANNED_PERIODS = 8
+
+
+def _plan_part(field: str) -> Any:
+    def check(_instance: object, _attribute: object, value: Any) -> None:
+        kind = Baseline if field == "baseline" else EndOfPlan
+        if value is not None and not isinstance(value, kind):
+            raise LakipTypeError(
+                M_(
+                    "expected a {kind} or None, got {type}",
+                    kind=kind.__name__,
+                    type=type(value).__name__,
+                ),
+                field=field,
+            )
+
+    return check
 
 
 @attrs.frozen(repr=False)
@@ -434,6 +289,8 @@ class Indicator(Short):
     accumulation: Accumulation | None = attrs.field(
         default=None, validator=attrs.validators.optional(enum_field(Accumulation, "accumulation"))
     )
+    baseline: Baseline | None = attrs.field(default=None, validator=_plan_part("baseline"))
+    end_of_plan: EndOfPlan | None = attrs.field(default=None, validator=_plan_part("end_of_plan"))
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
     # An index by period key only for long series: most indicators have a few periods, which
     # a scan finds as fast, and a dict per indicator is a tenth of a loaded report's memory.
@@ -464,6 +321,7 @@ class Indicator(Short):
                     )
                 seen.add(entry.period)
         self._check_plain_values()
+        self._check_plan()
         if self.formula is not None and self.formula.polarity is not self.polarity:
             raise InvalidValueError(
                 M_(
@@ -496,6 +354,30 @@ class Indicator(Short):
                 ),
                 field="periods",
             )
+
+    def _check_plan(self) -> None:
+        # The kondisi awal and the target akhir are values of the indicator's own kind (and
+        # scale): a percentage indicator's baseline "5,14%", not "5,14".
+        targets = [e.target for e in self.periods if isinstance(e.target, Target)]
+        if not targets:
+            return
+        kind, scale = targets[-1].kind, targets[-1].scale
+        for field, measure in (
+            ("baseline", None if self.baseline is None else self.baseline.value),
+            ("end_of_plan", None if self.end_of_plan is None else self.end_of_plan.target),
+        ):
+            if measure is not None and (measure.kind is not kind or measure.scale != scale):
+                raise InvalidValueError(
+                    M_(
+                        "indicator {code}: its {field} is {value}, its targets {value2}; "
+                        "they must be of one kind and scale",
+                        code=repr(self.code),
+                        field=field.replace("_", "-"),
+                        value=kind_article(measure.kind),
+                        value2=kind_article(kind),
+                    ),
+                    field=field,
+                )
 
     @property
     def plain_values(self) -> bool:

@@ -83,6 +83,9 @@ class Quantity(NamedEnum):
     GRADE = "grade"
     """An indicator's predikat (``Sangat Baik``): the grade its capaian gets in the grade table
     the report names for capaian (``[report] grading``). Text, not a number."""
+    CAPAIAN_END_OF_PLAN = "capaian-end-of-plan"
+    """An indicator's capaian against its end-of-plan target (target akhir Renstra / RPJMD),
+    in percent."""
 
 
 @attrs.frozen(repr=False)
@@ -97,7 +100,8 @@ class PrintedFigure(Short):
     notation: Notation = attrs.field(
         default=Notation.INDONESIAN, validator=enum_field(Notation, "notation"), kw_only=True
     )
-    """The report's notation, in which :attr:`text` is read."""
+    """The notation :attr:`text` is read in: the one the figure states, else its column's,
+    its table's or the report's (:meth:`~lakipcore.model.Report.printed_notation`)."""
     # The figure, parsed on first use and kept (the audit and the writers read it many times);
     # False once the text is known to be malformed. One slot: a report holds many of these.
     _parsed: Figure | bool | None = attrs.field(init=False, default=None, eq=False, repr=False)

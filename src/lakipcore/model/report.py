@@ -18,7 +18,7 @@ from lakipcore.model.evidence import EvidenceTable
 from lakipcore.model.indicator import IndicatorPeriod
 from lakipcore.model.origin import Origin
 from lakipcore.model.period import ReportPeriod
-from lakipcore.model.printed import PrintedFigure
+from lakipcore.model.printed import PrintedFigure, Quantity
 from lakipcore.model.tables import ReportTable, tables_by_id
 from lakipcore.model.unit import Unit
 from lakipcore.notation import Notation
@@ -98,8 +98,9 @@ class Report(Displayed):
     without sub-units); ``tables`` the tables its printed figures name. ``main`` is the key of
     the period the report is about (by default the last). ``methods`` are the scoring methods
     the report defines itself (a file's ``[methods.NAME]``); a period names one of them, a
-    preset or an alias. ``notation`` is how it prints numbers; its printed figures and
-    evidence tables are read in it.
+    preset or an alias. ``notation`` is how it prints numbers; its inputs and evidence tables
+    are read in it, and so are its printed figures unless their table, its column or the
+    figure itself states another (:meth:`printed_notation`).
     """
 
     periods: tuple[ReportPeriod, ...] = attrs.field(converter=_periods)
@@ -289,17 +290,8 @@ class Report(Displayed):
             )
 
     def _check_place(self, figure: PrintedFigure, fallback: str) -> None:
-        if figure.notation is not self.notation:
-            raise _fail(
-                M_(
-                    "the printed figure {text} is read in {value} notation, the report in {value2}",
-                    text=repr(figure.text),
-                    value=figure.notation.value,
-                    value2=self.notation.value,
-                ),
-                figure.origin,
-                fallback,
-            )
+        # A printed figure carries the notation it is read in (its own, its column's, its
+        # table's or the report's: a report may mix them), so any notation is allowed here.
         if figure.place not in self._table_index:
             known = ", ".join(self._table_index) or "none declared"
             raise _fail(
@@ -427,6 +419,12 @@ class Report(Displayed):
     def table(self, table_id: str) -> ReportTable:
         """The declared table ``table_id``; ``KeyError`` if there is none."""
         return self._table_index[table_id]
+
+    def printed_notation(self, place: str, quantity: Quantity) -> Notation:
+        """The notation a figure of ``quantity`` printed in table ``place`` is read in unless
+        it states its own: the column's, else the table's, else the report's."""
+        table = self._table_index.get(place)
+        return self.notation if table is None else table.notation_of(quantity, self.notation)
 
     def unit(self, code: str) -> Unit:
         """The unit with ``code`` anywhere in the tree; ``KeyError`` if there is none."""

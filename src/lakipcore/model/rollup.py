@@ -19,7 +19,7 @@ import attrs
 from lakipcore.errors import InvalidValueError, LakipError, UnknownNameError
 from lakipcore.i18n import M_
 from lakipcore.methods import ALIASES, PRESETS, ScoringMethod, get_method
-from lakipcore.model.budget import BudgetLine
+from lakipcore.model.budget import BudgetLine, PlannedBudget
 from lakipcore.model.period import ReportPeriod
 from lakipcore.model.report import Report
 from lakipcore.model.tables import ReportTable
@@ -181,6 +181,16 @@ def _first_by(items: Iterable[_T], key: Callable[[_T], str]) -> tuple[_T, ...]:
     return tuple(found.values())
 
 
+def _programme_unprinted(budget: BudgetLine | PlannedBudget) -> BudgetLine | PlannedBudget:
+    """A programme without what its report printed (outputs and subtotals too)."""
+    subtotals = [attrs.evolve(s, printed=()) for s in budget.subtotals]
+    if isinstance(budget, BudgetLine):
+        outputs = [attrs.evolve(o, printed=()) for o in budget.outputs]
+        return attrs.evolve(budget, printed=(), outputs=outputs, subtotals=subtotals)
+    planned = [attrs.evolve(o, printed=()) for o in budget.outputs]
+    return attrs.evolve(budget, printed=(), outputs=planned, subtotals=subtotals)
+
+
 def _unprinted(unit: Unit, file: str) -> Unit:
     """``unit`` and its sub-units without their printed figures, which scoring never reads."""
     blocks = []
@@ -197,9 +207,8 @@ def _unprinted(unit: Unit, file: str) -> Unit:
                 field="notation",
             )
         budget = block.budget
-        if isinstance(budget, BudgetLine):
-            outputs = [attrs.evolve(o, printed=()) for o in budget.outputs]
-            budget = attrs.evolve(budget, printed=(), outputs=outputs)
+        if isinstance(budget, BudgetLine | PlannedBudget):
+            budget = _programme_unprinted(budget)
         elif budget is not None:
             budget = attrs.evolve(budget, printed=())
         derived = [attrs.evolve(figure, printed=()) for figure in block.derived]

@@ -11,7 +11,7 @@ from lakipcore._display import Short
 from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError
 from lakipcore.i18n import M_
 from lakipcore.model._members import members
-from lakipcore.model.budget import Budget, BudgetLine, ReportedAbsorption
+from lakipcore.model.budget import Budget, BudgetLine, PlannedBudget, ReportedAbsorption
 from lakipcore.model.codes import check_unit_code
 from lakipcore.model.derived import DerivedFigure, check_derived
 from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
@@ -33,10 +33,10 @@ def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
 
 
 def _budget(_instance: object, _attribute: object, value: Any) -> None:
-    if value is not None and not isinstance(value, BudgetLine | ReportedAbsorption):
+    if value is not None and not isinstance(value, BudgetLine | PlannedBudget | ReportedAbsorption):
         raise LakipTypeError(
             M_(
-                "expected a BudgetLine, a ReportedAbsorption or None, got {type}",
+                "expected a BudgetLine, a ReportedAbsorption, a PlannedBudget or None, got {type}",
                 type=type(value).__name__,
             ),
             field="budget",

@@ -33,8 +33,11 @@ NOT_TARGETED_LABEL = "Tidak ditargetkan"
 
 def measure_text(measure: Measure) -> str:
     """A target or realisation as the report writes it, without its note: ``12 Laporan``,
-    ``80%``, ``7,1`` (the value at its own precision)."""
-    shown = format_number(measure.value)
+    ``80%``, ``7,1``, a range ``5,2–5,6%`` (the values at their own precision)."""
+    shown = ("1:" if measure.ratio else "") + format_number(measure.value)
+    upper = getattr(measure, "upper", None)  # a range target
+    if upper is not None:
+        shown += f"\u2013{format_number(upper)}"
     if measure.kind is MeasureKind.PERCENT:
         shown += "%"
     return f"{shown} {measure.unit}" if measure.unit else shown

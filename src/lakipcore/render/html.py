@@ -38,6 +38,7 @@ from lakipcore.render.cells import (
     target_text,
 )
 from lakipcore.render.common import assessment_of, grades_capaian, numbered_units
+from lakipcore.render.common import measure_text as plain_measure_text
 from lakipcore.render.html_budget import BudgetSections, chart_units
 from lakipcore.render.marks import Marks, said
 from lakipcore.render.method import method_section
@@ -68,6 +69,7 @@ from lakipcore.results.assessment import Assessment
 from lakipcore.results.scores import (
     IndicatorScore,
     PeriodChange,
+    PeriodScore,
     ReportScore,
 )
 from lakipcore.rounding import Rounding
@@ -213,17 +215,8 @@ class _Page(BudgetSections):
         earlier = None if change is None else self.scored.period(change.earlier)
         moved, moved_indicators = changes_of(change, unit.code, self.report.root.code)
         graded = grades_capaian(self.report)  # the scores then carry each grade
-        names = [NUMBER, N_("Performance indicator"), N_("Target"), N_("Realisation")]
-        head = "".join(f"<th>{text(fmt.words(name))}</th>" for name in names)
-        head += f"<th>{text(_capaian_of(short_label(self.main.period), lang))}</th>"
-        if graded:
-            grade = fmt.words(N_("Grade"))
-            head += f"<th>{text(grade)}</th>"
-        if earlier is not None:
-            head += (
-                f"<th>{text(_capaian_of(short_label(earlier.period), lang))}</th>"
-                f"<th>{text(fmt.words(CHANGE_POINTS))}</th>"
-            )
+        planned = any(indicator.end_of_plan is not None for indicator in indicators)
+        head = self._indicator_head(graded=graded, planned=planned, earlier=earlier)
         rows, bars = [], []
         for number, indicator in enumerate(indicators, 1):
             entry = indicator.at(key)
@@ -243,6 +236,8 @@ class _Page(BudgetSections):
             if graded:
                 shown = (None if scored is None else scored.grade) or "–"
                 cells.append(self.cell([(*item, key, _Q.GRADE)], _INDICATORS, shown, section))
+            if planned:
+                cells += self._plan_cells(indicator, scored, item, section)
             if earlier is not None:
                 past = moved_indicators.get(indicator.code)
                 cells.append(
@@ -353,12 +348,53 @@ class _Page(BudgetSections):
             M_(caption, unit=unit.name).render(lang),
         )
 
+    def _indicator_head(self, *, graded: bool, planned: bool, earlier: PeriodScore | None) -> str:
+        """The header cells of an indicator table: the grade column where the report grades
+        capaian, the end-of-plan columns where an indicator has a target akhir."""
+        fmt, lang = self.fmt, self.fmt.lang
+        names = [NUMBER, N_("Performance indicator"), N_("Target"), N_("Realisation")]
+        head = "".join(f"<th>{text(fmt.words(name))}</th>" for name in names)
+        head += f"<th>{text(_capaian_of(short_label(self.main.period), lang))}</th>"
+        if graded:
+            grade = fmt.words(N_("Grade"))
+            head += f"<th>{text(grade)}</th>"
+        if planned:  # the target akhir Renstra / RPJMD and the capaian against it
+            for name in (N_("End-of-plan target"), N_("Achievement against the end of plan")):
+                head += f"<th>{text(fmt.words(name))}</th>"
+        if earlier is not None:
+            head += (
+                f"<th>{text(_capaian_of(short_label(earlier.period), lang))}</th>"
+                f"<th>{text(fmt.words(CHANGE_POINTS))}</th>"
+            )
+        return head
+
+    def _plan_cells(
+        self,
+        indicator: Indicator,
+        scored: IndicatorScore | None,
+        item: tuple[str, str],
+        section: str,
+    ) -> list[str]:
+        """The end-of-plan target and the capaian against it (flagged like any printed one)."""
+        value = None if scored is None else scored.end_of_plan
+        shown = self.fmt.na if value is None else self.fmt.percent(value)
+        return [
+            f'<td class="num">{text(_end_target(indicator))}</td>',
+            self.cell([(*item, self.key, _Q.CAPAIAN_END_OF_PLAN)], _INDICATORS, shown, section),
+        ]
+
     def capaian(self, scored: IndicatorScore | None) -> str:
         if scored is not None and scored.capaian is not None:
             return self.fmt.percent(scored.capaian)
         if scored is not None and scored.excluded:
             return f'<span class="na" title="{text(scored.excluded)}">–</span>'
         return self.fmt.na
+
+
+def _end_target(indicator: Indicator) -> str:
+    """The end-of-plan target as the report prints it, with its year: ``5,78% (2021)``."""
+    end = indicator.end_of_plan
+    return "–" if end is None else f"{plain_measure_text(end.target)} ({end.year})"
 
 
 def _capaian_of(period: str, lang: Language) -> str:

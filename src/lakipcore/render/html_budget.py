@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from lakipcore._exact import total
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_, N_
 from lakipcore.methods.catalogue import get_formula
-from lakipcore.model import BudgetLine, PrintedFigure, Quantity, Report, TableKind
+from lakipcore.model import (
+    Budget,
+    BudgetLine,
+    PlannedBudget,
+    PrintedFigure,
+    Quantity,
+    Report,
+    TableKind,
+)
 from lakipcore.render.common import numbered_units
 from lakipcore.render.marks import PROGRAMME, CellKey, Marks, derived_item, output_item
 from lakipcore.render.sections import (
@@ -26,7 +35,7 @@ from lakipcore.render.sections import (
     text,
 )
 from lakipcore.render.svg import Bar, bar_chart
-from lakipcore.results.scores import PeriodScore, UnitScore
+from lakipcore.results.scores import PeriodScore, ProgrammeScore, UnitScore
 from lakipcore.rounding import places_of
 
 __all__ = ["BudgetSections", "chart_units"]
@@ -77,8 +86,8 @@ class BudgetSections:
         root = self.main.root
         # The pagu awal and the RPD have columns only where a programme states them.
         programmes = [u.programme for u in root.walk() if u.programme is not None]
-        originals = any(p.original is not None for p in programmes)
-        plans = any(p.plan is not None for p in programmes)
+        originals = _has_column(programmes, report, key, "original")
+        plans = _has_column(programmes, report, key, "plan")
         rows = []
         for number, depth, score in numbered_units(self.main):
             unit = report.unit(score.code)
@@ -88,14 +97,15 @@ class BudgetSections:
             # The Pagu column is the stated pagu (the score's pagu is the pagu awal under a
             # method measuring absorption against it).
             amounts = [
-                (_Q.PAGU, fmt.rupiah(score.stated_pagu)),
+                (_Q.PAGU, fmt.rupiah(_stated_pagu(score, own))),
                 (_Q.REALISATION, fmt.rupiah(score.realisation)),
                 (_Q.ABSORPTION, fmt.percent(score.absorption)),
             ]
+            own_original, own_plan = _stated(score, own)
             if originals:
-                amounts.insert(0, (_Q.PAGU_ORIGINAL, fmt.rupiah(score.original)))
+                amounts.insert(0, (_Q.PAGU_ORIGINAL, fmt.rupiah(own_original)))
             if plans:
-                amounts.append((_Q.PLAN, fmt.rupiah(score.plan)))
+                amounts.append((_Q.PLAN, fmt.rupiah(own_plan)))
                 amounts.append((_Q.ABSORPTION_PLAN, fmt.percent(score.plan_absorption)))
             cells = "".join(
                 self.cell(
@@ -108,7 +118,7 @@ class BudgetSections:
             )
             office = ' class="office"' if number == "A" else ' class="programme-row"'
             name = text(score.name)
-            if isinstance(own, BudgetLine):
+            if isinstance(own, BudgetLine | PlannedBudget):
                 name += f'<span class="programme">{text(own.programme)}</span>'
             rows.append(
                 f'<tr{office} data-unit="{text(score.code)}"><td>{number}</td>'
@@ -264,3 +274,39 @@ class BudgetSections:
             "the disbursement plan, RPD (lower bar)."
         )
         return self.figure(chart, fmt.words(caption))
+
+
+def _outputs_sum(budget: Budget | None, field: str) -> Decimal | None:
+    """Σ of the outputs' pagu awal (``field`` ``original``) or RPD (``plan``) of a programme
+    that states none of its own, when every output states it; else ``None``."""
+    if not isinstance(budget, BudgetLine | PlannedBudget) or getattr(budget, field) is not None:
+        return None
+    values: list[Decimal | None] = [getattr(o, field) for o in budget.outputs]
+    known = [v for v in values if v is not None]
+    return total(known) if len(known) == len(values) else None
+
+
+def _has_column(programmes: list[ProgrammeScore], report: Report, key: str, field: str) -> bool:
+    """Whether a programme states its pagu awal (``field`` ``original``) or RPD (``plan``), or
+    every output of one does: the budget table then has the column."""
+    if any(getattr(p, field) is not None for p in programmes):
+        return True
+    return any(_outputs_sum(u.budget(key), field) is not None for u in report.units())
+
+
+def _stated_pagu(score: UnitScore, own: Budget | None) -> Decimal | None:
+    """The Pagu column: the stated pagu (the score's pagu is the pagu awal under a method
+    measuring absorption against it); a programme planned only has one, and no absorption."""
+    if score.stated_pagu is None and isinstance(own, PlannedBudget) and not score.units:
+        return own.pagu
+    return score.stated_pagu
+
+
+def _stated(score: UnitScore, own: Budget | None) -> tuple[Decimal | None, Decimal | None]:
+    """The row's pagu awal and RPD: the scored ones, or, for a unit without sub-units whose
+    programme states none, the sums over its outputs (the audit compares the same)."""
+    original, plan = score.original, score.plan
+    if not score.units:
+        original = _outputs_sum(own, "original") if original is None else original
+        plan = _outputs_sum(own, "plan") if plan is None else plan
+    return original, plan

@@ -122,6 +122,8 @@ class IndicatorDict(TypedDict):
     scale: str | None
     polarity: str | None
     grade: str | None
+    target_upper: NumberDict | None
+    capaian_end_of_plan: NumberDict | None
 
 
 class OutputDict(TypedDict):
@@ -294,6 +296,8 @@ def _indicator(
         "scale": None if target is None or target.scale is None else format(target.scale, "f"),
         "polarity": polarity,
         "grade": item.grade,
+        "target_upper": None if target is None else num(target.upper),
+        "capaian_end_of_plan": num(item.end_of_plan),
     }
 
 

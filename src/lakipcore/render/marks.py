@@ -29,10 +29,12 @@ from lakipcore.figures import parse_figure
 from lakipcore.i18n import DEFAULT_LANGUAGE, M_, N_, Language, placeholders, translate
 from lakipcore.model import (
     BudgetLine,
+    BudgetOutput,
+    PlannedBudget,
+    PlannedOutput,
     PrintedFigure,
     Quantity,
     Report,
-    ReportedAbsorption,
     TableKind,
     UnitPeriod,
 )
@@ -67,9 +69,10 @@ def derived_item(key: str) -> str:
     return f"derived:{key}"
 
 
-def notation_slip(finding: Finding, notation: Notation) -> bool:
-    """Whether ``finding`` is a notation slip: text that is not a figure in the report's
-    ``notation`` (``malformed-figure``) but is one in the other notation, with the value the
+def notation_slip(finding: Finding, notation: Notation | None = None) -> bool:
+    """Whether ``finding`` is a notation slip: text that is not a figure in the notation it
+    was judged in (``notation``, its table's or the report's; ``None``: either, as the finding
+    does not say) (``malformed-figure``) but is one in another notation, with the value the
     inputs give, rounded half-up at its places (or the finding's): ``104.30%`` in an
     Indonesian report for 104,2977…. A slip misprints the notation, not the value.
 
@@ -80,13 +83,15 @@ def notation_slip(finding: Finding, notation: Notation) -> bool:
     published, recomputed = finding.published, finding.recomputed
     if finding.code is not FindingCode.MALFORMED_FIGURE or published is None or recomputed is None:
         return False
-    other = next(n for n in Notation if n is not notation)
-    try:
-        meant = parse_figure(published, notation=other).value
-    except LakipError:
-        return False
-    places = finding.places if finding.places is not None else places_of(meant)
-    return round_to(recomputed, places) == meant
+    # The text is malformed in the notation it was judged in, so it reads in at most the other.
+    for other in (n for n in Notation if n is not notation):
+        try:
+            meant = parse_figure(published, notation=other).value
+        except LakipError:
+            continue
+        places = finding.places if finding.places is not None else places_of(meant)
+        return round_to(recomputed, places) == meant
+    return False
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -109,11 +114,12 @@ def _block_figures(code: str, block: UnitPeriod) -> Iterator[tuple[CellKey, Prin
     for figure in block.printed:
         yield (code, None, block.period, figure.quantity), figure
     budget = block.budget
-    if isinstance(budget, BudgetLine | ReportedAbsorption):
+    if budget is not None:
         for figure in budget.printed:
             yield (code, PROGRAMME, block.period, figure.quantity), figure
-    if isinstance(budget, BudgetLine):
-        for index, output in enumerate(budget.outputs):
+    if isinstance(budget, BudgetLine | PlannedBudget):
+        outputs: Sequence[BudgetOutput | PlannedOutput] = budget.outputs
+        for index, output in enumerate(outputs):
             for figure in output.printed:
                 yield (code, output_item(index), block.period, figure.quantity), figure
     for derived in block.derived:
@@ -141,7 +147,8 @@ class Marks:
     ) -> None:
         self.lang: Language = lang
         order = {unit.code: n for n, unit in enumerate(report.units())}
-        slips = {id(f) for f in findings if notation_slip(f, report.notation)}
+        # A report may print tables in either notation: a finding is judged in its figure's.
+        slips = {id(f) for f in findings if notation_slip(f)}
         # By unit and severity; the notation slips last, in a list of their own.
         self.findings: tuple[Finding, ...] = tuple(
             sorted(

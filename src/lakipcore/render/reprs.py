@@ -32,16 +32,20 @@ from typing import Any, Final, TypeVar
 from lakipcore.figures import NotTargeted, format_number, format_percent, format_rupiah
 from lakipcore.methods import ScoringMethod
 from lakipcore.model import (
+    Baseline,
     BudgetLine,
     BudgetOutput,
     Column,
     Condition,
     DerivedFigure,
+    EndOfPlan,
     EvidenceTable,
     Indicator,
     IndicatorPeriod,
     Measure,
     MeasureKind,
+    PlannedBudget,
+    PlannedOutput,
     PrintedFigure,
     Reference,
     Report,
@@ -51,6 +55,7 @@ from lakipcore.model import (
     Revision,
     RowCheck,
     Rule,
+    Subtotal,
     Support,
     TableScope,
     TableTotal,
@@ -248,12 +253,13 @@ def _unit(unit: Unit) -> str:
     return _line(_kind(unit), f"{_code(unit.code)} {_quoted(unit.name)}", parts)
 
 
-def _budget(budget: BudgetLine | ReportedAbsorption | None) -> str:
+def _budget(budget: BudgetLine | PlannedBudget | ReportedAbsorption | None) -> str:
     if budget is None:
         return "no budget"
     if isinstance(budget, ReportedAbsorption):
         return f"absorption {_pct(budget.rate)} (a printed rate)"
-    return f"pagu {_amount(budget.pagu)} ({_count(len(budget.outputs), 'output')})"
+    planned = " planned" if isinstance(budget, PlannedBudget) else ""
+    return f"pagu {_amount(budget.pagu)}{planned} ({_count(len(budget.outputs), 'output')})"
 
 
 @_register(UnitPeriod)
@@ -280,13 +286,33 @@ def _budget_line(line: BudgetLine) -> str:
     return _line(_kind(line), _quoted(line.programme, 50), parts)
 
 
-@_register(BudgetOutput)
-def _budget_output(output: BudgetOutput) -> str:
+@_register(PlannedBudget)
+def _planned_budget(line: PlannedBudget) -> str:
+    parts = [
+        f"pagu {_amount(line.pagu)}",
+        "no realisation yet",
+        _count(len(line.outputs), "output"),
+        _count(len(line.revisions), "revision") if line.revisions else "",
+    ]
+    return _line(_kind(line), _quoted(line.programme, 50), parts)
+
+
+@_register(BudgetOutput, PlannedOutput)
+def _budget_output(output: BudgetOutput | PlannedOutput) -> str:
     head = _quoted(output.name, 50)
     if output.code is not None:
         head = f"{_code(output.code)} {head}"
-    parts = [f"pagu {_amount(output.pagu)}", f"realisation {_amount(output.realisation)}"]
+    parts = [f"pagu {_amount(output.pagu)}"]
+    if isinstance(output, BudgetOutput):
+        parts.append(f"realisation {_amount(output.realisation)}")
+    if output.type is not None:
+        parts.append(output.type.value)
     return _line(_kind(output), head, parts)
+
+
+@_register(Subtotal)
+def _subtotal(subtotal: Subtotal) -> str:
+    return _line(_kind(subtotal), subtotal.type.value, _counts((subtotal.printed, "printed")))
 
 
 @_register(Revision)
@@ -310,6 +336,16 @@ def _measure(measure: Measure) -> str:
         kind += f", scale {format_number(measure.scale)}"
     note = f" {_quoted(measure.note, 30)}" if measure.note else ""
     return f"{text} ({kind}){note}"
+
+
+@_register(Baseline)
+def _baseline(baseline: Baseline) -> str:
+    return f"<{_kind(baseline)} {_measure(baseline.value)} in {baseline.year}>"
+
+
+@_register(EndOfPlan)
+def _end_of_plan(end: EndOfPlan) -> str:
+    return f"<{_kind(end)} {_measure(end.target)} for {end.year}>"
 
 
 @_register(Measure)

@@ -19,13 +19,20 @@ from lakipcore.formats.excel import _layout as layout
 from lakipcore.formats.excel._build import inline_toml
 from lakipcore.formats.excel._cells import xlsx_string
 from lakipcore.formats.excel._sheets import openpyxl
+from lakipcore.formats.toml.notations import columns_value
 from lakipcore.formats.toml.writer import measure_text
 from lakipcore.model import (
     BudgetLine,
+    BudgetOutput,
+    Indicator,
     IndicatorPeriod,
     MeasureKind,
+    PlannedBudget,
+    PlannedOutput,
     PrintedFigure,
+    Quantity,
     Report,
+    ReportedAbsorption,
     Target,
     Unit,
 )
@@ -250,6 +257,8 @@ class DataSheets:
                     "kind": table.kind.value,
                     "title": table.title,
                     "scope": table.scope.value,
+                    "notation": None if table.notation is None else table.notation.value,
+                    "columns": columns_value(table, inline_toml) if table.columns else None,
                 }
             )
 
@@ -290,6 +299,7 @@ class DataSheets:
                         if indicator.accumulation is None
                         else indicator.accumulation.value,
                         "kind": "value" if indicator.plain_values else None,
+                        **self._plan(indicator),
                         "period": entry.period,
                         "derive": inline_toml(edata["derive"]) if "derive" in edata else None,
                         "supports": inline_toml(edata["supports"]) if "supports" in edata else None,
@@ -325,6 +335,21 @@ class DataSheets:
         if entry.not_reported is not None:  # printed "n/a": read back as not reported
             values["realisation"] = entry.not_reported.text
         return formats
+
+    def _plan(self, indicator: Indicator) -> dict[str, object]:
+        """The Kondisi awal and Target akhir rencana cells: inline tables as the file writes
+        them (``{ value = "5,14%", year = 2019 }``), read back by :func:`read_workbook`."""
+        n = self.report.notation
+        cells: dict[str, object] = {}
+        if indicator.baseline is not None:
+            value = measure_text(indicator.baseline.value, n)
+            cells["baseline"] = inline_toml({"value": value, "year": indicator.baseline.year})
+        if indicator.end_of_plan is not None:
+            target = measure_text(indicator.end_of_plan.target, n)
+            cells["end-of-plan"] = inline_toml(
+                {"target": target, "year": indicator.end_of_plan.year}
+            )
+        return cells
 
     @staticmethod
     def _computed(
@@ -374,51 +399,43 @@ class DataSheets:
                 base = {"unit": unit.code, "shown:unit": unit.name, "period": block.period}
                 if budget is None:
                     continue
-                if not isinstance(budget, BudgetLine):
+                if isinstance(budget, ReportedAbsorption):
                     shown = format_as_printed(budget.rate, self.report.notation)
                     sheet.add({**base, "absorption": shown + "%"})
                     continue
-                for index, output in enumerate(budget.outputs):
-                    absorption = self.output_absorption(unit.code, block.period, index)
-                    rate = None if absorption is None else float(absorption) / 100
-                    sheet.add(
-                        {
-                            **base,
-                            "programme": budget.programme,
-                            "code": output.code,
-                            "name": output.name,
-                            "number:pagu": number(output.pagu),
-                            "number:realisation": number(output.realisation),
-                            "shown:absorption": rate,
-                            "pagu": format_as_printed(output.pagu, self.report.notation),
-                            "realisation": format_as_printed(
-                                output.realisation, self.report.notation
-                            ),
-                            **(self._revision_cells(budget) if index == 0 else {}),
-                        },
-                        {
-                            "number:pagu": number_format(output.pagu),
-                            "number:realisation": number_format(output.realisation),
-                            "shown:absorption": "0.00%",
-                        },
-                    )
+                n = self.report.notation
+                outputs: Sequence[BudgetOutput | PlannedOutput] = budget.outputs
+                for index, output in enumerate(outputs):
+                    values: dict[str, object] = {
+                        **base,
+                        "programme": budget.programme,
+                        "code": output.code,
+                        "name": output.name,
+                        "number:pagu": number(output.pagu),
+                        "pagu": format_as_printed(output.pagu, n),
+                        **_output_cells(output, n),
+                        **(self._revision_cells(budget) if index == 0 else {}),
+                    }
+                    formats = {"number:pagu": number_format(output.pagu)}
+                    if isinstance(output, BudgetOutput):  # a planned output has none yet
+                        absorption = self.output_absorption(unit.code, block.period, index)
+                        values["shown:absorption"] = (
+                            None if absorption is None else float(absorption) / 100
+                        )
+                        values["number:realisation"] = number(output.realisation)
+                        values["realisation"] = format_as_printed(output.realisation, n)
+                        formats["number:realisation"] = number_format(output.realisation)
+                        formats["shown:absorption"] = "0.00%"
+                    sheet.add(values, formats)
 
-    def _revision_cells(self, budget: BudgetLine) -> dict[str, object]:
-        """The programme's pagu awal, revisions (inline TOML) and RPD, on its first row."""
+    def _revision_cells(self, budget: BudgetLine | PlannedBudget) -> dict[str, object]:
+        """The programme's pagu awal, revisions (inline TOML), RPD and subtotal types, on its
+        first row (the subtotals' printed figures are on the printed sheet)."""
         n = self.report.notation
-        cells: dict[str, object] = {}
-        if budget.original is not None:
-            cells[document.ORIGINAL] = format_as_printed(budget.original, n)
-        if budget.plan is not None:
-            cells[document.PLAN] = format_as_printed(budget.plan, n)
-        if budget.revisions:
-            rows = []
-            for revision in budget.revisions:
-                row = {"kind": revision.kind.value, "amount": format_as_printed(revision.amount, n)}
-                if revision.note is not None:
-                    row["note"] = revision.note
-                rows.append(row)
-            cells[document.REVISIONS] = inline_toml(rows)
+        cells = _pagu_cells(budget, n, "")
+        if budget.subtotals:
+            types = [{document.TYPE: s.type.value} for s in budget.subtotals]
+            cells[document.SUBTOTALS] = inline_toml(types)
         return cells
 
     def definitions(self) -> None:
@@ -442,7 +459,15 @@ class DataSheets:
         for unit in report.units():
             for block in unit.periods:
                 for figure in block.derived:
-                    spec = _table_of(derived_lines(figure, "d", _string, _key, n), "d", 0)
+                    lines = derived_lines(
+                        figure,
+                        "d",
+                        _string,
+                        _key,
+                        n,
+                        notations=lambda place: report.printed_notation(place, Quantity.VALUE),
+                    )
+                    spec = _table_of(lines, "d", 0)
                     rows.append(
                         {
                             "kind": layout.DEF_DERIVED,
@@ -464,11 +489,15 @@ class DataSheets:
 
         def rows(figures: Iterable[PrintedFigure], base: dict[str, object]) -> None:
             for figure in figures:
+                stated = figure.notation is not self.report.printed_notation(
+                    figure.place, figure.quantity
+                )
                 values = {
                     **base,
                     "quantity": figure.quantity.value,
                     "place": figure.place,
                     "text": figure.text,
+                    "notation": figure.notation.value if stated else None,
                 }
                 finding = next(
                     (
@@ -495,6 +524,9 @@ class DataSheets:
                 rows(budget.printed, {**base, "item": layout.BUDGET_ITEM})
                 for number, output in enumerate(getattr(budget, "outputs", ()), 1):
                     rows(output.printed, {**base, "item": f"{layout.OUTPUT_ITEM} {number}"})
+                for subtotal in getattr(budget, "subtotals", ()):
+                    item = f"{layout.SUBTOTAL_ITEM} {subtotal.type.value}"
+                    rows(subtotal.printed, {**base, "item": item})
             for indicator in unit.indicators:
                 for entry in indicator.periods:
                     base = {"unit": unit.code, "period": entry.period, "indicator": indicator.code}
@@ -575,3 +607,34 @@ def _table_of(lines: list[str], *path: str | int) -> str:
     for step in path:
         value = value[step]
     return inline_toml(value)
+
+
+def _pagu_cells(
+    item: BudgetLine | PlannedBudget | BudgetOutput | PlannedOutput, n: Notation, prefix: str
+) -> dict[str, object]:
+    """The pagu awal, RPD (a percent as the file gave it) and revisions (inline TOML) of a
+    programme (columns without ``prefix``) or of an output (``output-``)."""
+    cells: dict[str, object] = {}
+    if item.original is not None:
+        cells[prefix + document.ORIGINAL] = format_as_printed(item.original, n)
+    if item.plan_percent is not None:
+        cells[prefix + document.PLAN] = format_as_printed(item.plan_percent, n) + "%"
+    elif item.plan is not None:
+        cells[prefix + document.PLAN] = format_as_printed(item.plan, n)
+    if item.revisions:
+        rows = []
+        for revision in item.revisions:
+            row = {"kind": revision.kind.value, "amount": format_as_printed(revision.amount, n)}
+            if revision.note is not None:
+                row["note"] = revision.note
+            rows.append(row)
+        cells[prefix + document.REVISIONS] = inline_toml(rows)
+    return cells
+
+
+def _output_cells(output: BudgetOutput | PlannedOutput, n: Notation) -> dict[str, object]:
+    """An output's type of spending, pagu awal, revisions and RPD, in its own columns."""
+    cells = _pagu_cells(output, n, layout.OUTPUT_PREFIX)
+    if output.type is not None:
+        cells[document.TYPE] = output.type.value
+    return cells

@@ -49,6 +49,8 @@ class IndicatorScore(Short):
     value scored: stated, derived from evidence, or accumulated; ``target`` the target's value.
     ``grade`` is the predikat the report's grading table (``[report] grading``) gives the
     capaian, or ``None`` when the report grades nothing or the table does not cover it.
+    ``end_of_plan`` is the capaian against the indicator's end-of-plan target (target akhir
+    Renstra / RPJMD), when it has one (docs/methodology.md, "Baseline and end-of-plan target").
     """
 
     code: str
@@ -58,6 +60,7 @@ class IndicatorScore(Short):
     realisation: Decimal | None = None
     target: Decimal | None = None
     grade: str | None = None
+    end_of_plan: Decimal | None = None
 
     @property
     def counts(self) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+import attrs
+
 from lakipcore._exact import mean, total
 from lakipcore.errors import (
     LakipError,
@@ -31,7 +33,12 @@ from lakipcore.methods import (
     ZeroTargetPolicy,
     get_method,
 )
-from lakipcore.methods.formulas import checked_capaian, defined_absorption, performance
+from lakipcore.methods.formulas import (
+    checked_capaian,
+    checked_range_capaian,
+    defined_absorption,
+    performance,
+)
 from lakipcore.model import EvidenceTable, Indicator, Report, ReportPeriod, Unit, UnitPeriod
 from lakipcore.results.scores import (
     DerivedScore,
@@ -51,6 +58,7 @@ from lakipcore.scoring.facts import (
     placed,
     resolve_unit,
 )
+from lakipcore.scoring.plan import end_of_plan_capaian
 from lakipcore.surveys import GradeTable
 
 __all__ = ["score_indicator", "score_period", "scored_period"]
@@ -84,7 +92,7 @@ class _Scorer:
     # --- indicators ----------------------------------------------------------------------
 
     def indicator(self, unit: str, fact: IndicatorFact) -> IndicatorScore:
-        code, name, target, realised, formula, failure, _, missing = fact
+        code, name, target, realised, formula, failure, _, missing, upper = fact
         if target is None:
             return IndicatorScore(code, name, None, "not targeted")
         if failure is not None:
@@ -96,7 +104,10 @@ class _Scorer:
         try:
             # The model checked stated values and the resolve stage derived ones; the method
             # checked its cap. Nothing is checked twice.
-            value = checked_capaian(target, realised, formula, self.method.cap)
+            if upper is None:
+                value = checked_capaian(target, realised, formula, self.method.cap)
+            else:  # a range target
+                value = checked_range_capaian(target, upper, realised, formula, self.method.cap)
         except ZeroTargetError as error:  # a zero target, or a zero realisation under T / R
             if self.method.zero_target is ZeroTargetPolicy.EXCLUDE:
                 return IndicatorScore(code, name, None, "zero target excluded", realised, target)
@@ -108,6 +119,20 @@ class _Scorer:
             return IndicatorScore(code, name, value, None, realised, target, grade)
         fallback = f"units[{unit}].indicators[{code}].periods.{self.key}"
         return self._failed(unit, fact, placed(undefined, fact.origin, fallback))
+
+    def _with_plan(self, unit: Unit, score: IndicatorScore) -> IndicatorScore:
+        """``score`` with its capaian against the end-of-plan target, where it has one."""
+        assert self.report is not None, "units are scored within a report"
+        indicator = unit.indicator(score.code)
+        value = end_of_plan_capaian(
+            self.report,
+            unit,
+            indicator,
+            key=self.key,
+            method=self.method,
+            realised=score.realisation,
+        )
+        return score if value is None else attrs.evolve(score, end_of_plan=value)
 
     def _failed(self, unit: str, fact: IndicatorFact, error: LakipError) -> IndicatorScore:
         if self.problems is None:
@@ -127,6 +152,8 @@ class _Scorer:
         if not facts.indicators and not children and facts.block is None:
             return None
         indicators = tuple(self.indicator(unit.code, fact) for fact in facts.indicators)
+        if any(indicator.end_of_plan is not None for indicator in unit.indicators):
+            indicators = tuple(self._with_plan(unit, score) for score in indicators)
         gaps: list[str] = [
             f"achievement: {i.code} not reported in {key}"
             for i in indicators

@@ -44,6 +44,7 @@ __all__ = [
     "BudgetFact",
     "IndicatorFact",
     "PeriodFacts",
+    "Realisations",
     "UnitFacts",
     "formula_of",
     "indicator_fact",
@@ -77,6 +78,8 @@ class IndicatorFact(NamedTuple):
     not_reported: bool = False
     """The realisation is printed as not reported (``n/a``): ``realisation`` is ``None``, and
     the indicator is left out like a planned one, for another reason."""
+    upper: Decimal | None = None
+    """The upper end of a target printed as a range (``target`` is its lower end)."""
 
 
 _new_fact = tuple.__new__
@@ -138,7 +141,7 @@ def _fallback(unit: str, indicator: Indicator, entry: IndicatorPeriod) -> str:
     return f"units[{unit}].indicators[{indicator.code}].periods.{entry.period}"
 
 
-class _Realisations:
+class Realisations:
     """The realisation an entry is scored with, from its report (accumulation reads the
     report's shorter periods) and its unit's evidence."""
 
@@ -210,38 +213,35 @@ def resolve_indicator(
     indicator: Indicator,
     entry: IndicatorPeriod,
     method: ScoringMethod,
-    realisations: _Realisations,
+    realisations: Realisations,
 ) -> IndicatorFact:
     """The fact of one indicator-period (see :class:`IndicatorFact`)."""
     formula = formula_of(indicator, method)
     target = entry.target
     if isinstance(target, NotTargeted):
         return IndicatorFact(indicator.code, indicator.name, None, None, formula, None, None)
+    code, name, origin, upper = indicator.code, indicator.name, entry.origin, target.upper
     stated = entry.realisation
     if stated is not None:  # the common case: no rule to evaluate, nothing to fail
         return IndicatorFact(
-            indicator.code, indicator.name, target.value, stated.value, formula, None, entry.origin
+            code, name, target.value, stated.value, formula, None, origin, False, upper
         )
     if entry.not_reported is not None:
-        return IndicatorFact(
-            indicator.code, indicator.name, target.value, None, formula, None, entry.origin, True
-        )
+        return IndicatorFact(code, name, target.value, None, formula, None, origin, True, upper)
     failure: LakipError | None = None
     realised: Decimal | None = None
     try:
         realised = realisations.of(indicator, entry)
     except LakipError as error:
         failure = placed(error, entry.origin, _fallback(unit, indicator, entry))
-    return IndicatorFact(
-        indicator.code, indicator.name, target.value, realised, formula, failure, entry.origin
-    )
+    return IndicatorFact(code, name, target.value, realised, formula, failure, origin, False, upper)
 
 
 def indicator_fact(
     indicator: Indicator, entry: IndicatorPeriod, method: ScoringMethod, evidence: Evidence
 ) -> IndicatorFact:
     """The fact of one indicator outside a report (no accumulation: no other periods)."""
-    return resolve_indicator("indicator", indicator, entry, method, _Realisations(None, evidence))
+    return resolve_indicator("indicator", indicator, entry, method, Realisations(None, evidence))
 
 
 def _budget(block: UnitPeriod | None, method: ScoringMethod) -> BudgetFact | None:
@@ -261,7 +261,7 @@ def _budget(block: UnitPeriod | None, method: ScoringMethod) -> BudgetFact | Non
 def resolve_unit(report: Report, unit: Unit, key: str, method: ScoringMethod) -> UnitFacts:
     """The facts of ``unit`` (its own, not its sub-units') in period ``key``."""
     facts: list[IndicatorFact] = []
-    realisations: _Realisations | None = None
+    realisations: Realisations | None = None
     for indicator in unit.indicators:
         entry = indicator.at(key)
         if entry is None:
@@ -272,10 +272,11 @@ def resolve_unit(report: Report, unit: Unit, key: str, method: ScoringMethod) ->
             formula = formula_of(indicator, method)
             fact = (indicator.code, indicator.name, target.value, stated.value, formula)
             # tuple.__new__ skips the NamedTuple's Python-level __new__ (a call per fact).
-            facts.append(_new_fact(IndicatorFact, (*fact, None, entry.origin, False)))
+            tail = (None, entry.origin, False, target.upper)
+            facts.append(_new_fact(IndicatorFact, (*fact, *tail)))
             continue
         if realisations is None:
-            realisations = _Realisations(report, unit.evidence)
+            realisations = Realisations(report, unit.evidence)
         facts.append(resolve_indicator(unit.code, indicator, entry, method, realisations))
     block = unit.at(key)
     return UnitFacts(tuple(facts), block, _budget(block, method))

@@ -65,11 +65,13 @@ def read_inline(text: str, ref: str, source: str) -> Any:
 
 
 def inline_toml(value: object) -> str:
-    """``value`` (strings, booleans, lists and tables of them) as TOML inline text."""
+    """``value`` (strings, booleans, integers, lists and tables of them) as TOML inline text."""
     import json
 
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, Mapping):

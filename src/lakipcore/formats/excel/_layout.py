@@ -67,7 +67,14 @@ PERIOD_COLUMNS: Final = (
     ("planned", "Rencana"),
     ("title", "Judul"),
 )
-TABLE_COLUMNS: Final = (("id", "Id"), ("kind", "Jenis"), ("title", "Judul"), ("scope", "Cakupan"))
+TABLE_COLUMNS: Final = (
+    ("id", "Id"),
+    ("kind", "Jenis"),
+    ("title", "Judul"),
+    ("scope", "Cakupan"),
+    ("notation", "Notasi"),
+    ("columns", "Kolom"),  # the TOML inline table of the file's `columns`
+)
 UNIT_COLUMNS: Final = (
     ("code", "Kode"),
     ("name", "Nama"),
@@ -97,11 +104,16 @@ INDICATOR_COLUMNS: Final = (
     ("accumulate", "Akumulasi periode"),
     # Last, so that the columns before it keep the letters earlier workbooks gave them.
     ("kind", "Jenis nilai"),
+    ("baseline", "Kondisi awal"),
+    ("end-of-plan", "Target akhir rencana"),
 )
 # The Realisasi dihitung column of the Indikator sheet: the Realisasi number beside it is the
 # realisation scoring computed (the row derives or accumulates it), shown and never read back.
 COMPUTED_DERIVED: Final = "dari data dukung"
 COMPUTED_ACCUMULATED: Final = "akumulasi periode"
+OUTPUT_PREFIX: Final = "output-"
+"""Columns of the Anggaran sheet holding an output's own pagu awal, revisions and RPD (the
+columns without it hold the programme's, on its first row)."""
 BUDGET_COLUMNS: Final = (
     ("unit", "Kode unit"),
     ("shown:unit", "Unit"),
@@ -118,6 +130,12 @@ BUDGET_COLUMNS: Final = (
     (document.ORIGINAL, "Pagu awal (teks)"),
     (document.REVISIONS, "Revisi"),
     (document.PLAN, "RPD (teks)"),
+    # Added later, last: earlier workbooks keep their column letters.
+    (document.TYPE, "Jenis belanja"),
+    (OUTPUT_PREFIX + document.ORIGINAL, "Pagu awal output (teks)"),
+    (OUTPUT_PREFIX + document.REVISIONS, "Revisi output"),
+    (OUTPUT_PREFIX + document.PLAN, "RPD output (teks)"),
+    (document.SUBTOTALS, "Subtotal jenis belanja"),
 )
 PRINTED_COLUMNS: Final = (
     ("unit", "Kode unit"),
@@ -129,6 +147,9 @@ PRINTED_COLUMNS: Final = (
     ("text", "Teks"),
     ("shown:recomputed", "Dihitung ulang"),
     ("shown:finding", "Temuan"),
+    # Last, so that the columns before it keep their letters: the notation a figure states,
+    # where it is not its table's (docs/format.md, "Numbers").
+    ("notation", "Notasi"),
 )
 DASHBOARD_HEADERS: Final = (
     "Periode",
@@ -166,6 +187,7 @@ FINDING_HEADERS: Final = (
 # The Bagian column of the Tercetak sheet: what of a unit's period a figure is printed for.
 BUDGET_ITEM: Final = "anggaran"
 OUTPUT_ITEM: Final = "output"  # followed by the output's number in its budget, from 1
+SUBTOTAL_ITEM: Final = "subtotal"  # followed by the type of spending (pegawai, barang, ...)
 
 # Markers in column A of the Data dukung sheet.
 EV_TABLE: Final = "#tabel"

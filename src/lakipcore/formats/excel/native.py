@@ -187,8 +187,13 @@ class _Native(NativeTables):
                 continue
             self.put(item, "id", grid, row, columns, path)
             self.cells[path] = grid.ref(row, columns["id"])
-            for key in ("kind", "title", "scope"):
+            for key in ("kind", "title", "scope", "notation"):
                 self.put(item, key, grid, row, columns, path)
+            spec = self.text(grid, row, columns.get("columns"))
+            if spec is not None:
+                ref = grid.ref(row, columns["columns"])
+                self.cells[f"{path}.columns"] = ref
+                item["columns"] = read_inline(spec, ref, self.source)
             items.append(item)
         return items
 
@@ -263,6 +268,30 @@ class _Native(NativeTables):
         self.cells[bpath] = grid.ref(row, columns["period"])
         return unit.setdefault("periods", {}).setdefault(key, {}), bpath
 
+    def new_indicator(
+        self, grid: Grid, row: int, columns: dict[str, int], unit: dict[str, Any], upath: str
+    ) -> tuple[dict[str, Any], str]:
+        """The indicator first named in ``row``: its fields, appended to ``unit``'s."""
+        indicators = unit.setdefault("indicators", [])
+        ipath = f"{upath}.indicators[{len(indicators)}]"
+        item: dict[str, Any] = {"code": self.text(grid, row, columns["code"]) or "", "periods": {}}
+        self.cells[ipath] = grid.ref(row, columns["code"])
+        for field in ("name", "goal", "polarity", "formula", "accumulation", "kind"):
+            self.put(item, field, grid, row, columns, ipath)
+        for field in ("baseline", "end-of-plan"):  # { value|target = "…", year = N }
+            text = self.text(grid, row, columns.get(field))
+            if text is not None:
+                ref = grid.ref(row, columns[field])
+                try:
+                    item[field] = read_inline(text, ref, self.source)
+                except LakipError as error:
+                    self.errors.append(error)
+                self.cells[f"{ipath}.{field}"] = ref
+        if item.get("polarity") == "higher":
+            del item["polarity"]  # the default, which the file format leaves out
+        indicators.append(item)
+        return item, ipath
+
     def indicator_rows(self) -> None:  # noqa: PLR0912 - one branch per row marker or role; splitting hides the layout
         grid, columns = self.table(
             layout.INDICATORS,
@@ -281,16 +310,7 @@ class _Native(NativeTables):
             code = self.text(grid, row, columns["code"]) or ""
             key = (upath, code)
             if key not in self.indicators:
-                indicators = unit.setdefault("indicators", [])
-                ipath = f"{upath}.indicators[{len(indicators)}]"
-                item: dict[str, Any] = {"code": code, "periods": {}}
-                self.cells[ipath] = grid.ref(row, columns["code"])
-                for field in ("name", "goal", "polarity", "formula", "accumulation", "kind"):
-                    self.put(item, field, grid, row, columns, ipath)
-                if item.get("polarity") == "higher":
-                    del item["polarity"]  # the default, which the file format leaves out
-                indicators.append(item)
-                self.indicators[key] = (item, ipath)
+                self.indicators[key] = self.new_indicator(grid, row, columns, unit, upath)
             item, ipath = self.indicators[key]
             period = self.text(grid, row, columns["period"])
             if period is None:
@@ -443,19 +463,41 @@ class _Native(NativeTables):
             self.put(budget, "programme", grid, row, columns, path)
             self.put(budget, document.ORIGINAL, grid, row, columns, path)
             self.put(budget, document.PLAN, grid, row, columns, path)
-            revisions = self.text(grid, row, columns.get(document.REVISIONS))
-            if revisions is not None:
-                ref = grid.ref(row, columns[document.REVISIONS])
-                budget[document.REVISIONS] = read_inline(revisions, ref, self.source)
-                self.cells[f"{path}.revisions"] = ref
+            self.inline(budget, document.REVISIONS, grid, row, columns, path)
+            self.inline(budget, document.SUBTOTALS, grid, row, columns, path)
             opath = f"{path}.outputs[{len(budget['outputs'])}]"
             output: dict[str, Any] = {}
             self.cells[opath] = grid.ref(row, columns.get("name", columns["unit"]))
-            for field in ("code", "name"):
+            for field in ("code", "name", document.TYPE):
                 self.put(output, field, grid, row, columns, opath)
             for field in ("pagu", "realisation"):
                 self.measure(output, field, grid, row, columns, opath)
+            # An output's own pagu awal, RPD and revisions (docs/format.md, "Budget fields").
+            for field in (document.ORIGINAL, document.PLAN):
+                column = layout.OUTPUT_PREFIX + field
+                self.put(output, field, grid, row, columns, opath, column=column)
+            column = layout.OUTPUT_PREFIX + document.REVISIONS
+            self.inline(output, document.REVISIONS, grid, row, columns, opath, column=column)
             budget["outputs"].append(output)
+
+    def inline(  # noqa: PLR0917 - private helpers passing a grid, a row and its columns
+        self,
+        target: dict[str, Any],
+        key: str,
+        grid: Grid,
+        row: int,
+        columns: dict[str, int],
+        path: str,
+        column: str | None = None,
+    ) -> None:
+        """A cell holding an inline TOML array of tables (revisions, subtotals), read."""
+        index = columns.get(column or key)
+        text = self.text(grid, row, index)
+        if text is None or index is None:
+            return
+        ref = grid.ref(row, index)
+        target[key] = read_inline(text, ref, self.source)
+        self.cells[f"{path}.{key}"] = ref
 
 
 def read_native(grids: dict[str, Grid], source: str) -> tuple[dict[str, Any], Cells]:

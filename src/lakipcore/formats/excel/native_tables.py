@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lakipcore.errors import LakipError, Sentence
+from lakipcore.formats import document
 from lakipcore.formats.excel import _layout as layout
 from lakipcore.formats.excel._build import Cells, read_inline
 from lakipcore.formats.excel._sheets import Grid
@@ -77,12 +78,17 @@ class NativeTables:
             places = subject.setdefault("printed", {}).setdefault(quantity, {})
             ppath = f"{spath}.printed.{quantity}.{place}"
             ref = grid.ref(row, columns["text"])
+            # A figure that states its own notation is the file's { text, notation } table.
+            notation = self.text(grid, row, columns.get("notation"))
+            value: str | dict[str, str] = (
+                text if notation is None else {"text": text, "notation": notation}
+            )
             if place in places:
                 texts = places[place] if isinstance(places[place], list) else [places[place]]
                 self.cells[f"{ppath}[{len(texts)}]"] = ref
-                places[place] = [*texts, text]
+                places[place] = [*texts, value]
             else:
-                places[place] = text
+                places[place] = value
                 self.cells[ppath] = self.cells[f"{ppath}[0]"] = ref
 
     def subject(  # noqa: PLR0911 - a table of header words, one return each
@@ -131,6 +137,10 @@ class NativeTables:
         outputs = budget.get("outputs", [])
         if head == layout.OUTPUT_ITEM and number.isdigit() and 1 <= int(number) <= len(outputs):
             return outputs[int(number) - 1], f"{block[1]}.budget.outputs[{int(number) - 1}]"
+        subtotals = budget.get(document.SUBTOTALS, [])
+        for index, subtotal in enumerate(subtotals if isinstance(subtotals, list) else []):
+            if head == layout.SUBTOTAL_ITEM and subtotal.get(document.TYPE) == number.strip():
+                return subtotal, f"{block[1]}.budget.subtotals[{index}]"
         self.fail(
             ref,
             M_(

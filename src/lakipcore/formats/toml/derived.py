@@ -22,13 +22,14 @@ of the whole).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from lakipcore.figures import Figure, format_as_printed, format_figure, parse_figure
 from lakipcore.formats import document
 from lakipcore.formats.toml.methods import weight_value
+from lakipcore.formats.toml.notations import place_value
 from lakipcore.formats.toml.reader import Reader, Table, join
 from lakipcore.i18n import M_
 from lakipcore.methods.catalogue import get_formula
@@ -124,23 +125,21 @@ def _printed(reader: Reader, item: Table, path: str) -> tuple[PrintedFigure, ...
     figures = []
     for place, texts in table.items():
         ppath = join(join(path, "printed"), place)
-        items = texts if isinstance(texts, list) else [texts]
-        if not items or not all(isinstance(t, str) for t in items):
-            raise reader.fail(ppath, M_("expected the printed text, or a list of texts"))
-        for index, text in enumerate(items):
-            where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
-            figures.append(
-                PrintedFigure(
-                    Quantity.VALUE, place, text, reader.origin(where), notation=reader.notation
-                )
-            )
+        figures += reader.printed_place(texts, Quantity.VALUE, place, ppath, path)
     return tuple(figures)
 
 
 def derived_lines(
-    figure: DerivedFigure, header: str, string: Any, key: Any, notation: Notation
+    figure: DerivedFigure,
+    header: str,
+    string: Any,
+    key: Any,
+    notation: Notation,
+    *,
+    notations: Callable[[str], Notation] | None = None,
 ) -> list[str]:
-    """The ``[[HEADER]]`` block of ``figure``."""
+    """The ``[[HEADER]]`` block of ``figure``; ``notations`` gives the notation a figure printed
+    in a table (by id) is read in unless it states its own (by default ``notation``)."""
 
     def value(item: object) -> str:
         if isinstance(item, Reference):
@@ -167,18 +166,14 @@ def derived_lines(
     if figure.parameters:
         parameters = ", ".join(f"{key(k)} = {value(v)}" for k, v in figure.parameters.items())
         lines.append(f"parameters = {{ {parameters} }}")
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[str, list[PrintedFigure]] = {}
     for printed in figure.printed:
-        grouped.setdefault(printed.place, []).append(printed.text)
+        grouped.setdefault(printed.place, []).append(printed)
     if grouped:
         cells = ", ".join(
-            f"{key(place)} = {_texts(texts, string)}" for place, texts in grouped.items()
+            f"{key(place)} = "
+            + place_value(items, notations(place) if notations else notation, string)
+            for place, items in grouped.items()
         )
         lines.append(f"printed = {{ {cells} }}")
     return lines
-
-
-def _texts(texts: list[str], string: Any) -> str:
-    if len(texts) == 1:
-        return str(string(texts[0]))
-    return "[" + ", ".join(str(string(t)) for t in texts) + "]"

@@ -23,6 +23,7 @@ from lakipcore.formats.toml.canonical import read_canonical
 from lakipcore.formats.toml.grades import read_grade_tables, read_grading
 from lakipcore.formats.toml.methods import read_methods
 from lakipcore.formats.toml.migrate import migrate_v1, v1_path
+from lakipcore.formats.toml.notations import read_table_notation
 from lakipcore.formats.toml.reader import LineIndex, Reader, Table, join
 from lakipcore.formats.toml.units import read_tree
 from lakipcore.i18n import M_
@@ -349,6 +350,7 @@ def _build_report(reader: Reader, data: Table) -> Report:
     periods = _periods(reader, data, {m.name: m for m in methods})
     keys = {p.key for p in periods} | _declared_keys(data)
     tables = _tables(reader, data)
+    reader.tables = {table.id: table for table in tables}
     office_data = reader.table(data, "office", "")
     reader.only(office_data, document.OFFICE, "office")
     units_data = reader.array(data, "units", "")
@@ -439,6 +441,7 @@ def _table(reader: Reader, item: Table, index: int) -> ReportTable:
     scope_name = reader.text(item, "scope", path, required=False)
     with reader.placed(join(path, "scope"), replace=True):
         scope = TableScope.from_name(scope_name) if scope_name else TableScope.EACH_UNIT
+    notation, columns = read_table_notation(reader, item, path)
     with reader.placed(path):
         return ReportTable(
             reader.required_text(item, "id", path),
@@ -446,6 +449,8 @@ def _table(reader: Reader, item: Table, index: int) -> ReportTable:
             reader.text(item, "title", path, required=False),
             scope,
             origin=reader.origin(path),
+            notation=notation,
+            columns=columns,
         )
 
 

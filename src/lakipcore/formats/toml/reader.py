@@ -14,8 +14,9 @@ from typing import Any, Final, TypeVar, cast
 
 from lakipcore.errors import LakipError, Listing, ReportFileError, Sentence
 from lakipcore.figures import Figure, NotTargeted, parse_cell, parse_figure
+from lakipcore.formats import document
 from lakipcore.i18n import M_, N_, Message
-from lakipcore.model import Origin, PrintedFigure, Quantity
+from lakipcore.model import Origin, PrintedFigure, Quantity, ReportTable
 from lakipcore.notation import Notation
 
 __all__ = ["LineIndex", "NotBuiltError", "Reader", "Table", "join"]
@@ -161,6 +162,9 @@ class Reader:
         self.errors: list[LakipError] = []
         # How the file writes numbers ([report] notation); read before any figure is.
         self.notation = Notation.INDONESIAN
+        # The declared tables by id ([[tables]]), read before any printed figure: a table or
+        # its column may print in a notation of its own.
+        self.tables: Mapping[str, ReportTable] = {}
         self._made: dict[tuple[object, ...], object] = {}  # see once()
         self._texts: dict[str, str] = {}
         self._origins: dict[str, Origin] = {}  # by path, while the file is read
@@ -377,33 +381,60 @@ class Reader:
             if not isinstance(places, Mapping):
                 raise self.fail(qpath, M_('expected a table of table-id = "text"'))
             for place, texts in places.items():
-                ppath = join(qpath, place)
-                items = texts if isinstance(texts, list) else [texts]
-                if not items or not all(isinstance(t, str) for t in items):
-                    if isinstance(texts, Mapping) and texts:
-                        # TOML reads `tabel.3 = "…"` as a table `tabel` holding a key `3`.
-                        dotted = f"{place}.{next(iter(texts))}"
-                        raise self.fail(
-                            ppath,
-                            M_(
-                                "expected the printed text, or a list of texts; a table id "
-                                'with a dot must be quoted: "{dotted}" = …',
-                                dotted=dotted,
-                            ),
-                        )
-                    raise self.fail(ppath, M_("expected the printed text, or a list of texts"))
-                for index, text in enumerate(items):
-                    where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
-                    figures.append(
-                        PrintedFigure(
-                            quantity,
-                            self.shared(place),
-                            self.shared(text),
-                            self.origin(where, within=path),
-                            notation=self.notation,
-                        )
-                    )
+                figures += self.printed_place(texts, quantity, place, join(qpath, place), path)
         return tuple(figures)
+
+    def notation_for(self, place: str, quantity: Quantity) -> Notation:
+        """The notation of a figure of ``quantity`` printed in table ``place`` that states none:
+        its column's, else its table's, else the report's."""
+        table = self.tables.get(place)
+        return self.notation if table is None else table.notation_of(quantity, self.notation)
+
+    def printed_place(
+        self, texts: object, quantity: Quantity, place: str, ppath: str, within: str
+    ) -> list[PrintedFigure]:
+        """The figures of ``quantity`` printed in table ``place`` (at ``ppath``): a text, a
+        text that states its notation (``{ text = "102,43", notation = "indonesian" }``), or a
+        list of those."""
+        items = texts if isinstance(texts, list) else [texts]
+        if not items or not all(isinstance(t, str | Mapping) for t in items):
+            raise self.fail(ppath, M_("expected the printed text, or a list of texts"))
+        if isinstance(texts, Mapping) and not document.PRINTED_TEXT & texts.keys() and texts:
+            # TOML reads `tabel.3 = "…"` as a table `tabel` holding a key `3`.
+            dotted = f"{place}.{next(iter(texts))}"
+            raise self.fail(
+                ppath,
+                M_(
+                    "expected the printed text, or a list of texts; a table id "
+                    'with a dot must be quoted: "{dotted}" = …',
+                    dotted=dotted,
+                ),
+            )
+        figures = []
+        default = self.notation_for(place, quantity)
+        for index, item in enumerate(items):
+            where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
+            text, notation = (item, default) if isinstance(item, str) else self._stated(item, where)
+            figures.append(
+                PrintedFigure(
+                    quantity,
+                    self.shared(place),
+                    self.shared(text),
+                    self.origin(where, within=within),
+                    notation=notation,
+                )
+            )
+        return figures
+
+    def _stated(self, item: Table, path: str) -> tuple[str, Notation]:
+        """The text and notation of a printed figure that states its own notation."""
+        self.only(item, document.PRINTED_TEXT, path)
+        text = self.text(item, "text", path)
+        name = self.text(item, "notation", path)
+        if text is None or name is None:  # pragma: no cover - text() raises instead
+            raise NotBuiltError
+        with self.placed(join(path, "notation"), replace=True):
+            return text, Notation.from_name(name)
 
 
 class _Placed:

@@ -9,49 +9,33 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
-from typing import TypeVar
+from typing import TypedDict
 
-from lakipcore.figures import Figure, NotReported, NotTargeted, not_reported
 from lakipcore.formats import document
 from lakipcore.formats.toml.derived import read_derived
-from lakipcore.formats.toml.evidence import read_evidence, read_rule, read_supports
+from lakipcore.formats.toml.evidence import read_evidence
+from lakipcore.formats.toml.indicators import period_tables, read_indicator
 from lakipcore.formats.toml.reader import NotBuiltError, Reader, Table, join
 from lakipcore.i18n import M_
 from lakipcore.model import (
     MAX_LEVELS,
-    Accumulation,
     Budget,
     BudgetLine,
     BudgetOutput,
-    Formula,
-    Indicator,
-    IndicatorPeriod,
-    MeasureKind,
-    Polarity,
+    PlannedBudget,
+    PlannedOutput,
     Quantity,
-    Realisation,
     ReportedAbsorption,
     Revision,
     RevisionKind,
-    Target,
+    SpendingType,
+    Subtotal,
     Unit,
     UnitPeriod,
 )
 
 __all__ = ["read_tree"]
 
-_M = TypeVar("_M", Target, Realisation)
-
-_INDICATOR_QUANTITIES = frozenset(
-    {
-        Quantity.GRADE,
-        Quantity.TARGET,
-        Quantity.REALISATION,
-        Quantity.CAPAIAN,
-        Quantity.CAPAIAN_YOY,
-        Quantity.RELATIVE_CHANGE,
-    }
-)
 _UNIT_QUANTITIES = frozenset(
     {
         Quantity.ACHIEVEMENT,
@@ -71,6 +55,23 @@ _PROGRAMME_QUANTITIES = _BUDGET_QUANTITIES | {
     Quantity.PLAN,
     Quantity.ABSORPTION_PLAN,
 }
+# A planned programme (no realisation yet) prints amounts, never a rate of what was spent.
+_PLANNED_QUANTITIES = frozenset({Quantity.PAGU, Quantity.PAGU_ORIGINAL, Quantity.PLAN})
+
+
+class _PaguParts(TypedDict, total=False):
+    """How a programme's or an output's pagu came about and its RPD (model keywords)."""
+
+    original: Decimal
+    revisions: tuple[Revision, ...]
+    plan: Decimal
+    plan_percent: Decimal
+
+
+class _OutputParts(_PaguParts, total=False):
+    """An output's parts: also its type of spending."""
+
+    type: SpendingType
 
 
 def read_tree(reader: Reader, office: Table, units: list[Table], keys: set[str]) -> Unit | None:
@@ -188,7 +189,7 @@ def _unit(
         code = office_code
     name = reader.required_text(item, "name", path)
     blocks = []
-    for key, table in _period_tables(reader, item, path, keys).items():
+    for key, table in period_tables(reader, item, path, keys).items():
         block = reader.collect(functools.partial(_unit_period, reader, table, path, key))
         if block is not None:
             blocks.append(block)
@@ -213,7 +214,7 @@ def _unit(
             continue
         if isinstance(indicator_code, str):
             seen[indicator_code] = index
-        indicator = reader.collect(functools.partial(_indicator, reader, data, ipath, keys))
+        indicator = reader.collect(functools.partial(read_indicator, reader, data, ipath, keys))
         if indicator is not None:
             indicators.append(indicator)
     if len(reader.errors) > before or any(u is None for u in subunits):
@@ -227,24 +228,6 @@ def _unit(
             tuple(u for u in subunits if u is not None),
             origin=origin,
         )
-
-
-def _period_tables(reader: Reader, parent: Table, path: str, keys: set[str]) -> dict[str, Table]:
-    table = reader.table(parent, "periods", path, required=False)
-    result = {}
-    for key in table:
-        if key not in keys:
-            expected = ", ".join(sorted(keys))
-            raise reader.fail(
-                join(join(path, "periods"), key),
-                M_(
-                    "unknown period {key}; this report's periods are {expected}",
-                    key=repr(key),
-                    expected=expected,
-                ),
-            )
-        result[key] = reader.table(table, key, join(path, "periods"))
-    return result
 
 
 def _unit_period(reader: Reader, table: Table, unit_path: str, key: str) -> UnitPeriod:
@@ -282,28 +265,85 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
             return ReportedAbsorption(figure.value, printed, origin=reader.origin(path))
     origin = reader.origin(path)
     reader.only(table, document.PROGRAMME, path)
-    outputs = []
-    for index, item in enumerate(reader.array(table, "outputs", path)):
+    items = reader.array(table, "outputs", path)
+    # A programme is realised in every output or planned in all (docs/format.md, "Budget
+    # fields"): an output without a realisation beside realised ones is a slip, not a plan.
+    realised = [index for index, item in enumerate(items) if "realisation" in item]
+    planned = bool(items) and not realised
+    if realised and len(realised) < len(items):
+        index = next(i for i in range(len(items)) if i not in realised)
+        raise reader.fail(
+            f"{path}.outputs[{index}]",
+            M_(
+                "realisation is missing: the other outputs of the programme have one (a "
+                "programme without realisation yet leaves it out of every output)"
+            ),
+        )
+    allowed = _PLANNED_QUANTITIES if planned else _PROGRAMME_QUANTITIES
+    realised_outputs: list[BudgetOutput] = []
+    planned_outputs: list[PlannedOutput] = []
+    for index, item in enumerate(items):
         opath = f"{path}.outputs[{index}]"
         output_origin = reader.origin(opath, within=path)
         reader.only(item, document.OUTPUT, opath)
-        with reader.placed(opath):
-            outputs.append(
-                BudgetOutput(
-                    name=reader.shared(reader.required_text(item, "name", opath)),
-                    pagu=_amount(reader, item, "pagu", opath),
-                    realisation=_amount(reader, item, "realisation", opath),
-                    code=reader.text(item, "code", opath, required=False),
-                    printed=reader.printed(item, opath, _BUDGET_QUANTITIES),
-                    origin=output_origin,
+        name = reader.shared(reader.required_text(item, "name", opath))
+        pagu = _amount(reader, item, "pagu", opath)
+        code = reader.text(item, "code", opath, required=False)
+        printed = reader.printed(item, opath, allowed)
+        parts: _OutputParts = {}
+        _pagu_parts(reader, item, opath, parts)
+        if document.TYPE in item:
+            with reader.placed(join(opath, document.TYPE), replace=True):
+                parts["type"] = SpendingType.from_name(
+                    reader.required_text(item, document.TYPE, opath)
                 )
-            )
+        with reader.placed(opath):
+            if planned:
+                planned_outputs.append(
+                    PlannedOutput(name, pagu, code, printed, output_origin, **parts)
+                )
+            else:
+                realisation = _amount(reader, item, "realisation", opath)
+                realised_outputs.append(
+                    BudgetOutput(name, pagu, realisation, code, printed, output_origin, **parts)
+                )
     programme = reader.shared(reader.required_text(table, "programme", path))
-    printed = reader.printed(table, path, _PROGRAMME_QUANTITIES)
-    original = (
-        _amount(reader, table, document.ORIGINAL, path) if document.ORIGINAL in table else None
-    )
-    plan = _amount(reader, table, document.PLAN, path) if document.PLAN in table else None
+    printed = reader.printed(table, path, allowed)
+    programme_parts: _PaguParts = {}
+    _pagu_parts(reader, table, path, programme_parts)
+    subtotals = _subtotals(reader, table, path, allowed)
+    with reader.placed(path):
+        if planned:
+            return PlannedBudget(
+                programme,
+                planned_outputs,
+                printed,
+                origin=origin,
+                subtotals=subtotals,
+                **programme_parts,
+            )
+        return BudgetLine(
+            programme,
+            realised_outputs,
+            printed,
+            origin=origin,
+            subtotals=subtotals,
+            **programme_parts,
+        )
+
+
+def _pagu_parts(reader: Reader, table: Table, path: str, parts: _PaguParts) -> None:
+    """Put in ``parts`` how a programme's or an output's pagu came about, and its RPD, as
+    keyword arguments of the model."""
+    if document.ORIGINAL in table:
+        parts["original"] = _amount(reader, table, document.ORIGINAL, path)
+    if document.PLAN in table:
+        figure = reader.figure(table, document.PLAN, path)
+        if figure.percent and not figure.unit and not figure.note:
+            # An RPD printed as a share of the pagu: the model computes its amount exactly.
+            parts["plan_percent"] = figure.value
+        else:
+            parts["plan"] = _amount(reader, table, document.PLAN, path)
     revisions = []
     for index, item in enumerate(reader.array(table, document.REVISIONS, path)):
         rpath = f"{path}.revisions[{index}]"
@@ -319,16 +359,24 @@ def _budget(reader: Reader, table: Table, path: str) -> Budget:
                     origin=reader.origin(rpath),
                 )
             )
-    with reader.placed(path):
-        return BudgetLine(
-            programme,
-            tuple(outputs),
-            printed,
-            origin=origin,
-            original=original,
-            revisions=tuple(revisions),
-            plan=plan,
-        )
+    if revisions:
+        parts["revisions"] = tuple(revisions)
+
+
+def _subtotals(
+    reader: Reader, table: Table, path: str, allowed: frozenset[Quantity]
+) -> tuple[Subtotal, ...]:
+    """The programme's printed subtotals per type of spending (``[[...budget.subtotals]]``)."""
+    subtotals = []
+    for index, item in enumerate(reader.array(table, document.SUBTOTALS, path)):
+        spath = f"{path}.subtotals[{index}]"
+        reader.only(item, document.SUBTOTAL, spath)
+        with reader.placed(join(spath, document.TYPE), replace=True):
+            kind = SpendingType.from_name(reader.required_text(item, document.TYPE, spath))
+        printed = reader.printed(item, spath, allowed)
+        with reader.placed(spath):
+            subtotals.append(Subtotal(kind, printed, origin=reader.origin(spath)))
+    return tuple(subtotals)
 
 
 def _amount(reader: Reader, table: Table, key: str, path: str) -> Decimal:
@@ -343,246 +391,3 @@ def _amount(reader: Reader, table: Table, key: str, path: str) -> Decimal:
             M_("{key} must not be negative, got {text}", key=key, text=repr(figure.text)),
         )
     return figure.value
-
-
-def _indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> Indicator:
-    origin = reader.origin(path)
-    reader.only(item, document.INDICATOR, path)
-    tables = _period_tables(reader, item, path, keys)
-    if not tables:
-        raise reader.fail(join(path, "periods"), M_("an indicator needs at least one period block"))
-    polarity_name = reader.text(item, "polarity", path, required=False)
-    formula_name = reader.text(item, "formula", path, required=False)
-    accumulation_name = reader.text(item, "accumulation", path, required=False)
-    plain = reader.collect(lambda: _plain_values(reader, item, path))
-    with reader.placed(join(path, "polarity"), replace=True):
-        polarity = Polarity.from_name(polarity_name) if polarity_name else Polarity.HIGHER_IS_BETTER
-    with reader.placed(join(path, "formula"), replace=True):
-        formula = Formula.from_name(formula_name) if formula_name else None
-    with reader.placed(join(path, "accumulation"), replace=True):
-        accumulation = Accumulation.from_name(accumulation_name) if accumulation_name else None
-    entries = []
-    for key, table in tables.items():
-        entry = reader.collect(
-            functools.partial(_indicator_period, reader, table, path, key, plain=bool(plain))
-        )
-        if entry is not None:
-            entries.append(entry)
-    code = reader.required_text(item, "code", path)
-    # Names and goals repeat across the units of a ministry (the same IKU in every UPT).
-    name = reader.shared(reader.required_text(item, "name", path))
-    goal = reader.text(item, "goal", path, required=False)
-    goal = None if goal is None else reader.shared(goal)
-    if len(entries) != len(tables) or plain is None:
-        raise NotBuiltError
-    with reader.placed(path):
-        return Indicator(
-            code,
-            name,
-            tuple(entries),
-            goal,
-            polarity,
-            formula,
-            accumulation,
-            origin=origin,
-        )
-
-
-def _plain_values(reader: Reader, item: Table, path: str) -> bool:
-    """``kind = "value"``: the indicator's bare figures are plain values, not counts."""
-    name = reader.text(item, "kind", path, required=False)
-    if name is None:
-        return False
-    if name != MeasureKind.VALUE.value:
-        raise reader.fail(
-            join(path, "kind"),
-            M_(
-                'kind {name} is not one an indicator declares: only "value" (a plain number '
-                "without a scale); counts, percentages and indices are read from the figures",
-                name=repr(name),
-            ),
-        )
-    return True
-
-
-def _indicator_period(
-    reader: Reader, table: Table, indicator_path: str, key: str, *, plain: bool = False
-) -> IndicatorPeriod:
-    path = f"{indicator_path}.periods.{key}"
-    origin = reader.origin(path, within=indicator_path)
-    # Each part is read on its own, so that one run reports every bad field of the entry (a bad
-    # target must not hide a bad realisation or a bad printed figure).
-    collected = len(reader.errors)
-    reader.collect(lambda: reader.only(table, document.INDICATOR_PERIOD, path))
-    pair = reader.collect(lambda: _target_and_realisation(reader, table, path, plain=plain))
-    printed = reader.collect(lambda: reader.printed(table, path, _INDICATOR_QUANTITIES))
-    derivation = (
-        reader.collect(lambda: read_rule(reader, table["derive"], f"{path}.derive"))
-        if "derive" in table
-        else None
-    )
-    supports = (
-        reader.collect(lambda: read_supports(reader, table["supports"], f"{path}.supports"))
-        if "supports" in table
-        else ()
-    )
-    accumulate = reader.collect(lambda: reader.boolean(table, "accumulate", path))
-    if (
-        len(reader.errors) > collected
-        or pair is None
-        or printed is None
-        or supports is None
-        or accumulate is None
-    ):
-        raise NotBuiltError
-    target, stated = pair
-    missing = stated if isinstance(stated, NotReported) else None
-    realisation = stated if isinstance(stated, Realisation) else None
-    with reader.placed(path):
-        return IndicatorPeriod(
-            reader.shared(key),
-            target,
-            realisation,
-            printed,
-            derivation,
-            supports,
-            accumulate,
-            not_reported=missing,
-            origin=origin,
-        )
-
-
-def _target_and_realisation(
-    reader: Reader, table: Table, path: str, *, plain: bool = False
-) -> tuple[Target | NotTargeted, Realisation | NotReported | None]:
-    target_text = reader.required_text(table, "target", path)
-    # The target and the realisation are read apart, so that a bad one does not hide the other.
-    cell = reader.collect(lambda: reader.cell(target_text, join(path, "target")))
-    missing = not_reported(table.get("realisation"))
-    stated = (
-        reader.collect(lambda: reader.figure(table, "realisation", path))
-        if "realisation" in table and missing is None
-        else None
-    )
-    if cell is None or ("realisation" in table and missing is None and stated is None):
-        raise NotBuiltError
-    if missing is not None and not isinstance(cell, NotTargeted):
-        return _not_reported(reader, table, path, cell, missing, plain=plain)
-    if isinstance(cell, NotTargeted):
-        for key in ("realisation", "scale", "derive", "supports", "accumulate"):
-            if key in table:
-                raise reader.fail(
-                    join(path, key),
-                    M_(
-                        "a not-targeted period ('{target_text}') has no {key}",
-                        target_text=target_text,
-                        key=key,
-                    ),
-                )
-        return cell, None
-    scale = _scale(reader, table, path)
-    target = _measure(reader, Target, cell, scale, join(path, "target"), plain=plain)
-    if "realisation" not in table:
-        return target, None  # derived, accumulated or planned: the model checks which
-    for key in ("derive", "accumulate"):
-        if key in table:
-            raise reader.fail(
-                join(path, "realisation"),
-                M_(
-                    "a realisation is stated, derived or accumulated; give "
-                    "realisation or {key}, not both (printed copies go under "
-                    "printed.realisation)",
-                    key=key,
-                ),
-            )
-    realisation_figure = stated
-    if realisation_figure is None:  # pragma: no cover - "realisation" is in the table
-        raise NotBuiltError
-    realisation = _measure(
-        reader, Realisation, realisation_figure, scale, join(path, "realisation"), plain=plain
-    )
-    if realisation.kind is not target.kind:
-        raise reader.fail(
-            join(path, "realisation"),
-            M_(
-                "a {value} target ({target_text}) needs a {value} realisation, got {text}",
-                value=target.kind.value,
-                target_text=repr(target_text),
-                text=repr(realisation_figure.text),
-            ),
-        )
-    return target, realisation
-
-
-def _not_reported(
-    reader: Reader, table: Table, path: str, cell: Figure, missing: NotReported, *, plain: bool
-) -> tuple[Target, NotReported]:
-    """A targeted period whose realisation is printed as not reported (``n/a``)."""
-    for key in ("derive", "accumulate", "supports"):
-        if key in table:
-            raise reader.fail(
-                join(path, key),
-                M_(
-                    "the realisation is printed as {text} (not reported); a "
-                    "not-reported period has no {key}",
-                    text=repr(missing.text),
-                    key=key,
-                ),
-            )
-    scale = _scale(reader, table, path)
-    return _measure(reader, Target, cell, scale, join(path, "target"), plain=plain), missing
-
-
-def _scale(reader: Reader, table: Table, path: str) -> Decimal | None:
-    if "scale" not in table:
-        return None
-    scale_figure = reader.figure(table, "scale", path)
-    if scale_figure.percent or scale_figure.unit or scale_figure.note:
-        raise reader.fail(join(path, "scale"), M_('a scale is a bare number such as "10"'))
-    return scale_figure.value
-
-
-def _measure(
-    reader: Reader,
-    cls: type[_M],
-    figure: Figure,
-    scale: Decimal | None,
-    path: str,
-    *,
-    plain: bool = False,
-) -> _M:
-    if figure.currency:
-        raise reader.fail(
-            path, M_("{text} is an amount of money, not an indicator value", text=repr(figure.text))
-        )
-    if figure.percent and scale is not None:
-        raise reader.fail(
-            path, M_("{text} is a percentage; an index has no '%'", text=repr(figure.text))
-        )
-    if plain and figure.percent:
-        raise reader.fail(
-            path,
-            M_(
-                '{text} is a percentage, but the indicator declares kind = "value" (plain '
-                "numbers): drop the '%' or the kind",
-                text=repr(figure.text),
-            ),
-        )
-    kind = (
-        MeasureKind.PERCENT
-        if figure.percent
-        else MeasureKind.VALUE
-        if plain
-        else MeasureKind.INDEX
-        if scale is not None
-        else MeasureKind.COUNT
-    )
-
-    def make() -> _M:
-        with reader.placed(path, replace=True):
-            return cls(kind, figure.value, figure.unit, scale, figure.note)
-
-    # One object per distinct target or realisation text (and scale) in a file.
-    return reader.once(
-        (cls, figure.text, reader.notation, None if scale is None else str(scale), plain), make
-    )

@@ -8,7 +8,7 @@ in the Indonesian report style at their own precision; printed figures verbatim.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from lakipcore.errors import LakipTypeError
@@ -19,17 +19,23 @@ from lakipcore.formats.toml.evidence import write_evidence, write_rule
 from lakipcore.formats.toml.grades import grade_table_lines
 from lakipcore.formats.toml.loader import SCHEMA_VERSION
 from lakipcore.formats.toml.methods import method_lines
+from lakipcore.formats.toml.notations import place_value, table_notation_lines
 from lakipcore.i18n import M_
 from lakipcore.model import (
     Budget,
     BudgetLine,
+    BudgetOutput,
     Indicator,
     IndicatorPeriod,
     Measure,
     MeasureKind,
+    PlannedBudget,
+    PlannedOutput,
     Polarity,
     PrintedFigure,
+    Quantity,
     Report,
+    ReportedAbsorption,
     ReportPeriod,
     TableScope,
     Target,
@@ -50,7 +56,10 @@ def _string(text: str) -> str:
 def measure_text(value: Measure, n: Notation) -> str:
     """A target or realisation as the report file writes it: value at its own precision in
     notation ``n``, ``%``, unit label and note (``12 Laporan``, ``100% (total 169 ...)``)."""
-    text = format_as_printed(value.value, n)
+    text = ("1:" if value.ratio else "") + format_as_printed(value.value, n)
+    upper = getattr(value, "upper", None)  # a range target: "69,1–69,5"
+    if upper is not None:
+        text += f"\u2013{format_as_printed(upper, n)}"
     if value.kind is MeasureKind.PERCENT:
         text += "%"
     if value.unit:
@@ -60,28 +69,28 @@ def measure_text(value: Measure, n: Notation) -> str:
     return text
 
 
-def _printed(figures: Iterable[PrintedFigure], prefix: str = "printed.") -> list[str]:
-    grouped: dict[str, dict[str, list[str]]] = {}
+_Notations = Callable[[str, Quantity], Notation]
+"""The notation a figure printed in a table (by id) is read in unless it states its own."""
+
+
+def _printed(figures: Iterable[PrintedFigure], notations: _Notations) -> list[str]:
+    grouped: dict[Quantity, dict[str, list[PrintedFigure]]] = {}
     for figure in figures:
-        places = grouped.setdefault(figure.quantity.value, {})
-        places.setdefault(figure.place, []).append(figure.text)
+        places = grouped.setdefault(figure.quantity, {})
+        places.setdefault(figure.place, []).append(figure)
     lines = []
     for quantity, places in grouped.items():
         cells = ", ".join(
-            f"{_key(place)} = {_string(texts[0]) if len(texts) == 1 else _list(texts)}"
-            for place, texts in places.items()
+            f"{_key(place)} = {place_value(items, notations(place, quantity), _string)}"
+            for place, items in places.items()
         )
-        lines.append(f"{prefix}{quantity} = {{ {cells} }}")
+        lines.append(f"printed.{quantity.value} = {{ {cells} }}")
     return lines
 
 
 def _key(name: str) -> str:
     bare = name.replace("-", "").replace("_", "")
     return name if name and bare.isascii() and bare.isalnum() else _string(name)
-
-
-def _list(texts: list[str]) -> str:
-    return "[" + ", ".join(_string(t) for t in texts) + "]"
 
 
 def dump_report(report: Report) -> str:
@@ -109,12 +118,15 @@ def dump_report(report: Report) -> str:
             out.append(f"title = {_string(table.title)}")
         if table.scope is not TableScope.EACH_UNIT:
             out.append(f"scope = {_string(table.scope.value)}")
-    out += _unit(report.root, "office", None, n)
+        out += table_notation_lines(table, _string)
+    notations = report.printed_notation
+    out += _unit(report.root, "office", None, n, notations)
     for unit in report.units():
         if unit is report.root:
             continue
         parent = report.parent(unit.code)
-        out += _unit(unit, "units", None if parent is report.root or parent is None else parent, n)
+        above = None if parent is report.root or parent is None else parent
+        out += _unit(unit, "units", above, n, notations)
     return "\n".join(out) + "\n"
 
 
@@ -143,7 +155,9 @@ def _period(period: ReportPeriod) -> list[str]:
     return out
 
 
-def _unit(unit: Unit, header: str, parent: Unit | None, n: Notation) -> list[str]:
+def _unit(
+    unit: Unit, header: str, parent: Unit | None, n: Notation, notations: _Notations
+) -> list[str]:
     is_office = header == "office"
     out = ["", f"[{header}]" if is_office else f"[[{header}]]", f"code = {_string(unit.code)}"]
     out.append(f"name = {_string(unit.name)}")
@@ -151,34 +165,70 @@ def _unit(unit: Unit, header: str, parent: Unit | None, n: Notation) -> list[str
         out.append(f"parent = {_string(parent.code)}")
     for block in unit.periods:
         base = f"{header}.periods.{_key(block.period)}"
-        out += ["", f"[{base}]", *_printed(block.printed)]
+        out += ["", f"[{base}]", *_printed(block.printed, notations)]
         if block.budget is not None:
-            out += _budget(block.budget, f"{base}.budget", n)
+            out += _budget(block.budget, f"{base}.budget", n, notations)
         for table in block.evidence:
             out += write_evidence(table, f"{base}.evidence", _string)
         for derived in block.derived:
-            out += derived_lines(derived, f"{base}.derived", _string, _key, n)
+            out += derived_lines(
+                derived,
+                f"{base}.derived",
+                _string,
+                _key,
+                n,
+                notations=lambda place: notations(place, Quantity.VALUE),
+            )
     for indicator in unit.indicators:
-        out += _indicator(indicator, f"{header}.indicators", n)
+        out += _indicator(indicator, f"{header}.indicators", n, notations)
     return out
 
 
-def _budget(budget: Budget, header: str, n: Notation) -> list[str]:
+def _budget(budget: Budget, header: str, n: Notation, notations: _Notations) -> list[str]:
     out = ["", f"[{header}]"]
-    if not isinstance(budget, BudgetLine):
+    if isinstance(budget, ReportedAbsorption):
         return [
             *out,
             f"absorption = {_string(format_as_printed(budget.rate, n) + '%')}",
-            *_printed(budget.printed),
+            *_printed(budget.printed, notations),
         ]
     out.append(f"programme = {_string(budget.programme)}")
-    if budget.original is not None:
-        out.append(f"{document.ORIGINAL} = {_string(format_as_printed(budget.original, n))}")
-    if budget.plan is not None:
-        out.append(f"{document.PLAN} = {_string(format_as_printed(budget.plan, n))}")
-    if budget.revisions:
+    out += _pagu_lines(budget, n)
+    out += _printed(budget.printed, notations)
+    for output in budget.outputs:
+        out += ["", f"[[{header}.outputs]]"]
+        if output.code is not None:
+            out.append(f"code = {_string(output.code)}")
+        out.append(f"name = {_string(output.name)}")
+        if output.type is not None:
+            out.append(f"{document.TYPE} = {_string(output.type.value)}")
+        out.append(f"pagu = {_string(format_as_printed(output.pagu, n))}")
+        if isinstance(output, BudgetOutput):  # a planned output has no realisation yet
+            out.append(f"realisation = {_string(format_as_printed(output.realisation, n))}")
+        out += _pagu_lines(output, n)
+        out += _printed(output.printed, notations)
+    for subtotal in budget.subtotals:
+        out += ["", f"[[{header}.{document.SUBTOTALS}]]"]
+        out.append(f"{document.TYPE} = {_string(subtotal.type.value)}")
+        out += _printed(subtotal.printed, notations)
+    return out
+
+
+def _pagu_lines(
+    item: BudgetLine | PlannedBudget | BudgetOutput | PlannedOutput, n: Notation
+) -> list[str]:
+    """A programme's or an output's pagu awal, RPD (a percent as the file gave it) and
+    revisions."""
+    out = []
+    if item.original is not None:
+        out.append(f"{document.ORIGINAL} = {_string(format_as_printed(item.original, n))}")
+    if item.plan_percent is not None:
+        out.append(f"{document.PLAN} = {_string(format_as_printed(item.plan_percent, n) + '%')}")
+    elif item.plan is not None:
+        out.append(f"{document.PLAN} = {_string(format_as_printed(item.plan, n))}")
+    if item.revisions:
         rows = []
-        for revision in budget.revisions:
+        for revision in item.revisions:
             cells = [
                 f"kind = {_string(revision.kind.value)}",
                 f"amount = {_string(format_as_printed(revision.amount, n))}",
@@ -187,19 +237,10 @@ def _budget(budget: Budget, header: str, n: Notation) -> list[str]:
                 cells.append(f"note = {_string(revision.note)}")
             rows.append("{ " + ", ".join(cells) + " }")
         out.append(f"{document.REVISIONS} = [{', '.join(rows)}]")
-    out += _printed(budget.printed)
-    for output in budget.outputs:
-        out += ["", f"[[{header}.outputs]]"]
-        if output.code is not None:
-            out.append(f"code = {_string(output.code)}")
-        out.append(f"name = {_string(output.name)}")
-        out.append(f"pagu = {_string(format_as_printed(output.pagu, n))}")
-        out.append(f"realisation = {_string(format_as_printed(output.realisation, n))}")
-        out += _printed(output.printed)
     return out
 
 
-def _indicator(indicator: Indicator, header: str, n: Notation) -> list[str]:
+def _indicator(indicator: Indicator, header: str, n: Notation, notations: _Notations) -> list[str]:
     out = ["", f"[[{header}]]", f"code = {_string(indicator.code)}"]
     out.append(f"name = {_string(indicator.name)}")
     if indicator.goal is not None:
@@ -212,12 +253,20 @@ def _indicator(indicator: Indicator, header: str, n: Notation) -> list[str]:
         out.append(f"accumulation = {_string(indicator.accumulation.value)}")
     if indicator.plain_values:
         out.append(f"kind = {_string(MeasureKind.VALUE.value)}")
+    if indicator.baseline is not None:
+        value, year = measure_text(indicator.baseline.value, n), indicator.baseline.year
+        out.append(f"baseline = {{ value = {_string(value)}, year = {year} }}")
+    if indicator.end_of_plan is not None:
+        target, year = measure_text(indicator.end_of_plan.target, n), indicator.end_of_plan.year
+        out.append(f"end-of-plan = {{ target = {_string(target)}, year = {year} }}")
     for entry in indicator.periods:
-        out += _indicator_period(entry, f"{header}.periods.{_key(entry.period)}", n)
+        out += _indicator_period(entry, f"{header}.periods.{_key(entry.period)}", n, notations)
     return out
 
 
-def _indicator_period(entry: IndicatorPeriod, header: str, n: Notation) -> list[str]:
+def _indicator_period(
+    entry: IndicatorPeriod, header: str, n: Notation, notations: _Notations
+) -> list[str]:
     out = ["", f"[{header}]"]
     target = entry.target
     if not isinstance(target, Target):
@@ -242,7 +291,7 @@ def _indicator_period(entry: IndicatorPeriod, header: str, n: Notation) -> list[
                     rule = f"{rule[:-2]}, against = {_string(support.against)} }}"
                 rules.append(rule)
             out.append(f"supports = [{', '.join(rules)}]")
-    return out + _printed(entry.printed)
+    return out + _printed(entry.printed, notations)
 
 
 def write_report(report: Report, path: str | Path) -> None:
