@@ -1228,21 +1228,22 @@ LOAD_ERROR_CASES = (
         (('rule = { sum = ["jumlah"] }', 'rule = { sum = ["jumlah"], kolom = "x" }'),),
         ReportFileError,
         f"{EVIDENCE}[0].totals[0].rule.kolom",
-        r"unknown field 'kolom'; expected one of mean, rows, scale, sum, table, where",
+        r"unknown field 'kolom'; expected one of change, direction, mean, period, ratio, rows, "
+        r"scale, sum, table, where",
     ),
     (
         "rule-with-two-ops",
         (('rule = { sum = ["jumlah"] }', 'rule = { sum = ["jumlah"], rows = true }'),),
         ReportFileError,
         f"{EVIDENCE}[0].totals[0].rule",
-        r"a rule has exactly one of rows, sum or mean",
+        r"a rule has exactly one of rows, sum, mean, ratio or change",
     ),
     (
         "rule-without-op",
         (('mean = ["ikm"]\ntable = "survei"', 'table = "survei"'),),
         ReportFileError,
         f"{INDICATORS}[0].periods.2019.derive",
-        r"a rule has exactly one of rows, sum or mean",
+        r"a rule has exactly one of rows, sum, mean, ratio or change",
     ),
     (
         "rows-false",

@@ -297,6 +297,8 @@ SECTION_POINTERS = {
     "condition": "/$defs/condition",
     "rule": "/$defs/rule",
     "support": "/$defs/support",
+    "ratio": "/$defs/ratio",
+    "change": "/$defs/change",
     "method": "/$defs/method",
     "weights": "/$defs/method/properties/weights",
     "plausibility": "/$defs/method/properties/plausibility",

@@ -190,6 +190,7 @@ _MOVED: Final = {
             "Comparison",
             "Condition",
             "DerivedFigure",
+            "Direction",
             "EvidenceTable",
             "Formula",
             "Measure",

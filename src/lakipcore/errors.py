@@ -31,6 +31,7 @@ __all__ = [
     "Sentence",
     "UndefinedCapaianError",
     "UnknownNameError",
+    "ZeroDenominatorError",
     "ZeroTargetError",
 ]
 
@@ -189,6 +190,11 @@ class UndefinedCapaianError(LakipValueError):
 
 class ZeroTargetError(UndefinedCapaianError):
     """Capaian asked of a zero target under the ``error`` zero-target policy."""
+
+
+class ZeroDenominatorError(InvalidValueError):
+    """An evidence rule that divides by zero: a ratio whose denominator rule gives 0, or a
+    relative change from a period whose value is 0."""
 
 
 class UnknownNameError(LakipValueError):

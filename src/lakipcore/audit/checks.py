@@ -22,6 +22,7 @@ from lakipcore.audit.plausibility import (
 )
 from lakipcore.audit.recompute import Reading, Recomputed, explain, parsed_value
 from lakipcore.audit.words import quantity_word
+from lakipcore.audit.workings import check_workings
 from lakipcore.errors import FigureFormatError, LakipError
 from lakipcore.figures import format_number, parse_figure
 from lakipcore.i18n import N_, Message, placeholders
@@ -645,5 +646,6 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_thin_achievements,
     check_decimal_slips,
     check_not_reported,
+    check_workings,
 )
 """The checks :func:`lakipcore.audit.audit` runs, in order. A tuple: pass your own to extend."""

@@ -12,6 +12,7 @@ from lakipcore.figures import Figure, format_number, parse_figure
 from lakipcore.i18n import N_, Message
 from lakipcore.model import (
     ColumnKind,
+    Direction,
     EvidenceTable,
     IndicatorPeriod,
     Origin,
@@ -39,6 +40,18 @@ def _blocks(context: AuditContext) -> Iterator[tuple[Unit, UnitPeriod]]:
             yield unit, block
 
 
+def _rows_of(unit: Unit, period: str, rule: Rule) -> Message:
+    """The rows a rule reads, named; for a ratio or change, its operands' rows in turn."""
+    if rule.op.combines:
+        first, second = (_rows_of(unit, period, r) for r in rule.operands)
+        return Message(N_("{first}; {second}"), first=first, second=second)
+    key = period if rule.period is None else rule.period
+    rows = _rows_named(table_by_id(unit.evidence(key), rule.table), rule)
+    if rule.period is None:
+        return rows
+    return Message(N_("{rows} in {period}"), rows=rows, period=rule.period)
+
+
 def _rows_named(table: EvidenceTable, rule: Rule) -> Message:
     rows = matching_rows(table, rule.where)
     if not rule.where:
@@ -52,6 +65,14 @@ def _rows_named(table: EvidenceTable, rule: Rule) -> Message:
 def rule_words(rule: Rule) -> Message:
     """The rule in a few words (:meth:`Rule.describe`, as a message): ``sum of peserta in
     pembinaan-perancang``."""
+    if rule.op.combines:
+        first, second = (rule_words(r) for r in rule.operands)
+        what = {
+            RuleOp.RATIO: N_("the ratio of ({first}) to ({second})"),
+            Direction.RISE: N_("the rise from ({first}) to ({second})"),
+            Direction.FALL: N_("the fall from ({first}) to ({second})"),
+        }[rule.direction or rule.op]
+        return Message(what, first=first, second=second)
     columns = {"columns": " + ".join(rule.columns)} if rule.op is RuleOp.SUM else {}
     if rule.op is RuleOp.MEAN:
         columns = {"columns": ", ".join(rule.columns)}
@@ -61,6 +82,8 @@ def rule_words(rule: Rule) -> Message:
         RuleOp.MEAN: N_("mean of {columns} in {table}"),
     }[rule.op]
     words = Message(what, table=rule.table, **columns)
+    if rule.period is not None:
+        words = Message(N_("{rule} of {period}"), rule=words, period=rule.period)
     if rule.where:
         condition = " and ".join(f"{c.column} {c.op.value} {c.value}" for c in rule.where)
         words = Message(N_("{rule} where {condition}"), rule=words, condition=condition)
@@ -139,7 +162,7 @@ def _support_finding(
         ]
 
     try:
-        evidence = rule_value(rule, tables)
+        evidence = rule_value(rule, tables, evidence=unit.evidence)
     except LakipError as error:  # e.g. a mean over no rows: a finding, not an abort
         return not_recomputable(
             Message(
@@ -148,7 +171,7 @@ def _support_finding(
                 reason=error.text,
             )
         )
-    rows = _rows_named(table_by_id(tables, rule.table), rule)
+    rows = _rows_of(unit, entry.period, rule)
     stated: Decimal | None = None
     # A note printed in a table is read in that figure's notation (its table's, or its own).
     notation = next(

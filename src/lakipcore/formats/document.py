@@ -38,8 +38,9 @@ PERIOD: Final = frozenset({"key", "method", "planned", "title"})
 TABLE: Final = frozenset({"id", "kind", "title", "scope", "notation", "columns"})
 TABLE_COLUMN: Final = frozenset({"notation", "unit"})
 """What a table's column header states (``columns = { capaian = { unit = "%" } }``)."""
-PRINTED_TEXT: Final = frozenset({"text", "notation"})
-"""A printed figure that states its own notation: ``{ text = "102,43", notation = "..." }``."""
+PRINTED_TEXT: Final = frozenset({"text", "notation", "working"})
+"""A printed figure that states its own notation or the working printed beside it:
+``{ text = "102,43", notation = "..." }``, ``{ text = "100%", working = "169 / 169 × 100%" }``."""
 UNIT: Final = frozenset({"code", "name", "parent", "periods", "indicators"})
 OFFICE: Final = UNIT - {"parent"}
 UNIT_PERIOD: Final = frozenset({"printed", "budget", "evidence", "derived"})
@@ -74,7 +75,13 @@ COLUMN: Final = frozenset({"name", "kind", "scale", "grades", "of"})
 TOTAL: Final = frozenset({"rule", "printed", "place", "grades"})
 ROW_CHECK: Final = frozenset({"column", "sum", "mean"})
 CONDITION: Final = frozenset({"column", "op", "value"})
-RULE: Final = frozenset({"rows", "sum", "mean", "table", "where", "scale"})
+RULE: Final = frozenset(
+    {"rows", "sum", "mean", "ratio", "change", "direction", "table", "where", "scale", "period"}
+)
+RATIO: Final = frozenset({"of", "to"})
+"""A ratio rule's operands: ``ratio = { of = { rule }, to = { rule } }``."""
+CHANGE: Final = frozenset({"from", "to"})
+"""A change rule's operands: ``change = { from = { rule }, to = { rule } }``."""
 SUPPORT: Final = RULE | {"against"}
 METHOD: Final = frozenset(
     {
@@ -126,6 +133,8 @@ SECTIONS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         "row-check": ROW_CHECK,
         "condition": CONDITION,
         "rule": RULE,
+        "ratio": RATIO,
+        "change": CHANGE,
         "support": SUPPORT,
         "method": METHOD,
         "weights": WEIGHTS,

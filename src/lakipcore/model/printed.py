@@ -37,6 +37,11 @@ def _text(_instance: object, _attribute: object, value: Any) -> None:
     check_text(value, "text", what="printed text")
 
 
+def _working(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None:
+        check_text(value, "working", what="printed working")
+
+
 class Quantity(NamedEnum):
     """What a printed figure states.
 
@@ -91,7 +96,8 @@ class Quantity(NamedEnum):
 @attrs.frozen(repr=False)
 class PrintedFigure(Short):
     """One figure as printed: which quantity, in which table of the report (``place``, a table
-    id the report declares), the text verbatim, and where it was read from."""
+    id the report declares), the text verbatim, and where it was read from; optionally the
+    working printed beside it (a fraction such as ``169 / 169 × 100%``)."""
 
     quantity: Quantity = attrs.field(validator=enum_field(Quantity, "quantity"))
     place: str = attrs.field(validator=_place)
@@ -102,6 +108,9 @@ class PrintedFigure(Short):
     )
     """The notation :attr:`text` is read in: the one the figure states, else its column's,
     its table's or the report's (:meth:`~lakipcore.model.Report.printed_notation`)."""
+    working: str | None = attrs.field(default=None, kw_only=True, validator=_working)
+    """The working printed beside the figure, verbatim (``169 / 169 × 100%``): a fraction the
+    audit recomputes (:func:`lakipcore.audit.workings.parse_working`), read in :attr:`notation`."""
     # The figure, parsed on first use and kept (the audit and the writers read it many times);
     # False once the text is known to be malformed. One slot: a report holds many of these.
     _parsed: Figure | bool | None = attrs.field(init=False, default=None, eq=False, repr=False)

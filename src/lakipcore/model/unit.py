@@ -14,7 +14,7 @@ from lakipcore.model._members import members
 from lakipcore.model.budget import Budget, BudgetLine, PlannedBudget, ReportedAbsorption
 from lakipcore.model.codes import check_unit_code
 from lakipcore.model.derived import DerivedFigure, check_derived
-from lakipcore.model.evidence import EvidenceTable, Rule, check_rule
+from lakipcore.model.evidence import Evidence, EvidenceTable, Rule, check_rule
 from lakipcore.model.indicator import Indicator
 from lakipcore.model.origin import Origin
 from lakipcore.model.printed import PrintedFigures, printed_figures
@@ -92,9 +92,11 @@ class UnitPeriod(Short):
                 _check_rule(total.rule, self.evidence, total.rule.origin or fallback)
 
 
-def _check_rule(rule: Rule, tables: tuple[EvidenceTable, ...], where: Origin) -> None:
+def _check_rule(
+    rule: Rule, tables: tuple[EvidenceTable, ...], where: Origin, evidence: Evidence | None = None
+) -> None:
     try:
-        check_rule(rule, tables)
+        check_rule(rule, tables, evidence)
     except LakipError as error:
         inner = where.child(error.field) if error.field else where
         raise error.relocated(field=inner.path, source=where.source, line=where.line) from None
@@ -176,10 +178,10 @@ class Unit(Short):
                 base = entry.origin or Origin(path=f"indicators[{index}].periods[{number}]")
                 if entry.derivation is not None:
                     where = entry.derivation.origin or base.child("derive")
-                    _check_rule(entry.derivation, tables, where)
+                    _check_rule(entry.derivation, tables, where, self.evidence)
                 for n, support in enumerate(entry.supports):
                     where = support.rule.origin or base.child(f"supports[{n}]")
-                    _check_rule(support.rule, tables, where)
+                    _check_rule(support.rule, tables, where, self.evidence)
 
     def at(self, period: str) -> UnitPeriod | None:
         """The unit's own block for ``period``, or ``None``."""

@@ -498,6 +498,7 @@ class DataSheets:
                     "place": figure.place,
                     "text": figure.text,
                     "notation": figure.notation.value if stated else None,
+                    "working": figure.working,
                 }
                 finding = next(
                     (

@@ -111,6 +111,7 @@ class FindingCode(enum.StrEnum):
     GRADE_BAND_GAP = "grade-band-gap"
     GRADE_BANDS_OUT_OF_ORDER = "grade-bands-out-of-order"
     NOT_REPORTED = "not-reported"
+    WORKING_MISMATCH = "working-mismatch"
 
     @property
     def severity(self) -> Severity:
@@ -266,6 +267,13 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
     FindingCode.METHOD_INFERRED: (
         _I,
         N_("no method declared for a period; the audit chose the one explaining its office row"),
+    ),
+    FindingCode.WORKING_MISMATCH: (
+        _E,
+        N_(
+            "a working printed beside a figure (169 / 169 × 100%) whose fraction does not give "
+            "that figure, or its own stated result"
+        ),
     ),
 }
 

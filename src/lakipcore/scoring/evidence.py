@@ -1,4 +1,5 @@
-"""Evaluating evidence rules: counts, sums and means over a unit's supporting tables."""
+"""Evaluating evidence rules: counts, sums and means over a unit's supporting tables, and the
+ratios and relative changes (in percent) of two such rules."""
 
 from __future__ import annotations
 
@@ -6,8 +7,13 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from lakipcore._exact import mean, total
-from lakipcore.errors import InvalidValueError, UnknownNameError
+from lakipcore._exact import HUNDRED, ZERO, div, mean, mul, sub, total
+from lakipcore.errors import (
+    InvalidValueError,
+    LakipError,
+    UnknownNameError,
+    ZeroDenominatorError,
+)
 from lakipcore.figures import Figure, parse_number
 from lakipcore.i18n import M_
 from lakipcore.model.evidence import (
@@ -16,6 +22,8 @@ from lakipcore.model.evidence import (
     ColumnKind,
     Comparison,
     Condition,
+    Direction,
+    Evidence,
     EvidenceTable,
     Rule,
     RuleOp,
@@ -23,7 +31,15 @@ from lakipcore.model.evidence import (
 )
 from lakipcore.notation import Notation
 
-__all__ = ["matching_rows", "note_number", "rule_value", "table_by_id"]
+__all__ = [
+    "combined",
+    "matching_rows",
+    "note_number",
+    "operand_tables",
+    "operand_value",
+    "rule_value",
+    "table_by_id",
+]
 
 
 def table_by_id(tables: Iterable[EvidenceTable], table_id: str) -> EvidenceTable:
@@ -100,12 +116,19 @@ def _cell_value(table: EvidenceTable, row: int, column: Column, rule: Rule) -> D
     return convert(value, column.scale or "", rule.scale)
 
 
-def rule_value(rule: Rule, tables: Iterable[EvidenceTable]) -> Decimal:
+def rule_value(
+    rule: Rule, tables: Iterable[EvidenceTable], *, evidence: Evidence | None = None
+) -> Decimal:
     """The exact value ``rule`` gives over ``tables`` (unrounded).
 
     A mean needs every selected cell: a nil cell is an error naming its row and column, while a
-    sum counts it as zero and a row count does not look at cells.
+    sum counts it as zero and a row count does not look at cells. A ratio or change evaluates
+    its operands, one naming another period over ``evidence(period)`` (the unit's tables in
+    that period), and raises :class:`~lakipcore.errors.ZeroDenominatorError` for a zero
+    denominator.
     """
+    if rule.op.combines:
+        return _combined_value(rule, tuple(tables), evidence)
     table = table_by_id(tables, rule.table)
     rows = matching_rows(table, rule.where)
     if rule.op is RuleOp.ROWS:
@@ -134,6 +157,62 @@ def rule_value(rule: Rule, tables: Iterable[EvidenceTable]) -> Decimal:
             M_("{describe}: no rows to average", describe=rule.describe()), field="where"
         )
     return mean(values)
+
+
+def _combined_value(
+    rule: Rule, tables: tuple[EvidenceTable, ...], evidence: Evidence | None
+) -> Decimal:
+    names = ("of", "to") if rule.op is RuleOp.RATIO else ("from", "to")
+    values = []
+    for name, operand in zip(names, rule.operands, strict=True):
+        try:
+            values.append(operand_value(operand, tables, evidence=evidence))
+        except LakipError as error:  # placed inside the operand it came from
+            inner = f"{rule.op.value}.{name}"
+            error.field = f"{inner}.{error.field}" if error.field else inner
+            raise
+    return combined(rule, values[0], values[1])
+
+
+def operand_tables(
+    rule: Rule, tables: Iterable[EvidenceTable], evidence: Evidence | None
+) -> Iterable[EvidenceTable]:
+    """The tables an operand reads: ``tables``, or those of the other period it names."""
+    if rule.period is None:
+        return tables
+    if evidence is None:
+        raise InvalidValueError(
+            M_(
+                "{describe}: the evidence of another period is known only within its report",
+                describe=rule.describe(),
+            ),
+            field="period",
+        )
+    return evidence(rule.period)
+
+
+def operand_value(
+    rule: Rule, tables: Iterable[EvidenceTable], *, evidence: Evidence | None = None
+) -> Decimal:
+    """The value of one operand of a ratio or change, over its own period's tables."""
+    return rule_value(rule, operand_tables(rule, tables, evidence), evidence=evidence)
+
+
+def combined(rule: Rule, first: Decimal, second: Decimal) -> Decimal:
+    """A ratio (``first / second × 100``) or a change from ``first`` to ``second`` (in
+    percent, signed by the rule's direction), exact to 60 digits."""
+    denominator = second if rule.op is RuleOp.RATIO else first
+    if denominator == ZERO:
+        raise ZeroDenominatorError(
+            M_(
+                "{describe}: the denominator is zero, so the rule gives no value",
+                describe=rule.describe(),
+            )
+        )
+    if rule.op is RuleOp.RATIO:
+        return div(mul(first, HUNDRED), second)
+    rise = sub(second, first) if rule.direction is Direction.RISE else sub(first, second)
+    return div(mul(rise, HUNDRED), first)
 
 
 def note_number(figure: Figure, notation: Notation = Notation.INDONESIAN) -> Decimal | None:

@@ -153,13 +153,24 @@ class Realisations:
             return entry.realisation.value
         if entry.derivation is not None:
             try:
-                value = rule_value(entry.derivation, self.evidence(entry.period))
+                value = rule_value(
+                    entry.derivation, self.evidence(entry.period), evidence=self.evidence
+                )
             except LakipError as error:
                 raise placed(error, entry.derivation.origin, "derive") from None
-            if value < ZERO:
+            # A fall as a relative change is negative and so is a growth that shrank: fine for
+            # a percentage or a plain value, never for a count or an index (measures.py).
+            kind = _kind_of(indicator, entry.period)
+            if value < ZERO and not kind.may_be_negative:
                 raise placed(
                     InvalidValueError(
-                        M_("the rule gives a negative realisation ({value})", value=value),
+                        M_(
+                            "the rule gives a negative realisation ({value}), but a realisation "
+                            "of kind {kind} cannot be negative (only percentages and plain "
+                            "values can)",
+                            value=value,
+                            kind=kind.value,
+                        ),
                         field="derive",
                     ),
                     entry.origin,

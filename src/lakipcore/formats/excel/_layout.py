@@ -148,8 +148,10 @@ PRINTED_COLUMNS: Final = (
     ("shown:recomputed", "Dihitung ulang"),
     ("shown:finding", "Temuan"),
     # Last, so that the columns before it keep their letters: the notation a figure states,
-    # where it is not its table's (docs/format.md, "Numbers").
+    # where it is not its table's (docs/format.md, "Numbers"), and the working printed
+    # beside it ("169 / 169 × 100%").
     ("notation", "Notasi"),
+    ("working", "Perhitungan"),
 )
 DASHBOARD_HEADERS: Final = (
     "Periode",

@@ -78,11 +78,16 @@ class NativeTables:
             places = subject.setdefault("printed", {}).setdefault(quantity, {})
             ppath = f"{spath}.printed.{quantity}.{place}"
             ref = grid.ref(row, columns["text"])
-            # A figure that states its own notation is the file's { text, notation } table.
-            notation = self.text(grid, row, columns.get("notation"))
-            value: str | dict[str, str] = (
-                text if notation is None else {"text": text, "notation": notation}
-            )
+            # A figure that states its own notation or a working is the file's
+            # { text, notation, working } table.
+            value: str | dict[str, str] = text
+            stated = {
+                key: cell
+                for key in ("notation", "working")
+                if (cell := self.text(grid, row, columns.get(key))) is not None
+            }
+            if stated:
+                value = {"text": text, **stated}
             if place in places:
                 texts = places[place] if isinstance(places[place], list) else [places[place]]
                 self.cells[f"{ppath}[{len(texts)}]"] = ref

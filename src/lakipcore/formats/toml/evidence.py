@@ -4,6 +4,10 @@ A rule is an inline table with exactly one of ``rows = true``, ``sum = [columns]
 ``mean = [columns]``, and optionally ``table`` (the evidence table's id; a table's own totals
 default to it), ``where`` (a list of ``{ column, op, value }``) and ``scale`` (for means of
 scores). A support adds ``against`` (``"value"``, ``"note"`` or a table id).
+
+A rule may instead combine two such rules, its operands: ``ratio = { of = {...}, to = {...} }``
+(of / to × 100) or ``change = { from = {...}, to = {...} }`` with ``direction = "rise"`` or
+``"fall"`` beside it; an operand may name another period's evidence with ``period``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from lakipcore.model import (
     ColumnKind,
     Comparison,
     Condition,
+    Direction,
     EvidenceTable,
     RowCheck,
     Rule,
@@ -44,15 +49,35 @@ def read_rule(
     *,
     default_table: str | None = None,
     extra: frozenset[str] = frozenset(),
+    operand: bool = False,
 ) -> Rule:
-    """A rule from its inline table at ``path``."""
+    """A rule from its inline table at ``path``; ``operand``: one of a ratio or change."""
     if not isinstance(data, Mapping):
         raise _fail(reader, path, M_("expected a rule: {{ rows = true }} or {{ sum = [...] }} …"))
     reader.only(data, document.RULE | extra, path)
     ops = [op for op in RuleOp if op.value in data]
     if len(ops) != 1:
-        raise _fail(reader, path, M_("a rule has exactly one of rows, sum or mean"))
+        raise _fail(reader, path, M_("a rule has exactly one of rows, sum, mean, ratio or change"))
     op = ops[0]
+    if op.combines:
+        if operand:
+            raise _fail(
+                reader,
+                f"{path}.{op.value}",
+                M_("the operands of a ratio or change are rows, sum or mean rules"),
+            )
+        return _read_combined(reader, data, path, op, default_table)
+    if "direction" in data:
+        raise _fail(reader, f"{path}.direction", M_("only a change rule has a direction"))
+    if "period" in data and not operand:
+        raise _fail(
+            reader,
+            f"{path}.period",
+            M_(
+                "period names another period's evidence; it belongs in an operand of a "
+                "ratio or change rule"
+            ),
+        )
     columns: list[str] = []
     if op is RuleOp.ROWS:
         if data["rows"] is not True:
@@ -65,6 +90,23 @@ def read_rule(
     table = reader.text(data, "table", path, required=False) or default_table
     if table is None:
         raise _fail(reader, f"{path}.table", M_("missing field: the evidence table's id"))
+    where = _read_where(reader, data, path)
+    scale = reader.text(data, "scale", path, required=False)
+    period = reader.text(data, "period", path, required=False)
+    with reader.placed(path):
+        return Rule(
+            op,
+            table,
+            tuple(columns),
+            where,
+            scale,
+            origin=reader.origin(path),
+            period=period,
+        )
+
+
+def _read_where(reader: _Reader, data: Mapping[str, Any], path: str) -> tuple[Condition, ...]:
+    """A rule's conditions: ``where = [{ column, op, value }, ...]``."""
     where = []
     raw_where = data.get("where", [])
     if not isinstance(raw_where, list):
@@ -84,9 +126,75 @@ def read_rule(
                 reader.required_text(item, "value", cpath),
             )
         )
-    scale = reader.text(data, "scale", path, required=False)
+    return tuple(where)
+
+
+def _operand_names(op: RuleOp) -> tuple[str, str]:
+    """The keys of a ratio's or change's two operands, in order."""
+    return ("of", "to") if op is RuleOp.RATIO else ("from", "to")
+
+
+def _read_combined(
+    reader: _Reader, data: Mapping[str, Any], path: str, op: RuleOp, default_table: str | None
+) -> Rule:
+    """A ratio or change rule: its two operands and, for a change, its direction."""
+    for key in ("table", "where", "scale", "period"):
+        if key in data:
+            raise _fail(
+                reader,
+                f"{path}.{key}",
+                M_(
+                    "a {value} rule has no {name} of its own; give it to its operands",
+                    value=op.value,
+                    name=key,
+                ),
+            )
+    names = _operand_names(op)
+    inner, ipath = data[op.value], f"{path}.{op.value}"
+    if not isinstance(inner, Mapping):
+        raise _fail(
+            reader,
+            ipath,
+            M_(
+                "expected {{ {first} = {{ rule }}, {second} = {{ rule }} }}",
+                first=names[0],
+                second=names[1],
+            ),
+        )
+    reader.only(inner, document.RATIO if op is RuleOp.RATIO else document.CHANGE, ipath)
+    operands = []
+    for name in names:
+        if name not in inner:
+            raise _fail(
+                reader,
+                f"{ipath}.{name}",
+                M_("missing field: the {name} rule of the {value}", name=name, value=op.value),
+            )
+        operands.append(
+            read_rule(
+                reader, inner[name], f"{ipath}.{name}", default_table=default_table, operand=True
+            )
+        )
+    direction: Direction | None = None
+    direction_name = reader.text(data, "direction", path, required=False)
+    if op is RuleOp.CHANGE:
+        if direction_name is None:
+            raise _fail(
+                reader,
+                f"{path}.direction",
+                M_(
+                    'missing field: a change rule needs direction = "rise" ((to − from) / '
+                    'from × 100) or "fall" ((from − to) / from × 100)'
+                ),
+            )
+        with reader.placed(f"{path}.direction", replace=True):
+            direction = Direction.from_name(direction_name)
+    elif direction_name is not None:
+        raise _fail(reader, f"{path}.direction", M_("only a change rule has a direction"))
     with reader.placed(path):
-        return Rule(op, table, tuple(columns), tuple(where), scale, origin=reader.origin(path))
+        return Rule(
+            op, "", origin=reader.origin(path), operands=tuple(operands), direction=direction
+        )
 
 
 def read_supports(reader: _Reader, data: object, path: str) -> tuple[Support, ...]:
@@ -193,6 +301,13 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
 
 def write_rule(rule: Rule, string: Any, *, own_table: str | None = None) -> str:
     """A rule as an inline table; ``own_table`` omits ``table`` for a table's own totals."""
+    if rule.op.combines:
+        first, second = (write_rule(r, string, own_table=own_table) for r in rule.operands)
+        names = _operand_names(rule.op)
+        text = f"{{ {rule.op.value} = {{ {names[0]} = {first}, {names[1]} = {second} }}"
+        if rule.direction is not None:
+            text += f", direction = {string(rule.direction.value)}"
+        return text + " }"
     parts = []
     if rule.op is RuleOp.ROWS:
         parts.append("rows = true")
@@ -209,6 +324,8 @@ def write_rule(rule: Rule, string: Any, *, own_table: str | None = None) -> str:
         parts.append(f"where = [{conditions}]")
     if rule.scale is not None:
         parts.append(f"scale = {string(rule.scale)}")
+    if rule.period is not None:
+        parts.append(f"period = {string(rule.period)}")
     return "{ " + ", ".join(parts) + " }"
 
 

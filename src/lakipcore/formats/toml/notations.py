@@ -104,10 +104,17 @@ def place_value(
     """The TOML value of the figures printed in one table: a text, a list of texts, each one
     ``{ text = "…", notation = "…" }`` when it is read in a notation other than ``default``
     (the notation its table gives it)."""
-    values = [
-        str(string(f.text))
-        if f.notation is default
-        else f"{{ text = {string(f.text)}, notation = {string(f.notation.value)} }}"
-        for f in figures
-    ]
+    values = [_figure_value(f, default, string) for f in figures]
     return values[0] if len(values) == 1 else "[" + ", ".join(values) + "]"
+
+
+def _figure_value(figure: PrintedFigure, default: Notation, string: Callable[[str], Any]) -> str:
+    """One printed figure: its text, or ``{ text, notation, working }`` with what it states."""
+    parts = []
+    if figure.notation is not default:
+        parts.append(f"notation = {string(figure.notation.value)}")
+    if figure.working is not None:
+        parts.append(f"working = {string(figure.working)}")
+    if not parts:
+        return str(string(figure.text))
+    return "{ " + ", ".join([f"text = {string(figure.text)}", *parts]) + " }"

@@ -414,27 +414,34 @@ class Reader:
         default = self.notation_for(place, quantity)
         for index, item in enumerate(items):
             where = ppath if not isinstance(texts, list) else f"{ppath}[{index}]"
-            text, notation = (item, default) if isinstance(item, str) else self._stated(item, where)
+            text, notation, working = (
+                (item, default, None) if isinstance(item, str) else self._stated(item, where)
+            )
             figures.append(
                 PrintedFigure(
                     quantity,
                     self.shared(place),
                     self.shared(text),
                     self.origin(where, within=within),
-                    notation=notation,
+                    notation=notation or default,
+                    working=working,
                 )
             )
         return figures
 
-    def _stated(self, item: Table, path: str) -> tuple[str, Notation]:
-        """The text and notation of a printed figure that states its own notation."""
+    def _stated(self, item: Table, path: str) -> tuple[str, Notation | None, str | None]:
+        """The text, the notation it states (if any) and the working printed beside it (if
+        any) of a printed figure written as a table; it states one of them at least."""
         self.only(item, document.PRINTED_TEXT, path)
         text = self.text(item, "text", path)
-        name = self.text(item, "notation", path)
-        if text is None or name is None:  # pragma: no cover - text() raises instead
+        if text is None:  # pragma: no cover - text() raises instead
             raise NotBuiltError
+        name = self.text(item, "notation", path, required="working" not in item)
+        working = self.text(item, "working", path, required=False)
+        if name is None:
+            return text, None, working
         with self.placed(join(path, "notation"), replace=True):
-            return text, Notation.from_name(name)
+            return text, Notation.from_name(name), working
 
 
 class _Placed:
