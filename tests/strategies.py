@@ -31,6 +31,7 @@ from lakipcore import (
 from lakipcore.figures import NOT_TARGETED, Figure, NotReported
 from lakipcore.methods import PRESETS
 from lakipcore.model import KANWIL_TABLES, Formula, PrintedFigure, Quantity, ReportedAbsorption
+from lakipcore.model.ordinal import ORDINAL_SCALES
 
 __all__ = [
     "amounts",
@@ -154,12 +155,23 @@ def _up_to(top: Decimal, max_places: int = 2) -> st.SearchStrategy[Decimal]:
 
 
 @st.composite
-def measures(draw: st.DrawFn, kind: MeasureKind | None = None) -> tuple[Target, Realisation]:
+def measures(
+    draw: st.DrawFn, kind: MeasureKind | None = None, ordinal: str | None = None
+) -> tuple[Target, Realisation]:
     """A valid target and realisation of the same kind (and scale): ``kind``, or any kind but
-    a plain value (an indicator's plain values are plain in every period). Percentages and
-    plain values are sometimes negative (a growth rate of -2,1 %)."""
+    a plain value or a predikat (which an indicator declares for all its periods); a predikat
+    on the preset ordinal scale ``ordinal``. Percentages and plain values are sometimes
+    negative (a growth rate of -2,1 %)."""
+    if ordinal is not None:
+        levels = ORDINAL_SCALES[ordinal].levels
+        target, realised = draw(st.sampled_from(levels)), draw(st.sampled_from(levels))
+        return (
+            Target(MeasureKind.ORDINAL, target.value, level=target.label),
+            Realisation(MeasureKind.ORDINAL, realised.value, level=realised.label),
+        )
     if kind is None:
-        kind = draw(st.sampled_from([k for k in MeasureKind if k is not MeasureKind.VALUE]))
+        special = (MeasureKind.VALUE, MeasureKind.ORDINAL)
+        kind = draw(st.sampled_from([k for k in MeasureKind if k not in special]))
     scale = None
     if kind is MeasureKind.COUNT:
         values = st.integers(0, 10**9).map(Decimal)
@@ -258,13 +270,15 @@ def reports(
         for indicator_code in draw(_codes(1, 2)) if with_indicators else []:
             polarity = draw(st.sampled_from(Polarity))
             formulas = [f for f in Formula if f.polarity is polarity]
-            plain = MeasureKind.VALUE if draw(st.integers(0, 4)) == 0 else None
+            special = draw(st.integers(0, 9))
+            plain = MeasureKind.VALUE if special < 2 else None
+            ordinal = draw(st.sampled_from(sorted(ORDINAL_SCALES))) if special == 2 else None
             entries = []
             for period in periods:
                 if not draw(st.booleans()) and entries:
                     continue
                 if draw(st.integers(0, 3)) > 0:
-                    target, realisation = draw(measures(plain))
+                    target, realisation = draw(measures(plain, ordinal))
                     if period.planned and draw(st.booleans()):
                         entry = IndicatorPeriod(period.key, target)
                     elif draw(st.integers(0, 7)) == 0:  # printed "n/a": not reported
@@ -291,6 +305,7 @@ def reports(
                     goal=draw(st.none() | printable_names()),
                     polarity=polarity,
                     formula=draw(st.none() | st.sampled_from(formulas)),
+                    ordinal=ordinal,
                 )
             )
         blocks = [

@@ -11,7 +11,9 @@
 * ``pppomn-2021-tw2.toml``: PPPOMN (Badan POM), Lapkin Interim Triwulan II 2021: a budget
   revised by a penghematan, cumulative to the second quarter;
 * ``wonogiri-2020.toml``: Kabupaten Wonogiri, LPPD and LKjIP 2020: a negative growth rate,
-  plain-value indices, a baseline and end-of-plan targets with their printed capaian.
+  plain-value indices, a baseline and end-of-plan targets with their printed capaian;
+* ``djpb-2015-tw3.toml``: Ditjen Perikanan Budidaya, LKj Triwulan III 2015, Tabel 66: predikat
+  targets (BB, A) for the year, and zero targets to date printed with a capaian of 0,00.
 
 The expected figures are the reports' own (docs/examples.md gives the sources). A printed figure
 the report gets wrong is expected as an audit finding, never as a score.
@@ -43,7 +45,8 @@ TANAH_DATAR = "tanah-datar-2011-2015.toml"
 PUSLATBANG = "puslatbang-kmp-2021.toml"
 PPPOMN = "pppomn-2021-tw2.toml"
 WONOGIRI = "wonogiri-2020.toml"
-NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG, PPPOMN, WONOGIRI)
+DJPB = "djpb-2015-tw3.toml"
+NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG, PPPOMN, WONOGIRI, DJPB)
 
 
 @functools.cache
@@ -484,3 +487,35 @@ def test_wonogiri_findings() -> None:
     )
     assert not _summary(findings, Severity.WARNING)
     assert Decimal("-19.72") == round(Decimal("-1.14") / Decimal("5.78") * 100, 2)
+
+
+# --- G: Ditjen Perikanan Budidaya, Triwulan III 2015 ----------------------------------------------
+
+
+def test_djpb_reads_its_predikat_targets() -> None:
+    """Indeks RB "BB" and Nilai SAKIP "A" are levels of the sakip scale (ranks 5 and 6), in the
+    year 2015 that the report had not reached (planned)."""
+    report = _report(DJPB)
+    assert report.period("2015").planned
+    for code, level, rank in (("27", "BB", 5), ("28", "A", 6)):
+        indicator = report.root.indicator(code)
+        assert indicator.ordinal == "sakip"
+        entry = indicator.at("2015")
+        assert entry is not None
+        assert isinstance(entry.target, lakipcore.model.Target)
+        assert (level, Decimal(rank)) == (entry.target.level, entry.target.value)
+
+
+def test_djpb_has_no_capaian_to_date() -> None:
+    """Nothing is targeted to the end of Triwulan III (the report computes "di akhir tahun"):
+    no capaian, no achievement, and each printed 0,00 is a figure the file's data cannot
+    give."""
+    period = _score(DJPB).period("2015-sd-tw3").root
+    assert [None] * 4 == [period.indicator(code).capaian for code in ("27", "28", "29", "30")]
+    assert period.achievement is None
+    findings = _findings(DJPB)
+    assert not _summary(findings, Severity.ERROR)
+    assert not _summary(findings, Severity.WARNING)
+    assert ["27", "28", "29", "30"] == sorted(
+        f.subject.item or "" for f in findings if f.code.value == "not-recomputable"
+    )

@@ -71,7 +71,9 @@ def test_what_loads_reads_back_equal_from_a_workbook_or_is_refused_by_name(
     from lakipcore.excel import read_workbook, write_workbook
 
     report, changed = _awkward_report(example, AWKWARD[text])
-    assert len(changed) > 5  # names, titles, notes, evidence cells: not a vacuous test
+    # Names, titles, notes, evidence cells: not a vacuous test (the smallest example, DJPB's
+    # one table of four indicators, has five such fields).
+    assert len(changed) >= 5
     written = write_workbook(lakipcore.assess(report), tmp_path / f"{text}.xlsx")
     for reader in READERS:
         again = read_workbook(written, reader=reader)

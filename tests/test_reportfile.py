@@ -287,7 +287,7 @@ LOAD_ERROR_CASES = (
         ReportFileError,
         "units[0].indicators[0].nama",
         r"unknown field 'nama'; expected one of accumulation, baseline, code, end-of-plan, "
-        r"formula, goal, kind, name, periods, polarity",
+        r"formula, goal, kind, name, ordinal, periods, polarity",
     ),
     (
         "unknown-indicator-period-key",

@@ -62,6 +62,7 @@ INDICATOR: Final = frozenset(
         "formula",
         "accumulation",
         "kind",
+        "ordinal",
         "baseline",
         "end-of-plan",
         "periods",

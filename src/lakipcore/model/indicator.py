@@ -25,6 +25,7 @@ from lakipcore.model.measures import (
     kind_article,
     printable_text,
 )
+from lakipcore.model.ordinal import get_ordinal_scale
 from lakipcore.model.origin import Origin
 from lakipcore.model.plan import Baseline, EndOfPlan
 from lakipcore.model.printed import PrintedFigures, printed_figures
@@ -273,7 +274,9 @@ class Indicator(Short):
     ``polarity`` says which direction is good; ``formula`` forces a capaian formula (by default
     the scoring method chooses by polarity); ``accumulation`` says how realisations of shorter
     periods make up a longer one (by default: counts add up, percentages and indices take the
-    latest).
+    latest). ``ordinal`` names the ordinal scale of an indicator whose targets and realisations
+    are predikat (``opini-bpk``, ``sakip``: :data:`~lakipcore.model.ordinal.ORDINAL_SCALES`);
+    ``baseline`` and ``end_of_plan`` place it in its plan (:mod:`lakipcore.model.plan`).
     """
 
     code: str = attrs.field(validator=_indicator_code)
@@ -289,6 +292,7 @@ class Indicator(Short):
     accumulation: Accumulation | None = attrs.field(
         default=None, validator=attrs.validators.optional(enum_field(Accumulation, "accumulation"))
     )
+    ordinal: str | None = attrs.field(default=None)
     baseline: Baseline | None = attrs.field(default=None, validator=_plan_part("baseline"))
     end_of_plan: EndOfPlan | None = attrs.field(default=None, validator=_plan_part("end_of_plan"))
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
@@ -321,6 +325,7 @@ class Indicator(Short):
                     )
                 seen.add(entry.period)
         self._check_plain_values()
+        self._check_ordinal()
         self._check_plan()
         if self.formula is not None and self.formula.polarity is not self.polarity:
             raise InvalidValueError(
@@ -354,6 +359,53 @@ class Indicator(Short):
                 ),
                 field="periods",
             )
+
+    def _check_ordinal(self) -> None:
+        # A predikat is scored by the values of the scale the indicator declares: every level
+        # must be one of its levels, worth what the scale says, and levels do not add up.
+        measures = [
+            (entry.period, measure)
+            for entry in self.periods
+            for measure in (entry.target, entry.realisation)
+            if isinstance(measure, Measure)
+        ]
+        if self.ordinal is None:
+            if any(m.kind is MeasureKind.ORDINAL for _, m in measures):
+                raise InvalidValueError(
+                    M_(
+                        "indicator {code} has predikat values but names no ordinal scale",
+                        code=repr(self.code),
+                    ),
+                    field="ordinal",
+                )
+            return
+        scale = get_ordinal_scale(self.ordinal, field="ordinal")
+        if self.accumulation is Accumulation.SUM:
+            raise InvalidValueError(
+                M_(
+                    "indicator {code} is a predikat (ordinal scale {name}): predikat do not add "
+                    "up, so its accumulation cannot be sum",
+                    code=repr(self.code),
+                    name=repr(self.ordinal),
+                ),
+                field="accumulation",
+            )
+        for period, measure in measures:
+            level = scale.level(measure.level or "", field=f"periods.{period}")
+            if measure.kind is not MeasureKind.ORDINAL or measure.value != level.value:
+                raise InvalidValueError(
+                    M_(
+                        "indicator {code} in {period}: {value} is not the level {label} of the "
+                        "ordinal scale {name}, worth {worth}",
+                        code=repr(self.code),
+                        period=period,
+                        value=measure.value,
+                        label=repr(level.label),
+                        name=repr(self.ordinal),
+                        worth=level.value,
+                    ),
+                    field=f"periods.{period}",
+                )
 
     def _check_plan(self) -> None:
         # The kondisi awal and the target akhir are values of the indicator's own kind (and

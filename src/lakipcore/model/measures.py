@@ -34,6 +34,9 @@ class MeasureKind(NamedEnum):
     """A plain number with no published scale: an index in "poin", a rate, a ratio, a count
     measured as an average (``4,83``). Any decimal, negative too; a ``scale``, where given, is
     only a range check (0 to the scale). Capaian is R/T, like the others."""
+    ORDINAL = "ordinal"
+    """A predikat (``WTP``, ``BB``): a level of the indicator's ordinal scale, whose value
+    capaian is computed with (:class:`~lakipcore.model.ordinal.OrdinalScale`)."""
 
     @property
     def may_be_negative(self) -> bool:
@@ -119,6 +122,9 @@ class Measure(Short):
     ratio: bool = attrs.field(default=False, kw_only=True, validator=_boolean("ratio"))
     """Printed as a ratio ``1:N`` (one doctor per ``N`` inhabitants): ``value`` is N, a plain
     value whose polarity the indicator states."""
+    level: str | None = attrs.field(default=None, kw_only=True)
+    """The predikat as printed (``WTP``) of an :attr:`~MeasureKind.ORDINAL` measure, whose
+    ``value`` is that level's value on the indicator's ordinal scale."""
 
     _WHAT = "measure"
 
@@ -152,6 +158,9 @@ class Measure(Short):
                 field="value",
             )
         _check_labels(self.unit, self.note)
+        self._check_marks(what, kind, value)
+
+    def _check_marks(self, what: str, kind: MeasureKind, value: Decimal) -> None:
         if self.ratio and (kind is not MeasureKind.VALUE or value <= ZERO):
             raise InvalidValueError(
                 M_(
@@ -160,6 +169,30 @@ class Measure(Short):
                     value=kind_article(kind),
                 ),
                 field="ratio",
+            )
+        ordinal = kind is MeasureKind.ORDINAL
+        level = self.level
+        if ordinal != (level is not None) or (
+            level is not None and (not isinstance(level, str) or not level.strip())
+        ):
+            raise InvalidValueError(
+                M_(
+                    "an ordinal {what} has its level (the predikat as printed), and only an "
+                    "ordinal one; got {level} for {value}",
+                    what=what,
+                    level=repr(level),
+                    value=kind_article(kind),
+                ),
+                field="level",
+            )
+        if ordinal and value <= ZERO:
+            raise InvalidValueError(
+                M_(
+                    "an ordinal {what} is worth more than zero, got {value}",
+                    what=what,
+                    value=value,
+                ),
+                field="value",
             )
 
     def _check_scale(self, what: str, value: Decimal, scale: Decimal) -> None:

@@ -34,6 +34,8 @@ NOT_TARGETED_LABEL = "Tidak ditargetkan"
 def measure_text(measure: Measure) -> str:
     """A target or realisation as the report writes it, without its note: ``12 Laporan``,
     ``80%``, ``7,1``, a range ``5,2–5,6%`` (the values at their own precision)."""
+    if measure.level is not None:  # a predikat: "WTP"
+        return measure.level
     shown = ("1:" if measure.ratio else "") + format_number(measure.value)
     upper = getattr(measure, "upper", None)  # a range target
     if upper is not None:

@@ -62,6 +62,7 @@ from lakipcore.model import (
     Unit,
     UnitPeriod,
 )
+from lakipcore.model.ordinal import OrdinalLevel, OrdinalScale
 from lakipcore.render.common import measure_text
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.findings import Finding, Findings, Location, Severity
@@ -336,6 +337,17 @@ def _measure(measure: Measure) -> str:
         kind += f", scale {format_number(measure.scale)}"
     note = f" {_quoted(measure.note, 30)}" if measure.note else ""
     return f"{text} ({kind}){note}"
+
+
+@_register(OrdinalLevel)
+def _ordinal_level(level: OrdinalLevel) -> str:
+    return f"<{_kind(level)} {_quoted(level.label, 20)} worth {format_number(level.value)}>"
+
+
+@_register(OrdinalScale)
+def _ordinal_scale(scale: OrdinalScale) -> str:
+    labels = " < ".join(level.label for level in scale.levels)
+    return f"<{_kind(scale)} {_code(scale.name)}: {_clip(labels, 60)}>"
 
 
 @_register(Baseline)

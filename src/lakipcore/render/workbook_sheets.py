@@ -299,6 +299,7 @@ class DataSheets:
                         if indicator.accumulation is None
                         else indicator.accumulation.value,
                         "kind": "value" if indicator.plain_values else None,
+                        "ordinal": indicator.ordinal,
                         **self._plan(indicator),
                         "period": entry.period,
                         "derive": inline_toml(edata["derive"]) if "derive" in edata else None,

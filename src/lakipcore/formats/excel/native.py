@@ -276,7 +276,7 @@ class _Native(NativeTables):
         ipath = f"{upath}.indicators[{len(indicators)}]"
         item: dict[str, Any] = {"code": self.text(grid, row, columns["code"]) or "", "periods": {}}
         self.cells[ipath] = grid.ref(row, columns["code"])
-        for field in ("name", "goal", "polarity", "formula", "accumulation", "kind"):
+        for field in ("name", "goal", "polarity", "formula", "accumulation", "kind", "ordinal"):
             self.put(item, field, grid, row, columns, ipath)
         for field in ("baseline", "end-of-plan"):  # { value|target = "…", year = N }
             text = self.text(grid, row, columns.get(field))

@@ -7,7 +7,15 @@ import functools
 from decimal import Decimal
 from typing import Final, TypeVar
 
-from lakipcore.figures import Figure, NotReported, NotTargeted, not_reported, parse_range
+from lakipcore.figures import (
+    NOT_TARGETED,
+    NOT_TARGETED_TEXT,
+    Figure,
+    NotReported,
+    NotTargeted,
+    not_reported,
+    parse_range,
+)
 from lakipcore.formats import document
 from lakipcore.formats.toml.evidence import read_rule, read_supports
 from lakipcore.formats.toml.reader import NotBuiltError, Reader, Table, join
@@ -25,6 +33,7 @@ from lakipcore.model import (
     Realisation,
     Target,
 )
+from lakipcore.model.ordinal import OrdinalScale, get_ordinal_scale
 
 __all__ = ["period_tables", "read_indicator"]
 
@@ -73,6 +82,7 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
     formula_name = reader.text(item, "formula", path, required=False)
     accumulation_name = reader.text(item, "accumulation", path, required=False)
     plain = reader.collect(lambda: _plain_values(reader, item, path))
+    ordinal = reader.collect(lambda: _ordinal_scale(reader, item, path))
     with reader.placed(join(path, "polarity"), replace=True):
         polarity = Polarity.from_name(polarity_name) if polarity_name else Polarity.HIGHER_IS_BETTER
     with reader.placed(join(path, "formula"), replace=True):
@@ -82,7 +92,9 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
     entries = []
     for key, table in tables.items():
         entry = reader.collect(
-            functools.partial(_indicator_period, reader, table, path, key, plain=bool(plain))
+            functools.partial(
+                _indicator_period, reader, table, path, key, plain=bool(plain), ordinal=ordinal
+            )
         )
         if entry is not None:
             entries.append(entry)
@@ -91,7 +103,7 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
     name = reader.shared(reader.required_text(item, "name", path))
     goal = reader.text(item, "goal", path, required=False)
     goal = None if goal is None else reader.shared(goal)
-    if len(entries) != len(tables) or plain is None:
+    if len(entries) != len(tables) or plain is None or (ordinal is None and "ordinal" in item):
         raise NotBuiltError
     baseline, end = _plan(reader, item, path, entries, plain=bool(plain))
     with reader.placed(path):
@@ -103,6 +115,7 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
             polarity,
             formula,
             accumulation,
+            ordinal=None if ordinal is None else ordinal.name,
             baseline=baseline,
             end_of_plan=end,
             origin=origin,
@@ -147,6 +160,15 @@ def _plan(
     return baseline, end
 
 
+def _ordinal_scale(reader: Reader, item: Table, path: str) -> OrdinalScale | None:
+    """``ordinal = "opini-bpk"``: the indicator's targets and realisations are predikat."""
+    name = reader.text(item, "ordinal", path, required=False)
+    if name is None:
+        return None
+    with reader.placed(join(path, "ordinal"), replace=True):
+        return get_ordinal_scale(name)
+
+
 def _plain_values(reader: Reader, item: Table, path: str) -> bool:
     """``kind = "value"``: the indicator's bare figures are plain values, not counts."""
     name = reader.text(item, "kind", path, required=False)
@@ -165,7 +187,13 @@ def _plain_values(reader: Reader, item: Table, path: str) -> bool:
 
 
 def _indicator_period(
-    reader: Reader, table: Table, indicator_path: str, key: str, *, plain: bool = False
+    reader: Reader,
+    table: Table,
+    indicator_path: str,
+    key: str,
+    *,
+    plain: bool = False,
+    ordinal: OrdinalScale | None = None,
 ) -> IndicatorPeriod:
     path = f"{indicator_path}.periods.{key}"
     origin = reader.origin(path, within=indicator_path)
@@ -173,7 +201,13 @@ def _indicator_period(
     # target must not hide a bad realisation or a bad printed figure).
     collected = len(reader.errors)
     reader.collect(lambda: reader.only(table, document.INDICATOR_PERIOD, path))
-    pair = reader.collect(lambda: _target_and_realisation(reader, table, path, plain=plain))
+    pair = reader.collect(
+        lambda: (
+            _target_and_realisation(reader, table, path, plain=plain)
+            if ordinal is None
+            else _predikat(reader, table, path, ordinal)
+        )
+    )
     printed = reader.collect(lambda: reader.printed(table, path, _INDICATOR_QUANTITIES))
     derivation = (
         reader.collect(lambda: read_rule(reader, table["derive"], f"{path}.derive"))
@@ -276,6 +310,56 @@ def _target_and_realisation(
                 text=repr(realisation_figure.text),
             ),
         )
+    return target, realisation
+
+
+def _predikat(
+    reader: Reader, table: Table, path: str, scale: OrdinalScale
+) -> tuple[Target | NotTargeted, Realisation | NotReported | None]:
+    """A period of an ordinal indicator: a target and realisation printed as levels of its
+    scale ("WTP"), "Tidak ditargetkan" and a not-reported realisation as for any other."""
+    for key in ("scale", "derive"):
+        if key in table:
+            raise reader.fail(
+                join(path, key),
+                M_(
+                    "a predikat (ordinal scale {name}) has no {key}",
+                    name=repr(scale.name),
+                    key=key,
+                ),
+            )
+    target_text = reader.required_text(table, "target", path)
+
+    def level(text: str, cls: type[_M], field: str) -> _M:
+        with reader.placed(join(path, field), replace=True):
+            found = scale.level(text)
+            return cls(MeasureKind.ORDINAL, found.value, level=found.label)
+
+    if " ".join(target_text.split()).casefold() == NOT_TARGETED_TEXT.casefold():
+        if "realisation" in table:
+            raise reader.fail(
+                join(path, "realisation"),
+                M_(
+                    "a not-targeted period ('{target_text}') has no {key}",
+                    target_text=target_text,
+                    key="realisation",
+                ),
+            )
+        return NOT_TARGETED, None
+    target = reader.collect(lambda: level(target_text, Target, "target"))
+    stated = reader.text(table, "realisation", path, required=False)
+    realisation: Realisation | NotReported | None = None
+    if stated is not None:
+        missing = not_reported(stated)
+        realisation = (
+            missing
+            if missing is not None
+            else reader.collect(lambda: level(stated, Realisation, "realisation"))
+        )
+        if realisation is None:
+            raise NotBuiltError
+    if target is None:
+        raise NotBuiltError
     return target, realisation
 
 

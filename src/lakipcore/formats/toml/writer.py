@@ -56,6 +56,8 @@ def _string(text: str) -> str:
 def measure_text(value: Measure, n: Notation) -> str:
     """A target or realisation as the report file writes it: value at its own precision in
     notation ``n``, ``%``, unit label and note (``12 Laporan``, ``100% (total 169 ...)``)."""
+    if value.level is not None:  # a predikat, written as its level: "WTP"
+        return value.level
     text = ("1:" if value.ratio else "") + format_as_printed(value.value, n)
     upper = getattr(value, "upper", None)  # a range target: "69,1–69,5"
     if upper is not None:
@@ -253,6 +255,8 @@ def _indicator(indicator: Indicator, header: str, n: Notation, notations: _Notat
         out.append(f"accumulation = {_string(indicator.accumulation.value)}")
     if indicator.plain_values:
         out.append(f"kind = {_string(MeasureKind.VALUE.value)}")
+    if indicator.ordinal is not None:
+        out.append(f"ordinal = {_string(indicator.ordinal)}")
     if indicator.baseline is not None:
         value, year = measure_text(indicator.baseline.value, n), indicator.baseline.year
         out.append(f"baseline = {{ value = {_string(value)}, year = {year} }}")
