@@ -90,17 +90,23 @@ def test_examples_and_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert banten == lk.render.score_to_dict(lk.assess(lk.load_example(), audit=False))
     assert data["rollup"]["method"] == "mean-of-units"
     assert data["rollup"]["files"] == len(EXAMPLES)
-    # In 2019 three of the offices report, two with indicators (bua-ma-2019 has only its
-    # budget): the national achievement is the mean of those two rows, each scored under the
+    # In 2019 four of the offices report, three with indicators (bua-ma-2019 has only its
+    # budget): the national achievement is the mean of those three rows, each scored under the
     # roll-up's method.
     periods = {p["key"]: p for p in data["rollup"]["score"]["periods"]}
     office = periods["2019"]["office"]
+    with_indicators = ("banten-2019.toml", "gunung-kaler-2020.toml", "kemlu-aspasaf-2019.toml")
     by_hand = _exact.mean(
         lk.score_report(lk.load_report(DATA / name), "mean-of-units").period("2019").achievement
-        for name in ("banten-2019.toml", "gunung-kaler-2020.toml")
+        for name in with_indicators
     )
     assert Decimal(office["achievement"]["exact"]) == by_hand
-    assert [u["code"] for u in office["units"]] == ["kanwil-banten", "bua-ma", "kec-gunung-kaler"]
+    assert [u["code"] for u in office["units"]] == [
+        "kanwil-banten",
+        "bua-ma",
+        "kec-gunung-kaler",
+        "ditjen-aspasaf",
+    ]
     assert [p["key"] for p in data["rollup"]["score"]["periods"]][:2] == ["2011", "2012"]
 
 

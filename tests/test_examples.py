@@ -13,7 +13,9 @@
 * ``wonogiri-2020.toml``: Kabupaten Wonogiri, LPPD and LKjIP 2020: a negative growth rate,
   plain-value indices, a baseline and end-of-plan targets with their printed capaian;
 * ``djpb-2015-tw3.toml``: Ditjen Perikanan Budidaya, LKj Triwulan III 2015, Tabel 66: predikat
-  targets (BB, A) for the year, and zero targets to date printed with a capaian of 0,00.
+  targets (BB, A) for the year, and nothing targeted to date printed with a capaian of 0,00;
+* ``kemlu-aspasaf-2019.toml``: Ditjen Aspasaf, Kemlu, LKj 2019, IKU S.2.3: a capaian capped at
+  120 % by the report's own rule while its table prints the uncapped figure.
 
 The expected figures are the reports' own (docs/examples.md gives the sources). A printed figure
 the report gets wrong is expected as an audit finding, never as a score.
@@ -46,7 +48,8 @@ PUSLATBANG = "puslatbang-kmp-2021.toml"
 PPPOMN = "pppomn-2021-tw2.toml"
 WONOGIRI = "wonogiri-2020.toml"
 DJPB = "djpb-2015-tw3.toml"
-NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG, PPPOMN, WONOGIRI, DJPB)
+KEMLU = "kemlu-aspasaf-2019.toml"
+NAMES = (GUNUNG_KALER, BAUBAU, TANAH_DATAR, PUSLATBANG, PPPOMN, WONOGIRI, DJPB, KEMLU)
 
 
 @functools.cache
@@ -519,3 +522,24 @@ def test_djpb_has_no_capaian_to_date() -> None:
     assert ["27", "28", "29", "30"] == sorted(
         f.subject.item or "" for f in findings if f.code.value == "not-recomputable"
     )
+
+
+# --- H: Ditjen Asia Pasifik dan Afrika (Kemlu), 2019 ------------------------------------------
+
+
+def test_kemlu_caps_capaian_as_the_report_states() -> None:
+    """55 of 29 negara is 189,66 %; the report's Batas Toleransi caps it at 120 %, as its prose
+    prints; 55 of the Kementerian's 67 is 82,09 %, as the prose prints. The office
+    prints no achievement; the mean of the two is 101,04 %."""
+    root = _score(KEMLU).period("2019").root
+    assert Decimal(120) == root.indicator("s23").capaian
+    assert "82,09%" == format_percent(root.indicator("kemlu-s23").capaian)
+    assert "101,04%" == format_percent(root.achievement)  # (120 + 82,0895…) / 2
+
+
+def test_kemlu_findings() -> None:
+    """One error: Tabel 3.7 prints the uncapped 190 % beside its own cap of 120 %."""
+    assert {("figure-mismatch", Subject("ditjen-aspasaf", "s23"), "190%")} == _summary(
+        _findings(KEMLU), Severity.ERROR
+    )
+    assert not _summary(_findings(KEMLU), Severity.WARNING)
