@@ -1432,27 +1432,6 @@ LOAD_ERROR_CASES = (
         r"expected a list of rows",
     ),
     (
-        "percent-cell-without-sign",
-        (('"100", "80%"', '"100", "80"'),),
-        InvalidValueError,
-        f"{EVIDENCE}[0].rows[0][4]",
-        r"table 'permohonan', row 1, capaian: '80' should be a percentage",
-    ),
-    (
-        "impossible-date-cell",
-        (('"5 Juni 2019"', '"31 Februari 2019"'),),
-        InvalidValueError,
-        f"{EVIDENCE}[0].rows[1][5]",
-        r"table 'permohonan', row 2, tanggal: '31 Februari 2019' is not a real date",
-    ),
-    (
-        "score-cell-off-its-scale",
-        (('"14,15"', '"16"'),),
-        InvalidValueError,
-        f"{EVIDENCE}[1].rows[0][1]",
-        r"table 'survei', row 1, ipk: 16 lies above skala-15",
-    ),
-    (
         "table-id-not-text",
         (('id = "survei"', "id = 5"),),
         ReportFileError,
@@ -1460,6 +1439,53 @@ LOAD_ERROR_CASES = (
         r"expected a string, got an integer",
     ),
 )
+
+
+# A cell that does not read as its column's kind is held as printed: the file loads, and the
+# audit reports a malformed figure at the cell (issue 19, item 8). Each case: name, the edits,
+# the cell's field and the finding's message.
+MALFORMED_CELL_CASES = (
+    (
+        "percent-cell-without-sign",
+        (('"100", "80%"', '"100", "80"'),),
+        f"{EVIDENCE}[0].rows[0][4]",
+        r"table 'permohonan', row 1, capaian: '80' should be a percentage",
+    ),
+    (
+        "impossible-date-cell",
+        (('"5 Juni 2019"', '"31 Februari 2019"'),),
+        f"{EVIDENCE}[0].rows[1][5]",
+        r"table 'permohonan', row 2, tanggal: '31 Februari 2019' is not a real date",
+    ),
+    (
+        "score-cell-off-its-scale",
+        (('"14,15"', '"16"'),),
+        f"{EVIDENCE}[1].rows[0][1]",
+        r"table 'survei', row 1, ipk: 16 lies above skala-15",
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "field", "match"),
+    [c[1:] for c in MALFORMED_CELL_CASES],
+    ids=[c[0] for c in MALFORMED_CELL_CASES],
+)
+def test_a_malformed_cell_is_a_finding_at_its_cell(
+    edits: tuple[tuple[str, str], ...], field: str, match: str
+) -> None:
+    """The file loads as printed; the audit's malformed-figure names the cell and the reason,
+    and the printed text is kept."""
+    report = load(*edits)
+    cells = [
+        f
+        for f in audit(report)
+        if f.code.value == "malformed-figure" and (f.location.field or "").endswith(field)
+    ]
+    assert 1 == len(cells)
+    assert re.search(match, cells[0].message_in("en"))
+    assert cells[0].severity is Severity.ERROR
+    assert cells[0].published == edits[0][1].split(", ")[-1].strip('"')
 
 
 def test_load_error_cases_unique():

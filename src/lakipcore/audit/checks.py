@@ -8,6 +8,7 @@ from decimal import Decimal
 from lakipcore._exact import HUNDRED, sub
 from lakipcore.audit.context import AuditContext
 from lakipcore.audit.evidence import (
+    check_evidence_cells,
     check_evidence_dates,
     check_grades,
     check_printed_grades,
@@ -641,6 +642,7 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_grade_tables,
     check_grades,
     check_printed_grades,
+    check_evidence_cells,
     check_evidence_dates,
     check_implausible_values,
     check_thin_achievements,

@@ -31,7 +31,13 @@ from lakipcore.rounding import places_of, round_to
 from lakipcore.scoring.evidence import matching_rows, note_number, rule_value, table_by_id
 from lakipcore.surveys.grades import GradeTable
 
-__all__ = ["check_evidence_dates", "check_grades", "check_printed_grades", "check_supports"]
+__all__ = [
+    "check_evidence_cells",
+    "check_evidence_dates",
+    "check_grades",
+    "check_printed_grades",
+    "check_supports",
+]
 
 
 def _blocks(context: AuditContext) -> Iterator[tuple[Unit, UnitPeriod]]:
@@ -322,6 +328,8 @@ def _grade_cells(
         scored = table.column(column.of)
         scored_at = table.index(column.of)
         for row_index, row in enumerate(table.rows):
+            if not table.readable(row_index, scored_at):
+                continue  # check_evidence_cells reports it
             value = read_cell(scored, row[scored_at], table.notation)
             if not isinstance(value, Decimal) or not row[position].strip():
                 continue
@@ -440,6 +448,28 @@ def _dates_of(value: object) -> tuple[date, ...]:
     return tuple(d for d in (start, end) if isinstance(d, date))
 
 
+def check_evidence_cells(context: AuditContext) -> list[Finding]:
+    """A cell of an evidence table that does not read as its column's kind (``7.1`` in a
+    number column of an Indonesian report, a date that is no date): a malformed figure at its
+    cell. The table is held as printed; a rule that needs the cell is not scorable."""
+    findings = []
+    for unit, block in _blocks(context):
+        for table in block.evidence:
+            for row_index, position, error in table.malformed:
+                findings.append(
+                    Finding(
+                        code=FindingCode.MALFORMED_FIGURE,
+                        subject=Subject(unit.code, f"{table.id} row {row_index + 1}"),
+                        period=block.period,
+                        location=_cell(context, table, row_index, position),
+                        # The load's own sentence: "table 't', row 1, nilai: '7.1' is not ..."
+                        text=error.text if isinstance(error.text, Message) else str(error.text),
+                        published=table.rows[row_index][position],
+                    )
+                )
+    return findings
+
+
 def check_evidence_dates(context: AuditContext) -> list[Finding]:
     """Evidence dated outside the period it supports (its year, semester or quarter)."""
     findings = []
@@ -450,6 +480,8 @@ def check_evidence_dates(context: AuditContext) -> list[Finding]:
                 if column.kind is not ColumnKind.DATES:
                     continue
                 for row_index, row in enumerate(table.rows):
+                    if not table.readable(row_index, position):
+                        continue  # check_evidence_cells reports it
                     cell = read_cell(column, row[position], table.notation)
                     outside = [d for d in _dates_of(cell) if d not in period.span]
                     if not outside:

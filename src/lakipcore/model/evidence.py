@@ -478,7 +478,10 @@ def _rows(items: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
 class EvidenceTable(Short):
     """A supporting table: typed columns and rows of printed cells.
 
-    ``id`` is unique within the unit and period; rules refer to the table by it.
+    ``id`` is unique within the unit and period; rules refer to the table by it. A cell that
+    does not read as its column's kind is refused, unless the table is held ``printed``, as a
+    report file's tables are: then it is kept in :attr:`malformed` (row, column, reason), the
+    audit reports it at its cell, and a rule that needs it fails with that reason.
     """
 
     id: str
@@ -492,6 +495,12 @@ class EvidenceTable(Short):
     )
     """How the table's cells write numbers: the report's notation."""
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
+    printed: bool = attrs.field(default=False, kw_only=True, eq=False, repr=False)
+    """Hold cells that do not read as printed (:attr:`malformed`) instead of refusing them."""
+    malformed: tuple[tuple[int, int, LakipError], ...] = attrs.field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """The cells that do not read: (row index, column index, the error), for the audit."""
 
     def __attrs_post_init__(self) -> None:
         names = [c.name for c in self.columns]
@@ -524,20 +533,7 @@ class EvidenceTable(Short):
         for index, column in enumerate(self.columns):
             if column.of is not None:
                 self._check_column(column.of, f"columns[{index}].of", _NUMERIC)
-        for index, row in enumerate(self.rows):
-            for column, text in zip(self.columns, row, strict=True):
-                try:
-                    read_cell(column, text, self.notation)
-                except LakipError as error:
-                    error.field = f"rows[{index}][{self.index(column.name)}]"
-                    error.message = M_(
-                        "table {table}, row {row}, {column}: {reason}",
-                        table=repr(self.id),
-                        row=index + 1,
-                        column=column.name,
-                        reason=error.text,
-                    )
-                    raise
+        object.__setattr__(self, "malformed", self._read_cells())
         for index, check in enumerate(self.row_checks):
             self._check_column(check.column, f"row_checks[{index}].column")
             for name in check.of:
@@ -557,6 +553,32 @@ class EvidenceTable(Short):
                 ),
                 field=field,
             )
+
+    def _read_cells(self) -> tuple[tuple[int, int, LakipError], ...]:
+        """Every cell read as its column's kind: the cells that do not, held as printed (or the
+        first refused, naming its row and column)."""
+        malformed = []
+        for index, row in enumerate(self.rows):
+            for column, text in zip(self.columns, row, strict=True):
+                try:
+                    read_cell(column, text, self.notation)
+                except LakipError as error:
+                    error.field = f"rows[{index}][{self.index(column.name)}]"
+                    error.message = M_(
+                        "table {table}, row {row}, {column}: {reason}",
+                        table=repr(self.id),
+                        row=index + 1,
+                        column=column.name,
+                        reason=error.text,
+                    )
+                    if not self.printed:
+                        raise
+                    malformed.append((index, self.index(column.name), error))
+        return tuple(malformed)
+
+    def readable(self, row: int, column: int) -> bool:
+        """Whether the cell at ``row``, ``column`` reads as its column's kind."""
+        return not any(r == row and c == column for r, c, _ in self.malformed)
 
     def column(self, name: str, *, field: str | None = None) -> Column:
         """The column called ``name``; :class:`UnknownNameError` naming the table otherwise."""

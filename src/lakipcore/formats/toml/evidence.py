@@ -293,6 +293,7 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
             tuple(checks),
             notation=reader.notation,
             origin=reader.origin(path),
+            printed=True,  # a cell that does not read is a finding at its cell, not a refusal
         )
 
 
