@@ -279,20 +279,13 @@ class _Native(NativeTables):
         for field in ("name", "goal", "polarity", "formula", "accumulation", "kind", "ordinal"):
             self.put(item, field, grid, row, columns, ipath)
         for field in ("baseline", "end-of-plan"):  # { value|target = "…", year = N }
-            text = self.text(grid, row, columns.get(field))
-            if text is not None:
-                ref = grid.ref(row, columns[field])
-                try:
-                    item[field] = read_inline(text, ref, self.source)
-                except LakipError as error:
-                    self.errors.append(error)
-                self.cells[f"{ipath}.{field}"] = ref
+            self.inline(item, field, grid, row, columns, ipath)
         if item.get("polarity") == "higher":
             del item["polarity"]  # the default, which the file format leaves out
         indicators.append(item)
         return item, ipath
 
-    def indicator_rows(self) -> None:  # noqa: PLR0912 - one branch per row marker or role; splitting hides the layout
+    def indicator_rows(self) -> None:
         grid, columns = self.table(
             layout.INDICATORS,
             layout.INDICATOR_COLUMNS,
@@ -332,14 +325,7 @@ class _Native(NativeTables):
                     continue  # the realisation scoring computed, shown beside its capaian
                 self.measure(entry, field, grid, row, columns, epath)
             for field in ("derive", "supports"):
-                text = self.text(grid, row, columns.get(field))
-                if text is not None:
-                    ref = grid.ref(row, columns[field])
-                    try:
-                        entry[field] = read_inline(text, ref, self.source)
-                    except LakipError as error:
-                        self.errors.append(error)
-                    self.cells[f"{epath}.{field}"] = ref
+                self.inline(entry, field, grid, row, columns, epath)
             accumulate = self.text(grid, row, columns.get("accumulate"))
             if accumulate is not None:
                 entry["accumulate"] = accumulate.strip().casefold() in (layout.YES, "true", "1")
@@ -490,13 +476,17 @@ class _Native(NativeTables):
         path: str,
         column: str | None = None,
     ) -> None:
-        """A cell holding an inline TOML array of tables (revisions, subtotals), read."""
+        """A cell holding an inline TOML value (a rule, revisions, a baseline), read; a cell
+        that is not TOML is an error collected with the others, at its cell."""
         index = columns.get(column or key)
         text = self.text(grid, row, index)
         if text is None or index is None:
             return
         ref = grid.ref(row, index)
-        target[key] = read_inline(text, ref, self.source)
+        try:
+            target[key] = read_inline(text, ref, self.source)
+        except LakipError as error:
+            self.errors.append(error)
         self.cells[f"{path}.{key}"] = ref
 
 
