@@ -265,6 +265,8 @@ def test_a_planned_programme_has_no_absorption_never_zero() -> None:
     office = scored.period("2022").root
     assert office.absorption is None
     assert office.performance is None
+    # The unit's score says why: the programme has no realisation yet.
+    assert any(gap.startswith("absorption: no realisation yet of ") for gap in office.gaps)
 
 
 def test_a_planned_programme_is_a_note_in_a_past_period_and_nothing_when_planned() -> None:

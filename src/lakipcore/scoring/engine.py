@@ -177,6 +177,8 @@ class _Scorer:
                 gaps.append(f"absorption: the pagu of {unit.code} is zero in {key}")
         elif budget is not None:
             own_rate = budget.rate
+            if own_rate is None:  # a programme with its pagu and no realisation yet
+                gaps.append(f"absorption: no realisation yet of {unit.code} in {key}")
         rate, amounts = self._absorption(
             unit.code,
             [] if budget is None else [(unit.code, own_rate, own_amounts)],
