@@ -258,9 +258,10 @@ def test_a_mismatch_says_what_the_working_gives() -> None:
     assert Decimal("111.11") == round(finding.recomputed, 2)
 
 
-def test_working_mismatch_is_documented_and_last() -> None:
-    """The new code is appended: the codes before it keep their order."""
-    assert FindingCode.WORKING_MISMATCH is list(FindingCode)[-1]
+def test_working_mismatch_is_appended_after_the_earlier_codes() -> None:
+    """The code was appended: the codes before it keep their order."""
+    codes = list(FindingCode)
+    assert codes.index(FindingCode.WORKING_MISMATCH) == codes.index(FindingCode.NOT_REPORTED) + 1
     assert FindingCode.WORKING_MISMATCH.severity.value == "error"
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from lakipcore import figures as figures
     from lakipcore import formats as formats
     from lakipcore import limits as limits
+    from lakipcore import lke as lke
     from lakipcore import methods as methods
     from lakipcore import model as model
     from lakipcore import notation as notation
@@ -145,6 +146,7 @@ NAMESPACES: Final = (
     "figures",
     "formats",
     "limits",
+    "lke",
     "methods",
     "model",
     "notation",

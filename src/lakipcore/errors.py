@@ -29,6 +29,7 @@ __all__ = [
     "MethodNotApplicableError",
     "ReportFileError",
     "Sentence",
+    "UnansweredCriterionError",
     "UndefinedCapaianError",
     "UnknownNameError",
     "ZeroDenominatorError",
@@ -195,6 +196,23 @@ class ZeroTargetError(UndefinedCapaianError):
 class ZeroDenominatorError(InvalidValueError):
     """An evidence rule that divides by zero: a ratio whose denominator rule gives 0, or a
     relative change from a period whose value is 0."""
+
+
+class UnansweredCriterionError(LakipValueError):
+    """An evaluation worksheet cannot be scored because criteria are not answered (and its
+    policy does not say what they count for). ``criteria`` lists their ids."""
+
+    def __init__(
+        self,
+        message: str | Sentence,
+        *,
+        criteria: tuple[str, ...] = (),
+        field: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ):
+        super().__init__(message, field=field, source=source, line=line)
+        self.criteria = criteria
 
 
 class UnknownNameError(LakipValueError):

@@ -178,6 +178,7 @@ _COMMAND_MODULES = (
     "lakipcore.cli.report",
     "lakipcore.cli.workbook",
     "lakipcore.cli.schema",
+    "lakipcore.cli.lke",
 )
 
 

@@ -22,12 +22,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                 "Print a JSON Schema (draft 2020-12): 'report' for the report "
                 "file format (docs/format.md), 'score' for lakip score --format "
                 "json (docs/json.md), 'audit' for lakip audit --format json "
-                "(docs/audit.md)."
+                "(docs/audit.md), 'lke-score' for lakip lke score --format json "
+                "(docs/evaluation.md)."
             )
         ),
     )
     schema.add_argument(
-        "name", choices=SCHEMA_NAMES, metavar="NAME", help=T_("report, score, audit or error")
+        "name",
+        choices=SCHEMA_NAMES,
+        metavar="NAME",
+        help=T_("report, score, audit, error or lke-score"),
     )
     schema.set_defaults(run=_run)
 

@@ -112,6 +112,10 @@ class FindingCode(enum.StrEnum):
     GRADE_BANDS_OUT_OF_ORDER = "grade-bands-out-of-order"
     NOT_REPORTED = "not-reported"
     WORKING_MISMATCH = "working-mismatch"
+    UNANSWERED_CRITERION = "unanswered-criterion"
+    LOGIC_RULE_BREACH = "logic-rule-breach"
+    EVIDENCE_BAND_MISMATCH = "evidence-band-mismatch"
+    ABOVE_WEIGHT = "above-weight"
 
     @property
     def severity(self) -> Severity:
@@ -274,6 +278,31 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
             "a working printed beside a figure (169 / 169 × 100%) whose fraction does not give "
             "that figure, or its own stated result"
         ),
+    ),
+    FindingCode.UNANSWERED_CRITERION: (
+        _E,
+        N_(
+            "an evaluation criterion with no answer in a score layer that has answers (the "
+            "design's policy says what it counts for)"
+        ),
+    ),
+    FindingCode.LOGIC_RULE_BREACH: (
+        _E,
+        N_(
+            "an evaluation answer above what a consistency rule (kerangka logis) of the design "
+            "allows: above another criterion, or the mean of a sub-component"
+        ),
+    ),
+    FindingCode.EVIDENCE_BAND_MISMATCH: (
+        _E,
+        N_(
+            "an evaluation answer that the evidence percentage recorded beside it does not "
+            "give through the criterion's bands"
+        ),
+    ),
+    FindingCode.ABOVE_WEIGHT: (
+        _E,
+        N_("a printed evaluation score above the weight of its component or sub-component"),
     ),
 }
 

@@ -3,7 +3,8 @@
 ``report`` describes the TOML report file (schema 2, as ``tomllib`` parses it; docs/format.md),
 ``score`` the output of ``lakip score --format json`` (docs/json.md), ``audit`` that of ``lakip
 audit --format json`` (docs/audit.md), ``error`` what both print instead when the input cannot be
-used (:meth:`lakipcore.errors.LakipError.to_dict`). They ship as package data
+used (:meth:`lakipcore.errors.LakipError.to_dict`), ``lke-score`` that of ``lakip lke score
+--format json`` (docs/evaluation.md). They ship as package data
 (``lakipcore/schemas/*.json``) and ``lakip schema NAME`` prints them.
 
 >>> from lakipcore.schemas import load_schema
@@ -22,7 +23,7 @@ from lakipcore.i18n import M_
 
 __all__ = ["SCHEMA_NAMES", "load_schema", "schema_text"]
 
-SCHEMA_NAMES = ("report", "score", "audit", "error")
+SCHEMA_NAMES = ("report", "score", "audit", "error", "lke-score")
 """The schemas lakipcore ships."""
 
 

@@ -40,7 +40,7 @@ from lakipcore.notation import Notation
 from lakipcore.surveys.grades import GRADE_TABLES, Band, GapReading, GradeTable
 from lakipcore.surveys.scales import SCALES, Scale, get_scale
 
-__all__ = ["grade_table_lines", "read_grade_tables", "read_grading"]
+__all__ = ["grade_table_lines", "read_grade_table", "read_grade_tables", "read_grading"]
 
 
 def read_grade_tables(reader: Reader, data: Table) -> tuple[GradeTable, ...]:
@@ -48,7 +48,7 @@ def read_grade_tables(reader: Reader, data: Table) -> tuple[GradeTable, ...]:
     tables = []
     for name, item in reader.table(data, "grades", "", required=False).items():
         path = join("grades", name)
-        built = reader.collect(functools.partial(_table, reader, name, item, path))
+        built = reader.collect(functools.partial(read_grade_table, reader, name, item, path))
         if built is not None:
             tables.append(built)
     return tuple(tables)
@@ -70,7 +70,9 @@ def _percent_or_number(reader: Reader, item: Table, key: str, path: str) -> Deci
     return figure.value
 
 
-def _table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
+def read_grade_table(reader: Reader, name: str, item: object, path: str) -> GradeTable:
+    """The grade table ``name`` written at ``path`` in the report file's form (module docs),
+    held as printed; an error for the first thing that cannot be read."""
     if not isinstance(item, Mapping):
         raise reader.fail(path, M_("expected a table with the grade table's bands"))
     if name in GRADE_TABLES:
