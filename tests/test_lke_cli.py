@@ -124,3 +124,19 @@ def test_designs_lists_the_shipped_designs(capsys: pytest.CaptureFixture[str]) -
     listed = {d["name"]: d for d in json.loads(out)}
     assert set(lke.DESIGN_NAMES) == set(listed)
     assert 80 == listed["permenpanrb-88-2021"]["criteria"]
+
+
+def test_units_known_only_by_a_printed_total_rank_after_computed_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files = [str(EXAMPLES / name) for name in lke.EXAMPLE_WORKSHEETS]
+    status, out, _ = run(capsys, "lke", "score", *files, "--lang", "en")
+    assert 0 == status
+    lines = out.splitlines()
+    assert lines[0].split()[-2:] == ["74,73", "BB"]
+    assert "Kota Bima 2020" in lines[1]
+    assert lines[1].endswith("68,48  B *")
+    assert lines[3].endswith("65,93  B *")
+    assert "* the printed total: no answers are known" in out
+    document = json.loads(run(capsys, "lke", "score", *files, "--format", "json")[1])
+    assert ["computed", "printed", "printed", "printed"] == [u["basis"] for u in document["units"]]

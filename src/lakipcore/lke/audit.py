@@ -17,7 +17,7 @@ report audit's records, docs/audit.md), never stopping at the first:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -34,10 +34,17 @@ from lakipcore.rounding import Rounding, places_of, round_fraction
 __all__ = ["audit_worksheet", "exact_text"]
 
 
-def audit_worksheet(worksheet: Worksheet, *, policy: UnansweredPolicy | None = None) -> Findings:
+def audit_worksheet(
+    worksheet: Worksheet,
+    *,
+    policy: UnansweredPolicy | None = None,
+    scores: Mapping[str, EvaluationScore | UnansweredCriterionError] | None = None,
+) -> Findings:
     """Every finding of ``worksheet`` (module docs). ``policy`` is the unanswered-criterion
-    policy the printed figures are recomputed under (the design's unless given)."""
-    audit = _Audit(worksheet)
+    policy the printed figures are recomputed under (the design's unless given); ``scores``
+    are the layers' scores already computed under it (:func:`~lakipcore.lke.evaluate` passes
+    its own, so that the audit reads the one result rather than scoring again)."""
+    audit = _Audit(worksheet, scores or {})
     for layer in worksheet.layers:
         if any(layer in response.answers for response in worksheet.responses.values()):
             audit.unanswered(layer)
@@ -63,8 +70,13 @@ def _recomputed(value: Fraction) -> Decimal:
 
 
 class _Audit:
-    def __init__(self, worksheet: Worksheet) -> None:
+    def __init__(
+        self,
+        worksheet: Worksheet,
+        scores: Mapping[str, EvaluationScore | UnansweredCriterionError],
+    ) -> None:
         self.worksheet = worksheet
+        self.scores = scores
         self.design: Design = worksheet.design
         self.findings = Findings()
         self.period = None if worksheet.year is None else str(worksheet.year)
@@ -192,9 +204,13 @@ class _Audit:
     def printed(self, printed: PrintedEvaluation, policy: UnansweredPolicy | None) -> None:
         self.weights(printed)
         if any(printed.layer in r.answers for r in self.worksheet.responses.values()):
-            try:
-                score = score_worksheet(self.worksheet, printed.layer, policy=policy)
-            except UnansweredCriterionError:
+            score = self.scores.get(printed.layer)
+            if score is None:
+                try:
+                    score = score_worksheet(self.worksheet, printed.layer, policy=policy)
+                except UnansweredCriterionError as error:
+                    score = error
+            if isinstance(score, UnansweredCriterionError):
                 return  # each unanswered criterion is a finding already
             self.against_score(printed, score)
         else:

@@ -186,7 +186,7 @@ def evaluate(
         shown,
         chosen_policy,
         MappingProxyType(scores),
-        audit_worksheet(worksheet, policy=chosen_policy),
+        audit_worksheet(worksheet, policy=chosen_policy, scores=scores),
         next_predikat(score, highest=highest) if isinstance(score, EvaluationScore) else None,
         _step_gains(score, highest=highest) if isinstance(score, EvaluationScore) else (),
         policy_effects(worksheet, shown) if shown in answered else (),
@@ -205,11 +205,18 @@ def evaluate_many(
     highest: str | None = None,
 ) -> tuple[Evaluation, ...]:
     """Evaluate several units' worksheets (an Inspektorat evaluating every UPT), ranked by
-    their exact total, highest first; a worksheet that cannot be scored comes last."""
+    their exact computed total, highest first; then the worksheets known only by a printed
+    total (an LHE's, a Satu Data table's), by that total; last those with neither, in the
+    order given."""
     done = [evaluate(w, layer=layer, policy=policy, highest=highest) for w in worksheets]
 
     def key(evaluation: Evaluation) -> tuple[int, Fraction]:
         score = evaluation.score
-        return (1, Fraction(0)) if score is None else (0, -score.total)
+        if score is not None:
+            return (0, -score.total)
+        printed = evaluation.worksheet.printed
+        if printed is not None and printed.total is not None:
+            return (1, -Fraction(printed.total.value))
+        return (2, Fraction(0))
 
     return tuple(sorted(done, key=key))

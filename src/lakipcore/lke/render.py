@@ -9,7 +9,7 @@ named mode, in the Indonesian style). Every computed predikat is labelled a simu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -56,6 +56,7 @@ _BAND_OF_THE_PRINTED_TOTAL = N_("band of the printed total")
 _NOT_REACHABLE_WITH_THE_ANSWERS_ALLOWED = N_("not reachable with the answers allowed")
 _NOT_SCORED = N_("not scored")
 _STEPS = N_("steps")
+_PRINTED_TOTAL = N_("the printed total: no answers are known")
 
 
 def exact_string(value: Fraction) -> str:
@@ -394,6 +395,19 @@ def _grouped(steps: Iterable[Step]) -> list[tuple[Step, Step, Fraction, int]]:
     return out
 
 
+def _ranked(evaluation: Evaluation) -> tuple[Fraction | None, str | None, str | None]:
+    """The total a ranking shows for ``evaluation``, its predikat, and whether it is computed
+    from the answers or printed (a worksheet known only by its printed result)."""
+    score = evaluation.score
+    if score is not None:
+        return score.total, score.predikat, "computed"
+    printed = evaluation.worksheet.printed
+    if printed is not None and printed.total is not None:
+        band = evaluation.printed_band
+        return Fraction(printed.total.value), None if band is None else band.letter, "printed"
+    return None, None, None
+
+
 def ranking_to_dict(
     evaluations: Iterable[Evaluation],
     *,
@@ -405,16 +419,17 @@ def ranking_to_dict(
     chosen = language(lang)
     rows = []
     for rank, evaluation in enumerate(evaluations, 1):
-        score = evaluation.score
+        total, predikat, basis = _ranked(evaluation)
         rows.append(
             {
-                "rank": rank if score is not None else None,
+                "rank": rank if total is not None else None,
                 "unit": evaluation.worksheet.unit,
                 "name": evaluation.worksheet.name,
                 "source": evaluation.worksheet.source,
                 "layer": evaluation.layer,
-                "total": None if score is None else _number(score.total, places, rounding),
-                "predikat": None if score is None else score.predikat,
+                "basis": basis,
+                "total": _number(total, places, rounding),
+                "predikat": predikat,
                 "findings": evaluation.findings.summary(),
             }
         )
@@ -428,22 +443,29 @@ def ranking_to_dict(
 
 
 def ranking_text(
-    evaluations: Iterable[Evaluation],
+    evaluations: Sequence[Evaluation],
     *,
     places: int = 2,
     rounding: Rounding = Rounding.HALF_UP,
     lang: str | None = None,
 ) -> str:
-    """Several units' evaluations as a ranked table, one line each."""
+    """Several units' evaluations as a ranked table, one line each (a total only printed, not
+    computed from answers, marked ``*``)."""
     chosen = language(lang)
     lines = []
     for rank, evaluation in enumerate(evaluations, 1):
-        score = evaluation.score
-        unit = evaluation.worksheet.name or evaluation.worksheet.unit
-        if score is None:
-            lines.append(f"{'-':>3}  {unit:<40} {'-':>7}  -")
+        worksheet = evaluation.worksheet
+        unit = worksheet.name or worksheet.unit
+        if worksheet.year is not None:
+            unit = f"{unit[:35]} {worksheet.year}"
+        total, predikat, basis = _ranked(evaluation)
+        if total is None:
+            lines.append(f"{'-':>3}  {unit[:40]:<40} {'-':>7}  -")
             continue
-        total = format_number(round_fraction(score.total, places, rounding))
-        lines.append(f"{rank:>3}  {unit[:40]:<40} {total:>7}  {score.predikat}")
+        shown = format_number(round_fraction(total, places, rounding))
+        mark = " *" if basis == "printed" else ""
+        lines.append(f"{rank:>3}  {unit[:40]:<40} {shown:>7}  {predikat}{mark}")
+    if any(_ranked(e)[2] == "printed" for e in evaluations):
+        lines.append(f"* {translate(_PRINTED_TOTAL, chosen)}")
     lines.append(translate(SIMULATION_LABEL, chosen))
     return "\n".join(lines)
