@@ -140,3 +140,52 @@ def test_units_known_only_by_a_printed_total_rank_after_computed_ones(
     assert "* the printed total: no answers are known" in out
     document = json.loads(run(capsys, "lke", "score", *files, "--format", "json")[1])
     assert ["computed", "printed", "printed", "printed"] == [u["basis"] for u in document["units"]]
+
+
+def test_report_writes_the_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out_file = tmp_path / "lke.html"
+    assert 0 == run(capsys, "lke", "report", "-o", str(out_file))[0]
+    page = out_file.read_text(encoding="utf-8")
+    assert "74,73" in page
+    assert "simulasi" in page.lower()
+    assert "<script" not in page
+    status, _, err = run(
+        capsys,
+        "lke",
+        "report",
+        *[str(EXAMPLES / n) for n in lke.EXAMPLE_WORKSHEETS[:2]],
+        "--lang",
+        "en",
+    )
+    assert 2 == status
+    assert "takes one worksheet, got 2" in err
+
+
+def test_a_template_filled_and_an_export_are_read_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("openpyxl")
+    template = tmp_path / "template.xlsx"
+    status = run(
+        capsys,
+        "lke",
+        "template",
+        "permenpanrb-12-2015",
+        "-o",
+        str(template),
+        "--unit",
+        "upt-x",
+        "--year",
+        "2024",
+        "--layers",
+        "mandiri",
+    )[0]
+    assert 0 == status
+    status, out, _ = run(capsys, "lke", "score", str(template), "--lang", "en")
+    assert 0 == status
+    assert "No layer has answers" in out
+    exported = tmp_path / "export.xlsx"
+    assert 0 == run(capsys, "lke", "export", "-o", str(exported))[0]
+    status, out, _ = run(capsys, "lke", "score", str(exported), "--format", "json")
+    assert 0 == status
+    assert "627769/8400" == json.loads(out)["layers"]["penilai"]["total"]["exact"]

@@ -1,9 +1,12 @@
-"""``lakip lke score|audit|gap|designs``: the SAKIP evaluation worksheet from the command line.
+"""``lakip lke score|audit|gap|report|export|template|designs``: the SAKIP evaluation worksheet
+from the command line.
 
-``lakip lke score [FILE ...]`` scores worksheets (the shipped worked example without FILE);
-several files are scored and ranked, as an Inspektorat evaluating every UPT. ``audit`` lists
-the findings (exit 1 when there are errors), ``gap`` what it takes to reach the next predikat,
-``designs`` the shipped designs. Every computed predikat is printed as a simulation.
+``lakip lke score [FILE ...]`` scores worksheets, TOML files or workbooks (the shipped worked
+example without FILE); several files are scored and ranked, as an Inspektorat evaluating every
+UPT. ``audit`` lists the findings (exit 1 when there are errors), ``gap`` what it takes to
+reach the next predikat, ``report`` writes the HTML page, ``export`` the workbook, ``template``
+an empty workbook of a design, ``designs`` lists the shipped designs. Every computed predikat
+is printed as a simulation.
 """
 
 from __future__ import annotations
@@ -74,6 +77,51 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _files(gap)
     _options(gap)
     gap.set_defaults(run=_gap)
+    report = actions.add_parser(
+        "report",
+        help=T_("write an evaluation as one self-contained HTML page"),
+        description=T_(
+            "Write the evaluation of a worksheet as one HTML page: the predikat (a "
+            "simulation), a bar per component, the gap to the next predikat, the layers' "
+            "differences and the findings marked. No network, no script."
+        ),
+    )
+    _files(report)
+    _options(report)
+    report.add_argument("-o", "--output", metavar="OUT", help=T_("write here instead of stdout"))
+    report.set_defaults(run=_report)
+    export = actions.add_parser(
+        "export",
+        help=T_("write a worksheet, its scores and findings as an Excel workbook"),
+        description=T_(
+            "Write a worksheet as the workbook evaluators keep (one row per criterion, a "
+            "column per score layer), with its scores and findings; lakip lke score reads it "
+            "back."
+        ),
+    )
+    _files(export)
+    _options(export)
+    export.add_argument("-o", "--output", metavar="OUT", required=True, help=T_("the .xlsx file"))
+    export.set_defaults(run=_export)
+    template = actions.add_parser(
+        "template",
+        help=T_("write an empty worksheet of a design to fill in (Excel)"),
+        description=T_(
+            "Write an empty worksheet of a shipped design as an Excel workbook, each answer "
+            "cell limited to the criterion's answers."
+        ),
+    )
+    template.add_argument(
+        "design", metavar="DESIGN", help=T_("a shipped design (lakip lke designs)")
+    )
+    template.add_argument("-o", "--output", metavar="OUT", required=True, help=T_("the .xlsx file"))
+    template.add_argument("--unit", default="", help=T_("the unit's code"))
+    template.add_argument("--name", default="", help=T_("the unit's name"))
+    template.add_argument("--year", type=int, default=None, help=T_("the year evaluated"))
+    template.add_argument(
+        "--layers", default=None, metavar="A,B", help=T_("the score layers (default: the design's)")
+    )
+    template.set_defaults(run=_template)
     listing = actions.add_parser(
         "designs",
         help=T_("list the shipped worksheet designs"),
@@ -81,7 +129,15 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     listing.add_argument("--format", choices=["text", "json"], default="text")
     listing.set_defaults(run=_designs)
-    for parser in (score, audit, gap, listing):  # `lke` gets --lang from the main parser
+    for parser in (
+        score,
+        audit,
+        gap,
+        report,
+        export,
+        template,
+        listing,
+    ):  # `lke` gets --lang from the main parser
         parser.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS)
     lke.set_defaults(run=lambda _args: _help(lke))
 
@@ -125,11 +181,21 @@ def _options(parser: argparse.ArgumentParser) -> None:
 
 
 def _worksheets(files: Sequence[str]) -> list[Worksheet]:
+    """The worksheets of ``files``: TOML files, or workbooks (``.xlsx``, ``.xlsm``) in the
+    layout ``lakip lke template`` writes; the shipped worked example without one."""
     from lakipcore.lke import example_worksheet, load_worksheet
 
     if not files:
         return [example_worksheet()]
-    return [load_worksheet(Path(file)) for file in files]
+    found = []
+    for file in files:
+        if Path(file).suffix.lower() in {".xlsx", ".xlsm"}:
+            from lakipcore.lke.workbook import read_workbook
+
+            found.append(read_workbook(Path(file)))
+        else:
+            found.append(load_worksheet(Path(file)))
+    return found
 
 
 def _evaluations(args: argparse.Namespace) -> list[Evaluation]:
@@ -206,6 +272,64 @@ def _gap(args: argparse.Namespace) -> int:
             )
         else:
             sys.stdout.write(gap_text(evaluation, places=args.places, rounding=rounding) + "\n")
+    return 0
+
+
+def _one(args: argparse.Namespace, command: str) -> Evaluation:
+    evaluations = _evaluations(args)
+    if len(evaluations) != 1:
+        from lakipcore.errors import InvalidValueError
+        from lakipcore.i18n import M_
+
+        raise InvalidValueError(
+            M_(
+                "lakip lke {command} takes one worksheet, got {count}",
+                command=command,
+                count=len(evaluations),
+            ),
+            field="FILE",
+        )
+    return evaluations[0]
+
+
+def _report(args: argparse.Namespace) -> int:
+    from lakipcore.lke.page import evaluation_page
+
+    page = evaluation_page(
+        _one(args, "report"), places=args.places, rounding=Rounding.from_name(args.rounding)
+    )
+    if args.output:
+        Path(args.output).write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.write(page)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lakipcore.lke.workbook import write_workbook
+
+    write_workbook(
+        _one(args, "export"),
+        Path(args.output),
+        places=args.places,
+        rounding=Rounding.from_name(args.rounding),
+    )
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from lakipcore.lke import get_design
+    from lakipcore.lke.workbook import write_template
+
+    layers = None if args.layers is None else [x.strip() for x in args.layers.split(",")]
+    write_template(
+        get_design(args.design),
+        Path(args.output),
+        unit=args.unit,
+        name=args.name,
+        year=args.year,
+        layers=layers,
+    )
     return 0
 
 
