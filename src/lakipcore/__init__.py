@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from lakipcore import lke as lke
     from lakipcore import methods as methods
     from lakipcore import model as model
+    from lakipcore import monitoring as monitoring
     from lakipcore import notation as notation
     from lakipcore import periods as periods
     from lakipcore import render as render
@@ -149,6 +150,7 @@ NAMESPACES: Final = (
     "lke",
     "methods",
     "model",
+    "monitoring",
     "notation",
     "periods",
     "render",

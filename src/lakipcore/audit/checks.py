@@ -16,6 +16,7 @@ from lakipcore.audit.evidence import (
 )
 from lakipcore.audit.gaps import check_not_reported
 from lakipcore.audit.grades import check_grade_tables
+from lakipcore.audit.phasing import check_phased_targets
 from lakipcore.audit.plausibility import (
     check_decimal_slips,
     check_implausible_values,
@@ -649,5 +650,6 @@ CHECKS: tuple[Callable[[AuditContext], list[Finding]], ...] = (
     check_decimal_slips,
     check_not_reported,
     check_workings,
+    check_phased_targets,
 )
 """The checks :func:`lakipcore.audit.audit` runs, in order. A tuple: pass your own to extend."""

@@ -179,6 +179,7 @@ _COMMAND_MODULES = (
     "lakipcore.cli.workbook",
     "lakipcore.cli.schema",
     "lakipcore.cli.lke",
+    "lakipcore.cli.monitor",
 )
 
 

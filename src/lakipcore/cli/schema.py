@@ -23,7 +23,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                 "file format (docs/format.md), 'score' for lakip score --format "
                 "json (docs/json.md), 'audit' for lakip audit --format json "
                 "(docs/audit.md), 'lke-score' for lakip lke score --format json "
-                "(docs/evaluation.md)."
+                "(docs/evaluation.md), 'monitoring' for lakip monitor --format json "
+                "(docs/monitoring.md)."
             )
         ),
     )
@@ -31,7 +32,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "name",
         choices=SCHEMA_NAMES,
         metavar="NAME",
-        help=T_("report, score, audit, error or lke-score"),
+        help=T_("report, score, audit, error, lke-score or monitoring"),
     )
     schema.set_defaults(run=_run)
 

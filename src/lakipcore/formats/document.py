@@ -61,6 +61,7 @@ INDICATOR: Final = frozenset(
         "polarity",
         "formula",
         "accumulation",
+        "to-date",
         "kind",
         "ordinal",
         "baseline",

@@ -45,6 +45,7 @@ from lakipcore.model.indicator import (
     Polarity,
     Realisation,
     Target,
+    ToDate,
 )
 from lakipcore.model.origin import Origin
 from lakipcore.model.period import PeriodKind, ReportPeriod, comparable_pairs
@@ -110,6 +111,7 @@ __all__ = [
     "TableScope",
     "TableTotal",
     "Target",
+    "ToDate",
     "Unit",
     "UnitPeriod",
     "check_code",

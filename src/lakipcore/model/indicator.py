@@ -40,6 +40,7 @@ __all__ = [
     "Polarity",
     "Realisation",
     "Target",
+    "ToDate",
 ]
 
 
@@ -60,6 +61,22 @@ class Accumulation(NamedEnum):
     The default for percentages and indices."""
     MEAN = "mean"
     """Their plain mean."""
+
+
+class ToDate(NamedEnum):
+    """How the capaian *to date* (during the year, "s.d. TW III") of an indicator is measured
+    from its realisations so far (:mod:`lakipcore.monitoring`, docs/monitoring.md). A period
+    is *filled* when it has a realisation: a realisation of 0 is filled, an absent one is not."""
+
+    __what__ = "to-date method"
+
+    CUMULATIVE = "cumulative"
+    """The sum of the realisations of the filled periods over the sum of their targets, by the
+    indicator's formula: counts (the default where realisations add up)."""
+    LATEST = "latest"
+    """The latest filled period's realisation against its target, by the indicator's formula
+    (lower is better, too, when the indicator says so): percentages, indices and predikat (the
+    default where the latest realisation stands)."""
 
 
 def _periods(items: Iterable[IndicatorPeriod]) -> tuple[IndicatorPeriod, ...]:
@@ -293,6 +310,13 @@ class Indicator(Short):
         default=None, validator=attrs.validators.optional(enum_field(Accumulation, "accumulation"))
     )
     ordinal: str | None = attrs.field(default=None)
+    to_date: ToDate | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(enum_field(ToDate, "to_date")),
+        kw_only=True,
+    )
+    """How its capaian to date is measured during the year (:class:`ToDate`); ``None``: by
+    its accumulation (cumulative where realisations add up, else the latest)."""
     baseline: Baseline | None = attrs.field(default=None, validator=_plan_part("baseline"))
     end_of_plan: EndOfPlan | None = attrs.field(default=None, validator=_plan_part("end_of_plan"))
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
@@ -380,6 +404,16 @@ class Indicator(Short):
                 )
             return
         scale = get_ordinal_scale(self.ordinal, field="ordinal")
+        if self.to_date is ToDate.CUMULATIVE:
+            raise InvalidValueError(
+                M_(
+                    "indicator {code} is a predikat (ordinal scale {name}): predikat do not add "
+                    "up, so its capaian to date cannot be cumulative",
+                    code=repr(self.code),
+                    name=repr(self.ordinal),
+                ),
+                field="to_date",
+            )
         if self.accumulation is Accumulation.SUM:
             raise InvalidValueError(
                 M_(
@@ -449,6 +483,15 @@ class Indicator(Short):
             if entry.period == period:
                 return entry
         return None
+
+    def to_date_for(self, kind: MeasureKind) -> ToDate:
+        """The to-date method in force for values of ``kind``: the declared one, else cumulative
+        where realisations add up (:meth:`accumulation_for` is sum), else the latest."""
+        if self.to_date is not None:
+            return self.to_date
+        if self.accumulation_for(kind) is Accumulation.SUM:
+            return ToDate.CUMULATIVE
+        return ToDate.LATEST
 
     def accumulation_for(self, kind: MeasureKind) -> Accumulation:
         """The accumulation in force for values of ``kind``."""

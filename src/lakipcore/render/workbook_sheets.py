@@ -300,6 +300,7 @@ class DataSheets:
                         else indicator.accumulation.value,
                         "kind": "value" if indicator.plain_values else None,
                         "ordinal": indicator.ordinal,
+                        "to-date": None if indicator.to_date is None else indicator.to_date.value,
                         **self._plan(indicator),
                         "period": entry.period,
                         "derive": inline_toml(edata["derive"]) if "derive" in edata else None,

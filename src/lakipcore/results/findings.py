@@ -116,6 +116,7 @@ class FindingCode(enum.StrEnum):
     LOGIC_RULE_BREACH = "logic-rule-breach"
     EVIDENCE_BAND_MISMATCH = "evidence-band-mismatch"
     ABOVE_WEIGHT = "above-weight"
+    PHASED_TARGET_MISMATCH = "phased-target-mismatch"
 
     @property
     def severity(self) -> Severity:
@@ -303,6 +304,13 @@ _MEANINGS: Mapping[FindingCode, tuple[Severity, str]] = {
     FindingCode.ABOVE_WEIGHT: (
         _E,
         N_("a printed evaluation score above the weight of its component or sub-component"),
+    ),
+    FindingCode.PHASED_TARGET_MISMATCH: (
+        _E,
+        N_(
+            "a year's target that its quarters' or months' targets do not make up (their sum, "
+            "or the last of them, by the indicator's to-date method)"
+        ),
     ),
 }
 

@@ -4,7 +4,8 @@
 ``score`` the output of ``lakip score --format json`` (docs/json.md), ``audit`` that of ``lakip
 audit --format json`` (docs/audit.md), ``error`` what both print instead when the input cannot be
 used (:meth:`lakipcore.errors.LakipError.to_dict`), ``lke-score`` that of ``lakip lke score
---format json`` (docs/evaluation.md). They ship as package data
+--format json`` (docs/evaluation.md), ``monitoring`` that of ``lakip monitor --format json``
+(docs/monitoring.md). They ship as package data
 (``lakipcore/schemas/*.json``) and ``lakip schema NAME`` prints them.
 
 >>> from lakipcore.schemas import load_schema
@@ -23,7 +24,7 @@ from lakipcore.i18n import M_
 
 __all__ = ["SCHEMA_NAMES", "load_schema", "schema_text"]
 
-SCHEMA_NAMES = ("report", "score", "audit", "error", "lke-score")
+SCHEMA_NAMES = ("report", "score", "audit", "error", "lke-score", "monitoring")
 """The schemas lakipcore ships."""
 
 

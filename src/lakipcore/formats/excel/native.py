@@ -276,7 +276,16 @@ class _Native(NativeTables):
         ipath = f"{upath}.indicators[{len(indicators)}]"
         item: dict[str, Any] = {"code": self.text(grid, row, columns["code"]) or "", "periods": {}}
         self.cells[ipath] = grid.ref(row, columns["code"])
-        for field in ("name", "goal", "polarity", "formula", "accumulation", "kind", "ordinal"):
+        for field in (
+            "name",
+            "goal",
+            "polarity",
+            "formula",
+            "accumulation",
+            "kind",
+            "ordinal",
+            "to-date",
+        ):
             self.put(item, field, grid, row, columns, ipath)
         for field in ("baseline", "end-of-plan"):  # { value|target = "…", year = N }
             self.inline(item, field, grid, row, columns, ipath)

@@ -32,6 +32,7 @@ from lakipcore.model import (
     Quantity,
     Realisation,
     Target,
+    ToDate,
 )
 from lakipcore.model.ordinal import OrdinalScale, get_ordinal_scale
 
@@ -81,6 +82,7 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
     polarity_name = reader.text(item, "polarity", path, required=False)
     formula_name = reader.text(item, "formula", path, required=False)
     accumulation_name = reader.text(item, "accumulation", path, required=False)
+    to_date_name = reader.text(item, "to-date", path, required=False)
     plain = reader.collect(lambda: _plain_values(reader, item, path))
     ordinal = reader.collect(lambda: _ordinal_scale(reader, item, path))
     with reader.placed(join(path, "polarity"), replace=True):
@@ -89,6 +91,8 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
         formula = Formula.from_name(formula_name) if formula_name else None
     with reader.placed(join(path, "accumulation"), replace=True):
         accumulation = Accumulation.from_name(accumulation_name) if accumulation_name else None
+    with reader.placed(join(path, "to-date"), replace=True):
+        to_date = ToDate.from_name(to_date_name) if to_date_name else None
     entries = []
     for key, table in tables.items():
         entry = reader.collect(
@@ -116,6 +120,7 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
             formula,
             accumulation,
             ordinal=None if ordinal is None else ordinal.name,
+            to_date=to_date,
             baseline=baseline,
             end_of_plan=end,
             origin=origin,

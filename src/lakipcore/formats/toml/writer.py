@@ -253,6 +253,8 @@ def _indicator(indicator: Indicator, header: str, n: Notation, notations: _Notat
         out.append(f"formula = {_string(indicator.formula.value)}")
     if indicator.accumulation is not None:
         out.append(f"accumulation = {_string(indicator.accumulation.value)}")
+    if indicator.to_date is not None:
+        out.append(f"to-date = {_string(indicator.to_date.value)}")
     if indicator.plain_values:
         out.append(f"kind = {_string(MeasureKind.VALUE.value)}")
     if indicator.ordinal is not None:

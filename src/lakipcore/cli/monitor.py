@@ -1,0 +1,99 @@
+"""``lakip monitor FILE [--to 2024-tw3]``: progress during the year (docs/monitoring.md).
+
+Prints, per unit, each indicator's target to date, realised to date, capaian to date, status and
+projection to the year's end (marked as a projection), then the reason of each status; ``--format
+json`` prints the document ``lakipcore.monitoring/1`` (``lakip schema monitoring``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from lakipcore.i18n import T_
+from lakipcore.rounding import Rounding
+
+__all__ = ["add_commands"]
+
+
+def _tolerance(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of percentage points, got {text!r}"
+        ) from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of 0 or more, got {text!r}")
+    return value
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``monitor`` to the ``lakip`` parser."""
+    monitor = commands.add_parser(
+        "monitor",
+        help=T_("progress during the year: capaian to date, status, projection"),
+        description=T_(
+            "Monitor a report during the year from its quarters, months or s.d. periods: each "
+            "indicator's target and realisation to date, its capaian to date by its to-date "
+            "method, its status against the trajectory (with a tolerance), and the realisation "
+            "projected to the year's end, marked as a projection."
+        ),
+    )
+    monitor.add_argument("file", metavar="FILE", help=T_("a report file or workbook"))
+    monitor.add_argument(
+        "--to",
+        metavar="PERIOD",
+        help=T_(
+            "the period to monitor to (2024-tw3, 2024-06, 2024-sd-tw3); default: the latest filled"
+        ),
+    )
+    monitor.add_argument(
+        "--year", type=int, help=T_("the year (default: that of --to, else the latest)")
+    )
+    monitor.add_argument(
+        "--tolerance",
+        type=_tolerance,
+        default=Decimal(5),
+        metavar="POINTS",
+        help=T_(
+            "percentage points either side of a full capaian that count as on track (default 5)"
+        ),
+    )
+    monitor.add_argument(
+        "--projection",
+        choices=["straight-line", "trajectory"],
+        help=T_("the projection method (default: trajectory)"),
+    )
+    monitor.add_argument("--places", type=int, default=2, help=T_("decimal places shown"))
+    monitor.add_argument(
+        "--rounding",
+        choices=[mode.value for mode in Rounding],
+        default=Rounding.HALF_UP.value,
+        help=T_("rounding of shown figures (default half-up)"),
+    )
+    monitor.add_argument("--format", choices=["text", "json"], default="text")
+    monitor.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from lakipcore.assessment import assess
+    from lakipcore.formats import load_any
+    from lakipcore.monitoring import MonitoringRules, ProjectionMethod, monitor
+    from lakipcore.monitoring.render import monitoring_text, monitoring_to_dict
+
+    args.source = args.file
+    report = load_any(Path(args.file))
+    projection = None if args.projection is None else ProjectionMethod.from_name(args.projection)
+    rules = MonitoringRules(args.tolerance, projection)
+    result = monitor(assess(report, source=args.file), year=args.year, to=args.to, rules=rules)
+    rounding = Rounding.from_name(args.rounding)
+    if args.format == "json":
+        data = monitoring_to_dict(result, places=args.places, rounding=rounding)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(monitoring_text(result, places=args.places, rounding=rounding) + "\n")
+    return 0

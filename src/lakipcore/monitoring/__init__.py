@@ -1,0 +1,29 @@
+"""Monitoring during the year: capaian to date, status against the trajectory, projection to the
+year's end (docs/monitoring.md).
+
+:func:`monitor` reads an :class:`~lakipcore.Assessment`, so the realisations it works with are
+those the one pass scored (stated, derived from evidence, accumulated). A status is judged with
+the tolerance of :class:`MonitoringRules`; a projection is always marked as one.
+"""
+
+from __future__ import annotations
+
+from lakipcore.monitoring.engine import monitor
+from lakipcore.monitoring.progress import IndicatorProgress, Monitoring, UnitProgress
+from lakipcore.monitoring.rules import (
+    DEFAULT_RULES,
+    MonitoringRules,
+    ProjectionMethod,
+    Status,
+)
+
+__all__ = [
+    "DEFAULT_RULES",
+    "IndicatorProgress",
+    "Monitoring",
+    "MonitoringRules",
+    "ProjectionMethod",
+    "Status",
+    "UnitProgress",
+    "monitor",
+]

@@ -1,0 +1,404 @@
+"""Monitoring an assessed report during the year: capaian to date, status, projection.
+
+:func:`monitor` reads an :class:`~lakipcore.Assessment` (the one pass: each period's scores,
+the realisations as scored, stated, derived or accumulated) and computes, for every indicator of
+every unit, its progress to a date (docs/monitoring.md):
+
+* the **periods** of the year of one kind: quarters (``2024-tw1`` …), months (``2024-01`` …),
+  or "s.d." periods (``2024-sd-tw1`` …), each of which is already a figure to date;
+* which are **filled**: a period with a realisation is filled, a realisation of 0 too; one with
+  none (or printed *n/a*) is not, and is named in ``missing``;
+* the **capaian to date** by the indicator's :class:`~lakipcore.model.ToDate` method: the sum of
+  the filled periods' realisations over the sum of their targets (cumulative), or the latest
+  filled period's (latest), by the indicator's formula and the period's method (its cap too);
+* the **target to date** from the periods' own targets (the Rencana Aksi's quarterly or monthly
+  targets, or the "s.d." period's), and the year's target from its annual period, else made up
+  from the periods' (their sum, or the last, by the to-date method);
+* the **status** against 100 % with the rules' tolerance, with the reason in words;
+* the **projection** to the year's end (:class:`~lakipcore.monitoring.ProjectionMethod`),
+  never from fewer periods than its method needs.
+
+Time is counted in months: a quarter is three, a month one, an "s.d." period runs from January
+to its last month, so a year's periods of any kind are measured alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from lakipcore._exact import ZERO, add, div, mul, sub, total
+from lakipcore.errors import LakipError, UnknownNameError
+from lakipcore.figures import format_number
+from lakipcore.i18n import M_, Message
+from lakipcore.methods.formulas import checked_capaian
+from lakipcore.model import Indicator, MeasureKind, PeriodKind, ReportPeriod, ToDate, Unit
+from lakipcore.monitoring.progress import IndicatorProgress, Monitoring, UnitProgress
+from lakipcore.monitoring.rules import (
+    DEFAULT_RULES,
+    MonitoringRules,
+    ProjectionMethod,
+    Status,
+)
+from lakipcore.results.assessment import Assessment
+from lakipcore.results.scores import IndicatorScore
+from lakipcore.rounding import round_to
+from lakipcore.scoring.facts import formula_of
+
+__all__ = ["monitor"]
+
+_MONTHS = Decimal(12)
+_KINDS = (PeriodKind.TRIWULAN, PeriodKind.MONTHLY, PeriodKind.CUMULATIVE)
+
+
+def _months(period: ReportPeriod) -> int:
+    """The months a period covers (an "s.d." period from January)."""
+    return period.span.end.month - period.span.start.month + 1
+
+
+def _choose(
+    periods: Sequence[ReportPeriod], year: int | None, to: str | None
+) -> tuple[int, list[ReportPeriod], ReportPeriod | None]:
+    """The year, its periods of the kind monitored (in time order) and the period to monitor
+    to (``None``: the latest filled, chosen later)."""
+    chosen = None
+    if to is not None:
+        found = [p for p in periods if p.key == to]
+        if not found or found[0].kind not in _KINDS:
+            keys = ", ".join(p.key for p in periods if p.kind in _KINDS) or "-"
+            raise UnknownNameError(
+                M_(
+                    "{to} is not a quarter, month or s.d. period of the report; its periods "
+                    "of the year: {keys}",
+                    to=repr(to),
+                    keys=keys,
+                ),
+                field="to",
+            )
+        chosen = found[0]
+        year = chosen.year
+    candidates = [p for p in periods if p.kind in _KINDS]
+    if year is None:
+        if not candidates:
+            raise UnknownNameError(
+                M_("the report has no quarter, month or s.d. period to monitor"), field="to"
+            )
+        year = max(p.year for p in candidates)
+    of_year = [p for p in candidates if p.year == year]
+    kinds = {p.kind for p in of_year} if chosen is None else {chosen.kind}
+    if not of_year:
+        raise UnknownNameError(
+            M_("the report has no quarter, month or s.d. period in {year}", year=year),
+            field="year",
+        )
+    if len(kinds) > 1:
+        raise UnknownNameError(
+            M_(
+                "the report has periods of several kinds in {year} ({kinds}): say which to "
+                "monitor with the period to monitor to",
+                year=year,
+                kinds=", ".join(sorted(k.value for k in kinds)),
+            ),
+            field="to",
+        )
+    (kind,) = kinds
+    return year, sorted((p for p in of_year if p.kind is kind), key=lambda p: p.span.end), chosen
+
+
+def monitor(
+    assessment: Assessment,
+    *,
+    year: int | None = None,
+    to: str | None = None,
+    rules: MonitoringRules = DEFAULT_RULES,
+) -> Monitoring:
+    """Every indicator's progress in ``year`` up to the period ``to`` (module docs): by default
+    the latest year with quarters, months or "s.d." periods, up to its latest period with a
+    realisation. Raises :class:`~lakipcore.UnknownNameError` naming the periods when ``to``
+    is not one of them, or when a year has periods of several kinds and ``to`` does not say
+    which."""
+    report = assessment.report
+    year, periods, chosen = _choose(report.periods, year, to)
+    if chosen is None:
+        chosen = _latest_filled(assessment, periods) or periods[-1]
+    upto = [p for p in periods if p.span.end <= chosen.span.end]
+    annual = next(
+        (p for p in report.periods if p.kind is PeriodKind.ANNUAL and p.year == year), None
+    )
+    units = []
+    for unit in report.units():
+        items = [
+            _Indicator(assessment, unit, indicator, periods, upto, annual, rules).progress()
+            for indicator in unit.indicators
+            if any(indicator.at(p.key) is not None for p in periods)
+        ]
+        if items:
+            units.append(UnitProgress(unit.code, unit.name, tuple(items)))
+    return Monitoring(
+        year,
+        chosen.key,
+        tuple(p.key for p in periods),
+        tuple(units),
+        rules,
+        assessment.source,
+    )
+
+
+def _latest_filled(assessment: Assessment, periods: Sequence[ReportPeriod]) -> ReportPeriod | None:
+    for period in reversed(periods):
+        score = assessment.scores.period(period.key)
+        for unit in score.root.walk():
+            if any(i.realisation is not None for i in unit.indicators):
+                return period
+    return None
+
+
+def _score(assessment: Assessment, key: str, unit: str, code: str) -> IndicatorScore | None:
+    period = assessment.scores.period(key)
+    if not period.has_unit(unit):
+        return None
+    try:
+        return period.unit(unit).indicator(code)
+    except KeyError:
+        return None
+
+
+def _kind(indicator: Indicator) -> MeasureKind:
+    for entry in indicator.periods:
+        kind = getattr(entry.target, "kind", None)
+        if isinstance(kind, MeasureKind):
+            return kind
+    return MeasureKind.COUNT
+
+
+def _shown(value: Decimal) -> str:
+    return format_number(round_to(value, 2))
+
+
+class _Indicator:
+    """The progress of one indicator of one unit (module docs)."""
+
+    def __init__(  # noqa: PLR0917 - the parts of one computation
+        self,
+        assessment: Assessment,
+        unit: Unit,
+        indicator: Indicator,
+        periods: Sequence[ReportPeriod],
+        upto: Sequence[ReportPeriod],
+        annual: ReportPeriod | None,
+        rules: MonitoringRules,
+    ) -> None:
+        self.unit, self.indicator, self.rules = unit, indicator, rules
+        self.periods, self.upto = periods, upto
+        self.snapshots = bool(periods) and periods[0].kind is PeriodKind.CUMULATIVE
+        method = assessment.scores.period(upto[-1].key).method
+        self.formula, self.cap = formula_of(indicator, method), method.cap
+        self.kind = _kind(indicator)
+        self.method = indicator.to_date_for(self.kind)
+        self.scores = {p.key: _score(assessment, p.key, unit.code, indicator.code) for p in periods}
+        self.annual_score = (
+            None if annual is None else _score(assessment, annual.key, unit.code, indicator.code)
+        )
+        self.annual_target = self._annual_target()
+
+    # --- targets ---------------------------------------------------------------------------
+
+    def _annual_target(self) -> Decimal | None:
+        if self.annual_score is not None and self.annual_score.target is not None:
+            return self.annual_score.target
+        targets = [self._own_target(p) for p in self.periods]
+        if self.snapshots or not targets or any(t is None for t in targets):
+            last = targets[-1] if targets else None
+            covers_year = bool(self.periods) and _months(self.periods[-1]) == 12
+            return last if self.snapshots and covers_year else None
+        known = [t for t in targets if t is not None]
+        if self.method is ToDate.CUMULATIVE:
+            return total(known)
+        return known[-1]
+
+    def _own_target(self, period: ReportPeriod) -> Decimal | None:
+        score = self.scores.get(period.key)
+        return None if score is None else score.target
+
+    # --- the progress ----------------------------------------------------------------------
+
+    def filled(self) -> list[ReportPeriod]:
+        """The periods up to the date with a realisation (stated, derived or accumulated; 0
+        too), in time order. One printed *n/a* is not filled."""
+        found = []
+        for period in self.upto:
+            entry = self.indicator.at(period.key)
+            score = self.scores.get(period.key)
+            if score is not None and score.realisation is not None:
+                found.append(period)
+            elif entry is not None and entry.has_realisation and entry.not_reported is None:
+                found.append(period)  # filled, though its score says why it has no capaian
+        return found
+
+    def progress(self) -> IndicatorProgress:
+        filled = self.filled()
+        missing = tuple(p.key for p in self.upto if p not in filled)
+        latest = self.method is ToDate.LATEST or self.snapshots
+        used = filled[-1:] if latest else filled
+        base = {
+            "unit": self.unit.code,
+            "code": self.indicator.code,
+            "name": self.indicator.name,
+            "method": self.method,
+            "annual_target": self.annual_target,
+            "used": tuple(p.key for p in used),
+            "missing": missing,
+        }
+        if not used:
+            return IndicatorProgress(
+                **base,  # type: ignore[arg-type]
+                target_to_date=None,
+                realised_to_date=None,
+                capaian=None,
+                status=Status.NO_DATA,
+                reason=M_("no period up to {to} has a realisation yet", to=self.upto[-1].key),
+            )
+        scores = [self.scores.get(p.key) for p in used]
+        unscored = next(
+            (s for s in scores if s is None or s.realisation is None or s.target is None), None
+        )
+        if unscored is not None or any(s is None for s in scores):
+            why = "-" if unscored is None or unscored.excluded is None else unscored.excluded
+            return IndicatorProgress(
+                **base,  # type: ignore[arg-type]
+                target_to_date=None,
+                realised_to_date=None,
+                capaian=None,
+                status=Status.NOT_SCORABLE,
+                reason=M_("capaian to date undefined: {error}", error=why),
+            )
+        target = total(s.target for s in scores if s is not None and s.target is not None)
+        realised = total(
+            s.realisation for s in scores if s is not None and s.realisation is not None
+        )
+        capaian, reason = self._capaian(used, target, realised)
+        if capaian is None:
+            status, why_message = Status.NOT_SCORABLE, reason
+        else:
+            status = self.rules.status(capaian)
+            why_message = self._reason(status, capaian, used)
+        projection = self._projection(filled, target, realised)
+        return IndicatorProgress(
+            **base,  # type: ignore[arg-type]
+            target_to_date=target,
+            realised_to_date=realised,
+            capaian=capaian,
+            status=status,
+            reason=why_message,
+            projection=projection[0],
+            projected_capaian=projection[1],
+            projection_method=projection[2],
+            projection_reason=projection[3],
+        )
+
+    def _capaian(
+        self, used: Sequence[ReportPeriod], target: Decimal, realised: Decimal
+    ) -> tuple[Decimal | None, Message]:
+        if len(used) == 1:
+            score = self.scores[used[0].key]
+            if score is not None and score.capaian is not None:
+                return score.capaian, M_("as scored")  # ranges, predikat and caps included
+        try:
+            return checked_capaian(target, realised, self.formula, self.cap), M_("computed")
+        except LakipError as error:
+            return None, M_("capaian to date undefined: {error}", error=error.text)
+
+    def _reason(self, status: Status, capaian: Decimal, used: Sequence[ReportPeriod]) -> Message:
+        periods = ", ".join(p.key for p in used)
+        words = {
+            Status.AHEAD: M_(
+                "capaian to date {capaian} % over {periods}: more than {tolerance} points above "
+                "100 %",
+                capaian=_shown(capaian),
+                periods=periods,
+                tolerance=format_number(self.rules.tolerance),
+            ),
+            Status.ON_TRACK: M_(
+                "capaian to date {capaian} % over {periods}: within {tolerance} points of 100 %",
+                capaian=_shown(capaian),
+                periods=periods,
+                tolerance=format_number(self.rules.tolerance),
+            ),
+        }
+        return words.get(
+            status,
+            M_(
+                "capaian to date {capaian} % over {periods}: more than {tolerance} points below "
+                "100 %",
+                capaian=_shown(capaian),
+                periods=periods,
+                tolerance=format_number(self.rules.tolerance),
+            ),
+        )
+
+    # --- the projection --------------------------------------------------------------------
+
+    def _projection(
+        self,
+        filled: Sequence[ReportPeriod],
+        target: Decimal,
+        realised: Decimal,
+    ) -> tuple[Decimal | None, Decimal | None, ProjectionMethod | None, Message | None]:
+        method = self.rules.projection or ProjectionMethod.TRAJECTORY
+        if self.indicator.ordinal is not None:
+            return None, None, method, M_("a predikat is not projected")
+        value: Decimal | None
+        if method is ProjectionMethod.TRAJECTORY:
+            if self.annual_target is None or target == ZERO:
+                return (
+                    None,
+                    None,
+                    method,
+                    M_(
+                        "the trajectory method needs the year's target and a target to date other "
+                        "than 0"
+                    ),
+                )
+            value = div(
+                mul(realised, self.annual_target), target
+            )  # one quotient: exact when it can be
+        else:
+            value, why = self._straight_line(filled, realised)
+            if value is None:
+                return None, None, method, why
+        if self.annual_target is None:
+            return (
+                value,
+                None,
+                method,
+                M_("no capaian of the projection: the year's target is not known"),
+            )
+        try:
+            projected = checked_capaian(self.annual_target, value, self.formula, self.cap)
+        except LakipError as error:
+            return value, None, method, M_("capaian to date undefined: {error}", error=error.text)
+        return value, projected, method, None
+
+    def _straight_line(
+        self, filled: Sequence[ReportPeriod], realised: Decimal
+    ) -> tuple[Decimal | None, Message | None]:
+        if self.method is ToDate.CUMULATIVE and not self.snapshots:
+            months = Decimal(sum(_months(p) for p in filled))
+            return div(mul(realised, _MONTHS), months), None
+        if self.snapshots and self.kind is MeasureKind.COUNT:
+            last = filled[-1]
+            value = self.scores[last.key].realisation  # type: ignore[union-attr]
+            assert value is not None
+            return div(mul(value, _MONTHS), Decimal(last.span.end.month)), None
+        if len(filled) < 2:
+            return None, M_(
+                "the straight line needs two filled periods, {count} is filled", count=len(filled)
+            )
+        first, last = filled[0], filled[-1]
+        v1 = self.scores[first.key].realisation  # type: ignore[union-attr]
+        v2 = self.scores[last.key].realisation  # type: ignore[union-attr]
+        assert v1 is not None
+        assert v2 is not None
+        m1, m2 = Decimal(first.span.end.month), Decimal(last.span.end.month)
+        slope = div(sub(v2, v1), sub(m2, m1))
+        return add(v2, mul(slope, sub(_MONTHS, m2))), None

@@ -1,0 +1,99 @@
+"""What monitoring finds: each indicator's progress to a date, each unit's, the whole report's.
+
+Every figure is exact (``Decimal``) and rounded only when shown. ``used`` names the periods a
+figure comes from, so that a reader sees that Q2 was empty and Q3 was used. A projection is a
+projection: its own fields, its method named, never mixed with what was realised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from lakipcore.i18n import Message
+from lakipcore.model import ToDate
+from lakipcore.monitoring.rules import MonitoringRules, ProjectionMethod, Status
+
+__all__ = ["IndicatorProgress", "Monitoring", "UnitProgress"]
+
+
+@attrs.frozen
+class IndicatorProgress:
+    """One indicator of one unit, to the date monitored.
+
+    ``annual_target`` is the year's target (the annual period's, else made up from the
+    periods'); ``target_to_date`` and ``realised_to_date`` are taken over ``used`` (the filled
+    periods the ``method`` uses); ``missing`` are the periods up to the date with no
+    realisation; ``capaian`` is realised against target to date by the indicator's formula;
+    ``status`` and its ``reason`` judge it with the rules' tolerance; ``projection`` is the
+    realisation projected to the year's end by ``projection_method`` (``None``, with
+    ``projection_reason``, when the method has too little to go on), ``projected_capaian`` its
+    capaian against the annual target.
+    """
+
+    unit: str
+    code: str
+    name: str
+    method: ToDate
+    annual_target: Decimal | None
+    target_to_date: Decimal | None
+    realised_to_date: Decimal | None
+    capaian: Decimal | None
+    used: tuple[str, ...]
+    missing: tuple[str, ...]
+    status: Status
+    reason: Message
+    projection: Decimal | None = None
+    projected_capaian: Decimal | None = None
+    projection_method: ProjectionMethod | None = None
+    projection_reason: Message | None = None
+
+
+@attrs.frozen
+class UnitProgress:
+    """A unit's indicators, to the date monitored."""
+
+    code: str
+    name: str
+    indicators: tuple[IndicatorProgress, ...]
+
+    def indicator(self, code: str) -> IndicatorProgress:
+        """The progress of indicator ``code``; ``KeyError`` if the unit has none."""
+        for item in self.indicators:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+
+@attrs.frozen(repr=False)
+class Monitoring:
+    """A report monitored in ``year`` up to the period ``to`` (a quarter, a month or an
+    "s.d." period), over the ``periods`` of the year of that kind, under ``rules``."""
+
+    year: int
+    to: str
+    periods: tuple[str, ...]
+    units: tuple[UnitProgress, ...]
+    rules: MonitoringRules
+    source: str | None = None
+
+    def __repr__(self) -> str:
+        counts = dict.fromkeys(Status, 0)
+        for item in self.indicators():
+            counts[item.status] += 1
+        shown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+        return f"<Monitoring {self.year} to {self.to}: {shown or 'no indicators'}>"
+
+    def unit(self, code: str) -> UnitProgress:
+        """The progress of unit ``code``; ``KeyError`` if there is none."""
+        for unit in self.units:
+            if unit.code == code:
+                return unit
+        raise KeyError(code)
+
+    def indicators(self) -> Iterator[IndicatorProgress]:
+        """Every indicator's progress, unit by unit."""
+        for unit in self.units:
+            yield from unit.indicators
