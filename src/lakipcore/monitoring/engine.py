@@ -237,7 +237,10 @@ class _Indicator:
 
     def progress(self) -> IndicatorProgress:
         filled = self.filled()
-        missing = tuple(p.key for p in self.upto if p not in filled)
+        # A period the indicator has no entry in is one it does not exist in, not a gap.
+        missing = tuple(
+            p.key for p in self.upto if p not in filled and self.indicator.at(p.key) is not None
+        )
         latest = self.method is ToDate.LATEST or self.snapshots
         used = filled[-1:] if latest else filled
         base = {
