@@ -18,7 +18,7 @@ import lakipcore
 from lakipcore import monitoring
 from lakipcore.cli import main
 from lakipcore.errors import UnknownNameError
-from lakipcore.monitoring import MonitoringRules, ProjectionMethod, Status
+from lakipcore.monitoring import MonitoringRules, ProjectionMethod, Status, Trajectory
 
 QUARTERS = ("2024-tw1", "2024-tw2", "2024-tw3", "2024-tw4")
 
@@ -249,3 +249,64 @@ def test_to_date_is_read_and_written_by_the_report_file() -> None:
     again = lakipcore.loads_report(lakipcore.dump_report(report))
     assert again.unit("u").indicators[0].to_date == lakipcore.model.ToDate.LATEST
     assert ("2024-tw3",) == progress(text).used
+
+
+# --- periods that print the year's target (phasing = "annual") ----------------------------
+
+
+def test_a_count_printing_the_years_target_is_judged_along_a_straight_line() -> None:
+    """Each quarter prints the year's 40 beside its realisation ("capaian terhadap target
+    tahun"): the target to date is 40 spread over the months, 30 by TW III; 21 realised is
+    70 %, not the 17,5 % that 21 of 120 would give."""
+    quarters = {key: ("40 Laporan", real) for key, (_, real) in COUNTS.items()}
+    item = progress(
+        report_text(
+            quarters, annual="40 Laporan", planned=("2024-tw4",), extra='phasing = "annual"'
+        )
+    )
+    assert Trajectory.STRAIGHT_LINE == item.trajectory
+    assert (Decimal(30), Decimal(21), Decimal(70)) == (
+        item.target_to_date,
+        item.realised_to_date,
+        item.capaian,
+    )
+    assert Decimal(28) == item.projection
+
+
+def test_a_level_printing_the_years_target_moves_from_its_baseline() -> None:
+    """A percentage from a baseline of 60 % (2023) to 90 % in 2024: by June the line stands
+    at 75 %; 78 % realised is 104 %."""
+    quarters = {"2024-tw1": ("90%", "70%"), "2024-tw2": ("90%", "78%")}
+    extra = 'phasing = "annual"\nbaseline = { value = "60%", year = 2023 }'
+    item = progress(report_text(quarters, annual="90%", extra=extra))
+    assert Decimal(75) == item.target_to_date
+    assert Decimal(104) == item.capaian
+    assert Status.ON_TRACK == item.status
+
+
+def test_the_audit_checks_that_annual_phasing_prints_the_years_target() -> None:
+    quarters = {
+        "2024-tw1": ("40 Laporan", "12 Laporan"),
+        "2024-tw2": ("40 Laporan", "0 Laporan"),
+        "2024-tw3": ("41 Laporan", "9 Laporan"),
+        "2024-tw4": ("40 Laporan", None),
+    }
+    text = report_text(
+        quarters, annual="40 Laporan", planned=("2024-tw4",), extra='phasing = "annual"'
+    )
+    findings = lakipcore.assess(lakipcore.loads_report(text)).findings
+    assert findings is not None
+    mismatches = [f for f in findings if f.code == "phased-target-mismatch"]
+    assert ["2024-tw3"] == [f.period for f in mismatches]
+    assert "is not the year's 40" in mismatches[0].message_in("en")
+
+
+def test_phased_quarters_that_do_not_make_up_the_year_are_an_error() -> None:
+    quarters = dict(COUNTS)
+    quarters["2024-tw4"] = ("11 Laporan", None)
+    text = report_text(quarters, annual="40 Laporan", planned=("2024-tw4",))
+    findings = lakipcore.assess(lakipcore.loads_report(text)).findings
+    assert findings is not None
+    (mismatch,) = [f for f in findings if f.code == "phased-target-mismatch"]
+    assert ("2024", Decimal(41)) == (mismatch.period, mismatch.recomputed)
+    assert "10 + 10 + 10 + 11 = 41" in mismatch.message_in("en")

@@ -287,7 +287,7 @@ LOAD_ERROR_CASES = (
         ReportFileError,
         "units[0].indicators[0].nama",
         r"unknown field 'nama'; expected one of accumulation, baseline, code, end-of-plan, "
-        r"formula, goal, kind, name, ordinal, periods, polarity",
+        r"formula, goal, kind, name, ordinal, periods, phasing, polarity, to-date",
     ),
     (
         "unknown-indicator-period-key",

@@ -6,7 +6,9 @@ of it, the year's target is the sum of the periods' for an indicator measured cu
 (counts: ``10 + 10 + 10 + 10 = 40 Laporan``) and the last period's for one measured by its
 latest value (a percentage: the fourth quarter's 90 % is the year's 90 %), as its to-date
 method says (docs/monitoring.md). A year whose target is neither is a ``phased-target-mismatch``
-at the year's target. Periods of a year that are not all given are not checked.
+at the year's target. Periods of a year that are not all given are not checked. An indicator
+whose periods print the year's target instead (``phasing = "annual"``) has each period's target
+checked against the year's.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from lakipcore._exact import total
 from lakipcore.audit.context import AuditContext
 from lakipcore.figures import format_number
 from lakipcore.i18n import N_, Message
-from lakipcore.model import Indicator, MeasureKind, PeriodKind, ToDate, Unit
+from lakipcore.model import Indicator, MeasureKind, PeriodKind, Phasing, ToDate, Unit
 from lakipcore.results.findings import Finding, FindingCode, Location, Subject
 
 __all__ = ["check_phased_targets"]
@@ -62,6 +64,44 @@ def _kind(indicator: Indicator) -> MeasureKind:
     return MeasureKind.COUNT
 
 
+def _annual(  # noqa: PLR0917 - the parts of one check
+    context: AuditContext,
+    unit: Unit,
+    indicator: Indicator,
+    year: str,
+    phases: list[str],
+    annual: Decimal,
+) -> Finding | None:
+    """An indicator whose periods print the year's target: the first period whose target is
+    not the year's."""
+    for key in phases:
+        target = _target(context, key, unit.code, indicator.code)
+        if target is None or target == annual:
+            continue
+        entry = indicator.at(key)
+        origin = None if entry is None else entry.origin
+        if origin is not None:
+            origin = origin.within("target", origin.line)
+        return Finding(
+            code=FindingCode.PHASED_TARGET_MISMATCH,
+            subject=Subject(unit.code, indicator.code),
+            period=key,
+            location=Location.of(origin, None, context.source),
+            text=Message(
+                N_(
+                    "the indicator's periods print the year's target (phasing = annual), but "
+                    "{period}'s target {target} is not the year's {annual}"
+                ),
+                period=key,
+                target=format_number(target),
+                annual=format_number(annual),
+            ),
+            published=format_number(target),
+            recomputed=annual,
+        )
+    return None
+
+
 def _check(
     context: AuditContext, unit: Unit, indicator: Indicator, year: str, phases: list[str]
 ) -> Finding | None:
@@ -69,6 +109,8 @@ def _check(
     targets = [_target(context, key, unit.code, indicator.code) for key in phases]
     if annual is None or any(t is None for t in targets):
         return None
+    if indicator.phasing is Phasing.ANNUAL:
+        return _annual(context, unit, indicator, year, phases, annual)
     known = [t for t in targets if t is not None]
     method = indicator.to_date_for(_kind(indicator))
     if method is ToDate.CUMULATIVE:

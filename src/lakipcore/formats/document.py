@@ -62,6 +62,7 @@ INDICATOR: Final = frozenset(
         "formula",
         "accumulation",
         "to-date",
+        "phasing",
         "kind",
         "ordinal",
         "baseline",

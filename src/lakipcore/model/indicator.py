@@ -37,6 +37,7 @@ __all__ = [
     "IndicatorPeriod",
     "Measure",
     "MeasureKind",
+    "Phasing",
     "Polarity",
     "Realisation",
     "Target",
@@ -77,6 +78,22 @@ class ToDate(NamedEnum):
     """The latest filled period's realisation against its target, by the indicator's formula
     (lower is better, too, when the indicator says so): percentages, indices and predikat (the
     default where the latest realisation stands)."""
+
+
+class Phasing(NamedEnum):
+    """What the targets of an indicator's quarters, months or "s.d." periods are
+    (docs/monitoring.md)."""
+
+    __what__ = "phasing"
+
+    PHASED = "phased"
+    """Each period's own target: the Rencana Aksi's quarterly or monthly targets (the
+    default). The audit checks that they make up the year's."""
+    ANNUAL = "annual"
+    """The periods print the year's target beside their realisation ("capaian terhadap target
+    tahun"): monitoring measures the target to date along a straight line from the year's
+    target (a count's spread evenly over the months; a level's the year's target, or a line
+    from the baseline to it)."""
 
 
 def _periods(items: Iterable[IndicatorPeriod]) -> tuple[IndicatorPeriod, ...]:
@@ -317,6 +334,10 @@ class Indicator(Short):
     )
     """How its capaian to date is measured during the year (:class:`ToDate`); ``None``: by
     its accumulation (cumulative where realisations add up, else the latest)."""
+    phasing: Phasing = attrs.field(
+        default=Phasing.PHASED, validator=enum_field(Phasing, "phasing"), kw_only=True
+    )
+    """What its quarters', months' or "s.d." periods' targets are (:class:`Phasing`)."""
     baseline: Baseline | None = attrs.field(default=None, validator=_plan_part("baseline"))
     end_of_plan: EndOfPlan | None = attrs.field(default=None, validator=_plan_part("end_of_plan"))
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)

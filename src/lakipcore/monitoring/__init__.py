@@ -15,6 +15,7 @@ from lakipcore.monitoring.rules import (
     MonitoringRules,
     ProjectionMethod,
     Status,
+    Trajectory,
 )
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "MonitoringRules",
     "ProjectionMethod",
     "Status",
+    "Trajectory",
     "UnitProgress",
     "monitor",
 ]

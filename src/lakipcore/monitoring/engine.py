@@ -32,13 +32,22 @@ from lakipcore.errors import LakipError, UnknownNameError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_, Message
 from lakipcore.methods.formulas import checked_capaian
-from lakipcore.model import Indicator, MeasureKind, PeriodKind, ReportPeriod, ToDate, Unit
+from lakipcore.model import (
+    Indicator,
+    MeasureKind,
+    PeriodKind,
+    Phasing,
+    ReportPeriod,
+    ToDate,
+    Unit,
+)
 from lakipcore.monitoring.progress import IndicatorProgress, Monitoring, UnitProgress
 from lakipcore.monitoring.rules import (
     DEFAULT_RULES,
     MonitoringRules,
     ProjectionMethod,
     Status,
+    Trajectory,
 )
 from lakipcore.results.assessment import Assessment
 from lakipcore.results.scores import IndicatorScore
@@ -199,7 +208,10 @@ class _Indicator:
         self.annual_score = (
             None if annual is None else _score(assessment, annual.key, unit.code, indicator.code)
         )
+        self.straight = indicator.phasing is Phasing.ANNUAL
         self.annual_target = self._annual_target()
+        baseline = indicator.baseline
+        self.baseline = None if baseline is None else baseline.value.value
 
     # --- targets ---------------------------------------------------------------------------
 
@@ -207,6 +219,8 @@ class _Indicator:
         if self.annual_score is not None and self.annual_score.target is not None:
             return self.annual_score.target
         targets = [self._own_target(p) for p in self.periods]
+        if self.straight:  # the periods print the year's target
+            return next((t for t in reversed(targets) if t is not None), None)
         if self.snapshots or not targets or any(t is None for t in targets):
             last = targets[-1] if targets else None
             covers_year = bool(self.periods) and _months(self.periods[-1]) == 12
@@ -219,6 +233,20 @@ class _Indicator:
     def _own_target(self, period: ReportPeriod) -> Decimal | None:
         score = self.scores.get(period.key)
         return None if score is None else score.target
+
+    def _line_target(self, period: ReportPeriod) -> Decimal | None:
+        """The target to date of ``period`` along the straight line from the year's target
+        (:attr:`Trajectory.STRAIGHT_LINE`)."""
+        annual = self.annual_target
+        if annual is None:
+            return None
+        cumulative = self.method is ToDate.CUMULATIVE and not self.snapshots
+        if cumulative or (self.snapshots and self.kind is MeasureKind.COUNT):
+            return div(mul(annual, Decimal(_months(period))), _MONTHS)
+        if self.baseline is None:
+            return annual
+        month = Decimal(period.span.end.month)
+        return add(self.baseline, div(mul(sub(annual, self.baseline), month), _MONTHS))
 
     # --- the progress ----------------------------------------------------------------------
 
@@ -248,6 +276,7 @@ class _Indicator:
             "code": self.indicator.code,
             "name": self.indicator.name,
             "method": self.method,
+            "trajectory": Trajectory.STRAIGHT_LINE if self.straight else Trajectory.PHASED,
             "annual_target": self.annual_target,
             "used": tuple(p.key for p in used),
             "missing": missing,
@@ -275,7 +304,20 @@ class _Indicator:
                 status=Status.NOT_SCORABLE,
                 reason=M_("capaian to date undefined: {error}", error=why),
             )
-        target = total(s.target for s in scores if s is not None and s.target is not None)
+        if self.straight:
+            lines = [self._line_target(p) for p in used]
+            if any(t is None for t in lines):
+                return IndicatorProgress(
+                    **base,  # type: ignore[arg-type]
+                    target_to_date=None,
+                    realised_to_date=None,
+                    capaian=None,
+                    status=Status.NOT_SCORABLE,
+                    reason=M_("no target to date: the year's target is not known"),
+                )
+            target = total(t for t in lines if t is not None)
+        else:
+            target = total(s.target for s in scores if s is not None and s.target is not None)
         realised = total(
             s.realisation for s in scores if s is not None and s.realisation is not None
         )
@@ -302,7 +344,7 @@ class _Indicator:
     def _capaian(
         self, used: Sequence[ReportPeriod], target: Decimal, realised: Decimal
     ) -> tuple[Decimal | None, Message]:
-        if len(used) == 1:
+        if len(used) == 1 and not self.straight:
             score = self.scores[used[0].key]
             if score is not None and score.capaian is not None:
                 return score.capaian, M_("as scored")  # ranges, predikat and caps included

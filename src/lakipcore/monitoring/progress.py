@@ -14,7 +14,7 @@ import attrs
 
 from lakipcore.i18n import Message
 from lakipcore.model import ToDate
-from lakipcore.monitoring.rules import MonitoringRules, ProjectionMethod, Status
+from lakipcore.monitoring.rules import MonitoringRules, ProjectionMethod, Status, Trajectory
 
 __all__ = ["IndicatorProgress", "Monitoring", "UnitProgress"]
 
@@ -25,18 +25,20 @@ class IndicatorProgress:
 
     ``annual_target`` is the year's target (the annual period's, else made up from the
     periods'); ``target_to_date`` and ``realised_to_date`` are taken over ``used`` (the filled
-    periods the ``method`` uses); ``missing`` are the periods up to the date with no
-    realisation; ``capaian`` is realised against target to date by the indicator's formula;
-    ``status`` and its ``reason`` judge it with the rules' tolerance; ``projection`` is the
-    realisation projected to the year's end by ``projection_method`` (``None``, with
-    ``projection_reason``, when the method has too little to go on), ``projected_capaian`` its
-    capaian against the annual target.
+    periods the ``method`` uses), along the ``trajectory`` (the periods' own targets, or a
+    straight line from the year's where they print only that); ``missing`` are the periods up
+    to the date with no realisation; ``capaian`` is realised against target to date by the
+    indicator's formula; ``status`` and its ``reason`` judge it with the rules' tolerance;
+    ``projection`` is the realisation projected to the year's end by ``projection_method``
+    (``None``, with ``projection_reason``, when the method has too little to go on),
+    ``projected_capaian`` its capaian against the annual target.
     """
 
     unit: str
     code: str
     name: str
     method: ToDate
+    trajectory: Trajectory
     annual_target: Decimal | None
     target_to_date: Decimal | None
     realised_to_date: Decimal | None

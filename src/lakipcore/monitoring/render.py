@@ -45,6 +45,7 @@ def _item(item: IndicatorProgress, places: int, rounding: Rounding, lang: str) -
         "code": item.code,
         "name": item.name,
         "method": item.method.value,
+        "trajectory": item.trajectory.value,
         "annual_target": number(item.annual_target),
         "target_to_date": number(item.target_to_date),
         "realised_to_date": number(item.realised_to_date),

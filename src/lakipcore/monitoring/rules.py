@@ -17,7 +17,7 @@ from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
 from lakipcore.i18n import M_, N_
 
-__all__ = ["DEFAULT_RULES", "MonitoringRules", "ProjectionMethod", "Status"]
+__all__ = ["DEFAULT_RULES", "MonitoringRules", "ProjectionMethod", "Status", "Trajectory"]
 
 
 class Status(NamedEnum):
@@ -66,6 +66,20 @@ class ProjectionMethod(NamedEnum):
     """The realised share of the target to date applied to the annual target: realised to
     date × annual target / target to date (needs one filled period, the year's target and a
     target to date other than 0). The default."""
+
+
+class Trajectory(NamedEnum):
+    """Where the target to date comes from (the indicator's :class:`~lakipcore.model.Phasing`)."""
+
+    __what__ = "trajectory"
+
+    PHASED = "phased"
+    """The periods' own targets (the Rencana Aksi's)."""
+    STRAIGHT_LINE = "straight-line"
+    """The periods print the year's target: a count's target to date is the year's spread
+    evenly over the months covered; a level's is the year's target, or the point on the line
+    from the baseline (where the indicator gives one) to the year's target at the period's
+    last month."""
 
 
 def _tolerance(value: object) -> Decimal:

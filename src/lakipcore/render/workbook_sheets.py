@@ -27,6 +27,7 @@ from lakipcore.model import (
     Indicator,
     IndicatorPeriod,
     MeasureKind,
+    Phasing,
     PlannedBudget,
     PlannedOutput,
     PrintedFigure,
@@ -301,6 +302,9 @@ class DataSheets:
                         "kind": "value" if indicator.plain_values else None,
                         "ordinal": indicator.ordinal,
                         "to-date": None if indicator.to_date is None else indicator.to_date.value,
+                        "phasing": None
+                        if indicator.phasing is Phasing.PHASED
+                        else indicator.phasing.value,
                         **self._plan(indicator),
                         "period": entry.period,
                         "derive": inline_toml(edata["derive"]) if "derive" in edata else None,

@@ -108,6 +108,7 @@ INDICATOR_COLUMNS: Final = (
     ("end-of-plan", "Target akhir rencana"),
     ("ordinal", "Skala ordinal"),
     ("to-date", "Capaian s.d."),
+    ("phasing", "Target periode"),
 )
 # The Realisasi dihitung column of the Indikator sheet: the Realisasi number beside it is the
 # realisation scoring computed (the row derives or accumulates it), shown and never read back.

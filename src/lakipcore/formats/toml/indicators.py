@@ -28,6 +28,7 @@ from lakipcore.model import (
     Indicator,
     IndicatorPeriod,
     MeasureKind,
+    Phasing,
     Polarity,
     Quantity,
     Realisation,
@@ -83,6 +84,7 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
     formula_name = reader.text(item, "formula", path, required=False)
     accumulation_name = reader.text(item, "accumulation", path, required=False)
     to_date_name = reader.text(item, "to-date", path, required=False)
+    phasing_name = reader.text(item, "phasing", path, required=False)
     plain = reader.collect(lambda: _plain_values(reader, item, path))
     ordinal = reader.collect(lambda: _ordinal_scale(reader, item, path))
     with reader.placed(join(path, "polarity"), replace=True):
@@ -93,6 +95,8 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
         accumulation = Accumulation.from_name(accumulation_name) if accumulation_name else None
     with reader.placed(join(path, "to-date"), replace=True):
         to_date = ToDate.from_name(to_date_name) if to_date_name else None
+    with reader.placed(join(path, "phasing"), replace=True):
+        phasing = Phasing.from_name(phasing_name) if phasing_name else Phasing.PHASED
     entries = []
     for key, table in tables.items():
         entry = reader.collect(
@@ -121,6 +125,7 @@ def read_indicator(reader: Reader, item: Table, path: str, keys: set[str]) -> In
             accumulation,
             ordinal=None if ordinal is None else ordinal.name,
             to_date=to_date,
+            phasing=phasing,
             baseline=baseline,
             end_of_plan=end,
             origin=origin,

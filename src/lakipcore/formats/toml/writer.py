@@ -29,6 +29,7 @@ from lakipcore.model import (
     IndicatorPeriod,
     Measure,
     MeasureKind,
+    Phasing,
     PlannedBudget,
     PlannedOutput,
     Polarity,
@@ -255,6 +256,8 @@ def _indicator(indicator: Indicator, header: str, n: Notation, notations: _Notat
         out.append(f"accumulation = {_string(indicator.accumulation.value)}")
     if indicator.to_date is not None:
         out.append(f"to-date = {_string(indicator.to_date.value)}")
+    if indicator.phasing is not Phasing.PHASED:
+        out.append(f"phasing = {_string(indicator.phasing.value)}")
     if indicator.plain_values:
         out.append(f"kind = {_string(MeasureKind.VALUE.value)}")
     if indicator.ordinal is not None:
