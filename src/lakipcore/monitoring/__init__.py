@@ -8,6 +8,14 @@ the tolerance of :class:`MonitoringRules`; a projection is always marked as one.
 
 from __future__ import annotations
 
+from lakipcore.monitoring.budget import (
+    TRAJECTORIES,
+    AbsorptionTrajectory,
+    BudgetExecution,
+    PeriodExecution,
+    TypeExecution,
+    Weighting,
+)
 from lakipcore.monitoring.engine import monitor
 from lakipcore.monitoring.progress import IndicatorProgress, Monitoring, UnitProgress
 from lakipcore.monitoring.rules import (
@@ -20,12 +28,18 @@ from lakipcore.monitoring.rules import (
 
 __all__ = [
     "DEFAULT_RULES",
+    "TRAJECTORIES",
+    "AbsorptionTrajectory",
+    "BudgetExecution",
     "IndicatorProgress",
     "Monitoring",
     "MonitoringRules",
+    "PeriodExecution",
     "ProjectionMethod",
     "Status",
     "Trajectory",
+    "TypeExecution",
     "UnitProgress",
+    "Weighting",
     "monitor",
 ]

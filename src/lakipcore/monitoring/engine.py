@@ -41,6 +41,12 @@ from lakipcore.model import (
     ToDate,
     Unit,
 )
+from lakipcore.monitoring.budget import (
+    SMART_DJA_2022,
+    AbsorptionTrajectory,
+    Weighting,
+    budget_execution,
+)
 from lakipcore.monitoring.progress import IndicatorProgress, Monitoring, UnitProgress
 from lakipcore.monitoring.rules import (
     DEFAULT_RULES,
@@ -120,12 +126,15 @@ def monitor(
     year: int | None = None,
     to: str | None = None,
     rules: MonitoringRules = DEFAULT_RULES,
+    weighting: Weighting = Weighting.PAGU_SHARE,
+    trajectory: AbsorptionTrajectory = SMART_DJA_2022,
 ) -> Monitoring:
     """Every indicator's progress in ``year`` up to the period ``to`` (module docs): by default
     the latest year with quarters, months or "s.d." periods, up to its latest period with a
-    realisation. Raises :class:`~lakipcore.UnknownNameError` naming the periods when ``to``
-    is not one of them, or when a year has periods of several kinds and ``to`` does not say
-    which."""
+    realisation; and each unit's budget execution against its RPD (``weighting``) and the
+    absorption ``trajectory``. Raises :class:`~lakipcore.UnknownNameError` naming the periods
+    when ``to`` is not one of them, or when a year has periods of several kinds and ``to``
+    does not say which."""
     report = assessment.report
     year, periods, chosen = _choose(report.periods, year, to)
     if chosen is None:
@@ -150,6 +159,9 @@ def monitor(
         tuple(units),
         rules,
         assessment.source,
+        budget_execution(
+            list(report.units()), upto, rules, weighting=weighting, trajectory=trajectory
+        ),
     )
 
 

@@ -14,6 +14,7 @@ import attrs
 
 from lakipcore.i18n import Message
 from lakipcore.model import ToDate
+from lakipcore.monitoring.budget import BudgetExecution
 from lakipcore.monitoring.rules import MonitoringRules, ProjectionMethod, Status, Trajectory
 
 __all__ = ["IndicatorProgress", "Monitoring", "UnitProgress"]
@@ -80,6 +81,9 @@ class Monitoring:
     units: tuple[UnitProgress, ...]
     rules: MonitoringRules
     source: str | None = None
+    budgets: tuple[BudgetExecution, ...] = ()
+    """Each unit's budget execution against the RPD and the absorption trajectory (units
+    with budget lines in the periods monitored)."""
 
     def __repr__(self) -> str:
         counts = dict.fromkeys(Status, 0)

@@ -12,6 +12,7 @@ from typing import Any
 
 from lakipcore.figures import format_number
 from lakipcore.i18n import N_, Message, language, translate
+from lakipcore.monitoring.budget import BudgetExecution
 from lakipcore.monitoring.progress import IndicatorProgress, Monitoring
 from lakipcore.rounding import Rounding, round_to
 
@@ -29,6 +30,10 @@ _PROJECTION = N_("Projection")
 _PROJECTED = N_("projection")
 _MONITORED = N_("Monitored to {to} ({periods})")
 _MISSING = N_("no realisation in")
+_BUDGET = N_(
+    "Budget: absorption to {to} {absorption} % of the pagu {pagu} (trajectory {trajectory}: "
+    "{target} %), {status}; mean deviation from the RPD {deviation} %"
+)
 
 
 def _number(value: Decimal | None, places: int, rounding: Rounding) -> dict[str, str] | None:
@@ -66,6 +71,39 @@ def _item(item: IndicatorProgress, places: int, rounding: Rounding, lang: str) -
     }
 
 
+def _budget(execution: BudgetExecution, places: int, rounding: Rounding) -> dict[str, Any]:
+    def number(value: Decimal | None) -> dict[str, str] | None:
+        return _number(value, places, rounding)
+
+    return {
+        "unit": execution.unit,
+        "pagu": number(execution.pagu),
+        "realisation": number(execution.realisation),
+        "absorption": number(execution.absorption),
+        "trajectory": execution.trajectory,
+        "target": number(execution.target),
+        "status": execution.status.value,
+        "deviation": number(execution.deviation),
+        "periods": [
+            {
+                "period": period.period,
+                "deviation": number(period.deviation),
+                "types": [
+                    {
+                        "type": None if t.type is None else t.type.value,
+                        "pagu": number(t.pagu),
+                        "realisation": number(t.realisation),
+                        "plan": number(t.plan),
+                        "deviation": number(t.deviation),
+                    }
+                    for t in period.types
+                ],
+            }
+            for period in execution.periods
+        ],
+    }
+
+
 def monitoring_to_dict(
     monitoring: Monitoring,
     *,
@@ -98,6 +136,7 @@ def monitoring_to_dict(
             }
             for unit in monitoring.units
         ],
+        "budgets": [_budget(b, places, rounding) for b in monitoring.budgets],
     }
 
 
@@ -144,4 +183,17 @@ def monitoring_text(
             if item.missing:
                 note += f"; {t(_MISSING)} {', '.join(item.missing)}"
             lines.append(note)
+    for execution in monitoring.budgets:
+        lines += ["", f"{execution.name} ({execution.unit})"]
+        words = Message(
+            _BUDGET,
+            to=monitoring.to,
+            absorption=shown(execution.absorption),
+            pagu=format_number(execution.pagu),
+            trajectory=execution.trajectory,
+            target=shown(execution.target),
+            status=translate(execution.status.words, chosen),
+            deviation=shown(execution.deviation),
+        )
+        lines.append(f"  {words.render(chosen)}")
     return "\n".join(lines)
