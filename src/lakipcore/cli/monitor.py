@@ -1,4 +1,5 @@
-"""``lakip monitor FILE [--to 2024-tw3]``: progress during the year (docs/monitoring.md).
+"""``lakip monitor FILE [--to 2024-tw3] [--html page.html]``: progress during the year
+(docs/monitoring.md).
 
 Prints, per unit, each indicator's target to date, realised to date, capaian to date, status and
 projection to the year's end (marked as a projection), then the reason of each status; ``--format
@@ -76,21 +77,47 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help=T_("rounding of shown figures (default half-up)"),
     )
     monitor.add_argument("--format", choices=["text", "json"], default="text")
+    monitor.add_argument(
+        "--html",
+        metavar="OUT",
+        help=T_(
+            "also write the monitoring as one self-contained HTML page with a chart per indicator"
+        ),
+    )
+    monitor.add_argument(
+        "--xlsx",
+        metavar="OUT",
+        help=T_(
+            "also write the layout offices keep (a row per indicator, target and realisation "
+            "per period) with the result, as an Excel workbook"
+        ),
+    )
     monitor.set_defaults(run=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     from lakipcore.assessment import assess
+    from lakipcore.cli import loading
     from lakipcore.formats import load_any
     from lakipcore.monitoring import MonitoringRules, ProjectionMethod, monitor
     from lakipcore.monitoring.render import monitoring_text, monitoring_to_dict
 
     args.source = args.file
-    report = load_any(Path(args.file))
     projection = None if args.projection is None else ProjectionMethod.from_name(args.projection)
     rules = MonitoringRules(args.tolerance, projection)
-    result = monitor(assess(report, source=args.file), year=args.year, to=args.to, rules=rules)
+    with loading():  # the collector paused while the report is built and scored, as elsewhere
+        assessment = assess(load_any(Path(args.file)), source=args.file)
+    result = monitor(assessment, year=args.year, to=args.to, rules=rules)
     rounding = Rounding.from_name(args.rounding)
+    if args.html:
+        from lakipcore.monitoring.page import monitoring_page
+
+        page = monitoring_page(result, assessment, places=args.places, rounding=rounding)
+        Path(args.html).write_text(page, encoding="utf-8")
+    if args.xlsx:
+        from lakipcore.monitoring.workbook import write_monitoring_workbook
+
+        write_monitoring_workbook(result, assessment, Path(args.xlsx))
     if args.format == "json":
         data = monitoring_to_dict(result, places=args.places, rounding=rounding)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

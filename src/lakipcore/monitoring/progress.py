@@ -7,6 +7,7 @@ projection: its own fields, its method named, never mixed with what was realised
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -91,6 +92,17 @@ class Monitoring:
             counts[item.status] += 1
         shown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
         return f"<Monitoring {self.year} to {self.to}: {shown or 'no indicators'}>"
+
+    def _repr_html_(self) -> str:
+        """A table per unit, for notebooks (:mod:`lakipcore.monitoring.notebook`, loaded by
+        name: the results do not import their outputs)."""
+        text: str = importlib.import_module("lakipcore.monitoring.notebook").html(self)
+        return text
+
+    def _repr_markdown_(self) -> str:
+        """The same tables in Markdown, for notebooks."""
+        text: str = importlib.import_module("lakipcore.monitoring.notebook").markdown(self)
+        return text
 
     def unit(self, code: str) -> UnitProgress:
         """The progress of unit ``code``; ``KeyError`` if there is none."""
