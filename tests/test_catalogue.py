@@ -54,6 +54,7 @@ NAMES = (
     "pmk22-efisiensi",
     "pmk22-nilai-efisiensi",
     "pmk22-nka",
+    "ikpa-deviasi-rpd",
 )
 
 
@@ -357,3 +358,16 @@ def test_property_results_under_hostile_context(values: list[D], e: D) -> None:
     with hostile_context():
         assert mean == geometric_mean(values)
         assert ne == nilai_efisiensi(e)
+
+
+def test_the_ikpa_deviation_weights_types_by_their_pagu() -> None:
+    """Pegawai on plan, barang 30 of 40 (25 %): 10 % weighted by 600 and 400; 12,5 % as a
+    plain mean; a type with an RPD of 0 and spending is left out, and a month with only such
+    types has no deviation."""
+    rows = [[D(600), D(50), D(50)], [D(400), D(30), D(40)]]
+    assert D(10) == evaluate("ikpa-deviasi-rpd", {"types": rows})
+    assert D("12.5") == evaluate("ikpa-deviasi-rpd", {"types": rows}, {"weighting": "mean"})
+    assert D(0) == evaluate("ikpa-deviasi-rpd", {"types": [*rows[:1], [D(400), D(5), D(0)]]})
+    with pytest.raises(InvalidValueError):
+        evaluate("ikpa-deviasi-rpd", {"types": [[D(400), D(5), D(0)]]})
+    assert get_formula("ikpa-deviasi-rpd").source.verified is False

@@ -422,3 +422,36 @@ def test_without_openpyxl_the_error_names_the_extra(
     monkeypatch.setattr(builtins, "__import__", refuse)
     with pytest.raises(LakipError, match=r"lakipcore\[excel\]"):
         write_monitoring_workbook(result, assessment, tmp_path / "m.xlsx")
+
+
+def test_lakip_monitor_reads_and_writes_the_monitoring_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--xlsx`` writes the layout and ``--layout monitoring`` reads it back: the same table."""
+    from lakipcore.cli import main
+
+    source = tmp_path / "q.toml"
+    source.write_text(
+        report_text(COUNTS, annual="40 Laporan", planned=("2024-tw4",)), encoding="utf-8"
+    )
+    book = tmp_path / "q.xlsx"
+    assert 0 == main(["monitor", str(source), "--xlsx", str(book), "--lang", "en"])
+    first = capsys.readouterr().out
+    assert 0 == main(
+        [
+            "monitor",
+            str(book),
+            "--layout",
+            "monitoring",
+            "--year",
+            "2024",
+            "--kind",
+            "triwulan",
+            "--lang",
+            "en",
+        ]
+    )
+    again = capsys.readouterr().out
+    assert first.splitlines()[2:] == again.splitlines()[2:]
+    assert 2 == main(["monitor", str(book), "--layout", "monitoring", "--lang", "en"])
+    assert "needs --year and --kind" in capsys.readouterr().err

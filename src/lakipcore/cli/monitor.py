@@ -13,9 +13,13 @@ import json
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lakipcore.i18n import T_
 from lakipcore.rounding import Rounding
+
+if TYPE_CHECKING:
+    from lakipcore.model import Report
 
 __all__ = ["add_commands"]
 
@@ -54,6 +58,20 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     monitor.add_argument(
         "--year", type=int, help=T_("the year (default: that of --to, else the latest)")
+    )
+    monitor.add_argument(
+        "--layout",
+        choices=["report", "monitoring"],
+        default="report",
+        help=T_(
+            "how an .xlsx FILE is laid out: a report workbook (the default), or the monitoring "
+            "layout (a row per indicator, Target/Realisasi per period; needs --year and --kind)"
+        ),
+    )
+    monitor.add_argument(
+        "--kind",
+        choices=["triwulan", "monthly"],
+        help=T_("the periods of a monitoring-layout workbook: quarters or months"),
     )
     monitor.add_argument(
         "--tolerance",
@@ -95,10 +113,26 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     monitor.set_defaults(run=_run)
 
 
+def _report(args: argparse.Namespace) -> Report:
+    """The report of FILE: a report file or workbook, or a workbook in the monitoring layout."""
+    from lakipcore.formats import load_any
+
+    if args.layout == "report":
+        return load_any(Path(args.file))
+    from lakipcore.errors import InvalidValueError
+    from lakipcore.i18n import M_
+    from lakipcore.monitoring.workbook import read_monitoring_workbook
+
+    if args.year is None or args.kind is None:
+        raise InvalidValueError(
+            M_("a workbook in the monitoring layout needs --year and --kind"), field="--layout"
+        )
+    return read_monitoring_workbook(Path(args.file), year=args.year, kind=args.kind)
+
+
 def _run(args: argparse.Namespace) -> int:
     from lakipcore.assessment import assess
     from lakipcore.cli import loading
-    from lakipcore.formats import load_any
     from lakipcore.monitoring import MonitoringRules, ProjectionMethod, monitor
     from lakipcore.monitoring.render import monitoring_text, monitoring_to_dict
 
@@ -106,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
     projection = None if args.projection is None else ProjectionMethod.from_name(args.projection)
     rules = MonitoringRules(args.tolerance, projection)
     with loading():  # the collector paused while the report is built and scored, as elsewhere
-        assessment = assess(load_any(Path(args.file)), source=args.file)
+        assessment = assess(_report(args), source=args.file)
     result = monitor(assessment, year=args.year, to=args.to, rules=rules)
     rounding = Rounding.from_name(args.rounding)
     if args.html:

@@ -2,7 +2,8 @@
 quarterly trajectory (docs/monitoring.md, "Budget execution").
 
 Treasurers compare each month's realisation with its disbursement plan (RPD, *rencana
-penarikan dana*): the **deviation** of a month is ``|realisation − RPD| / RPD × 100`` for each
+penarikan dana*): the **deviation** of a month (the formula catalogue's ``ikpa-deviasi-rpd``,
+docs/catalogue.md, marked unverified there) is ``|realisation − RPD| / RPD × 100`` for each
 type of spending (belanja pegawai, barang, modal, bansos), and the month's deviation is their
 mean weighted by each type's share of the pagu (PER-5/PB/2024; a plain mean under the 2022
 rule, :attr:`Weighting.MEAN`). The deviation to date is the mean of the months'. A type with
@@ -26,9 +27,10 @@ from types import MappingProxyType
 
 import attrs
 
-from lakipcore._exact import HUNDRED, ZERO, div, mul, sub, total
+from lakipcore._exact import HUNDRED, ZERO, div, mul, total
 from lakipcore._names import NamedEnum
 from lakipcore.i18n import M_, Message
+from lakipcore.methods.catalogue import month_deviation, type_deviation
 from lakipcore.model import BudgetLine, PeriodKind, ReportPeriod, SpendingType, Unit
 from lakipcore.monitoring.rules import MonitoringRules, Status
 
@@ -148,7 +150,7 @@ def _types(line: BudgetLine) -> tuple[TypeExecution, ...]:
                 line.pagu,
                 line.realisation,
                 line.plan,
-                _deviation(line.realisation, line.plan),
+                type_deviation(line.realisation, line.plan),
             ),
         )
     found = []
@@ -156,14 +158,8 @@ def _types(line: BudgetLine) -> tuple[TypeExecution, ...]:
         pagu = total(r[0] for r in rows)
         realised = total(r[1] for r in rows)
         plan = total(r[2] for r in rows)
-        found.append(TypeExecution(kind, pagu, realised, plan, _deviation(realised, plan)))
+        found.append(TypeExecution(kind, pagu, realised, plan, type_deviation(realised, plan)))
     return tuple(found)
-
-
-def _deviation(realisation: Decimal, plan: Decimal) -> Decimal | None:
-    if plan == ZERO:
-        return ZERO if realisation == ZERO else None
-    return mul(div(abs(sub(realisation, plan)), plan), HUNDRED)
 
 
 def _period(key: str, line: BudgetLine, weighting: Weighting) -> PeriodExecution:
@@ -176,19 +172,8 @@ def _period(key: str, line: BudgetLine, weighting: Weighting) -> PeriodExecution
             "{period}",
             period=key,
         )
-    if not defined:
-        return PeriodExecution(key, types, None, note)
-    if weighting is Weighting.MEAN:
-        deviation = div(
-            total(t.deviation for t in defined if t.deviation is not None), Decimal(len(defined))
-        )
-    else:
-        pagu = total(t.pagu for t in defined)
-        if pagu == ZERO:
-            return PeriodExecution(key, types, None, note)
-        deviation = div(
-            total(mul(t.pagu, t.deviation) for t in defined if t.deviation is not None), pagu
-        )
+    rows = [(t.pagu, t.realisation, t.plan) for t in types]
+    deviation = month_deviation(rows, weighting.value)  # the catalogue's ikpa-deviasi-rpd
     return PeriodExecution(key, types, deviation, note)
 
 

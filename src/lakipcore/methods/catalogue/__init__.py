@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from lakipcore._exact import HUNDRED
-from lakipcore.errors import UnknownNameError
+from lakipcore.errors import InvalidValueError, UnknownNameError
 from lakipcore.i18n import M_
 from lakipcore.methods.catalogue._capaian import (
     GAP_POLICIES,
@@ -33,6 +33,7 @@ from lakipcore.methods.catalogue._capaian import (
     nilai_capaian_iki,
     progress_from_baseline,
 )
+from lakipcore.methods.catalogue._ikpa import WEIGHTINGS, month_deviation, type_deviation
 from lakipcore.methods.catalogue._pmk22 import (
     NE_BOUNDS,
     NKA_COMPONENTS,
@@ -76,6 +77,7 @@ __all__ = [
     "NKA_WEIGHTS",
     "REQUIRED",
     "ROOT_PRECISION",
+    "WEIGHTINGS",
     "Example",
     "IkiBand",
     "Input",
@@ -94,11 +96,13 @@ __all__ = [
     "geometric_mean",
     "get_formula",
     "konsistensi",
+    "month_deviation",
     "nilai_capaian_iki",
     "nilai_efisiensi",
     "nilai_kinerja_anggaran",
     "penyerapan",
     "progress_from_baseline",
+    "type_deviation",
 ]
 
 D = Decimal
@@ -120,6 +124,16 @@ _CAPAIAN_SOURCE = Source(
     _SMK + "page99.html",
     True,
 )
+
+
+def _defined_deviation(types: Any, weighting: str) -> Decimal:
+    found = month_deviation(types, weighting)
+    if found is None:
+        raise InvalidValueError(
+            M_("no type of spending has a defined deviation (each has an RPD of 0 and spending)"),
+            field="types",
+        )
+    return found
 
 
 def _one(name: str, meaning: str) -> Input:
@@ -559,6 +573,50 @@ _ENTRIES = (
             note="Tabel 3.68, Nilai Evaluasi Kinerja Anggaran 2021",
         ),
         function=lambda i, p: nilai_kinerja_anggaran(i, p["weights"]),
+    ),
+    NamedFormula(
+        name="ikpa-deviasi-rpd",
+        meaning=(
+            "deviasi halaman III DIPA of a month: |realisasi − RPD| / RPD × 100 per type of "
+            "spending, weighted by each type's share of the pagu"
+        ),
+        formula="Σ paguₜ × |Rₜ − RPDₜ| / RPDₜ × 100 / Σ paguₜ",
+        inputs=(
+            Input(
+                "types",
+                "list[(pagu, realisasi, rpd)]",
+                "each type of spending of the month (pegawai, barang, modal, bansos)",
+                rows(3),
+            ),
+        ),
+        parameters=(
+            Parameter(
+                "weighting",
+                "str",
+                "pagu-share (PER-5/PB/2024) or mean (the 2022 rule)",
+                check_choice(*WEIGHTINGS),
+                "pagu-share",
+            ),
+        ),
+        source=Source(
+            "PER-5/PB/2024 (IKPA), as DJPb's KPPN Gunungsitoli and Semarang II articles and the "
+            "KPPN Kupang deck explain it",
+            "indikator deviasi halaman III DIPA",
+            None,
+            False,
+            "UNVERIFIED against the regulation's text: the per-type deviation and the pagu "
+            "weighting follow the KPPN explanations; how a month's deviation becomes IKPA's 0–100 "
+            "value (≤ 5 % earns full marks) is not computed; a type with an RPD of 0 and spending "
+            "is left out (no source says what it counts for)",
+        ),
+        example=Example(
+            {"types": [[D(600), D(50), D(50)], [D(400), D(30), D(40)]]},
+            D(10),
+            None,
+            None,
+            note="illustrative: pegawai on plan (0 %), barang 30 of 40 (25 %), pagu 600 and 400",
+        ),
+        function=lambda i, p: _defined_deviation(i["types"], p["weighting"]),
     ),
 )
 
