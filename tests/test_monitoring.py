@@ -310,3 +310,20 @@ def test_phased_quarters_that_do_not_make_up_the_year_are_an_error() -> None:
     (mismatch,) = [f for f in findings if f.code == "phased-target-mismatch"]
     assert ("2024", Decimal(41)) == (mismatch.period, mismatch.recomputed)
     assert "10 + 10 + 10 + 11 = 41" in mismatch.message_in("en")
+
+
+def test_a_scored_indicator_is_found_by_period_unit_and_code() -> None:
+    """One lookup serves monitoring, its page, its workbook and the audit; the indicator's kind
+    is that of its targets."""
+    text = report_text(COUNTS, annual="40 Laporan", planned=("2024-tw4",))
+    report = lakipcore.loads_report(text)
+    scores = lakipcore.assess(report).scores
+    found = scores.indicator_at("2024-tw1", "u", "i")
+    assert found is not None
+    assert Decimal(12) == found.realisation
+    assert scores.indicator_at("2024-tw1", "u", "nope") is None
+    assert scores.indicator_at("2024-tw1", "nobody", "i") is None
+    assert scores.indicator_at("2030", "u", "i") is None
+    assert lakipcore.model.MeasureKind.COUNT is report.unit("u").indicators[0].measure_kind
+    percent = lakipcore.loads_report(report_text({"2024-tw1": ("80%", "70%")}))
+    assert lakipcore.model.MeasureKind.PERCENT is percent.unit("u").indicators[0].measure_kind

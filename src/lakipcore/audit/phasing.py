@@ -19,7 +19,7 @@ from lakipcore._exact import total
 from lakipcore.audit.context import AuditContext
 from lakipcore.figures import format_number
 from lakipcore.i18n import N_, Message
-from lakipcore.model import Indicator, MeasureKind, PeriodKind, Phasing, ToDate, Unit
+from lakipcore.model import Indicator, PeriodKind, Phasing, ToDate, Unit
 from lakipcore.results.findings import Finding, FindingCode, Location, Subject
 
 __all__ = ["check_phased_targets"]
@@ -47,21 +47,8 @@ def check_phased_targets(context: AuditContext) -> list[Finding]:
 
 
 def _target(context: AuditContext, key: str, unit: str, code: str) -> Decimal | None:
-    period = context.score.period(key)
-    if not period.has_unit(unit):
-        return None
-    try:
-        return period.unit(unit).indicator(code).target
-    except KeyError:
-        return None
-
-
-def _kind(indicator: Indicator) -> MeasureKind:
-    for entry in indicator.periods:
-        kind = getattr(entry.target, "kind", None)
-        if isinstance(kind, MeasureKind):
-            return kind
-    return MeasureKind.COUNT
+    score = context.score.indicator_at(key, unit, code)
+    return None if score is None else score.target
 
 
 def _annual(  # noqa: PLR0917 - the parts of one check
@@ -112,7 +99,7 @@ def _check(
     if indicator.phasing is Phasing.ANNUAL:
         return _annual(context, unit, indicator, year, phases, annual)
     known = [t for t in targets if t is not None]
-    method = indicator.to_date_for(_kind(indicator))
+    method = indicator.to_date_for(indicator.measure_kind)
     if method is ToDate.CUMULATIVE:
         expected = total(known)
         working = " + ".join(format_number(t) for t in known)

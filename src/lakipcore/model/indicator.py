@@ -505,6 +505,16 @@ class Indicator(Short):
                 return entry
         return None
 
+    @property
+    def measure_kind(self) -> MeasureKind:
+        """The kind of its targets: the first period's target that has one (a count when no
+        period has one, as for an indicator targeted nowhere)."""
+        for entry in self.periods:
+            kind = getattr(entry.target, "kind", None)
+            if isinstance(kind, MeasureKind):
+                return kind
+        return MeasureKind.COUNT
+
     def to_date_for(self, kind: MeasureKind) -> ToDate:
         """The to-date method in force for values of ``kind``: the declared one, else cumulative
         where realisations add up (:meth:`accumulation_for` is sum), else the latest."""

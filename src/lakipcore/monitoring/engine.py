@@ -56,7 +56,6 @@ from lakipcore.monitoring.rules import (
     Trajectory,
 )
 from lakipcore.results.assessment import Assessment
-from lakipcore.results.scores import IndicatorScore
 from lakipcore.rounding import round_to
 from lakipcore.scoring.facts import formula_of
 
@@ -174,24 +173,6 @@ def _latest_filled(assessment: Assessment, periods: Sequence[ReportPeriod]) -> R
     return None
 
 
-def _score(assessment: Assessment, key: str, unit: str, code: str) -> IndicatorScore | None:
-    period = assessment.scores.period(key)
-    if not period.has_unit(unit):
-        return None
-    try:
-        return period.unit(unit).indicator(code)
-    except KeyError:
-        return None
-
-
-def _kind(indicator: Indicator) -> MeasureKind:
-    for entry in indicator.periods:
-        kind = getattr(entry.target, "kind", None)
-        if isinstance(kind, MeasureKind):
-            return kind
-    return MeasureKind.COUNT
-
-
 def _shown(value: Decimal) -> str:
     return format_number(round_to(value, 2))
 
@@ -214,11 +195,15 @@ class _Indicator:
         self.snapshots = bool(periods) and periods[0].kind is PeriodKind.CUMULATIVE
         method = assessment.scores.period(upto[-1].key).method
         self.formula, self.cap = formula_of(indicator, method), method.cap
-        self.kind = _kind(indicator)
+        self.kind = indicator.measure_kind
         self.method = indicator.to_date_for(self.kind)
-        self.scores = {p.key: _score(assessment, p.key, unit.code, indicator.code) for p in periods}
+        self.scores = {
+            p.key: assessment.scores.indicator_at(p.key, unit.code, indicator.code) for p in periods
+        }
         self.annual_score = (
-            None if annual is None else _score(assessment, annual.key, unit.code, indicator.code)
+            None
+            if annual is None
+            else assessment.scores.indicator_at(annual.key, unit.code, indicator.code)
         )
         self.straight = indicator.phasing is Phasing.ANNUAL
         self.annual_target = self._annual_target()

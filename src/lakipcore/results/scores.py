@@ -365,6 +365,17 @@ class ReportScore(Displayed, Tabular):
         """The scores of period ``key``; ``KeyError`` if there is none."""
         return self._by_key[key]
 
+    def indicator_at(self, key: str, unit: str, code: str) -> IndicatorScore | None:
+        """The score of indicator ``code`` of unit ``unit`` in period ``key``; ``None`` when
+        the period has no such unit or the unit no such indicator there."""
+        period = self._by_key.get(key)
+        if period is None or not period.has_unit(unit):
+            return None
+        try:
+            return period.unit(unit).indicator(code)
+        except KeyError:
+            return None
+
     def change_to(self, key: str) -> PeriodChange | None:
         """The change into period ``key`` from the previous period of its kind, if any."""
         return next((c for c in self.changes if c.later == key), None)

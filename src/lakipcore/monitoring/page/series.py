@@ -61,30 +61,12 @@ class Drawn:
     projection: tuple[Point, ...]
 
 
-def _kind(indicator: Indicator | None) -> MeasureKind:
-    for entry in () if indicator is None else indicator.periods:
-        kind = getattr(entry.target, "kind", None)
-        if isinstance(kind, MeasureKind):
-            return kind
-    return MeasureKind.COUNT
-
-
 def _indicator(assessment: Assessment, unit: str, code: str) -> Indicator | None:
     try:
         found = assessment.report.unit(unit)
     except KeyError:
         return None
     return next((i for i in found.indicators if i.code == code), None)
-
-
-def _score(assessment: Assessment, key: str, unit: str, code: str) -> IndicatorScore | None:
-    period = assessment.scores.period(key)
-    if not period.has_unit(unit):
-        return None
-    try:
-        return period.unit(unit).indicator(code)
-    except KeyError:
-        return None
 
 
 def _value(score: IndicatorScore | None, field: str) -> Decimal | None:
@@ -152,11 +134,15 @@ def drawn(
 
     snapshots = bool(periods) and periods[0].kind is PeriodKind.CUMULATIVE
     summed = item.method is ToDate.CUMULATIVE and not snapshots
-    scores = {p.key: _score(assessment, p.key, item.unit, item.code) for p in periods}
+    scores = {p.key: assessment.scores.indicator_at(p.key, item.unit, item.code) for p in periods}
     target: list[tuple[ReportPeriod, Decimal]]
     if item.trajectory is Trajectory.STRAIGHT_LINE:
         indicator = _indicator(assessment, item.unit, item.code)
-        counted = summed or (snapshots and _kind(indicator) is MeasureKind.COUNT)
+        counted = summed or (
+            snapshots
+            and (MeasureKind.COUNT if indicator is None else indicator.measure_kind)
+            is MeasureKind.COUNT
+        )
         target = _line(periods, item.annual_target, indicator, counted=counted)
     else:
         own = [(p, _value(scores[p.key], "target")) for p in periods]

@@ -232,13 +232,8 @@ def write_monitoring_workbook(
 
 
 def _score(assessment: Assessment, key: str, unit: str, code: str) -> Decimal | None:
-    period = assessment.scores.period(key)
-    if not period.has_unit(unit):
-        return None
-    try:
-        return period.unit(unit).indicator(code).realisation
-    except KeyError:
-        return None
+    score = assessment.scores.indicator_at(key, unit, code)
+    return None if score is None else score.realisation
 
 
 def _number(value: Decimal | None) -> float | int | None:
