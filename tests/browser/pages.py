@@ -138,3 +138,24 @@ def squashed(text: str) -> str:
 def pages_of(pdf: bytes) -> list[str]:
     """The text of each printed page, without white space."""
     return [squashed(text) for text in page_texts(pdf)]
+
+
+def screenshots(browser: Any, url: str, artifacts: Path, stem: str) -> list[Path]:
+    """Full-page screenshots of ``url`` on a screen, a phone and printed (A4), saved to
+    ``artifacts`` as ``<stem>-screen.png``, ``-phone.png`` and ``-print.png``."""
+    saved = []
+    for media, width, name in (
+        ("screen", 1000, f"{stem}-screen.png"),
+        ("screen", PHONE, f"{stem}-phone.png"),
+        ("print", A4_WIDTH, f"{stem}-print.png"),
+    ):
+        context = browser.new_context(viewport={"width": width, "height": 1123})
+        page = context.new_page()
+        try:
+            page.emulate_media(media=media)
+            page.goto(url, wait_until="load")
+            page.screenshot(path=str(artifacts / name), full_page=True)
+        finally:
+            context.close()
+        saved.append(artifacts / name)
+    return saved

@@ -23,6 +23,7 @@ from pages import (
     opened,
     pages_of,
     printed,
+    screenshots,
 )
 
 import lakipcore
@@ -256,17 +257,5 @@ def test_english_page(
 def test_screenshots(browser: Any, loaded: Loaded, published: Loaded, artifacts: Path) -> None:
     """Screenshots of both pages, on a screen, a phone and printed, go to tests/artifacts/."""
     for source, stem in ((loaded, "monitoring-rencana-aksi"), (published, "monitoring-bpom")):
-        for media, width, name in (
-            ("screen", 1000, f"{stem}-screen.png"),
-            ("screen", PHONE, f"{stem}-phone.png"),
-            ("print", A4_WIDTH, f"{stem}-print.png"),
-        ):
-            context = browser.new_context(viewport={"width": width, "height": 1123})
-            page = context.new_page()
-            try:
-                page.emulate_media(media=media)
-                page.goto(source.url, wait_until="load")
-                page.screenshot(path=str(artifacts / name), full_page=True)
-            finally:
-                context.close()
-            assert (artifacts / name).stat().st_size > 0
+        for saved in screenshots(browser, source.url, artifacts, stem):
+            assert saved.stat().st_size > 0

@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from pages import (
-    A4_WIDTH,
     DESKTOP,
     PHONE,
     Loaded,
@@ -27,6 +26,7 @@ from pages import (
     opened,
     pages_of,
     printed,
+    screenshots,
     squashed,
 )
 
@@ -369,17 +369,5 @@ def test_banten_screenshots(browser: Any, artifacts: Path, tmp_path: Path) -> No
     path = tmp_path / "banten.html"
     page = render_html(lakipcore.assess(lakipcore.load_example()), lang="id")
     path.write_text(page, encoding="utf-8")
-    for media, width, name in (
-        ("screen", 1000, "report-banten-screen.png"),
-        ("screen", PHONE, "report-banten-phone.png"),
-        ("print", A4_WIDTH, "report-banten-print.png"),
-    ):
-        context = browser.new_context(viewport={"width": width, "height": 1123})
-        page = context.new_page()
-        try:
-            page.emulate_media(media=media)
-            page.goto(path.as_uri(), wait_until="load")
-            page.screenshot(path=str(artifacts / name), full_page=True)
-        finally:
-            context.close()
-        assert (artifacts / name).stat().st_size > 0
+    for saved in screenshots(browser, path.as_uri(), artifacts, "report-banten"):
+        assert saved.stat().st_size > 0
