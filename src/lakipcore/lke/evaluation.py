@@ -10,6 +10,7 @@ outputs take an :class:`~lakipcore.Assessment`.
 
 from __future__ import annotations
 
+import importlib
 import itertools
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -128,6 +129,17 @@ class Evaluation:
             f"<Evaluation {self.worksheet.unit} [{self.layer}]: {shown} (simulation), "
             f"{self.findings.counted('en')}>"
         )
+
+    def _repr_html_(self) -> str:
+        """The score per component, the total and the predikat as a simulation, for notebooks
+        (:mod:`lakipcore.lke.notebook`, loaded by name: the result imports no output)."""
+        text: str = importlib.import_module("lakipcore.lke.notebook").html(self)
+        return text
+
+    def _repr_markdown_(self) -> str:
+        """The same in Markdown, for notebooks."""
+        text: str = importlib.import_module("lakipcore.lke.notebook").markdown(self)
+        return text
 
     @property
     def score(self) -> EvaluationScore | None:
