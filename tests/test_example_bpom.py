@@ -235,3 +235,16 @@ def test_monitoring_to_tw4_takes_the_scored_capaian(score: ReportScore) -> None:
     assert (TW4,) == obat.used
     assert _ratio(174, 264) == obat.realised_to_date
     assert D(80) == obat.target_to_date
+
+
+def test_a_wrong_realisation_is_told_against_the_derived_one_cut_at_four_places() -> None:
+    """A derived realisation (174 / 264) is a 60-digit quotient: the message shows 65,9091…,
+    not every digit."""
+    text = _text().replace(
+        'printed.realisation = { tabel-3-8-tw4 = "65,91%", prose-tw4 = "65,91%" }',
+        'printed.realisation = { tabel-3-8-tw4 = "66,29%", prose-tw4 = "65,91%" }',
+    )
+    (finding,) = audit(loads_report(text, source="bpom.toml")).errors
+    message = finding.message_in("en")
+    assert "the realisation scored is 65,9091…; 0,38 too high" in message
+    assert "909090909" not in message

@@ -77,6 +77,14 @@ def _exact(value: Decimal, notation: Notation = Notation.INDONESIAN) -> str:
     return format_number(round_to(value, 4), notation=notation)
 
 
+def _scored(value: Decimal, notation: Notation) -> str:
+    """A value as scored, for a message: as it is where it has at most four decimals (a stated
+    figure), else at four and marked as cut (a derived quotient, 174 / 264 = 65,9091…)."""
+    if places_of(value) <= 4:
+        return format_number(value, notation=notation)
+    return format_number(round_to(value, 4), notation=notation) + "…"
+
+
 def _location(context: AuditContext, item: Recomputed) -> Location:
     return Location.of(item.printed.origin, item.printed.place, context.source)
 
@@ -136,7 +144,7 @@ def _mismatch_message(item: Recomputed, exact: Decimal, printed: Decimal) -> Mes
             N_("published {text} but the {quantity} scored is {exact}; {difference}"),
             text=item.printed.text,
             quantity=quantity_word(item.printed.quantity),
-            exact=format_number(exact, notation=n),
+            exact=_scored(exact, n),
             difference=_difference(printed, rounded, n),
         )
     message = Message(
