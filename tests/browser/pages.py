@@ -159,3 +159,16 @@ def screenshots(browser: Any, url: str, artifacts: Path, stem: str) -> list[Path
             context.close()
         saved.append(artifacts / name)
     return saved
+
+
+def assert_shown(page: Any, selectors: Any) -> None:
+    """Each of ``selectors`` matches at least one element, and none of them is hidden (has no
+    box) in ``page`` as it is now laid out (e.g. with print media emulated)."""
+    for selector in selectors:
+        counts = page.evaluate(
+            """s => { const all = [...document.querySelectorAll(s)];
+                return [all.length, all.filter(e => !e.getClientRects().length).length]; }""",
+            selector,
+        )
+        assert counts[0] > 0, selector
+        assert 0 == counts[1], selector

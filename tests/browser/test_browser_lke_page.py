@@ -24,6 +24,7 @@ from pages import (
     Loaded,
     assert_fits_a4,
     assert_no_sideways_scroll,
+    assert_shown,
     opened,
     pages_of,
     printed,
@@ -257,14 +258,7 @@ def test_print_hides_nothing_essential(browser: Any, marked: Loaded) -> None:
     try:
         page.emulate_media(media="print")
         page.goto(marked.url, wait_until="load")
-        for selector in _ESSENTIAL:
-            hidden = page.evaluate(
-                """s => { const all = [...document.querySelectorAll(s)];
-                    return [all.length, all.filter(e => !e.getClientRects().length).length]; }""",
-                selector,
-            )
-            assert hidden[0] > 0, selector
-            assert 0 == hidden[1], selector
+        assert_shown(page, _ESSENTIAL)
         fill = page.locator(".meter .fill").first.evaluate(
             "e => getComputedStyle(e).backgroundColor"
         )

@@ -20,6 +20,7 @@ from pages import (
     Loaded,
     assert_fits_a4,
     assert_no_sideways_scroll,
+    assert_shown,
     opened,
     pages_of,
     printed,
@@ -207,14 +208,7 @@ def test_print_hides_nothing_essential(browser: Any, loaded: Loaded) -> None:
     try:
         page.emulate_media(media="print")
         page.goto(loaded.url, wait_until="load")
-        for selector in _ESSENTIAL:
-            hidden = page.evaluate(
-                """s => { const all = [...document.querySelectorAll(s)];
-                    return [all.length, all.filter(e => !e.getClientRects().length).length]; }""",
-                selector,
-            )
-            assert hidden[0] > 0, selector
-            assert 0 == hidden[1], selector
+        assert_shown(page, _ESSENTIAL)
         badge = page.locator(".badge.status").first.evaluate(
             "e => getComputedStyle(e).backgroundColor"
         )
