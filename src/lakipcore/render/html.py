@@ -18,9 +18,7 @@ sideways on no screen (wide tables scroll in their own box) and prints on number
 from __future__ import annotations
 
 import itertools
-import string
 from decimal import Decimal
-from importlib import resources
 
 from lakipcore.i18n import M_, N_, Language, language, translate
 from lakipcore.model import (
@@ -42,6 +40,7 @@ from lakipcore.render.common import measure_text as plain_measure_text
 from lakipcore.render.html_budget import BudgetSections, chart_units
 from lakipcore.render.marks import Marks, said
 from lakipcore.render.method import method_section
+from lakipcore.render.page_style import page_css
 from lakipcore.render.sections import (
     ABSORPTION,
     ACHIEVEMENT,
@@ -83,27 +82,6 @@ _INDICATORS = (TableKind.INDICATORS, TableKind.CHANGES)
 _CHANGES_FIRST = (TableKind.CHANGES, TableKind.INDICATORS)
 CHANGE_POINTS = N_("Change (points)")
 _HUNDRED = Decimal(100)
-
-
-def _css(lang: Language) -> str:
-    """report.css, and the number of each printed page in ``lang`` ("Halaman 3 dari 12")."""
-    css = resources.files("lakipcore.render").joinpath("report.css").read_text(encoding="utf-8")
-    return f"{css}\n@page {{ @bottom-center {{ content: {_page_number(lang)}; }} }}\n"
-
-
-def _page_number(lang: Language) -> str:
-    """The CSS ``content`` of a printed page's number in ``lang``: the catalogue's "Page
-    {page} of {pages}" with the page counters for its placeholders
-    (``"Halaman " counter(page) " dari " counter(pages)``)."""
-    words = translate(N_("Page {page} of {pages}"), lang)
-    parts = []
-    for literal, field, _, _ in string.Formatter().parse(words):
-        if literal:
-            escaped = literal.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-            parts.append(f'"{escaped}"')
-        if field is not None:
-            parts.append(f"counter({field})")
-    return " ".join(parts)
 
 
 class _Page(BudgetSections):
@@ -460,7 +438,7 @@ def render_html(
     head = (
         f'<!DOCTYPE html>\n<html lang="{chosen}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{text(title)}</title><style>{_css(chosen)}</style></head><body>"
+        f"<title>{text(title)}</title><style>{page_css(chosen)}</style></head><body>"
         f'<header><p class="kicker">{text(kicker)}</p><h1>{text(title)}</h1>'
         f'<p class="office">{text(report.office)}, {text(main.period.label)}</p>'
         f'<dl class="summary" id="ringkasan">{summary}'

@@ -4,16 +4,15 @@ section uses."""
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable
 from fractions import Fraction
 from html import escape
-from importlib import resources
 
 from lakipcore.figures import format_number
-from lakipcore.i18n import N_, Language, translate
+from lakipcore.i18n import N_, Language
 from lakipcore.lke.design import UnansweredPolicy
 from lakipcore.lke.gap import Step
+from lakipcore.render.page_style import page_css
 from lakipcore.results.findings import FindingCode, Severity
 from lakipcore.surveys.grades import Band
 
@@ -148,17 +147,7 @@ ul.unverified li { margin-bottom: 0.3rem; font-size: 0.88rem; }
 def css(lang: Language) -> str:
     """report.css, this page's own rules, and the number of each printed page in ``lang``
     ("Halaman 3 dari 12"), as the report page numbers its pages."""
-    css = resources.files("lakipcore.render").joinpath("report.css").read_text(encoding="utf-8")
-    words = translate(N_("Page {page} of {pages}"), lang)
-    parts = []
-    for literal, field, _, _ in string.Formatter().parse(words):
-        if literal:
-            escaped = literal.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-            parts.append(f'"{escaped}"')
-        if field is not None:
-            parts.append(f"counter({field})")
-    number = " ".join(parts)
-    return f"{css}{CSS}@page {{ @bottom-center {{ content: {number}; }} }}\n"
+    return page_css(lang, CSS)
 
 
 def e(value: object) -> str:

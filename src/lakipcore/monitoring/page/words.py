@@ -3,13 +3,12 @@ uses. Every msgid is English, marked for the catalogues; the page shows it in it
 
 from __future__ import annotations
 
-import string
 from html import escape
-from importlib import resources
 
-from lakipcore.i18n import N_, Language, translate
+from lakipcore.i18n import N_, Language
 from lakipcore.model import ToDate
 from lakipcore.monitoring.rules import ProjectionMethod, Status, Trajectory
+from lakipcore.render.page_style import page_css
 
 # Words of the header.
 KICKER = N_("Performance monitoring during the year, computed by lakipcore")
@@ -160,13 +159,4 @@ def e(value: object) -> str:
 def css(lang: Language) -> str:
     """report.css, this page's own rules, and the number of each printed page in ``lang``
     ("Halaman 3 dari 12"), as the report page numbers its pages."""
-    sheet = resources.files("lakipcore.render").joinpath("report.css").read_text(encoding="utf-8")
-    words = translate(N_("Page {page} of {pages}"), lang)
-    parts = []
-    for literal, field, _, _ in string.Formatter().parse(words):
-        if literal:
-            escaped = literal.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-            parts.append(f'"{escaped}"')
-        if field is not None:
-            parts.append(f"counter({field})")
-    return f"{sheet}{CSS}@page {{ @bottom-center {{ content: {' '.join(parts)}; }} }}\n"
+    return page_css(lang, CSS)
