@@ -1,4 +1,6 @@
-"""Golden tests of the three schema 2 examples transcribed from published reports.
+"""Golden tests of the examples transcribed from published reports (the Banten example's are
+in ``tests/test_golden.py``; ``setda-sumut-2021.toml`` and ``bua-ma-2019.toml`` have their own
+files, ``tests/test_example_mixed_notation.py`` and ``tests/test_example_budget_lines.py``).
 
 * ``gunung-kaler-2020.toml``: Kecamatan Gunung Kaler (Kab. Tangerang), LKjIP 2020, Tabel 3.5:
   a single unit over two years;
