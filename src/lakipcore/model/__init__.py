@@ -24,13 +24,8 @@ from lakipcore.model.derived import DerivedFigure, Reference
 from lakipcore.model.evidence import (
     Column,
     ColumnKind,
-    Comparison,
-    Condition,
-    Direction,
     EvidenceTable,
     RowCheck,
-    Rule,
-    RuleOp,
     Support,
     TableTotal,
     read_cell,
@@ -53,6 +48,7 @@ from lakipcore.model.period import PeriodKind, ReportPeriod, comparable_pairs
 from lakipcore.model.plan import Baseline, EndOfPlan
 from lakipcore.model.printed import PrintedFigure, PrintedFigures, Quantity
 from lakipcore.model.report import Report
+from lakipcore.model.rules import Comparison, Condition, Direction, Rule, RuleOp
 from lakipcore.model.tables import (
     KANWIL_TABLES,
     ColumnUnit,

@@ -16,7 +16,7 @@ from lakipcore.i18n import M_
 from lakipcore.methods.formulas import Formula, Polarity
 from lakipcore.model._members import members
 from lakipcore.model.codes import check_code
-from lakipcore.model.evidence import Rule, Support
+from lakipcore.model.evidence import Support
 from lakipcore.model.measures import (
     Measure,
     MeasureKind,
@@ -29,6 +29,7 @@ from lakipcore.model.ordinal import get_ordinal_scale
 from lakipcore.model.origin import Origin
 from lakipcore.model.plan import Baseline, EndOfPlan
 from lakipcore.model.printed import PrintedFigures, printed_figures
+from lakipcore.model.rules import Rule
 
 __all__ = [
     "Accumulation",

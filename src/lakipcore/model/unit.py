@@ -14,10 +14,11 @@ from lakipcore.model._members import members
 from lakipcore.model.budget import Budget, BudgetLine, PlannedBudget, ReportedAbsorption
 from lakipcore.model.codes import check_unit_code
 from lakipcore.model.derived import DerivedFigure, check_derived
-from lakipcore.model.evidence import Evidence, EvidenceTable, Rule, check_rule
+from lakipcore.model.evidence import Evidence, EvidenceTable, check_rule
 from lakipcore.model.indicator import Indicator
 from lakipcore.model.origin import Origin
 from lakipcore.model.printed import PrintedFigures, printed_figures
+from lakipcore.model.rules import Rule
 
 __all__ = ["MAX_LEVELS", "Unit", "UnitPeriod"]
 

@@ -20,15 +20,11 @@ from lakipcore.model.evidence import (
     NIL_CELLS,
     Column,
     ColumnKind,
-    Comparison,
-    Condition,
-    Direction,
     Evidence,
     EvidenceTable,
-    Rule,
-    RuleOp,
     read_cell,
 )
+from lakipcore.model.rules import Comparison, Condition, Direction, Rule, RuleOp
 from lakipcore.notation import Notation
 
 __all__ = [
