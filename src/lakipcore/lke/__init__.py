@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from lakipcore.lke.audit import audit_worksheet
 from lakipcore.lke.design import (
-    Answer,
-    AnswerScale,
     Component,
     Criterion,
     Design,
@@ -43,6 +41,7 @@ from lakipcore.lke.evaluation import (
 )
 from lakipcore.lke.gap import NextPredikat, Step, next_predikat, policy_effects, step_gains
 from lakipcore.lke.render import evaluation_text, evaluation_to_dict
+from lakipcore.lke.scale import Answer, AnswerScale
 from lakipcore.lke.scoring import EvaluationScore, score_worksheet
 from lakipcore.lke.worksheet import PrintedEvaluation, PrintedScore, Response, Worksheet
 from lakipcore.lke.worksheet_file import (

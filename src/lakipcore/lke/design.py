@@ -32,8 +32,24 @@ import attrs
 
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
-from lakipcore.figures import exact_decimal
 from lakipcore.i18n import M_
+from lakipcore.lke.fields import (
+    name_field,
+    optional_guidance,
+    optional_message,
+    optional_source,
+    optional_weight,
+    required_criterion,
+    required_id,
+    required_name,
+    required_source,
+    required_text,
+    required_title,
+    required_version,
+    str_fields,
+    weight_field,
+)
+from lakipcore.lke.scale import Answer, AnswerScale
 from lakipcore.surveys.grades import GradeTable, get_grade_table
 
 if TYPE_CHECKING:
@@ -86,89 +102,6 @@ class RuleKind(NamedEnum):
     sub-component, or of several criteria."""
 
 
-def _text(value: object, field: str) -> str:
-    if not isinstance(value, str):
-        raise LakipTypeError(
-            M_("{field} must be a str, got {type}", field=field, type=type(value).__name__),
-            field=field,
-        )
-    return value
-
-
-def _name(value: object, field: str) -> str:
-    text = _text(value, field).strip()
-    if not text:
-        raise InvalidValueError(M_("{field} must not be empty", field=field), field=field)
-    return text
-
-
-def _weight(value: object) -> Decimal:
-    weight = exact_decimal(value, field="weight")
-    if weight <= 0:
-        raise InvalidValueError(
-            M_("a weight must be above 0, got {weight}", weight=weight), field="weight"
-        )
-    return weight
-
-
-# Named converters, one per field, so that an error names the field (attrs needs named
-# functions to type them).
-def _required_code(value: object) -> str:
-    return _name(value, "code")
-
-
-def _required_criterion(value: object) -> str:
-    return _name(value, "criterion")
-
-
-def _required_id(value: object) -> str:
-    return _name(value, "id")
-
-
-def _required_limit(value: object) -> str:
-    return _name(value, "limit")
-
-
-def _required_name(value: object) -> str:
-    return _name(value, "name")
-
-
-def _required_source(value: object) -> str:
-    return _name(value, "source")
-
-
-def _required_text(value: object) -> str:
-    return _name(value, "text")
-
-
-def _required_title(value: object) -> str:
-    return _name(value, "title")
-
-
-def _required_version(value: object) -> str:
-    return _name(value, "version")
-
-
-def _optional_guidance(value: object) -> str:
-    return _text(value, "guidance")
-
-
-def _optional_meaning(value: object) -> str:
-    return _text(value, "meaning")
-
-
-def _optional_message(value: object) -> str:
-    return _text(value, "message")
-
-
-def _optional_source(value: object) -> str:
-    return _text(value, "source")
-
-
-def _answers(value: Iterable[Answer]) -> tuple[Answer, ...]:
-    return tuple(value)
-
-
 def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
     return tuple(value)
 
@@ -185,174 +118,17 @@ def _rules(value: Iterable[LogicRule]) -> tuple[LogicRule, ...]:
     return tuple(value)
 
 
-def _value(value: object) -> Decimal:
-    return exact_decimal(value, field="value")
-
-
-def _full(value: object) -> Decimal | None:
-    return None if value is None else exact_decimal(value, field="full")
-
-
-def _optional_weight(value: object) -> Decimal | None:
-    return None if value is None else _weight(value)
-
-
-def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    items = tuple(value)
-    for index, item in enumerate(items):
-        _text(item, f"[{index}]")
-    return items
-
-
-def folded(code: str) -> str:
-    """An answer code as it is matched: trimmed and upper-cased (a hand-kept sheet types
-    ``bb`` or ``y``)."""
-    return code.strip().upper()
-
-
-@attrs.frozen
-class Answer:
-    """One answer of a scale: its ``code`` (``"BB"``), its ``value`` (80) and what it means."""
-
-    code: str = attrs.field(converter=_required_code)
-    value: Decimal = attrs.field(converter=_value)
-    meaning: str = attrs.field(default="", converter=_optional_meaning)
-
-    def __attrs_post_init__(self) -> None:
-        if self.value < 0:
-            raise InvalidValueError(
-                M_("answer {code} has a value below 0", code=repr(self.code)), field="value"
-            )
-
-
-@attrs.frozen
-class AnswerScale:
-    """The answers a criterion takes, listed from the best down with strictly falling values.
-
-    ``full`` is the value that earns a criterion its whole weight (the best answer's value
-    unless given). ``evidence`` reads a percentage (of elements met, of targets agreed) into an
-    answer: a :class:`~lakipcore.surveys.GradeTable` whose band letters are answer codes; the
-    audit checks an answer against the percentage recorded beside it.
-    """
-
-    name: str = attrs.field(converter=_required_name)
-    answers: tuple[Answer, ...] = attrs.field(converter=_answers)
-    full: Decimal | None = attrs.field(default=None, converter=_full)
-    source: str = attrs.field(default="", converter=_optional_source, kw_only=True)
-    evidence: GradeTable | None = attrs.field(default=None, kw_only=True)
-    origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
-    _index: Mapping[str, int] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.answers:
-            raise InvalidValueError(
-                M_("answer scale {name} has no answers", name=repr(self.name)), field="answers"
-            )
-        index: dict[str, int] = {}
-        for position, answer in enumerate(self.answers):
-            if not isinstance(answer, Answer):
-                raise LakipTypeError(
-                    M_("expected an Answer, got {type}", type=type(answer).__name__),
-                    field=f"answers[{position}]",
-                )
-            if folded(answer.code) in index:
-                raise InvalidValueError(
-                    M_(
-                        "answer scale {name} lists answer {code} twice",
-                        name=repr(self.name),
-                        code=repr(answer.code),
-                    ),
-                    field=f"answers[{position}]",
-                )
-            if position and not answer.value < self.answers[position - 1].value:
-                raise InvalidValueError(
-                    M_(
-                        "answer scale {name} must list its answers from the best down with "
-                        "falling values: {code} ({value}) follows {previous} ({above})",
-                        name=repr(self.name),
-                        code=answer.code,
-                        value=answer.value,
-                        previous=self.answers[position - 1].code,
-                        above=self.answers[position - 1].value,
-                    ),
-                    field=f"answers[{position}].value",
-                )
-            index[folded(answer.code)] = position
-        if self.full is None:
-            object.__setattr__(self, "full", self.answers[0].value)
-        elif self.full <= 0:
-            raise InvalidValueError(
-                M_("a scale's full marks must be above 0, got {full}", full=self.full),
-                field="full",
-            )
-        object.__setattr__(self, "_index", MappingProxyType(index))
-        if self.evidence is not None:
-            for band in self.evidence.bands:
-                if folded(band.letter) not in index:
-                    raise UnknownNameError(
-                        M_(
-                            "evidence band {band} of scale {name} names no answer of the scale; "
-                            "answers: {known}",
-                            band=str(band),
-                            name=repr(self.name),
-                            known=self.codes_text,
-                        ),
-                        field="evidence",
-                    )
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The answer codes, best first."""
-        return tuple(answer.code for answer in self.answers)
-
-    @property
-    def codes_text(self) -> str:
-        """The answer codes for a message: ``AA, A, BB, …``."""
-        return ", ".join(self.codes)
-
-    def find(self, code: str) -> Answer | None:
-        """The answer with ``code`` (trimmed, any case), or ``None``."""
-        position = self._index.get(folded(code))
-        return None if position is None else self.answers[position]
-
-    def answer(self, code: str) -> Answer:
-        """The answer with ``code``; :class:`~lakipcore.UnknownNameError` listing the scale's
-        answers otherwise."""
-        found = self.find(code)
-        if found is None:
-            raise UnknownNameError(
-                M_(
-                    "{code} is not an answer of scale {name}; answers: {known}",
-                    code=repr(code),
-                    name=repr(self.name),
-                    known=self.codes_text,
-                ),
-                field="answer",
-            )
-        return found
-
-    def share(self, answer: Answer) -> Fraction:
-        """The share of a criterion's weight that ``answer`` earns: value / full, exactly."""
-        assert self.full is not None  # set when built
-        return Fraction(answer.value) / Fraction(self.full)
-
-    def above(self, answer: Answer) -> tuple[Answer, ...]:
-        """The answers better than ``answer``, the next one up first."""
-        position = self._index[folded(answer.code)]
-        return tuple(reversed(self.answers[:position]))
-
-
 @attrs.frozen
 class Criterion:
     """One criterion: its id (``"1.a.3"``), its text, the scale it is answered on, the
     guidance (*penjelasan*) and the evidence (*bukti dukung*) the design asks for."""
 
-    id: str = attrs.field(converter=_required_id)
-    text: str = attrs.field(converter=_required_text)
+    id: str = attrs.field(converter=required_id)
+    text: str = attrs.field(converter=required_text)
     scale: AnswerScale
-    guidance: str = attrs.field(default="", converter=_optional_guidance, kw_only=True)
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=_texts, kw_only=True)
-    weight: Decimal | None = attrs.field(default=None, converter=_optional_weight, kw_only=True)
+    guidance: str = attrs.field(default="", converter=optional_guidance, kw_only=True)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=str_fields, kw_only=True)
+    weight: Decimal | None = attrs.field(default=None, converter=optional_weight, kw_only=True)
     """Its own weight, where the design does not weight a sub-component's criteria equally
     (PermenPAN-RB 12/2015's capaian criteria); ``None``: an equal share."""
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
@@ -371,9 +147,9 @@ class Part:
     which share the weight equally unless each states its own weight (then all do, and
     their weights sum to the sub-component's)."""
 
-    id: str = attrs.field(converter=_required_id)
-    name: str = attrs.field(converter=_required_name)
-    weight: Decimal = attrs.field(converter=_weight)
+    id: str = attrs.field(converter=required_id)
+    name: str = attrs.field(converter=required_name)
+    weight: Decimal = attrs.field(converter=weight_field)
     criteria: tuple[Criterion, ...] = attrs.field(converter=_criteria)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
@@ -422,9 +198,9 @@ class Component:
     """A component: its id, name and weight, and its sub-components (whose weights sum to
     its weight)."""
 
-    id: str = attrs.field(converter=_required_id)
-    name: str = attrs.field(converter=_required_name)
-    weight: Decimal = attrs.field(converter=_weight)
+    id: str = attrs.field(converter=required_id)
+    name: str = attrs.field(converter=required_name)
+    weight: Decimal = attrs.field(converter=weight_field)
     parts: tuple[Part, ...] = attrs.field(converter=_parts)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
@@ -457,7 +233,7 @@ def _limit(value: str | Iterable[str]) -> tuple[str, ...]:
     ids = (value,) if isinstance(value, str) else tuple(value)
     if not ids:
         raise InvalidValueError(M_("a rule needs the id it is limited by"), field="limit")
-    return tuple(_name(identifier, "limit") for identifier in ids)
+    return tuple(name_field(identifier, "limit") for identifier in ids)
 
 
 @attrs.frozen
@@ -466,17 +242,17 @@ class LogicRule:
     above what ``limit`` (one id or several) allows under ``kind`` (:class:`RuleKind`).
     ``message`` is the design's own words for a breach; ``source`` where the rule comes from."""
 
-    id: str = attrs.field(converter=_required_id)
+    id: str = attrs.field(converter=required_id)
     kind: RuleKind = attrs.field(validator=enum_field(RuleKind, "kind"))
-    criterion: str = attrs.field(converter=_required_criterion)
+    criterion: str = attrs.field(converter=required_criterion)
     limit: tuple[str, ...] = attrs.field(converter=_limit)
-    message: str = attrs.field(default="", converter=_optional_message)
-    source: str = attrs.field(default="", converter=_optional_source, kw_only=True)
+    message: str = attrs.field(default="", converter=optional_message)
+    source: str = attrs.field(default="", converter=optional_source, kw_only=True)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 def _layers(value: Iterable[str]) -> tuple[str, ...]:
-    layers = tuple(_name(layer, "layers") for layer in value)
+    layers = tuple(name_field(layer, "layers") for layer in value)
     if not layers:
         raise InvalidValueError(M_("a design needs at least one score layer"), field="layers")
     if len(set(layers)) != len(layers):
@@ -494,10 +270,10 @@ class Design:
     what of it could not be checked against the regulation's own text.
     """
 
-    name: str = attrs.field(converter=_required_name)
-    title: str = attrs.field(converter=_required_title)
-    version: str = attrs.field(converter=_required_version)
-    source: str = attrs.field(converter=_required_source)
+    name: str = attrs.field(converter=required_name)
+    title: str = attrs.field(converter=required_title)
+    version: str = attrs.field(converter=required_version)
+    source: str = attrs.field(converter=required_source)
     components: tuple[Component, ...] = attrs.field(converter=_components)
     grades: GradeTable = attrs.field(converter=get_grade_table)
     layers: tuple[str, ...] = attrs.field(default=("mandiri", "penilai"), converter=_layers)
@@ -505,8 +281,8 @@ class Design:
         default=UnansweredPolicy.ERROR, validator=enum_field(UnansweredPolicy, "unanswered")
     )
     rules: tuple[LogicRule, ...] = attrs.field(default=(), converter=_rules)
-    unverified: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    total: Decimal = attrs.field(default=Decimal(100), converter=_weight, kw_only=True)
+    unverified: tuple[str, ...] = attrs.field(default=(), converter=str_fields)
+    total: Decimal = attrs.field(default=Decimal(100), converter=weight_field, kw_only=True)
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     _criteria: Mapping[str, tuple[Component, Part, Criterion]] = attrs.field(
         init=False, eq=False, repr=False

@@ -59,8 +59,6 @@ from lakipcore.formats.toml.reader import LineIndex, Reader, Table, join
 from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.lke.design import (
-    Answer,
-    AnswerScale,
     Component,
     Criterion,
     Design,
@@ -69,6 +67,7 @@ from lakipcore.lke.design import (
     RuleKind,
     UnansweredPolicy,
 )
+from lakipcore.lke.scale import Answer, AnswerScale
 
 __all__ = ["DESIGN_SCHEMA", "built", "load_design", "loads_design", "parse", "read_file"]
 

@@ -21,9 +21,10 @@ import attrs
 from lakipcore.errors import LakipTypeError, UnansweredCriterionError
 from lakipcore.i18n import M_
 from lakipcore.lke.audit import audit_worksheet
-from lakipcore.lke.design import Answer, UnansweredPolicy
+from lakipcore.lke.design import UnansweredPolicy
 from lakipcore.lke.gap import NextPredikat, PolicyEffect, Step, next_predikat, policy_effects
 from lakipcore.lke.gap import step_gains as _step_gains
+from lakipcore.lke.scale import Answer
 from lakipcore.lke.scoring import EvaluationScore, grade_exact, score_worksheet
 from lakipcore.lke.worksheet import Worksheet
 from lakipcore.results.findings import Findings

@@ -23,7 +23,8 @@ from fractions import Fraction
 import attrs
 
 from lakipcore.errors import UnansweredCriterionError
-from lakipcore.lke.design import Answer, Criterion, UnansweredPolicy
+from lakipcore.lke.design import Criterion, UnansweredPolicy
+from lakipcore.lke.scale import Answer
 from lakipcore.lke.scoring import EvaluationScore, grade_exact, score_worksheet
 from lakipcore.lke.worksheet import Worksheet
 from lakipcore.surveys.grades import Band

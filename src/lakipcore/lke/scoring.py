@@ -24,7 +24,8 @@ import attrs
 
 from lakipcore.errors import InvalidValueError, UnansweredCriterionError
 from lakipcore.i18n import M_
-from lakipcore.lke.design import Answer, Component, Criterion, Part, UnansweredPolicy
+from lakipcore.lke.design import Component, Criterion, Part, UnansweredPolicy
+from lakipcore.lke.scale import Answer
 from lakipcore.lke.worksheet import Worksheet
 from lakipcore.rounding import Rounding, places_of, round_fraction
 from lakipcore.surveys.grades import Band, GradeTable

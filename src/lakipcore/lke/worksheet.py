@@ -25,7 +25,8 @@ import attrs
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.figures import Figure, exact_decimal
 from lakipcore.i18n import M_
-from lakipcore.lke.design import Answer, Design
+from lakipcore.lke.design import Design
+from lakipcore.lke.scale import Answer
 
 if TYPE_CHECKING:
     from lakipcore.model.origin import Origin

@@ -10,7 +10,6 @@ from fractions import Fraction
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_, N_, Language, Message, translate
 from lakipcore.lke.audit import exact_text
-from lakipcore.lke.design import Answer
 from lakipcore.lke.evaluation import Evaluation
 from lakipcore.lke.page.words import (
     FINDING,
@@ -22,6 +21,7 @@ from lakipcore.lke.page.words import (
     e,
 )
 from lakipcore.lke.render import exact_string
+from lakipcore.lke.scale import Answer
 from lakipcore.results.findings import Finding
 from lakipcore.rounding import Rounding, round_fraction
 
