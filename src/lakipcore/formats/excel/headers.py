@@ -16,8 +16,18 @@ from typing import Final
 
 from lakipcore.dates import MONTH_NAMES
 from lakipcore.formats.excel._sheets import Grid
+from lakipcore.i18n import LANGUAGES, translate
 
-__all__ = ["MONTH_WORDS", "YEAR_RE", "Header", "find_header", "header_period", "normalise"]
+__all__ = [
+    "MONTH_WORDS",
+    "YEAR_RE",
+    "Header",
+    "find_header",
+    "fold_label",
+    "header_period",
+    "label_spellings",
+    "normalise",
+]
 
 SCAN_ROWS: Final = 30
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -46,6 +56,18 @@ def normalise(value: object) -> str:
     """A header as compared: case-folded, punctuation as spaces, spaces collapsed."""
     text = str(value).casefold().replace("%", " persen ")
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def fold_label(text: str) -> str:
+    """A label or header of lakipcore's own workbooks as matched: spaces collapsed, any case, a
+    trailing colon dropped (lighter than :func:`normalise`, which also drops punctuation)."""
+    return " ".join(text.split()).casefold().rstrip(":").rstrip()
+
+
+def label_spellings(msgid: str) -> set[str]:
+    """What the catalogue label ``msgid`` reads as in every language, folded: a workbook written
+    in English is read back like one written in Indonesian."""
+    return {fold_label(translate(msgid, lang)) for lang in LANGUAGES}
 
 
 def _indicator_role(h: str) -> str | None:  # noqa: PLR0911 - a table of header words, one return each

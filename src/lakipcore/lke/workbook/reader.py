@@ -15,6 +15,7 @@ from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
 from lakipcore.figures import parse_figure
 from lakipcore.formats.excel._cells import cell_text
 from lakipcore.formats.excel._sheets import Grid, calamine_available, load_grids, openpyxl
+from lakipcore.formats.excel.headers import fold_label, label_spellings
 from lakipcore.formats.toml.reader import Reader
 from lakipcore.i18n import LANGUAGES, M_, Message, language, translate
 from lakipcore.limits import DEFAULT_LIMITS, Limits
@@ -39,16 +40,6 @@ from lakipcore.rounding import places_of
 __all__ = ["read_workbook"]
 
 # --- reading ---------------------------------------------------------------------------------
-
-
-def _folded(text: str) -> str:
-    """A header or label as matched: spaces collapsed, any case, a trailing colon dropped."""
-    return " ".join(text.split()).casefold().rstrip(":").rstrip()
-
-
-def _names(msgid: str) -> set[str]:
-    """What ``msgid`` reads as in every language, folded."""
-    return {_folded(translate(msgid, lang)) for lang in LANGUAGES}
 
 
 def _text(value: object) -> str | None:
@@ -90,13 +81,13 @@ def _close(text: str, known: Sequence[str]) -> Message | str:
 
 
 def _find_sheet(grids: Mapping[str, Grid], source: str) -> tuple[Grid, int]:
-    named = _names(WORKSHEET_SHEET)
-    codes = _names(CODE)
-    ordered = sorted(grids.values(), key=lambda grid: _folded(grid.name) not in named)
+    named = label_spellings(WORKSHEET_SHEET)
+    codes = label_spellings(CODE)
+    ordered = sorted(grids.values(), key=lambda grid: fold_label(grid.name) not in named)
     for grid in ordered:
         for row in range(min(grid.height, SCAN_ROWS)):
             for value in grid.values[row]:
-                if isinstance(value, str) and _folded(value) in codes:
+                if isinstance(value, str) and fold_label(value) in codes:
                     return grid, row
     raise ReportFileError(
         M_(
@@ -131,14 +122,14 @@ class _Reading:
     # --- the header block --------------------------------------------------------------------
 
     def read_block(self) -> None:
-        labels = {name: key for key, msgid in LABELS for name in _names(msgid)}
+        labels = {name: key for key, msgid in LABELS for name in label_spellings(msgid)}
         first: dict[str, str] = {}
         for row in range(self.header):
             cells = self.grid.values[row]
             column = next((c for c, v in enumerate(cells) if _text(v) is not None), None)
             if column is None:
                 continue
-            key = labels.get(_folded(str(cells[column])))
+            key = labels.get(fold_label(str(cells[column])))
             if key is None:
                 continue  # a title, or words about the sheet
             ref = self.grid.ref(row, column)
@@ -243,7 +234,7 @@ class _Reading:
         self, design: Design, declared: tuple[str, ...] | None
     ) -> tuple[dict[str, int], dict[str, int]]:
         """The columns by role, and the layer columns by layer."""
-        fixed = {name: key for key, msgid in COLUMNS for name in _names(msgid)}
+        fixed = {name: key for key, msgid in COLUMNS for name in label_spellings(msgid)}
         known = declared if declared is not None else design.layers
         by_fold = {layer.casefold(): layer for layer in known}
         roles: dict[str, int] = {}
@@ -254,7 +245,7 @@ class _Reading:
             if header is None:
                 continue  # a helper column
             ref = self.grid.ref(self.header, column)
-            key = fixed.get(_folded(header))
+            key = fixed.get(fold_label(header))
             layer = _layer_of(header) if key is None else None
             if key is not None:
                 if key in roles:

@@ -11,6 +11,7 @@ from lakipcore.figures import NOT_TARGETED_TEXT
 from lakipcore.formats.excel._build import Cells
 from lakipcore.formats.excel._cells import cell_text
 from lakipcore.formats.excel._sheets import Grid, calamine_available, load_grids, openpyxl
+from lakipcore.formats.excel.headers import fold_label, label_spellings
 from lakipcore.formats.toml.loader import build_report
 from lakipcore.i18n import LANGUAGES, M_, translate
 from lakipcore.limits import DEFAULT_LIMITS, Limits
@@ -41,19 +42,9 @@ __all__ = ["read_monitoring_workbook"]
 # --- reading -----------------------------------------------------------------------------------
 
 
-def _folded(text: str) -> str:
-    """A header or label as matched: spaces collapsed, any case, a trailing colon dropped."""
-    return " ".join(text.split()).casefold().rstrip(":").rstrip()
-
-
-def _names(msgid: str) -> set[str]:
-    """What ``msgid`` reads as in every language, folded."""
-    return {_folded(translate(msgid, lang)) for lang in LANGUAGES}
-
-
 def _prefixes(msgid: str, words: frozenset[str]) -> set[str]:
     """The words before ``{period}`` of ``msgid`` in every language, folded, and ``words``."""
-    found = {_folded(translate(msgid, lang).split("{period}")[0]) for lang in LANGUAGES}
+    found = {fold_label(translate(msgid, lang).split("{period}")[0]) for lang in LANGUAGES}
     return {word for word in found | words if word}
 
 
@@ -88,14 +79,14 @@ class _Reading:
     # --- the header ---------------------------------------------------------------------------
 
     def header(self) -> None:
-        names = {key: _names(msgid) for key, msgid in COLUMNS}
+        names = {key: label_spellings(msgid) for key, msgid in COLUMNS}
         targets = _prefixes(TARGET, TARGET_WORDS)
         realisations = _prefixes(REALISATION, REALISATION_WORDS)
         row = self.grid.values[self.head] if self.head < self.grid.height else []
         for column, raw in enumerate(row):
             if raw is None or not str(raw).strip():
                 continue
-            folded = _folded(str(raw))
+            folded = fold_label(str(raw))
             ref = self.grid.ref(self.head, column)
             key = next((k for k, found in names.items() if folded in found), None)
             if key is not None:
@@ -274,7 +265,7 @@ class _Reading:
                     self.cells[epath] = self.grid.ref(row, realisation_column)
             elif realisation_column is not None:
                 self.cells[f"{epath}.realisation"] = self.grid.ref(row, realisation_column)
-            targeted = target is not None and _folded(target) != _folded(NOT_TARGETED_TEXT)
+            targeted = target is not None and fold_label(target) != fold_label(NOT_TARGETED_TEXT)
             if scale is not None and targeted:
                 entry["scale"] = scale
                 self.cells[f"{epath}.scale"] = self.grid.ref(row, self.columns["scale"])
@@ -282,13 +273,13 @@ class _Reading:
         item["periods"] = periods
 
     def block(self) -> dict[str, tuple[str, str]]:
-        labels = {key: _names(msgid) for key, msgid in BLOCK}
+        labels = {key: label_spellings(msgid) for key, msgid in BLOCK}
         found: dict[str, tuple[str, str]] = {}
         for row in range(self.head):
             raw = self.grid.raw(row, 0)
             if raw is None:
                 continue
-            key = next((k for k, names in labels.items() if _folded(str(raw)) in names), None)
+            key = next((k for k, names in labels.items() if fold_label(str(raw)) in names), None)
             value = self.text(row, 1)
             if key is not None and value is not None:
                 found.setdefault(key, (value, self.grid.ref(row, 1)))
@@ -394,7 +385,7 @@ class _Reading:
                     target = entry.get("target")
                     if "realisation" in entry or target is None:
                         continue
-                    if _folded(target) != _folded(NOT_TARGETED_TEXT):
+                    if fold_label(target) != fold_label(NOT_TARGETED_TEXT):
                         entry["realisation"] = NA
             out.append(item)
         return out
@@ -442,11 +433,11 @@ def _kind(kind: object) -> PeriodKind:
 
 def _find(grids: Mapping[str, Grid], source: str) -> tuple[Grid, int]:
     """The first sheet with the layout's header row, and that row."""
-    codes = _names(dict(COLUMNS)["code"])
-    units = _names(dict(COLUMNS)["unit"])
+    codes = label_spellings(dict(COLUMNS)["code"])
+    units = label_spellings(dict(COLUMNS)["unit"])
     for grid in grids.values():
         for row in range(min(grid.height, SCAN_ROWS)):
-            folded = {_folded(str(c)) for c in grid.values[row] if c is not None}
+            folded = {fold_label(str(c)) for c in grid.values[row] if c is not None}
             if folded & codes and folded & units:
                 return grid, row
     raise ReportFileError(
