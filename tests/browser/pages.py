@@ -49,14 +49,27 @@ def opened(browser: Any, html: str, path: Path) -> Iterator[Loaded]:
         context.close()
 
 
+@contextmanager
+def viewed(
+    browser: Any, url: str, width: int, height: int = 844, *, media: str = "screen"
+) -> Iterator[Any]:
+    """``url`` opened on a screen ``width`` × ``height`` in ``media`` ("screen" or "print"); the
+    browser context is closed afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        if media != "screen":
+            page.emulate_media(media=media)
+        page.goto(url, wait_until="load")
+        yield page
+    finally:
+        context.close()
+
+
 def assert_fits_a4(browser: Any, url: str) -> None:
     """Printed (print media, the printable width of an A4 page), no element is wider than the
     page, tables and charts included: nothing scrolls or is cut off on paper."""
-    context = browser.new_context(viewport={"width": PRINTABLE_WIDTH, "height": 1123})
-    page = context.new_page()
-    try:
-        page.emulate_media(media="print")
-        page.goto(url, wait_until="load")
+    with viewed(browser, url, PRINTABLE_WIDTH, 1123, media="print") as page:
         assert page.evaluate("document.documentElement.scrollWidth") <= PRINTABLE_WIDTH
         assert [] == page.evaluate(_TOO_WIDE, PRINTABLE_WIDTH)
         boxes = page.evaluate(
@@ -64,17 +77,12 @@ def assert_fits_a4(browser: Any, url: str) -> None:
                 .filter(e => e.scrollWidth > e.clientWidth + 0.5).length"""
         )
         assert 0 == boxes
-    finally:
-        context.close()
 
 
 def assert_no_sideways_scroll(browser: Any, url: str, width: int) -> None:
     """On a screen ``width`` wide the document does not scroll sideways: whatever is wider
     than the screen (a wide table) scrolls inside a box of its own, which fits the screen."""
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(url, wait_until="load")
+    with viewed(browser, url, width) as page:
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         assert page.evaluate("document.body.scrollWidth <= window.innerWidth")
         inner = page.evaluate("window.innerWidth")
@@ -96,8 +104,6 @@ def assert_no_sideways_scroll(browser: Any, url: str, width: int) -> None:
         for overflow, tab_index, role, label in boxes:
             assert ("auto", 0, "region") == (overflow, tab_index, role)
             assert label
-    finally:
-        context.close()
 
 
 def printed(browser: Any, url: str) -> tuple[bytes, list[list[str]]]:

@@ -29,6 +29,7 @@ from pages import (
     pages_of,
     printed,
     screenshots,
+    viewed,
 )
 
 from lakipcore import lke
@@ -212,18 +213,13 @@ def test_the_page_does_not_scroll_sideways(
 
 def test_the_phone_shows_the_predikat_and_notice_first(browser: Any, loaded: Loaded) -> None:
     """On a phone the predikat, the total and the simulation notice are on the first screen."""
-    context = browser.new_context(viewport={"width": PHONE, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(loaded.url, wait_until="load")
+    with viewed(browser, loaded.url, PHONE) as page:
         for selector in ("dd.predikat", "dd.total", "#simulasi"):
             box = page.locator(selector).bounding_box()
             assert box is not None
             assert box["x"] >= 0
             assert box["x"] + box["width"] <= PHONE
             assert box["y"] + box["height"] <= 844, selector
-    finally:
-        context.close()
 
 
 def test_print_layout_fits_a4(browser: Any, loaded: Loaded, marked: Loaded) -> None:
@@ -253,19 +249,13 @@ _ESSENTIAL = (
 def test_print_hides_nothing_essential(browser: Any, marked: Loaded) -> None:
     """In print media every part of the page but the contents is shown: the predikat, the
     notice, the bars (their colours kept), the tables, the marked rows, the findings."""
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
-    page = context.new_page()
-    try:
-        page.emulate_media(media="print")
-        page.goto(marked.url, wait_until="load")
+    with viewed(browser, marked.url, A4_WIDTH, 1123, media="print") as page:
         assert_shown(page, _ESSENTIAL)
         fill = page.locator(".meter .fill").first.evaluate(
             "e => getComputedStyle(e).backgroundColor"
         )
         assert fill not in ("rgba(0, 0, 0, 0)", "transparent")
         assert page.evaluate("getComputedStyle(document.querySelector('nav')).display") == "none"
-    finally:
-        context.close()
 
 
 def test_printed_pages_are_numbered_and_keep_the_notice(browser: Any, loaded: Loaded) -> None:

@@ -25,6 +25,7 @@ from pages import (
     pages_of,
     printed,
     screenshots,
+    viewed,
 )
 
 import lakipcore
@@ -158,10 +159,7 @@ def test_the_page_does_not_scroll_sideways(
 
 def test_the_phone_shows_each_chart_whole(browser: Any, loaded: Loaded) -> None:
     """On a phone each chart fits the screen, its details under it."""
-    context = browser.new_context(viewport={"width": PHONE, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(loaded.url, wait_until="load")
+    with viewed(browser, loaded.url, PHONE) as page:
         for code, width, _, _ in page.evaluate(_LINES):
             box = page.locator(f"article[data-indicator={code}] svg").bounding_box()
             assert box is not None
@@ -171,8 +169,6 @@ def test_the_phone_shows_each_chart_whole(browser: Any, loaded: Loaded) -> None:
             facts = page.locator(f"article[data-indicator={code}] dl.facts").bounding_box()
             assert facts is not None
             assert facts["y"] >= box["y"] + box["height"] - 1, code
-    finally:
-        context.close()
 
 
 def test_print_layout_fits_a4(browser: Any, loaded: Loaded, published: Loaded) -> None:
@@ -203,11 +199,7 @@ _ESSENTIAL = (
 def test_print_hides_nothing_essential(browser: Any, loaded: Loaded) -> None:
     """In print media every part of the page is shown: the header, the tables, the badges
     (their colours kept), the projections, the charts and their lines, the reasons."""
-    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123})
-    page = context.new_page()
-    try:
-        page.emulate_media(media="print")
-        page.goto(loaded.url, wait_until="load")
+    with viewed(browser, loaded.url, A4_WIDTH, 1123, media="print") as page:
         assert_shown(page, _ESSENTIAL)
         badge = page.locator(".badge.status").first.evaluate(
             "e => getComputedStyle(e).backgroundColor"
@@ -216,8 +208,6 @@ def test_print_hides_nothing_essential(browser: Any, loaded: Loaded) -> None:
         for code, width, _, lines in page.evaluate(_LINES):
             assert width >= 200, code
             assert all(size > 0 or points == 1 for _, size, _, _, points in lines), code
-    finally:
-        context.close()
 
 
 def test_printed_pages_are_numbered(browser: Any, loaded: Loaded) -> None:
