@@ -38,6 +38,7 @@ __all__ = [
 
 
 def str_field(value: object, field: str) -> str:
+    """``value`` if it is a str (empty allowed); a type error naming ``field`` otherwise."""
     if not isinstance(value, str):
         raise LakipTypeError(
             M_("{field} must be a str, got {type}", field=field, type=type(value).__name__),
@@ -47,6 +48,7 @@ def str_field(value: object, field: str) -> str:
 
 
 def name_field(value: object, field: str) -> str:
+    """``value`` trimmed, which must not be empty: an id, a code, a name."""
     text = str_field(value, field).strip()
     if not text:
         raise InvalidValueError(M_("{field} must not be empty", field=field), field=field)
@@ -54,6 +56,7 @@ def name_field(value: object, field: str) -> str:
 
 
 def weight_field(value: object) -> Decimal:
+    """A weight as an exact Decimal above 0."""
     weight = exact_decimal(value, field="weight")
     if weight <= 0:
         raise InvalidValueError(
