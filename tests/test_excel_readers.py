@@ -107,6 +107,27 @@ DAMAGE = {
         ],
         "the cell is typed as an Excel error but holds",
     ),
+    # a TRUE/FALSE cell holding 5 (openpyxl: TRUE) or "true" (calamine: TRUE)
+    **{
+        f"a number typed as TRUE/FALSE holding {value.decode()}": (
+            lambda parts, value=value: [
+                (
+                    n,
+                    re.sub(
+                        rb'<c r="([A-Z]+3)" ([^>]*)t="n"([^>]*)><v>[^<]*</v>',
+                        rb'<c r="\1" \2t="b"\3><v>' + value + b"</v>",
+                        c,
+                        count=1,
+                    ),
+                )
+                if n == "xl/worksheets/sheet2.xml"
+                else (n, c)
+                for n, c in parts
+            ],
+            "the cell is typed as TRUE/FALSE but holds",
+        )
+        for value in (b"5", b"-1", b"true", b"TRUE")
+    },
     "a workbook attribute misspelt": (
         _edit("xl/workbook.xml", b' state="visible"', b' stste="visible"'),
         "cannot read the workbook",

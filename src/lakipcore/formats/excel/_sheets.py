@@ -395,6 +395,30 @@ class _Xml:
                     found[_split(ref[1].decode())] = text
         return found
 
+    def check_booleans(self, name: str) -> None:
+        """Refuse a cell of sheet ``name`` typed as a boolean whose value is not 0 or 1: the
+        readers disagree on the rest (openpyxl reads 5 as TRUE and refuses "true";
+        python-calamine the other way round), so both refuse it, naming the cell."""
+        data = self._sheet(name)
+        if b't="b"' not in data:
+            return
+        for match in _CELL_RE.finditer(data):
+            attributes, body = match[1], match[2] or b""
+            if b't="b"' not in attributes:
+                continue
+            value = _VALUE_RE.search(body)
+            ref = _REF_RE.search(attributes)
+            if value is None or ref is None or value[1].strip() in (b"0", b"1"):
+                continue
+            raise ReportFileError(
+                M_(
+                    "the cell is typed as TRUE/FALSE but holds {value}, not 0 or 1",
+                    value=repr(value[1].decode(errors="replace")[:40]),
+                ),
+                field=f"{_quoted(name)}!{ref[1].decode()}",
+                source=self.source,
+            )
+
     def blank_texts(self, name: str) -> set[tuple[int, int]]:
         """The cells of sheet ``name`` whose text is only whitespace as written in the XML, by
         0-based (row, column). Written without ``xml:space="preserve"`` (as openpyxl writes
@@ -630,6 +654,7 @@ def _read_sheet(sheet: Any, xml: _Xml) -> Grid:
     name = sheet.title
     xml.check_size(name)
     xml.error_cells(name)  # an error cell neither reader knows is refused by both
+    xml.check_booleans(name)  # so is a TRUE/FALSE cell that is neither
     values: list[list[Any]] = []
     formats: dict[tuple[int, int], str] = {}
     try:
@@ -702,6 +727,7 @@ def _calamine_grids(xml: _Xml, names: list[str] | None) -> dict[str, Grid] | Non
         if xml.sparse(name, xml.check_size(name)):
             return None
         xml.error_cells(name)  # an error cell neither reader knows is refused by both
+        xml.check_booleans(name)  # so is a TRUE/FALSE cell that is neither
         found = xml.cell_formats(name)
         if found is None:
             return None
