@@ -493,3 +493,96 @@ def test_an_override_never_changes_the_value_of_a_figure_written_in_it(
     assert value.as_tuple() == parsed.value.as_tuple()
     assert percent == parsed.percent
     assert report == loads_report(dump_report(report))
+
+
+# --- an evidence table in a notation of its own ----------------------------------------------
+
+OWN_EVIDENCE = """schema = 2
+
+[report]
+title = "Anggaran per bulan"
+
+[[periods]]
+key = "2022"
+method = "pooled-sum"
+
+[office]
+code = "subbid"
+name = "Sub Bidang"
+
+[office.periods.2022]
+
+[[office.periods.2022.evidence]]
+id = "bulanan"
+title = "Realisasi per bulan"
+notation = "decimal-point"
+columns = [{ name = "bulan" }, { name = "jumlah", kind = "number" }]
+rows = [["1", "1,004.5"], ["2", "2,000"]]
+totals = [{ rule = { sum = ["jumlah"] }, printed = "3,004.5" }]
+
+[[office.indicators]]
+code = "dokumen"
+name = "Jumlah dokumen"
+
+[office.indicators.periods.2022]
+target = "3.000"
+derive = { sum = ["jumlah"], table = "bulanan" }
+"""
+
+
+def test_an_evidence_table_is_read_in_its_own_notation() -> None:
+    """In an Indonesian report, a table stating ``notation = "decimal-point"`` reads "1,004.5"
+    as 1004,5: the realisation it derives is 3.004,5 and its printed total agrees."""
+    report = loads_report(OWN_EVIDENCE)
+    assert Notation.INDONESIAN == report.notation
+    (table,) = report.root.evidence("2022")
+    assert Notation.DECIMAL_POINT == table.notation
+    from lakipcore.scoring import score_report
+
+    scored = score_report(report).period("2022").root.indicator("dokumen")
+    assert Decimal("3004.5") == scored.realisation
+    assert [] == list(audit(report))
+
+
+def test_an_evidence_tables_notation_is_written_only_where_it_differs(tmp_path: Path) -> None:
+    """The writer states a table's notation only when it is not the report's; the file and the
+    workbook read back equal."""
+    report = loads_report(OWN_EVIDENCE)
+    written = dump_report(report)
+    assert 'title = "Realisasi per bulan"\nnotation = "decimal-point"\n' in written
+    assert loads_report(written) == report
+    same = loads_report(
+        OWN_EVIDENCE.replace(
+            'title = "Anggaran per bulan"\n', 'title = "A"\nnotation = "decimal-point"\n'
+        )
+    )
+    assert "notation = " not in dump_report(same).split("[[office.periods.2022.evidence]]")[1]
+    require("openpyxl")
+    import lakipcore
+    from lakipcore.excel import read_workbook, write_workbook
+
+    book = write_workbook(lakipcore.assess(report), tmp_path / "own.xlsx")
+    assert report == read_workbook(book)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('notation = "decimal-point"\ncolumns', 'notation = "dot"\ncolumns', "notation"),
+        ('notation = "decimal-point"\ncolumns', "notation = 1\ncolumns", "notation"),
+        # in its own notation "1.004,5" is no figure: held as printed, found by the audit
+        ('"1,004.5"]', '"1.004,5"]', None),
+    ],
+)
+def test_an_evidence_tables_notation_refused_or_held(
+    old: str, new: str, message: str | None
+) -> None:
+    text = OWN_EVIDENCE.replace(old, new)
+    assert text != OWN_EVIDENCE
+    if message is None:
+        findings = list(audit(loads_report(text)))
+        assert "malformed-figure" in {f.code.value for f in findings}
+        return
+    with pytest.raises(LakipError) as caught:
+        loads_report(text)
+    assert "evidence[0].notation" in str(caught.value)

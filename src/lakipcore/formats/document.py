@@ -73,7 +73,7 @@ INDICATOR: Final = frozenset(
 INDICATOR_PERIOD: Final = frozenset(
     {"target", "realisation", "scale", "derive", "supports", "accumulate", "printed"}
 )
-EVIDENCE: Final = frozenset({"id", "title", "columns", "rows", "totals", "row-checks"})
+EVIDENCE: Final = frozenset({"id", "title", "columns", "rows", "totals", "row-checks", "notation"})
 COLUMN: Final = frozenset({"name", "kind", "scale", "grades", "of"})
 TOTAL: Final = frozenset({"rule", "printed", "place", "grades"})
 ROW_CHECK: Final = frozenset({"column", "sum", "mean"})

@@ -281,7 +281,8 @@ class EvidenceTable(Short):
     notation: Notation = attrs.field(
         default=Notation.INDONESIAN, validator=enum_field(Notation, "notation"), kw_only=True
     )
-    """How the table's cells write numbers: the report's notation."""
+    """How the table's cells write numbers: the report's notation unless the table states its
+    own (a table of another report in a roll-up keeps its own)."""
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
     printed: bool = attrs.field(default=False, kw_only=True, eq=False, repr=False)
     """Hold cells that do not read as printed (:attr:`malformed`) instead of refusing them."""

@@ -98,9 +98,10 @@ class Report(Displayed):
     without sub-units); ``tables`` the tables its printed figures name. ``main`` is the key of
     the period the report is about (by default the last). ``methods`` are the scoring methods
     the report defines itself (a file's ``[methods.NAME]``); a period names one of them, a
-    preset or an alias. ``notation`` is how it prints numbers; its inputs and evidence tables
-    are read in it, and so are its printed figures unless their table, its column or the
-    figure itself states another (:meth:`printed_notation`).
+    preset or an alias. ``notation`` is how it prints numbers; its inputs are read in it, and so are
+    its evidence tables and printed figures unless they state another (an evidence table's
+    :attr:`~EvidenceTable.notation`; a printed figure's table, column or own notation:
+    :meth:`printed_notation`).
     """
 
     periods: tuple[ReportPeriod, ...] = attrs.field(converter=_periods)
@@ -317,18 +318,6 @@ class Report(Displayed):
                 self._check_place(figure, here)
             for table in block.evidence:
                 self._check_evidence_grades(table, here)
-                if table.notation is not self.notation:
-                    raise _fail(
-                        M_(
-                            "evidence table {id} is read in {value} notation, the report in "
-                            "{value2}",
-                            id=repr(table.id),
-                            value=table.notation.value,
-                            value2=self.notation.value,
-                        ),
-                        table.origin,
-                        here,
-                    )
                 for total in table.totals:
                     if total.place is not None and total.place not in self._table_index:
                         raise _fail(

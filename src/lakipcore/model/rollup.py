@@ -192,20 +192,11 @@ def _programme_unprinted(budget: BudgetLine | PlannedBudget) -> BudgetLine | Pla
 
 
 def _unprinted(unit: Unit, file: str) -> Unit:
-    """``unit`` and its sub-units without their printed figures, which scoring never reads."""
+    """``unit`` and its sub-units without their printed figures, which scoring never reads.
+    Evidence tables stay: each is read in its own notation, and scoring derives realisations
+    from them."""
     blocks = []
     for block in unit.periods:
-        if block.evidence:
-            raise InvalidValueError(
-                M_(
-                    "{file} prints numbers in another notation than the other "
-                    "reports and its unit {code} has evidence tables, which are read "
-                    "in that notation; roll up reports of one notation",
-                    file=file,
-                    code=repr(unit.code),
-                ),
-                field="notation",
-            )
         budget = block.budget
         if isinstance(budget, BudgetLine | PlannedBudget):
             budget = _programme_unprinted(budget)
@@ -310,8 +301,8 @@ def rollup(
       reports' file names in order (``lakip score`` gives the paths it loaded), else each
       report's own (its office's origin), else its place in the list. The roll-up prints
       numbers in the notation most reports use; a report in another notation joins it
-      without its printed figures (scoring never reads them), and is refused if it has
-      evidence tables, which are read in its notation. The declared tables and grade tables
+      without its printed figures (scoring never reads them) and with its evidence tables,
+      each read in its own notation. The declared tables and grade tables
       are gathered by id and name (the first report's definition wins): they are needed to
       accept the units' printed figures, which the roll-up does not audit.
     """

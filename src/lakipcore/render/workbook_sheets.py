@@ -561,9 +561,9 @@ class DataSheets:
                 model_block = unit.at(key)
                 for index, table in enumerate(block.get("evidence", [])):
                     model = model_block.evidence[index] if model_block is not None else None
-                    for c, value in enumerate(
-                        (layout.EV_TABLE, unit.code, key, table["id"], table.get("title")), 1
-                    ):
+                    head = (layout.EV_TABLE, unit.code, key, table["id"], table.get("title"))
+                    # The table's own notation, only where it differs from the report's.
+                    for c, value in enumerate((*head, table.get("notation")), 1):
                         put(row, c, value).font = bold
                     row += 1
                     columns = table.get("columns", [])

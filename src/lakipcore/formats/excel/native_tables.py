@@ -205,6 +205,28 @@ class NativeTables:
                     grid.ref(row, columns["kind"]), M_("unknown definition {kind}", kind=repr(kind))
                 )
 
+    def _evidence_table(self, grid: Grid, row: int) -> tuple[dict[str, Any] | None, str]:
+        """The evidence table a ``#tabel`` row starts (unit, period, id, title and, where it
+        differs from the report's, its notation), added to its unit's period; ``None`` when the
+        row names no unit or period."""
+        unit = self.units.get(self.text(grid, row, 1) or "")
+        key = self.text(grid, row, 2)
+        if unit is None or key is None:
+            self.fail(grid.ref(row, 1), M_("an evidence table names its unit (B) and period (C)"))
+            return None, ""
+        block = unit[0]["periods"].setdefault(key, {})
+        items = block.setdefault("evidence", [])
+        tpath = f"{unit[1]}.periods.{key}.evidence[{len(items)}]"
+        table: dict[str, Any] = {"id": self.text(grid, row, 3) or ""}
+        for column, name in ((4, "title"), (5, "notation")):
+            value = self.text(grid, row, column)
+            if value is not None:
+                table[name] = value
+                self.cells[f"{tpath}.{name}"] = grid.ref(row, column)
+        self.cells[tpath] = grid.ref(row, 3)
+        items.append(table)
+        return table, tpath
+
     def evidence_rows(self) -> None:  # noqa: PLR0912 - one branch per row marker or role; splitting hides the layout
         grid = self.grids.get(layout.EVIDENCE)
         if grid is None:
@@ -218,21 +240,7 @@ class NativeTables:
             marker = str(marker).strip()
             ref = grid.ref(row, 1)
             if marker == layout.EV_TABLE:
-                unit = self.units.get(self.text(grid, row, 1) or "")
-                key = self.text(grid, row, 2)
-                if unit is None or key is None:
-                    self.fail(ref, M_("an evidence table names its unit (B) and period (C)"))
-                    table = None
-                    continue
-                block = unit[0]["periods"].setdefault(key, {})
-                items = block.setdefault("evidence", [])
-                tpath = f"{unit[1]}.periods.{key}.evidence[{len(items)}]"
-                table = {"id": self.text(grid, row, 3) or ""}
-                title = self.text(grid, row, 4)
-                if title is not None:
-                    table["title"] = title
-                self.cells[tpath] = grid.ref(row, 3)
-                items.append(table)
+                table, tpath = self._evidence_table(grid, row)
             elif table is None:
                 continue
             elif marker == layout.EV_COLUMNS:

@@ -17,6 +17,7 @@ from typing import Any
 
 from lakipcore.errors import LakipError, Sentence
 from lakipcore.formats import document
+from lakipcore.formats.toml.notations import optional_notation
 from lakipcore.formats.toml.reader import Reader as _Reader
 from lakipcore.i18n import M_
 from lakipcore.model import (
@@ -32,6 +33,7 @@ from lakipcore.model import (
     Support,
     TableTotal,
 )
+from lakipcore.notation import Notation
 
 __all__ = ["read_evidence", "read_rule", "read_supports", "write_evidence", "write_rule"]
 
@@ -283,6 +285,8 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
             raise _fail(reader, f"{cpath}.{ops[0].value}", M_("expected a list of column names"))
         checks.append(RowCheck(reader.required_text(item, "column", cpath), ops[0], tuple(of)))
     title = reader.required_text(data, "title", path)
+    # A table may print in a notation of its own; by default the report's.
+    notation = optional_notation(reader, data, path) or reader.notation
     with reader.placed(path):
         return EvidenceTable(
             table_id,
@@ -291,7 +295,7 @@ def read_evidence(reader: _Reader, data: Table, path: str) -> EvidenceTable:
             rows,
             tuple(totals),
             tuple(checks),
-            notation=reader.notation,
+            notation=notation,
             origin=reader.origin(path),
             printed=True,  # a cell that does not read is a finding at its cell, not a refusal
         )
@@ -330,9 +334,14 @@ def write_rule(rule: Rule, string: Any, *, own_table: str | None = None) -> str:
     return "{ " + ", ".join(parts) + " }"
 
 
-def write_evidence(table: EvidenceTable, header: str, string: Any) -> list[str]:
-    """An evidence table as lines of TOML under ``[[header]]``."""
+def write_evidence(
+    table: EvidenceTable, header: str, string: Any, notation: Notation = Notation.INDONESIAN
+) -> list[str]:
+    """An evidence table as lines of TOML under ``[[header]]``, in a report of ``notation``
+    (the table's own is written when it differs)."""
     out = ["", f"[[{header}]]", f"id = {string(table.id)}", f"title = {string(table.title)}"]
+    if table.notation is not notation:
+        out.append(f"notation = {string(table.notation.value)}")
     out.append("columns = [")
     for column in table.columns:
         parts = [f"name = {string(column.name)}"]

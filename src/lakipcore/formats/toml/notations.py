@@ -25,14 +25,20 @@ from lakipcore.i18n import M_
 from lakipcore.model import ColumnUnit, PrintedFigure, Quantity, ReportTable, TableColumn
 from lakipcore.notation import Notation
 
-__all__ = ["columns_value", "place_value", "read_table_notation", "table_notation_lines"]
+__all__ = [
+    "columns_value",
+    "optional_notation",
+    "place_value",
+    "read_table_notation",
+    "table_notation_lines",
+]
 
 
 def read_table_notation(
     reader: Reader, item: Table, path: str
 ) -> tuple[Notation | None, tuple[TableColumn, ...]]:
     """The ``notation`` and ``columns`` of the ``[[tables]]`` entry ``item`` at ``path``."""
-    notation = _notation(reader, item, path)
+    notation = optional_notation(reader, item, path)
     columns_data = item.get("columns")
     if columns_data is None:
         return notation, ()
@@ -62,11 +68,12 @@ def read_table_notation(
         unit_name = reader.text(facts, "unit", qpath, required=False)
         with reader.placed(join(qpath, "unit"), replace=True):
             unit = None if unit_name is None else ColumnUnit.from_name(unit_name)
-        columns.append(TableColumn(quantity, _notation(reader, facts, qpath), unit))
+        columns.append(TableColumn(quantity, optional_notation(reader, facts, qpath), unit))
     return notation, tuple(columns)
 
 
-def _notation(reader: Reader, item: Table, path: str) -> Notation | None:
+def optional_notation(reader: Reader, item: Table, path: str) -> Notation | None:
+    """The ``notation`` key of ``item`` (a table's, a column's), or ``None`` when it has none."""
     name = reader.text(item, "notation", path, required=False)
     if name is None:
         return None

@@ -172,7 +172,7 @@ def _unit(
         if block.budget is not None:
             out += _budget(block.budget, f"{base}.budget", n, notations)
         for table in block.evidence:
-            out += write_evidence(table, f"{base}.evidence", _string)
+            out += write_evidence(table, f"{base}.evidence", _string, n)
         for derived in block.derived:
             out += derived_lines(
                 derived,
