@@ -15,6 +15,7 @@ from lakipcore.cli import main
 from lakipcore.errors import InvalidValueError
 from lakipcore.formats.batch import expand_paths, load_many
 from lakipcore.model.rollup import rollup
+from lakipcore.notation import Notation
 
 DATA = Path(lk.__file__).parent / "data"
 EXAMPLES = sorted(str(p) for p in DATA.glob("*.toml"))
@@ -257,6 +258,28 @@ def test_a_report_in_another_notation_joins_without_its_derived_figures_printed(
     assert ["nka"] == [figure.key for figure in block.derived]
     assert all(not figure.printed for figure in block.derived)
     assert lk.score_report(national).period("2021") is not None
+
+
+def test_a_report_in_another_notation_joins_with_its_evidence_read_in_its_own() -> None:
+    """The SIMKinerja page prints "1,004,422,800" (decimal point, comma thousands) in its
+    evidence tables; rolled up with the Banten report (Indonesian notation) its tables keep
+    their notation, so the dokumen realisations derived from its month cells are the same."""
+    banten = lk.load_example()
+    simkinerja = lk.load_report(DATA / "polman-simkinerja-2022.toml")
+    national = rollup([banten, simkinerja])
+    assert Notation.INDONESIAN == national.notation
+    block = national.unit("subbid-penyusunan-anggaran").at("2022")
+    assert block is not None
+    assert {Notation.DECIMAL_POINT} == {table.notation for table in block.evidence}
+    own = lk.score_report(simkinerja).period("2022").root
+    rolled = lk.score_report(national).period("2022").unit("subbid-penyusunan-anggaran")
+    for code in ("ranperda-apbd", "ranperda-perubahan-apbd"):
+        realised = rolled.indicator(code).realisation
+        assert realised is not None
+        assert own.indicator(code).realisation == realised
+    assert Decimal(3) == rolled.indicator("ranperda-apbd").realisation
+    # The roll-up writes and reads back: the table states its own notation.
+    assert national == lk.loads_report(lk.dump_report(national))
 
 
 def test_the_batch_documents_keep_their_schema_names() -> None:

@@ -21,6 +21,9 @@ files, ``tests/test_example_mixed_notation.py`` and ``tests/test_example_budget_
   120 % by the report's own rule while its table prints the uncapped figure.
 * ``dumai-2016.toml``: Pemerintah Kota Dumai, LKjIP 2016, Sasaran Strategis 12: ratio targets
   ("1:17", "1:32") against a target akhir RPJMD, whose printed capaian no formula reproduces;
+* ``polman-simkinerja-2022.toml``: an e-Kinerja (SIMKinerja) page of the Kabupaten Polewali
+  Mandar, 2022: realisations per month with their Jumlah (its golden tests are in
+  ``tests/test_example_simkinerja.py``; the example-wide tests here cover it too);
 * ``bpom-pangkalpinang-2021.toml``: Balai POM di Pangkalpinang, Laporan Kinerja Interim TW I and
   TW IV 2021: two cumulative periods, realisations derived from the printed Pembilang and
   Penyebut, tables in two notations (its golden tests are in ``tests/test_example_bpom.py``;
@@ -59,6 +62,7 @@ DJPB = "djpb-2015-tw3.toml"
 KEMLU = "kemlu-aspasaf-2019.toml"
 BPOM = "bpom-pangkalpinang-2021.toml"
 DUMAI = "dumai-2016.toml"
+SIMKINERJA = "polman-simkinerja-2022.toml"
 NAMES = (
     GUNUNG_KALER,
     BAUBAU,
@@ -70,9 +74,11 @@ NAMES = (
     KEMLU,
     BPOM,
     DUMAI,
+    SIMKINERJA,
 )
-# Files whose audit finds nothing: every printed figure agrees (tests/test_example_bpom.py).
-CLEAN = (BPOM,)
+# Files whose audit finds nothing: every printed figure agrees (tests/test_example_bpom.py,
+# tests/test_example_simkinerja.py).
+CLEAN = (BPOM, SIMKINERJA)
 
 
 @functools.cache
