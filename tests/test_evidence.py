@@ -1214,7 +1214,8 @@ LOAD_ERROR_CASES = (
         (('title = "Permohonan per wilayah"', 'title = "Permohonan per wilayah"\njudul = "x"'),),
         ReportFileError,
         f"{EVIDENCE}[0].judul",
-        r"unknown field 'judul'; expected one of columns, id, notation, row-checks, rows, title, totals",
+        r"unknown field 'judul'; expected one of columns, id, notation, row-checks, rows, title, "
+        r"totals",
     ),
     (
         "unknown-column-key",
