@@ -501,6 +501,15 @@ def test_a_workbook_is_read_from_its_bytes(tmp_path: Path) -> None:
     assert "upload.xlsx" == read.responses["1.a.1"].origin.source  # type: ignore[union-attr]
 
 
+def test_a_workbook_is_read_from_an_upload(tmp_path: Path) -> None:
+    """A binary file object (a web backend's upload) reads as the file does, as the report
+    workbook reader's does."""
+    with _example(tmp_path / "x.xlsx").open("rb") as upload:
+        read = read_workbook(upload, source="upload.xlsx")
+    _same(lke.example_worksheet(), read)
+    assert "upload.xlsx" == read.responses["1.a.1"].origin.source  # type: ignore[union-attr]
+
+
 def test_without_openpyxl_the_error_names_the_extra(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -155,6 +155,20 @@ def test_the_round_trip_holds_at_every_date(tmp_path: Path) -> None:
         _same(original, again)
 
 
+def test_a_workbook_is_read_from_its_bytes_and_from_an_upload(tmp_path: Path) -> None:
+    """The monitoring sheet reads as the file does from its bytes and from a binary file
+    object (an upload), named by ``source``."""
+    _, _, read = _round_trip(PHASED_LEVEL, tmp_path)
+    path = next(tmp_path.glob("*.xlsx"))
+    with path.open("rb") as upload:
+        for given in (path.read_bytes(), upload):
+            again = read_monitoring_workbook(
+                given, year=2024, kind="triwulan", source="upload.xlsx"
+            )
+            assert read == again
+            assert "upload.xlsx" == again.root.origin.source  # type: ignore[union-attr]
+
+
 def test_a_derived_realisation_is_written_as_scored(tmp_path: Path) -> None:
     quarters = {"2024-tw1": ("3 Laporan", "3 Laporan"), "2024-tw2": ("3 Laporan", "2 Laporan")}
     text = report_text(quarters, annual="6 Laporan", accumulate=True)

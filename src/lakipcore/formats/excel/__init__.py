@@ -18,7 +18,7 @@ from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.model import Report
 
-__all__ = ["READERS", "choose_reader", "read_workbook"]
+__all__ = ["READERS", "choose_reader", "read_workbook", "workbook_content"]
 
 READERS = ("auto", "openpyxl", "calamine")
 """The readers :func:`read_workbook` can use."""
@@ -51,6 +51,39 @@ def choose_reader(path: str | Path, reader: str = "auto") -> str:
     return "calamine" if calamine_available() else "openpyxl"
 
 
+def workbook_content(
+    path: str | Path | bytes | bytearray | BinaryIO, source: str | None, limits: Limits
+) -> tuple[Path | bytes, str]:
+    """What a workbook reader opens, and the name its errors give: a path (which must be a
+    file), the workbook's bytes or a binary file object (an upload), read within ``limits``.
+    ``source`` names it (default: the path, or ``workbook.xlsx``)."""
+    from lakipcore.errors import ReportFileError
+
+    if source is not None and not isinstance(source, str):
+        raise LakipTypeError(
+            M_("expected the source name as a str, got {source}", source=repr(source)),
+            field="source",
+        )
+    if isinstance(path, str | Path):
+        content = Path(path)
+        if not content.is_file():
+            raise ReportFileError(M_("no such workbook"), source=source or str(content))
+        return content, source or str(content)
+    if isinstance(path, bytes | bytearray):
+        return bytes(path), source or "workbook.xlsx"
+    if callable(getattr(path, "read", None)):
+        from lakipcore.formats.toml.loader import read_stream
+
+        return read_stream(path, limits, source, "workbook.xlsx")
+    raise LakipTypeError(
+        M_(
+            "expected a workbook path, bytes or a binary file object, got {type}",
+            type=type(path).__name__,
+        ),
+        field="path",
+    )
+
+
 def read_workbook(
     path: str | Path | bytes | bytearray | BinaryIO,
     mapping: str | Path | Any = None,
@@ -76,37 +109,11 @@ def read_workbook(
     cells are read; a damaged workbook is a :class:`~lakipcore.ReportFileError`, whatever
     broke in it.
     """
-    from lakipcore.errors import ReportFileError
-
     if not isinstance(limits, Limits):
         raise LakipTypeError(
             M_("expected Limits, got {type}", type=type(limits).__name__), field="limits"
         )
-    if source is not None and not isinstance(source, str):
-        raise LakipTypeError(
-            M_("expected the source name as a str, got {source}", source=repr(source)),
-            field="source",
-        )
-    content: Path | bytes
-    if isinstance(path, str | Path):
-        content = Path(path)
-        source = source or str(content)
-        if not content.is_file():
-            raise ReportFileError(M_("no such workbook"), source=source)
-    elif isinstance(path, bytes | bytearray):
-        content, source = bytes(path), source or "workbook.xlsx"
-    elif callable(getattr(path, "read", None)):
-        from lakipcore.formats.toml.loader import read_stream
-
-        content, source = read_stream(path, limits, source, "workbook.xlsx")
-    else:
-        raise LakipTypeError(
-            M_(
-                "expected a workbook path, bytes or a binary file object, got {type}",
-                type=type(path).__name__,
-            ),
-            field="path",
-        )
+    content, source = workbook_content(path, source, limits)
     chosen = choose_reader(Path(source), reader)
     xml = _Xml(content, source, limits)  # the package checked whole, once
     if mapping is None and _is_native_by_name(list(xml.parts)):

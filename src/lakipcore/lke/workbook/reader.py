@@ -9,10 +9,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
 from lakipcore.figures import parse_figure
+from lakipcore.formats.excel import workbook_content
 from lakipcore.formats.excel._cells import cell_text
 from lakipcore.formats.excel._sheets import Grid, calamine_available, load_grids, openpyxl
 from lakipcore.formats.excel.headers import fold_label, label_spellings
@@ -533,19 +534,19 @@ class _Reading:
 
 
 def read_workbook(
-    path: str | Path | bytes,
+    path: str | Path | bytes | BinaryIO,
     *,
     design: Design | None = None,
     limits: Limits = DEFAULT_LIMITS,
     source: str | None = None,
 ) -> Worksheet:
-    """A worksheet from the workbook at ``path`` (or the workbook's bytes), in the layout of
-    :func:`write_template` (module docs): ``design`` when given, else the shipped design its
-    header block names. Every bad cell is an error naming the cell and the criterion, all of
-    them raised at once (:class:`~lakipcore.ReportFileError`); the workbook is checked against
-    ``limits`` before its cells are read. ``source`` names the workbook in errors and origins
-    (default: the path, or ``workbook.xlsx`` for bytes). Needs openpyxl
-    (``lakipcore[excel]``)."""
+    """A worksheet from the workbook at ``path`` (or its bytes, or a binary file object: an
+    upload), in the layout of :func:`write_template` (module docs): ``design`` when given, else
+    the shipped design its header block names. Every bad cell is an error naming the cell and
+    the criterion, all of them raised at once (:class:`~lakipcore.ReportFileError`); the
+    workbook is checked against ``limits`` before its cells are read. ``source`` names the
+    workbook in errors and origins (default: the path, or ``workbook.xlsx`` for bytes and
+    streams). Needs openpyxl (``lakipcore[excel]``)."""
     if not isinstance(limits, Limits):
         raise LakipTypeError(
             M_("expected Limits, got {type}", type=type(limits).__name__), field="limits"
@@ -554,19 +555,7 @@ def read_workbook(
         raise LakipTypeError(
             M_("expected a Design, got {type}", type=type(design).__name__), field="design"
         )
-    content: Path | bytes
-    if isinstance(path, str | Path):
-        content = Path(path)
-        source = source or str(content)
-        if not content.is_file():
-            raise ReportFileError(M_("no such workbook"), source=source)
-    elif isinstance(path, bytes | bytearray):
-        content, source = bytes(path), source or "workbook.xlsx"
-    else:
-        raise LakipTypeError(
-            M_("expected a workbook path or its bytes, got {type}", type=type(path).__name__),
-            field="path",
-        )
+    content, source = workbook_content(path, source, limits)
     openpyxl()  # the extra's error, when it is missing
     reader = "calamine" if calamine_available() else "openpyxl"
     grids = load_grids(content, source, reader=reader, limits=limits)

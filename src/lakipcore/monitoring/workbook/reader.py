@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lakipcore.errors import LakipError, LakipTypeError, Listing, ReportFileError, Sentence
 from lakipcore.figures import NOT_TARGETED_TEXT
+from lakipcore.formats.excel import workbook_content
 from lakipcore.formats.excel._build import Cells
 from lakipcore.formats.excel._cells import cell_text
 from lakipcore.formats.excel._sheets import Grid, calamine_available, load_grids, openpyxl
@@ -453,7 +454,7 @@ def _find(grids: Mapping[str, Grid], source: str) -> tuple[Grid, int]:
 
 
 def read_monitoring_workbook(
-    path: str | Path | bytes,
+    path: str | Path | bytes | BinaryIO,
     *,
     year: int,
     kind: Kind | PeriodKind,
@@ -463,8 +464,9 @@ def read_monitoring_workbook(
     """The report a sheet of the monitoring layout holds (module docs): the targets and
     realisations of the quarters (``kind="triwulan"``) or months (``"monthly"``) of ``year``,
     checked as a report file is. Every bad cell is an error naming it (``Monitoring!F7``), all
-    of them raised at once (:class:`~lakipcore.ReportFileError`). ``source`` names the
-    workbook in errors and origins (default: the path, or ``workbook.xlsx`` for bytes). Needs
+    of them raised at once (:class:`~lakipcore.ReportFileError`). ``path`` may also be the
+    workbook's bytes or a binary file object (an upload). ``source`` names the workbook in
+    errors and origins (default: the path, or ``workbook.xlsx`` for bytes and streams). Needs
     openpyxl (``lakipcore[excel]``)."""
     chosen = _kind(kind)
     if isinstance(year, bool) or not isinstance(year, int):
@@ -472,19 +474,7 @@ def read_monitoring_workbook(
             M_("expected the year as a whole number, got {value}", value=repr(year)),
             field="year",
         )
-    content: Path | bytes
-    if isinstance(path, str | Path):
-        content = Path(path)
-        source = source or str(content)
-        if not content.is_file():
-            raise ReportFileError(M_("no such workbook"), source=source)
-    elif isinstance(path, bytes | bytearray):
-        content, source = bytes(path), source or "workbook.xlsx"
-    else:
-        raise LakipTypeError(
-            M_("expected a workbook path or its bytes, got {type}", type=type(path).__name__),
-            field="path",
-        )
+    content, source = workbook_content(path, source, limits)
     openpyxl()  # the extra's error, when it is missing
     reader = "calamine" if calamine_available() else "openpyxl"
     grids = load_grids(content, source, reader=reader, limits=limits)
