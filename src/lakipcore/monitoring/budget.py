@@ -8,7 +8,9 @@ type of spending (belanja pegawai, barang, modal, bansos), and the month's devia
 mean weighted by each type's share of the pagu (PER-5/PB/2024; a plain mean under the 2022
 rule, :attr:`Weighting.MEAN`). The deviation to date is the mean of the months'. A type with
 an RPD of 0 and nothing spent deviates by 0; one with an RPD of 0 and spending has no defined
-deviation and is left out of its month, which says so.
+deviation and is left out of its month, which says so. A type with no RPD given (an output
+without ``plan``, and no RPD of the programme) has no RPD at all, not an RPD of 0: it has no
+deviation either and is left out of its month, which says so too.
 
 Absorption to date (Σ realisation / pagu × 100) is compared with a trajectory of targets at the
 quarters' ends (:data:`TRAJECTORIES`; DJA's SMART: 15, 40, 60 and 90 %), the target being that
@@ -27,7 +29,7 @@ from types import MappingProxyType
 
 import attrs
 
-from lakipcore._exact import HUNDRED, ZERO, div, mul, total
+from lakipcore._exact import HUNDRED, ZERO, add, div, mul, sub, total
 from lakipcore._names import NamedEnum
 from lakipcore.i18n import M_, Message
 from lakipcore.methods.catalogue import month_deviation, type_deviation
@@ -93,13 +95,14 @@ TRAJECTORIES: Mapping[str, AbsorptionTrajectory] = MappingProxyType(
 
 @attrs.frozen
 class TypeExecution:
-    """One type of spending in one period: its pagu, realisation and RPD, and its deviation
-    (``None`` when the RPD is 0 and something was spent)."""
+    """One type of spending in one period: its pagu, realisation and RPD (``None`` when an
+    output of the type gives none: an RPD of part of a type is not the type's), and its
+    deviation (``None`` when the RPD is not given, or is 0 and something was spent)."""
 
     type: SpendingType | None
     pagu: Decimal
     realisation: Decimal
-    plan: Decimal
+    plan: Decimal | None
     deviation: Decimal | None
 
 
@@ -138,10 +141,9 @@ def _lines(unit: Unit, key: str) -> BudgetLine | None:
 
 
 def _types(line: BudgetLine) -> tuple[TypeExecution, ...]:
-    groups: dict[SpendingType | None, list[tuple[Decimal, Decimal, Decimal]]] = {}
+    groups: dict[SpendingType | None, list[tuple[Decimal, Decimal, Decimal | None]]] = {}
     for output in line.outputs:
-        plan = output.plan if output.plan is not None else ZERO
-        groups.setdefault(output.type, []).append((output.pagu, output.realisation, plan))
+        groups.setdefault(output.type, []).append((output.pagu, output.realisation, output.plan))
     if all(output.plan is None for output in line.outputs) and line.plan is not None:
         # The RPD is the programme's: one type, the whole line.
         return (
@@ -157,22 +159,30 @@ def _types(line: BudgetLine) -> tuple[TypeExecution, ...]:
     for kind, rows in groups.items():
         pagu = total(r[0] for r in rows)
         realised = total(r[1] for r in rows)
-        plan = total(r[2] for r in rows)
+        plans = [r[2] for r in rows if r[2] is not None]
+        if len(plans) < len(rows):  # no RPD given: not an RPD of 0
+            found.append(TypeExecution(kind, pagu, realised, None, None))
+            continue
+        plan = total(plans)
         found.append(TypeExecution(kind, pagu, realised, plan, type_deviation(realised, plan)))
     return tuple(found)
 
 
 def _period(key: str, line: BudgetLine, weighting: Weighting) -> PeriodExecution:
     types = _types(line)
-    defined = [t for t in types if t.deviation is not None]
     note = None
-    if len(defined) < len(types):
+    if any(t.plan is None for t in types):
+        note = M_(
+            "a type of spending without an RPD has no deviation; left out of {period}",
+            period=key,
+        )
+    elif any(t.deviation is None for t in types):
         note = M_(
             "a type of spending with an RPD of 0 and spending has no deviation; left out of "
             "{period}",
             period=key,
         )
-    rows = [(t.pagu, t.realisation, t.plan) for t in types]
+    rows = [(t.pagu, t.realisation, t.plan) for t in types if t.plan is not None]
     deviation = month_deviation(rows, weighting.value)  # the catalogue's ikpa-deviasi-rpd
     return PeriodExecution(key, types, deviation, note)
 
@@ -210,9 +220,9 @@ def budget_execution(
         target = trajectory.target_at(last.span.end.month)
         if absorption is None or target is None:
             status = Status.NO_DATA
-        elif absorption > target + rules.tolerance:
+        elif absorption > add(target, rules.tolerance):
             status = Status.AHEAD
-        elif absorption >= target - rules.tolerance:
+        elif absorption >= sub(target, rules.tolerance):
             status = Status.ON_TRACK
         else:
             status = Status.BEHIND

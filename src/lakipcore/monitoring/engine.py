@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from lakipcore._exact import ZERO, add, div, mul, sub, total
-from lakipcore.errors import LakipError, UnknownNameError
+from lakipcore._names import enum_field
+from lakipcore.errors import LakipError, LakipTypeError, UnknownNameError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_, Message
 from lakipcore.methods.formulas import checked_capaian
@@ -55,9 +56,10 @@ from lakipcore.monitoring.rules import (
     Status,
     Trajectory,
 )
+from lakipcore.render.common import assessment_of
 from lakipcore.results.assessment import Assessment
 from lakipcore.rounding import round_to
-from lakipcore.scoring.facts import formula_of
+from lakipcore.scoring.facts import Realisations, formula_of, resolve_indicator
 
 __all__ = ["monitor"]
 
@@ -70,11 +72,24 @@ def _months(period: ReportPeriod) -> int:
     return period.span.end.month - period.span.start.month + 1
 
 
+def _series(period: ReportPeriod) -> str:
+    """The series a period belongs to: its kind, and for an "s.d." period what it runs to
+    (``sd-sN``, ``sd-twN`` or ``sd-MM``): "s.d. March" and "s.d. TW I" end together and are
+    two series, not one."""
+    kind = str(period.kind.value)
+    if period.kind is not PeriodKind.CUMULATIVE:
+        return kind
+    part = period.key.rsplit("-", 1)[-1]
+    shape = "sd-sN" if part.startswith("s") else "sd-twN" if part.startswith("tw") else "sd-MM"
+    return f"{kind} {shape}"
+
+
 def _choose(
     periods: Sequence[ReportPeriod], year: int | None, to: str | None
 ) -> tuple[int, list[ReportPeriod], ReportPeriod | None]:
     """The year, its periods of the kind monitored (in time order) and the period to monitor
-    to (``None``: the latest filled, chosen later)."""
+    to (``None``: the latest filled, chosen later). Quarters, months and each series of "s.d."
+    periods (to a semester, a quarter, a month) are kinds of their own (:func:`_series`)."""
     chosen = None
     if to is not None:
         found = [p for p in periods if p.key == to]
@@ -99,7 +114,7 @@ def _choose(
             )
         year = max(p.year for p in candidates)
     of_year = [p for p in candidates if p.year == year]
-    kinds = {p.kind for p in of_year} if chosen is None else {chosen.kind}
+    kinds = {_series(p) for p in of_year} if chosen is None else {_series(chosen)}
     if not of_year:
         raise UnknownNameError(
             M_("the report has no quarter, month or s.d. period in {year}", year=year),
@@ -111,12 +126,27 @@ def _choose(
                 "the report has periods of several kinds in {year} ({kinds}): say which to "
                 "monitor with the period to monitor to",
                 year=year,
-                kinds=", ".join(sorted(k.value for k in kinds)),
+                kinds=", ".join(sorted(kinds)),
             ),
             field="to",
         )
     (kind,) = kinds
-    return year, sorted((p for p in of_year if p.kind is kind), key=lambda p: p.span.end), chosen
+    chosen_kind = sorted((p for p in of_year if _series(p) == kind), key=lambda p: p.span.end)
+    return year, chosen_kind, chosen
+
+
+def _argument(value: object, kind: type, name: str) -> None:
+    """Refuse an argument of :func:`monitor` that is not a ``kind``, naming it."""
+    if not isinstance(value, kind):
+        raise LakipTypeError(
+            M_(
+                "{name} must be of type {kind}, got {type}",
+                name=name,
+                kind=kind.__name__,
+                type=type(value).__name__,
+            ),
+            field=name,
+        )
 
 
 def monitor(
@@ -133,8 +163,12 @@ def monitor(
     realisation; and each unit's budget execution against its RPD (``weighting``) and the
     absorption ``trajectory``. Raises :class:`~lakipcore.UnknownNameError` naming the periods
     when ``to`` is not one of them, or when a year has periods of several kinds and ``to``
-    does not say which."""
-    report = assessment.report
+    does not say which (an "s.d. month" and an "s.d. quarter" series are two kinds); and
+    :class:`~lakipcore.errors.LakipTypeError` naming an argument of the wrong type."""
+    report = assessment_of(assessment, "monitor").report
+    _argument(rules, MonitoringRules, "rules")
+    enum_field(Weighting, "weighting")(None, None, weighting)
+    _argument(trajectory, AbsorptionTrajectory, "trajectory")
     year, periods, chosen = _choose(report.periods, year, to)
     if chosen is None:
         chosen = _latest_filled(assessment, periods) or periods[-1]
@@ -165,11 +199,15 @@ def monitor(
 
 
 def _latest_filled(assessment: Assessment, periods: Sequence[ReportPeriod]) -> ReportPeriod | None:
+    """The latest period where any indicator is filled (:meth:`_Indicator.filled`): a
+    realisation beside a target of 0 too, which scoring gives no capaian."""
+    units = list(assessment.report.units())
     for period in reversed(periods):
-        score = assessment.scores.period(period.key)
-        for unit in score.root.walk():
-            if any(i.realisation is not None for i in unit.indicators):
-                return period
+        for unit in units:
+            for indicator in unit.indicators:
+                entry = indicator.at(period.key)
+                if entry is not None and entry.has_realisation and entry.not_reported is None:
+                    return period
     return None
 
 
@@ -190,6 +228,7 @@ class _Indicator:
         annual: ReportPeriod | None,
         rules: MonitoringRules,
     ) -> None:
+        self.assessment = assessment
         self.unit, self.indicator, self.rules = unit, indicator, rules
         self.periods, self.upto = periods, upto
         self.snapshots = bool(periods) and periods[0].kind is PeriodKind.CUMULATIVE
@@ -209,6 +248,7 @@ class _Indicator:
         self.annual_target = self._annual_target()
         baseline = indicator.baseline
         self.baseline = None if baseline is None else baseline.value.value
+        self._values: dict[str, Decimal | None] = {}
 
     # --- targets ---------------------------------------------------------------------------
 
@@ -244,6 +284,36 @@ class _Indicator:
             return annual
         month = Decimal(period.span.end.month)
         return add(self.baseline, div(mul(sub(annual, self.baseline), month), _MONTHS))
+
+    # --- the realisations --------------------------------------------------------------------
+
+    def value(self, period: ReportPeriod) -> Decimal | None:
+        """What was realised in ``period``: the value scored (stated, derived, accumulated), or,
+        where scoring gave the period no capaian (a target of 0, the inverse ratio of 0) and so
+        kept no realisation, the entry's own, resolved as scoring resolves it. ``None`` where
+        there is none (not filled, or its rule could not be evaluated)."""
+        key = period.key
+        if key in self._values:
+            return self._values[key]
+        score = self.scores.get(key)
+        value = None if score is None else score.realisation
+        entry = self.indicator.at(key)
+        if value is None and entry is not None and entry.not_reported is None:
+            if entry.realisation is not None:
+                value = entry.realisation.value
+            elif entry.has_realisation:
+                method = self.assessment.scores.period(key).method
+                report = self.assessment.report
+                fact = resolve_indicator(
+                    self.unit.code,
+                    self.indicator,
+                    entry,
+                    method,
+                    Realisations(report, self.unit.evidence),
+                )
+                value = fact.realisation
+        self._values[key] = value
+        return value
 
     # --- the progress ----------------------------------------------------------------------
 
@@ -288,11 +358,20 @@ class _Indicator:
                 reason=M_("no period up to {to} has a realisation yet", to=self.upto[-1].key),
             )
         scores = [self.scores.get(p.key) for p in used]
+        values = [self.value(p) for p in used]
+        # A period's own capaian may be undefined (a target of 0) while the sum is not: only
+        # a period with no target or no realisation at all leaves the capaian to date undefined.
         unscored = next(
-            (s for s in scores if s is None or s.realisation is None or s.target is None), None
+            (
+                (s, v)
+                for s, v in zip(scores, values, strict=True)
+                if s is None or v is None or s.target is None
+            ),
+            None,
         )
-        if unscored is not None or any(s is None for s in scores):
-            why = "-" if unscored is None or unscored.excluded is None else unscored.excluded
+        if unscored is not None:
+            score = unscored[0]
+            why = "-" if score is None or score.excluded is None else score.excluded
             return IndicatorProgress(
                 **base,  # type: ignore[arg-type]
                 target_to_date=None,
@@ -315,9 +394,7 @@ class _Indicator:
             target = total(t for t in lines if t is not None)
         else:
             target = total(s.target for s in scores if s is not None and s.target is not None)
-        realised = total(
-            s.realisation for s in scores if s is not None and s.realisation is not None
-        )
+        realised = total(v for v in values if v is not None)
         capaian, reason = self._capaian(used, target, realised)
         if capaian is None:
             status, why_message = Status.NOT_SCORABLE, reason
@@ -389,25 +466,12 @@ class _Indicator:
         method = self.rules.projection or ProjectionMethod.TRAJECTORY
         if self.indicator.ordinal is not None:
             return None, None, method, M_("a predikat is not projected")
-        value: Decimal | None
         if method is ProjectionMethod.TRAJECTORY:
-            if self.annual_target is None or target == ZERO:
-                return (
-                    None,
-                    None,
-                    method,
-                    M_(
-                        "the trajectory method needs the year's target and a target to date other "
-                        "than 0"
-                    ),
-                )
-            value = div(
-                mul(realised, self.annual_target), target
-            )  # one quotient: exact when it can be
+            value, why = self._trajectory(target, realised)
         else:
             value, why = self._straight_line(filled, realised)
-            if value is None:
-                return None, None, method, why
+        if value is None:
+            return None, None, method, why
         if self.annual_target is None:
             return (
                 value,
@@ -421,6 +485,24 @@ class _Indicator:
             return value, None, method, M_("capaian to date undefined: {error}", error=error.text)
         return value, projected, method, None
 
+    def _trajectory(
+        self, target: Decimal, realised: Decimal
+    ) -> tuple[Decimal | None, Message | None]:
+        annual = self.annual_target
+        if annual is None or target == ZERO:
+            return None, M_(
+                "the trajectory method needs the year's target and a target to date other than 0"
+            )
+        if target < ZERO or annual <= ZERO:
+            # R × A / T with a target below 0 turns the sign of the realisation: no guess.
+            return None, M_(
+                "the trajectory method needs the year's target and the target to date above 0, "
+                "got {annual} and {target}",
+                annual=_shown(annual),
+                target=_shown(target),
+            )
+        return div(mul(realised, annual), target), None  # one quotient: exact when it can be
+
     def _straight_line(
         self, filled: Sequence[ReportPeriod], realised: Decimal
     ) -> tuple[Decimal | None, Message | None]:
@@ -428,19 +510,17 @@ class _Indicator:
             months = Decimal(sum(_months(p) for p in filled))
             return div(mul(realised, _MONTHS), months), None
         if self.snapshots and self.kind is MeasureKind.COUNT:
-            last = filled[-1]
-            value = self.scores[last.key].realisation  # type: ignore[union-attr]
-            assert value is not None
-            return div(mul(value, _MONTHS), Decimal(last.span.end.month)), None
-        if len(filled) < 2:
+            last = filled[-1]  # the period used: its realisation is known
+            return div(mul(realised, _MONTHS), Decimal(last.span.end.month)), None
+        # The line runs through the first and the last filled periods with a known realisation,
+        # in two different months.
+        known = [(p, v) for p in filled if (v := self.value(p)) is not None]
+        if len({p.span.end.month for p, _ in known}) < 2:
             return None, M_(
-                "the straight line needs two filled periods, {count} is filled", count=len(filled)
+                "the straight line needs two filled periods, {count} is filled",
+                count=len(known),
             )
-        first, last = filled[0], filled[-1]
-        v1 = self.scores[first.key].realisation  # type: ignore[union-attr]
-        v2 = self.scores[last.key].realisation  # type: ignore[union-attr]
-        assert v1 is not None
-        assert v2 is not None
+        (first, v1), (last, v2) = known[0], known[-1]
         m1, m2 = Decimal(first.span.end.month), Decimal(last.span.end.month)
-        slope = div(sub(v2, v1), sub(m2, m1))
-        return add(v2, mul(slope, sub(_MONTHS, m2))), None
+        # v2 + (v2 − v1) × (12 − m2) / (m2 − m1), one quotient: exact when it can be.
+        return add(v2, div(mul(sub(v2, v1), sub(_MONTHS, m2)), sub(m2, m1))), None

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Final
 
-from lakipcore.errors import LakipTypeError
+from lakipcore.errors import LakipTypeError, LakipValueError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_
 from lakipcore.monitoring.progress import IndicatorProgress, Monitoring
@@ -88,6 +88,7 @@ PROGRESS_COLUMNS: Final[tuple[str, ...]] = (
 """The keys of a row of :func:`progress_rows`, in order (module docs)."""
 
 _PRECISION: Final = 38
+_MAX_SCALE: Final = 30
 _LISTS: Final = ("used", "missing")
 
 
@@ -101,7 +102,34 @@ def _monitoring(value: object) -> Monitoring:
 
 
 def _rounded(value: Decimal | None, places: int, rounding: Rounding) -> Decimal | None:
-    return None if value is None else round_to(value, places, rounding)
+    """``value`` rounded to ``places`` for a ``decimal128(38, places)`` column; a
+    :class:`~lakipcore.errors.LakipValueError` when it has more digits than the column."""
+    if value is None:
+        return None
+    rounded = round_to(value, places, rounding)
+    if len(rounded.as_tuple().digits) > _PRECISION:
+        raise LakipValueError(
+            M_(
+                "{value} does not fit decimal128({precision}, {scale})",
+                value=value,
+                precision=_PRECISION,
+                scale=places,
+            )
+        )
+    return rounded
+
+
+def _scale(scale: object) -> int:
+    if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= _MAX_SCALE:
+        raise LakipValueError(
+            M_(
+                "{name} must be a whole number from 0 to 30, got {scale}",
+                name="scale",
+                scale=repr(scale),
+            ),
+            field="scale",
+        )
+    return scale
 
 
 def _figures(item: IndicatorProgress) -> dict[str, Decimal | None]:
@@ -158,7 +186,10 @@ def to_arrow(
     """The rows of :func:`progress_rows` as a pyarrow Table: the exact figures as strings,
     ``used`` and ``missing`` as ``list<string>``, ``year`` as ``int32``, and a
     ``<figure>_value`` column of ``decimal128(38, scale)`` for each figure, rounded to
-    ``scale`` places with ``rounding`` (module docs). Needs pyarrow (``lakipcore[arrow]``)."""
+    ``scale`` places with ``rounding`` (module docs). Needs pyarrow (``lakipcore[arrow]``).
+    Raises :class:`~lakipcore.errors.LakipValueError` for a ``scale`` outside 0–30 and for a
+    figure with more digits than ``decimal128(38, scale)`` holds."""
+    scale = _scale(scale)
     pa = pyarrow_module()
     made = list(_rows(monitoring, places, rounding))
     rows = [row for row, _ in made]

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from lakipcore._exact import HUNDRED, add, sub
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError
 from lakipcore.figures import exact_decimal
@@ -104,10 +105,11 @@ class MonitoringRules:
     )
 
     def status(self, capaian: Decimal) -> Status:
-        """The status of a capaian to date (in percent)."""
-        if capaian > Decimal(100) + self.tolerance:
+        """The status of a capaian to date (in percent), whatever the caller's ``decimal``
+        context."""
+        if capaian > add(HUNDRED, self.tolerance):
             return Status.AHEAD
-        if capaian >= Decimal(100) - self.tolerance:
+        if capaian >= sub(HUNDRED, self.tolerance):
             return Status.ON_TRACK
         return Status.BEHIND
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from lakipcore._exact import HUNDRED, add, sub
 from lakipcore.errors import LakipTypeError, UnknownNameError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_, Language, Message, language, translate
@@ -119,7 +120,7 @@ class _Page:
         rules = monitoring.rules
         title = report.title or report.office
         tolerance = rules.tolerance
-        low, high = Decimal(100) - tolerance, Decimal(100) + tolerance
+        low, high = sub(HUNDRED, tolerance), add(HUNDRED, tolerance)
         method = rules.projection or ProjectionMethod.TRAJECTORY
         items = (
             (w.YEAR, "year", e(monitoring.year)),
