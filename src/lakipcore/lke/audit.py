@@ -21,11 +21,17 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from lakipcore.errors import UnansweredCriterionError
+from lakipcore.errors import InvalidValueError, UnansweredCriterionError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_, Message
 from lakipcore.lke.design import Design, LogicRule, RuleKind, UnansweredPolicy
-from lakipcore.lke.scoring import EvaluationScore, finite_decimal, grade_exact, score_worksheet
+from lakipcore.lke.scoring import (
+    EvaluationScore,
+    finite_decimal,
+    grade_exact,
+    policy_of,
+    score_worksheet,
+)
 from lakipcore.lke.worksheet import PrintedEvaluation, PrintedScore, Worksheet
 from lakipcore.model.origin import Origin
 from lakipcore.results.findings import Finding, FindingCode, Findings, Location, Subject
@@ -37,21 +43,21 @@ __all__ = ["audit_worksheet", "exact_text"]
 def audit_worksheet(
     worksheet: Worksheet,
     *,
-    policy: UnansweredPolicy | None = None,
+    policy: UnansweredPolicy | str | None = None,
     scores: Mapping[str, EvaluationScore | UnansweredCriterionError] | None = None,
 ) -> Findings:
     """Every finding of ``worksheet`` (module docs). ``policy`` is the unanswered-criterion
     policy the printed figures are recomputed under (the design's unless given); ``scores``
     are the layers' scores already computed under it (:func:`~lakipcore.lke.evaluate` passes
     its own, so that the audit reads the one result rather than scoring again)."""
-    audit = _Audit(worksheet, scores or {})
+    audit = _Audit(worksheet, scores or {}, policy_of(worksheet.design, policy))
     for layer in worksheet.layers:
         if any(layer in response.answers for response in worksheet.responses.values()):
             audit.unanswered(layer)
             audit.rules(layer)
     audit.evidence()
     if worksheet.printed is not None:
-        audit.printed(worksheet.printed, policy)
+        audit.printed(worksheet.printed, audit.policy)
     return audit.findings
 
 
@@ -74,9 +80,11 @@ class _Audit:
         self,
         worksheet: Worksheet,
         scores: Mapping[str, EvaluationScore | UnansweredCriterionError],
+        policy: UnansweredPolicy,
     ) -> None:
         self.worksheet = worksheet
         self.scores = scores
+        self.policy = policy
         self.design: Design = worksheet.design
         self.findings = Findings()
         self.period = None if worksheet.year is None else str(worksheet.year)
@@ -110,20 +118,32 @@ class _Audit:
     # --- answers ---------------------------------------------------------------------------
 
     def unanswered(self, layer: str) -> None:
-        policy = self.design.unanswered
+        policy = self.policy
         for identifier in self.worksheet.unanswered(layer):
             response = self.worksheet.responses.get(identifier)
-            self.add(
-                FindingCode.UNANSWERED_CRITERION,
-                identifier,
-                None if response is None else response.origin,
+            # Name the policy in force: the design's, or the one chosen (--policy).
+            text = (
                 M_(
                     "criterion {id} has no answer in layer {layer}; the design's policy "
                     "{policy} applies",
                     id=identifier,
                     layer=layer,
                     policy=policy.value,
-                ),
+                )
+                if policy is self.design.unanswered
+                else M_(
+                    "criterion {id} has no answer in layer {layer}; the policy {policy} "
+                    "chosen applies",
+                    id=identifier,
+                    layer=layer,
+                    policy=policy.value,
+                )
+            )
+            self.add(
+                FindingCode.UNANSWERED_CRITERION,
+                identifier,
+                None if response is None else response.origin,
+                text,
             )
 
     def _share(self, criterion: str, layer: str) -> Fraction | None:
@@ -178,7 +198,28 @@ class _Audit:
             scale = self.design.criterion(identifier).scale
             if response.evidence is None or scale.evidence is None:
                 continue
-            expected = scale.evidence.grade(response.evidence).letter
+            try:
+                expected = scale.evidence.grade(response.evidence).letter
+            except InvalidValueError as error:
+                # Outside the scale's evidence bands: no answer to check the given one against.
+                for layer, code in response.answers.items():
+                    self.add(
+                        FindingCode.EVIDENCE_BAND_MISMATCH,
+                        identifier,
+                        response.where(layer),
+                        M_(
+                            "criterion {id} is answered {answer} in layer {layer}, but its "
+                            "evidence {evidence} % gives no answer: {reason}",
+                            id=identifier,
+                            answer=code,
+                            layer=layer,
+                            evidence=format_number(response.evidence),
+                            reason=error.text,
+                        ),
+                        published=code,
+                        recomputed=Fraction(response.evidence),
+                    )
+                continue
             for layer, code in response.answers.items():
                 if scale.answer(code) is scale.answer(expected):
                     continue
@@ -201,7 +242,7 @@ class _Audit:
 
     # --- printed figures -------------------------------------------------------------------
 
-    def printed(self, printed: PrintedEvaluation, policy: UnansweredPolicy | None) -> None:
+    def printed(self, printed: PrintedEvaluation, policy: UnansweredPolicy) -> None:
         self.weights(printed)
         if any(printed.layer in r.answers for r in self.worksheet.responses.values()):
             score = self.scores.get(printed.layer)
@@ -224,6 +265,8 @@ class _Audit:
         entries += [
             (key, value, self.design.part(key).weight) for key, value in printed.parts.items()
         ]
+        if printed.total is not None:
+            entries.append(("total", printed.total, self.design.total))
         for key, figure, weight in entries:
             if figure.value > weight:
                 self.add(
@@ -232,12 +275,21 @@ class _Audit:
                     figure.origin,
                     M_(
                         "{id} is printed {text}, above its weight {weight}",
-                        id=key,
+                        id=_name(key),
                         text=figure.text,
                         weight=weight,
                     ),
                     published=figure.text,
                     recomputed=Fraction(weight),
+                )
+            elif figure.value < 0:
+                self.add(
+                    FindingCode.FIGURE_MISMATCH,
+                    key,
+                    figure.origin,
+                    M_("{id} is printed {text}, below 0", id=_name(key), text=figure.text),
+                    published=figure.text,
+                    recomputed=Fraction(0),
                 )
 
     def against_score(self, printed: PrintedEvaluation, score: EvaluationScore) -> None:
@@ -270,7 +322,26 @@ class _Audit:
             self.sum_of(key, figure, terms)
         if printed.predikat is not None and printed.total is not None:
             exact = Fraction(printed.total.value)
-            band = grade_exact(self.design.grades, exact)
+            try:
+                band = grade_exact(self.design.grades, exact)
+            except InvalidValueError as error:
+                # A total off the table (100,5; -1) gives no predikat to check the printed one
+                # against; the total itself is a finding of weights().
+                self.add(
+                    FindingCode.NOT_GRADABLE,
+                    "predikat",
+                    printed.predikat_origin,
+                    M_(
+                        "printed '{printed}' for {value}, which {grades} cannot grade: {reason}",
+                        printed=printed.predikat,
+                        value=printed.total.text,
+                        grades=self.design.grades.name,
+                        reason=error.text,
+                    ),
+                    published=printed.predikat,
+                    recomputed=exact,
+                )
+                return
             if band.letter != printed.predikat:
                 self.predikat(printed, band.letter, exact)
 

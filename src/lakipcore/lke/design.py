@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from lakipcore._exact import total
 from lakipcore._names import NamedEnum, enum_field
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
 from lakipcore.i18n import M_
@@ -100,6 +101,13 @@ class RuleKind(NamedEnum):
     NOT_ABOVE_MEAN = "not-above-mean"
     """The criterion must not score above the mean of the answered criteria of a
     sub-component, or of several criteria."""
+
+
+def _sums_to(weights: Iterable[Decimal], expected: Decimal) -> bool:
+    """Whether ``weights`` sum exactly to ``expected``: compared as fractions, so whatever
+    their digits, and never in the caller's ``decimal`` context (which would round the sum,
+    set its flags or trap ``Inexact``)."""
+    return sum((Fraction(weight) for weight in weights), Fraction(0)) == Fraction(expected)
 
 
 def _criteria(value: Iterable[Criterion]) -> tuple[Criterion, ...]:
@@ -173,13 +181,13 @@ class Part:
                 ),
                 field="criteria",
             )
-        if own and sum(own, Decimal(0)) != self.weight:
+        if own and not _sums_to(own, self.weight):
             raise InvalidValueError(
                 M_(
                     "the weights of the criteria of sub-component {id} sum to {sum}, not to its "
                     "weight {weight}",
                     id=repr(self.id),
-                    sum=sum(own, Decimal(0)),
+                    sum=total(own),
                     weight=self.weight,
                 ),
                 field="criteria",
@@ -215,14 +223,14 @@ class Component:
                     M_("expected a Part, got {type}", type=type(part).__name__),
                     field=f"parts[{index}]",
                 )
-        parts = sum((part.weight for part in self.parts), Decimal(0))
-        if parts != self.weight:
+        parts = [part.weight for part in self.parts]
+        if not _sums_to(parts, self.weight):
             raise InvalidValueError(
                 M_(
                     "the weights of the sub-components of component {id} sum to {sum}, not "
                     "to its weight {weight}",
                     id=repr(self.id),
-                    sum=parts,
+                    sum=total(parts),
                     weight=self.weight,
                 ),
                 field="parts",
@@ -317,12 +325,12 @@ class Design:
                 for k, criterion in enumerate(part.criteria):
                     claim(criterion.id, f"components[{c}].parts[{p}].criteria[{k}].id")
                     criteria[criterion.id] = (component, part, criterion)
-        weights = sum((component.weight for component in self.components), Decimal(0))
-        if weights != self.total:
+        weights = [component.weight for component in self.components]
+        if not _sums_to(weights, self.total):
             raise InvalidValueError(
                 M_(
                     "the weights of the components sum to {sum}, not to the design's total {total}",
-                    sum=weights,
+                    sum=total(weights),
                     total=self.total,
                 ),
                 field="components",

@@ -55,7 +55,7 @@ from typing import Any, TypeVar
 
 from lakipcore.errors import LakipError, LakipTypeError, ReportFileError
 from lakipcore.formats.toml.grades import read_grade_table
-from lakipcore.formats.toml.reader import LineIndex, Reader, Table, join
+from lakipcore.formats.toml.reader import LineIndex, NotBuiltError, Reader, Table, join
 from lakipcore.i18n import M_
 from lakipcore.limits import DEFAULT_LIMITS, Limits
 from lakipcore.lke.design import (
@@ -154,12 +154,18 @@ def built(reader: Reader, build: Callable[[], _T]) -> _T:
     except LakipError as error:
         already = any(error is e for e in reader.errors) or error.errors == tuple(reader.errors)
         if not reader.errors or already:
-            raise error if error.source == reader.source else reader.at("", error) from None
-        reader.errors.append(error if error.source == reader.source else reader.at("", error))
+            raise _in_file(reader, error) from None
+        reader.errors.append(_in_file(reader, error))
         reader.raise_collected()
         raise  # pragma: no cover - raise_collected raises
     reader.raise_collected()
     return result
+
+
+def _in_file(reader: Reader, error: LakipError) -> LakipError:
+    """``error`` placed in the file ``reader`` reads, unless it is already placed in a file:
+    an error of the design file a worksheet names keeps that file's name and line."""
+    return reader.at("", error) if error.source is None else error
 
 
 def check_schema(reader: Reader, data: Table, expected: str) -> None:
@@ -306,6 +312,7 @@ def _component(
 ) -> Component:
     reader.only(item, _COMPONENT, path)
     origin = reader.origin(path)
+    before = len(reader.errors)
     parts = []
     for index, part in enumerate(reader.array(item, "parts", path)):
         built = reader.collect(
@@ -313,15 +320,24 @@ def _component(
         )
         if built is not None:
             parts.append(built)
-    reader.raise_collected()
+    heading = _heading(reader, item, path)
+    if heading is None or len(reader.errors) > before:
+        # Its parts' errors are collected already; raising them again here would list each
+        # once more for every level above (a 500 KB message for one bad weight).
+        raise NotBuiltError
     with reader.placed(path, replace=True):
-        return Component(
-            reader.required_text(item, "id", path),
-            reader.required_text(item, "name", path),
-            number(reader, item, "weight", path),
-            parts,
-            origin=origin,
-        )
+        return Component(*heading, parts, origin=origin)
+
+
+def _heading(reader: Reader, item: Table, path: str) -> tuple[str, str, Decimal] | None:
+    """The id, name and weight of a component or sub-component, or ``None`` with the errors
+    collected (read even when a part of it is bad, so that all its errors show at once)."""
+    identifier = reader.collect(functools.partial(reader.required_text, item, "id", path))
+    name = reader.collect(functools.partial(reader.required_text, item, "name", path))
+    weight = reader.collect(functools.partial(number, reader, item, "weight", path))
+    if identifier is None or name is None or weight is None:
+        return None
+    return identifier, name, weight
 
 
 def _scale_named(
@@ -346,6 +362,7 @@ def _part(reader: Reader, item: Table, path: str, scales: Mapping[str, AnswerSca
     reader.only(item, _PART, path)
     origin = reader.origin(path)
     default = reader.text(item, "scale", path, required=False)
+    before = len(reader.errors)
     criteria = []
     for index, criterion in enumerate(reader.array(item, "criteria", path)):
         cpath = f"{path}.criteria[{index}]"
@@ -354,15 +371,11 @@ def _part(reader: Reader, item: Table, path: str, scales: Mapping[str, AnswerSca
         )
         if built is not None:
             criteria.append(built)
-    reader.raise_collected()
+    heading = _heading(reader, item, path)
+    if heading is None or len(reader.errors) > before:
+        raise NotBuiltError  # its errors are collected already (see _component)
     with reader.placed(path, replace=True):
-        return Part(
-            reader.required_text(item, "id", path),
-            reader.required_text(item, "name", path),
-            number(reader, item, "weight", path),
-            criteria,
-            origin=origin,
-        )
+        return Part(*heading, criteria, origin=origin)
 
 
 def _criterion(

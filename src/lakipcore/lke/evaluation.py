@@ -18,14 +18,21 @@ from types import MappingProxyType
 
 import attrs
 
-from lakipcore.errors import LakipTypeError, UnansweredCriterionError
+from lakipcore.errors import InvalidValueError, LakipTypeError, UnansweredCriterionError
 from lakipcore.i18n import M_
 from lakipcore.lke.audit import audit_worksheet
 from lakipcore.lke.design import UnansweredPolicy
-from lakipcore.lke.gap import NextPredikat, PolicyEffect, Step, next_predikat, policy_effects
+from lakipcore.lke.gap import (
+    NextPredikat,
+    PolicyEffect,
+    Step,
+    check_highest,
+    next_predikat,
+    policy_effects,
+)
 from lakipcore.lke.gap import step_gains as _step_gains
 from lakipcore.lke.scale import Answer
-from lakipcore.lke.scoring import EvaluationScore, grade_exact, score_worksheet
+from lakipcore.lke.scoring import EvaluationScore, grade_exact, policy_of, score_worksheet
 from lakipcore.lke.worksheet import Worksheet
 from lakipcore.results.findings import Findings
 from lakipcore.surveys.grades import Band
@@ -164,18 +171,20 @@ def evaluate(
     worksheet: Worksheet,
     *,
     layer: str | None = None,
-    policy: UnansweredPolicy | None = None,
+    policy: UnansweredPolicy | str | None = None,
     highest: str | None = None,
 ) -> Evaluation:
     """Score, audit and analyse ``worksheet`` once (module docs). ``layer`` is the layer
-    shown first, ``policy`` the unanswered-criterion policy (the design's unless given),
-    ``highest`` the best answer the steps to the next predikat may use."""
+    shown first, ``policy`` the unanswered-criterion policy (the design's unless given; a
+    member or its name), ``highest`` the best answer the steps to the next predikat may use
+    (an answer code of a scale of the design; anything else is an error naming it)."""
     if not isinstance(worksheet, Worksheet):
         raise LakipTypeError(
             M_("expected a Worksheet, got {type}", type=type(worksheet).__name__),
             field="worksheet",
         )
-    chosen_policy = worksheet.design.unanswered if policy is None else policy
+    chosen_policy = policy_of(worksheet.design, policy)
+    highest = check_highest(worksheet.design, highest)
     answered = _answered_layers(worksheet)
     shown = worksheet.layer(layer) if layer is not None else (answered or worksheet.layers)[-1]
     scores: dict[str, EvaluationScore | UnansweredCriterionError] = {}
@@ -193,7 +202,11 @@ def evaluate(
         if printed.components and len(printed.components) == len(worksheet.design.components):
             printed_sum = sum((Fraction(f.value) for f in printed.components.values()), Fraction(0))
         if printed.total is not None:
-            printed_band = grade_exact(worksheet.design.grades, Fraction(printed.total.value))
+            try:
+                printed_band = grade_exact(worksheet.design.grades, Fraction(printed.total.value))
+            except InvalidValueError:
+                # Off the table's scale (100,5; -1): no predikat; the audit says why.
+                printed_band = None
     return Evaluation(
         worksheet,
         shown,
@@ -214,7 +227,7 @@ def evaluate_many(
     worksheets: Iterable[Worksheet],
     *,
     layer: str | None = None,
-    policy: UnansweredPolicy | None = None,
+    policy: UnansweredPolicy | str | None = None,
     highest: str | None = None,
 ) -> tuple[Evaluation, ...]:
     """Evaluate several units' worksheets (an Inspektorat evaluating every UPT), ranked by

@@ -22,14 +22,24 @@ from fractions import Fraction
 
 import attrs
 
-from lakipcore.errors import UnansweredCriterionError
-from lakipcore.lke.design import Criterion, UnansweredPolicy
+from lakipcore.errors import UnansweredCriterionError, UnknownNameError
+from lakipcore.i18n import M_
+from lakipcore.lke.design import Criterion, Design, UnansweredPolicy
+from lakipcore.lke.fields import str_field
 from lakipcore.lke.scale import Answer
 from lakipcore.lke.scoring import EvaluationScore, grade_exact, score_worksheet
 from lakipcore.lke.worksheet import Worksheet
 from lakipcore.surveys.grades import Band
 
-__all__ = ["NextPredikat", "PolicyEffect", "Step", "next_predikat", "policy_effects", "step_gains"]
+__all__ = [
+    "NextPredikat",
+    "PolicyEffect",
+    "Step",
+    "check_highest",
+    "next_predikat",
+    "policy_effects",
+    "step_gains",
+]
 
 
 @attrs.frozen
@@ -67,7 +77,8 @@ class PolicyEffect:
 
 
 def _multipliers(score: EvaluationScore) -> dict[str, Fraction]:
-    """Points of the total per unit of share, for each answered criterion (module docs)."""
+    """Points of the total per unit of share, for each criterion counted (module docs): the
+    answered ones, and under ``zero`` the unanswered ones too (they count as 0)."""
     kept = [c for c in score.components if c.points is not None]
     covered_total = sum((Fraction(c.component.weight) for c in kept), Fraction(0))
     top = Fraction(score.worksheet.design.total) / covered_total
@@ -80,36 +91,66 @@ def _multipliers(score: EvaluationScore) -> dict[str, Fraction]:
             counted = [c for c in part.criteria if c.points is not None]
             inner = Fraction(part.part.weight) / sum((c.weight for c in counted), Fraction(0))
             for criterion in counted:
-                if criterion.answer is not None:
-                    found[criterion.criterion.id] = criterion.weight * inner * middle * top
+                found[criterion.criterion.id] = criterion.weight * inner * middle * top
     return found
 
 
+def check_highest(design: Design, highest: object) -> str | None:
+    """``highest`` (a cap on the answers the steps may use) if it is an answer code of some
+    scale of ``design`` (trimmed, any case); an error naming the field ``highest`` otherwise:
+    a cap that no scale knows would be silently ignored."""
+    if highest is None:
+        return None
+    code = str_field(highest, "highest")
+    scales = {criterion.scale.name: criterion.scale for criterion in design.criteria}
+    if any(scale.find(code) is not None for scale in scales.values()):
+        return code
+    known = dict.fromkeys(c for scale in scales.values() for c in scale.codes)
+    raise UnknownNameError(
+        M_(
+            "{code} is not an answer of any scale of design {design}; answers: {known}",
+            code=repr(code),
+            design=repr(design.name),
+            known=", ".join(known),
+        ),
+        field="highest",
+    )
+
+
 def _ladders(score: EvaluationScore, highest: str | None) -> list[list[Step]]:
-    """For each answered criterion below the cap, its steps up in order."""
+    """For each criterion counted below the cap, its steps up in order.
+
+    Under ``zero`` an unanswered criterion counts as the lowest answer (as 0): its ladder
+    starts at the scale's lowest answer, and its first step gains from 0. Under
+    ``renormalise`` it is left out of the score, and answering it would change what every
+    other criterion of its sub-component weighs, so it has no ladder of fixed gains."""
+    highest = check_highest(score.worksheet.design, highest)
     multipliers = _multipliers(score)
     ladders = []
     for entry in score.criteria:
-        if entry.answer is None or entry.criterion.id not in multipliers:
+        multiplier = multipliers.get(entry.criterion.id)
+        if multiplier is None:
             continue
         scale = entry.criterion.scale
         cap = scale.find(highest) if highest is not None else None
         ladder: list[Step] = []
-        current = entry.answer
-        for better in scale.above(entry.answer):
+        current = entry.answer if entry.answer is not None else scale.answers[-1]
+        share = Fraction(0) if entry.answer is None else scale.share(current)
+        for better in scale.above(current):
             if cap is not None and better.value > cap.value:
                 break
-            gain = (scale.share(better) - scale.share(current)) * multipliers[entry.criterion.id]
+            gain = (scale.share(better) - share) * multiplier
             ladder.append(Step(entry.criterion, current, better, gain))
-            current = better
+            current, share = better, scale.share(better)
         if ladder:
             ladders.append(ladder)
     return ladders
 
 
 def step_gains(score: EvaluationScore, *, highest: str | None = None) -> tuple[Step, ...]:
-    """One step up for each answered criterion that has a better answer (at most
-    ``highest``), the largest gain first (ties in the design's order)."""
+    """One step up for each criterion counted that has a better answer (at most
+    ``highest``; under ``zero`` an unanswered one counts as its lowest answer), the largest
+    gain first (ties in the design's order)."""
     firsts = [ladder[0] for ladder in _ladders(score, highest)]
     return tuple(sorted(firsts, key=lambda step: -step.gain))
 

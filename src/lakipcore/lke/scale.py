@@ -111,12 +111,16 @@ class AnswerScale:
                     field=f"answers[{position}].value",
                 )
             index[folded(answer.code)] = position
+        given = self.full is not None
         if self.full is None:
             object.__setattr__(self, "full", self.answers[0].value)
-        elif self.full <= 0:
+        assert self.full is not None
+        # The effective full marks divide every share: a scale whose best answer is worth 0
+        # (and no ``full`` given) would divide by zero when scored.
+        if self.full <= 0:
             raise InvalidValueError(
                 M_("a scale's full marks must be above 0, got {full}", full=self.full),
-                field="full",
+                field="full" if given else "answers[0].value",
             )
         object.__setattr__(self, "_index", MappingProxyType(index))
         if self.evidence is not None:

@@ -22,9 +22,9 @@ from fractions import Fraction
 
 import attrs
 
-from lakipcore.errors import InvalidValueError, UnansweredCriterionError
+from lakipcore.errors import InvalidValueError, LakipError, UnansweredCriterionError
 from lakipcore.i18n import M_
-from lakipcore.lke.design import Component, Criterion, Part, UnansweredPolicy
+from lakipcore.lke.design import Component, Criterion, Design, Part, UnansweredPolicy
 from lakipcore.lke.scale import Answer
 from lakipcore.lke.worksheet import Worksheet
 from lakipcore.rounding import Rounding, places_of, round_fraction
@@ -37,6 +37,7 @@ __all__ = [
     "PartScore",
     "finite_decimal",
     "grade_exact",
+    "policy_of",
     "score_worksheet",
 ]
 
@@ -181,18 +182,36 @@ def finite_decimal(value: Fraction) -> Decimal | None:
     return Decimal(f"{value.numerator * 10**places // value.denominator}E-{places}")
 
 
+def policy_of(design: Design, policy: UnansweredPolicy | str | None) -> UnansweredPolicy:
+    """The unanswered-criterion policy in force: ``policy`` (a member, or its name such as
+    ``"zero"``), else the design's. A name that is no policy is an
+    :class:`~lakipcore.UnknownNameError`, anything else a :class:`~lakipcore.LakipTypeError`,
+    both naming the field ``policy``."""
+    if policy is None:
+        return design.unanswered
+    if isinstance(policy, UnansweredPolicy):
+        return policy
+    try:
+        return UnansweredPolicy.from_name(policy)
+    except LakipError as error:
+        raise error.located(field="policy") from None
+
+
 def score_worksheet(
-    worksheet: Worksheet, layer: str | None = None, *, policy: UnansweredPolicy | None = None
+    worksheet: Worksheet,
+    layer: str | None = None,
+    *,
+    policy: UnansweredPolicy | str | None = None,
 ) -> EvaluationScore:
     """Score ``worksheet`` in ``layer`` (its last, most reviewed layer by default) under
-    ``policy`` (the design's unless given).
+    ``policy`` (the design's unless given; a member or its name).
 
     Raises :class:`~lakipcore.UnansweredCriterionError` naming every unanswered criterion when
     the policy is :attr:`UnansweredPolicy.ERROR`, and when no criterion at all is answered.
     """
     chosen = worksheet.layer(layer)
     design = worksheet.design
-    rule = design.unanswered if policy is None else UnansweredPolicy.from_name(policy.value)
+    rule = policy_of(design, policy)
     missing = worksheet.unanswered(chosen)
     if missing and (rule is UnansweredPolicy.ERROR or len(missing) == len(design.criteria)):
         raise UnansweredCriterionError(
