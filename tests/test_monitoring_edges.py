@@ -334,7 +334,11 @@ def test_a_budget_without_rpd_has_no_deviation_and_says_why() -> None:
         assert (
             f"a type of spending without an RPD has no deviation; left out of {period.period}"
         ) == period.note.render("en")
-    assert monitoring_text(result, lang="en").endswith("mean deviation from the RPD - %")
+    assert monitoring_text(result, lang="en").endswith(
+        "mean deviation from the RPD - %\n"
+        "    2024-01: a type of spending without an RPD has no deviation; left out of 2024-01\n"
+        "    2024-02: a type of spending without an RPD has no deviation; left out of 2024-02"
+    )
     (budget,) = monitoring_to_dict(result)["budgets"]
     assert (None, None) == (budget["deviation"], budget["periods"][0]["types"][0]["plan"])
 

@@ -30,9 +30,9 @@ from decimal import Decimal
 from lakipcore._exact import ZERO, add, div, mul, sub, total
 from lakipcore._names import enum_field
 from lakipcore.errors import LakipError, LakipTypeError, UnknownNameError
-from lakipcore.figures import format_number
+from lakipcore.figures import NotTargeted, format_number
 from lakipcore.i18n import M_, Message
-from lakipcore.methods.formulas import checked_capaian
+from lakipcore.methods.formulas import checked_capaian, checked_range_capaian
 from lakipcore.model import (
     Indicator,
     MeasureKind,
@@ -211,6 +211,48 @@ def _latest_filled(assessment: Assessment, periods: Sequence[ReportPeriod]) -> R
     return None
 
 
+def realised_value(
+    assessment: Assessment, unit: Unit, indicator: Indicator, key: str
+) -> Decimal | None:
+    """What ``indicator`` of ``unit`` realised in period ``key`` as monitoring counts it: the
+    value scored (stated, derived, accumulated), or, where scoring gave the period no capaian
+    (a target of 0, the inverse ratio of 0) and so kept no realisation, the entry's own,
+    resolved as scoring resolves it; ``None`` where there is none."""
+    score = assessment.scores.indicator_at(key, unit.code, indicator.code)
+    value = None if score is None else score.realisation
+    entry = indicator.at(key)
+    if value is None and entry is not None and entry.not_reported is None:
+        if entry.realisation is not None:
+            value = entry.realisation.value
+        elif entry.has_realisation:
+            method = assessment.scores.period(key).method
+            fact = resolve_indicator(
+                unit.code, indicator, entry, method, Realisations(assessment.report, unit.evidence)
+            )
+            value = fact.realisation
+    return value
+
+
+def _upper_of(indicator: Indicator, key: str | None) -> Decimal | None:
+    """The upper end of the indicator's target in period ``key`` printed as a range."""
+    entry = None if key is None else indicator.at(key)
+    upper = None if entry is None else getattr(entry.target, "upper", None)
+    return upper if isinstance(upper, Decimal) else None
+
+
+def _range_sum(
+    ranges: Sequence[tuple[Decimal, Decimal | None]],
+) -> tuple[Decimal, Decimal | None]:
+    """The sum of targets, some of them ranges: (Σ lower ends, Σ upper ends), a plain target
+    counting as both its ends; the upper end is ``None`` when none is a range (nor the sums
+    make one)."""
+    lower = total(low for low, _ in ranges)
+    if all(high is None for _, high in ranges):
+        return lower, None
+    upper = total(low if high is None else high for low, high in ranges)
+    return lower, upper if upper > lower else None
+
+
 def _shown(value: Decimal) -> str:
     return format_number(round_to(value, 2))
 
@@ -239,44 +281,59 @@ class _Indicator:
         self.scores = {
             p.key: assessment.scores.indicator_at(p.key, unit.code, indicator.code) for p in periods
         }
+        self.annual_key = None if annual is None else annual.key
         self.annual_score = (
             None
             if annual is None
             else assessment.scores.indicator_at(annual.key, unit.code, indicator.code)
         )
         self.straight = indicator.phasing is Phasing.ANNUAL
-        self.annual_target = self._annual_target()
+        self.annual_target, self.annual_upper = self._annual_target()
         baseline = indicator.baseline
         self.baseline = None if baseline is None else baseline.value.value
         self._values: dict[str, Decimal | None] = {}
 
     # --- targets ---------------------------------------------------------------------------
 
-    def _annual_target(self) -> Decimal | None:
-        if self.annual_score is not None and self.annual_score.target is not None:
-            return self.annual_score.target
-        targets = [self._own_target(p) for p in self.periods]
+    def _annual_target(self) -> tuple[Decimal | None, Decimal | None]:
+        """The year's target and, for a range, its upper end (else ``None``): the annual
+        period's, else made up from the periods' (a sum of ranges is the range of the sums)."""
+        score = self.annual_score
+        if score is not None and score.target is not None:
+            return score.target, _upper_of(self.indicator, self.annual_key)
+        targets = [self._own_range(p) for p in self.periods]
         if self.straight:  # the periods print the year's target
-            return next((t for t in reversed(targets) if t is not None), None)
+            return next((t for t in reversed(targets) if t is not None), (None, None))
         if self.snapshots or not targets or any(t is None for t in targets):
             last = targets[-1] if targets else None
             covers_year = bool(self.periods) and _months(self.periods[-1]) == 12
-            return last if self.snapshots and covers_year else None
+            if last is not None and self.snapshots and covers_year:
+                return last
+            return None, None
         known = [t for t in targets if t is not None]
         if self.method is ToDate.CUMULATIVE:
-            return total(known)
+            return _range_sum(known)
         return known[-1]
 
-    def _own_target(self, period: ReportPeriod) -> Decimal | None:
+    def _own_range(self, period: ReportPeriod) -> tuple[Decimal, Decimal | None] | None:
+        """The period's own target and, for a range, its upper end; ``None`` without one."""
         score = self.scores.get(period.key)
-        return None if score is None else score.target
-
-    def _line_target(self, period: ReportPeriod) -> Decimal | None:
-        """The target to date of ``period`` along the straight line from the year's target
-        (:attr:`Trajectory.STRAIGHT_LINE`)."""
-        annual = self.annual_target
-        if annual is None:
+        if score is None or score.target is None:
             return None
+        return score.target, _upper_of(self.indicator, period.key)
+
+    def _line_range(self, period: ReportPeriod) -> tuple[Decimal, Decimal | None] | None:
+        """The target to date of ``period`` along the straight line from the year's target,
+        and of a range both its ends (:attr:`Trajectory.STRAIGHT_LINE`); ``None`` without the
+        year's target."""
+        if self.annual_target is None:
+            return None
+        lower = self._line_target(period, self.annual_target)
+        upper = self.annual_upper
+        return lower, None if upper is None else self._line_target(period, upper)
+
+    def _line_target(self, period: ReportPeriod, annual: Decimal) -> Decimal:
+        """The straight line from the year's target ``annual`` to ``period``."""
         cumulative = self.method is ToDate.CUMULATIVE and not self.snapshots
         if cumulative or (self.snapshots and self.kind is MeasureKind.COUNT):
             return div(mul(annual, Decimal(_months(period))), _MONTHS)
@@ -293,27 +350,9 @@ class _Indicator:
         kept no realisation, the entry's own, resolved as scoring resolves it. ``None`` where
         there is none (not filled, or its rule could not be evaluated)."""
         key = period.key
-        if key in self._values:
-            return self._values[key]
-        score = self.scores.get(key)
-        value = None if score is None else score.realisation
-        entry = self.indicator.at(key)
-        if value is None and entry is not None and entry.not_reported is None:
-            if entry.realisation is not None:
-                value = entry.realisation.value
-            elif entry.has_realisation:
-                method = self.assessment.scores.period(key).method
-                report = self.assessment.report
-                fact = resolve_indicator(
-                    self.unit.code,
-                    self.indicator,
-                    entry,
-                    method,
-                    Realisations(report, self.unit.evidence),
-                )
-                value = fact.realisation
-        self._values[key] = value
-        return value
+        if key not in self._values:
+            self._values[key] = realised_value(self.assessment, self.unit, self.indicator, key)
+        return self._values[key]
 
     # --- the progress ----------------------------------------------------------------------
 
@@ -332,9 +371,14 @@ class _Indicator:
 
     def progress(self) -> IndicatorProgress:
         filled = self.filled()
-        # A period the indicator has no entry in is one it does not exist in, not a gap.
+        # A period the indicator has no entry in is one it does not exist in, not a gap; one
+        # printed "Tidak ditargetkan" targets nothing: nothing is missing there either.
         missing = tuple(
-            p.key for p in self.upto if p not in filled and self.indicator.at(p.key) is not None
+            p.key
+            for p in self.upto
+            if p not in filled
+            and (entry := self.indicator.at(p.key)) is not None
+            and not isinstance(entry.target, NotTargeted)
         )
         latest = self.method is ToDate.LATEST or self.snapshots
         used = filled[-1:] if latest else filled
@@ -347,6 +391,7 @@ class _Indicator:
             "annual_target": self.annual_target,
             "used": tuple(p.key for p in used),
             "missing": missing,
+            "ordinal": self.indicator.ordinal,
         }
         if not used:
             return IndicatorProgress(
@@ -381,7 +426,7 @@ class _Indicator:
                 reason=M_("capaian to date undefined: {error}", error=why),
             )
         if self.straight:
-            lines = [self._line_target(p) for p in used]
+            lines = [self._line_range(p) for p in used]
             if any(t is None for t in lines):
                 return IndicatorProgress(
                     **base,  # type: ignore[arg-type]
@@ -391,11 +436,11 @@ class _Indicator:
                     status=Status.NOT_SCORABLE,
                     reason=M_("no target to date: the year's target is not known"),
                 )
-            target = total(t for t in lines if t is not None)
+            target, upper = _range_sum([t for t in lines if t is not None])
         else:
-            target = total(s.target for s in scores if s is not None and s.target is not None)
+            target, upper = _range_sum([r for p in used if (r := self._own_range(p)) is not None])
         realised = total(v for v in values if v is not None)
-        capaian, reason = self._capaian(used, target, realised)
+        capaian, reason = self._capaian(used, target, upper, realised)
         if capaian is None:
             status, why_message = Status.NOT_SCORABLE, reason
         else:
@@ -413,19 +458,32 @@ class _Indicator:
             projected_capaian=projection[1],
             projection_method=projection[2],
             projection_reason=projection[3],
+            annual_target_upper=self.annual_upper,
+            target_to_date_upper=upper,
         )
 
     def _capaian(
-        self, used: Sequence[ReportPeriod], target: Decimal, realised: Decimal
+        self,
+        used: Sequence[ReportPeriod],
+        target: Decimal,
+        upper: Decimal | None,
+        realised: Decimal,
     ) -> tuple[Decimal | None, Message]:
         if len(used) == 1 and not self.straight:
             score = self.scores[used[0].key]
             if score is not None and score.capaian is not None:
                 return score.capaian, M_("as scored")  # ranges, predikat and caps included
         try:
-            return checked_capaian(target, realised, self.formula, self.cap), M_("computed")
+            return self._against(target, upper, realised), M_("computed")
         except LakipError as error:
             return None, M_("capaian to date undefined: {error}", error=error.text)
+
+    def _against(self, target: Decimal, upper: Decimal | None, realised: Decimal) -> Decimal:
+        """Capaian of ``realised`` against ``target``, or against the range ``target`` to
+        ``upper`` (100 % inside it, else against the nearer end) when it is one."""
+        if upper is None:
+            return checked_capaian(target, realised, self.formula, self.cap)
+        return checked_range_capaian(target, upper, realised, self.formula, self.cap)
 
     def _reason(self, status: Status, capaian: Decimal, used: Sequence[ReportPeriod]) -> Message:
         periods = ", ".join(p.key for p in used)
@@ -480,7 +538,7 @@ class _Indicator:
                 M_("no capaian of the projection: the year's target is not known"),
             )
         try:
-            projected = checked_capaian(self.annual_target, value, self.formula, self.cap)
+            projected = self._against(self.annual_target, self.annual_upper, value)
         except LakipError as error:
             return value, None, method, M_("capaian to date undefined: {error}", error=error.text)
         return value, projected, method, None

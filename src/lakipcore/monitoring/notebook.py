@@ -55,8 +55,8 @@ def _row(item: IndicatorProgress, lang: Language, places: int, rounding: Roundin
         item.code,
         item.name,
         translate(item.status.words, lang),
-        shown(item.target_to_date),
-        shown(item.realised_to_date),
+        item.level(item.target_to_date) or shown(item.target_to_date),
+        item.level(item.realised_to_date) or shown(item.realised_to_date),
         shown(item.capaian),
         projection,
     ]

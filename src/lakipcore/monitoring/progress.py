@@ -15,6 +15,7 @@ import attrs
 
 from lakipcore.i18n import Message
 from lakipcore.model import ToDate
+from lakipcore.model.ordinal import ORDINAL_SCALES
 from lakipcore.monitoring.budget import BudgetExecution
 from lakipcore.monitoring.rules import MonitoringRules, ProjectionMethod, Status, Trajectory
 
@@ -34,6 +35,11 @@ class IndicatorProgress:
     ``projection`` is the realisation projected to the year's end by ``projection_method``
     (``None``, with ``projection_reason``, when the method has too little to go on),
     ``projected_capaian`` its capaian against the annual target.
+
+    A target printed as a range has its upper end in ``annual_target_upper`` and
+    ``target_to_date_upper`` (``None`` for a plain target); ``annual_target`` and
+    ``target_to_date`` are then its lower end, and a capaian against it is 100 % inside the
+    range, else measured against the nearer end.
     """
 
     unit: str
@@ -53,6 +59,19 @@ class IndicatorProgress:
     projected_capaian: Decimal | None = None
     projection_method: ProjectionMethod | None = None
     projection_reason: Message | None = None
+    annual_target_upper: Decimal | None = None
+    target_to_date_upper: Decimal | None = None
+    ordinal: str | None = None
+
+    LEVELS = ("annual_target", "target_to_date", "realised_to_date")
+    """The figures that are a predikat's level for an ordinal indicator (``ordinal`` names
+    its scale), shown by the level's label."""
+
+    def level(self, value: Decimal | None) -> str | None:
+        """The label of the predikat worth ``value`` (``WTP``) when the indicator is ordinal
+        and ``value`` is one of its levels, else ``None``."""
+        scale = None if self.ordinal is None else ORDINAL_SCALES.get(self.ordinal)
+        return None if scale is None or value is None else scale.label_of(value)
 
 
 @attrs.frozen

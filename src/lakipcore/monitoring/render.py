@@ -42,6 +42,24 @@ def _number(value: Decimal | None, places: int, rounding: Rounding) -> dict[str,
     return {"exact": format(value, "f"), "shown": format_number(round_to(value, places, rounding))}
 
 
+def _range(
+    value: Decimal | None,
+    upper: Decimal | None,
+    places: int,
+    rounding: Rounding,
+    level: str | None = None,
+) -> dict[str, str] | None:
+    """A target as a number; of a range, its lower end exactly and both ends shown
+    (``16–20``); of a predikat, its level's value exactly and its ``level`` shown (``WTP``)."""
+    found = _number(value, places, rounding)
+    if found is not None and level is not None:
+        found["shown"] = level
+    if found is None or upper is None:
+        return found
+    found["shown"] += "\u2013" + format_number(round_to(upper, places, rounding))
+    return found
+
+
 def _item(item: IndicatorProgress, places: int, rounding: Rounding, lang: str) -> dict[str, Any]:
     def number(value: Decimal | None) -> dict[str, str] | None:
         return _number(value, places, rounding)
@@ -51,9 +69,23 @@ def _item(item: IndicatorProgress, places: int, rounding: Rounding, lang: str) -
         "name": item.name,
         "method": item.method.value,
         "trajectory": item.trajectory.value,
-        "annual_target": number(item.annual_target),
-        "target_to_date": number(item.target_to_date),
-        "realised_to_date": number(item.realised_to_date),
+        "annual_target": _range(
+            item.annual_target,
+            item.annual_target_upper,
+            places,
+            rounding,
+            item.level(item.annual_target),
+        ),
+        "target_to_date": _range(
+            item.target_to_date,
+            item.target_to_date_upper,
+            places,
+            rounding,
+            item.level(item.target_to_date),
+        ),
+        "realised_to_date": _range(
+            item.realised_to_date, None, places, rounding, item.level(item.realised_to_date)
+        ),
         "capaian": number(item.capaian),
         "used": list(item.used),
         "missing": list(item.missing),
@@ -71,7 +103,9 @@ def _item(item: IndicatorProgress, places: int, rounding: Rounding, lang: str) -
     }
 
 
-def _budget(execution: BudgetExecution, places: int, rounding: Rounding) -> dict[str, Any]:
+def _budget(
+    execution: BudgetExecution, places: int, rounding: Rounding, lang: str
+) -> dict[str, Any]:
     def number(value: Decimal | None) -> dict[str, str] | None:
         return _number(value, places, rounding)
 
@@ -88,6 +122,7 @@ def _budget(execution: BudgetExecution, places: int, rounding: Rounding) -> dict
             {
                 "period": period.period,
                 "deviation": number(period.deviation),
+                "note": None if period.note is None else period.note.render(lang),
                 "types": [
                     {
                         "type": None if t.type is None else t.type.value,
@@ -136,7 +171,7 @@ def monitoring_to_dict(
             }
             for unit in monitoring.units
         ],
-        "budgets": [_budget(b, places, rounding) for b in monitoring.budgets],
+        "budgets": [_budget(b, places, rounding, chosen) for b in monitoring.budgets],
     }
 
 
@@ -173,9 +208,17 @@ def monitoring_text(
                 else f"{shown(item.projection)} ({t(_PROJECTED)}, "
                 f"{shown(item.projected_capaian)} %)"
             )
+            target = _range(
+                item.target_to_date,
+                item.target_to_date_upper,
+                places,
+                rounding,
+                item.level(item.target_to_date),
+            )
+            realised = item.level(item.realised_to_date) or shown(item.realised_to_date)
             lines.append(
-                f"  {item.code[:28]:<28} {shown(item.target_to_date):>16} "
-                f"{shown(item.realised_to_date):>16} {shown(item.capaian):>9}  "
+                f"  {item.code[:28]:<28} {'-' if target is None else target['shown']:>16} "
+                f"{realised:>16} {shown(item.capaian):>9}  "
                 f"{translate(item.status.words, chosen):<14} {projection}"
             )
         for item in unit.indicators:
@@ -196,4 +239,9 @@ def monitoring_text(
             deviation=shown(execution.deviation),
         )
         lines.append(f"  {words.render(chosen)}")
+        lines += [
+            f"    {period.period}: {period.note.render(chosen)}"
+            for period in execution.periods
+            if period.note is not None
+        ]
     return "\n".join(lines)

@@ -161,8 +161,11 @@ def _rows(
             }
             for name, value in figures.items():
                 row[name] = None if value is None else format(value, "f")
+                level = item.level(value) if name in item.LEVELS else None
                 row[f"{name}_shown"] = (
-                    None if value is None else format_number(round_to(value, places, rounding))
+                    None
+                    if value is None
+                    else level or format_number(round_to(value, places, rounding))
                 )
             yield {column: row[column] for column in PROGRESS_COLUMNS}, figures
 

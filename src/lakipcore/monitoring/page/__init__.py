@@ -96,12 +96,13 @@ class _Page:
         """``value`` rounded once, as text (``82,39``)."""
         return format_number(round_to(value, self.places, self.rounding))
 
-    def shown(self, value: Decimal | None, suffix: str = "") -> str:
-        """``value`` rounded once, its exact value in its title; a dash titled "not
-        available" for none."""
+    def shown(self, value: Decimal | None, suffix: str = "", level: str | None = None) -> str:
+        """``value`` rounded once (or its predikat's ``level``), its exact value in its title;
+        a dash titled "not available" for none."""
         if value is None:
             return f'<span class="na" title="{self.t(w.NOT_AVAILABLE)}">–</span>'
-        return f'<span title="{e(format(value, "f"))}">{e(self.plain(value))}{e(suffix)}</span>'
+        text = self.plain(value) if level is None else level
+        return f'<span title="{e(format(value, "f"))}">{e(text)}{e(suffix)}</span>'
 
     def label(self, key: str) -> str:
         period = self.by_key.get(key)
@@ -214,9 +215,12 @@ class _Page:
             f"{self.t(w.METHOD_WORDS[item.method])}</td>"
             f'<td class="words trajectory" data-trajectory="{e(item.trajectory.value)}">'
             f"{self.t(w.TRAJECTORY_WORDS[item.trajectory])}</td>"
-            f'<td class="num annual">{self.shown(item.annual_target)}</td>'
-            f'<td class="num target">{self.shown(item.target_to_date)}</td>'
-            f'<td class="num realised">{self.shown(item.realised_to_date)}</td>'
+            f'<td class="num annual">'
+            f"{self.shown(item.annual_target, level=item.level(item.annual_target))}</td>"
+            f'<td class="num target">'
+            f"{self.shown(item.target_to_date, level=item.level(item.target_to_date))}</td>"
+            f'<td class="num realised">'
+            f"{self.shown(item.realised_to_date, level=item.level(item.realised_to_date))}</td>"
             f'<td class="num capaian">{self.shown(item.capaian, "%")}</td>'
             f"<td>{self.badge(item.status)}</td>"
             f'<td class="num">{self.projected(item)}</td></tr>'

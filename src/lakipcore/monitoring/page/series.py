@@ -17,7 +17,8 @@ from decimal import Decimal
 import attrs
 
 from lakipcore._exact import add, div, mul, sub
-from lakipcore.model import Indicator, MeasureKind, PeriodKind, ReportPeriod, ToDate
+from lakipcore.model import Indicator, MeasureKind, PeriodKind, ReportPeriod, ToDate, Unit
+from lakipcore.monitoring.engine import realised_value
 from lakipcore.monitoring.page.chart import Point
 from lakipcore.monitoring.progress import IndicatorProgress, Monitoring
 from lakipcore.monitoring.rules import Trajectory
@@ -59,6 +60,13 @@ class Drawn:
     target: tuple[Point, ...]
     realised: tuple[Point, ...]
     projection: tuple[Point, ...]
+
+
+def _unit(assessment: Assessment, unit: str) -> Unit | None:
+    try:
+        return assessment.report.unit(unit)
+    except KeyError:
+        return None
 
 
 def _indicator(assessment: Assessment, unit: str, code: str) -> Indicator | None:
@@ -130,7 +138,7 @@ def drawn(
     ``shown`` writes a value as the page does."""
 
     def point(period: ReportPeriod, value: Decimal) -> Point:
-        return Point(period.span.end.month, period.key, value, shown(value))
+        return Point(period.span.end.month, period.key, value, item.level(value) or shown(value))
 
     snapshots = bool(periods) and periods[0].kind is PeriodKind.CUMULATIVE
     summed = item.method is ToDate.CUMULATIVE and not snapshots
@@ -148,7 +156,19 @@ def drawn(
         own = [(p, _value(scores[p.key], "target")) for p in periods]
         target = _running(own, stop=True) if summed else [(p, v) for p, v in own if v is not None]
     upto = periods[: monitoring.periods.index(monitoring.to) + 1]
-    real = [(p, _value(scores[p.key], "realisation")) for p in upto]
+    # The realisations monitoring counted: a quarter with a target of 0 has no capaian, but
+    # its realisation is in the realised to date, and so on the chart.
+    model = _unit(assessment, item.unit)
+    found = None if model is None else _indicator(assessment, item.unit, item.code)
+    real = [
+        (
+            p,
+            None
+            if model is None or found is None
+            else realised_value(assessment, model, found, p.key),
+        )
+        for p in upto
+    ]
     if summed:
         realised = [point(p, v) for p, v in _running(real, stop=False)]
     else:
