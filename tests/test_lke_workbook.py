@@ -417,7 +417,7 @@ BAD_CELLS = [
     pytest.param(
         {"B5": "mandiri, penilai, Mandiri"},
         "B5",
-        r"the score layer 'mandiri' is named twice",
+        r"the score layer 'Mandiri' is named twice",  # as the cell writes it
         id="layer-twice",
     ),
     pytest.param(

@@ -19,7 +19,7 @@ from types import MappingProxyType
 import attrs
 
 from lakipcore.errors import InvalidValueError, LakipTypeError, UnansweredCriterionError
-from lakipcore.i18n import M_
+from lakipcore.i18n import M_, Message
 from lakipcore.lke.audit import audit_worksheet
 from lakipcore.lke.design import UnansweredPolicy
 from lakipcore.lke.gap import (
@@ -160,6 +160,21 @@ class Evaluation:
         """Why the layer shown first has no score, if it has none."""
         found = self.scores.get(self.layer)
         return found if isinstance(found, UnansweredCriterionError) else None
+
+    @property
+    def no_answers(self) -> Message | None:
+        """Why the layer shown first has no score when no answer is the reason (``None``
+        otherwise): the layer has none (naming the layers that have), or no layer has any."""
+        if self.layer in self.scores:
+            return None
+        answered = _answered_layers(self.worksheet)
+        if answered:
+            return M_(
+                "Layer {layer} has no answers; the layers with answers: {layers}.",
+                layer=repr(self.layer),
+                layers=", ".join(answered),
+            )
+        return M_("No layer has answers: only the printed figures are checked.")
 
 
 def _answered_layers(worksheet: Worksheet) -> tuple[str, ...]:

@@ -24,7 +24,6 @@ _HEADINGS = (N_("Code"), N_("Component"), N_("Points"), N_("Weight"))
 _TITLE = N_("{unit}: {design}, layer {layer}")
 _RESULT = N_("Total {total}, predikat {predikat}; {findings}")
 _NOT_SCORED = N_("Not scored: {reason}")
-_PRINTED_ONLY = N_("No layer has answers: only the printed figures are checked.")
 
 
 def _shown(value: Fraction | None) -> str:
@@ -42,7 +41,12 @@ def _parts(evaluation: Evaluation, lang: str | None) -> tuple[Language, str, lis
     rows: list[list[str]] = []
     if score is None:
         error = evaluation.error
-        reason = translate(_PRINTED_ONLY, chosen) if error is None else error.message_in(chosen)
+        no_answers = evaluation.no_answers
+        if error is not None:
+            reason = error.message_in(chosen)
+        else:
+            assert no_answers is not None  # neither a score nor an error: no answers
+            reason = no_answers.render(chosen)
         result = M_(_NOT_SCORED, reason=reason).render(chosen)
         return chosen, title.render(chosen), rows, result
     for component in score.components:

@@ -245,11 +245,11 @@ class _Text:
         t, shown, score = self.t, self.shown, self.evaluation.score
         if score is None:
             error = self.evaluation.error
-            return [
-                error.message_in(self.lang)
-                if error is not None
-                else t(N_("No layer has answers: only the printed figures are checked."))
-            ]
+            if error is not None:
+                return [error.message_in(self.lang)]
+            reason = self.evaluation.no_answers
+            assert reason is not None  # neither a score nor an error: no answers
+            return [reason.render(self.lang)]
         lines = [f"{t(_LAYER)}: {score.layer}", ""]
         for component in score.components:
             lines.append(

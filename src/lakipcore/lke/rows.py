@@ -41,10 +41,11 @@ rounding, so a ``6/7`` is ``0.8571428571`` there and exact only in its string.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-from lakipcore.errors import LakipTypeError
+from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_
 from lakipcore.lke.evaluation import Evaluation
@@ -76,6 +77,7 @@ CRITERION_COLUMNS: Final[tuple[str, ...]] = (
 
 _DECIMALS: Final = ("share_value", "weight_value", "points_value")
 _PRECISION: Final = 38
+_MAX_SCALE: Final = 30  # as lakipcore.monitoring.rows: room for 8 digits before the point
 
 
 def _exact(value: Fraction | None) -> str | None:
@@ -137,6 +139,33 @@ def criterion_rows(
     return [row for row, _ in _rows(evaluation, places, rounding)]
 
 
+def _scale(scale: object) -> int:
+    if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= _MAX_SCALE:
+        raise InvalidValueError(
+            M_(
+                "{name} must be a whole number from 0 to 30, got {scale}",
+                name="scale",
+                scale=repr(scale),
+            ),
+            field="scale",
+        )
+    return scale
+
+
+def _rounded(value: Fraction, scale: int, rounding: Rounding) -> Decimal:
+    rounded = round_fraction(value, scale, rounding)
+    if len(rounded.as_tuple().digits) > _PRECISION:
+        raise InvalidValueError(
+            M_(
+                "{value} does not fit decimal128({precision}, {scale})",
+                value=rounded,
+                precision=_PRECISION,
+                scale=scale,
+            )
+        )
+    return rounded
+
+
 def to_arrow(
     evaluations: Evaluation | Iterable[Evaluation],
     *,
@@ -147,7 +176,10 @@ def to_arrow(
     """The rows of :func:`criterion_rows` of one evaluation, or of several in one table (in
     the order given), as a pyarrow Table: the exact values as strings, and ``share_value``,
     ``weight_value`` and ``points_value`` as ``decimal128(38, scale)``, rounded to ``scale``
-    places with ``rounding`` (module docs). Needs pyarrow (``lakipcore[arrow]``)."""
+    places with ``rounding`` (module docs). Needs pyarrow (``lakipcore[arrow]``). Raises
+    :class:`~lakipcore.errors.InvalidValueError` for a ``scale`` outside 0–30 and for a value
+    with more digits than ``decimal128(38, scale)`` holds."""
+    scale = _scale(scale)
     pa = pyarrow_module()
     given = [evaluations] if isinstance(evaluations, Evaluation) else list(evaluations)
     made = [pair for e in given for pair in _rows(e, places, rounding)]
@@ -162,7 +194,7 @@ def to_arrow(
         fields.append(pa.field(column, kinds[column]))
     for index, column in enumerate(_DECIMALS):
         values = [
-            None if value is None else round_fraction(value, scale, rounding)
+            None if value is None else _rounded(value, scale, rounding)
             for value in (exact[index] for _, exact in made)
         ]
         arrays.append(pa.array(values, type=decimal))

@@ -63,9 +63,10 @@ class AnswerScale:
     """The answers a criterion takes, listed from the best down with strictly falling values.
 
     ``full`` is the value that earns a criterion its whole weight (the best answer's value
-    unless given). ``evidence`` reads a percentage (of elements met, of targets agreed) into an
-    answer: a :class:`~lakipcore.surveys.GradeTable` whose band letters are answer codes; the
-    audit checks an answer against the percentage recorded beside it.
+    unless given; never below it, so that no answer earns more than the weight). ``evidence``
+    reads a percentage (of elements met, of targets agreed) into an answer: a
+    :class:`~lakipcore.surveys.GradeTable` whose band letters are answer codes; the audit
+    checks an answer against the percentage recorded beside it.
     """
 
     name: str = attrs.field(converter=required_name)
@@ -121,6 +122,20 @@ class AnswerScale:
             raise InvalidValueError(
                 M_("a scale's full marks must be above 0, got {full}", full=self.full),
                 field="full" if given else "answers[0].value",
+            )
+        # An answer earns value / full of its criterion's weight: full marks below the best
+        # answer's value would let a criterion earn more than its weight.
+        if self.full < self.answers[0].value:
+            raise InvalidValueError(
+                M_(
+                    "scale {name}: full marks {full} are below the value of its best answer "
+                    "{code} ({value}), which would earn more than the criterion's weight",
+                    name=repr(self.name),
+                    full=self.full,
+                    code=self.answers[0].code,
+                    value=self.answers[0].value,
+                ),
+                field="full",
             )
         object.__setattr__(self, "_index", MappingProxyType(index))
         if self.evidence is not None:

@@ -22,16 +22,24 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from lakipcore.errors import InvalidValueError, LakipTypeError, UnknownNameError
+from lakipcore.errors import InvalidValueError, LakipError, LakipTypeError, UnknownNameError
 from lakipcore.figures import Figure, exact_decimal
 from lakipcore.i18n import M_
 from lakipcore.lke.design import Design
 from lakipcore.lke.scale import Answer
+from lakipcore.model.plan import check_year
 
 if TYPE_CHECKING:
     from lakipcore.model.origin import Origin
 
-__all__ = ["PrintedEvaluation", "PrintedScore", "Response", "Worksheet", "check_response"]
+__all__ = [
+    "PrintedEvaluation",
+    "PrintedScore",
+    "Response",
+    "Worksheet",
+    "check_response",
+    "printed_errors",
+]
 
 
 def _text(value: object, field: str) -> str:
@@ -196,17 +204,63 @@ def check_response(design: Design, layers: tuple[str, ...], response: Response) 
             )
 
 
+def printed_errors(
+    design: Design, layers: tuple[str, ...], printed: PrintedEvaluation
+) -> list[LakipError]:
+    """What is wrong with ``printed`` for a worksheet on ``design`` with ``layers``: a layer
+    the worksheet does not have, a component or sub-component the design does not have, a
+    predikat not of its grades; each error names its field (``printed.components.5``), so
+    that a reader places every one at its line."""
+    errors: list[LakipError] = []
+    if printed.layer not in layers:
+        errors.append(
+            UnknownNameError(
+                M_(
+                    "the printed figures belong to layer {layer}, which the worksheet does "
+                    "not have; its layers: {layers}",
+                    layer=repr(printed.layer),
+                    layers=", ".join(layers),
+                ),
+                field="printed.layer",
+            )
+        )
+    for identifier in printed.components:
+        try:
+            design.component(identifier)
+        except UnknownNameError as error:
+            errors.append(error.relocated(field=f"printed.components.{identifier}"))
+    for identifier in printed.parts:
+        try:
+            design.part(identifier)
+        except UnknownNameError as error:
+            errors.append(error.relocated(field=f"printed.parts.{identifier}"))
+    if printed.predikat is not None and printed.predikat not in design.grades.letters:
+        errors.append(
+            UnknownNameError(
+                M_(
+                    "the printed predikat {grade} is not a grade of {table}; grades: {known}",
+                    grade=repr(printed.predikat),
+                    table=repr(design.grades.name),
+                    known=", ".join(design.grades.letters),
+                ),
+                field="printed.predikat",
+            )
+        )
+    return errors
+
+
 @attrs.frozen(repr=False)
 class Worksheet:
     """A unit's answers to a design (module docs): ``unit`` (a code) and ``name``, the
-    ``year`` evaluated, the score ``layers`` it has (the design's unless given), its
-    ``responses`` by criterion id, and what an evaluation report prints of it."""
+    ``year`` evaluated (a whole number of four digits), the score ``layers`` it has (the
+    design's unless given), its ``responses`` by criterion id, and what an evaluation report
+    prints of it."""
 
     design: Design
     unit: str
     responses: Mapping[str, Response] = attrs.field(converter=_responses)
     name: str = ""
-    year: int | None = None
+    year: int | None = attrs.field(default=None, validator=attrs.validators.optional(check_year))
     layers: tuple[str, ...] = attrs.field(default=(), converter=_layer_names)
     printed: PrintedEvaluation | None = None
     source: str | None = attrs.field(default=None, kw_only=True)
@@ -230,30 +284,8 @@ class Worksheet:
             self._check_printed(self.printed)
 
     def _check_printed(self, printed: PrintedEvaluation) -> None:
-        if printed.layer not in self.layers:
-            raise UnknownNameError(
-                M_(
-                    "the printed figures belong to layer {layer}, which the worksheet does not "
-                    "have; its layers: {layers}",
-                    layer=repr(printed.layer),
-                    layers=", ".join(self.layers),
-                ),
-                field="printed.layer",
-            )
-        for identifier in printed.components:
-            self.design.component(identifier)
-        for identifier in printed.parts:
-            self.design.part(identifier)
-        if printed.predikat is not None and printed.predikat not in self.design.grades.letters:
-            raise UnknownNameError(
-                M_(
-                    "the printed predikat {grade} is not a grade of {table}; grades: {known}",
-                    grade=repr(printed.predikat),
-                    table=repr(self.design.grades.name),
-                    known=", ".join(self.design.grades.letters),
-                ),
-                field="printed.predikat",
-            )
+        for error in printed_errors(self.design, self.layers, printed):
+            raise error
 
     def __repr__(self) -> str:
         answered = sum(1 for r in self.responses.values() if r.answers)

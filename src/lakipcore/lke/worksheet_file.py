@@ -39,6 +39,7 @@ from lakipcore.lke.worksheet import (
     Response,
     Worksheet,
     check_response,
+    printed_errors,
 )
 
 __all__ = [
@@ -122,6 +123,9 @@ def _worksheet(
     printed = None
     if "printed" in data:
         printed = reader.collect(functools.partial(_printed, reader, data, layers))
+    if printed is not None:
+        # Checked here, not left to Worksheet(): each error at its line, beside the answers'.
+        reader.errors.extend(reader.at("", e) for e in printed_errors(design, layers, printed))
     reader.raise_collected()
     year = reader.integer(data, "year", "", required=False)
     with reader.placed("", replace=False):

@@ -116,7 +116,9 @@ class Summary(Base):
         error = self.evaluation.error
         if error is not None:
             return e(error.message_in(self.lang))
-        return self.t(N_("No layer has answers: only the printed figures are checked."))
+        reason = self.evaluation.no_answers
+        assert reason is not None  # neither a score nor an error: no answers
+        return self.m(reason)
 
     def contents(self) -> str:
         links = "".join(

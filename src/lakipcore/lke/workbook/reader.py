@@ -217,15 +217,15 @@ class _Reading:
         if text is None:
             return None
         layers: list[str] = []
+        folded: set[str] = set()
         for part in re.split(r"[,;]", text):
-            name = part.strip()
+            name = " ".join(part.split())  # kept as written (its case), as the writer wrote it
             if not name:
                 continue
-            known = {layer.casefold(): layer for layer in design.layers}
-            name = known.get(name.casefold(), name)
-            if name in layers:
+            if name.casefold() in folded:
                 self.fail(ref, M_("the score layer {layer} is named twice", layer=repr(name)))
                 continue
+            folded.add(name.casefold())
             layers.append(name)
         return tuple(layers) or None
 

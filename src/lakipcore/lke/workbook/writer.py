@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from lakipcore.errors import LakipTypeError
+from lakipcore.errors import InvalidValueError, LakipTypeError
 from lakipcore.figures import format_number
 from lakipcore.formats.excel._cells import xlsx_string
 from lakipcore.formats.excel._sheets import openpyxl
@@ -97,12 +97,36 @@ def _weight_cell(ws: Any, row: int, column: int, weight: Fraction) -> Any:
     return _number_cell(ws, row, column, finite)
 
 
+def _check_layers(layers: Sequence[str]) -> None:
+    """Refuse a layer name the workbook cannot give back as written: the ``Score layers``
+    cell lists the names split at commas and semicolons, and a header is read with its spaces
+    trimmed and collapsed and in any case."""
+    folded: set[str] = set()
+    for layer in layers:
+        if "," in layer or ";" in layer or " ".join(layer.split()) != layer or not layer:
+            raise InvalidValueError(
+                M_(
+                    "the score layer {layer} cannot be written to a workbook: a layer's name "
+                    "there has no comma or semicolon, no space at either end and no doubled "
+                    "space",
+                    layer=repr(layer),
+                ),
+                field="layers",
+            )
+        if layer.casefold() in folded:
+            raise InvalidValueError(
+                M_("the score layer {layer} is named twice", layer=repr(layer)), field="layers"
+            )
+        folded.add(layer.casefold())
+
+
 class _Layout:
     """The worksheet sheet being written: its columns and, after :meth:`write`, the row of
     each criterion."""
 
     def __init__(self, book: Any, design: Design, layers: Sequence[str], lang: str) -> None:
         self.book, self.design, self.layers, self.lang = book, design, tuple(layers), lang
+        _check_layers(self.layers)
         self.ws = book.create_sheet(translate(WORKSHEET_SHEET, lang))
         keys = ["component", "part", "code", "text", "weight"]
         keys += [f"layer:{layer}" for layer in self.layers] + ["evidence", "note"]
