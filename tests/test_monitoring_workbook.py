@@ -469,3 +469,59 @@ def test_lakip_monitor_reads_and_writes_the_monitoring_layout(
     assert first.splitlines()[2:] == again.splitlines()[2:]
     assert 2 == main(["monitor", str(book), "--layout", "monitoring", "--lang", "en"])
     assert "needs --year and --kind" in capsys.readouterr().err
+
+
+DERIVED = """schema = 2
+[report]
+title = "t"
+[[periods]]
+key = "2024-tw1"
+method = "banten-2019"
+[[periods]]
+key = "2024-tw2"
+method = "banten-2019"
+[office]
+code = "u"
+name = "U"
+[[office.periods.2024-tw1.evidence]]
+id = "e1"
+title = "E1"
+columns = [{ name = "x" }, { name = "p", kind = "number" }, { name = "q", kind = "number" }]
+rows = [["a", "23", "36"]]
+[[office.periods.2024-tw2.evidence]]
+id = "e2"
+title = "E2"
+columns = [{ name = "x" }, { name = "p", kind = "number" }, { name = "q", kind = "number" }]
+rows = [["a", "58", "122"]]
+[[office.indicators]]
+code = "i"
+name = "I"
+[office.indicators.periods.2024-tw1]
+target = "80%"
+derive = { ratio = { of = { sum = ["p"], table = "e1" }, to = { sum = ["q"], table = "e1" } } }
+[office.indicators.periods.2024-tw2]
+target = "80%"
+derive = { ratio = { of = { sum = ["p"], table = "e2" }, to = { sum = ["q"], table = "e2" } } }
+"""
+
+
+def test_a_derived_realisation_is_written_within_the_readers_digits(tmp_path: Path) -> None:
+    """23 / 36 × 100 has sixty digits; the sheet holds it rounded half-even to 28 significant
+    digits (the reader takes at most 30), and read back it monitors the same in every figure
+    shown, though not in the far digits."""
+    assessment = lakipcore.assess(lakipcore.loads_report(DERIVED))
+    original = monitoring.monitor(assessment)
+    path = write_monitoring_workbook(original, assessment, tmp_path / "derived.xlsx")
+    cells = [
+        c
+        for row in openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True)
+        for c in row
+    ]
+    assert "63,88888888888888888888888889%" in cells
+    assert "47,54098360655737704918032787%" in cells
+    read = read_monitoring_workbook(path, year=2024, kind="triwulan")
+    again = monitoring.monitor(lakipcore.assess(read))
+    from lakipcore.monitoring.render import monitoring_text
+
+    assert monitoring_text(original) == monitoring_text(again)
+    assert attrs.evolve(original, source=None) != attrs.evolve(again, source=None)

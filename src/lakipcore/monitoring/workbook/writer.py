@@ -39,7 +39,7 @@ from lakipcore.monitoring.workbook.layout import (
 )
 from lakipcore.notation import Notation
 from lakipcore.results.assessment import Assessment
-from lakipcore.rounding import round_to
+from lakipcore.rounding import Rounding, places_of, round_to
 
 __all__ = ["write_monitoring_workbook"]
 
@@ -57,10 +57,27 @@ def _realisation_text(entry: IndicatorPeriod, value: Decimal | None) -> str | No
     target = entry.target
     if value is None or not isinstance(target, Target) or target.level is not None:
         return None
-    text = format_as_printed(value, Notation.INDONESIAN)
+    text = format_as_printed(_within_digits(value), Notation.INDONESIAN)
     if target.kind is MeasureKind.PERCENT:
         text += "%"
     return f"{text} {target.unit}" if target.unit else text
+
+
+# A cell the reader reads back holds at most 30 significant digits (the report file's limit); a
+# quotient derived from evidence (23 / 36 × 100) has sixty, so it is written rounded half-even to
+# 28, the most that is written exactly whatever its magnitude, and read back monitors the same in
+# every figure shown.
+_WRITTEN_DIGITS = 28
+
+
+def _within_digits(value: Decimal) -> Decimal:
+    """``value`` rounded half-even to at most :data:`_WRITTEN_DIGITS` significant digits
+    (unchanged when it has no more)."""
+    digits = value.adjusted() + 1  # digits before the decimal point (≤ 0 for 0,0…)
+    places = _WRITTEN_DIGITS - max(digits, 1)
+    if places < 0 or places_of(value) <= places:
+        return value
+    return round_to(value, places, Rounding.HALF_EVEN)
 
 
 def _target_text(entry: IndicatorPeriod) -> str:
