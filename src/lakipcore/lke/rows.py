@@ -45,12 +45,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-from lakipcore.errors import InvalidValueError, LakipTypeError
+from lakipcore.errors import LakipTypeError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_
 from lakipcore.lke.evaluation import Evaluation
 from lakipcore.lke.render import exact_string
 from lakipcore.lke.scoring import EvaluationScore
+from lakipcore.render.arrow import check_scale, fitting_decimal128
 from lakipcore.results.tables import pyarrow_module
 from lakipcore.rounding import Rounding, round_fraction
 
@@ -77,7 +78,6 @@ CRITERION_COLUMNS: Final[tuple[str, ...]] = (
 
 _DECIMALS: Final = ("share_value", "weight_value", "points_value")
 _PRECISION: Final = 38
-_MAX_SCALE: Final = 30  # as lakipcore.monitoring.rows: room for 8 digits before the point
 
 
 def _exact(value: Fraction | None) -> str | None:
@@ -139,31 +139,9 @@ def criterion_rows(
     return [row for row, _ in _rows(evaluation, places, rounding)]
 
 
-def _scale(scale: object) -> int:
-    if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= _MAX_SCALE:
-        raise InvalidValueError(
-            M_(
-                "{name} must be a whole number from 0 to 30, got {scale}",
-                name="scale",
-                scale=repr(scale),
-            ),
-            field="scale",
-        )
-    return scale
-
-
 def _rounded(value: Fraction, scale: int, rounding: Rounding) -> Decimal:
     rounded = round_fraction(value, scale, rounding)
-    if len(rounded.as_tuple().digits) > _PRECISION:
-        raise InvalidValueError(
-            M_(
-                "{value} does not fit decimal128({precision}, {scale})",
-                value=rounded,
-                precision=_PRECISION,
-                scale=scale,
-            )
-        )
-    return rounded
+    return fitting_decimal128(rounded, rounded, scale)
 
 
 def to_arrow(
@@ -179,7 +157,7 @@ def to_arrow(
     places with ``rounding`` (module docs). Needs pyarrow (``lakipcore[arrow]``). Raises
     :class:`~lakipcore.errors.InvalidValueError` for a ``scale`` outside 0–30 and for a value
     with more digits than ``decimal128(38, scale)`` holds."""
-    scale = _scale(scale)
+    scale = check_scale(scale)
     pa = pyarrow_module()
     given = [evaluations] if isinstance(evaluations, Evaluation) else list(evaluations)
     made = [pair for e in given for pair in _rows(e, places, rounding)]

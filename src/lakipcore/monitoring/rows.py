@@ -40,10 +40,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Final
 
-from lakipcore.errors import LakipTypeError, LakipValueError
+from lakipcore.errors import LakipTypeError
 from lakipcore.figures import format_number
 from lakipcore.i18n import M_
 from lakipcore.monitoring.progress import IndicatorProgress, Monitoring
+from lakipcore.render.arrow import check_scale, fitting_decimal128
 from lakipcore.results.tables import pyarrow_module
 from lakipcore.rounding import Rounding, round_to
 
@@ -88,7 +89,6 @@ PROGRESS_COLUMNS: Final[tuple[str, ...]] = (
 """The keys of a row of :func:`progress_rows`, in order (module docs)."""
 
 _PRECISION: Final = 38
-_MAX_SCALE: Final = 30
 _LISTS: Final = ("used", "missing")
 
 
@@ -106,30 +106,7 @@ def _rounded(value: Decimal | None, places: int, rounding: Rounding) -> Decimal 
     :class:`~lakipcore.errors.LakipValueError` when it has more digits than the column."""
     if value is None:
         return None
-    rounded = round_to(value, places, rounding)
-    if len(rounded.as_tuple().digits) > _PRECISION:
-        raise LakipValueError(
-            M_(
-                "{value} does not fit decimal128({precision}, {scale})",
-                value=value,
-                precision=_PRECISION,
-                scale=places,
-            )
-        )
-    return rounded
-
-
-def _scale(scale: object) -> int:
-    if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= _MAX_SCALE:
-        raise LakipValueError(
-            M_(
-                "{name} must be a whole number from 0 to 30, got {scale}",
-                name="scale",
-                scale=repr(scale),
-            ),
-            field="scale",
-        )
-    return scale
+    return fitting_decimal128(round_to(value, places, rounding), value, places)
 
 
 def _figures(item: IndicatorProgress) -> dict[str, Decimal | None]:
@@ -192,7 +169,7 @@ def to_arrow(
     ``scale`` places with ``rounding`` (module docs). Needs pyarrow (``lakipcore[arrow]``).
     Raises :class:`~lakipcore.errors.LakipValueError` for a ``scale`` outside 0–30 and for a
     figure with more digits than ``decimal128(38, scale)`` holds."""
-    scale = _scale(scale)
+    scale = check_scale(scale)
     pa = pyarrow_module()
     made = list(_rows(monitoring, places, rounding))
     rows = [row for row, _ in made]

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from lakipcore._exact import quantize
-from lakipcore.errors import LakipValueError
+from lakipcore.errors import InvalidValueError, LakipValueError
 from lakipcore.figures import NotTargeted
 from lakipcore.i18n import M_
 from lakipcore.model import MeasureKind, Report, Target
@@ -60,8 +60,10 @@ __all__ = [
     "as_rows",
     "changes_as_rows",
     "changes_to_arrow",
+    "check_scale",
     "findings_as_rows",
     "findings_to_arrow",
+    "fitting_decimal128",
     "score_tables",
     "table_rows",
     "to_arrow",
@@ -323,9 +325,12 @@ def findings_as_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     ]
 
 
-def _check_scale(scale: object, name: str = "scale") -> int:
+def check_scale(scale: object, name: str = "scale") -> int:
+    """``scale``, the decimal places of a ``decimal128(38, scale)`` column: a whole number from
+    0 to 30 (room for 8 digits before the point); an error naming ``name`` otherwise. Every
+    Arrow writer of lakipcore checks its scale here."""
     if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= 30:
-        raise LakipValueError(
+        raise InvalidValueError(
             M_(
                 "{name} must be a whole number from 0 to 30, got {scale}",
                 name=name,
@@ -334,6 +339,21 @@ def _check_scale(scale: object, name: str = "scale") -> int:
             field=name,
         )
     return scale
+
+
+def fitting_decimal128(rounded: Decimal, value: object, scale: int) -> Decimal:
+    """``rounded`` (``value`` rounded to ``scale`` places) if a ``decimal128(38, scale)``
+    column holds it; an error naming ``value`` otherwise, never pyarrow's own."""
+    if len(rounded.as_tuple().digits) > _PRECISION:
+        raise InvalidValueError(
+            M_(
+                "{value} does not fit decimal128({precision}, {scale})",
+                value=value,
+                precision=_PRECISION,
+                scale=scale,
+            )
+        )
+    return rounded
 
 
 class _Quantizer:
@@ -350,17 +370,7 @@ class _Quantizer:
             return None
         if self.exact_places is not None:
             value = round_to(value, self.exact_places, Rounding.HALF_EVEN)
-        rounded = quantize(value, self.quantum, self.mode)
-        if len(rounded.as_tuple().digits) > _PRECISION:
-            raise LakipValueError(
-                M_(
-                    "{value} does not fit decimal128({precision}, {scale})",
-                    value=value,
-                    precision=_PRECISION,
-                    scale=self.scale,
-                )
-            )
-        return rounded
+        return fitting_decimal128(quantize(value, self.quantum, self.mode), value, self.scale)
 
 
 def _table(
@@ -409,7 +419,7 @@ def score_tables(
     803; rounded at 40 places first it is the exact 804 an exact engine gives.
     """
     assessment = assessment_of(assessment, "score_tables")
-    scale, amount_scale = _check_scale(scale), _check_scale(amount_scale, "amount_scale")
+    scale, amount_scale = check_scale(scale), check_scale(amount_scale, "amount_scale")
     figure = _Quantizer(scale, rounding, exact_places)
     amount = _Quantizer(amount_scale, Rounding.HALF_UP, None)
     rows = table_rows(assessment)
@@ -435,7 +445,7 @@ def to_arrow(
     ``realisation`` and ``capaian`` are ``decimal128(38, scale)``, each exact value quantized
     to ``scale`` places with ``rounding`` (half-up by default)."""
     assessment = assessment_of(assessment, "to_arrow")
-    figure = _Quantizer(_check_scale(scale), rounding, None)
+    figure = _Quantizer(check_scale(scale), rounding, None)
     rows = as_rows(assessment)
     return _table("indicators", rows, figure, figure, scale)
 
@@ -444,15 +454,15 @@ def findings_to_arrow(
     findings: Iterable[Finding], *, scale: int = 10, rounding: Rounding = Rounding.HALF_UP
 ) -> Any:
     """The audit's findings as a pyarrow Table; ``recomputed`` is ``decimal128(38, scale)``."""
-    figure = _Quantizer(_check_scale(scale), rounding, None)
+    figure = _Quantizer(check_scale(scale), rounding, None)
     return _table("findings", findings_as_rows(findings), figure, figure, scale)
 
 
 def _figure_options(
     scale: int, rounding: Rounding, amount_scale: int
 ) -> tuple[_Quantizer, _Quantizer, int]:
-    figure = _Quantizer(_check_scale(scale), rounding, None)
-    amount_scale = _check_scale(amount_scale, "amount_scale")
+    figure = _Quantizer(check_scale(scale), rounding, None)
+    amount_scale = check_scale(amount_scale, "amount_scale")
     return figure, _Quantizer(amount_scale, Rounding.HALF_UP, None), amount_scale
 
 
@@ -478,7 +488,7 @@ def changes_to_arrow(
     """The change tables (:func:`changes_as_rows`) as a pyarrow Table; every figure
     ``decimal128(38, scale)``, rounded once with ``rounding``."""
     assessment = assessment_of(assessment, "changes_to_arrow")
-    figure = _Quantizer(_check_scale(scale), rounding, None)
+    figure = _Quantizer(check_scale(scale), rounding, None)
     return _table("unit_changes", changes_as_rows(assessment), figure, figure, scale)
 
 
