@@ -275,3 +275,35 @@ def test_layers_that_differ_only_in_case_are_refused_in_a_workbook(tmp_path: Pat
         write_template(design, tmp_path / "t.xlsx", layers=["penilai", "Penilai"])
     assert "layers" == caught.value.field
     assert "the score layer 'Penilai' is named twice" == caught.value.message_in("en")
+
+
+# --- F: a workbook filled on a design of one's own ---------------------------------------------
+
+
+def test_a_workbook_on_a_design_of_ones_own_is_read_with_design_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``lakip lke export`` writes a worksheet on its own design file; ``lakip lke score`` reads
+    the workbook back only when told the design (``--design-file``), and scores it as the TOML
+    file does."""
+    require("openpyxl")
+    import json
+
+    from test_lke_edges import WS, mini
+
+    (tmp_path / "d.toml").write_text(mini(), encoding="utf-8")
+    (tmp_path / "w.toml").write_text(WS.replace("FILE", "d.toml"), encoding="utf-8")
+    book = tmp_path / "w.xlsx"
+    assert 0 == main(["lke", "export", str(tmp_path / "w.toml"), "-o", str(book)])
+    capsys.readouterr()
+    assert 2 == main(["lke", "score", str(book), "--lang", "en"])
+    assert "mini" in capsys.readouterr().err
+    assert 0 == main(["lke", "score", str(tmp_path / "w.toml"), "--format", "json"])
+    from_toml = json.loads(capsys.readouterr().out)
+    status = main(
+        ["lke", "score", str(book), "--design-file", str(tmp_path / "d.toml"), "--format", "json"]
+    )
+    from_book = json.loads(capsys.readouterr().out)
+    assert 0 == status
+    assert from_toml["layers"] == from_book["layers"]
+    assert from_toml["next"] == from_book["next"]

@@ -154,6 +154,14 @@ def _files(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         help=T_("worksheet files (docs/evaluation.md); the shipped worked example without one"),
     )
+    parser.add_argument(
+        "--design-file",
+        metavar="DESIGN",
+        help=T_(
+            "the design file of workbooks filled on a design of one's own (a TOML worksheet "
+            "names its own)"
+        ),
+    )
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -180,19 +188,22 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
 
 
-def _worksheets(files: Sequence[str]) -> list[Worksheet]:
+def _worksheets(files: Sequence[str], design_file: str | None = None) -> list[Worksheet]:
     """The worksheets of ``files``: TOML files, or workbooks (``.xlsx``, ``.xlsm``) in the
-    layout ``lakip lke template`` writes; the shipped worked example without one."""
-    from lakipcore.lke import example_worksheet, load_worksheet
+    layout ``lakip lke template`` writes, read on ``design_file`` when given (a workbook names
+    its design, and only a shipped one is found by name); the shipped worked example without
+    one."""
+    from lakipcore.lke import example_worksheet, load_design, load_worksheet
 
     if not files:
         return [example_worksheet()]
+    design = None if design_file is None else load_design(Path(design_file))
     found = []
     for file in files:
         if Path(file).suffix.lower() in {".xlsx", ".xlsm"}:
             from lakipcore.lke.workbook import read_workbook
 
-            found.append(read_workbook(Path(file)))
+            found.append(read_workbook(Path(file), design=design))
         else:
             found.append(load_worksheet(Path(file)))
     return found
@@ -202,7 +213,7 @@ def _evaluations(args: argparse.Namespace) -> list[Evaluation]:
     from lakipcore.lke import UnansweredPolicy, evaluate, evaluate_many
 
     policy = None if args.policy is None else UnansweredPolicy.from_name(args.policy)
-    worksheets = _worksheets(args.files)
+    worksheets = _worksheets(args.files, args.design_file)
     if len(worksheets) == 1:
         return [evaluate(worksheets[0], layer=args.layer, policy=policy, highest=args.highest)]
     return list(evaluate_many(worksheets, layer=args.layer, policy=policy, highest=args.highest))
