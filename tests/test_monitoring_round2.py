@@ -119,6 +119,26 @@ def test_a_range_target_to_date_is_shown_with_both_ends() -> None:
     assert "16,00\u201320,00" in monitoring_text(result, lang="en")
 
 
+def test_the_rows_the_notebook_and_the_page_show_both_ends_too() -> None:
+    """The rows' ``_shown``, the notebook table and the page cell show a range target to date
+    with both ends; the exact figure (and its title on the page) keeps the lower end first."""
+    from lakipcore.monitoring.notebook import markdown
+    from lakipcore.monitoring.page import monitoring_page
+    from lakipcore.monitoring.rows import progress_rows
+
+    quarters = {
+        "2024-tw1": ("8 - 10 Laporan", "9 Laporan"),
+        "2024-tw2": ("8 - 10 Laporan", "9 Laporan"),
+    }
+    assessment = assessed(report_text(quarters))
+    result = monitoring.monitor(assessment)
+    (row,) = progress_rows(result)
+    assert ("16", "16,00\u201320,00") == (row["target_to_date"], row["target_to_date_shown"])
+    assert "16,00\u201320,00" in markdown(result, lang="en")
+    page = monitoring_page(result, assessment, lang="en")
+    assert '<span title="16\u201320">16,00\u201320,00</span>' in page
+
+
 # --- C: a period not targeted is not missing ------------------------------------------------
 
 

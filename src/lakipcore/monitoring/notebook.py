@@ -55,7 +55,11 @@ def _row(item: IndicatorProgress, lang: Language, places: int, rounding: Roundin
         item.code,
         item.name,
         translate(item.status.words, lang),
-        item.level(item.target_to_date) or shown(item.target_to_date),
+        item.level(item.target_to_date)
+        or shown(item.target_to_date)
+        + (
+            "" if item.target_to_date_upper is None else "\u2013" + shown(item.target_to_date_upper)
+        ),
         item.level(item.realised_to_date) or shown(item.realised_to_date),
         shown(item.capaian),
         projection,

@@ -139,11 +139,17 @@ def _rows(
             for name, value in figures.items():
                 row[name] = None if value is None else format(value, "f")
                 level = item.level(value) if name in item.LEVELS else None
-                row[f"{name}_shown"] = (
+                shown = (
                     None
                     if value is None
                     else level or format_number(round_to(value, places, rounding))
                 )
+                # A range target to date shows both ends (16,00–20,00); its exact figure and
+                # its decimal column are the lower end, as in the JSON.
+                upper = getattr(item, f"{name}_upper", None)
+                if shown is not None and upper is not None:
+                    shown += "\u2013" + format_number(round_to(upper, places, rounding))
+                row[f"{name}_shown"] = shown
             yield {column: row[column] for column in PROGRESS_COLUMNS}, figures
 
 

@@ -96,13 +96,23 @@ class _Page:
         """``value`` rounded once, as text (``82,39``)."""
         return format_number(round_to(value, self.places, self.rounding))
 
-    def shown(self, value: Decimal | None, suffix: str = "", level: str | None = None) -> str:
-        """``value`` rounded once (or its predikat's ``level``), its exact value in its title;
-        a dash titled "not available" for none."""
+    def shown(
+        self,
+        value: Decimal | None,
+        suffix: str = "",
+        level: str | None = None,
+        upper: Decimal | None = None,
+    ) -> str:
+        """``value`` rounded once (or its predikat's ``level``; of a range, both ends to
+        ``upper``), its exact value in its title; a dash titled "not available" for none."""
         if value is None:
             return f'<span class="na" title="{self.t(w.NOT_AVAILABLE)}">–</span>'
         text = self.plain(value) if level is None else level
-        return f'<span title="{e(format(value, "f"))}">{e(text)}{e(suffix)}</span>'
+        exact = format(value, "f")
+        if upper is not None and level is None:
+            text += "\u2013" + self.plain(upper)
+            exact += "\u2013" + format(upper, "f")
+        return f'<span title="{e(exact)}">{e(text)}{e(suffix)}</span>'
 
     def label(self, key: str) -> str:
         period = self.by_key.get(key)
@@ -208,6 +218,8 @@ class _Page:
 
     def row(self, item: IndicatorProgress) -> str:
         anchor = anchor_of("indikator", item.unit, item.code)
+        level = item.level
+        annual_upper, upper = item.annual_target_upper, item.target_to_date_upper
         return (
             f'<tr data-indicator="{e(item.code)}" data-status="{e(item.status.value)}">'
             f'<td class="name"><a href="#{anchor}">{e(item.name)}</a><code>{e(item.code)}</code>'
@@ -216,9 +228,9 @@ class _Page:
             f'<td class="words trajectory" data-trajectory="{e(item.trajectory.value)}">'
             f"{self.t(w.TRAJECTORY_WORDS[item.trajectory])}</td>"
             f'<td class="num annual">'
-            f"{self.shown(item.annual_target, level=item.level(item.annual_target))}</td>"
-            f'<td class="num target">'
-            f"{self.shown(item.target_to_date, level=item.level(item.target_to_date))}</td>"
+            f"{self.shown(item.annual_target, level=level(item.annual_target), upper=annual_upper)}"
+            f'</td><td class="num target">'
+            f"{self.shown(item.target_to_date, level=level(item.target_to_date), upper=upper)}</td>"
             f'<td class="num realised">'
             f"{self.shown(item.realised_to_date, level=item.level(item.realised_to_date))}</td>"
             f'<td class="num capaian">{self.shown(item.capaian, "%")}</td>'
