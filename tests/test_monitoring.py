@@ -18,6 +18,7 @@ import lakipcore
 from lakipcore import monitoring
 from lakipcore.cli import main
 from lakipcore.errors import UnknownNameError
+from lakipcore.figures import format_percent
 from lakipcore.monitoring import MonitoringRules, ProjectionMethod, Status, Trajectory
 
 QUARTERS = ("2024-tw1", "2024-tw2", "2024-tw3", "2024-tw4")
@@ -282,6 +283,35 @@ def test_a_level_printing_the_years_target_moves_from_its_baseline() -> None:
     assert Decimal(75) == item.target_to_date
     assert Decimal(104) == item.capaian
     assert Status.ON_TRACK == item.status
+
+
+@pytest.mark.parametrize(
+    ("baseline", "previous", "line", "capaian"),
+    [
+        # a kondisi awal of the year before: the line starts there (60 % to 90 %: 75 % in June)
+        ('baseline = { value = "60%", year = 2023 }', None, "75", "104,00%"),
+        # an older kondisi awal (the RPJMD's) is not where 2024 begins: the year's target
+        ('baseline = { value = "60%", year = 2019 }', None, "90", "86,67%"),
+        # the previous year's realisation, where the report scores one, comes first
+        ('baseline = { value = "60%", year = 2023 }', "66%", "78", "100,00%"),
+    ],
+)
+def test_a_levels_straight_line_starts_where_the_year_begins(
+    baseline: str, previous: str | None, line: str, capaian: str
+) -> None:
+    """Annual phasing of a level: the straight line runs from where the indicator stood when the
+    year began (the previous year's realisation, else a baseline of that year) to the year's
+    target; without either, the target to date is the year's target."""
+    quarters = {"2024-tw1": ("90%", "70%"), "2024-tw2": ("90%", "78%")}
+    text = report_text(quarters, annual="90%", extra=f'phasing = "annual"\n{baseline}')
+    if previous is not None:
+        text = text.replace(
+            "[[periods]]\n", '[[periods]]\nkey = "2023"\nmethod = "banten-2019"\n\n[[periods]]\n', 1
+        )
+        text += f'\n[office.indicators.periods.2023]\ntarget = "80%"\nrealisation = "{previous}"\n'
+    item = progress(text)
+    assert Decimal(line) == item.target_to_date
+    assert capaian == format_percent(item.capaian)
 
 
 def test_the_audit_checks_that_annual_phasing_prints_the_years_target() -> None:

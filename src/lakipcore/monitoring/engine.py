@@ -289,8 +289,7 @@ class _Indicator:
         )
         self.straight = indicator.phasing is Phasing.ANNUAL
         self.annual_target, self.annual_upper = self._annual_target()
-        baseline = indicator.baseline
-        self.baseline = None if baseline is None else baseline.value.value
+        self.baseline = self._start_of_year(assessment)
         self._values: dict[str, Decimal | None] = {}
 
     # --- targets ---------------------------------------------------------------------------
@@ -314,6 +313,20 @@ class _Indicator:
         if self.method is ToDate.CUMULATIVE:
             return _range_sum(known)
         return known[-1]
+
+    def _start_of_year(self, assessment: Assessment) -> Decimal | None:
+        """Where a level stands when the year monitored begins, for the straight line of
+        annual phasing: the previous year's realisation where the report scores one, else a
+        baseline (kondisi awal) of the previous year; ``None`` otherwise. An older baseline
+        (the RPJMD's 2019 in 2024) is not the start of this year."""
+        if not self.periods:
+            return None
+        before = self.periods[0].year - 1
+        score = assessment.scores.indicator_at(str(before), self.unit.code, self.indicator.code)
+        if score is not None and score.realisation is not None:
+            return score.realisation
+        baseline = self.indicator.baseline
+        return None if baseline is None or baseline.year != before else baseline.value.value
 
     def _own_range(self, period: ReportPeriod) -> tuple[Decimal, Decimal | None] | None:
         """The period's own target and, for a range, its upper end; ``None`` without one."""
